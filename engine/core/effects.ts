@@ -1,0 +1,44 @@
+/**
+ * Effects: instructions to the outside world that a step produces. A store saves them in the same
+ * transaction as the new state (the outbox) and adapters carry them out afterwards. Every effect is
+ * identified by the instance id plus an element-instance `key`, so carrying one out twice is harmless.
+ */
+import type { Variables } from './inputs.js';
+
+export interface UserTaskSpec {
+  elementId: string;
+  name?: string;
+  assignee?: string;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate?: string;
+  followUpDate?: string;
+  priority: number;
+  formId?: string;
+}
+
+export type Effect =
+  | { type: 'job.enqueue'; key: number; elementId: string; jobType: string; retries: number; headers: Record<string, string>; variables: Variables; delayMs?: number }
+  | { type: 'job.cancel'; key: number }
+  | { type: 'timer.schedule'; key: number; elementId: string; dueAt: string }
+  | { type: 'timer.cancel'; key: number }
+  | { type: 'task.open'; key: number; task: UserTaskSpec; variables: Variables }
+  | { type: 'task.close'; key: number; reason: 'completed' | 'cancelled' }
+  | { type: 'message.subscribe'; key: number; elementId: string; name: string; correlationKey?: string }
+  | { type: 'message.unsubscribe'; key: number }
+  /** A message thrown by this instance (message throw/end event, send task without a job). */
+  | { type: 'message.publish'; name: string; correlationKey?: string; variables: Variables }
+  | { type: 'signal.subscribe'; key: number; elementId: string; name: string }
+  | { type: 'signal.unsubscribe'; key: number }
+  /** Broadcast to every other instance and signal start event; this instance's own catches were served in the step. */
+  | { type: 'signal.broadcast'; name: string; variables: Variables }
+  /** Start a child instance for a call activity; when it ends, feed `call.complete`/`call.fail` with `key`. */
+  | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables }
+  | { type: 'call.cancel'; key: number; childInstanceId: string }
+  | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string }
+  | { type: 'incident.close'; key: number }
+  /** The instance ended; a parent waiting on it (call activity) gets this outcome. */
+  | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
+
+export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping';
+export type EffectType = Effect['type'];

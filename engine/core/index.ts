@@ -1,0 +1,12 @@
+/**
+ * The execution core: a pure, deterministic reducer. `step(model, state, input, now)` returns the
+ * next state, the effects to carry out and the history to append. No I/O, no clock, no randomness.
+ */
+export { step, startInstance } from './step.js';
+export type { StepResult, StepEnv, Models } from './step.js';
+export * from './model.js';
+export * from './state.js';
+export * from './inputs.js';
+export * from './effects.js';
+export * from './history.js';
+export { InputRefused } from './errors.js';

@@ -1,0 +1,31 @@
+/**
+ * Inputs: the imperative, refusable commands the core accepts. Each carries what the core cannot
+ * know by itself (ids minted outside, the acting user); time arrives separately as `now`.
+ */
+export type Variables = Record<string, unknown>;
+
+export type Input =
+  /** Start an instance of `processId` at its none start (or at `startEventId`, e.g. a message start). */
+  | { type: 'instance.start'; instanceId: string; processId: string; startEventId?: string; variables?: Variables; businessKey?: string; parent?: ParentRef }
+  | { type: 'task.complete'; key: number; variables?: Variables; user?: string }
+  | { type: 'job.complete'; key: number; variables?: Variables }
+  /** A failed attempt; `retries` is what is left after this failure (Zeebe semantics). */
+  | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number }
+  /** The job's handler throws a BPMN error, caught by a matching error boundary/event subprocess. */
+  | { type: 'job.error'; key: number; errorCode: string; message?: string; variables?: Variables }
+  | { type: 'timer.fire'; key: number }
+  /** Deliver a message to this instance's subscription `key` (the store found it by name + correlation key). */
+  | { type: 'message.correlate'; key: number; name: string; variables?: Variables }
+  /** Deliver a signal to this instance's subscription `key`. */
+  | { type: 'signal.receive'; key: number; name: string; variables?: Variables }
+  /** A child instance started by a call activity has ended. */
+  | { type: 'call.complete'; key: number; variables?: Variables }
+  | { type: 'call.fail'; key: number; errorCode?: string; message: string; variables?: Variables }
+  | { type: 'instance.cancel'; user?: string }
+  /** Retry the element an incident stopped at (for job incidents: the job again with `retries`). */
+  | { type: 'incident.resolve'; key: number; retries?: number; user?: string };
+
+/** How a child instance (call activity) refers back to the waiting parent element. */
+export interface ParentRef { instanceId: string; key: number }
+
+export type InputType = Input['type'];

@@ -1,0 +1,63 @@
+/**
+ * FEEL through feelin, made safe for the engine: only plain data goes into the context (functions
+ * in a context are callable), `now()`/`today()` read the caller's clock instead of the machine's,
+ * and syntax errors are found once, at deployment, by `checkFeel`.
+ */
+import { evaluate, parseExpression } from 'feelin';
+
+export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Evaluates FEEL; implementations may bound evaluation time (see sandbox.ts). */
+export interface FeelEvaluator {
+  evaluate(expression: string, context: Record<string, unknown>, now: string): FeelResult;
+}
+
+/** Returns a message when `expression` is not valid FEEL, else undefined. */
+export function checkFeel(expression: string): string | undefined {
+  if (expression.trim() === '') return 'empty expression';
+  let position = -1;
+  try {
+    const tree = parseExpression(expression, {}, undefined);
+    tree.iterate({
+      enter(node) {
+        if (position < 0 && node.type.isError) position = node.from;
+      },
+    });
+  } catch (err) {
+    return `invalid FEEL: ${(err as Error).message}`;
+  }
+  return position >= 0 ? `invalid FEEL at position ${position}: ${JSON.stringify(expression)}` : undefined;
+}
+
+/**
+ * Constructs that can run for a long time on small input: loops, ranges, user functions and
+ * regular expressions. Expressions containing them go to the bounded evaluator.
+ */
+const RISKY = /\b(for|some|every|function|matches|replace|split)\b|\.\./;
+export function isRiskyFeel(expression: string): boolean {
+  return RISKY.test(expression);
+}
+
+/** Strips the FEEL `=` prefix of a Camunda attribute value. */
+export function stripFeelPrefix(text: string): string {
+  return text.trim().startsWith('=') ? text.trim().slice(1) : text;
+}
+
+/** Plain JSON copy of a FEEL value: dates, durations and contexts become strings/objects. */
+export function toPlain(value: unknown): unknown {
+  if (value === undefined) return null;
+  return JSON.parse(JSON.stringify(value ?? null));
+}
+
+/** Evaluates in this thread with a caller-supplied clock. Pure; used by the core by default. */
+export function evaluateInline(expression: string, context: Record<string, unknown>, now: string): FeelResult {
+  try {
+    const ctx = { ...context, now: () => evaluate(`date and time("${now}")`, {}).value, today: () => evaluate(`date("${now.slice(0, 10)}")`, {}).value };
+    const { value } = evaluate(expression, ctx);
+    return { ok: true, value: toPlain(value) };
+  } catch (err) {
+    return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: ${(err as Error).message}` };
+  }
+}
+
+export const inlineEvaluator: FeelEvaluator = { evaluate: evaluateInline };
