@@ -1,0 +1,92 @@
+/**
+ * Opens the database: PostgreSQL through `pg` when a URL is given, else PGlite (Postgres in WASM)
+ * through knex-pglite under a data folder guarded by a lock file, so two processes never open the
+ * same folder. Same SQL, same migrations either way. Never reads the environment itself.
+ */
+import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import knexPkg, { type Knex } from 'knex';
+import ClientPgLite from 'knex-pglite';
+import pg from 'pg';
+import { migrationSource } from '../../migrations/index.js';
+
+// Return timestamps as Date and bigints as numbers consistently across pg and PGlite.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface Database {
+  knex: Knex;
+  kind: 'postgres' | 'pglite';
+  /** A short description for /health, without credentials. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string;
+  /** Folder for PGlite; `memory://` or undefined with `memory: true` for an in-memory database. */
+  dataDir?: string;
+  memory?: boolean;
+  poolMax?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const knex = knexPkg.knex({ client: 'pg', connection: options.databaseUrl, pool: { min: 0, max: options.poolMax ?? 10 } });
+    await knex.raw('select 1');
+    const url = new URL(options.databaseUrl);
+    return { knex, kind: 'postgres', describe: `postgresql://${url.host}${url.pathname}`, close: () => knex.destroy() };
+  }
+  if (options.memory) {
+    const knex = knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: {} } as Knex.Config);
+    await knex.raw('select 1');
+    return { knex, kind: 'pglite', describe: 'pglite (memory)', close: () => knex.destroy() };
+  }
+  const dir = resolve(options.dataDir ?? './data');
+  mkdirSync(dir, { recursive: true });
+  const releaseLock = takeLock(join(dir, 'alur.lock'));
+  try {
+    const knex = knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: { filename: join(dir, 'pgdata') } } as Knex.Config);
+    await knex.raw('select 1');
+    return { knex, kind: 'pglite', describe: `pglite (${dir})`, close: async () => { await knex.destroy(); releaseLock(); } };
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+/** Applies every pending migration; safe to call on every start. */
+export async function migrateToLatest(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource });
+}
+
+/**
+ * Creates `path` exclusively, holding our pid. A lock left by a dead process is taken over;
+ * a live one is an error naming the pid.
+ */
+function takeLock(path: string): () => void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => { if (existsSync(path) && readFileSync(path, 'utf8') === String(process.pid)) unlinkSync(path); };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const pid = Number(readFileSync(path, 'utf8'));
+      if (pid && isAlive(pid)) {
+        throw new Error(`data folder ${path.replace(/alur\.lock$/, '')} is in use by process ${pid}; stop it or use another ALUR_DATA_DIR`);
+      }
+      unlinkSync(path);
+    }
+  }
+  throw new Error(`cannot take lock ${path}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
