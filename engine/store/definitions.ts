@@ -1,0 +1,89 @@
+/**
+ * Deployments, process definitions and forms. Rows are immutable once inserted; versions count up
+ * per tenant and key. Callers insert inside one transaction so a failed deploy leaves nothing.
+ */
+import type { Db, Page, PageQuery } from './db.js';
+import { paged } from './db.js';
+import type { ProcessModel } from '../core/index.js';
+
+export interface DefinitionRow {
+  id: string;
+  tenant_id: string;
+  deployment_id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  resource_name: string | null;
+  xml: string;
+  checksum: string;
+  model: ProcessModel;
+  deployed_at: Date;
+}
+
+export interface FormRow {
+  id: string;
+  tenant_id: string;
+  deployment_id: string;
+  form_id: string;
+  version: number;
+  schema: Record<string, unknown>;
+  checksum: string;
+  deployed_at: Date;
+}
+
+export async function insertDeployment(db: Db, row: { id: string; tenant_id: string; deployed_by: string | null; created_at: Date }): Promise<void> {
+  await db('deployment').insert(row);
+}
+
+/** Inserts a definition; a concurrent deploy of the same key+version fails on the unique index. */
+export async function insertDefinition(db: Db, row: DefinitionRow): Promise<void> {
+  await db('process_definition').insert({ ...row, model: JSON.stringify(row.model) });
+}
+
+/** The latest definition of `key` in the tenant, or undefined. */
+export async function latestDefinition(db: Db, tenant: string, key: string): Promise<DefinitionRow | undefined> {
+  return db('process_definition').where({ tenant_id: tenant, key }).orderBy('version', 'desc').first();
+}
+
+export async function definitionVersion(db: Db, tenant: string, key: string, version: number): Promise<DefinitionRow | undefined> {
+  return db('process_definition').where({ tenant_id: tenant, key, version }).first();
+}
+
+/** A definition by id within the tenant (another tenant's id is simply not found). */
+export async function findDefinition(db: Db, tenant: string, id: string): Promise<DefinitionRow | undefined> {
+  return db('process_definition').where({ tenant_id: tenant, id }).first();
+}
+
+/** A definition by id regardless of tenant: only for loading models of rows already scoped. */
+export async function findDefinitionById(db: Db, id: string): Promise<DefinitionRow | undefined> {
+  return db('process_definition').where({ id }).first();
+}
+
+/** Definitions without xml/model, newest first; `latest` keeps only the highest version per key. */
+export async function listDefinitions(db: Db, tenant: string, filter: { key?: string; latest?: boolean }, page: PageQuery): Promise<Page<Omit<DefinitionRow, 'xml' | 'model'>>> {
+  const q = db('process_definition as d').where('d.tenant_id', tenant)
+    .select('d.id', 'd.tenant_id', 'd.deployment_id', 'd.key', 'd.version', 'd.name', 'd.resource_name', 'd.checksum', 'd.deployed_at');
+  if (filter.key) q.andWhere('d.key', filter.key);
+  if (filter.latest) {
+    q.whereNotExists(function () {
+      this.select(1).from('process_definition as n').whereRaw('n.tenant_id = d.tenant_id and n.key = d.key and n.version > d.version');
+    });
+  }
+  return paged(q, page, (x) => x.orderBy([{ column: 'd.key' }, { column: 'd.version', order: 'desc' }]));
+}
+
+/** Latest definitions of every key in the tenant, with models (for message/signal start events). */
+export async function latestDefinitions(db: Db, tenant: string): Promise<DefinitionRow[]> {
+  return db('process_definition as d').where('d.tenant_id', tenant).whereNotExists(function () {
+    this.select(1).from('process_definition as n').whereRaw('n.tenant_id = d.tenant_id and n.key = d.key and n.version > d.version');
+  }).select('d.*');
+}
+
+export async function insertForm(db: Db, row: FormRow): Promise<void> {
+  await db('form').insert({ ...row, schema: JSON.stringify(row.schema) });
+}
+
+/** The latest version of a form in the tenant, or undefined. */
+export async function latestForm(db: Db, tenant: string, formId: string): Promise<FormRow | undefined> {
+  return db('form').where({ tenant_id: tenant, form_id: formId }).orderBy('version', 'desc').first();
+}

@@ -1,0 +1,43 @@
+/**
+ * Incidents: opened and resolved only by the service applying incident effects.
+ */
+import type { Db, Page, PageQuery } from './db.js';
+import { paged } from './db.js';
+
+export interface IncidentRow {
+  id: string;
+  tenant_id: string;
+  instance_id: string;
+  key: number;
+  element_id: string;
+  type: string;
+  message: string;
+  state: 'open' | 'resolved';
+  created_at: Date;
+  resolved_at: Date | null;
+}
+
+/** Opens an incident; re-opening the same instance+key (a new failure after a retry) reopens the row. */
+export async function openIncident(db: Db, row: IncidentRow): Promise<void> {
+  await db('incident').insert(row).onConflict(['instance_id', 'key']).merge(['message', 'state', 'created_at', 'resolved_at', 'type', 'element_id']);
+}
+
+/** Resolves the open incident of instance+key; running twice is harmless. */
+export async function resolveIncident(db: Db, instanceId: string, key: number, at: Date): Promise<void> {
+  await db('incident').where({ instance_id: instanceId, key, state: 'open' }).update({ state: 'resolved', resolved_at: at });
+}
+
+export async function findIncident(db: Db, tenant: string, id: string): Promise<IncidentRow | undefined> {
+  return db('incident').where({ tenant_id: tenant, id }).first();
+}
+
+export async function listIncidents(db: Db, tenant: string, f: { processInstanceId?: string; state: 'open' | 'resolved' }, page: PageQuery): Promise<Page<IncidentRow>> {
+  const q = db('incident').where({ tenant_id: tenant, state: f.state });
+  if (f.processInstanceId) q.andWhere('instance_id', f.processInstanceId);
+  return paged(q, page, (x) => x.orderBy([{ column: 'created_at' }, { column: 'id' }]));
+}
+
+/** Open incidents of one instance. */
+export async function openIncidentsOf(db: Db, instanceId: string): Promise<IncidentRow[]> {
+  return db('incident').where({ instance_id: instanceId, state: 'open' }).orderBy('created_at');
+}

@@ -1,0 +1,79 @@
+/**
+ * Process instance rows: the jsonb snapshot is the truth, `state` and `ended_at` are projections
+ * for listing. `lockInstance` holds the row lock (SELECT … FOR UPDATE) until the transaction ends,
+ * which serialises every input to one instance.
+ */
+import type { Db, Page, PageQuery } from './db.js';
+import { paged } from './db.js';
+import type { InstanceState } from '../core/index.js';
+
+export interface InstanceRow {
+  id: string;
+  tenant_id: string;
+  definition_id: string;
+  process_key: string;
+  process_version: number;
+  business_key: string | null;
+  state: string;
+  snapshot: InstanceState;
+  version: number;
+  parent_instance_id: string | null;
+  started_by: string | null;
+  started_at: Date;
+  ended_at: Date | null;
+}
+
+export async function insertInstance(db: Db, row: InstanceRow): Promise<void> {
+  await db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot) });
+}
+
+/** Locks and returns the instance (FOR UPDATE; waits for a concurrent holder). Tenant optional for internal callers. */
+export async function lockInstance(db: Db, id: string): Promise<InstanceRow | undefined> {
+  return db('process_instance').where({ id }).forUpdate().first();
+}
+
+/**
+ * Saves a new snapshot if the row still has `expectedVersion` (callers hold the row lock, so the
+ * check only guards against a bug). Returns false when it did not match.
+ */
+export async function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null): Promise<boolean> {
+  const n = await db('process_instance').where({ id, version: expectedVersion })
+    .update({ snapshot: JSON.stringify(snapshot), state: snapshot.status, version: expectedVersion + 1, ended_at: endedAt });
+  return n === 1;
+}
+
+export async function findInstance(db: Db, tenant: string, id: string): Promise<InstanceRow | undefined> {
+  return db('process_instance').where({ tenant_id: tenant, id }).first();
+}
+
+export interface InstanceFilter { processKey?: string; state?: string; businessKey?: string; visibleTo?: { username: string; groups: string[] } }
+
+/** Instances of the tenant without snapshots, newest first. `visibleTo` limits to those the user started or holds/held a task in. */
+export async function listInstances(db: Db, tenant: string, f: InstanceFilter, page: PageQuery): Promise<Page<Omit<InstanceRow, 'snapshot'>>> {
+  const q = db('process_instance as i').where('i.tenant_id', tenant)
+    .select('i.id', 'i.tenant_id', 'i.definition_id', 'i.process_key', 'i.process_version', 'i.business_key', 'i.state', 'i.version', 'i.parent_instance_id', 'i.started_by', 'i.started_at', 'i.ended_at');
+  if (f.processKey) q.andWhere('i.process_key', f.processKey);
+  if (f.state) q.andWhere('i.state', f.state);
+  if (f.businessKey) q.andWhere('i.business_key', f.businessKey);
+  if (f.visibleTo) {
+    const v = f.visibleTo;
+    q.andWhere((w) => w.where('i.started_by', v.username).orWhereExists(function () {
+      this.select(1).from('user_task as t').whereRaw('t.instance_id = i.id').andWhere((t) => {
+        t.where('t.assignee', v.username).orWhere('t.completed_by', v.username)
+          .orWhereRaw('(t.state = ? and (t.candidate_users @> ?::text[] or t.candidate_groups && ?::text[]))', ['open', [v.username], v.groups]);
+      });
+    }));
+  }
+  return paged(q, page, (x) => x.orderBy([{ column: 'i.started_at', order: 'desc' }, { column: 'i.id' }]));
+}
+
+/** True when the user started the instance or holds/held (or may claim) one of its tasks. */
+export async function isInstanceVisibleTo(db: Db, id: string, username: string, groups: string[]): Promise<boolean> {
+  const row = await db('process_instance as i').where('i.id', id).andWhere((w) => w.where('i.started_by', username).orWhereExists(function () {
+    this.select(1).from('user_task as t').whereRaw('t.instance_id = i.id').andWhere((t) => {
+      t.where('t.assignee', username).orWhere('t.completed_by', username)
+        .orWhereRaw('(t.candidate_users @> ?::text[] or t.candidate_groups && ?::text[])', [[username], groups]);
+    });
+  })).first('i.id');
+  return !!row;
+}

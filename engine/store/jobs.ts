@@ -1,0 +1,75 @@
+/**
+ * Jobs: the outbox of service-task work. A row is written in the same transaction as the state
+ * that caused it; its payload holds headers only (never variables or personal data — handlers read
+ * variables at run time). effect_id = `<instanceId>-<key>` makes enqueueing idempotent.
+ */
+import type { Db } from './db.js';
+
+export interface JobRow {
+  id: string;
+  effect_id: string;
+  tenant_id: string;
+  instance_id: string;
+  key: number;
+  element_id: string;
+  type: string;
+  retries: number;
+  payload: { headers: Record<string, string> };
+  due_at: Date;
+  attempts: number;
+  locked_until: Date | null;
+  state: 'ready' | 'running' | 'completed' | 'failed' | 'cancelled';
+  last_error: string | null;
+  created_at: Date;
+}
+
+export function jobEffectId(instanceId: string, key: number): string {
+  return `${instanceId}-${key}`;
+}
+
+/**
+ * Enqueues (or re-enqueues after a failure/incident retry) the job of instance+key: the same
+ * effect id resets the existing row to ready with the new retries and due time.
+ */
+export async function upsertJob(db: Db, row: JobRow): Promise<void> {
+  await db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').merge(['retries', 'payload', 'due_at', 'state', 'locked_until', 'type']);
+}
+
+/** Marks the job of instance+key cancelled unless finished; running twice is harmless. */
+export async function cancelJob(db: Db, instanceId: string, key: number): Promise<void> {
+  await db('job').where({ effect_id: jobEffectId(instanceId, key) }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
+}
+
+/**
+ * Claims up to `limit` due ready jobs of the given types (or running ones whose lease expired:
+ * their worker died) with FOR UPDATE SKIP LOCKED, marks them running with a lease and counts the
+ * attempt. A crash after the claim re-runs the job when the lease ends; the core ignores a
+ * second completion, so that is harmless.
+ */
+export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+  if (types.length === 0) return [];
+  const due = await db('job').whereIn('type', types)
+    .andWhere((w) => w.where((r) => r.where('state', 'ready').andWhere('due_at', '<=', now))
+      .orWhere((r) => r.where('state', 'running').andWhere('locked_until', '<=', now)))
+    .orderBy('due_at').limit(limit).forUpdate().skipLocked().select('id');
+  if (due.length === 0) return [];
+  return db('job').whereIn('id', due.map((r: { id: string }) => r.id))
+    .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
+    .returning('*');
+}
+
+/** Records the outcome of a run; only a running row changes (a cancelled job stays cancelled). */
+export async function finishJob(db: Db, id: string, state: 'completed' | 'failed', error: string | null): Promise<void> {
+  await db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
+}
+
+export async function findJobByKey(db: Db, instanceId: string, key: number): Promise<JobRow | undefined> {
+  return db('job').where({ effect_id: jobEffectId(instanceId, key) }).first();
+}
+
+/** Earliest due time of a ready job of these types, for the runner's sleep. */
+export async function nextJobDue(db: Db, types: string[]): Promise<Date | undefined> {
+  if (types.length === 0) return undefined;
+  const row = await db('job').where('state', 'ready').whereIn('type', types).min('due_at as at').first();
+  return row?.at ?? undefined;
+}

@@ -1,0 +1,88 @@
+/**
+ * User task rows: the inbox. Opened and closed only by the service applying task effects (inside
+ * the instance's transaction); claim/assign change only `assignee`, guarded by a state check.
+ */
+import type { Knex } from 'knex';
+import type { Db, Page, PageQuery } from './db.js';
+import { paged } from './db.js';
+
+export interface TaskRow {
+  id: string;
+  tenant_id: string;
+  instance_id: string;
+  key: number;
+  element_id: string;
+  name: string | null;
+  process_key: string;
+  business_key: string | null;
+  assignee: string | null;
+  candidate_groups: string[];
+  candidate_users: string[];
+  due_at: Date | null;
+  follow_up_at: Date | null;
+  priority: number;
+  form_id: string | null;
+  state: 'open' | 'completed' | 'cancelled';
+  created_at: Date;
+  completed_at: Date | null;
+  completed_by: string | null;
+}
+
+/** Opens a task; a replayed task.open for the same instance+key is ignored. */
+export async function insertTask(db: Db, row: TaskRow): Promise<void> {
+  await db('user_task').insert(row).onConflict(['instance_id', 'key']).ignore();
+}
+
+/** Closes the open task of instance+key; running twice changes nothing the second time. */
+export async function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Promise<void> {
+  await db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
+}
+
+export async function findTask(db: Db, tenant: string, id: string): Promise<TaskRow | undefined> {
+  return db('user_task').where({ tenant_id: tenant, id }).first();
+}
+
+/**
+ * Sets the assignee of an open task if it currently has `expected` (null = unassigned).
+ * Returns false when the task moved on or someone else got there first (compare-and-set).
+ */
+export async function setAssignee(db: Db, id: string, expected: string | null, assignee: string | null): Promise<boolean> {
+  const q = db('user_task').where({ id, state: 'open' });
+  if (expected === null) q.whereNull('assignee'); else q.where('assignee', expected);
+  return (await q.update({ assignee })) === 1;
+}
+
+export type TaskFilter = 'mine' | 'candidate' | 'unassigned' | 'all';
+
+export interface TaskQuery {
+  filter: TaskFilter;
+  state?: 'open' | 'completed' | 'cancelled';
+  processInstanceId?: string;
+  user: { username: string; groups: string[]; seesAll: boolean };
+}
+
+function candidateOf(q: Knex.QueryBuilder, username: string, groups: string[]): Knex.QueryBuilder {
+  return q.whereRaw('(candidate_users @> ?::text[] or candidate_groups && ?::text[])', [[username], groups]);
+}
+
+/** The inbox query; a user who does not see all sees only tasks they hold, held or may claim. */
+export async function listTasks(db: Db, tenant: string, query: TaskQuery, page: PageQuery): Promise<Page<TaskRow>> {
+  const { username, groups, seesAll } = query.user;
+  const q = db('user_task').where('tenant_id', tenant).andWhere('state', query.state ?? 'open');
+  if (query.processInstanceId) q.andWhere('instance_id', query.processInstanceId);
+  if (query.filter === 'mine') q.andWhere('assignee', username);
+  else if (query.filter === 'candidate') q.whereNull('assignee').andWhere((w) => candidateOf(w, username, groups));
+  else if (query.filter === 'unassigned') {
+    q.whereNull('assignee');
+    if (!seesAll) q.andWhere((w) => candidateOf(w, username, groups));
+  } else if (!seesAll) {
+    q.andWhere((w) => w.where('assignee', username).orWhere('completed_by', username)
+      .orWhereRaw('(candidate_users @> ?::text[] or candidate_groups && ?::text[])', [[username], groups]));
+  }
+  return paged(q, page, (x) => x.orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]));
+}
+
+/** True when the user is a candidate of the task (by name or group). */
+export function isCandidate(task: TaskRow, username: string, groups: string[]): boolean {
+  return task.candidate_users.includes(username) || task.candidate_groups.some((g) => groups.includes(g));
+}

@@ -1,0 +1,51 @@
+/**
+ * Timers: instance timers (instance_id + key) and timer start events (definition_id). Firing
+ * deletes the row in the same transaction as the input it feeds, so a timer fires once.
+ */
+import type { Db } from './db.js';
+
+export interface TimerRow {
+  id: string;
+  tenant_id: string;
+  instance_id: string | null;
+  key: number | null;
+  definition_id: string | null;
+  element_id: string;
+  due_at: Date;
+  repeat: { left: number | null; every: string } | null;
+}
+
+/** Schedules the timer of instance+key, replacing an earlier due time (a cycle's next round). */
+export async function upsertTimer(db: Db, row: TimerRow): Promise<void> {
+  await db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null }).onConflict(['instance_id', 'key']).merge(['due_at', 'element_id']);
+}
+
+/** Inserts a start-event timer of a definition. */
+export async function insertStartTimer(db: Db, row: TimerRow): Promise<void> {
+  await db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null });
+}
+
+/** Removes the timer of instance+key; running twice is harmless. */
+export async function deleteTimer(db: Db, instanceId: string, key: number): Promise<void> {
+  await db('timer').where({ instance_id: instanceId, key }).delete();
+}
+
+/** Removes the start-event timers of earlier versions of a process (a new version replaces them). */
+export async function deleteStartTimers(db: Db, definitionIds: string[]): Promise<void> {
+  if (definitionIds.length) await db('timer').whereIn('definition_id', definitionIds).delete();
+}
+
+/** Claims one due timer (FOR UPDATE SKIP LOCKED); the caller deletes it in the same transaction. */
+export async function claimDueTimer(db: Db, now: Date): Promise<TimerRow | undefined> {
+  return db('timer').where('due_at', '<=', now).orderBy('due_at').forUpdate().skipLocked().first();
+}
+
+export async function deleteTimerById(db: Db, id: string): Promise<void> {
+  await db('timer').where({ id }).delete();
+}
+
+/** Earliest due time of any timer, for the runner's sleep. */
+export async function nextTimerDue(db: Db): Promise<Date | undefined> {
+  const row = await db('timer').min('due_at as at').first();
+  return row?.at ?? undefined;
+}
