@@ -1,0 +1,86 @@
+/**
+ * The gate every BPMN document passes before bpmn-moddle sees it. bpmn-moddle's parser is lenient
+ * (it repairs duplicate attributes and unclosed tags with a warning), so this module decides what is
+ * well-formed: size limit, encoding, no DOCTYPE (so no entity is ever expanded and no file or URL is
+ * ever read), strict XML with namespaces (saxes), a bound on attributes per element, a BPMN root
+ * element and unique ids. It never fetches or opens anything.
+ */
+import { SaxesParser } from 'saxes';
+import { decodeXml } from './decode.js';
+import { positionOf, type Problem } from './problems.js';
+
+export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
+const DI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI';
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTRIBUTES = 1000;
+
+export interface ReadOptions {
+  maxBytes?: number;
+  maxAttributes?: number;
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; errors: Problem[] };
+
+class Stop extends Error {}
+
+export function readXml(input: string | Uint8Array, opts: ReadOptions = {}): ReadResult {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const size = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
+  if (size > maxBytes) {
+    return { ok: false, errors: [{ message: `document too large: ${size} bytes, the limit is ${maxBytes} bytes` }] };
+  }
+  let text: string;
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    const decoded = decodeXml(input);
+    if (!decoded.ok) return { ok: false, errors: [decoded.error] };
+    text = decoded.text;
+  }
+  const doctype = /<!DOCTYPE/i.exec(text);
+  if (doctype) {
+    const pos = positionOf(text, doctype.index);
+    return { ok: false, errors: [{ message: `DOCTYPE is not allowed in BPMN documents (entities are never expanded) at line ${pos.line}, column ${pos.column}`, ...pos }] };
+  }
+  const errors = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, text };
+}
+
+/** Strict parse with saxes; returns the first XML error (later ones are noise) plus all duplicate ids. */
+function checkWellFormed(text: string, maxAttributes: number): Problem[] {
+  const parser = new SaxesParser({ xmlns: true, position: true });
+  const problems: Problem[] = [];
+  const ids = new Map<string, number>();
+  let attributes = 0;
+  let root = true;
+  const fail = (message: string): never => {
+    problems.push({ message: `${message} at line ${parser.line}, column ${parser.column}`, line: parser.line, column: parser.column });
+    throw new Stop();
+  };
+  parser.on('error', (err) => fail(`XML not well-formed: ${err.message.replace(/^\d+:\d+: /, '')}`));
+  parser.on('opentagstart', () => { attributes = 0; });
+  parser.on('attribute', () => {
+    if (++attributes > maxAttributes) fail(`resource limit: more than ${maxAttributes} attributes on one element`);
+  });
+  parser.on('opentag', (tag) => {
+    if (root) {
+      root = false;
+      if (tag.uri !== BPMN_NS || tag.local !== 'definitions') {
+        fail(`not a BPMN 2.0 document: the root element is {${tag.uri ?? ''}}${tag.local}, expected {${BPMN_NS}}definitions`);
+      }
+    }
+    const id = tag.attributes.id;
+    if (id && !id.prefix && (tag.uri === BPMN_NS || tag.uri === DI_NS)) {
+      const seen = ids.get(id.value) ?? 0;
+      ids.set(id.value, seen + 1);
+      if (seen === 1) problems.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
+    }
+  });
+  try {
+    parser.write(text).close();
+  } catch (err) {
+    if (!(err instanceof Stop)) problems.push({ message: `XML not well-formed: ${(err as Error).message}` });
+  }
+  if (root && problems.length === 0) problems.push({ message: 'not a BPMN 2.0 document: no root element' });
+  return problems;
+}

@@ -1,0 +1,139 @@
+/**
+ * Event rules from BPMN 2.0 (§10.5) as far as Alur executes events: which event definitions each
+ * event kind may carry, what every definition must reference, and sequence-flow limits of events.
+ */
+import { incomingFlows, outgoingFlows } from './gateways.js';
+import { allFlowElements, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+
+/** Allowed definitions per event kind ('' = none). */
+const ALLOWED: Record<string, string[]> = {
+  startEvent: ['', 'message', 'timer', 'signal', 'conditional'],
+  eventSubProcessStart: ['message', 'timer', 'signal', 'conditional', 'error', 'escalation', 'compensate'],
+  endEvent: ['', 'message', 'signal', 'error', 'escalation', 'terminate', 'compensate', 'cancel'],
+  intermediateThrowEvent: ['', 'message', 'signal', 'escalation', 'link', 'compensate'],
+  intermediateCatchEvent: ['message', 'timer', 'signal', 'link', 'conditional'],
+  boundaryEvent: ['message', 'timer', 'signal', 'error', 'escalation', 'compensate', 'conditional', 'cancel'],
+};
+
+export function definitionKind(def: Node | undefined): string {
+  return def ? localType(def).replace(/EventDefinition$/, '') : '';
+}
+
+export const eventDefinitionsAllowed: Rule = {
+  name: 'event-definitions',
+  description: 'Each event kind carries only the event definitions BPMN allows for it, with their references.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node, scope } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:Event')) continue;
+      const defs = eventDefinitions(node);
+      const kind = definitionKind(defs[0]);
+      const inEventSub = is(node, 'bpmn:StartEvent') && !!scope.triggeredByEvent;
+      const allowed = ALLOWED[inEventSub ? 'eventSubProcessStart' : localType(node)] ?? [];
+      if (defs.length <= 1 && !allowed.includes(kind)) {
+        problems.push(problem(node, kind === '' ? `a ${localType(node)} needs an event definition here` : `a ${kind} event definition is not allowed on a ${inEventSub ? 'start event of an event subprocess' : localType(node)}`));
+      }
+      if (is(node, 'bpmn:StartEvent') && !inEventSub && kind !== '' && is(scope, 'bpmn:SubProcess')) {
+        problems.push(problem(node, 'the start event of an embedded subprocess must be a none start event'));
+      }
+      if (is(node, 'bpmn:StartEvent') && node.isInterrupting === false && (!inEventSub || ['error', 'compensate'].includes(kind))) {
+        problems.push(problem(node, inEventSub ? `a ${kind} start event is always interrupting` : 'only start events of event subprocesses can be non-interrupting'));
+      }
+      for (const def of defs) problems.push(...definitionReferences(node, def));
+    }
+    return problems;
+  },
+};
+
+function definitionReferences(node: Node, def: Node): Problem[] {
+  const throwing = is(node, 'bpmn:ThrowEvent');
+  switch (def.$type) {
+    case 'bpmn:MessageEventDefinition':
+      return !throwing && !def.messageRef ? [problem(node, 'message event has no message')] : [];
+    case 'bpmn:SignalEventDefinition':
+      return !def.signalRef ? [problem(node, 'signal event has no signal')] : [];
+    case 'bpmn:ErrorEventDefinition':
+      if (!throwing) return [];
+      return !def.errorRef?.errorCode ? [problem(node, 'error end event needs an error with an errorCode')] : [];
+    case 'bpmn:EscalationEventDefinition':
+      if (!throwing) return [];
+      return !def.escalationRef?.escalationCode ? [problem(node, 'escalation throw event needs an escalation with an escalationCode')] : [];
+    case 'bpmn:LinkEventDefinition':
+      return !def.name ? [problem(node, 'link event has no name')] : [];
+    default:
+      return [];
+  }
+}
+
+export const eventFlows: Rule = {
+  name: 'event-flows',
+  description: 'Start events and boundary events have no incoming flow, end events no outgoing flow, and so on.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node, scope } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:Event')) continue;
+      const incoming = incomingFlows(node, scope).length;
+      const outgoing = outgoingFlows(node, scope).length;
+      const kind = definitionKind(eventDefinitions(node)[0]);
+      if ((is(node, 'bpmn:StartEvent') || is(node, 'bpmn:BoundaryEvent')) && incoming > 0) problems.push(problem(node, `a ${localType(node)} cannot have incoming sequence flows`));
+      if (is(node, 'bpmn:EndEvent') && outgoing > 0) problems.push(problem(node, 'an end event cannot have outgoing sequence flows'));
+      if (is(node, 'bpmn:StartEvent') && outgoing === 0 && !scope.triggeredByEvent) problems.push(problem(node, 'a start event needs an outgoing sequence flow'));
+      if (is(node, 'bpmn:EndEvent') && incoming === 0) problems.push(problem(node, 'an end event needs an incoming sequence flow'));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind === 'link' && incoming > 0) problems.push(problem(node, 'a link catch event cannot have incoming sequence flows'));
+      if (is(node, 'bpmn:IntermediateThrowEvent') && kind === 'link' && outgoing > 0) problems.push(problem(node, 'a link throw event cannot have outgoing sequence flows'));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, 'an intermediate catch event needs an incoming sequence flow'));
+      if (is(node, 'bpmn:IntermediateThrowEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, 'an intermediate throw event needs an incoming sequence flow'));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && outgoing === 0) problems.push(problem(node, 'an intermediate catch event needs an outgoing sequence flow'));
+      if (is(node, 'bpmn:BoundaryEvent') && kind === 'compensate' && outgoing > 0) problems.push(problem(node, 'a compensation boundary event has no outgoing sequence flows (it is associated with its handler)'));
+      if (is(node, 'bpmn:BoundaryEvent') && kind !== 'compensate' && outgoing === 0) problems.push(problem(node, 'a boundary event needs an outgoing sequence flow'));
+    }
+    return problems;
+  },
+};
+
+export const boundaryEvents: Rule = {
+  name: 'boundary-events',
+  description: 'A boundary event is attached to an activity in its own scope; error boundaries interrupt.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node, scope } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:BoundaryEvent')) continue;
+      const host: Node | undefined = node.attachedToRef;
+      if (!is(host, 'bpmn:Activity')) problems.push(problem(node, 'boundary event is not attached to an activity'));
+      else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, `boundary event is attached to ${host?.id}, which is in another scope`));
+      const kind = definitionKind(eventDefinitions(node)[0]);
+      if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, `a ${kind} boundary event must interrupt (cancelActivity="true")`));
+      if (kind === 'compensate' && host && !((scope.artifacts ?? []) as Node[]).some((a) => is(a, 'bpmn:Association') && a.sourceRef === node && is(a.targetRef, 'bpmn:Activity') && a.targetRef.isForCompensation)) {
+        problems.push(problem(node, 'a compensation boundary event needs an association to a compensation handler (isForCompensation="true")'));
+      }
+    }
+    return problems;
+  },
+};
+
+export const linkEvents: Rule = {
+  name: 'link-events',
+  description: 'Every link throw has exactly one link catch of the same name in the same scope.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    const byScope = new Map<Node, { throws: Node[]; catches: Map<string, Node[]> }>();
+    for (const { node, scope } of allFlowElements(ctx)) {
+      const def = eventDefinitions(node)[0];
+      if (def?.$type !== 'bpmn:LinkEventDefinition' || !def.name) continue;
+      const entry = byScope.get(scope) ?? { throws: [], catches: new Map<string, Node[]>() };
+      byScope.set(scope, entry);
+      if (is(node, 'bpmn:IntermediateThrowEvent')) entry.throws.push(node);
+      else entry.catches.set(def.name, [...(entry.catches.get(def.name) ?? []), node]);
+    }
+    for (const { throws, catches } of byScope.values()) {
+      for (const t of throws) {
+        const name = eventDefinitions(t)[0].name as string;
+        if (!catches.has(name)) problems.push(problem(t, `no link catch event named "${name}" in the same scope`));
+      }
+      for (const [name, list] of catches) {
+        if (list.length > 1) problems.push(problem(list[1], `several link catch events are named "${name}" in one scope`));
+      }
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * Every FEEL expression in the executable processes must parse (checkFeel), so a typo is a
+ * deployment error with the element id rather than an incident at run time. Expressions that betsy
+ * or another dialect writes are passed through ctx.translate first.
+ */
+import { checkFeel } from '../../expressions/feel.js';
+import { allFlowElements, bodyOf, eventDefinitions, extension, feelOf, is, problem, type ExpressionRole, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+
+export const feelSyntax: Rule = {
+  name: 'feel-syntax',
+  description: 'Conditions, mappings and zeebe expressions must be valid FEEL.',
+  check(definitions, ctx) {
+    const problems: Problem[] = [];
+    const check = (node: Node, what: string, source: string | undefined) => {
+      if (source === undefined) return;
+      const error = checkFeel(source);
+      if (error) problems.push(problem(node, `${what}: ${error}`));
+    };
+    const checkBody = (node: Node, what: string, expression: Node | undefined, role: ExpressionRole) => {
+      const body = bodyOf(expression);
+      if (body !== undefined) check(node, what, conditionSource(body, role, ctx));
+    };
+    for (const { node } of allFlowElements(ctx)) {
+      if (is(node, 'bpmn:SequenceFlow')) checkBody(node, 'condition', node.conditionExpression, 'condition');
+      for (const [owner, attributes] of zeebeAttributes(node)) {
+        for (const [what, value] of attributes) check(owner, what, feelOf(value));
+      }
+      const loop = node.loopCharacteristics as Node | undefined;
+      if (loop) {
+        checkBody(node, 'loop condition', loop.loopCondition, 'loopCondition');
+        checkBody(node, 'completion condition', loop.completionCondition, 'completionCondition');
+        checkBody(node, 'loop cardinality', loop.loopCardinality, 'loopCardinality');
+        const mi = extension(loop, 'zeebe:LoopCharacteristics');
+        check(node, 'input collection', mi?.inputCollection === undefined ? undefined : feelOf(mi.inputCollection) ?? mi.inputCollection);
+        check(node, 'output element', mi?.outputElement === undefined ? undefined : feelOf(mi.outputElement) ?? mi.outputElement);
+      }
+      if (is(node, 'bpmn:Event')) {
+        for (const def of eventDefinitions(node)) {
+          if (def.$type === 'bpmn:ConditionalEventDefinition') checkBody(node, 'event condition', def.condition, 'condition');
+        }
+      }
+    }
+    for (const message of ((definitions.rootElements ?? []) as Node[]).filter((e) => is(e, 'bpmn:Message'))) {
+      check(message, 'correlation key', feelOf(extension(message, 'zeebe:Subscription')?.correlationKey));
+    }
+    return problems;
+  },
+};
+
+/** Conditions are FEEL whether or not they carry the `=` marker. */
+function conditionSource(body: string, role: ExpressionRole, ctx: RuleContext): string {
+  const text = ctx.translate(body, role).trim();
+  return text.startsWith('=') ? text.slice(1) : text;
+}
+
+/** The zeebe attributes that may hold `=`-prefixed FEEL, per extension element. */
+function zeebeAttributes(node: Node): [Node, [string, string | undefined][]][] {
+  const out: [Node, [string, string | undefined][]][] = [];
+  const add = (type: string, names: string[]) => {
+    const ext = extension(node, type);
+    if (ext) out.push([node, names.map((n) => [`${type.replace('zeebe:', '')} ${n}`, ext[n] === undefined ? undefined : String(ext[n])])]);
+  };
+  add('zeebe:TaskDefinition', ['type', 'retries']);
+  add('zeebe:AssignmentDefinition', ['assignee', 'candidateGroups', 'candidateUsers']);
+  add('zeebe:TaskSchedule', ['dueDate', 'followUpDate']);
+  add('zeebe:PriorityDefinition', ['priority']);
+  add('zeebe:CalledElement', ['processId']);
+  const script = extension(node, 'zeebe:Script');
+  if (script?.expression !== undefined) out.push([node, [['script expression', feelOf(script.expression) === undefined ? `=${script.expression}` : script.expression]]]);
+  const io = extension(node, 'zeebe:IoMapping');
+  for (const p of [...((io?.inputParameters ?? []) as Node[]), ...((io?.outputParameters ?? []) as Node[])]) {
+    out.push([node, [[`mapping to ${p.target ?? '?'}`, p.source]]]);
+  }
+  return out;
+}

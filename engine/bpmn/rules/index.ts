@@ -1,0 +1,35 @@
+/**
+ * Alur's validation rules, in the order their messages read best. Each rule is a plain function
+ * over bpmn-moddle elements returning `{ element, message }[]`, free of Node built-ins, so the
+ * designer can wrap the same list as a bpmnlint plugin.
+ */
+import { calledProcess } from './call-activity.js';
+import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from './events.js';
+import { feelSyntax } from './expressions.js';
+import { scopeStarts, sequenceFlows } from './flows.js';
+import { eventBasedGateway, gatewayConditions } from './gateways.js';
+import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
+import { timerValues } from './timers.js';
+import { unsupportedElements } from './unsupported.js';
+import type { Rule } from './util.js';
+
+export type { Rule, RuleContext, ExpressionRole } from './util.js';
+
+export const rules: Rule[] = [
+  unsupportedElements,
+  sequenceFlows,
+  scopeStarts,
+  eventDefinitionsAllowed,
+  eventFlows,
+  boundaryEvents,
+  linkEvents,
+  gatewayConditions,
+  eventBasedGateway,
+  taskImplementation,
+  userTaskAssignment,
+  loopSettings,
+  ioMappings,
+  calledProcess,
+  timerValues,
+  feelSyntax,
+];

@@ -1,0 +1,54 @@
+/**
+ * Elements Alur cannot execute are a deployment error naming each element, never a silent skip.
+ */
+import { allFlowElements, eventDefinitions, extension, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+
+const SUPPORTED = new Set([
+  'startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent',
+  'task', 'manualTask', 'userTask', 'serviceTask', 'sendTask', 'businessRuleTask', 'scriptTask', 'receiveTask',
+  'exclusiveGateway', 'parallelGateway', 'inclusiveGateway', 'eventBasedGateway', 'subProcess', 'callActivity',
+]);
+
+const WHY: Record<string, string> = {
+  complexGateway: 'complex gateways are not supported; use an inclusive gateway',
+  adHocSubProcess: 'ad-hoc subprocesses are not supported',
+  transaction: 'transaction subprocesses are not supported',
+};
+
+export const unsupportedElements: Rule = {
+  name: 'unsupported-elements',
+  description: 'Every flow node must be an element type the engine executes.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:FlowNode')) continue;
+      const type = localType(node);
+      if (!SUPPORTED.has(type)) {
+        problems.push(problem(node, WHY[type] ?? `${type} is not supported`));
+        continue;
+      }
+      problems.push(...unsupportedParts(node));
+    }
+    return problems;
+  },
+};
+
+function unsupportedParts(node: Node): Problem[] {
+  const problems: Problem[] = [];
+  if (is(node, 'bpmn:Event')) {
+    const defs = eventDefinitions(node);
+    if (defs.length > 1) problems.push(problem(node, `events with several event definitions (multiple/parallel multiple) are not supported (${defs.length} found)`));
+    if (defs.some((d) => d.$type === 'bpmn:CancelEventDefinition')) problems.push(problem(node, 'cancel events are not supported (they need transaction subprocesses)'));
+  }
+  if (is(node, 'bpmn:EventBasedGateway') && (node.instantiate || node.eventGatewayType === 'Parallel')) {
+    problems.push(problem(node, 'instantiating or parallel event-based gateways are not supported'));
+  }
+  if (is(node, 'bpmn:ReceiveTask') && node.instantiate) problems.push(problem(node, 'instantiating receive tasks are not supported; use a message start event'));
+  if (is(node, 'bpmn:BusinessRuleTask') && extension(node, 'zeebe:CalledDecision') && !extension(node, 'zeebe:TaskDefinition')) {
+    problems.push(problem(node, 'DMN decisions (zeebe:calledDecision) are not supported; use a zeebe:taskDefinition job'));
+  }
+  if (is(node, 'bpmn:UserTask') && extension(node, 'zeebe:FormDefinition')?.externalReference) {
+    problems.push(problem(node, 'external form references are not supported; deploy a form-js form and use formId'));
+  }
+  return problems;
+}

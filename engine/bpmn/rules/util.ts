@@ -1,0 +1,89 @@
+/**
+ * Helpers over moddle elements shared by the validation rules and the compiler. Browser-safe:
+ * no Node built-ins, so the designer can bundle the rules.
+ */
+import type { Node } from '../moddle.js';
+import type { Problem } from '../problems.js';
+
+export type { Node, Problem };
+
+/** The expression roles a translator may rewrite (betsy's pseudo-Java → FEEL). */
+export type ExpressionRole = 'condition' | 'loopCondition' | 'loopCardinality' | 'completionCondition' | 'timer';
+
+export interface RuleContext {
+  /** Process ids deployable elsewhere, for call activities. */
+  knownProcesses: string[];
+  /** When set, script tasks without zeebe:script become jobs of this type. */
+  scriptJobType?: string;
+  translate: (text: string, where: ExpressionRole) => string;
+  /** The processes being compiled (executable ones, unless requireExecutable is off). */
+  processes: Node[];
+}
+
+export interface Rule {
+  name: string;
+  description: string;
+  check(definitions: Node, ctx: RuleContext): Problem[];
+}
+
+/** The local name of a moddle type: `bpmn:StartEvent` → `startEvent`. */
+export function localType(node: Node): string {
+  const local = node.$type.replace(/^\w+:/, '');
+  return local.charAt(0).toLowerCase() + local.slice(1);
+}
+
+export function is(node: Node | undefined, type: string): boolean {
+  return !!node && typeof node.$instanceOf === 'function' && node.$instanceOf(type);
+}
+
+/** Every flow element of a container, depth-first through subprocesses, with its container. */
+export function flowElements(container: Node): { node: Node; scope: Node }[] {
+  const out: { node: Node; scope: Node }[] = [];
+  const visit = (scope: Node) => {
+    for (const node of (scope.flowElements ?? []) as Node[]) {
+      out.push({ node, scope });
+      if (is(node, 'bpmn:SubProcess')) visit(node);
+    }
+  };
+  visit(container);
+  return out;
+}
+
+/** All flow elements of all processes in the context. */
+export function allFlowElements(ctx: RuleContext): { node: Node; scope: Node; process: Node }[] {
+  return ctx.processes.flatMap((process) => flowElements(process).map((e) => ({ ...e, process })));
+}
+
+/** The first extension element of a type (`zeebe:TaskDefinition`) on a node. */
+export function extension(node: Node | undefined, type: string): Node | undefined {
+  const values = (node?.extensionElements?.values ?? []) as Node[];
+  return values.find((v) => v.$type === type || is(v, type));
+}
+
+export function extensions(node: Node | undefined, type: string): Node[] {
+  const values = (node?.extensionElements?.values ?? []) as Node[];
+  return values.filter((v) => v.$type === type || is(v, type));
+}
+
+/** An event's definitions, inline ones first, then those referenced by eventDefinitionRef. */
+export function eventDefinitions(event: Node): Node[] {
+  return [...((event.eventDefinitions ?? []) as Node[]), ...((event.eventDefinitionRef ?? []) as Node[])];
+}
+
+/** Text of a formal expression (or undefined when absent or blank). */
+export function bodyOf(expression: Node | undefined): string | undefined {
+  const body = expression?.body;
+  return typeof body === 'string' && body.trim() !== '' ? body.trim() : undefined;
+}
+
+/** `text` without the FEEL `=` marker, or undefined when `text` is not FEEL. */
+export function feelOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const trimmed = text.trim();
+  return trimmed.startsWith('=') ? trimmed.slice(1).trim() : undefined;
+}
+
+export function problem(node: Node | undefined, message: string): Problem {
+  const id = node?.id;
+  return { element: id, message: id ? `${localType(node as Node)} ${id}: ${message}` : message };
+}

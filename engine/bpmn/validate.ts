@@ -1,0 +1,20 @@
+/**
+ * Runs every validation rule over a parsed document and returns all problems. The rules
+ * themselves live in rules/ (browser-safe, also used by the designer's linter).
+ */
+import type { Problem } from './problems.js';
+import { rules } from './rules/index.js';
+import type { Node, RuleContext } from './rules/util.js';
+
+export function validate(definitions: Node, ctx: RuleContext): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of rules) {
+    try {
+      problems.push(...rule.check(definitions, ctx));
+    } catch (err) {
+      // A rule that trips over a broken model must not hide the other rules' findings.
+      problems.push({ message: `rule ${rule.name} could not check the document: ${(err as Error).message}` });
+    }
+  }
+  return problems;
+}
