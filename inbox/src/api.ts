@@ -1,0 +1,83 @@
+/**
+ * The inbox's HTTP client for the Alur API (see API.md). Owns request building, the bearer token
+ * and turning `application/problem+json` into an `ApiError`; it never renders anything. A 401
+ * clears the session and tells the app, so an expired token leads back to the login form.
+ */
+import { clearSession, token, type User } from './session.js';
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  errors?: { path?: string; element?: string; message: string }[];
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+  }
+  get status(): number {
+    return this.problem.status;
+  }
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+let onUnauthorized: () => void = () => undefined;
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+/** Base of the API: the inbox is served at /inbox/, the API at /api/ on the same origin. */
+const base = new URL('../api/', document.baseURI.replace(/#.*$/, '')).pathname;
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const bearer = token();
+  if (bearer) headers.authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError({ status: 0, title: 'network' });
+  }
+  if (response.status === 401 && bearer) {
+    clearSession();
+    onUnauthorized();
+  }
+  if (!response.ok) throw new ApiError(await readProblem(response));
+  if (response.status === 204) return undefined as T;
+  const type = response.headers.get('content-type') ?? '';
+  return (type.includes('json') ? await response.json() : await response.text()) as T;
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const problem = (await response.json()) as Problem;
+    return { ...problem, status: response.status };
+  } catch {
+    return { status: response.status, title: response.statusText };
+  }
+}
+
+export const get = <T>(path: string): Promise<T> => request<T>('GET', path);
+export const post = <T>(path: string, body: unknown = {}): Promise<T> => request<T>('POST', path, body);
+
+/** Builds a query string, leaving out empty values. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function login(username: string, password: string): Promise<{ token: string; user: User }> {
+  return post('auth/login', { username, password });
+}

@@ -1,0 +1,84 @@
+/**
+ * The inbox's entry point: the page shell (header with user, language and sign-out; the main
+ * region; a message area) and the route switch. Owns which view is mounted and unmounts the
+ * previous one (stopping its poll, destroying form-js and bpmn-js). Holds no task data itself.
+ */
+import '@bpmn-io/form-js/dist/assets/form-js.css';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import './styles.css';
+import './styles-list.css';
+import './styles-task.css';
+import './styles-phone.css';
+import { whenUnauthorized } from './api.js';
+import { fill, h } from './dom.js';
+import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
+import { mountLogin } from './login-view.js';
+import { listHref, parseRoute } from './router.js';
+import { clearSession, currentUser, saveSession } from './session.js';
+import { mountTaskList } from './task-list.js';
+import { mountTaskView } from './task-view.js';
+
+const app = document.getElementById('app')!;
+const main = h('main', { id: 'main', tabindex: '-1' });
+const header = h('header', { class: 'topbar' });
+const flashBox = h('div', { class: 'flash', role: 'status', 'aria-live': 'polite' });
+let unmount: () => void = () => undefined;
+let lastListHash = listHref({ tab: 'mine', sort: 'dueDate', q: '', page: 1 });
+let pendingFlash = '';
+
+function renderHeader(): void {
+  const user = currentUser();
+  const skip = h('a', { class: 'skip', href: '#main', onclick: (event: Event) => { event.preventDefault(); main.focus(); } }, t('app.skip'));
+  const langSelect = h('select', { id: 'lang', onchange: () => setLang(langSelect.value as Lang) },
+    h('option', { value: 'id', selected: lang() === 'id' }, 'Bahasa Indonesia'),
+    h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
+  fill(header,
+    skip,
+    h('a', { class: 'brand', href: lastListHash }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'A'), h('span', {}, h('strong', {}, 'Alur'), h('span', { class: 'brand-sub' }, t('app.title')))),
+    h('div', { class: 'topbar-tools' },
+      user ? h('span', { class: 'who-am-i', title: t('user.groups', { groups: user.groups.join(', ') }) }, h('strong', {}, user.username), h('span', { class: 'tenant' }, user.tenant)) : null,
+      h('span', { class: 'lang' }, h('label', { for: 'lang', class: 'visually-hidden' }, t('lang.label')), langSelect),
+      user ? h('button', { type: 'button', class: 'button ghost', 'data-action': 'logout', onclick: signOut }, t('logout')) : null));
+  document.title = `Alur · ${t('app.title')}`;
+}
+
+function route(): void {
+  unmount();
+  renderHeader();
+  const user = currentUser();
+  if (!user) {
+    unmount = mountLogin(main, (token, signedIn) => {
+      saveSession(token, signedIn);
+      // Stay on a deep link to a task; otherwise show the list. Same hash means no hashchange.
+      if (location.hash.startsWith('#/task') || location.hash === lastListHash) route();
+      else location.hash = lastListHash;
+    });
+    return;
+  }
+  const current = parseRoute(location.hash);
+  if (current.view === 'list') {
+    lastListHash = location.hash || lastListHash;
+    unmount = mountTaskList(main, current, user);
+  } else {
+    unmount = mountTaskView(main, current.id, {
+      user,
+      flash: (message) => { pendingFlash = message; },
+      backHref: () => lastListHash,
+    });
+  }
+  fill(flashBox, pendingFlash ? h('p', {}, pendingFlash) : null);
+  pendingFlash = '';
+}
+
+function signOut(): void {
+  clearSession();
+  route();
+}
+
+document.documentElement.lang = lang();
+fill(app, header, flashBox, main);
+whenUnauthorized(() => route());
+onLangChange(() => route());
+window.addEventListener('hashchange', route);
+route();

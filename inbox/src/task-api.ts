@@ -1,0 +1,56 @@
+/**
+ * Task and case calls the inbox makes (API.md, "Tasks" and "Process instances"). Lists are always
+ * paged on the server (limit/offset, sorted and searched there), so a tenant with tens of
+ * thousands of tasks costs one small page per request; the inbox never fetches everything.
+ */
+import { get, post, query, type Page } from './api.js';
+import type { HistoryItem, ProcessDefinition, ProcessInstance, Task, TaskDetail, TaskFilter, TaskSort } from './types.js';
+
+export const PAGE_SIZE = 20;
+
+/** Sort order per sort key: the nearest deadline, the highest priority, the newest task first. */
+const orders: Record<TaskSort, 'asc' | 'desc'> = { dueDate: 'asc', priority: 'desc', createdAt: 'desc' };
+
+export function listTasks(filter: TaskFilter, sort: TaskSort, q: string, page: number): Promise<Page<Task>> {
+  return get(`tasks${query({ filter, state: 'open', sort, order: orders[sort], q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
+}
+
+/** The count for a tab: one row is enough, since the answer carries `total`. */
+export async function countTasks(filter: TaskFilter, q: string): Promise<number> {
+  const page = await get<Page<Task>>(`tasks${query({ filter, state: 'open', q: q.trim(), limit: 1 })}`);
+  return page.total;
+}
+
+export const getTask = (id: string): Promise<TaskDetail> => get(`tasks/${encodeURIComponent(id)}`);
+export const claimTask = (id: string): Promise<unknown> => post(`tasks/${encodeURIComponent(id)}/claim`);
+export const unclaimTask = (id: string): Promise<unknown> => post(`tasks/${encodeURIComponent(id)}/unclaim`);
+export const assignTask = (id: string, assignee: string): Promise<unknown> => post(`tasks/${encodeURIComponent(id)}/assign`, { assignee });
+export const completeTask = (id: string, variables: Record<string, unknown>): Promise<unknown> =>
+  post(`tasks/${encodeURIComponent(id)}/complete`, { variables });
+
+export const getInstance = (id: string): Promise<ProcessInstance> => get(`process-instances/${encodeURIComponent(id)}`);
+export const getHistory = (id: string): Promise<Page<HistoryItem> | { items: HistoryItem[] }> =>
+  get(`process-instances/${encodeURIComponent(id)}/history`);
+
+/** Finds the deployed definition an instance runs (by key and version) and returns its XML. */
+export async function getDefinitionXml(processKey: string, version: number): Promise<string> {
+  const page = await get<Page<ProcessDefinition>>(`process-definitions${query({ key: processKey, limit: 500 })}`);
+  const definition = page.items.find((d) => d.key === processKey && d.version === version)
+    ?? page.items.find((d) => d.key === processKey);
+  if (!definition) throw new Error(`no definition ${processKey} v${version}`);
+  return get<string>(`process-definitions/${encodeURIComponent(definition.id)}/xml`);
+}
+
+/** Colleagues who could cover a task (Plt/Plh); an API without a user list just gives none. */
+export async function colleagues(groups: string[]): Promise<string[]> {
+  const names = new Set<string>();
+  for (const group of groups) {
+    try {
+      const page = await get<Page<{ username: string }>>(`users${query({ group, limit: 100 })}`);
+      for (const user of page.items ?? []) names.add(user.username);
+    } catch {
+      // Listing users may be for admins only; the assign field then takes a typed username.
+    }
+  }
+  return [...names].sort();
+}

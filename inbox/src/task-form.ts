@@ -1,0 +1,87 @@
+/**
+ * The task's form, rendered with the @bpmn-io/form-js viewer and prefilled from the task's
+ * variables. Owns the form-js instance: its messages are put into the user's language, and the
+ * server's 400 `errors[{ path, message }]` are placed on the fields whose key matches `path`.
+ * It never sends anything itself; the task view decides what a submit does.
+ */
+import { Form } from '@bpmn-io/form-js';
+import { translateValidation } from './form-messages.js';
+import type { FormSchema } from './types.js';
+
+export interface SubmitResult {
+  data: Record<string, unknown>;
+  valid: boolean;
+}
+
+export interface TaskForm {
+  /** Validates in the page; the result goes to the `onSubmit` given at mount. */
+  submit(): void;
+  /** Shows server-side errors on their fields; returns those no field matched. */
+  showServerErrors(errors: { path?: string; message: string }[]): string[];
+  /** Moves focus to the first field with an error, so keyboard users land on it. */
+  focusFirstError(): void;
+  destroy(): void;
+}
+
+interface FieldLike { id: string; key?: string; path?: string; type: string }
+
+export async function mountTaskForm(
+  container: HTMLElement, schema: FormSchema, variables: Record<string, unknown>, readOnly: boolean,
+  onSubmit: (result: SubmitResult) => void,
+): Promise<TaskForm> {
+  const form = new Form({ container, properties: { readOnly } });
+  translateValidator(form);
+  await form.importSchema(schema as any, variables);
+  // Both the inbox's button and a submit button inside the schema end in form-js's 'submit' event.
+  form.on('submit', (event: { data: Record<string, unknown>; errors: Record<string, unknown> }) => {
+    onSubmit({ data: event.data, valid: Object.keys(event.errors ?? {}).length === 0 });
+  });
+
+  const fields = (): FieldLike[] => (form.get('formFieldRegistry') as { getAll(): FieldLike[] }).getAll();
+
+  return {
+    submit() {
+      form.submit();
+    },
+    showServerErrors(errors) {
+      const state = (form as any)._getState() as { errors: Record<string, string[]> };
+      const next: Record<string, string[]> = { ...state.errors };
+      const unmatched: string[] = [];
+      for (const error of errors) {
+        const field = fieldForPath(fields(), error.path ?? '');
+        const message = translateValidation(error.message);
+        if (field) next[field.id] = [...(next[field.id] ?? []), message];
+        else unmatched.push(error.path ? `${error.path}: ${message}` : message);
+      }
+      (form as any)._setState({ errors: next });
+      return unmatched;
+    },
+    focusFirstError() {
+      container.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    },
+    destroy() {
+      form.destroy();
+    },
+  };
+}
+
+/** Matches an API error path ("amount", "/amount", "address.street") to the form field with that key. */
+function fieldForPath(fields: FieldLike[], path: string): FieldLike | undefined {
+  const normalised = path.replace(/^\/+/, '').replace(/\//g, '.').replace(/^variables\./, '');
+  return fields.find((field) => field.key === normalised)
+    ?? fields.find((field) => field.key && normalised.endsWith(`.${field.key}`));
+}
+
+/**
+ * form-js writes its validation messages in English inside its Validator. Wrapping the one
+ * validator instance of this form keeps form-js untouched and translates every message it shows,
+ * both while typing and on submit.
+ */
+function translateValidator(form: Form): void {
+  const validator = form.get('validator') as Record<string, (...args: unknown[]) => string[]>;
+  for (const method of ['validateField', 'validateFieldInstance']) {
+    const original = validator[method];
+    if (typeof original !== 'function') continue;
+    validator[method] = (...args: unknown[]) => original.apply(validator, args).map(translateValidation);
+  }
+}

@@ -1,0 +1,70 @@
+/** Shapes the inbox reads from the API (API.md, "Tasks" and "Process instances"). Data only. */
+export type TaskState = 'open' | 'completed' | 'cancelled';
+
+export interface Task {
+  id: string;
+  name: string | null;
+  elementId: string;
+  processInstanceId: string;
+  processKey: string;
+  processName?: string | null;
+  businessKey: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers: string[];
+  dueDate: string | null;
+  followUpDate: string | null;
+  priority: number | null;
+  createdAt: string;
+  formId: string | null;
+  state: TaskState;
+}
+
+export interface TaskDetail extends Task {
+  variables: Record<string, unknown>;
+  form?: FormSchema | null;
+}
+
+/** A form-js schema; the inbox only looks at component keys and ids. */
+export interface FormSchema {
+  components?: FormComponent[];
+  [key: string]: unknown;
+}
+export interface FormComponent {
+  id?: string;
+  key?: string;
+  type: string;
+  label?: string;
+  components?: FormComponent[];
+  [key: string]: unknown;
+}
+
+export interface ProcessInstance {
+  id: string;
+  processKey: string;
+  version: number;
+  businessKey: string | null;
+  state: 'active' | 'completed' | 'terminated' | 'cancelled';
+  variables: Record<string, unknown>;
+  activeElements: string[];
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface ProcessDefinition {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+}
+
+export interface HistoryItem {
+  at: string;
+  type: string;
+  elementId?: string;
+  user?: string;
+  data?: Record<string, unknown>;
+}
+
+export type TaskFilter = 'mine' | 'candidate' | 'all';
+export type TaskSort = 'dueDate' | 'priority' | 'createdAt';
