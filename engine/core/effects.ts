@@ -18,11 +18,12 @@ export interface UserTaskSpec {
 }
 
 export type Effect =
-  | { type: 'job.enqueue'; key: number; elementId: string; jobType: string; retries: number; headers: Record<string, string>; variables: Variables; delayMs?: number }
+  /** Variables are not carried (personal data stays out of job payloads): read them with jobVariables(). */
+  | { type: 'job.enqueue'; key: number; attempt: number; elementId: string; jobType: string; retries: number; headers: Record<string, string>; delayMs?: number }
   | { type: 'job.cancel'; key: number }
   | { type: 'timer.schedule'; key: number; elementId: string; dueAt: string }
   | { type: 'timer.cancel'; key: number }
-  | { type: 'task.open'; key: number; task: UserTaskSpec; variables: Variables }
+  | { type: 'task.open'; key: number; task: UserTaskSpec }
   | { type: 'task.close'; key: number; reason: 'completed' | 'cancelled' }
   | { type: 'message.subscribe'; key: number; elementId: string; name: string; correlationKey?: string }
   | { type: 'message.unsubscribe'; key: number }
@@ -33,7 +34,7 @@ export type Effect =
   /** Broadcast to every other instance and signal start event; this instance's own catches were served in the step. */
   | { type: 'signal.broadcast'; name: string; variables: Variables }
   /** Start a child instance for a call activity; when it ends, feed `call.complete`/`call.fail` with `key`. */
-  | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables }
+  | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables; businessKey?: string }
   | { type: 'call.cancel'; key: number; childInstanceId: string }
   | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string }
   | { type: 'incident.close'; key: number }

@@ -1,19 +1,19 @@
 /**
  * Instance state: the whole truth about one running instance, small and JSON-serialisable, so a
  * store persists it as one snapshot. Element instances form a tree (process → subprocess → task);
- * each has an integer `key` minted from `next`, which also identifies the effects it causes.
+ * each has an integer `key` minted from `next`, which also identifies the effects it causes
+ * (task, job, call). Event subscriptions (timers, messages, signals of catch events, boundary
+ * events, event-based gateways and event subprocess starts) live in `subs`, keyed the same way.
  */
 import type { Variables, ParentRef } from './inputs.js';
 
 export const STATE_VERSION = 1;
+export const ROOT_KEY = 1;
 
 export type InstanceStatus = 'active' | 'completed' | 'terminated' | 'cancelled' | 'failed';
 
-/**
- * Lifecycle of an element instance. Transitions are checked in one table (lifecycle.ts):
- * activating → active → completing → completed, or → terminating → terminated.
- */
-export type ElementState = 'active' | 'waiting' | 'completing' | 'terminating';
+/** active: running its behaviour or waiting for an input (see `w`). */
+export type ElementState = 'active' | 'waiting';
 
 export interface ElementInstance {
   /** Element id in the model (the process id for the root). */
@@ -21,30 +21,47 @@ export interface ElementInstance {
   /** Parent element instance key (undefined for the root). */
   p?: number;
   s: ElementState;
-  /** Local variables of this scope (subprocess, task inputs, multi-instance item). */
+  /** Local variables of this scope (root, subprocess, input-mapped task, multi-instance item). */
   v?: Variables;
-  /** What it waits for: a task, job, timer, message, signal, call; with effect details needed later. */
+  /** What it waits for, with what a retry or cancel needs. */
   w?: Wait;
-  /** Multi-instance body bookkeeping. */
+  /** Multi-instance body: items (when from a collection), next index, total, done, outputs. */
   mi?: { items?: unknown[]; next: number; total: number; done: number; out?: unknown[] };
-  /** Loop counter for multi-instance children and standard loops. */
+  /** Loop counter (1-based) of a multi-instance inner instance or a standard-loop iteration. */
   lc?: number;
-  /** Event subprocess / boundary: the element instance that triggered it, and flags. */
+  /** Compensation handler: the throw event instance waiting for it. */
   f?: number;
   /** Open incident on this element instance. */
-  inc?: { key: number; type: string; message: string; retry: 'job' | 'activate' | 'complete' | 'call' };
+  inc?: Incident;
+}
+
+export interface Incident {
+  key: number;
+  type: string;
+  message: string;
+  /** What resolving it re-runs: the job, the element's activation, or its completion. */
+  retry: 'job' | 'activate' | 'complete';
 }
 
 export type Wait =
   | { k: 'task' }
-  | { k: 'job'; type: string; retries: number; headers: Record<string, string> }
-  | { k: 'timer'; due: string; cycle?: { left: number | null; every: string } }
-  | { k: 'message'; name: string; ck?: string }
-  | { k: 'signal'; name: string }
+  | { k: 'job'; type: string; retries: number; attempt: number; headers: Record<string, string> }
   | { k: 'call'; child: string }
-  | { k: 'gateway' }
-  | { k: 'join' }
-  | { k: 'compensation' };
+  | { k: 'event' }
+  | { k: 'compensation'; open: number };
+
+export interface Subscription {
+  /** The catching element: intermediate catch, boundary, event-subprocess start, or an event after an event-based gateway. */
+  e: string;
+  /** The element instance that owns it: the catch event itself, the activity, the gateway, or the scope. */
+  o: number;
+  kind: 'timer' | 'message' | 'signal';
+  /** timer: due time and, for cycles, repetitions left (null = unbounded) and the period. */
+  due?: string;
+  cycle?: { left: number | null; every: string };
+  name?: string;
+  ck?: string;
+}
 
 export interface InstanceState {
   v: typeof STATE_VERSION;
@@ -52,17 +69,17 @@ export interface InstanceState {
   processId: string;
   businessKey?: string;
   status: InstanceStatus;
-  /** Next element-instance key. */
+  /** Next key to mint. */
   next: number;
-  /** Root scope key (always 1). Variables of the process live in els[1].v. */
   els: Record<number, ElementInstance>;
-  /** Parallel/inclusive join bookkeeping: per scope key, per gateway id, the flow ids that arrived (with multiplicity). */
+  subs?: Record<number, Subscription>;
+  /** Tokens waiting at a converging gateway: scope key → gateway id → flow ids that arrived. */
   joins?: Record<number, Record<string, string[]>>;
-  /** Completed activities with compensation handlers, per scope key: [elementId, scope-variable snapshot key]. */
-  comp?: Record<number, { e: string; vars?: Variables }[]>;
+  /** Completed activities with a compensation handler, per scope key (most recent last). */
+  comp?: Record<number, string[]>;
   parent?: ParentRef;
-  /** Set when the instance ended by an uncaught error or escalation end event. */
+  /** The process variables at the end (the element tree is gone by then). */
+  final?: Variables;
+  /** Set when the instance ended by an error that nothing caught (a called child). */
   errorCode?: string;
 }
-
-export const ROOT_KEY = 1;

@@ -1,15 +1,22 @@
 /**
  * step(model, state, input, now, env) → { state, effects, history }.
- * The only entry point of the core. It never mutates its arguments and never throws for an input
- * that is merely late (that becomes `ignored` plus an `input.ignored` history entry); it throws
- * InputRefused only for inputs that can never apply (wrong process, malformed), and CoreBug for bugs.
+ * The only entry point of the core. It never mutates its arguments. An input that is merely late
+ * (a timer for a token that moved on, a second completion) changes nothing and comes back as
+ * `ignored` with an `input.ignored` history entry; InputRefused is thrown only for inputs that can
+ * never apply (no start event, wrong process); CoreBug signals a bug.
  */
 import type { ProcessModel } from './model.js';
-import type { InstanceState } from './state.js';
+import { STATE_VERSION, ROOT_KEY, type InstanceState } from './state.js';
 import type { Input } from './inputs.js';
 import type { Effect } from './effects.js';
 import type { HistoryEntry } from './history.js';
-import type { FeelEvaluator } from '../expressions/feel.js';
+import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
+import { Runtime } from './runtime.js';
+import { InputRefused } from './errors.js';
+import { run } from './flow.js';
+import { handle } from './handlers.js';
+import { openEventSubprocesses } from './subscriptions.js';
+import { checkVariables } from './variables.js';
 
 export interface StepEnv {
   /** FEEL evaluator; adapters pass one with a time budget (engine/expressions/sandbox.ts). */
@@ -31,10 +38,52 @@ export interface Models {
   get(processId: string): ProcessModel | undefined;
 }
 
-export function step(_model: ProcessModel, _state: InstanceState | null, _input: Input, _now: string, _env: StepEnv = {}): StepResult {
-  throw new Error('not yet implemented');
+export function step(model: ProcessModel, state: InstanceState | null, input: Input, now: string, env: StepEnv = {}): StepResult {
+  if (input.type === 'instance.start') {
+    if (state) throw new InputRefused(`instance ${state.id} has already started`);
+    return startInstance(model, input, now, env);
+  }
+  if (!state) throw new InputRefused(`${input.type} needs a started instance`, 'not-found');
+  if (state.v !== STATE_VERSION) throw new InputRefused(`state version ${state.v} is not supported (expected ${STATE_VERSION})`, 'invalid');
+  if (state.processId !== model.id) throw new InputRefused(`instance ${state.id} runs ${state.processId}, not ${model.id}`, 'invalid');
+  if (state.status !== 'active') return ignore(state, input, `instance ${state.id} is ${state.status}`);
+  const rt = runtime(model, structuredClone(state), now, env);
+  const reason = handle(rt, input);
+  if (reason) return ignore(state, input, reason);
+  run(rt);
+  return { state: rt.state, effects: rt.effects, history: rt.history };
 }
 
 export function startInstance(model: ProcessModel, input: Extract<Input, { type: 'instance.start' }>, now: string, env: StepEnv = {}): StepResult {
-  return step(model, null, input, now, env);
+  if (input.processId !== model.id) throw new InputRefused(`process ${input.processId} is not ${model.id}`, 'invalid');
+  const start = input.startEventId ?? model.noneStart;
+  if (!start) throw new InputRefused(`process ${model.id} has no none start event; it starts by message, timer or signal`, 'invalid');
+  const startDef = model.elements[start];
+  if (!startDef || startDef.type !== 'startEvent' || startDef.parent !== model.id) throw new InputRefused(`${start} is not a start event of process ${model.id}`, 'invalid');
+  const vars = checkVariables(input.variables) ?? {};
+  const state: InstanceState = {
+    v: STATE_VERSION,
+    id: input.instanceId,
+    processId: model.id,
+    status: 'active',
+    next: ROOT_KEY + 1,
+    els: { [ROOT_KEY]: { e: model.id, s: 'active', v: { ...vars } } },
+  };
+  if (input.businessKey) state.businessKey = input.businessKey;
+  if (input.parent) state.parent = input.parent;
+  const rt = runtime(model, state, now, env);
+  rt.log({ type: 'instance.started', elementId: model.id, key: ROOT_KEY, data: { startEvent: start } });
+  rt.log({ type: 'element.activated', elementId: model.id, key: ROOT_KEY });
+  openEventSubprocesses(rt, ROOT_KEY, model.children);
+  rt.push({ a: 'activate', e: start, scope: ROOT_KEY, ...(startDef.event && startDef.event.kind !== 'none' ? { trig: {} } : {}) });
+  run(rt);
+  return { state: rt.state, effects: rt.effects, history: rt.history };
+}
+
+function runtime(model: ProcessModel, state: InstanceState, now: string, env: StepEnv): Runtime {
+  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000);
+}
+
+function ignore(state: InstanceState, input: Input, reason: string): StepResult {
+  return { state, effects: [], history: [{ type: 'input.ignored', data: { input: input.type, reason } }], ignored: reason };
 }

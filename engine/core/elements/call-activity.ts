@@ -1,0 +1,22 @@
+/**
+ * callActivity (zeebe:calledElement): starts a child instance of another process and waits for
+ * it. The child gets the parent's variables (propagateAllParentVariables) or only the mapped
+ * inputs; its result comes back with call.complete, or its uncaught error with call.fail.
+ */
+import type { Behaviour } from './behaviour.js';
+import { ExpressionFailure } from '../runtime.js';
+
+export const callActivity: Behaviour = {
+  activate(rt, key) {
+    const inst = rt.mustInst(key);
+    const def = rt.el(inst.e);
+    const called = def.called!;
+    const processId = rt.evalExpr(called.processId, key);
+    if (typeof processId !== 'string' || processId === '') throw new ExpressionFailure(`called process of ${def.id} must be a process id, got ${JSON.stringify(processId)}`, 'called-process');
+    const variables = called.propagateAllParentVariables ? rt.visible(key) : { ...inst.v };
+    const child = `${rt.state.id}-${key}`;
+    inst.s = 'waiting';
+    inst.w = { k: 'call', child };
+    rt.emit({ type: 'call.start', key, childInstanceId: child, processId, variables, ...(rt.state.businessKey ? { businessKey: rt.state.businessKey } : {}) });
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * intermediateThrowEvent: none passes through; link jumps to its catch in the same scope;
+ * message, signal, escalation and compensation throw and (unless interrupted) move on.
+ */
+import type { Behaviour } from './behaviour.js';
+import { completeElement } from '../flow.js';
+import { throwEvent } from '../throw.js';
+
+export const throwEventBehaviour: Behaviour = {
+  activate(rt, key) {
+    const inst = rt.mustInst(key);
+    const def = rt.el(inst.e);
+    if (def.event?.kind === 'link') {
+      const name = def.event.linkName;
+      const target = Object.values(rt.model.elements).find(
+        (e) => e.type === 'intermediateCatchEvent' && e.parent === def.parent && e.event?.kind === 'link' && e.event.linkName === name,
+      );
+      if (target) rt.push({ a: 'activate', e: target.id, scope: inst.p! });
+      completeElement(rt, key, { flows: [] });
+      return;
+    }
+    throwEvent(rt, key, def);
+  },
+};

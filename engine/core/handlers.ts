@@ -1,0 +1,111 @@
+/**
+ * Input handlers: each checks that its input still applies (else it is ignored, with a reason —
+ * a late timer, a second completion) and moves the affected tokens. step.ts drains the agenda after.
+ */
+import type { Input } from './inputs.js';
+import type { Runtime } from './runtime.js';
+import { ROOT_KEY } from './state.js';
+import { completeElement, enter, finishInstance } from './flow.js';
+import { enqueue } from './elements/job-task.js';
+import { throwError } from './throw.js';
+import { trigger } from './triggers.js';
+import { findIncident } from './incidents.js';
+import { checkVariables } from './variables.js';
+
+/** Returns a reason when the input no longer applies; undefined when it was applied. */
+export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
+  switch (input.type) {
+    case 'task.complete': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'task') return `task ${input.key} is not open (instance ${rt.state.id})`;
+      const vars = checkVariables(input.variables);
+      delete inst.w;
+      inst.s = 'active';
+      rt.emit({ type: 'task.close', key: input.key, reason: 'completed' });
+      rt.log({ type: 'task.completed', elementId: inst.e, key: input.key, user: input.user, data: { variables: vars ?? {} } });
+      completeElement(rt, input.key, { vars });
+      return undefined;
+    }
+    case 'job.complete': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      delete inst.w;
+      inst.s = 'active';
+      rt.log({ type: 'job.completed', elementId: inst.e, key: input.key });
+      completeElement(rt, input.key, { vars: checkVariables(input.variables) });
+      return undefined;
+    }
+    case 'job.fail': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      const retries = Math.max(0, Math.floor(input.retries));
+      inst.w.retries = retries;
+      rt.log({ type: 'job.failed', elementId: inst.e, key: input.key, data: { message: input.message, retries } });
+      if (retries > 0) {
+        inst.w.attempt++;
+        enqueue(rt, input.key, input.backoffMs);
+      } else {
+        const incidentKey = rt.newKey();
+        inst.inc = { key: incidentKey, type: 'job', message: input.message, retry: 'job' };
+        rt.emit({ type: 'incident.open', key: incidentKey, elementId: inst.e, incidentType: 'job', message: input.message });
+        rt.log({ type: 'incident.raised', elementId: inst.e, key: input.key, data: { incident: incidentKey, type: 'job', message: input.message } });
+      }
+      return undefined;
+    }
+    case 'job.error': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      rt.log({ type: 'job.error', elementId: inst.e, key: input.key, data: { code: input.errorCode } });
+      throwError(rt, input.key, input.errorCode, input.message);
+      return undefined;
+    }
+    case 'timer.fire':
+    case 'message.correlate':
+    case 'signal.receive': {
+      const sub = rt.state.subs?.[input.key];
+      const kind = input.type === 'timer.fire' ? 'timer' : input.type === 'message.correlate' ? 'message' : 'signal';
+      if (!sub || sub.kind !== kind) return `${kind} subscription ${input.key} is no longer open (instance ${rt.state.id})`;
+      trigger(rt, input.key, input.type === 'timer.fire' ? undefined : checkVariables(input.variables));
+      return undefined;
+    }
+    case 'call.complete': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      const def = rt.el(inst.e);
+      delete inst.w;
+      inst.s = 'active';
+      const vars = def.outputs?.length || def.called?.propagateAllChildVariables !== false ? checkVariables(input.variables) : undefined;
+      completeElement(rt, input.key, { vars });
+      return undefined;
+    }
+    case 'call.fail': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      delete inst.w;
+      throwError(rt, input.key, input.errorCode ?? '', input.message);
+      return undefined;
+    }
+    case 'instance.cancel':
+      finishInstance(rt, 'cancelled');
+      return undefined;
+    case 'incident.resolve': {
+      const key = findIncident(rt, input.key);
+      if (key === undefined) return `incident ${input.key} is not open (instance ${rt.state.id})`;
+      const inst = rt.mustInst(key);
+      const inc = inst.inc!;
+      delete inst.inc;
+      inst.s = inst.w ? 'waiting' : 'active';
+      rt.emit({ type: 'incident.close', key: inc.key });
+      rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key } });
+      if (inc.retry === 'job' && inst.w?.k === 'job') {
+        const model = rt.el(inst.e).job;
+        inst.w.retries = input.retries ?? Number(model?.retries && 'value' in model.retries ? model.retries.value ?? 3 : 3);
+        inst.w.attempt++;
+        enqueue(rt, key);
+      } else if (inc.retry === 'complete') completeElement(rt, key);
+      else if (key === ROOT_KEY) rt.push({ a: 'complete', key });
+      else enter(rt, key);
+      return undefined;
+    }
+  }
+}

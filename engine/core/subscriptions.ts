@@ -1,0 +1,68 @@
+/**
+ * Event subscriptions: timers, messages and signals that catch events, boundary events,
+ * event-based gateways and event-subprocess starts wait for. Opening one emits the matching
+ * effect (timer.schedule, message.subscribe, signal.subscribe); each has its own key.
+ */
+import type { ElementDef, EventDefinition } from './model.js';
+import type { Runtime } from './runtime.js';
+import { ExpressionFailure } from './runtime.js';
+import type { Subscription } from './state.js';
+import { dueTime } from './timers.js';
+
+/** Opens the subscription of catch element `catchDef` owned by instance `owner`; expressions evaluate in `evalKey`. */
+export function openSubscription(rt: Runtime, owner: number, catchDef: ElementDef, evalKey: number): number | undefined {
+  const ev: EventDefinition | undefined = catchDef.type === 'receiveTask' && catchDef.message
+    ? { kind: 'message', ...catchDef.message }
+    : catchDef.event;
+  if (!ev) return undefined;
+  if (ev.kind === 'timer') {
+    const raw = rt.evalExpr(ev.timer.expr, evalKey);
+    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
+    const due = dueTime(ev.timer.type, text, rt.now);
+    if (!due) throw new ExpressionFailure(`timer of ${catchDef.id}: ${JSON.stringify(text)} is not a valid ${ev.timer.type}`);
+    const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'timer', due: due.due, ...(due.cycle ? { cycle: due.cycle } : {}) });
+    rt.emit({ type: 'timer.schedule', key, elementId: catchDef.id, dueAt: due.due });
+    return key;
+  }
+  if (ev.kind === 'message') {
+    const ck = ev.correlationKey ? rt.evalExpr(ev.correlationKey, evalKey) : undefined;
+    if (ev.correlationKey && (ck === null || ck === undefined)) throw new ExpressionFailure(`correlation key of ${catchDef.id} evaluated to null`);
+    const sub: Subscription = { e: catchDef.id, o: owner, kind: 'message', name: ev.messageName };
+    if (ck !== undefined) sub.ck = String(ck);
+    const key = rt.addSub(sub);
+    rt.emit({ type: 'message.subscribe', key, elementId: catchDef.id, name: ev.messageName, correlationKey: sub.ck });
+    return key;
+  }
+  if (ev.kind === 'signal') {
+    const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'signal', name: ev.signalName });
+    rt.emit({ type: 'signal.subscribe', key, elementId: catchDef.id, name: ev.signalName });
+    return key;
+  }
+  return undefined;
+}
+
+/** Boundary timers, messages and signals of an activity open when it activates. */
+export function openBoundaries(rt: Runtime, key: number, def: ElementDef): void {
+  for (const id of def.boundaryEvents ?? []) openSubscription(rt, key, rt.el(id), key);
+}
+
+/** Event subprocesses of a scope start listening when the scope activates. */
+export function openEventSubprocesses(rt: Runtime, scopeKey: number, children: string[]): void {
+  for (const id of children) {
+    const def = rt.el(id);
+    if (def.type !== 'subProcess' || !def.triggeredByEvent) continue;
+    const start = (def.children ?? []).map((c) => rt.el(c)).find((c) => c.type === 'startEvent');
+    if (start) openSubscription(rt, scopeKey, start, scopeKey);
+  }
+}
+
+/** After a timer cycle fired: the next repetition, under a new key (a fired timer job is never reused). */
+export function rescheduleCycle(rt: Runtime, subKey: number): void {
+  const sub = rt.state.subs![subKey];
+  rt.removeSub(subKey, false);
+  if (!sub.cycle || sub.cycle.left === 0) return;
+  const next = dueTime('duration', sub.cycle.every, sub.due ?? rt.now);
+  if (!next) return;
+  const key = rt.addSub({ ...sub, due: next.due, cycle: { left: sub.cycle.left === null ? null : sub.cycle.left - 1, every: sub.cycle.every } });
+  rt.emit({ type: 'timer.schedule', key, elementId: sub.e, dueAt: next.due });
+}
