@@ -1,0 +1,35 @@
+/**
+ * The in-memory form of a pack as read from a folder or a zip: relative path → bytes. Reading never
+ * writes to disk; what is kept of an imported pack is stored by the caller (see store.ts).
+ */
+import { createHash } from 'node:crypto';
+
+export interface PackFiles {
+  /** Where the pack came from (a folder path or zip name), for messages. */
+  origin: string;
+  files: Map<string, Buffer>;
+}
+
+export const MANIFEST = 'pack.json';
+export const SIGNATURE = 'pack.sig';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Why a relative path inside a pack is refused, or undefined when it is fine. Names must be plain
+ * relative paths with forward slashes: no `..` or `.` segment, no absolute path or drive letter, no
+ * backslash, no control characters — so no file can ever land outside the pack's own storage.
+ */
+export function unsafePathReason(name: string): string | undefined {
+  if (name.length === 0) return 'empty file name';
+  if (name.length > 200) return 'file name longer than 200 characters';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in file name';
+  if (name.includes('\\')) return 'backslash in file name (use forward slashes)';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute path';
+  const segments = name.replace(/\/$/, '').split('/');
+  if (segments.some((s) => s === '..')) return 'path escapes the pack ("..")';
+  if (segments.some((s) => s === '.' || s === '')) return 'path has an empty or "." segment';
+  return undefined;
+}

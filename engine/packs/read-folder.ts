@@ -1,0 +1,71 @@
+/**
+ * Reads a pack from a folder: pack.json, pack.sig (if any) and every file pack.json lists. Files
+ * are opened without following symlinks, and a listed path that leads outside the folder is
+ * refused, so a pack folder cannot make Alur read /etc/passwd. The same size limits as for zips.
+ */
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { PackError, type PackProblem } from './problems.js';
+import { MANIFEST, SIGNATURE, type PackFiles, unsafePathReason } from './files.js';
+import { DEFAULT_LIMITS, type PackLimits } from './limits.js';
+
+export async function readPackFolder(dir: string, limits: PackLimits = DEFAULT_LIMITS): Promise<PackFiles> {
+  const root = resolve(dir);
+  const files = new Map<string, Buffer>();
+  const manifest = await readOne(root, MANIFEST, limits, true);
+  files.set(MANIFEST, manifest!);
+  const sig = await readOne(root, SIGNATURE, limits, false);
+  if (sig) files.set(SIGNATURE, sig);
+  let listed: string[] = [];
+  try {
+    listed = listedPaths(JSON.parse(manifest!.toString('utf8')));
+  } catch {
+    // An unparsable manifest is reported by the manifest check with its own message.
+  }
+  const problems: PackProblem[] = [];
+  let total = manifest!.length;
+  for (const path of listed) {
+    try {
+      const bytes = await readOne(root, path, limits, true);
+      total += bytes!.length;
+      if (total > limits.maxTotalBytes) throw new PackError({ file: path, message: `the pack exceeds ${limits.maxTotalBytes} bytes` });
+      files.set(path, bytes!);
+    } catch (err) {
+      if (err instanceof PackError) problems.push(...err.problems);
+      else throw err;
+    }
+  }
+  if (problems.length > 0) throw new PackError(problems);
+  return { origin: root, files };
+}
+
+/** The file paths pack.json lists (without validating the rest of it). */
+export function listedPaths(manifest: any): string[] {
+  const groups = manifest?.files ?? {};
+  const paths: string[] = [];
+  for (const kind of ['bpmn', 'forms', 'scenarios']) {
+    for (const f of Array.isArray(groups[kind]) ? groups[kind] : []) if (typeof f?.path === 'string') paths.push(f.path);
+  }
+  return paths;
+}
+
+async function readOne(root: string, path: string, limits: PackLimits, required: boolean): Promise<Buffer | undefined> {
+  const unsafe = unsafePathReason(path);
+  if (unsafe) throw new PackError({ file: path, message: `refused: ${unsafe}` });
+  const full = join(root, path);
+  if (!full.startsWith(root + sep)) throw new PackError({ file: path, message: 'refused: path escapes the pack folder' });
+  let info;
+  try {
+    info = await lstat(full);
+  } catch {
+    if (!required) return undefined;
+    throw new PackError({ file: path, message: 'file listed in pack.json is missing' });
+  }
+  if (info.isSymbolicLink()) throw new PackError({ file: path, message: 'refused: symbolic link' });
+  if (!info.isFile()) throw new PackError({ file: path, message: 'not a regular file' });
+  // A folder on the way may itself be a symlink; the real path must stay inside the real root.
+  const [realRoot, realFull] = await Promise.all([realpath(root), realpath(full)]);
+  if (!realFull.startsWith(realRoot + sep)) throw new PackError({ file: path, message: 'refused: path leads outside the pack folder (symbolic link)' });
+  if (info.size > limits.maxEntryBytes) throw new PackError({ file: path, message: `${info.size} bytes, the limit per file is ${limits.maxEntryBytes}` });
+  return readFile(full);
+}

@@ -1,0 +1,105 @@
+/**
+ * Reads a pack from .zip bytes into memory, refusing hostile archives before decompressing them:
+ * unsafe paths (`..`, absolute, backslashes), symlinks, encrypted entries, duplicate names (also
+ * names differing only in case, which collide on Windows and macOS), too many entries, entries or
+ * totals past the size limits, suspicious compression ratios, and entries whose data is longer than
+ * declared. Never writes to disk. Every error names the zip and the entry.
+ */
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { PackError } from './problems.js';
+import { type PackFiles, unsafePathReason } from './files.js';
+import { DEFAULT_LIMITS, type PackLimits } from './limits.js';
+
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+export async function readPackZip(bytes: Buffer, origin = 'pack.zip', limits: PackLimits = DEFAULT_LIMITS): Promise<PackFiles> {
+  const refuse = (file: string, message: string): never => { throw new PackError({ file: file ? `${origin}:${file}` : origin, message }); };
+  if (bytes.length > limits.maxZipBytes) refuse('', `zip is ${bytes.length} bytes, the limit is ${limits.maxZipBytes}`);
+  let zip: ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
+  } catch (err) {
+    return refuse('', `not a readable zip: ${(err as Error).message}`);
+  }
+  try {
+    if (zip.entryCount > limits.maxEntries) refuse('', `zip has ${zip.entryCount} entries, the limit is ${limits.maxEntries}`);
+    const files = new Map<string, Buffer>();
+    const seen = new Set<string>();
+    let total = 0;
+    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+      const name = entryName(entry);
+      if (name === undefined) refuse('', 'an entry name is not valid UTF-8');
+      const unsafe = unsafePathReason(name!);
+      if (unsafe) refuse(name!, `refused: ${unsafe}`);
+      const folded = name!.replace(/\/$/, '').toLowerCase();
+      if (seen.has(folded)) refuse(name!, 'refused: duplicate entry');
+      seen.add(folded);
+      const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
+      if (mode === S_IFLNK) refuse(name!, 'refused: symbolic link');
+      if (entry.generalPurposeBitFlag & 0x1) refuse(name!, 'refused: encrypted entry');
+      if (name!.endsWith('/')) continue;
+      if (entry.uncompressedSize > limits.maxEntryBytes) refuse(name!, `refused: ${entry.uncompressedSize} bytes uncompressed, the limit per file is ${limits.maxEntryBytes}`);
+      total += entry.uncompressedSize;
+      if (total > limits.maxTotalBytes) refuse(name!, `refused: the pack exceeds ${limits.maxTotalBytes} bytes uncompressed`);
+      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+      if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
+        refuse(name!, `refused: compression ratio ${Math.round(ratio)}:1 exceeds ${limits.maxCompressionRatio}:1 (zip bomb?)`);
+      }
+      files.set(name!, await readEntry(zip, entry, Math.min(entry.uncompressedSize, limits.maxEntryBytes), (m) => refuse(name!, m)));
+    }
+    return { origin, files };
+  } finally {
+    zip.close();
+  }
+}
+
+function entryName(entry: Entry): string | undefined {
+  const raw: unknown = entry.fileName;
+  if (typeof raw === 'string') return raw;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw as Buffer);
+  } catch {
+    return undefined;
+  }
+}
+
+function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+  return new Promise((resolve, reject) => {
+    const onEntry = (e: Entry) => { cleanup(); resolve(e); };
+    const onEnd = () => { cleanup(); resolve(undefined); };
+    const onError = (err: Error) => { cleanup(); reject(new PackError({ file: 'zip', message: `corrupt zip: ${err.message}` })); };
+    const cleanup = () => { zip.off('entry', onEntry); zip.off('end', onEnd); zip.off('error', onError); };
+    zip.on('entry', onEntry);
+    zip.on('end', onEnd);
+    zip.on('error', onError);
+    zip.readEntry();
+  });
+}
+
+/** Reads one entry, stopping as soon as more than `max` bytes arrive (the header may lie). */
+function readEntry(zip: ZipFile, entry: Entry, max: number, refuse: (m: string) => never): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (err, stream) => {
+      if (err || !stream) return reject(safe(() => refuse(`cannot read: ${err?.message ?? 'no stream'}`)));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > max) {
+          stream.destroy();
+          reject(safe(() => refuse(`refused: data is longer than the declared ${max} bytes`)));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('error', (e) => reject(safe(() => refuse(`corrupt entry: ${e.message}`))));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+function safe(f: () => never): unknown {
+  try { return f(); } catch (e) { return e; }
+}
