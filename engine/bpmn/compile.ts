@@ -43,7 +43,7 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
     translate: safeTranslator(opts.translateExpression),
     processes,
   };
-  const errors: Problem[] = [...referenceProblems];
+  const errors: Problem[] = [...loaded.duplicateIds, ...referenceProblems];
   if (processes.length === 0) {
     errors.push({ message: requireExecutable ? 'the document has no executable process (isExecutable="true")' : 'the document has no process' });
   }

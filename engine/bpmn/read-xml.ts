@@ -19,7 +19,8 @@ export interface ReadOptions {
   maxAttributes?: number;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; errors: Problem[] };
+/** Duplicate ids do not stop reading (tools export them); the compiler refuses them, the importer warns. */
+export type ReadResult = { ok: true; text: string; duplicateIds: Problem[] } | { ok: false; errors: Problem[] };
 
 class Stop extends Error {}
 
@@ -42,14 +43,15 @@ export function readXml(input: string | Uint8Array, opts: ReadOptions = {}): Rea
     const pos = positionOf(text, doctype.index);
     return { ok: false, errors: [{ message: `DOCTYPE is not allowed in BPMN documents (entities are never expanded) at line ${pos.line}, column ${pos.column}`, ...pos }] };
   }
-  const errors = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, text };
+  const { errors, duplicateIds } = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, text, duplicateIds };
 }
 
-/** Strict parse with saxes; returns the first XML error (later ones are noise) plus all duplicate ids. */
-function checkWellFormed(text: string, maxAttributes: number): Problem[] {
+/** Strict parse with saxes; returns the first XML error (later ones are noise) and all duplicate ids. */
+function checkWellFormed(text: string, maxAttributes: number): { errors: Problem[]; duplicateIds: Problem[] } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const problems: Problem[] = [];
+  const duplicateIds: Problem[] = [];
   const ids = new Map<string, number>();
   let attributes = 0;
   let root = true;
@@ -73,7 +75,7 @@ function checkWellFormed(text: string, maxAttributes: number): Problem[] {
     if (id && !id.prefix && (tag.uri === BPMN_NS || tag.uri === DI_NS)) {
       const seen = ids.get(id.value) ?? 0;
       ids.set(id.value, seen + 1);
-      if (seen === 1) problems.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
+      if (seen === 1) duplicateIds.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
     }
   });
   try {
@@ -82,5 +84,5 @@ function checkWellFormed(text: string, maxAttributes: number): Problem[] {
     if (!(err instanceof Stop)) problems.push({ message: `XML not well-formed: ${(err as Error).message}` });
   }
   if (root && problems.length === 0) problems.push({ message: 'not a BPMN 2.0 document: no root element' });
-  return problems;
+  return { errors: problems, duplicateIds };
 }
