@@ -1,0 +1,3 @@
+// What the engine rules need to know beyond the diagram, filled in by the designer at run time:
+// the tenant's deployed process ids, so a call activity may name one of them (as at deployment).
+export const lintContext = { knownProcesses: [] };

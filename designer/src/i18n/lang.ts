@@ -1,0 +1,24 @@
+/**
+ * The designer's language: Bahasa Indonesia by default, English when chosen; the choice is kept in
+ * localStorage. Owns the lookup of Alur's own UI strings; bpmn-js labels go through
+ * translate-module.ts, which reads the same setting.
+ */
+import { uiStrings, type UiKey } from './ui-strings.js';
+
+export type Lang = 'id' | 'en';
+const LANG_KEY = 'alur.lang';
+
+export function currentLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id';
+}
+
+export function setLang(lang: Lang): void {
+  localStorage.setItem(LANG_KEY, lang);
+  document.documentElement.lang = lang;
+}
+
+/** The UI string `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: UiKey, values: Record<string, string | number> = {}): string {
+  const template = uiStrings[currentLang()][key] ?? uiStrings.en[key] ?? key;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+}

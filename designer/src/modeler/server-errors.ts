@@ -1,0 +1,40 @@
+/**
+ * Shows a refused deployment's `errors[].element` on the diagram: a red marker and an overlay
+ * with the server's message on each offending element. Cleared on the next edit or deployment,
+ * so a stale server verdict never sits on a diagram that has changed since.
+ */
+import type { Modeler } from './create-modeler.js';
+
+const OVERLAY_TYPE = 'alur-server-error';
+const MARKER = 'alur-server-error';
+
+export interface ElementError { element?: string; message: string }
+
+export function showServerErrors(modeler: Modeler, errors: ElementError[]): ElementError[] {
+  clearServerErrors(modeler);
+  const registry: any = modeler.get('elementRegistry');
+  const canvas: any = modeler.get('canvas');
+  const overlays: any = modeler.get('overlays');
+  const unplaced: ElementError[] = [];
+  for (const error of errors) {
+    const element = error.element ? registry.get(error.element) : undefined;
+    if (!element || !element.parent) {
+      unplaced.push(error);
+      continue;
+    }
+    canvas.addMarker(element, MARKER);
+    const note = document.createElement('div');
+    note.className = 'alur-server-error-note';
+    note.textContent = error.message;
+    note.title = error.message;
+    overlays.add(element, OVERLAY_TYPE, { position: { bottom: -6, left: 0 }, html: note });
+  }
+  return unplaced;
+}
+
+export function clearServerErrors(modeler: Modeler): void {
+  const registry: any = modeler.get('elementRegistry');
+  const canvas: any = modeler.get('canvas');
+  (modeler.get('overlays') as any).remove({ type: OVERLAY_TYPE });
+  for (const element of registry.getAll()) canvas.removeMarker(element, MARKER);
+}

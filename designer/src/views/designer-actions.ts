@@ -1,0 +1,101 @@
+/**
+ * What the designer's toolbar does: new, import (.bpmn and .form files), download, edit a user
+ * task's form, and deploy (the diagram with its forms; a refusal is drawn on the elements).
+ * Owns no DOM layout; designer-view.ts wires these to buttons.
+ */
+import { ApiError, deploy, type ProcessDefinition } from '../api.js';
+import { downloadBlob } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import type { Modeler } from '../modeler/create-modeler.js';
+import { ensureExecutionPlatform } from '../modeler/execution-platform.js';
+import { clearServerErrors, showServerErrors } from '../modeler/server-errors.js';
+import { allForms, blankForm, getForm, parseFormFile, putForm } from '../forms/form-store.js';
+import { formIdOf, isUserTask, linkForm, referencedFormIds, suggestFormId } from '../forms/form-link.js';
+import { openFormDialog } from './form-dialog.js';
+import type { IssuesPanel } from './issues-panel.js';
+import type { StatusLine } from './status.js';
+
+export interface DesignerContext {
+  modeler: Modeler;
+  status: StatusLine;
+  issues: IssuesPanel;
+  open(xml: string, title: string, definitionId: string | null): Promise<void>;
+  deployed(definition: ProcessDefinition): Promise<void>;
+}
+
+/** The id of the diagram's first executable process: it names the downloaded and deployed file. */
+export function mainProcessId(modeler: Modeler): string {
+  const roots: any[] = (modeler as any).getDefinitions()?.rootElements ?? [];
+  const processes = roots.filter((root) => root.$type === 'bpmn:Process');
+  return (processes.find((p) => p.isExecutable) ?? processes[0])?.id ?? 'diagram';
+}
+
+export async function currentXml(modeler: Modeler): Promise<string> {
+  ensureExecutionPlatform((modeler as any).getDefinitions());
+  const { xml } = await modeler.saveXML({ format: true });
+  return xml as string;
+}
+
+export async function importFiles(ctx: DesignerContext, files: File[]): Promise<void> {
+  try {
+    const forms = files.filter((file) => file.name.toLowerCase().endsWith('.form'));
+    for (const file of forms) putForm(parseFormFile(await file.text()));
+    const bpmn = files.find((file) => !file.name.toLowerCase().endsWith('.form'));
+    if (bpmn) await ctx.open(await bpmn.text(), t('fromFile', { name: bpmn.name }), null);
+    if (forms.length) ctx.status.show('info', t('formsImported', { count: forms.length }));
+  } catch (error) {
+    ctx.status.show('error', t('importFailed', { detail: (error as Error).message }));
+  }
+}
+
+export async function downloadDiagram(ctx: DesignerContext): Promise<void> {
+  const xml = await currentXml(ctx.modeler);
+  downloadBlob(`${mainProcessId(ctx.modeler)}.bpmn`, new Blob([xml], { type: 'application/xml' }));
+  for (const formId of referencedFormIds(ctx.modeler)) {
+    const form = getForm(formId);
+    if (form) downloadBlob(`${formId}.form`, new Blob([JSON.stringify(form, null, 2)], { type: 'application/json' }));
+  }
+}
+
+export function editForm(ctx: DesignerContext): void {
+  const element = (ctx.modeler.get('selection') as any).get()[0];
+  if (!isUserTask(element)) {
+    ctx.status.show('info', t('selectUserTask'));
+    return;
+  }
+  let formId = formIdOf(element);
+  if (!formId) {
+    formId = suggestFormId(ctx.modeler, element);
+    linkForm(ctx.modeler, element, formId);
+  }
+  const schema = getForm(formId) ?? blankForm(formId);
+  openFormDialog(t('formTitle', { formId, task: element.businessObject.name || element.id }), schema, putForm);
+}
+
+export async function deployDiagram(ctx: DesignerContext): Promise<void> {
+  const xml = await currentXml(ctx.modeler);
+  const wanted = new Set(referencedFormIds(ctx.modeler));
+  const forms = allForms().filter((form) => wanted.has(form.id));
+  const files = [
+    { name: `${mainProcessId(ctx.modeler)}.bpmn`, content: xml, type: 'application/xml' },
+    ...forms.map((form) => ({ name: `${form.id}.form`, content: JSON.stringify(form), type: 'application/json' })),
+  ];
+  ctx.status.show('busy', t('deploying'));
+  try {
+    const { created, result } = await deploy(files);
+    clearServerErrors(ctx.modeler);
+    ctx.issues.setServer([]);
+    const first = result.processes[0];
+    ctx.status.show('success', t(created ? 'deployed' : 'deployUnchanged', { key: first?.key ?? '', version: first?.version ?? '' }));
+    if (first) await ctx.deployed({ id: first.id, key: first.key, version: first.version, name: first.name });
+  } catch (error) {
+    if (!(error instanceof ApiError)) {
+      ctx.status.show('error', t('requestFailed', { detail: (error as Error).message }));
+      return;
+    }
+    const errors = (error.problem.errors ?? []).map((entry) => ({ element: entry.element, message: entry.message }));
+    showServerErrors(ctx.modeler, errors);
+    ctx.issues.setServer(errors.map((entry) => ({ ...entry, category: 'error' as const, source: 'server' as const })));
+    ctx.status.show('error', t('deployFailed', { detail: error.message }));
+  }
+}

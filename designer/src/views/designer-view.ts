@@ -1,0 +1,137 @@
+/**
+ * The designer page: process list on the left, toolbar, canvas with the properties panel on the
+ * right, issues below. Owns the Modeler's life (created on mount, destroyed on leave or language
+ * switch, with the diagram kept in document.ts) and wires the toolbar to designer-actions.ts.
+ */
+import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import { clearForms } from '../forms/form-store.js';
+import { createModeler, type Modeler } from '../modeler/create-modeler.js';
+import { blankDiagram, ensureExecutionPlatform } from '../modeler/execution-platform.js';
+import { clearServerErrors } from '../modeler/server-errors.js';
+import { deployDiagram, downloadDiagram, editForm, importFiles, type DesignerContext } from './designer-actions.js';
+import { diagram } from './document.js';
+import { createIssuesPanel, lintIssues } from './issues-panel.js';
+import { createProcessList } from './process-list.js';
+import { createStatusLine } from './status.js';
+import { lintContext } from 'bpmnlint-plugin-alur/context';
+
+export function mountDesigner(container: HTMLElement, _session: Session): { destroy(): void } {
+  let modeler: Modeler | null = null;
+  const status = createStatusLine();
+  const issues = createIssuesPanel(() => modeler);
+  const title = h('div', { className: 'doc-title', 'data-testid': 'doc-title' });
+  const canvas = h('div', { className: 'canvas', 'data-testid': 'canvas' });
+  const properties = h('div', { className: 'properties', 'data-testid': 'properties' });
+  const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,.form', multiple: true, hidden: true, 'data-testid': 'file-input' });
+  const button = (label: string, action: string, className = 'btn') =>
+    h('button', { type: 'button', className, 'data-action': action }, label);
+  const simulate = button(t('simulate'), 'simulate');
+
+  const processList = createProcessList((definition) => void openDefinition(definition), (definitions) => {
+    // Call activities may name any deployed process, as at deployment; re-lint with the new list.
+    lintContext.knownProcesses = [...new Set(definitions.map((definition) => definition.key))];
+    (modeler?.get('linting') as any)?.update();
+  });
+  const toolbar = h('div', { className: 'toolbar' },
+    title,
+    h('div', { className: 'toolbar-actions' },
+      button(t('newDiagram'), 'new'), button(t('openFile'), 'import'), button(t('download'), 'download'),
+      button(t('editForm'), 'form'), simulate, button(t('deploy'), 'deploy', 'btn btn-primary')),
+    fileInput);
+  container.append(h('div', { className: 'designer' },
+    processList.element,
+    h('section', { className: 'workspace' }, toolbar, status.element, h('div', { className: 'canvas-row' }, canvas, properties), issues.element)));
+
+  modeler = createModeler(canvas, properties);
+  const ctx: DesignerContext = {
+    modeler, status, issues,
+    open: (xml, docTitle, definitionId) => open(xml, docTitle, definitionId),
+    deployed: async (definition) => {
+      diagram.definitionId = definition.id;
+      diagram.dirty = false;
+      setTitle(t('openedVersion', { key: definition.key, version: definition.version }));
+      await processList.refresh();
+      processList.setActive(definition.id);
+    },
+  };
+
+  const eventBus: any = modeler.get('eventBus');
+  eventBus.on('linting.completed', ({ issues: found }: any) => issues.setLint(lintIssues(found)));
+  eventBus.on('tokenSimulation.toggleMode', ({ active }: any) => simulate.classList.toggle('active', active));
+  eventBus.on('commandStack.changed', () => {
+    diagram.dirty = true;
+    clearServerErrors(modeler!);
+    issues.setServer([]);
+    void modeler!.saveXML({ format: true }).then(({ xml }: { xml?: string }) => { diagram.xml = xml ?? diagram.xml; });
+  });
+
+  function setTitle(text: string): void {
+    diagram.title = text;
+    title.textContent = text;
+  }
+
+  async function open(xml: string, docTitle: string, definitionId: string | null): Promise<void> {
+    const current = modeler!;
+    try {
+      await current.importXML(xml);
+    } catch (error) {
+      status.show('error', t('importFailed', { detail: (error as Error).message }));
+      if (diagram.xml && diagram.xml !== xml) await current.importXML(diagram.xml);
+      return;
+    }
+    ensureExecutionPlatform((current as any).getDefinitions());
+    (current.get('canvas') as any).zoom('fit-viewport', 'auto');
+    if ((current.get('canvas') as any).zoom() > 1) (current.get('canvas') as any).zoom(1, 'auto');
+    diagram.xml = xml;
+    diagram.dirty = false;
+    diagram.definitionId = definitionId;
+    issues.setServer([]);
+    setTitle(docTitle);
+    processList.setActive(definitionId);
+  }
+
+  const confirmDiscard = () => !diagram.dirty || window.confirm(t('unsavedChanges'));
+
+  async function openDefinition(definition: ProcessDefinition): Promise<void> {
+    if (!confirmDiscard()) return;
+    try {
+      const xml = await definitionXml(definition.id);
+      clearForms();
+      await open(xml, t('openedVersion', { key: definition.key, version: definition.version }), definition.id);
+      status.clear();
+    } catch (error) {
+      status.show('error', t('requestFailed', { detail: (error as Error).message }));
+    }
+  }
+
+  toolbar.addEventListener('click', (event) => {
+    const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+    if (action === 'new' && confirmDiscard()) {
+      clearForms();
+      void open(blankDiagram(), t('untitled'), null).then(() => status.clear());
+    }
+    if (action === 'import') fileInput.click();
+    if (action === 'download') void downloadDiagram(ctx);
+    if (action === 'form') editForm(ctx);
+    if (action === 'simulate') (modeler!.get('toggleMode') as any).toggleMode();
+    if (action === 'deploy') void deployDiagram(ctx);
+  });
+  fileInput.addEventListener('change', () => {
+    const files = Array.from(fileInput.files ?? []);
+    fileInput.value = '';
+    if (files.length && (files.every((file) => file.name.endsWith('.form')) || confirmDiscard())) void importFiles(ctx, files);
+  });
+
+  const restoredDirty = diagram.dirty;
+  void open(diagram.xml ?? blankDiagram(), diagram.title ?? t('untitled'), diagram.definitionId).then(() => { diagram.dirty = restoredDirty; });
+  void processList.refresh().then(() => processList.setActive(diagram.definitionId));
+
+  return {
+    destroy() {
+      modeler?.destroy();
+      modeler = null;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The issues list under the canvas: live bpmnlint results (recommended rules and Alur's engine
+ * rules) and the last refused deployment's errors, each clickable to select its element.
+ * Owns only the list; the lint overlays on the canvas come from bpmn-js-bpmnlint.
+ */
+import { h, replaceChildren } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import { translate } from '../i18n/translate-module.js';
+import type { Modeler } from '../modeler/create-modeler.js';
+
+export interface Issue { element?: string; message: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string }
+
+export interface IssuesPanel {
+  element: HTMLElement;
+  setLint(issues: Issue[]): void;
+  setServer(issues: Issue[]): void;
+  errorCount(): number;
+}
+
+/** bpmn-js-bpmnlint's `linting.completed` payload as a flat list. */
+export function lintIssues(byElement: Record<string, any[]>): Issue[] {
+  return Object.entries(byElement).flatMap(([element, list]) =>
+    list.map((issue) => ({ element: issue.id ?? element, message: issue.message, category: issue.category, source: 'lint' as const, rule: issue.rule })));
+}
+
+export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
+  let lint: Issue[] = [];
+  let server: Issue[] = [];
+  const count = h('span', { className: 'count' });
+  const list = h('ul', { className: 'issue-list' });
+  const element = h('section', { className: 'issues', 'data-testid': 'issues' }, h('div', { className: 'issues-head' }, h('h3', {}, t('issues')), count), list);
+
+  function select(id?: string): void {
+    const current = modeler();
+    if (!current || !id) return;
+    const target = (current.get('elementRegistry') as any).get(id);
+    if (!target) return;
+    (current.get('selection') as any).select(target);
+    (current.get('canvas') as any).scrollToElement?.(target);
+  }
+
+  function nameOf(id?: string): string {
+    const target = id && (modeler()?.get('elementRegistry') as any)?.get(id);
+    return target?.businessObject?.name || id || '';
+  }
+
+  function render(): void {
+    const all = [...server, ...lint].sort((a, b) => rank(a) - rank(b));
+    count.textContent = all.length ? String(all.length) : '';
+    count.className = `count ${all.some((issue) => issue.category === 'error') ? 'count-error' : all.length ? 'count-warn' : ''}`;
+    if (all.length === 0) {
+      replaceChildren(list, h('li', { className: 'muted' }, t('noIssues')));
+      return;
+    }
+    replaceChildren(list, ...all.map((issue) =>
+      h('li', { className: `issue issue-${issue.category}`, 'data-element': issue.element ?? '', 'data-rule': issue.rule ?? issue.source, onclick: () => select(issue.element) },
+        h('span', { className: 'issue-icon', 'aria-hidden': 'true' }, issue.category === 'error' ? '●' : '▲'),
+        issue.source === 'server' ? h('span', { className: 'badge badge-error' }, t('serverIssue')) : null,
+        h('span', { className: 'issue-element' }, nameOf(issue.element)),
+        h('span', { className: 'issue-message' }, translate(issue.message)))));
+  }
+
+  render();
+  return {
+    element,
+    setLint(issues) { lint = issues; render(); },
+    setServer(issues) { server = issues; render(); },
+    errorCount: () => [...lint, ...server].filter((issue) => issue.category === 'error').length,
+  };
+}
+
+function rank(issue: Issue): number {
+  return (issue.source === 'server' ? 0 : 2) + (issue.category === 'error' ? 0 : 1);
+}

@@ -1,0 +1,41 @@
+/**
+ * Renders a pack import or dry-run report: pack and version, processes and forms, unmapped roles,
+ * missing connectors, changes and errors. Unknown extra fields are left out rather than guessed at.
+ */
+import type { PackReport } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import type { UiKey } from '../i18n/ui-strings.js';
+
+function describe(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (item && typeof item === 'object') {
+    const value = item as Record<string, unknown>;
+    const name = value.key ?? value.formId ?? value.id ?? value.name ?? value.element ?? value.path;
+    const detail = value.version !== undefined ? ` v${value.version}` : '';
+    const change = value.change ?? value.action ?? value.status;
+    const message = value.message ? `: ${value.message}` : '';
+    return `${String(name ?? JSON.stringify(item))}${detail}${change ? ` (${String(change)})` : ''}${message}`;
+  }
+  return String(item);
+}
+
+function row(label: UiKey, items: unknown, testId: string, emphasise = false): HTMLElement {
+  const list = Array.isArray(items) ? items : items && typeof items === 'object' ? Object.entries(items).map(([k, v]) => `${k}: ${describe(v)}`) : [];
+  return h('div', { className: `report-row${emphasise && list.length ? ' report-problem' : ''}`, 'data-testid': testId },
+    h('dt', {}, t(label)),
+    h('dd', {}, list.length ? h('ul', {}, ...list.map((item) => h('li', {}, describe(item)))) : h('span', { className: 'muted' }, t('none'))));
+}
+
+export function renderReport(report: PackReport, headline: string, kind: 'success' | 'error'): HTMLElement {
+  return h('div', { className: `report report-${kind}` },
+    h('p', { className: `report-headline status-${kind}` }, headline),
+    h('dl', {},
+      report.pack ? h('div', { className: 'report-row' }, h('dt', {}, t('reportPack')), h('dd', {}, `${report.pack}${report.version !== undefined ? ` v${report.version}` : ''}`)) : null,
+      row('reportUnmapped', report.unmappedRoles, 'report-unmapped', true),
+      row('reportMissingConnectors', report.missingConnectors, 'report-connectors', true),
+      report.errors ? row('reportErrors', report.errors, 'report-errors', true) : null,
+      report.changes ? row('reportChanges', report.changes, 'report-changes') : null,
+      row('reportProcesses', report.processes, 'report-processes'),
+      row('reportForms', report.forms, 'report-forms')));
+}

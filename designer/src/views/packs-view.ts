@@ -1,0 +1,112 @@
+/**
+ * The pack admin page (tenant admin): upload a pack zip, map each pack role to a local group,
+ * run the dry run, read its report, import; and export a pack by name. Owns the page's form;
+ * the mapping is only ever sent to the server, never applied here.
+ */
+import { ApiError, exportPack, importPack, listGroups, type PackReport, type Session } from '../api.js';
+import { downloadBlob, h, replaceChildren } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import { renderReport } from './pack-report.js';
+
+export function mountPacks(container: HTMLElement, session: Session): { destroy(): void } {
+  if (!session.user.roles.some((role) => role === 'admin' || role === 'platform-admin')) {
+    container.append(h('main', { className: 'page' }, h('p', { className: 'muted' }, t('adminOnly'))));
+    return { destroy() {} };
+  }
+  const roles = new Map<string, string>();
+  const fileInput = h('input', { type: 'file', accept: '.zip', 'data-testid': 'pack-file' });
+  const mappingBody = h('tbody', {});
+  const mapping = h('div', { className: 'role-mapping', hidden: true, 'data-testid': 'role-mapping' },
+    h('h3', {}, t('roleMapping')), h('p', { className: 'muted' }, t('roleMappingLead')),
+    h('table', { className: 'table' }, h('thead', {}, h('tr', {}, h('th', {}, t('packRole')), h('th', {}, t('localGroup')))), mappingBody));
+  const groups = h('datalist', { id: 'alur-groups' });
+  const report = h('div', { className: 'pack-report', 'data-testid': 'pack-report' });
+  const dryRunButton = h('button', { type: 'button', className: 'btn', 'data-action': 'dry-run' }, t('dryRun'));
+  const importButton = h('button', { type: 'button', className: 'btn btn-primary', 'data-action': 'import', disabled: true }, t('importNow'));
+  const exportName = h('input', { name: 'pack-name', placeholder: 'semarang-perizinan', 'data-testid': 'export-name' });
+  const exportButton = h('button', { type: 'button', className: 'btn', 'data-action': 'export' }, t('exportButton'));
+  const exportError = h('p', { className: 'form-error' });
+
+  void listGroups().then((found) => {
+    const names = found ?? session.user.groups;
+    replaceChildren(groups, ...names.map((name) => h('option', { value: name })));
+  }).catch(() => undefined);
+
+  /** One row per pack role; the server's report tells which roles the pack has. */
+  function showRoles(names: string[]): void {
+    for (const name of names) if (!roles.has(name)) roles.set(name, '');
+    if (roles.size === 0) return;
+    mapping.hidden = false;
+    replaceChildren(mappingBody, ...[...roles.entries()].map(([role, group]) => {
+      const input = h('input', { value: group, list: 'alur-groups', 'data-role': role, 'aria-label': role });
+      input.addEventListener('input', () => { roles.set(role, input.value.trim()); importButton.disabled = true; });
+      return h('tr', {}, h('td', {}, h('code', {}, role)), h('td', {}, input));
+    }));
+  }
+
+  async function run(dryRun: boolean): Promise<void> {
+    const file = fileInput.files?.[0];
+    if (!file) {
+      replaceChildren(report, h('p', { className: 'form-error' }, t('chooseFile')));
+      return;
+    }
+    const mapped = Object.fromEntries([...roles.entries()].filter(([, group]) => group));
+    dryRunButton.disabled = importButton.disabled = true;
+    try {
+      const result = await importPack(file, mapped, dryRun);
+      showRoles(rolesIn(result));
+      replaceChildren(report, renderReport(result, dryRun ? t('dryRunOk') : t('imported'), 'success'));
+      importButton.disabled = !dryRun;
+    } catch (error) {
+      const problem = error instanceof ApiError ? (error.problem as PackReport) : {};
+      showRoles([...(problem.unmappedRoles ?? []), ...rolesIn(problem)]);
+      replaceChildren(report, renderReport(problem, (error as Error).message, 'error'));
+      importButton.disabled = true;
+    } finally {
+      dryRunButton.disabled = false;
+    }
+  }
+
+  fileInput.addEventListener('change', () => {
+    roles.clear();
+    mapping.hidden = true;
+    importButton.disabled = true;
+    report.replaceChildren();
+    void run(true);
+  });
+  dryRunButton.addEventListener('click', () => void run(true));
+  importButton.addEventListener('click', () => void run(false));
+  exportButton.addEventListener('click', async () => {
+    exportError.textContent = '';
+    const name = exportName.value.trim();
+    if (!name) return;
+    try {
+      downloadBlob(`${name}.zip`, await exportPack(name));
+    } catch (error) {
+      exportError.textContent = t('requestFailed', { detail: (error as Error).message });
+    }
+  });
+
+  container.append(h('main', { className: 'page' },
+    h('h1', {}, t('packsTitle')), h('p', { className: 'muted' }, t('packsLead')),
+    h('section', { className: 'card', 'data-testid': 'pack-import' },
+      h('h2', {}, t('packImport')),
+      h('label', {}, t('packFile'), fileInput),
+      mapping, groups,
+      h('div', { className: 'actions' }, dryRunButton, importButton),
+      report),
+    h('section', { className: 'card', 'data-testid': 'pack-export' },
+      h('h2', {}, t('packExport')),
+      h('label', {}, t('packName'), exportName),
+      h('div', { className: 'actions' }, exportButton),
+      exportError)));
+  return { destroy() {} };
+}
+
+/** The pack's roles as the report names them (a `roles` list or object, if the server sends one). */
+function rolesIn(report: PackReport): string[] {
+  const roles = report.roles as unknown;
+  if (Array.isArray(roles)) return roles.map((role) => (typeof role === 'string' ? role : String((role as any).name ?? (role as any).id)));
+  if (roles && typeof roles === 'object') return Object.keys(roles);
+  return [];
+}

@@ -1,0 +1,59 @@
+/**
+ * The signed-in page frame: header (brand, navigation, language, user, log out) and the routed
+ * page below it (#/ designer, #/packs pack admin). Owns routing and re-rendering on a language
+ * switch; each page owns its own content and cleans up in destroy().
+ */
+import { logout, type Session } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import { t } from '../i18n/lang.js';
+import { languagePicker } from './language-picker.js';
+import { mountDesigner } from './designer-view.js';
+import { mountPacks } from './packs-view.js';
+
+export interface View { destroy(): void }
+
+let current: View | null = null;
+let onHashChange: (() => void) | null = null;
+
+function isAdmin(session: Session): boolean {
+  return session.user.roles.includes('admin') || session.user.roles.includes('platform-admin');
+}
+
+export function renderShell(root: HTMLElement, session: Session, onLoggedOut: () => void): void {
+  const content = h('div', { className: 'shell-content' });
+  const page = () => (location.hash === '#/packs' ? 'packs' : 'designer');
+  const navLink = (hash: string, label: string, name: string) =>
+    h('a', { href: hash, className: `nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
+
+  const teardown = () => {
+    current?.destroy();
+    current = null;
+    if (onHashChange) window.removeEventListener('hashchange', onHashChange);
+    onHashChange = null;
+  };
+
+  const header = h('header', { className: 'app-header' },
+    h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
+    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null),
+    h('div', { className: 'header-right' },
+      languagePicker(() => {
+        teardown();
+        renderShell(root, session, onLoggedOut);
+      }),
+      h('span', { className: 'user-chip', 'data-testid': 'user' }, h('strong', {}, session.user.username), ` · ${session.user.tenant}`),
+      h('button', { className: 'btn btn-ghost', type: 'button', onclick: () => { teardown(); logout(); onLoggedOut(); } }, t('logout')),
+    ),
+  );
+
+  replaceChildren(root, header, content);
+
+  const show = () => {
+    current?.destroy();
+    content.replaceChildren();
+    for (const link of Array.from(header.querySelectorAll('.nav-link'))) link.classList.toggle('active', (link as HTMLElement).dataset.nav === page());
+    current = page() === 'packs' ? mountPacks(content, session) : mountDesigner(content, session);
+  };
+  onHashChange = show;
+  window.addEventListener('hashchange', show);
+  show();
+}
