@@ -1,0 +1,65 @@
+/**
+ * The scenario file format (scenario.schema.json) and its check. A scenario speaks in the pack's
+ * terms — process ids, element ids, role keys — so it runs unchanged in every tenant that maps
+ * the roles. This module only parses; run.ts executes.
+ */
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import schema from './scenario.schema.json' with { type: 'json' };
+import type { PackProblem } from '../problems.js';
+
+export interface ScenarioMessage { name: string; correlationKey?: string; variables?: Record<string, unknown> }
+export interface TaskRef { element: string; role?: string; count?: number; variables?: Record<string, unknown> }
+export interface ExpectInstance {
+  state?: 'active' | 'completed' | 'terminated' | 'cancelled';
+  variables?: Record<string, unknown>;
+  path?: string[];
+  notPassed?: string[];
+  activeElements?: string[];
+}
+export type Step =
+  | { expectTask: TaskRef }
+  | { expectNoTask: { element: string } }
+  | { completeTask: TaskRef }
+  | { completeJob: { type: string; element?: string; variables?: Record<string, unknown> } }
+  | { advanceClock: string }
+  | { publishMessage: ScenarioMessage }
+  | { expect: ExpectInstance };
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  process: string;
+  clock?: string;
+  start: { variables?: Record<string, unknown>; businessKey?: string; message?: ScenarioMessage };
+  steps: Step[];
+  expect?: ExpectInstance;
+}
+
+const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats(ajv);
+const check = ajv.compile(schema);
+
+export function parseScenario(bytes: Buffer, file: string): { scenario?: Scenario; problems: PackProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    return { problems: [{ file, message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  if (!check(data)) {
+    return { problems: (check.errors ?? []).map((e) => ({ file, element: e.instancePath || '/', message: e.message ?? 'invalid' })) };
+  }
+  return { scenario: data as unknown as Scenario, problems: [] };
+}
+
+/** The role keys a scenario names (each must be declared by the pack). */
+export function scenarioRoles(s: Scenario): string[] {
+  const roles = new Set<string>();
+  for (const step of s.steps) {
+    const ref = 'expectTask' in step ? step.expectTask : 'completeTask' in step ? step.completeTask : undefined;
+    if (ref?.role) roles.add(ref.role);
+  }
+  return [...roles];
+}
