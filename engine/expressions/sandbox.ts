@@ -63,7 +63,8 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
     worker.unref();
     port1.unref();
     if (!waitFor(signal, READY, 1, startupTimeoutMs)) {
-      void worker.terminate();
+      port1.close();
+      void worker.terminate().catch(() => undefined);
       throw new Error(`FEEL sandbox did not start within ${startupTimeoutMs} ms`);
     }
     return { worker, port: port1, signal, lastId: 0 };

@@ -159,6 +159,16 @@ describe('bounded FEEL evaluator', () => {
       expect(evaluator.evaluate('for x in [2] return x', {}, NOW)).to.deep.equal({ ok: true, value: [2] });
     });
 
+    it('given a worker that cannot start in time, when a risky expression comes, then it is an error and inline still works', () => {
+      const hasty = createBoundedEvaluator({ startupTimeoutMs: 1 });
+      try {
+        expect(errorOf(hasty.evaluate('for x in [1] return x', {}, NOW))).to.equal('FEEL sandbox did not start within 1 ms');
+        expect(hasty.evaluate('1 + 1', {}, NOW)).to.deep.equal({ ok: true, value: 2 });
+      } finally {
+        hasty.close();
+      }
+    });
+
     it('given a process that used the worker and never closed it, when its work is done, then it exits', async () => {
       const script = fileURLToPath(new URL('./fixtures/exits-without-close.ts', import.meta.url));
       const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script], { timeout: 15000 });
