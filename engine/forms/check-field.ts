@@ -44,7 +44,8 @@ function toViolation(error: ErrorObject, field: FieldPlan, schema: JsonSchema): 
   switch (error.keyword) {
     case 'minLength': case 'maxLength': case 'minimum': case 'maximum':
       return { code: error.keyword, limit: (error.params as { limit: number }).limit };
-    case 'pattern': return { code: 'pattern' };
+    // A number sent as a string fails the numeric pattern: to the user it is simply not a number.
+    case 'pattern': return field.component.type === 'number' ? { code: 'type', expected: 'number' } : { code: 'pattern' };
     case 'format': return { code: FORMAT_CODES[(error.params as { format: string }).format] ?? 'pattern' };
     case 'enum': return { code: 'enum' };
     case 'x-decimalDigits': return { code: 'decimalDigits', limit: schema['x-decimalDigits'] as number };
@@ -71,13 +72,13 @@ function check(schema: JsonSchema, value: unknown, field: FieldPlan, transient =
 const LIMIT_KEYWORDS = { minLength: 'minLength', maxLength: 'maxLength', min: 'minimum', max: 'maximum' } as const;
 
 function dynamicLimits(field: FieldPlan, value: unknown, env: FieldEnv): Violation[] {
-  const numeric = field.component.type === 'number' ? Number(value) : value;
-  const schema: JsonSchema = {};
+  const isNumber = field.component.type === 'number';
+  const schema: JsonSchema = { type: isNumber ? 'number' : 'string' };
   for (const [name, expression] of Object.entries(field.dynamic)) {
     const limit = staticLimit(env.feel.value(expression));
     if (limit !== undefined) schema[LIMIT_KEYWORDS[name as keyof typeof LIMIT_KEYWORDS]] = limit;
   }
-  return Object.keys(schema).length ? check(schema, numeric, field, true) : [];
+  return Object.keys(schema).length > 1 ? check(schema, isNumber ? Number(value) : value, field, true) : [];
 }
 
 function dynamicOptions(field: FieldPlan, env: FieldEnv): unknown[] | undefined {

@@ -55,10 +55,10 @@ export function walkStructure(tree: KeyTree, data: Plain, out: Plain, path: stri
     const list = tree.lists.get(key);
     if (object) {
       if (isPlainObject(value)) walkStructure(object, value, out[key] as Plain, at, policy, problems);
-      else if (value !== null) problems.push({ path: at, code: 'type', expected: 'object' });
+      else if (value !== null && value !== undefined) problems.push({ path: at, code: 'type', expected: 'object' });
     } else if (list) {
       if (Array.isArray(value)) walkItems(list, value, out[key] as unknown[], at, policy, problems);
-      else if (value !== null) problems.push({ path: at, code: 'type', expected: 'list' });
+      else if (value !== null && value !== undefined) problems.push({ path: at, code: 'type', expected: 'list' });
     } else {
       if (policy === 'reject') problems.push({ path: at, code: 'unknown' });
       if (policy !== 'allow') delete out[key];

@@ -101,6 +101,7 @@ function checkScope(walk: Walk, components: unknown, index: string, prefix: stri
       claim(walk, paths, [...prefix, ...key], element);
       checkValidate(walk, element, c);
       checkFeelProperty(walk, element, 'readonly', typeof c.readonly === 'string' ? c.readonly : undefined);
+      if (c.type === 'expression' && !c.expression) walk.problems.push({ element, message: 'expression field has no expression' });
       if (c.type === 'expression') checkFeelProperty(walk, element, 'expression', c.expression, true);
       if (SINGLE_CHOICE_TYPES.has(c.type) || MULTI_CHOICE_TYPES.has(c.type)) checkOptions(walk, element, c);
     } else if (CONTAINER_TYPES.has(c.type)) {
