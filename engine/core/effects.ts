@@ -36,6 +36,8 @@ export type Effect =
   /** Start a child instance for a call activity; when it ends, feed `call.complete`/`call.fail` with `key`. */
   | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables; businessKey?: string }
   | { type: 'call.cancel'; key: number; childInstanceId: string }
+  /** An escalation nothing in this (called) instance caught travels to the parent's call activity. */
+  | { type: 'call.escalate'; parent: { instanceId: string; key: number }; code: string }
   | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string }
   | { type: 'incident.close'; key: number }
   /** The instance ended; a parent waiting on it (call activity) gets this outcome. */

@@ -92,19 +92,19 @@ export interface CompleteOptions {
 
 /** Completes element instance `key`: output mappings, outgoing flows, then its scope may complete. */
 export function completeElement(rt: Runtime, key: number, opts: CompleteOptions = {}): void {
+  if (key === ROOT_KEY) return finishInstance(rt, 'completed');
   const inst = rt.mustInst(key);
   const def = rt.el(inst.e);
   let flows: string[];
   try {
     if (!isBody(rt, key) && (opts.vars || def.outputs?.length)) completeVariables(rt, key, opts.vars);
     if (isInner(rt, key)) innerCompleting(rt, key);
-    flows = opts.flows ?? (key === ROOT_KEY || isInner(rt, key) ? [] : selectOutgoing(rt, def, key));
+    flows = opts.flows ?? (isInner(rt, key) ? [] : selectOutgoing(rt, def, key));
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
     raiseIncident(rt, key, err.incidentType, err.message, 'complete');
     return;
   }
-  if (key === ROOT_KEY) return finishInstance(rt, 'completed');
   for (const sub of rt.subsOwnedBy(key)) rt.removeSub(sub, true);
   delete rt.state.els[key];
   if (rt.state.joins) delete rt.state.joins[key];
@@ -129,22 +129,23 @@ function loopAgain(rt: Runtime, def: ElementDef, scope: number, iteration: numbe
   return rt.evalCondition(loop.condition, scope);
 }
 
-/** Outgoing flows of a non-gateway element: unconditional ones, true conditional ones, else the default. */
+/**
+ * Outgoing flows of a non-gateway element: every unconditional flow, every conditional flow whose
+ * condition is true, and the default flow when no conditional flow is true (BPMN 2.0 §10.3.1).
+ */
 function selectOutgoing(rt: Runtime, def: ElementDef, key: number): string[] {
   const out: string[] = [];
-  let conditional = false;
+  let anyTrue = false;
   for (const id of def.outgoing) {
     if (id === def.defaultFlow) continue;
     const flow = rt.model.flows[id];
     if (flow.condition === undefined) out.push(id);
-    else {
-      conditional = true;
-      if (rt.evalCondition(flow.condition, key)) out.push(id);
+    else if (rt.evalCondition(flow.condition, key)) {
+      anyTrue = true;
+      out.push(id);
     }
   }
-  if (def.defaultFlow && (!conditional || out.length === 0)) {
-    if (out.length === 0 || !conditional) out.push(def.defaultFlow);
-  }
+  if (def.defaultFlow && !anyTrue) out.push(def.defaultFlow);
   return out;
 }
 

@@ -7,7 +7,7 @@ import type { Runtime } from './runtime.js';
 import { ROOT_KEY } from './state.js';
 import { completeElement, enter, finishInstance } from './flow.js';
 import { enqueue } from './elements/job-task.js';
-import { throwError } from './throw.js';
+import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
 import { findIncident } from './incidents.js';
 import { checkVariables } from './variables.js';
@@ -83,6 +83,12 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
       delete inst.w;
       throwError(rt, input.key, input.errorCode ?? '', input.message);
+      return undefined;
+    }
+    case 'call.escalate': {
+      const inst = rt.inst(input.key);
+      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      throwEscalation(rt, input.key, input.code);
       return undefined;
     }
     case 'instance.cancel':

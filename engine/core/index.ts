@@ -9,4 +9,5 @@ export * from './state.js';
 export * from './inputs.js';
 export * from './effects.js';
 export * from './history.js';
-export { InputRefused } from './errors.js';
+export { InputRefused, CoreBug } from './errors.js';
+export { visibleVariables, processVariables, activeElements, openIncidents } from './queries.js';

@@ -21,6 +21,8 @@ export type Input =
   /** A child instance started by a call activity has ended. */
   | { type: 'call.complete'; key: number; variables?: Variables }
   | { type: 'call.fail'; key: number; errorCode?: string; message: string; variables?: Variables }
+  /** A child instance threw an escalation it did not catch itself. */
+  | { type: 'call.escalate'; key: number; code: string }
   | { type: 'instance.cancel'; user?: string }
   /** Retry the element an incident stopped at (for job incidents: the job again with `retries`). */
   | { type: 'incident.resolve'; key: number; retries?: number; user?: string };

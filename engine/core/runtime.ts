@@ -9,6 +9,7 @@ import type { Effect } from './effects.js';
 import type { HistoryEntry } from './history.js';
 import type { FeelEvaluator } from '../expressions/feel.js';
 import { CoreBug } from './errors.js';
+import { visibleVariables } from './queries.js';
 
 /** A token on its way to an element, or an element instance to finish. */
 export type Action =
@@ -119,15 +120,7 @@ export class Runtime {
 
   /** Variables visible from element instance `key`: the scopes from the root down, inner shadows outer. */
   visible(key: number): Record<string, unknown> {
-    const chain: ElementInstance[] = [];
-    for (let k: number | undefined = key; k !== undefined; k = this.state.els[k]?.p) {
-      const inst = this.state.els[k];
-      if (!inst) break;
-      chain.push(inst);
-    }
-    const out: Record<string, unknown> = {};
-    for (let i = chain.length - 1; i >= 0; i--) Object.assign(out, chain[i].v);
-    return out;
+    return visibleVariables(this.state, key);
   }
 
   /** Evaluates FEEL in the scope of `key`; a failure throws ExpressionFailure. */

@@ -58,7 +58,7 @@ function match(rt: Runtime, ids: string[], kind: 'error' | 'escalation', code: s
   let fallback: string | undefined;
   for (const id of ids) {
     const def = rt.el(id);
-    if (def.type === 'subProcess' && !def.triggeredByEvent) continue;
+    if (!(def.type === 'subProcess' && def.triggeredByEvent) && def.type !== 'boundaryEvent') continue;
     const ev = eventOf(rt, id);
     if (ev?.kind !== kind) continue;
     const c = codeOf(ev);
@@ -124,7 +124,9 @@ export function throwError(rt: Runtime, fromKey: number, code: string, message?:
 export function throwEscalation(rt: Runtime, fromKey: number, code: string): 'interrupting' | 'non-interrupting' | undefined {
   const c = findCatch(rt, fromKey, 'escalation', code);
   rt.log({ type: 'escalation.thrown', elementId: rt.mustInst(fromKey).e, key: fromKey, data: { code, caught: !!c } });
-  return c ? catchIt(rt, c, {}) : undefined;
+  if (c) return catchIt(rt, c, {});
+  if (rt.state.parent) rt.emit({ type: 'call.escalate', parent: rt.state.parent, code });
+  return undefined;
 }
 
 export function throwSignal(rt: Runtime, key: number, name: string): void {

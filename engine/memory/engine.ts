@@ -1,0 +1,215 @@
+/**
+ * An in-memory host for the core: it keeps instances, open tasks, jobs, timers and subscriptions
+ * in maps and carries out effects the way the durable store does, on a virtual clock. It exists
+ * for specs, the conformance run, benchmarks and scenario rehearsals — never for production data.
+ */
+import type { ProcessModel } from '../core/model.js';
+import type { InstanceState } from '../core/state.js';
+import type { Input, Variables } from '../core/inputs.js';
+import type { Effect, UserTaskSpec } from '../core/effects.js';
+import type { HistoryEntry } from '../core/history.js';
+import { step, type StepEnv, type StepResult } from '../core/step.js';
+import { visibleVariables } from '../core/queries.js';
+
+export interface MemoryJob { instanceId: string; key: number; attempt: number; type: string; elementId: string; retries: number; headers: Record<string, string>; dueAt: number }
+export interface MemoryTask { instanceId: string; key: number; task: UserTaskSpec }
+export interface MemoryIncident { instanceId: string; key: number; elementId: string; type: string; message: string }
+
+/** A job handler returns variables, or throws `{ bpmnError: code }` or an Error (a failed attempt). */
+export type MemoryJobHandler = (job: MemoryJob, variables: Variables) => Variables | void;
+
+export interface MemoryEngineOptions {
+  now?: string;
+  env?: StepEnv;
+  handlers?: Record<string, MemoryJobHandler>;
+  /** Keep history per instance (off in benchmarks). */
+  history?: boolean;
+}
+
+const sk = (instanceId: string, key: number) => `${instanceId}/${key}`;
+
+export class MemoryEngine {
+  readonly models = new Map<string, ProcessModel>();
+  readonly instances = new Map<string, InstanceState>();
+  readonly tasks = new Map<string, MemoryTask>();
+  readonly jobs: MemoryJob[] = [];
+  readonly timers = new Map<string, { instanceId: string; key: number; due: number; elementId: string }>();
+  readonly messages = new Map<string, { instanceId: string; key: number; name: string; ck?: string }>();
+  readonly signals = new Map<string, { instanceId: string; key: number; name: string }>();
+  readonly incidents = new Map<string, MemoryIncident>();
+  readonly history = new Map<string, HistoryEntry[]>();
+  readonly published: { name: string; correlationKey?: string; delivered: boolean }[] = [];
+  clock: number;
+  private seq = 0;
+  private readonly handlers: Record<string, MemoryJobHandler>;
+
+  constructor(models: ProcessModel[], private readonly opts: MemoryEngineOptions = {}) {
+    for (const m of models) this.models.set(m.id, m);
+    this.clock = Date.parse(opts.now ?? '2026-01-01T00:00:00.000Z');
+    this.handlers = opts.handlers ?? {};
+  }
+
+  get now(): string {
+    return new Date(this.clock).toISOString();
+  }
+
+  start(processId: string, variables: Variables = {}, extra: { startEventId?: string; businessKey?: string; parent?: { instanceId: string; key: number }; instanceId?: string } = {}): string {
+    const model = this.mustModel(processId);
+    const instanceId = extra.instanceId ?? `i${++this.seq}`;
+    const result = step(model, null, { type: 'instance.start', instanceId, processId, variables, ...extra }, this.now, this.opts.env);
+    this.apply(instanceId, result);
+    return instanceId;
+  }
+
+  /** Feeds one input to an instance; effects are carried out (jobs wait for runJobs()). */
+  send(instanceId: string, input: Exclude<Input, { type: 'instance.start' }>): StepResult {
+    const state = this.instances.get(instanceId);
+    if (!state) throw new Error(`no instance ${instanceId}`);
+    const result = step(this.mustModel(state.processId), state, input, this.now, this.opts.env);
+    this.apply(instanceId, result);
+    return result;
+  }
+
+  state(instanceId: string): InstanceState {
+    return this.instances.get(instanceId)!;
+  }
+
+  openTasks(instanceId?: string): MemoryTask[] {
+    return [...this.tasks.values()].filter((t) => !instanceId || t.instanceId === instanceId);
+  }
+
+  /** Completes the open task at `elementId` of the instance. */
+  completeTask(instanceId: string, elementId: string, variables?: Variables, user?: string): StepResult {
+    const task = this.openTasks(instanceId).find((t) => t.task.elementId === elementId);
+    if (!task) throw new Error(`no open task ${elementId} in ${instanceId}; open: ${this.openTasks(instanceId).map((t) => t.task.elementId).join(', ')}`);
+    return this.send(instanceId, { type: 'task.complete', key: task.key, variables, user });
+  }
+
+  /** Runs due jobs with the registered handlers until none is due. Returns how many ran. */
+  runJobs(limit = 100_000): number {
+    let ran = 0;
+    for (let i = 0; i < this.jobs.length && ran < limit; ) {
+      const job = this.jobs[i];
+      if (job.dueAt > this.clock) { i++; continue; }
+      this.jobs.splice(i, 1);
+      ran++;
+      this.runJob(job);
+      i = 0;
+    }
+    return ran;
+  }
+
+  private runJob(job: MemoryJob): void {
+    const handler = this.handlers[job.type];
+    if (!handler) return void this.jobs.push({ ...job, dueAt: Number.MAX_SAFE_INTEGER });
+    const state = this.instances.get(job.instanceId);
+    if (!state) return;
+    const variables = visibleVariables(state, job.key);
+    let input: Exclude<Input, { type: 'instance.start' }>;
+    try {
+      const out = handler(job, variables);
+      input = { type: 'job.complete', key: job.key, variables: out ?? undefined };
+    } catch (err) {
+      const code = (err as { bpmnError?: string }).bpmnError;
+      input = code !== undefined
+        ? { type: 'job.error', key: job.key, errorCode: code }
+        : { type: 'job.fail', key: job.key, message: (err as Error).message, retries: job.retries - 1, backoffMs: 1000 };
+    }
+    // Outside the try: a fault of the core must surface, not pass for a failed job.
+    this.send(job.instanceId, input);
+  }
+
+  /** Moves the clock forward, firing timers in due order and running the jobs that become due. */
+  advance(ms: number): void {
+    const until = this.clock + ms;
+    this.runJobs();
+    for (;;) {
+      const next = [...this.timers.values()].sort((a, b) => a.due - b.due || a.key - b.key)[0];
+      const nextJob = this.jobs.filter((j) => j.dueAt <= until).sort((a, b) => a.dueAt - b.dueAt)[0];
+      const t = Math.min(next && next.due <= until ? next.due : Infinity, nextJob ? nextJob.dueAt : Infinity);
+      if (t === Infinity) break;
+      this.clock = Math.max(this.clock, t);
+      if (next && next.due <= this.clock) {
+        this.timers.delete(sk(next.instanceId, next.key));
+        if (this.instances.get(next.instanceId)?.status === 'active') this.send(next.instanceId, { type: 'timer.fire', key: next.key });
+      }
+      this.runJobs();
+    }
+    this.clock = until;
+  }
+
+  /** Delivers a message to the first matching subscription; false when none waits. */
+  publish(name: string, correlationKey?: string, variables?: Variables, exceptInstance?: string): boolean {
+    for (const sub of this.messages.values()) {
+      if (sub.name !== name || sub.instanceId === exceptInstance) continue;
+      if (correlationKey !== undefined && sub.ck !== undefined && sub.ck !== correlationKey) continue;
+      this.send(sub.instanceId, { type: 'message.correlate', key: sub.key, name, variables });
+      return true;
+    }
+    for (const model of this.models.values()) {
+      const start = model.messageStarts.find((id) => { const ev = model.elements[id].event; return ev?.kind === 'message' && ev.messageName === name; });
+      if (start) {
+        this.start(model.id, variables ?? {}, { startEventId: start });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  broadcast(name: string, variables?: Variables, exceptInstance?: string): void {
+    for (const sub of [...this.signals.values()]) {
+      if (sub.name !== name || sub.instanceId === exceptInstance || !this.signals.has(sk(sub.instanceId, sub.key))) continue;
+      this.send(sub.instanceId, { type: 'signal.receive', key: sub.key, name, variables });
+    }
+    for (const model of this.models.values()) {
+      for (const id of model.signalStarts) {
+        const ev = model.elements[id].event;
+        if (ev?.kind === 'signal' && ev.signalName === name) this.start(model.id, variables ?? {}, { startEventId: id });
+      }
+    }
+  }
+
+  private apply(instanceId: string, result: StepResult): void {
+    this.instances.set(instanceId, result.state);
+    if (this.opts.history !== false) {
+      const list = this.history.get(instanceId) ?? [];
+      list.push(...result.history);
+      this.history.set(instanceId, list);
+    }
+    for (const effect of result.effects) this.carryOut(instanceId, effect);
+  }
+
+  private carryOut(instanceId: string, e: Effect): void {
+    switch (e.type) {
+      case 'task.open': this.tasks.set(sk(instanceId, e.key), { instanceId, key: e.key, task: e.task }); break;
+      case 'task.close': this.tasks.delete(sk(instanceId, e.key)); break;
+      case 'job.enqueue': this.jobs.push({ instanceId, key: e.key, attempt: e.attempt, type: e.jobType, elementId: e.elementId, retries: e.retries, headers: e.headers, dueAt: this.clock + (e.delayMs ?? 0) }); break;
+      case 'job.cancel': { const i = this.jobs.findIndex((j) => j.instanceId === instanceId && j.key === e.key); if (i >= 0) this.jobs.splice(i, 1); break; }
+      case 'timer.schedule': this.timers.set(sk(instanceId, e.key), { instanceId, key: e.key, due: Date.parse(e.dueAt), elementId: e.elementId }); break;
+      case 'timer.cancel': this.timers.delete(sk(instanceId, e.key)); break;
+      case 'message.subscribe': this.messages.set(sk(instanceId, e.key), { instanceId, key: e.key, name: e.name, ck: e.correlationKey }); break;
+      case 'message.unsubscribe': this.messages.delete(sk(instanceId, e.key)); break;
+      case 'signal.subscribe': this.signals.set(sk(instanceId, e.key), { instanceId, key: e.key, name: e.name }); break;
+      case 'signal.unsubscribe': this.signals.delete(sk(instanceId, e.key)); break;
+      case 'message.publish': this.published.push({ name: e.name, correlationKey: e.correlationKey, delivered: this.publish(e.name, e.correlationKey, e.variables) }); break;
+      case 'signal.broadcast': this.broadcast(e.name, e.variables, instanceId); break;
+      case 'call.start': this.start(e.processId, e.variables, { instanceId: e.childInstanceId, parent: { instanceId, key: e.key }, businessKey: e.businessKey }); break;
+      case 'call.cancel': if (this.instances.get(e.childInstanceId)?.status === 'active') this.send(e.childInstanceId, { type: 'instance.cancel' }); break;
+      case 'call.escalate': if (this.instances.get(e.parent.instanceId)?.status === 'active') this.send(e.parent.instanceId, { type: 'call.escalate', key: e.parent.key, code: e.code }); break;
+      case 'incident.open': this.incidents.set(sk(instanceId, e.key), { instanceId, key: e.key, elementId: e.elementId, type: e.incidentType, message: e.message }); break;
+      case 'incident.close': this.incidents.delete(sk(instanceId, e.key)); break;
+      case 'instance.ended':
+        if (e.parent && this.instances.get(e.parent.instanceId)?.status === 'active') {
+          if (e.state === 'completed' || e.state === 'terminated') this.send(e.parent.instanceId, { type: 'call.complete', key: e.parent.key, variables: e.variables });
+          else if (e.state === 'failed') this.send(e.parent.instanceId, { type: 'call.fail', key: e.parent.key, errorCode: e.errorCode, message: `called instance ${instanceId} failed` });
+        }
+        break;
+    }
+  }
+
+  private mustModel(processId: string): ProcessModel {
+    const model = this.models.get(processId);
+    if (!model) throw new Error(`process ${processId} is not deployed`);
+    return model;
+  }
+}
