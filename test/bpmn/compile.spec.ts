@@ -1,0 +1,127 @@
+import { expect } from 'chai';
+import { compileBpmn } from '../../engine/bpmn/compile.js';
+import type { CompiledDefinitions, ProcessModel } from '../../engine/core/model.js';
+import { fixtureBytes, fixtureText } from './helpers.js';
+
+async function compiled(name: string, opts = {}): Promise<CompiledDefinitions> {
+  const result = await compileBpmn(fixtureBytes(name), opts);
+  if (!result.ok) throw new Error(`expected ${name} to compile: ${JSON.stringify(result.errors)}`);
+  return result.definitions;
+}
+
+describe('bpmn/compile: Camunda 8 BPMN → the core model', () => {
+  let izin: ProcessModel;
+  before(async () => {
+    izin = (await compiled('camunda8-full.bpmn')).processes[0];
+  });
+
+  it('given two executable processes, when compiled, then both come back in document order', async () => {
+    const defs = await compiled('camunda8-full.bpmn');
+    expect(defs.processes.map((p) => p.id)).to.deep.equal(['IzinUsaha', 'TandaTangan']);
+  });
+
+  it('given a user task with zeebe extensions, then assignment, schedule, priority, form and SLA are mapped', () => {
+    expect(izin.elements.Review.userTask).to.deep.equal({
+      assignee: { feel: 'initiator' },
+      candidateGroups: { value: 'verifikator, kepala-dinas' },
+      dueDate: { feel: 'now() + duration("P3D")' },
+      followUpDate: { value: '2030-01-31T09:00:00Z' },
+      priority: { value: 75 },
+      formId: 'form-verifikasi',
+      extra: { slaWorkingDays: '2' },
+    });
+  });
+
+  it('given io mappings, then sources are FEEL without the = and targets are kept', () => {
+    expect(izin.elements.Review.inputs).to.deep.equal([{ source: { feel: 'permit.id' }, target: 'permitId' }]);
+    expect(izin.elements.Review.outputs).to.deep.equal([{ source: { feel: 'approved' }, target: 'result.approved' }]);
+  });
+
+  it('given a non-interrupting timer boundary event, then it is attached and listed on its activity', () => {
+    expect(izin.elements.ReviewTimeout).to.include({ attachedTo: 'Review', cancelActivity: false });
+    expect(izin.elements.ReviewTimeout.event).to.deep.equal({ kind: 'timer', timer: { type: 'duration', expr: { value: 'P2D' } } });
+    expect(izin.elements.Review.boundaryEvents).to.deep.equal(['ReviewTimeout']);
+  });
+
+  it('given a service task, then it becomes a job with type, retries and headers', () => {
+    expect(izin.elements.Remind.job).to.deep.equal({ type: { value: 'email' }, retries: { value: 5 }, headers: { template: 'reminder' } });
+  });
+
+  it('given an exclusive gateway, then its default flow and the stripped FEEL condition are kept', () => {
+    expect(izin.elements.Decide.defaultFlow).to.equal('Flow_No');
+    expect(izin.flows.Flow_Yes).to.deep.equal({ id: 'Flow_Yes', source: 'Decide', target: 'Score', condition: 'result.approved = true', name: 'disetujui' });
+    expect(izin.elements.Decide.outgoing).to.deep.equal(['Flow_Yes', 'Flow_No']);
+  });
+
+  it('given an error end event, then its error code comes from the referenced error', () => {
+    expect(izin.elements.Rejected.event).to.deep.equal({ kind: 'error', errorCode: 'REJECTED' });
+  });
+
+  it('given a script task with zeebe:script, then the expression and result variable are mapped', () => {
+    expect(izin.elements.Score.script).to.deep.equal({ expression: 'count(items) * 2', resultVariable: 'score' });
+  });
+
+  it('given a multi-instance call activity, then the called process, propagation and loop are mapped', () => {
+    expect(izin.elements.Sign.called).to.deep.equal({ processId: { value: 'TandaTangan' }, propagateAllChildVariables: false, propagateAllParentVariables: true });
+    expect(izin.elements.Sign.multiInstance).to.deep.equal({
+      sequential: true, inputCollection: 'signers', inputElement: 'signer', outputCollection: 'signatures',
+      outputElement: 'signature', completionCondition: 'numberOfCompletedInstances >= 2',
+    });
+    expect(izin.calledProcesses).to.deep.equal(['TandaTangan']);
+  });
+
+  it('given a receive task, then the message name and correlation key come from the message and its subscription', () => {
+    expect(izin.elements.WaitDocs.message).to.deep.equal({ messageName: 'dokumen-diterima', correlationKey: { feel: 'permitId' } });
+  });
+
+  it('given an event subprocess, then it is a child of the process with its own children and a non-interrupting start', () => {
+    expect(izin.elements.OnCancel).to.include({ triggeredByEvent: true, parent: 'IzinUsaha' });
+    expect(izin.elements.OnCancel.children).to.deep.equal(['CancelStart', 'CancelEnd']);
+    expect(izin.elements.CancelStart).to.include({ parent: 'OnCancel', interrupting: false });
+    expect(izin.children).to.include('OnCancel');
+    expect(izin.children).not.to.include('CancelStart');
+  });
+
+  it('given Alur metadata on the process, then it lands in extra; unknown extensions are ignored', () => {
+    expect(izin.noneStart).to.equal('Start');
+    expect(izin.extra).to.deep.equal({ slaWorkingDays: '5', slaCalendar: 'semarang', legalBasis: 'Perda 2/2024' });
+  });
+
+  it('given a compiled model, then it is frozen plain JSON', async () => {
+    const defs = await compiled('camunda8-full.bpmn');
+    expect(Object.isFrozen(defs.processes[0].elements.Review)).to.equal(true);
+    expect(JSON.parse(JSON.stringify(defs))).to.deep.equal(defs);
+  });
+
+  it('given a non-executable process only, when compiled, then it is refused; with requireExecutable off it compiles', async () => {
+    const xml = fixtureText('minimal.bpmn').replace('isExecutable="true"', 'isExecutable="false"');
+    const strict = await compileBpmn(xml);
+    expect(strict.ok).to.equal(false);
+    if (!strict.ok) expect(strict.errors[0].message).to.match(/no executable process/);
+    const relaxed = await compileBpmn(xml, { requireExecutable: false });
+    expect(relaxed.ok).to.equal(true);
+  });
+
+  it('given scriptJobType, when a script task has only an inline script, then it becomes a job carrying the script text', async () => {
+    const xml = fixtureText('minimal.bpmn')
+      .replace('targetRef="End"', 'targetRef="Log"')
+      .replace('<bpmn:endEvent id="End" />', '<bpmn:scriptTask id="Log" scriptFormat="javascript"><bpmn:script>SCRIPT_task1</bpmn:script></bpmn:scriptTask><bpmn:sequenceFlow id="Flow_2" sourceRef="Log" targetRef="End" /><bpmn:endEvent id="End" />');
+    const without = await compileBpmn(xml);
+    expect(without.ok).to.equal(false);
+    const result = await compileBpmn(xml, { scriptJobType: 'betsy' });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.definitions.processes[0].elements.Log).to.deep.include({
+      job: { type: { value: 'betsy' }, retries: { value: 3 }, headers: { script: 'SCRIPT_task1' } },
+      scriptText: 'SCRIPT_task1',
+      scriptFormat: 'javascript',
+    });
+  });
+
+  it('given a translateExpression option, when conditions are in another dialect, then they are translated before the FEEL check', async () => {
+    const xml = fixtureText('gateway-missing-condition.bpmn')
+      .replace('<bpmn:sequenceFlow id="Flow_B" sourceRef="Split" targetRef="End" />', '<bpmn:sequenceFlow id="Flow_B" sourceRef="Split" targetRef="End"><bpmn:conditionExpression>!!flag</bpmn:conditionExpression></bpmn:sequenceFlow>');
+    const result = await compileBpmn(xml, { translateExpression: (text) => text.replace('!!flag', 'flag = true') });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.definitions.processes[0].flows.Flow_B.condition).to.equal('flag = true');
+  });
+});
