@@ -56,7 +56,7 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('job', (t) => {
     t.comment('The outbox of service-task work; payload holds ids and headers only, variables are read at run time.');
     t.uuid('id').primary().comment('Opaque job id.');
-    t.text('effect_id').notNullable().unique({ indexName: 'job_effect_id_uq' }).comment('instanceId-key: idempotency key (also the queue job id).');
+    t.text('effect_id').notNullable().unique({ indexName: 'job_effect_id_uq' }).comment('instanceId-key-attempt: idempotency key of one attempt (also the queue job id).');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
     t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
     t.integer('key').notNullable().comment('Element-instance key waiting for the job.');
@@ -71,6 +71,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('last_error').nullable().comment('Message of the last failure.');
     t.timestamp('created_at', { useTz: true }).notNullable().comment('When it was enqueued.');
     t.index(['state', 'due_at'], 'job_state_due_idx');
+    t.index(['instance_id', 'key'], 'job_instance_key_idx');
   });
 
   await knex.schema.createTable('timer', (t) => {

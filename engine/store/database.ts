@@ -74,7 +74,7 @@ function takeLock(path: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(path, 'utf8'));
       if (pid && isAlive(pid)) {
-        throw new Error(`data folder ${path.replace(/alur\.lock$/, '')} is in use by process ${pid}; stop it or use another ALUR_DATA_DIR`);
+        throw new Error(`data folder ${path.replace(/alur\.lock$/, '')} is in use by process ${pid}; stop it or use another ALUR_DATA_DIR`, { cause: err });
       }
       unlinkSync(path);
     }

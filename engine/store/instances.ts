@@ -77,3 +77,8 @@ export async function isInstanceVisibleTo(db: Db, id: string, username: string, 
   })).first('i.id');
   return !!row;
 }
+
+/** An instance by id regardless of tenant: for the runner, which got the id from a scoped row. */
+export async function findInstanceById(db: Db, id: string): Promise<InstanceRow | undefined> {
+  return db('process_instance').where({ id }).first();
+}

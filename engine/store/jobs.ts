@@ -1,7 +1,8 @@
 /**
  * Jobs: the outbox of service-task work. A row is written in the same transaction as the state
  * that caused it; its payload holds headers only (never variables or personal data — handlers read
- * variables at run time). effect_id = `<instanceId>-<key>` makes enqueueing idempotent.
+ * variables at run time). effect_id = `<instanceId>-<key>-<attempt>` makes enqueueing idempotent
+ * (a replayed enqueue is ignored) and names each attempt (the queue job id in queue mode).
  */
 import type { Db } from './db.js';
 
@@ -23,21 +24,18 @@ export interface JobRow {
   created_at: Date;
 }
 
-export function jobEffectId(instanceId: string, key: number): string {
-  return `${instanceId}-${key}`;
+export function jobEffectId(instanceId: string, key: number, attempt: number): string {
+  return `${instanceId}-${key}-${attempt}`;
 }
 
-/**
- * Enqueues (or re-enqueues after a failure/incident retry) the job of instance+key: the same
- * effect id resets the existing row to ready with the new retries and due time.
- */
-export async function upsertJob(db: Db, row: JobRow): Promise<void> {
-  await db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').merge(['retries', 'payload', 'due_at', 'state', 'locked_until', 'type']);
+/** Enqueues one attempt of the job of instance+key; a replay of the same attempt is ignored. */
+export async function insertJob(db: Db, row: JobRow): Promise<void> {
+  await db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').ignore();
 }
 
-/** Marks the job of instance+key cancelled unless finished; running twice is harmless. */
+/** Marks the pending attempts of instance+key cancelled unless finished; running twice is harmless. */
 export async function cancelJob(db: Db, instanceId: string, key: number): Promise<void> {
-  await db('job').where({ effect_id: jobEffectId(instanceId, key) }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
+  await db('job').where({ instance_id: instanceId, key }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
 }
 
 /**
@@ -63,8 +61,9 @@ export async function finishJob(db: Db, id: string, state: 'completed' | 'failed
   await db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
 }
 
+/** The latest attempt of the job of instance+key. */
 export async function findJobByKey(db: Db, instanceId: string, key: number): Promise<JobRow | undefined> {
-  return db('job').where({ effect_id: jobEffectId(instanceId, key) }).first();
+  return db('job').where({ instance_id: instanceId, key }).orderBy('created_at', 'desc').orderBy('attempts', 'desc').first();
 }
 
 /** Earliest due time of a ready job of these types, for the runner's sleep. */

@@ -1,0 +1,152 @@
+/**
+ * The in-process runner of embedded mode: takes due timers and jobs straight from the tables
+ * (FOR UPDATE SKIP LOCKED, so several processes sharing one PostgreSQL never take the same row),
+ * runs job handlers from the registry and feeds the outcome back through the engine. It sleeps
+ * until the next due time or a wake-up (a commit that wrote work, the clock moving).
+ * Jobs run at least once; the state change they cause happens once (the core ignores repeats).
+ */
+import type { Engine } from '../service/engine.js';
+import type { Input } from '../core/index.js';
+import { claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
+import { claimDueTimer, nextTimerDue } from '../store/timers.js';
+import { findInstanceById } from '../store/instances.js';
+import { visibleVariables } from '../service/variables.js';
+import { BpmnError, type JobHandlerRegistry } from './registry.js';
+
+export interface RunnerOptions {
+  /** Longest sleep between looks at the tables. */
+  pollMs?: number;
+  /** How long a claimed job is ours before another runner may take it again. */
+  leaseMs?: number;
+  /** Jobs run at the same time. */
+  concurrency?: number;
+  /** First retry delay; doubles per attempt up to maxBackoffMs. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  onError?: (err: unknown) => void;
+}
+
+export class EmbeddedRunner {
+  private running = false;
+  private loop?: Promise<void>;
+  private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
+  private wakeRequested = false;
+  private readonly opts: Required<RunnerOptions>;
+
+  constructor(private readonly engine: Engine, private readonly registry: JobHandlerRegistry, options: RunnerOptions = {}) {
+    this.opts = { pollMs: 1000, leaseMs: 5 * 60_000, concurrency: 4, backoffMs: 1000, maxBackoffMs: 5 * 60_000, onError: () => {}, ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops taking new work and waits for the work in flight to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Look now (new work was committed, or the clock moved). */
+  wake(): void {
+    this.wakeRequested = true;
+    if (this.sleeper) {
+      clearTimeout(this.sleeper.timer);
+      this.sleeper.resolve();
+    }
+  }
+
+  /** Runs everything due now, repeatedly, until nothing is left (tests, and the clock endpoint). */
+  async drain(maxRounds = 100): Promise<number> {
+    let total = 0;
+    for (let round = 0; round < maxRounds; round++) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+
+  /** One pass: every due timer, then one batch of due jobs. Returns how much it did. */
+  async runOnce(): Promise<number> {
+    let done = 0;
+    while (await this.fireOneTimer()) done++;
+    const now = this.engine.deps.clock.now();
+    const jobs = await claimDueJobs(this.engine.deps.knex, this.registry.types(), now, this.opts.leaseMs, this.opts.concurrency);
+    await Promise.all(jobs.map((job) => this.runJob(job)));
+    return done + jobs.length;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      this.wakeRequested = false;
+      let did = 0;
+      try {
+        did = await this.runOnce();
+      } catch (err) {
+        this.opts.onError(err);
+      }
+      if (did > 0 || this.wakeRequested || !this.running) continue;
+      await this.sleep(await this.nextWait());
+    }
+  }
+
+  private async nextWait(): Promise<number> {
+    try {
+      const knex = this.engine.deps.knex;
+      const dues = [await nextTimerDue(knex), await nextJobDue(knex, this.registry.types())].filter((d): d is Date => !!d);
+      const now = this.engine.deps.clock.now().getTime();
+      return Math.max(10, Math.min(this.opts.pollMs, ...dues.map((d) => new Date(d).getTime() - now)));
+    } catch {
+      return this.opts.pollMs;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.sleeper = { timer: setTimeout(resolve, ms), resolve };
+    }).then(() => { this.sleeper = undefined; });
+  }
+
+  private async fireOneTimer(): Promise<boolean> {
+    return this.engine.tx(async (tx) => {
+      const timer = await claimDueTimer(tx.trx, tx.now);
+      if (!timer) return false;
+      await this.engine.fireTimer(tx, timer);
+      return true;
+    });
+  }
+
+  private async runJob(job: JobRow): Promise<void> {
+    const input = await this.execute(job);
+    try {
+      await this.engine.finishJob(job, input);
+    } catch (err) {
+      // The lease runs out and the job is tried again; the core ignores what already applied.
+      this.opts.onError(err);
+    }
+  }
+
+  /** Runs the handler and turns its outcome into the input to feed back. Never throws. */
+  private async execute(job: JobRow): Promise<Input> {
+    const handler = this.registry.get(job.type);
+    try {
+      if (!handler) throw new Error(`no handler for job type ${job.type}`);
+      const inst = await findInstanceById(this.engine.deps.knex, job.instance_id);
+      if (!inst) throw new Error(`instance ${job.instance_id} is gone`);
+      const result = await handler({
+        key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
+        headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
+      });
+      return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {} };
+    } catch (err) {
+      if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
+      const message = String((err as Error)?.message ?? err).slice(0, 500);
+      const backoffMs = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** Math.max(0, job.attempts - 1));
+      return { type: 'job.fail', key: job.key, message, retries: Math.max(0, job.retries - 1), backoffMs };
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Carries out a step's effects inside its transaction: projections (user tasks, jobs, timers,
+ * subscriptions, incidents) are written here, and work for other instances is queued as
+ * follow-ups. Every applier is idempotent per instance+key, so a replayed step changes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Effect } from '../core/index.js';
+import { insertTask, closeTask } from '../store/tasks.js';
+import { insertJob, cancelJob, jobEffectId } from '../store/jobs.js';
+import { upsertTimer, deleteTimer } from '../store/timers.js';
+import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription } from '../store/subscriptions.js';
+import { openIncident, resolveIncident } from '../store/incidents.js';
+import type { InstanceInfo, TxContext } from './context.js';
+import { cleanUpEndedInstance } from '../store/clean-up.js';
+
+export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null): Promise<void> {
+  for (const effect of effects) await applyEffect(tx, inst, effect, user);
+}
+
+function dateOrNull(text: string | undefined): Date | null {
+  if (!text) return null;
+  const d = new Date(text);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null): Promise<void> {
+  const { trx, now } = tx;
+  switch (effect.type) {
+    case 'task.open':
+      await insertTask(trx, {
+        id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.task.elementId,
+        name: effect.task.name ?? null, process_key: inst.processKey, business_key: inst.businessKey,
+        assignee: effect.task.assignee || null, candidate_groups: effect.task.candidateGroups ?? [], candidate_users: effect.task.candidateUsers ?? [],
+        due_at: dateOrNull(effect.task.dueDate), follow_up_at: dateOrNull(effect.task.followUpDate), priority: effect.task.priority ?? 50,
+        form_id: effect.task.formId ?? null, state: 'open', created_at: now, completed_at: null, completed_by: null,
+      });
+      return;
+    case 'task.close':
+      await closeTask(trx, inst.id, effect.key, effect.reason, now, user);
+      return;
+    case 'job.enqueue':
+      // Variables stay in the snapshot: the handler reads them at run time (no personal data in the outbox).
+      await insertJob(trx, {
+        id: randomUUID(), effect_id: jobEffectId(inst.id, effect.key, effect.attempt), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key,
+        element_id: effect.elementId, type: effect.jobType, retries: effect.retries, payload: { headers: effect.headers },
+        due_at: new Date(now.getTime() + (effect.delayMs ?? 0)), attempts: 0, locked_until: null, state: 'ready', last_error: null, created_at: now,
+      });
+      tx.wake = true;
+      return;
+    case 'job.cancel':
+      await cancelJob(trx, inst.id, effect.key);
+      return;
+    case 'timer.schedule':
+      await upsertTimer(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, definition_id: null, element_id: effect.elementId, due_at: new Date(effect.dueAt), repeat: null });
+      tx.wake = true;
+      return;
+    case 'timer.cancel':
+      await deleteTimer(trx, inst.id, effect.key);
+      return;
+    case 'message.subscribe':
+      await insertMessageSubscription(trx, { tenant_id: inst.tenant, name: effect.name, correlation_key: effect.correlationKey ?? null, instance_id: inst.id, key: effect.key, element_id: effect.elementId, created_at: now });
+      return;
+    case 'message.unsubscribe':
+      await deleteMessageSubscription(trx, inst.id, effect.key);
+      return;
+    case 'message.publish':
+      tx.follow.push({ kind: 'message', tenant: inst.tenant, name: effect.name, correlationKey: effect.correlationKey ?? null, variables: effect.variables });
+      return;
+    case 'signal.subscribe':
+      await insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId });
+      return;
+    case 'signal.unsubscribe':
+      await deleteSignalSubscription(trx, inst.id, effect.key);
+      return;
+    case 'signal.broadcast':
+      tx.follow.push({ kind: 'signal', tenant: inst.tenant, name: effect.name, variables: effect.variables, except: inst.id });
+      return;
+    case 'call.start':
+      tx.follow.push({ kind: 'start', tenant: inst.tenant, processKey: effect.processId, instanceId: effect.childInstanceId, variables: effect.variables, parent: { instanceId: inst.id, key: effect.key } });
+      return;
+    case 'call.cancel':
+      tx.follow.push({ kind: 'input', instanceId: effect.childInstanceId, input: { type: 'instance.cancel' } });
+      return;
+    case 'incident.open':
+      await openIncident(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.elementId, type: effect.incidentType, message: effect.message, state: 'open', created_at: now, resolved_at: null });
+      return;
+    case 'incident.close':
+      await resolveIncident(trx, inst.id, effect.key, now);
+      return;
+    case 'instance.ended':
+      await cleanUpEndedInstance(trx, inst.id, now);
+      if (effect.parent) {
+        const input = effect.state === 'completed'
+          ? { type: 'call.complete' as const, key: effect.parent.key, variables: effect.variables }
+          : { type: 'call.fail' as const, key: effect.parent.key, errorCode: effect.errorCode, message: `called instance ${inst.id} ended ${effect.state}`, variables: effect.variables };
+        tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input });
+      }
+      return;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What the service needs from the outside, passed in by the composition root (main.ts) or a test,
+ * and the per-transaction context that effects and follow-ups share.
+ */
+import type { Knex } from 'knex';
+import type { FeelEvaluator } from '../expressions/feel.js';
+import type { Clock } from '../runner/clock.js';
+import type { Input, Variables, ParentRef } from '../core/index.js';
+import type { ModelCache } from './models.js';
+
+export interface EngineDeps {
+  knex: Knex;
+  clock: Clock;
+  models: ModelCache;
+  feel?: FeelEvaluator;
+  /** Called after a commit that enqueued jobs or scheduled timers, so a runner looks at once. */
+  wake?: () => void;
+}
+
+/**
+ * Work that one input causes in other instances, done in the same transaction: a call activity's
+ * child, a parent told its child ended, a published message, a broadcast signal.
+ */
+export type FollowUp =
+  | { kind: 'input'; instanceId: string; input: Input }
+  | { kind: 'start'; tenant: string; processKey: string; instanceId: string; variables: Variables; parent: ParentRef }
+  | { kind: 'message'; tenant: string; name: string; correlationKey: string | null; variables: Variables }
+  | { kind: 'signal'; tenant: string; name: string; variables: Variables; except: string };
+
+export interface TxContext {
+  trx: Knex.Transaction;
+  deps: EngineDeps;
+  now: Date;
+  follow: FollowUp[];
+  /** Set when jobs or timers were written, so `wake` runs after the commit. */
+  wake: boolean;
+}
+
+/** The instance an effect belongs to, as the effect appliers need it. */
+export interface InstanceInfo {
+  id: string;
+  tenant: string;
+  processKey: string;
+  businessKey: string | null;
+}

@@ -1,0 +1,123 @@
+/**
+ * Deploying BPMN and form-js files: compile every file, collect every problem (nothing is
+ * deployed when there is one), then store new versions. A file whose checksum equals the latest
+ * version of its process (or form) creates nothing: the existing version is listed instead.
+ * Deploys of one tenant serialise on an advisory lock so versions never collide.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { compileBpmn } from '../bpmn/compile.js';
+import type { ProcessModel } from '../core/index.js';
+import { insertDeployment, insertDefinition, insertForm, latestDefinition, latestForm, type DefinitionRow } from '../store/definitions.js';
+import { distinctProcessKeys } from '../store/process-keys.js';
+import type { TxContext } from './context.js';
+import { InvalidInput, type ErrorItem } from './errors.js';
+import { formProblems } from './forms.js';
+import { scheduleStartTimers } from './start-timers.js';
+
+export interface UploadedFile { name: string; content: Buffer }
+
+export interface DeployResult {
+  id: string;
+  created: boolean;
+  processes: { id: string; key: string; version: number; name: string | null }[];
+  forms: { id: string; formId: string; version: number }[];
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+interface ParsedForm { file: string; formId: string; schema: Record<string, unknown>; checksum: string }
+interface ParsedBpmn { file: string; xml: string; checksum: string; models: ProcessModel[] }
+
+function parseForm(file: UploadedFile, errors: ErrorItem[]): ParsedForm | undefined {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(file.content.toString('utf8'));
+  } catch (err) {
+    errors.push({ element: file.name, message: `${file.name} is not JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+  const problems = formProblems(schema);
+  if (problems.length) {
+    errors.push(...problems.map((p) => ({ element: p.element, message: `${file.name}: ${p.message}` })));
+    return undefined;
+  }
+  const s = schema as Record<string, unknown>;
+  if (typeof s.id !== 'string' || !s.id) {
+    errors.push({ element: file.name, message: `${file.name} has no form id (the "id" that zeebe:formDefinition formId names)` });
+    return undefined;
+  }
+  return { file: file.name, formId: s.id, schema: s, checksum: sha256(JSON.stringify(s)) };
+}
+
+async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[]): Promise<ParsedBpmn[]> {
+  const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compileBpmn(f.content, { knownProcesses: [...known, ...extra] }) })));
+  let results = await attempt([]);
+  // A call activity may name a process deployed in another file of the same upload.
+  const ids = results.flatMap(({ result }) => (result.ok ? result.definitions.processes.map((p) => p.id) : []));
+  if (results.some(({ result }) => !result.ok) && ids.length) results = await attempt(ids);
+  const parsed: ParsedBpmn[] = [];
+  for (const { f, result } of results) {
+    if (!result.ok) {
+      errors.push(...result.errors.map((e) => ({ element: e.element ?? f.name, message: files.length > 1 ? `${f.name}: ${e.message}` : e.message })));
+    } else {
+      const xml = f.content.toString('utf8');
+      parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes });
+    }
+  }
+  return parsed;
+}
+
+export async function deploy(tx: TxContext, tenant: string, user: string | null, files: UploadedFile[]): Promise<DeployResult> {
+  const errors: ErrorItem[] = [];
+  if (files.length === 0) throw new InvalidInput('a deployment needs at least one .bpmn or .form file', [{ message: 'no files' }]);
+  const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
+  const formFiles = files.filter((f) => /\.form$/i.test(f.name));
+  for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push({ element: f.name, message: `${f.name}: only .bpmn and .form files can be deployed` });
+  const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
+  await tx.trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
+  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(tx.trx, tenant), errors);
+  if (errors.length) throw new InvalidInput(`deployment rejected: ${errors.length} problem(s)`, errors);
+
+  const deploymentId = randomUUID();
+  let created = false;
+  const ensureDeployment = async () => {
+    if (!created) await insertDeployment(tx.trx, { id: deploymentId, tenant_id: tenant, deployed_by: user, created_at: tx.now });
+    created = true;
+  };
+  const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [] };
+  let existingDeployment: string | undefined;
+  for (const form of forms) {
+    const latest = await latestForm(tx.trx, tenant, form.formId);
+    if (latest && latest.checksum === form.checksum) {
+      existingDeployment ??= latest.deployment_id;
+      result.forms.push({ id: latest.id, formId: latest.form_id, version: latest.version });
+      continue;
+    }
+    await ensureDeployment();
+    const row = { id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, form_id: form.formId, version: (latest?.version ?? 0) + 1, schema: form.schema, checksum: form.checksum, deployed_at: tx.now };
+    await insertForm(tx.trx, row);
+    result.forms.push({ id: row.id, formId: row.form_id, version: row.version });
+  }
+  for (const file of bpmn) {
+    for (const model of file.models) {
+      const latest = await latestDefinition(tx.trx, tenant, model.id);
+      if (latest && latest.checksum === file.checksum) {
+        existingDeployment ??= latest.deployment_id;
+        result.processes.push({ id: latest.id, key: latest.key, version: latest.version, name: latest.name });
+        continue;
+      }
+      await ensureDeployment();
+      const row: DefinitionRow = {
+        id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, key: model.id, version: (latest?.version ?? 0) + 1, name: model.name ?? null,
+        resource_name: file.file, xml: file.xml, checksum: file.checksum, model, deployed_at: tx.now,
+      };
+      await insertDefinition(tx.trx, row);
+      tx.deps.models.put(row.id, model);
+      await scheduleStartTimers(tx, row, latest);
+      result.processes.push({ id: row.id, key: row.key, version: row.version, name: row.name });
+    }
+  }
+  result.created = created;
+  if (!created && existingDeployment) result.id = existingDeployment;
+  return result;
+}

@@ -1,0 +1,208 @@
+/**
+ * The engine's commands: everything that changes state goes through here, one transaction per
+ * command (retried on deadlock), with the caller's tenant and role checked first. Reads that the
+ * API needs live in queries.ts. The runner feeds job and timer outcomes through the same path.
+ */
+import type { Knex } from 'knex';
+import type { Input, Variables } from '../core/index.js';
+import { findDefinition, latestDefinition, definitionVersion, findDefinitionById } from '../store/definitions.js';
+import { findInstance } from '../store/instances.js';
+import { findTask, setAssignee, isCandidate, type TaskRow } from '../store/tasks.js';
+import { latestForm } from '../store/definitions.js';
+import { findIncident } from '../store/incidents.js';
+import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
+import { deleteTimerById, insertStartTimer, type TimerRow } from '../store/timers.js';
+import { appendHistory } from '../store/history.js';
+import { findUserByUsername } from '../store/users.js';
+import { addDuration } from '../runner/duration.js';
+import type { EngineDeps, TxContext } from './context.js';
+import { inTransaction } from './transaction.js';
+import { runInput, startInstance, publishMessage, type StepOutcome } from './runtime.js';
+import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
+import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
+import { checkFormValues } from './forms.js';
+import { visibleVariables } from './variables.js';
+import { lockInstance } from '../store/instances.js';
+
+export class Engine {
+  constructor(readonly deps: EngineDeps) {}
+
+  /** Runs `work` in one transaction with a fresh context; wakes the runner after commit if needed. */
+  async tx<T>(work: (tx: TxContext) => Promise<T>): Promise<T> {
+    let woke = false;
+    const result = await inTransaction(this.deps.knex, async (trx: Knex.Transaction) => {
+      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false };
+      const value = await work(tx);
+      woke = tx.wake;
+      return value;
+    });
+    if (woke) this.deps.wake?.();
+    return result;
+  }
+
+  async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
+    requireRole(actor, 'deploying', 'analyst', 'admin');
+    const tenant = tenantOf(actor);
+    return this.tx((tx) => deploy(tx, tenant, actor.username, files));
+  }
+
+  async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome> {
+    const tenant = tenantOf(actor);
+    return this.tx(async (tx) => {
+      const def = req.version === undefined ? await latestDefinition(tx.trx, tenant, req.processKey) : await definitionVersion(tx.trx, tenant, req.processKey, req.version);
+      if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
+      if (!def.model.noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
+      return startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
+    });
+  }
+
+  async cancelInstance(actor: Actor, id: string): Promise<StepOutcome> {
+    const tenant = tenantOf(actor);
+    const inst = await findInstance(this.deps.knex, tenant, id);
+    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    requireRole(actor, 'cancelling an instance', 'analyst', 'admin');
+    const outcome = await this.tx(async (tx) => {
+      const row = await lockInstance(tx.trx, id);
+      if (!row || row.state !== 'active') return { instanceId: id, state: row!.snapshot, ignored: `instance ${id} has already ended (${row?.state})` };
+      return runInput(tx, id, { type: 'instance.cancel', user: actor.username });
+    });
+    if (outcome.ignored) throw new Conflict(outcome.ignored);
+    return outcome;
+  }
+
+  /** The task if the caller may see it: 404 for other tenants, 403 for tasks that are not theirs. */
+  async visibleTask(actor: Actor, id: string): Promise<TaskRow> {
+    const task = await findTask(this.deps.knex, tenantOf(actor), id);
+    if (!task) throw new NotFound(`task ${id} not found`);
+    const mine = task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups);
+    if (!mine && !seesAll(actor)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
+    return task;
+  }
+
+  async claim(actor: Actor, id: string): Promise<TaskRow> {
+    const task = await this.visibleTask(actor, id);
+    if (task.state !== 'open') throw new Conflict(`task ${task.element_id} is not open (instance ${task.instance_id})`);
+    if (task.assignee === actor.username) return task;
+    if (task.assignee) throw new Conflict(`task ${task.element_id} is already claimed by ${task.assignee}`);
+    if (!isCandidate(task, actor.username, actor.groups) && !hasRole(actor, 'admin')) throw new Forbidden(`you are not a candidate for task ${task.element_id}`);
+    if (!(await setAssignee(this.deps.knex, id, null, actor.username))) throw new Conflict(`task ${task.element_id} was claimed or closed meanwhile`);
+    return { ...task, assignee: actor.username };
+  }
+
+  async unclaim(actor: Actor, id: string): Promise<TaskRow> {
+    const task = await this.visibleTask(actor, id);
+    if (task.state !== 'open') throw new Conflict(`task ${task.element_id} is not open (instance ${task.instance_id})`);
+    if (!task.assignee) return task;
+    if (task.assignee !== actor.username && !hasRole(actor, 'admin')) throw new Forbidden(`only ${task.assignee} or an admin may unclaim this task`);
+    if (!(await setAssignee(this.deps.knex, id, task.assignee, null))) throw new Conflict(`task ${task.element_id} changed meanwhile`);
+    return { ...task, assignee: null };
+  }
+
+  async assign(actor: Actor, id: string, assignee: string | null): Promise<TaskRow> {
+    const task = await this.visibleTask(actor, id);
+    if (!hasRole(actor, 'admin') && task.assignee !== actor.username) throw new Forbidden('only an admin or the current assignee may assign this task');
+    if (task.state !== 'open') throw new Conflict(`task ${task.element_id} is not open (instance ${task.instance_id})`);
+    if (assignee !== null) {
+      const user = await findUserByUsername(this.deps.knex, assignee);
+      if (!user || user.tenant_id !== task.tenant_id) throw new InvalidInput(`user ${assignee} does not exist in this tenant`, [{ path: 'assignee', message: 'unknown user' }]);
+    }
+    if (!(await setAssignee(this.deps.knex, id, task.assignee, assignee))) throw new Conflict(`task ${task.element_id} changed meanwhile`);
+    return { ...task, assignee };
+  }
+
+  /**
+   * Completes a task: the assignee (or a candidate of an unassigned task, which claims it),
+   * with values checked against the task's form. A task no longer open is recorded in the
+   * history as ignored and answers Conflict; nothing else changes.
+   */
+  async completeTask(actor: Actor, id: string, variables: Variables): Promise<TaskRow> {
+    const task = await this.visibleTask(actor, id);
+    if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
+      throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
+    }
+    const outcome = await this.tx(async (tx) => {
+      const inst = await lockInstance(tx.trx, task.instance_id);
+      const current = await findTask(tx.trx, task.tenant_id, id);
+      if (!inst || !current || current.state !== 'open') {
+        const reason = `task ${task.element_id} is not open (instance ${task.instance_id})`;
+        await appendHistory(tx.trx, [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: tx.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason } }]);
+        return { ignored: reason, values: {} };
+      }
+      let values = variables;
+      if (task.form_id) {
+        const form = await latestForm(tx.trx, task.tenant_id, task.form_id);
+        if (!form) throw new Conflict(`form ${task.form_id} of task ${task.element_id} is not deployed`);
+        const check = checkFormValues(form.schema, variables, visibleVariables(inst.snapshot, task.key), tx.now, tx.deps.feel);
+        if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
+        values = check.values;
+      }
+      if (current.assignee === null && !(await setAssignee(tx.trx, id, null, actor.username))) throw new Conflict(`task ${task.element_id} was claimed meanwhile`);
+      const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username });
+      return { ignored: result.ignored, values };
+    });
+    if (outcome.ignored) throw new Conflict(outcome.ignored);
+    return (await findTask(this.deps.knex, task.tenant_id, id))!;
+  }
+
+  /** Delivers a message; returns the instance that took it, or undefined (not buffered). */
+  async publishMessage(actor: Actor, req: { name: string; correlationKey?: string; variables?: Variables }): Promise<string | undefined> {
+    requireRole(actor, 'sending messages', 'analyst', 'admin');
+    const tenant = tenantOf(actor);
+    return this.tx((tx) => publishMessage(tx, tenant, req.name, req.correlationKey ?? null, req.variables ?? {}));
+  }
+
+  /** Retries the element an incident stopped at (a job: again, with its retries restored). */
+  async retryIncident(actor: Actor, id: string): Promise<void> {
+    const tenant = tenantOf(actor);
+    const incident = await findIncident(this.deps.knex, tenant, id);
+    if (!incident) throw new NotFound(`incident ${id} not found`);
+    requireRole(actor, 'retrying incidents', 'analyst', 'admin');
+    if (incident.state !== 'open') throw new Conflict(`incident ${id} is already resolved`);
+    const outcome = await this.tx(async (tx) => {
+      const inst = await lockInstance(tx.trx, incident.instance_id);
+      const def = inst && (await findDefinitionById(tx.trx, inst.definition_id));
+      const jobDef = def?.model.elements[incident.element_id]?.job;
+      const retries = jobDef && 'value' in jobDef.retries ? Number(jobDef.retries.value) || 3 : 3;
+      return runInput(tx, incident.instance_id, { type: 'incident.resolve', key: incident.key, retries, user: actor.username });
+    });
+    if (outcome.ignored) throw new Conflict(outcome.ignored);
+  }
+
+  /** Feeds a job outcome back (runner). A job delivered twice changes state once: the core ignores the second. */
+  async finishJob(job: JobRow, input: Input): Promise<StepOutcome> {
+    return this.tx(async (tx) => {
+      const outcome = await runInput(tx, job.instance_id, input);
+      await finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null);
+      return outcome;
+    });
+  }
+
+  /** Fires a claimed timer in the caller's transaction: deletes it and feeds timer.fire (or starts an instance). */
+  async fireTimer(tx: TxContext, timer: TimerRow): Promise<void> {
+    await deleteTimerById(tx.trx, timer.id);
+    if (timer.instance_id !== null && timer.key !== null) {
+      await runInput(tx, timer.instance_id, { type: 'timer.fire', key: timer.key });
+      return;
+    }
+    const def = timer.definition_id ? await findDefinitionById(tx.trx, timer.definition_id) : undefined;
+    if (!def) return;
+    await startInstance(tx, def, { startEventId: timer.element_id });
+    if (timer.repeat) {
+      const left = timer.repeat.left === null ? null : timer.repeat.left - 1;
+      await insertStartTimer(tx.trx, { ...timer, due_at: addDuration(timer.due_at, timer.repeat.every), repeat: left === 0 ? null : { left, every: timer.repeat.every } });
+      tx.wake = true;
+    }
+  }
+
+  /** Used by queries: the definition in the caller's tenant. */
+  async definition(actor: Actor, id: string) {
+    const def = await findDefinition(this.deps.knex, tenantOf(actor), id);
+    if (!def) throw new NotFound(`process definition ${id} not found`);
+    return def;
+  }
+
+  async job(instanceId: string, key: number) {
+    return findJobByKey(this.deps.knex, instanceId, key);
+  }
+}
