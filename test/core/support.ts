@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { compileBpmn } from '../../engine/bpmn/compile.js';
-import { MemoryEngine, type MemoryEngineOptions } from '../../engine/memory/engine.js';
+import { MemoryEngine, type MemoryEngineOptions, type MemoryIncident } from '../../engine/memory/engine.js';
 import type { ProcessModel } from '../../engine/core/model.js';
+import type { Effect } from '../../engine/core/effects.js';
+import type { HistoryEntry } from '../../engine/core/history.js';
+import type { StepResult } from '../../engine/core/step.js';
+import { activeElements, processVariables } from '../../engine/core/queries.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -32,7 +36,7 @@ export function path(engine: MemoryEngine, instanceId: string): string[] {
 /** A minimal Camunda-8 BPMN document around process XML, for inline fixtures. */
 export function bpmn(body: string, id = 'p'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://alur.go.id/test">
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="alur-test-definitions" targetNamespace="http://alur.go.id/test">
   <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
 </bpmn:definitions>`;
 }
@@ -42,4 +46,87 @@ export function flow(id: string, from: string, to: string, condition?: string): 
   return condition === undefined
     ? `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`
     : `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"><bpmn:conditionExpression>${condition}</bpmn:conditionExpression></bpmn:sequenceFlow>`;
+}
+
+/** A definitions document with several processes and root elements (messages, signals, errors). */
+export function definitions(...parts: string[]): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="alur-test-definitions" targetNamespace="http://alur.go.id/test">
+${parts.join('\n')}
+</bpmn:definitions>`;
+}
+
+/** One executable process for definitions(). */
+export function processXml(id: string, body: string): string {
+  return `<bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>`;
+}
+
+/** A process `p` plus root elements (messages, signals, errors, escalations). */
+export function bpmnWith(roots: string, body: string, id = 'p'): string {
+  return definitions(roots, processXml(id, body));
+}
+
+/** A chain of sequence flows through the given element ids: f1 a→b, f2 b→c, … */
+export function chain(...ids: string[]): string {
+  return ids.slice(1).map((to, i) => flow(`f${i + 1}`, ids[i], to)).join('');
+}
+
+/** A service task with a job type (and optional retries). */
+export function serviceTask(id: string, type: string, retries?: number, extra = ''): string {
+  return `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="${type}"${retries === undefined ? '' : ` retries="${retries}"`}/>${extra}</bpmn:extensionElements></bpmn:serviceTask>`;
+}
+
+/** A Camunda 8 user task; `ext` goes inside its extensionElements. */
+export function userTask(id: string, ext = ''): string {
+  return `<bpmn:userTask id="${id}"><bpmn:extensionElements><zeebe:userTask/>${ext}</bpmn:extensionElements></bpmn:userTask>`;
+}
+
+/** The process variables of an instance (root scope while running, final ones after). */
+export function vars(engine: MemoryEngine, instanceId: string): Record<string, unknown> {
+  return processVariables(engine.state(instanceId));
+}
+
+/** Active element ids of an instance (containers included). */
+export function active(engine: MemoryEngine, instanceId: string): string[] {
+  return activeElements(engine.state(instanceId));
+}
+
+/** History entries of one type. */
+export function historyOf(engine: MemoryEngine, instanceId: string, type: HistoryEntry['type']): HistoryEntry[] {
+  return (engine.history.get(instanceId) ?? []).filter((h) => h.type === type);
+}
+
+/** Effects of one type from a step result. */
+export function effectsOf<T extends Effect['type']>(result: StepResult, type: T): Extract<Effect, { type: T }>[] {
+  return result.effects.filter((e): e is Extract<Effect, { type: T }> => e.type === type);
+}
+
+/** The key of the subscription that element `elementId` waits on. */
+export function subKey(engine: MemoryEngine, instanceId: string, elementId: string): number {
+  const subs = engine.state(instanceId).subs ?? {};
+  const key = Object.keys(subs).find((k) => subs[Number(k)].e === elementId);
+  if (key === undefined) throw new Error(`no subscription for ${elementId} in ${instanceId}`);
+  return Number(key);
+}
+
+/** The element-instance key of the (first) active instance of `elementId`. */
+export function elementKey(engine: MemoryEngine, instanceId: string, elementId: string): number {
+  const els = engine.state(instanceId).els;
+  const key = Object.keys(els).find((k) => els[Number(k)].e === elementId);
+  if (key === undefined) throw new Error(`${elementId} is not active in ${instanceId}`);
+  return Number(key);
+}
+
+/** The open incidents of an instance, in key order. */
+export function incidentsOf(engine: MemoryEngine, instanceId: string): MemoryIncident[] {
+  return [...engine.incidents.values()].filter((i) => i.instanceId === instanceId).sort((a, b) => a.key - b.key);
+}
+
+/** Freezes a value and everything it reaches, so any mutation throws. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
 }
