@@ -3,7 +3,7 @@
 // government networks are often closed, so everything the page needs ships in dist/.
 /* global process, console */
 import { build, context } from 'esbuild';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const watch = process.argv.includes('--watch');
 
-await rm(dist, { recursive: true, force: true });
+// No clean step: a server may be serving dist/ while this runs, and esbuild overwrites in place.
 await mkdir(dist, { recursive: true });
 await copyFile(join(here, 'src', 'index.html'), join(dist, 'index.html'));
 

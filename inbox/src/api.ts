@@ -3,6 +3,7 @@
  * and turning `application/problem+json` into an `ApiError`; it never renders anything. A 401
  * clears the session and tells the app, so an expired token leads back to the login form.
  */
+import { lang } from './i18n/index.js';
 import { clearSession, token, type User } from './session.js';
 
 export interface Problem {
@@ -10,7 +11,7 @@ export interface Problem {
   title?: string;
   status: number;
   detail?: string;
-  errors?: { path?: string; element?: string; message: string }[];
+  errors?: { path?: string; element?: string; code?: string; message: string }[];
 }
 
 export class ApiError extends Error {
@@ -36,7 +37,8 @@ export function whenUnauthorized(handler: () => void): void {
 const base = new URL('../api/', document.baseURI.replace(/#.*$/, '')).pathname;
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its validation messages in the language asked for.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang() };
   const bearer = token();
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['content-type'] = 'application/json';

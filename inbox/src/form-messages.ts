@@ -52,3 +52,30 @@ export function translateValidation(message: string): string {
   }
   return message;
 }
+
+/** Server error codes (engine/forms) whose wording needs nothing but the field's label. */
+const byCode: Record<'id' | 'en', Record<string, (label: string) => string>> = {
+  id: {
+    required: (f) => `"${f}" wajib diisi.`,
+    pattern: (f) => `Format "${f}" tidak sesuai.`,
+    email: (f) => `"${f}" harus berupa alamat email yang valid.`,
+    enum: (f) => `"${f}" harus salah satu dari pilihan yang tersedia.`,
+    readonly: (f) => `"${f}" hanya dapat dibaca dan tidak boleh diubah.`,
+  },
+  en: {
+    required: (f) => `"${f}" is required.`,
+    pattern: (f) => `"${f}" does not have the expected format.`,
+    email: (f) => `"${f}" must be a valid email address.`,
+    enum: (f) => `"${f}" must be one of the offered options.`,
+    readonly: (f) => `"${f}" is read-only and cannot be changed.`,
+  },
+};
+
+/**
+ * Words a server-side error in the user's language: by its code when the inbox knows it (the
+ * server may have answered in another language), else by the message patterns above.
+ */
+export function translateServerError(error: { code?: string; message: string }, label: string | undefined): string {
+  const render = error.code && label ? byCode[lang()][error.code] : undefined;
+  return render ? render(label!) : translateValidation(error.message);
+}

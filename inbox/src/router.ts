@@ -9,7 +9,7 @@ export type Route =
   | { view: 'list'; tab: TaskFilter; sort: TaskSort; q: string; page: number }
   | { view: 'task'; id: string };
 
-const tabs: TaskFilter[] = ['mine', 'candidate', 'all'];
+const tabs: TaskFilter[] = ['mine', 'candidate', 'all', 'done'];
 const sorts: TaskSort[] = ['dueDate', 'priority', 'createdAt'];
 
 export function parseRoute(hash: string): Route {

@@ -11,13 +11,20 @@ export const PAGE_SIZE = 20;
 /** Sort order per sort key: the nearest deadline, the highest priority, the newest task first. */
 const orders: Record<TaskSort, 'asc' | 'desc'> = { dueDate: 'asc', priority: 'desc', createdAt: 'desc' };
 
-export function listTasks(filter: TaskFilter, sort: TaskSort, q: string, page: number): Promise<Page<Task>> {
-  return get(`tasks${query({ filter, state: 'open', sort, order: orders[sort], q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
+/** The API query behind a tab. */
+function tabQuery(tab: TaskFilter): { filter: string; state: string } {
+  return tab === 'done' ? { filter: 'mine', state: 'completed' } : { filter: tab, state: 'open' };
+}
+
+export function listTasks(tab: TaskFilter, sort: TaskSort, q: string, page: number): Promise<Page<Task>> {
+  // Completed tasks read best newest first, whatever the sort chosen for open work.
+  const order = tab === 'done' ? { sort: 'createdAt' as TaskSort, order: 'desc' } : { sort, order: orders[sort] };
+  return get(`tasks${query({ ...tabQuery(tab), ...order, q: q.trim(), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE })}`);
 }
 
 /** The count for a tab: one row is enough, since the answer carries `total`. */
-export async function countTasks(filter: TaskFilter, q: string): Promise<number> {
-  const page = await get<Page<Task>>(`tasks${query({ filter, state: 'open', q: q.trim(), limit: 1 })}`);
+export async function countTasks(tab: TaskFilter, q: string): Promise<number> {
+  const page = await get<Page<Task>>(`tasks${query({ ...tabQuery(tab), q: q.trim(), limit: 1 })}`);
   return page.total;
 }
 

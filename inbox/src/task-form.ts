@@ -5,7 +5,7 @@
  * It never sends anything itself; the task view decides what a submit does.
  */
 import { Form } from '@bpmn-io/form-js';
-import { translateValidation } from './form-messages.js';
+import { translateServerError, translateValidation } from './form-messages.js';
 import type { FormSchema } from './types.js';
 
 export interface SubmitResult {
@@ -17,13 +17,13 @@ export interface TaskForm {
   /** Validates in the page; the result goes to the `onSubmit` given at mount. */
   submit(): void;
   /** Shows server-side errors on their fields; returns those no field matched. */
-  showServerErrors(errors: { path?: string; message: string }[]): string[];
+  showServerErrors(errors: { path?: string; code?: string; message: string }[]): string[];
   /** Moves focus to the first field with an error, so keyboard users land on it. */
   focusFirstError(): void;
   destroy(): void;
 }
 
-interface FieldLike { id: string; key?: string; path?: string; type: string }
+interface FieldLike { id: string; key?: string; path?: string; label?: string; type: string }
 
 export async function mountTaskForm(
   container: HTMLElement, schema: FormSchema, variables: Record<string, unknown>, readOnly: boolean,
@@ -49,7 +49,7 @@ export async function mountTaskForm(
       const unmatched: string[] = [];
       for (const error of errors) {
         const field = fieldForPath(fields(), error.path ?? '');
-        const message = translateValidation(error.message);
+        const message = translateServerError(error, field?.label);
         if (field) next[field.id] = [...(next[field.id] ?? []), message];
         else unmatched.push(error.path ? `${error.path}: ${message}` : message);
       }

@@ -18,7 +18,7 @@ type ListRoute = Extract<Route, { view: 'list' }>;
 export const POLL_MS = 4000;
 
 export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): () => void {
-  const tabs: TaskFilter[] = maySeeAll(user) ? ['mine', 'candidate', 'all'] : ['mine', 'candidate'];
+  const tabs: TaskFilter[] = maySeeAll(user) ? ['mine', 'candidate', 'all', 'done'] : ['mine', 'candidate', 'done'];
   const tab = tabs.includes(route.tab) ? route.tab : 'mine';
   const go = (change: Partial<ListRoute>): void => {
     location.hash = listHref({ ...route, tab, ...change });
@@ -50,7 +50,7 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
   fill(root,
     h('div', { class: 'list-head' }, h('h1', { id: 'list-heading' }, t('list.heading')), updated),
     tabNav,
-    h('div', { class: 'toolbar' }, searchForm, sortField),
+    h('div', { class: 'toolbar' }, searchForm, tab === 'done' ? null : sortField),
     status, list, pager);
 
   let seen: Set<string> | null = null;

@@ -117,7 +117,8 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
 
 function meta(task: TaskDetail, user: User): HTMLElement {
   const level = urgency(task.dueDate, new Date());
-  const row = (label: string, value: Node | string) => [h('dt', {}, label), h('dd', {}, value)];
+  // Each pair in its own <div> (allowed in <dl>) so the grid keeps a label above its value.
+  const row = (label: string, value: Node | string) => [h('div', {}, h('dt', {}, label), h('dd', {}, value))];
   return h('dl', { class: 'meta' },
     ...row(t('task.assignee'), task.assignee ? (task.assignee === user.username ? `${task.assignee} (${t('task.you')})` : task.assignee) : t('task.unassigned')),
     ...row(t('task.groups'), task.candidateGroups.join(', ') || '–'),

@@ -66,5 +66,6 @@ export interface HistoryItem {
   data?: Record<string, unknown>;
 }
 
-export type TaskFilter = 'mine' | 'candidate' | 'all';
+/** A tab of the list; `done` is the caller's own completed tasks (filter=mine, state=completed). */
+export type TaskFilter = 'mine' | 'candidate' | 'all' | 'done';
 export type TaskSort = 'dueDate' | 'priority' | 'createdAt';

@@ -17,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   'tabs.mine': 'My tasks',
   'tabs.candidate': "My groups' tasks",
   'tabs.all': 'All',
+  'tabs.done': 'Completed',
   'sort.label': 'Sort by',
   'sort.dueDate': 'Due date',
   'sort.priority': 'Highest priority',

@@ -18,6 +18,7 @@ export const id = {
   'tabs.mine': 'Tugas saya',
   'tabs.candidate': 'Tugas grup saya',
   'tabs.all': 'Semua',
+  'tabs.done': 'Selesai',
   'sort.label': 'Urutkan',
   'sort.dueDate': 'Tenggat terdekat',
   'sort.priority': 'Prioritas tertinggi',
