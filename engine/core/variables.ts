@@ -6,7 +6,7 @@
 import type { IoMapping } from './model.js';
 import { ROOT_KEY } from './state.js';
 import type { Runtime } from './runtime.js';
-import { ExpressionFailure } from './runtime.js';
+import { InputRefused } from './errors.js';
 
 /** Sets `path` (dotted: `a.b.c`) in `target`, creating nested objects as needed. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -92,6 +92,6 @@ export function applyInputs(rt: Runtime, key: number): void {
 /** Checks that submitted variables are a plain object (the boundary between user input and the core). */
 export function checkVariables(vars: unknown): Record<string, unknown> | undefined {
   if (vars === undefined || vars === null) return undefined;
-  if (typeof vars !== 'object' || Array.isArray(vars)) throw new ExpressionFailure('variables must be an object');
+  if (typeof vars !== 'object' || Array.isArray(vars)) throw new InputRefused('variables must be an object', 'invalid');
   return vars as Record<string, unknown>;
 }
