@@ -1,0 +1,103 @@
+/**
+ * Importing a validated pack into a tenant: check the role map, rewrite the BPMN assignments to
+ * the tenant's groups, work out what changes against what is installed, and — unless it is a dry
+ * run or something blocks it — deploy the rewritten BPMN and the forms through the engine in one
+ * deployment, then keep the original zip in the pack store. Deploying unchanged files creates no
+ * new versions, so importing the same pack twice changes nothing; running instances stay on the
+ * versions they started with.
+ */
+import { createHash } from 'node:crypto';
+import type { Actor } from '../service/actor.js';
+import type { Engine } from '../service/engine.js';
+import { latestDefinition } from '../store/definitions.js';
+import { PackError } from './problems.js';
+import { applyRoleMap, type RoleMap } from './roles.js';
+import { compareSemver } from './semver.js';
+import type { PackStore } from './store.js';
+import type { ValidatedPack } from './validate.js';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Service-task types this installation can run (built-ins plus registered handlers). */
+  connectorTypes?: string[];
+  store?: PackStore;
+  /** The pack's zip as received, kept for export (built from the files when absent). */
+  zip?: Buffer;
+}
+
+export interface ImportResult {
+  pack: string;
+  version: string;
+  processes: { key: string; name: string; change: 'added' | 'changed' | 'unchanged'; version?: number }[];
+  removedProcesses: string[];
+  forms: { formId: string; version?: number }[];
+  unmappedRoles: string[];
+  unknownMappedRoles: string[];
+  missingConnectors: string[];
+  installedVersion: string | null;
+  deployed: boolean;
+}
+
+export function checkRoleMap(roles: unknown): RoleMap {
+  if (!roles || typeof roles !== 'object' || Array.isArray(roles)) throw new PackError({ file: 'roles', message: 'the role map must be a JSON object { "<pack role>": "<local group>" }' });
+  for (const [k, v] of Object.entries(roles)) {
+    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(v)) throw new PackError({ file: 'roles', element: k, message: `the group for role "${k}" must be a group name (letters, digits, . _ -)` });
+  }
+  return roles as RoleMap;
+}
+
+/** The rewritten BPMN files of the pack for this role map, by path. */
+export async function mappedBpmn(v: ValidatedPack, roles: RoleMap): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const { path } of v.manifest.files.bpmn) out.set(path, await applyRoleMap(v.pack.files.get(path)!.toString('utf8'), path, roles));
+  return out;
+}
+
+export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack, roles: RoleMap, opts: ImportOptions = {}): Promise<ImportResult> {
+  const tenant = actor.tenant!;
+  const declared = v.manifest.roles.map((r) => r.key);
+  const unmappedRoles = declared.filter((k) => !roles[k]);
+  const unknownMappedRoles = Object.keys(roles).filter((k) => !declared.includes(k));
+  const available = new Set(opts.connectorTypes ?? []);
+  const missingConnectors = v.manifest.connectors.map((c) => c.type).filter((t) => !available.has(t));
+  const installed = await opts.store?.get(tenant, v.manifest.name);
+  const xml = unmappedRoles.length ? new Map<string, string>() : await mappedBpmn(v, roles);
+
+  const processes: ImportResult['processes'] = [];
+  for (const p of v.processes) {
+    const latest = await latestDefinition(engine.deps.knex, tenant, p.id);
+    const text = xml.get(p.file);
+    const same = latest && text !== undefined && latest.checksum === createHash('sha256').update(text).digest('hex');
+    processes.push({ key: p.id, name: p.model.name ?? p.id, change: !latest ? 'added' : same ? 'unchanged' : 'changed' });
+  }
+  const removedProcesses = installed ? installed.manifest.processes.map((p) => p.id).filter((id) => !v.processes.some((p) => p.id === id)) : [];
+  const result: ImportResult = {
+    pack: v.manifest.name, version: v.manifest.version, processes, removedProcesses,
+    forms: v.forms.map((f) => ({ formId: f.formId })), unmappedRoles, unknownMappedRoles, missingConnectors,
+    installedVersion: installed?.version ?? null, deployed: false,
+  };
+  if (unmappedRoles.length > 0) {
+    throw Object.assign(new PackError(unmappedRoles.map((r) => ({ file: 'roles', element: r, message: `pack role "${r}" is not mapped to a group of tenant ${tenant}` }))), { result });
+  }
+  if (installed && compareSemver(v.manifest.version, installed.version) < 0) {
+    throw Object.assign(new PackError({ file: 'pack.json', element: 'version', message: `version ${v.manifest.version} is older than the installed ${installed.version}` }), { result });
+  }
+  if (opts.dryRun) return result;
+
+  const files = [
+    ...v.manifest.files.forms.map((f) => ({ name: f.path.split('/').pop()!, content: v.pack.files.get(f.path)! })),
+    ...[...xml].map(([path, text]) => ({ name: path.split('/').pop()!, content: Buffer.from(text) })),
+  ];
+  const deployed = await engine.deploy(actor, files);
+  for (const p of result.processes) p.version = deployed.processes.find((d) => d.key === p.key)?.version;
+  for (const f of result.forms) f.version = deployed.forms.find((d) => d.formId === f.formId)?.version;
+  result.deployed = true;
+  if (opts.store) {
+    const { zipFiles } = await import('./build.js');
+    await opts.store.put(tenant, {
+      name: v.manifest.name, version: v.manifest.version, manifest: v.manifest, roles,
+      zip: opts.zip ?? (await zipFiles(v.pack.files)), importedAt: engine.deps.clock.now().toISOString(),
+    });
+  }
+  return result;
+}

@@ -1,0 +1,167 @@
+/**
+ * Runs one scenario against a tenant into which the pack was imported: starts the instance,
+ * performs the steps (as users holding the tenant's group for each pack role), moves the pinned
+ * clock, and checks expectations. A failed step stops the scenario and is reported with the step
+ * number and what was found instead; the result is data, never an exception for a failing test.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { listTasks, type TaskRow } from '../../store/tasks.js';
+import { findInstance } from '../../store/instances.js';
+import { historyOf } from '../../store/history.js';
+import { addDuration } from '../../runner/duration.js';
+import type { InstanceRow } from '../../store/instances.js';
+import { claimDueJobs, type JobRow } from '../../store/jobs.js';
+import type { RoleMap } from '../roles.js';
+import type { ExpectInstance, Scenario, Step, TaskRef } from './format.js';
+import type { ScenarioHarness } from './harness.js';
+
+export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; ms: number }
+
+class Failed extends Error {}
+
+export async function runScenario(h: ScenarioHarness, tenant: string, file: string, s: Scenario, roles: RoleMap): Promise<ScenarioResult> {
+  const started = Date.now();
+  const ctx = new Ctx(h, tenant, roles);
+  let at = 'start';
+  try {
+    h.clock.pin(new Date(s.clock ?? '2026-03-02T01:00:00Z'));
+    ctx.rootId = await ctx.start(s);
+    await h.settle();
+    for (const [i, step] of s.steps.entries()) {
+      at = `step ${i + 1} (${Object.keys(step)[0]})`;
+      await ctx.step(step);
+      await h.settle();
+    }
+    at = 'expect';
+    if (s.expect) await ctx.expect(s.expect);
+    return { name: s.name, file, ok: true, ms: Date.now() - started };
+  } catch (err) {
+    const message = err instanceof Failed ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
+    return { name: s.name, file, ok: false, error: `${at}: ${message}`, ms: Date.now() - started };
+  }
+}
+
+class Ctx {
+  rootId = '';
+  constructor(readonly h: ScenarioHarness, readonly tenant: string, readonly roles: RoleMap) {}
+
+  group(role: string): string {
+    const g = this.roles[role];
+    if (!g) throw new Failed(`role "${role}" is not mapped`);
+    return g;
+  }
+
+  async start(s: Scenario): Promise<string> {
+    const admin = this.h.admin(this.tenant);
+    if (s.start.message) {
+      const m = s.start.message;
+      const id = await this.h.engine.publishMessage(admin, { name: m.name, correlationKey: m.correlationKey, variables: m.variables });
+      if (!id) throw new Failed(`message "${m.name}" started no instance of ${s.process}`);
+      return id;
+    }
+    const out = await this.h.engine.startInstance(admin, { processKey: s.process, businessKey: s.start.businessKey, variables: s.start.variables });
+    return out.instanceId;
+  }
+
+  async step(step: Step): Promise<void> {
+    if ('expectTask' in step) return void (await this.tasksFor(step.expectTask, true));
+    if ('expectNoTask' in step) {
+      const open = (await this.openTasks()).filter((t) => t.element_id === step.expectNoTask.element);
+      if (open.length) throw new Failed(`expected no open task at ${step.expectNoTask.element}, found ${open.length}`);
+      return;
+    }
+    if ('completeTask' in step) {
+      const [task] = await this.tasksFor(step.completeTask, false);
+      const group = step.completeTask.role ? this.group(step.completeTask.role) : task.candidate_groups[0] ?? 'tanpa-grup';
+      await this.h.engine.completeTask(this.h.staff(this.tenant, group), task.id, step.completeTask.variables ?? {});
+      return;
+    }
+    if ('completeJob' in step) {
+      const { type, element, variables } = step.completeJob;
+      // Claim like a worker would (ready → running), so finishing it marks the row completed.
+      await claimDueJobs(this.h.db.knex, [type], this.h.clock.now(), 24 * 3600_000, 500);
+      const jobs: JobRow[] = await this.h.db.knex('job').where({ tenant_id: this.tenant, type, state: 'running' }).orderBy('created_at');
+      const job = jobs.find((j) => !element || j.element_id === element);
+      if (!job) throw new Failed(`no pending job of type "${type}"${element ? ` at ${element}` : ''} (pending: ${jobs.map((j) => j.element_id).join(', ') || 'none'})`);
+      await this.h.engine.finishJob(job, { type: 'job.complete', key: job.key, variables: variables ?? {} });
+      return;
+    }
+    if ('advanceClock' in step) {
+      this.h.clock.pin(addDuration(this.h.clock.now(), step.advanceClock));
+      return;
+    }
+    if ('publishMessage' in step) {
+      const m = step.publishMessage;
+      const id = await this.h.engine.publishMessage(this.h.admin(this.tenant), { name: m.name, correlationKey: m.correlationKey, variables: m.variables });
+      if (!id) throw new Failed(`message "${m.name}" (${m.correlationKey ?? 'no key'}) was not correlated`);
+      return;
+    }
+    if ('expect' in step) return this.expect(step.expect);
+  }
+
+  async openTasks(): Promise<TaskRow[]> {
+    const user = { username: 'uji-admin', groups: [], seesAll: true };
+    return (await listTasks(this.h.db.knex, this.tenant, { filter: 'all', state: 'open', user }, { limit: 500, offset: 0 })).items;
+  }
+
+  async tasksFor(ref: TaskRef, checkCount: boolean): Promise<TaskRow[]> {
+    const atElement = (await this.openTasks()).filter((t) => t.element_id === ref.element);
+    const group = ref.role ? this.group(ref.role) : undefined;
+    const matching = group ? atElement.filter((t) => t.candidate_groups.includes(group)) : atElement;
+    const describe = () => `open tasks at ${ref.element}: ${atElement.map((t) => `[${t.candidate_groups.join(',')}]`).join(' ') || 'none'}`;
+    if (checkCount && ref.count !== undefined) {
+      if (matching.length !== ref.count) throw new Failed(`expected ${ref.count} open task(s) at ${ref.element}${group ? ` for group ${group}` : ''}, found ${matching.length} (${describe()})`);
+    } else if (matching.length === 0) {
+      const others = (await this.openTasks()).map((t) => t.element_id);
+      throw new Failed(`expected an open task at ${ref.element}${group ? ` for group ${group} (role ${ref.role})` : ''}; ${describe()} — open elsewhere: ${others.join(', ') || 'none'}`);
+    }
+    return matching;
+  }
+
+  async instances(): Promise<InstanceRow[]> {
+    return this.h.db.knex('process_instance').where({ tenant_id: this.tenant }).orderBy('started_at');
+  }
+
+  async expect(e: ExpectInstance): Promise<void> {
+    const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
+    if (!root) throw new Failed(`instance ${this.rootId} not found`);
+    const snap = root.snapshot;
+    if (e.state && snap.status !== e.state) {
+      const active = Object.values(snap.els ?? {}).map((el) => el.e).filter((id) => id !== snap.processId);
+      throw new Failed(`expected state ${e.state}, found ${snap.status} (active: ${active.join(', ') || 'none'}${incidents(snap)})`);
+    }
+    const vars = (snap.final ?? snap.els?.[1]?.v ?? {}) as Record<string, unknown>;
+    for (const [k, want] of Object.entries(e.variables ?? {})) {
+      if (!isDeepStrictEqual(vars[k], want)) throw new Failed(`variable ${k}: expected ${JSON.stringify(want)}, found ${JSON.stringify(vars[k])}`);
+    }
+    if (e.activeElements) {
+      const active = Object.values(snap.els ?? {}).map((el) => el.e);
+      const missing = e.activeElements.filter((id) => !active.includes(id));
+      if (missing.length) throw new Failed(`expected active ${missing.join(', ')}; active: ${active.join(', ')}`);
+    }
+    if (e.path || e.notPassed) {
+      const completed: string[] = [];
+      const entered = new Set<string>();
+      for (const inst of await this.instances()) {
+        for (const row of await historyOf(this.h.db.knex, inst.id)) {
+          if (!row.element_id) continue;
+          if (row.type === 'element.activated') entered.add(row.element_id);
+          if (row.type === 'element.completed') completed.push(row.element_id);
+        }
+      }
+      let i = 0;
+      for (const id of e.path ?? []) {
+        const at = completed.indexOf(id, i);
+        if (at < 0) throw new Failed(`path: ${id} was not completed after ${e.path![Math.max(0, (e.path ?? []).indexOf(id) - 1)]}; completed: ${completed.join(' → ')}`);
+        i = at + 1;
+      }
+      const passed = (e.notPassed ?? []).filter((id) => entered.has(id));
+      if (passed.length) throw new Failed(`expected never to enter ${passed.join(', ')}`);
+    }
+  }
+}
+
+function incidents(snap: InstanceRow['snapshot']): string {
+  const list = Object.values(snap.els ?? {}).filter((el) => el.inc).map((el) => `${el.e}: ${el.inc!.message}`);
+  return list.length ? `; incidents: ${list.join('; ')}` : '';
+}
