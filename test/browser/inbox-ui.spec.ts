@@ -1,0 +1,142 @@
+/**
+ * The inbox's everyday qualities, in headless Chromium against the real server: deadlines and
+ * case data on an Indonesian permit process (test/browser/fixtures), Plt/Plh cover, English,
+ * a phone screen, and keyboard use with named controls.
+ */
+import { expect } from 'chai';
+import { PHONE, shot } from './support/inbox-browser.js';
+import { claim, openTask, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
+
+describe('inbox (browser): everyday use', function () {
+  this.timeout(180_000);
+  let scene: Scene;
+  /** A permit case whose verification deadline passed two hours ago. */
+  const permit = (pemohon: string) => scene.startCase(PERMIT, { pemohon, tenggatVerifikasi: new Date(Date.now() - 2 * 3600_000).toISOString() });
+
+  before(async function () { scene = await setUpScene(); });
+  afterEach(async function () { await scene.closePages(); });
+  after(async function () { await scene?.tearDown(); });
+
+  it('marks an overdue task, and carries the case data into the next step read-only', async function () {
+    // Given a permit case whose verification is overdue
+    const kase = await permit('CV Maju Jaya');
+    const sari = await scene.open('sari');
+    await sari.getByRole('link', { name: /Tugas grup saya/ }).click();
+    const row = taskRow(sari, kase.businessKey, 'Verifikasi berkas');
+    await row.waitFor();
+    expect(await row.getAttribute('class')).to.contain('urgency-overdue');
+    expect(await row.innerText()).to.contain('Terlambat').and.to.contain('Prioritas tinggi');
+    await shot(sari, 'permit-list-desktop');
+
+    // When the verifier passes it on with a note
+    await row.getByRole('link').click();
+    await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).waitFor();
+    await claim(sari);
+    expect(await sari.getByLabel('Nama pemohon').inputValue()).to.equal('CV Maju Jaya');
+    await sari.getByLabel('Nomor surat verifikasi').fill('045/PERIZINAN/2026');
+    await sari.getByLabel('Berkas lengkap, teruskan').check();
+    await sari.getByLabel('Catatan', { exact: true }).fill('Dokumen lengkap dan sah.');
+    await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
+    await sari.getByText('Tugas "Verifikasi berkas" telah diselesaikan.').waitFor();
+
+    // Then the head's form shows the applicant and the verifier's note, read-only, with the case beside it
+    const budi = await scene.open('budi');
+    await openTask(budi, /Tugas grup saya/, kase.businessKey, 'Persetujuan kepala dinas');
+    await claim(budi);
+    expect(await budi.getByLabel('Nama pemohon').inputValue()).to.equal('CV Maju Jaya');
+    expect(await budi.getByLabel('Catatan verifikator').inputValue()).to.equal('Dokumen lengkap dan sah.');
+    expect(await budi.getByLabel('Catatan verifikator').isEditable()).to.equal(false);
+    await budi.locator('.djs-element.alur-active[data-element-id="Task_Approve"]').waitFor();
+    await budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' }).waitFor();
+    await budi.getByLabel('Setujui').check();
+    await shot(budi, 'permit-task-desktop');
+  });
+
+  it('hands a claimed task to a colleague of the same group (Plt/Plh), who finds it under "Tugas saya"', async function () {
+    // Given a verifier who claimed a task but will be away
+    const kase = await permit('CV Cahaya Timur');
+    const sari = await scene.open('sari');
+    await openTask(sari, /Tugas grup saya/, kase.businessKey, 'Verifikasi berkas');
+    await claim(sari);
+
+    // When they assign it to a colleague
+    await sari.getByText('Alihkan ke rekan (Plt/Plh)').click();
+    await sari.getByLabel('Nama pengguna rekan').fill('rina');
+    await sari.getByRole('button', { name: 'Alihkan', exact: true }).click();
+    await sari.getByText('Tugas dialihkan ke rina.').waitFor();
+
+    // Then the colleague has it as their own, ready to work
+    const rina = await scene.open('rina');
+    await openTask(rina, /Tugas saya/, kase.businessKey, 'Verifikasi berkas');
+    await rina.getByText('rina (Anda)').waitFor();
+    await rina.getByRole('button', { name: 'Selesaikan tugas' }).waitFor();
+  });
+
+  it('switches to English, keeps the choice after a reload, and words form errors in English', async function () {
+    const kase = await permit('Toko Makmur');
+    const sari = await scene.open('sari');
+    await sari.getByLabel('Bahasa').selectOption('en');
+    await sari.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+    await sari.reload();
+    await sari.getByRole('heading', { level: 1, name: 'Tasks' }).waitFor();
+    expect(await sari.evaluate(() => document.documentElement.lang)).to.equal('en');
+
+    await openTask(sari, /My groups' tasks/, kase.businessKey, 'Verifikasi berkas');
+    await sari.getByRole('button', { name: 'Claim task' }).click();
+    await sari.getByText('You claimed this task.').waitFor();
+    await sari.getByRole('button', { name: 'Complete task' }).click();
+    await sari.getByText('Please check the marked fields.').waitFor();
+    expect(await sari.getByText('Field is required.').count()).to.be.greaterThan(0);
+    await sari.getByLabel('Language').selectOption('id');
+    await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).waitFor();
+  });
+
+  it('works on a phone screen (390×844) without sideways scrolling', async function () {
+    const kase = await permit('Warung Bu Siti');
+    const sari = await scene.open('sari', PHONE);
+    await sari.getByRole('link', { name: /Tugas grup saya/ }).click();
+    await taskRow(sari, kase.businessKey, 'Verifikasi berkas').waitFor();
+    expect(await sari.evaluate(() => document.documentElement.scrollWidth), 'list page width').to.be.at.most(PHONE.width);
+    await shot(sari, 'list-phone');
+
+    await taskRow(sari, kase.businessKey, 'Verifikasi berkas').getByRole('link').click();
+    await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).waitFor();
+    await claim(sari);
+    await sari.locator('.djs-element.alur-active[data-element-id="Task_Verify"]').waitFor();
+    expect(await sari.evaluate(() => document.documentElement.scrollWidth), 'task page width').to.be.at.most(PHONE.width);
+    await shot(sari, 'task-phone');
+  });
+
+  it('can be worked with the keyboard alone, and every control has a name', async function () {
+    const kase = await permit('Bengkel Jaya');
+    const sari = await scene.open('sari');
+    await sari.getByRole('link', { name: /Tugas grup saya/ }).click();
+    await taskRow(sari, kase.businessKey, 'Verifikasi berkas').waitFor();
+
+    // Tab through the page until the task's link has focus, then open it with Enter
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i += 1) {
+      await sari.keyboard.press('Tab');
+      reached = await sari.evaluate((key) => document.activeElement?.closest('.task-row')?.textContent?.includes(key) ?? false, kase.businessKey);
+    }
+    expect(reached, 'task link reachable by Tab').to.equal(true);
+    await sari.keyboard.press('Enter');
+    await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).waitFor();
+
+    // Claim with the keyboard too
+    await sari.getByRole('button', { name: 'Ambil tugas' }).focus();
+    await sari.keyboard.press('Enter');
+    await sari.getByText('Tugas telah Anda ambil.').waitFor();
+    await sari.locator('.timeline').waitFor();
+
+    const unnamed = await sari.evaluate(() => [...document.querySelectorAll('button, a[href], input, select, textarea, summary')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => {
+        const control = el as HTMLInputElement;
+        const labelled = (control.labels?.length ?? 0) > 0 || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
+        return !labelled && !(el.textContent ?? '').trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 120)));
+    expect(unnamed, 'controls without an accessible name').to.deep.equal([]);
+  });
+});

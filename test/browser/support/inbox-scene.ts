@@ -1,0 +1,105 @@
+/**
+ * The scene every inbox browser test starts from: the real server (embedded), two tenants, staff
+ * users in different groups, the project's two-step approval example and the inbox's own
+ * Indonesian permit fixture deployed, and a headless browser. Also the few page moves all inbox
+ * tests share (open a tab, open a task, claim it). Set up through the HTTP API only.
+ */
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { InboxApi } from './inbox-api.js';
+import { launchInboxBrowser, signIn } from './inbox-browser.js';
+import { startInboxServer, type InboxServer } from './inbox-server.js';
+
+export const PASSWORD = 'Rahasia-123!';
+export const TENANT = 'kotauji';
+/** processes/examples: the project's two-step approval (verifikator → kepala-dinas). */
+export const EXAMPLE = 'two-step-approval';
+/** test/browser/fixtures: a permit with forms at both steps and a deadline from the case. */
+export const PERMIT = 'inbox-approval';
+
+export interface Scene {
+  server: InboxServer;
+  browser: Browser;
+  analyst: InboxApi;
+  open(username: string, viewport?: { width: number; height: number }): Promise<Page>;
+  startCase(processKey: string, variables?: Record<string, unknown>): Promise<{ id: string; businessKey: string }>;
+  closePages(): Promise<void>;
+  tearDown(): Promise<void>;
+}
+
+export async function setUpScene(): Promise<Scene> {
+  const built = spawnSync(process.execPath, ['inbox/build.mjs'], { stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' } });
+  expect(built.status, 'inbox build').to.equal(0);
+  const server = await startInboxServer();
+  const browser = await launchInboxBrowser();
+  const admin = await InboxApi.login(server.url, 'admin', server.adminPassword);
+  await admin.ok('POST', 'tenants', { id: TENANT, name: 'Kota Uji' });
+  await admin.ok('POST', 'tenants', { id: 'kabuji', name: 'Kabupaten Uji' });
+  const user = (username: string, tenant: string, roles: string[], groups: string[]) =>
+    admin.ok('POST', 'users', { username, password: PASSWORD, tenant, roles, groups });
+  await user('analis', TENANT, ['analyst'], ['bagian-organisasi']);
+  await user('sari', TENANT, ['staff'], ['verifikator']);
+  await user('rina', TENANT, ['staff'], ['verifikator']);
+  await user('budi', TENANT, ['staff'], ['kepala-dinas']);
+  await user('dewi', TENANT, ['staff'], ['bagian-umum']);
+  // The same group name in another tenant: a name match must never cross tenants.
+  await user('tono', 'kabuji', ['staff'], ['verifikator']);
+  const analyst = await InboxApi.login(server.url, 'analis', PASSWORD);
+  await analyst.deploy([join('processes', 'examples', 'two-step-approval.bpmn'), join('processes', 'examples', 'two-step-approval.form')]);
+  const fixtures = join('test', 'browser', 'fixtures');
+  await analyst.deploy([join(fixtures, 'inbox-approval.bpmn'), join(fixtures, 'inbox-verify.form'), join(fixtures, 'inbox-approve.form')]);
+
+  const pages: Page[] = [];
+  let counter = 0;
+  return {
+    server, browser, analyst,
+    async open(username, viewport) {
+      const page = await signIn(browser, server.url, username, PASSWORD, viewport);
+      pages.push(page);
+      return page;
+    },
+    async startCase(processKey, variables = {}) {
+      counter += 1;
+      const businessKey = `SRT-${String(counter).padStart(3, '0')}-${Date.now().toString(36).slice(-5).toUpperCase()}`;
+      const instance = await analyst.startInstance(processKey, businessKey, variables);
+      return { id: instance.id, businessKey };
+    },
+    async closePages() {
+      for (const page of pages.splice(0)) await page.context().close();
+    },
+    async tearDown() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+export function taskRow(page: Page, businessKey: string, taskName: string) {
+  return page.locator('.task-row', { hasText: businessKey }).filter({ hasText: taskName });
+}
+
+/** Picks a tab, waits for the task (polling brings it in), and opens it. */
+export async function openTask(page: Page, tab: RegExp, businessKey: string, taskName: string): Promise<void> {
+  await page.getByRole('navigation', { name: /Daftar tugas|Task lists/ }).getByRole('link', { name: tab }).click();
+  const row = taskRow(page, businessKey, taskName);
+  await row.waitFor({ timeout: 20_000 });
+  await row.getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: taskName }).waitFor();
+}
+
+export async function claim(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Ambil tugas' }).click();
+  await page.getByText('Tugas telah Anda ambil.').waitFor();
+}
+
+/** Waits until the case is in `state` and returns the ids of the elements it completed. */
+export async function endedElements(api: InboxApi, instanceId: string, state = 'completed'): Promise<string[]> {
+  await InboxApi.eventually(async () => {
+    const instance = await api.ok('GET', `process-instances/${instanceId}`);
+    return instance.state === state ? instance : undefined;
+  }, `the case to be ${state}`);
+  const history = await api.ok('GET', `process-instances/${instanceId}/history`);
+  return history.items.filter((item: any) => item.type === 'element.completed').map((item: any) => item.elementId);
+}
