@@ -3,7 +3,7 @@
  * OR-join fires when no token that can still reach one of its empty incoming flows is left.
  */
 import { expect } from 'chai';
-import { given, bpmn, flow, path, userTask, active, incidentsOf } from './support.js';
+import { given, bpmn, flow, path, userTask, active, incidentsOf, boundary, timer } from './support.js';
 
 /** fork: a, b, c conditional → tasks → inclusive join → after. */
 const orForkJoin = bpmn(`
@@ -174,7 +174,7 @@ describe('inclusive gateway: OR-join', () => {
     const engine = await given(bpmn(`
       <bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>
       ${userTask('a')}${userTask('b')}
-      <bpmn:boundaryEvent id="late" attachedToRef="b"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>
+      ${boundary('late', 'b', timer('duration', 'PT1H'))}
       <bpmn:endEvent id="be"/>
       <bpmn:inclusiveGateway id="join"/>${userTask('after')}<bpmn:endEvent id="e"/>
       ${flow('f0', 's', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${flow('b1', 'b', 'be')}

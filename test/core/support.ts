@@ -36,7 +36,7 @@ export function path(engine: MemoryEngine, instanceId: string): string[] {
 /** A minimal Camunda-8 BPMN document around process XML, for inline fixtures. */
 export function bpmn(body: string, id = 'p'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="alur-test-definitions" targetNamespace="http://alur.go.id/test">
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="alur-test-definitions" targetNamespace="http://alur.go.id/test">
   <bpmn:process id="${id}" isExecutable="true">${body}</bpmn:process>
 </bpmn:definitions>`;
 }
@@ -129,4 +129,15 @@ export function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value as object)) deepFreeze(v);
   }
   return value;
+}
+
+/** A timer event definition with a formal expression (date, duration or cycle; FEEL with `=`). */
+export function timer(kind: 'date' | 'duration' | 'cycle', value: string): string {
+  const tag = kind === 'date' ? 'timeDate' : kind === 'duration' ? 'timeDuration' : 'timeCycle';
+  return `<bpmn:timerEventDefinition><bpmn:${tag} xsi:type="bpmn:tFormalExpression">${value}</bpmn:${tag}></bpmn:timerEventDefinition>`;
+}
+
+/** A boundary event on `activity` with an event definition; non-interrupting when `interrupting` is false. */
+export function boundary(id: string, activity: string, definition: string, interrupting = true): string {
+  return `<bpmn:boundaryEvent id="${id}" attachedToRef="${activity}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
 }

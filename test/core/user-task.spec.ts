@@ -102,7 +102,7 @@ describe('user task', () => {
   });
 
   it('given a named task, when opened, then the task carries the name', async () => {
-    const engine = await given(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" name="Verifikasi berkas"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>${flow('f1', 's', 't')}`));
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/><bpmn:userTask id="t" name="Verifikasi berkas"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask><bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`));
     const id = engine.start('p');
     expect(engine.openTasks(id)[0].task.name).to.equal('Verifikasi berkas');
   });
@@ -125,7 +125,7 @@ describe('user task', () => {
   });
 
   it('given a completed task, when the same task is completed again, then it is ignored as stale and the state is unchanged', async () => {
-    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('t')}${userTask('next')}${flow('f1', 's', 't')}${flow('f2', 't', 'next')}`));
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('t')}${userTask('next')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'next')}${flow('f3', 'next', 'e')}`));
     const id = engine.start('p');
     const key = elementKey(engine, id, 't');
     engine.send(id, { type: 'task.complete', key, variables: { x: 1 } });
