@@ -15,8 +15,15 @@ export interface MemoryJob { instanceId: string; key: number; attempt: number; t
 export interface MemoryTask { instanceId: string; key: number; task: UserTaskSpec }
 export interface MemoryIncident { instanceId: string; key: number; elementId: string; type: string; message: string }
 
-/** A job handler returns variables, or throws `{ bpmnError: code }` or an Error (a failed attempt). */
-export type MemoryJobHandler = (job: MemoryJob, variables: Variables) => Variables | void;
+const DEFER = Symbol('defer');
+/** A handler result for work that takes time: the job completes `ms` later on the virtual clock. */
+export interface Deferred { [DEFER]: number; variables?: Variables }
+export function after(ms: number, variables?: Variables): Deferred {
+  return { [DEFER]: ms, variables };
+}
+
+/** A job handler returns variables (or `after(ms, vars)`), or throws `{ bpmnError: code }` or an Error (a failed attempt). */
+export type MemoryJobHandler = (job: MemoryJob, variables: Variables) => Variables | Deferred | void;
 
 export interface MemoryEngineOptions {
   now?: string;
@@ -33,6 +40,8 @@ export class MemoryEngine {
   readonly instances = new Map<string, InstanceState>();
   readonly tasks = new Map<string, MemoryTask>();
   readonly jobs: MemoryJob[] = [];
+  /** Jobs whose handler is still at work (see after()); they complete when the clock reaches `due`. */
+  readonly running: { job: MemoryJob; due: number; variables?: Variables }[] = [];
   readonly timers = new Map<string, { instanceId: string; key: number; due: number; elementId: string }>();
   readonly messages = new Map<string, { instanceId: string; key: number; name: string; ck?: string }>();
   readonly signals = new Map<string, { instanceId: string; key: number; name: string }>();
@@ -108,7 +117,11 @@ export class MemoryEngine {
     let input: Exclude<Input, { type: 'instance.start' }>;
     try {
       const out = handler(job, variables);
-      input = { type: 'job.complete', key: job.key, variables: out ?? undefined };
+      if (out && DEFER in out) {
+        this.running.push({ job, due: this.clock + out[DEFER], variables: out.variables });
+        return;
+      }
+      input = { type: 'job.complete', key: job.key, variables: (out as Variables | undefined) ?? undefined };
     } catch (err) {
       const code = (err as { bpmnError?: string }).bpmnError;
       input = code !== undefined
@@ -119,19 +132,23 @@ export class MemoryEngine {
     this.send(job.instanceId, input);
   }
 
-  /** Moves the clock forward, firing timers in due order and running the jobs that become due. */
+  /** Moves the clock forward, firing timers and finishing running jobs in due order, running jobs that become due. */
   advance(ms: number): void {
     const until = this.clock + ms;
     this.runJobs();
     for (;;) {
-      const next = [...this.timers.values()].sort((a, b) => a.due - b.due || a.key - b.key)[0];
-      const nextJob = this.jobs.filter((j) => j.dueAt <= until).sort((a, b) => a.dueAt - b.dueAt)[0];
-      const t = Math.min(next && next.due <= until ? next.due : Infinity, nextJob ? nextJob.dueAt : Infinity);
+      const timer = [...this.timers.values()].sort((a, b) => a.due - b.due || a.key - b.key)[0];
+      const job = this.jobs.filter((j) => j.dueAt <= until).sort((a, b) => a.dueAt - b.dueAt)[0];
+      const done = [...this.running].sort((a, b) => a.due - b.due)[0];
+      const t = Math.min(timer && timer.due <= until ? timer.due : Infinity, job ? job.dueAt : Infinity, done && done.due <= until ? done.due : Infinity);
       if (t === Infinity) break;
       this.clock = Math.max(this.clock, t);
-      if (next && next.due <= this.clock) {
-        this.timers.delete(sk(next.instanceId, next.key));
-        if (this.instances.get(next.instanceId)?.status === 'active') this.send(next.instanceId, { type: 'timer.fire', key: next.key });
+      if (done && done.due <= this.clock) {
+        this.running.splice(this.running.indexOf(done), 1);
+        this.send(done.job.instanceId, { type: 'job.complete', key: done.job.key, variables: done.variables });
+      } else if (timer && timer.due <= this.clock) {
+        this.timers.delete(sk(timer.instanceId, timer.key));
+        if (this.instances.get(timer.instanceId)?.status === 'active') this.send(timer.instanceId, { type: 'timer.fire', key: timer.key });
       }
       this.runJobs();
     }
@@ -184,7 +201,13 @@ export class MemoryEngine {
       case 'task.open': this.tasks.set(sk(instanceId, e.key), { instanceId, key: e.key, task: e.task }); break;
       case 'task.close': this.tasks.delete(sk(instanceId, e.key)); break;
       case 'job.enqueue': this.jobs.push({ instanceId, key: e.key, attempt: e.attempt, type: e.jobType, elementId: e.elementId, retries: e.retries, headers: e.headers, dueAt: this.clock + (e.delayMs ?? 0) }); break;
-      case 'job.cancel': { const i = this.jobs.findIndex((j) => j.instanceId === instanceId && j.key === e.key); if (i >= 0) this.jobs.splice(i, 1); break; }
+      case 'job.cancel': {
+        const i = this.jobs.findIndex((j) => j.instanceId === instanceId && j.key === e.key);
+        if (i >= 0) this.jobs.splice(i, 1);
+        const r = this.running.findIndex((j) => j.job.instanceId === instanceId && j.job.key === e.key);
+        if (r >= 0) this.running.splice(r, 1);
+        break;
+      }
       case 'timer.schedule': this.timers.set(sk(instanceId, e.key), { instanceId, key: e.key, due: Date.parse(e.dueAt), elementId: e.elementId }); break;
       case 'timer.cancel': this.timers.delete(sk(instanceId, e.key)); break;
       case 'message.subscribe': this.messages.set(sk(instanceId, e.key), { instanceId, key: e.key, name: e.name, ck: e.correlationKey }); break;

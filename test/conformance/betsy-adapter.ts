@@ -4,7 +4,7 @@
  * tokens into trace lines; the virtual clock advances by the case's delay instead of sleeping.
  */
 import { compileBpmn } from '../../engine/bpmn/compile.js';
-import { MemoryEngine, type MemoryJob } from '../../engine/memory/engine.js';
+import { MemoryEngine, after, type MemoryJob } from '../../engine/memory/engine.js';
 import { translateBetsyExpression } from './betsy-expressions.js';
 
 export interface BetsyCase {
@@ -36,6 +36,7 @@ export async function runBetsyCase(xml: string, startProcess: string, c: BetsyCa
         } else if (token === 'SET_STRING_DATA') return { data: 'String' };
         else if (token === 'LOG_DATA') dataCorrect ||= vars.data === 'String';
         else if (token === 'THROW_ERROR') throw { bpmnError: 'ERR_CODE' };
+        else if (token === 'WAIT_TEN_SECONDS') return after(10_000);
         else if (token.startsWith('CREATE_TIMESTAMP_LOG')) {
           // Both timestamp tasks overlap when the other one is enqueued while this one runs.
           const other = token.endsWith('1') ? 'CREATE_TIMESTAMP_LOG_2' : 'CREATE_TIMESTAMP_LOG_1';
@@ -51,7 +52,8 @@ export async function runBetsyCase(xml: string, startProcess: string, c: BetsyCa
     engine.runJobs();
     engine.start(startProcess, { ...c.start_variables });
     engine.runJobs();
-    if (c.delay_ms > 0) engine.advance(c.delay_ms);
+    // Advance by the case's delay, and past work still running (a task that takes ten seconds).
+    engine.advance(Math.max(c.delay_ms, engine.running.length > 0 ? 11_000 : 0));
     engine.runJobs();
   } catch {
     runtimeError = true;
