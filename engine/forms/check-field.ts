@@ -99,6 +99,13 @@ function numericSchemaOf(field: FieldPlan): JsonSchema {
   return numberSchemas.get(field)!;
 }
 
+/** Drops the compiled schemas of `field` from ajv's cache (when its validator is evicted). */
+export function releaseField(field: FieldPlan): void {
+  formAjv.removeSchema(field.schema);
+  const numeric = numberSchemas.get(field);
+  if (numeric) formAjv.removeSchema(numeric);
+}
+
 /** Every violation of a present, non-empty `value` of `field`. */
 export function checkFieldValue(field: FieldPlan, value: unknown, env: FieldEnv): Violation[] {
   const c = field.component;

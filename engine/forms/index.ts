@@ -40,6 +40,10 @@ export function compileFormValidator(form: FormSchema, options: CompileOptions =
   }
   const validator = buildFormValidator(form, options);
   cache.set(key, validator);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  if (cache.size > CACHE_SIZE) {
+    const oldest = cache.keys().next().value!;
+    cache.get(oldest)!.release();
+    cache.delete(oldest);
+  }
   return validator;
 }

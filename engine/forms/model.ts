@@ -38,7 +38,9 @@ export interface ScopePlan {
 
 /** A label fit for messages: the author's text, or the key when the label is FEEL or templated. */
 export function displayLabel(c: FormComponent, fallback: string): string {
-  const label = typeof c.label === 'string' ? c.label.trim() : '';
+  // A date-time picker shows `dateLabel` / `timeLabel` rather than `label`.
+  const raw = [c.label, c.dateLabel, c.timeLabel].find((l) => typeof l === 'string' && l.trim() !== '');
+  const label = typeof raw === 'string' ? raw.trim() : '';
   return label === '' || label.startsWith('=') || label.includes('{{') ? fallback : label;
 }
 

@@ -69,10 +69,18 @@ function checkOptions(walk: Walk, element: string, c: FormComponent): void {
   checkFeelProperty(walk, element, 'valuesExpression', c.valuesExpression, true);
 }
 
+/** Every string inside a component (options, appearance, columns...), children excluded. */
+function* stringsOf(value: unknown, path: string): Generator<[string, string]> {
+  if (typeof value === 'string') yield [path, value];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringsOf(item, `${path}[${i}]`);
+  else if (isPlainObject(value)) {
+    for (const [key, item] of Object.entries(value)) if (key !== 'components') yield* stringsOf(item, path ? `${path}.${key}` : key);
+  }
+}
+
 function checkContent(walk: Walk, element: string, c: FormComponent): void {
-  for (const [property, value] of Object.entries(c)) {
-    if (typeof value !== 'string') continue;
-    const markup = c.type === 'html' || c.type === 'text' ? ['content', 'text'].includes(property) : false;
+  for (const [property, value] of stringsOf(c, '')) {
+    const markup = (c.type === 'html' || c.type === 'text') && (property === 'content' || property === 'text');
     const problem = markup ? scriptInMarkup(value) : scriptInText(value);
     if (problem) walk.problems.push({ element, message: `${property} ${problem}` });
   }

@@ -9,7 +9,7 @@
  */
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import { cloneData, deepMerge, getAt, isPlainObject, removeAt, sameData, setAt, type Plain } from './data.js';
-import { checkFieldValue, type FieldEnv, type Violation } from './check-field.js';
+import { checkFieldValue, releaseField, type FieldEnv, type Violation } from './check-field.js';
 import { FeelScope } from './feel-context.js';
 import { formatMessage } from './messages.js';
 import { planScope, type FieldPlan, type ScopePlan } from './model.js';
@@ -32,7 +32,10 @@ export interface ValidateOptions {
   timeZone?: string;
 }
 
-export type FormValidator = (submitted: unknown, caseVariables?: Record<string, unknown>, options?: ValidateOptions) => FormValidationResult;
+export type FormValidator = ((submitted: unknown, caseVariables?: Record<string, unknown>, options?: ValidateOptions) => FormValidationResult) & {
+  /** Frees the compiled schemas; the validator must not be used afterwards (the cache calls this). */
+  release(): void;
+};
 
 function isEmpty(field: FieldPlan, value: unknown): boolean {
   return value === undefined || value === null || value === ''
@@ -101,7 +104,7 @@ export function buildFormValidator(form: FormSchema, options: CompileOptions = {
   const policy = options.unknownFields ?? 'reject';
   const evaluator = options.evaluator ?? inlineEvaluator;
 
-  return (submitted, caseVariables = {}, callOptions = {}) => {
+  const validate = (submitted: unknown, caseVariables: Record<string, unknown> = {}, callOptions: ValidateOptions = {}): FormValidationResult => {
     const language = callOptions.messages ?? 'en';
     const errors: FieldError[] = [];
     const push = (path: string[], field: string, v: Violation) => errors.push({
@@ -124,4 +127,10 @@ export function buildFormValidator(form: FormSchema, options: CompileOptions = {
     runScope(plan, submitted, cases, feel, out, [], { env, report: push });
     return errors.length ? { ok: false, errors } : { ok: true, values: out };
   };
+  return Object.assign(validate, { release: () => releaseScope(plan) });
+}
+
+function releaseScope(plan: ScopePlan): void {
+  plan.fields.forEach(releaseField);
+  plan.lists.forEach((list) => releaseScope(list.scope));
 }

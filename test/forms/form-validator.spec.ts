@@ -48,6 +48,16 @@ describe('forms: compileFormValidator — permohonan-izin.form', () => {
     expect(check(minimal).ok).to.equal(true);
   });
 
+  it('given what the form-js viewer submits (untouched optional fields as "", null, []), then it passes and keeps them', () => {
+    // the viewer sends every keyed field: '' for text, null for numbers, selects and dates, [] for lists
+    const viewerOutput = {
+      ...application(), telepon: '', jumlahKaryawan: null, jamKunjungan: null, jadwalSurvei: null,
+      alamat: { jalan: 'Jl. Pandanaran No. 12', kelurahan: '', kodePos: '' }, kataKunci: [], catatan: '', alasanMenengah: '',
+    };
+    const { alasanMenengah: _hidden, ...expected } = viewerOutput;
+    expect(check(viewerOutput)).to.deep.equal({ ok: true, values: expected });
+  });
+
   it('given an empty submission, when validated, then every required field is reported once, with English messages', () => {
     const errors = errorsOf(check({}));
     expect(errors.map((e) => e.path)).to.deep.equal([
@@ -138,6 +148,11 @@ describe('forms: compileFormValidator — permohonan-izin.form', () => {
       expect(codes(result)).to.deep.equal(['tanggalMulai:date', 'jamKunjungan:time', 'jadwalSurvei:datetime']);
     });
 
+    it('names a date picker by its date label', () => {
+      const errors = errorsOf(check({ ...application(), tanggalMulai: undefined }));
+      expect(errors).to.deep.equal([{ path: 'tanggalMulai', code: 'required', message: '"Tanggal mulai usaha" is required.' }]);
+    });
+
     it('accepts the time serialisations of form-js: no zone, UTC offset, UTC', () => {
       for (const jadwalSurvei of ['2026-12-10T10:00', '2026-12-10T10:00+07:00', '2026-12-10T03:00Z']) {
         expect(check({ ...application(), jadwalSurvei, jamKunjungan: jadwalSurvei.slice(11) }).ok, jadwalSurvei).to.equal(true);
@@ -207,6 +222,20 @@ describe('forms: compileFormValidator — permohonan-izin.form', () => {
     it('returns the same compiled validator for the same form, even re-read from storage', () => {
       expect(compileFormValidator(loadForm('permohonan-izin'))).to.equal(validate);
       expect(compileFormValidator(loadForm('permohonan-izin'), { unknownFields: 'strip' })).to.not.equal(validate);
+    });
+
+    it('keeps at most 256 compiled forms, evicting the least recently used, which then compiles anew', () => {
+      const formNumber = (n: number) => ({ type: 'default', id: `Form_${n}`, components: [{ type: 'number', id: 'N', key: 'n', validate: { max: n } }] });
+      const first = compileFormValidator(formNumber(0));
+      const kept = compileFormValidator(formNumber(1));
+      for (let n = 2; n < 300; n++) {
+        compileFormValidator(formNumber(n));
+        if (n % 50 === 0) compileFormValidator(formNumber(1)); // keep form 1 recently used
+      }
+      expect(compileFormValidator(formNumber(1))).to.equal(kept);
+      const again = compileFormValidator(formNumber(0));
+      expect(again).to.not.equal(first);
+      expect(codes(again({ n: 1 }))).to.deep.equal(['n:maximum']);
     });
   });
 });

@@ -49,6 +49,17 @@ describe('forms: validateFormSchema (deployment check)', () => {
       expect(validateFormSchema(schema).map((p) => p.element)).to.have.members(['F1', 'H1', 'T1']);
     });
 
+    it('looks into nested properties too: option labels, appearance adorners', () => {
+      const schema = form(
+        { type: 'select', id: 'S', key: 's', values: [{ label: '<script>alert(1)</script>', value: 'a' }] },
+        { type: 'textfield', id: 'T', key: 't', appearance: { prefixAdorner: 'javascript:alert(1)' } },
+      );
+      expect(validateFormSchema(schema)).to.deep.equal([
+        { element: 'S', message: 'values[0].label contains a <script> tag' },
+        { element: 'T', message: 'appearance.prefixAdorner contains a script URL (javascript:, vbscript: or data:text/html)' },
+      ]);
+    });
+
     it('accepts ordinary markup and prose that merely contains "on…=" outside a tag', () => {
       const schema = form(
         { type: 'html', id: 'H1', content: '<p>Lihat <a href="https://semarangkota.go.id">situs</a></p>' },
