@@ -25,7 +25,7 @@ export function sha256(bytes: Uint8Array): string {
 export function unsafePathReason(name: string): string | undefined {
   if (name.length === 0) return 'empty file name';
   if (name.length > 200) return 'file name longer than 200 characters';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'control character in file name';
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control character in file name';
   if (name.includes('\\')) return 'backslash in file name (use forward slashes)';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute path';
   const segments = name.replace(/\/$/, '').split('/');

@@ -1,0 +1,75 @@
+/**
+ * `pack import` and `pack export`: work on the installation's own database (ALUR_DATA_DIR or
+ * DATABASE_URL) in-process, as the composition root would open it. With PGlite, stop the server
+ * first: its data folder is locked by the running process.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadConfig } from '../config.js';
+import { openDatabase, migrateToLatest } from '../store/database.js';
+import { findTenant, insertTenant } from '../store/tenants.js';
+import { Engine } from '../service/engine.js';
+import { ModelCache } from '../service/models.js';
+import { Clock } from '../runner/clock.js';
+import { checkRoleMap, importPack } from '../packs/import.js';
+import { readPackZip } from '../packs/read-zip.js';
+import { validatePack } from '../packs/validate.js';
+import { FolderPackStore } from '../packs/store.js';
+import { parseArgs, UsageError } from './args.js';
+import { EXIT, progress } from './output.js';
+import { readJsonFile, trustedKeys } from './pack-local.js';
+
+const BUILT_IN_CONNECTORS = ['http', 'email'];
+
+async function openInstallation() {
+  const config = loadConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(db.knex);
+  const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });
+  return { db, engine, store: new FolderPackStore(join(config.dataDir, 'packs')) };
+}
+
+export async function packImport(argv: string[]): Promise<number> {
+  const { positionals, options } = parseArgs(argv, { tenant: 'value', roles: 'value', 'dry-run': 'flag', trust: 'value', 'create-tenant': 'flag' });
+  if (positionals.length !== 1 || !options.tenant || !options.roles) throw new UsageError('usage: alur pack import <zip> --tenant T --roles map.json [--dry-run] [--create-tenant] [--trust keys.json]');
+  const tenant = options.tenant as string;
+  const roles = checkRoleMap(await readJsonFile(options.roles as string, 'role map'));
+  const zip = await readFile(positionals[0]);
+  progress(`validating ${positionals[0]}`);
+  const v = await validatePack(await readPackZip(zip, positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
+  const { db, engine, store } = await openInstallation();
+  try {
+    if (!(await findTenant(db.knex, tenant))) {
+      if (!options['create-tenant']) throw new Error(`tenant ${tenant} does not exist (add --create-tenant to create it)`);
+      progress(`creating tenant ${tenant}`);
+      await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });
+    }
+    const actor = { id: 'cli', username: 'alur-cli', tenant, roles: ['admin'], groups: [] };
+    progress(`${options['dry-run'] ? 'planning' : 'importing'} ${v.manifest.name}@${v.manifest.version} into ${tenant}`);
+    const r = await importPack(engine, actor, v, roles, { dryRun: !!options['dry-run'], store, zip, connectorTypes: BUILT_IN_CONNECTORS });
+    for (const p of r.processes) console.log(`  ${p.change.padEnd(9)} ${p.key}${p.version ? ` v${p.version}` : ''}`);
+    for (const p of r.removedProcesses) console.log(`  removed   ${p} (stays deployed; no longer in the pack)`);
+    if (r.missingConnectors.length) console.log(`  ! connectors to register before running: ${r.missingConnectors.join(', ')}`);
+    if (r.unknownMappedRoles.length) console.log(`  ! mapped roles the pack does not declare: ${r.unknownMappedRoles.join(', ')}`);
+    console.log(r.deployed ? `✓ deployed ${r.pack}@${r.version} to ${tenant}` : `✓ dry run: nothing deployed`);
+    return EXIT.ok;
+  } finally {
+    await db.close();
+  }
+}
+
+export async function packExport(argv: string[]): Promise<number> {
+  const { positionals, options } = parseArgs(argv, { tenant: 'value', out: 'value' }, { o: 'out' });
+  if (positionals.length !== 1 || !options.tenant) throw new UsageError('usage: alur pack export <name> --tenant T [-o file.zip]');
+  const { db, store } = await openInstallation();
+  try {
+    const pack = await store.get(options.tenant as string, positionals[0]);
+    if (!pack) throw new Error(`pack ${positionals[0]} is not installed in tenant ${options.tenant}`);
+    const out = (options.out as string | undefined) ?? `${pack.name}-${pack.version}.zip`;
+    await writeFile(out, pack.zip);
+    console.log(`✓ ${out}: ${pack.name}@${pack.version} (${pack.zip.length} bytes)`);
+    return EXIT.ok;
+  } finally {
+    await db.close();
+  }
+}
