@@ -10,7 +10,7 @@ import { enqueue } from './elements/job-task.js';
 import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
 import { findIncident } from './incidents.js';
-import { checkVariables } from './variables.js';
+import { checkVariables, propagate } from './variables.js';
 
 /** Returns a reason when the input no longer applies; undefined when it was applied. */
 export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
@@ -99,10 +99,13 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       if (key === undefined) return `incident ${input.key} is not open (instance ${rt.state.id})`;
       const inst = rt.mustInst(key);
       const inc = inst.inc!;
+      const fix = checkVariables(input.variables);
       delete inst.inc;
       inst.s = inst.w ? 'waiting' : 'active';
       rt.emit({ type: 'incident.close', key: inc.key });
       rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key } });
+      // The fix lands where each name is defined (the element's own inputs included), else in the process.
+      if (fix) propagate(rt, key, fix);
       if (inc.retry === 'job' && inst.w?.k === 'job') {
         const model = rt.el(inst.e).job;
         inst.w.retries = input.retries ?? Number(model?.retries && 'value' in model.retries ? model.retries.value ?? 3 : 3);

@@ -24,8 +24,11 @@ export type Input =
   /** A child instance threw an escalation it did not catch itself. */
   | { type: 'call.escalate'; key: number; code: string }
   | { type: 'instance.cancel'; user?: string }
-  /** Retry the element an incident stopped at (for job incidents: the job again with `retries`). */
-  | { type: 'incident.resolve'; key: number; retries?: number; user?: string };
+  /**
+   * Retry the element an incident stopped at (for job incidents: the job again with `retries`).
+   * `variables` are the operator's fix, set before the retry as a completion would set them.
+   */
+  | { type: 'incident.resolve'; key: number; retries?: number; variables?: Variables; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */
 export interface ParentRef { instanceId: string; key: number }
