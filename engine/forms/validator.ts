@@ -43,6 +43,15 @@ function isEmpty(field: FieldPlan, value: unknown): boolean {
     || (field.component.type === 'checkbox' && value === false);
 }
 
+/**
+ * Whether a read-only value repeats what the viewer showed: the case's value, or the field's
+ * default when the case has none. Empty values are never refused — the viewer sends its empty
+ * value for a read-only field without data, and read-only values are dropped anyway.
+ */
+function isUnchanged(field: FieldPlan, value: unknown, caseValue: unknown): boolean {
+  return sameData(value, caseValue) || (caseValue === undefined && sameData(value, field.component.defaultValue));
+}
+
 function todayIn(now: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
@@ -68,7 +77,7 @@ function runScope(plan: ScopePlan, data: Plain, caseData: unknown, feel: FeelSco
     }
     const value = getAt(data, field.segments);
     if (field.readonly === true || (typeof field.readonly === 'string' && feel.holds(field.readonly))) {
-      if (value !== undefined && !sameData(value, getAt(caseData, field.segments))) report({ code: 'readonly' });
+      if (!isEmpty(field, value) && !isUnchanged(field, value, getAt(caseData, field.segments))) report({ code: 'readonly' });
       removeAt(out, field.segments);
       continue;
     }

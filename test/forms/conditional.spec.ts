@@ -99,6 +99,16 @@ describe('forms: conditions, read-only and computed fields — verifikasi-berkas
       expect(result.ok ? '' : result.errors[0].message).to.equal('"Nama pemohon" hanya dapat dibaca dan tidak boleh diubah.');
     });
 
+    it('accepts the empty value or the default the viewer shows when the case has no value', () => {
+      const form = { type: 'default', components: [
+        { type: 'textfield', id: 'A', key: 'kode', readonly: true },
+        { type: 'number', id: 'B', key: 'tarif', readonly: true, defaultValue: 5000 },
+      ] };
+      const validator = compileFormValidator(form);
+      expect(validator({ kode: '', tarif: 5000 }, {})).to.deep.equal({ ok: true, values: {} });
+      expect(codes(validator({ kode: 'X', tarif: 1 }, {}))).to.deep.equal(['kode:readonly', 'tarif:readonly']);
+    });
+
     it('applies a FEEL read-only condition', () => {
       const changed = { ...approval(), nilaiInvestasi: 1 };
       expect(check(changed).ok).to.equal(true);
