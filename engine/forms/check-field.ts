@@ -110,7 +110,9 @@ export function releaseField(field: FieldPlan): void {
 export function checkFieldValue(field: FieldPlan, value: unknown, env: FieldEnv): Violation[] {
   const c = field.component;
   const violations = check(field.schema, value, field);
-  if (violations.length) return violations;
+  // A value of the wrong type cannot be measured further; any other violation still lets the
+  // run-time limits speak, so the user hears about every problem at once.
+  if (violations.some((v) => v.code === 'type')) return violations;
   if (c.type === 'number' && c.serializeToString) violations.push(...check(numericSchemaOf(field), Number(value), field));
   violations.push(...dynamicLimits(field, value, env));
   const options = dynamicOptions(field, env);
@@ -118,7 +120,8 @@ export function checkFieldValue(field: FieldPlan, value: unknown, env: FieldEnv)
     const chosen = Array.isArray(value) ? value : [value];
     violations.push(...check({ type: 'array', items: { enum: [...options, '\u0000never'] } }, chosen, field, true));
   }
-  if (c.type === 'datetime' && c.disallowPassedDates && c.subtype !== 'time' && String(value).slice(0, 10) < env.today) {
+  // Only a well-formed date can be compared with today.
+  if (violations.length === 0 && c.type === 'datetime' && c.disallowPassedDates && c.subtype !== 'time' && String(value).slice(0, 10) < env.today) {
     violations.push({ code: 'pastDate' });
   }
   return violations;

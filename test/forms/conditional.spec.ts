@@ -133,6 +133,10 @@ describe('forms: conditions, read-only and computed fields — verifikasi-berkas
       expect(codes(check({ ...approval(), retribusi: 750250 }))).to.deep.equal(['retribusi:increment']);
     });
 
+    it('reports static and FEEL limits together (as the form-js viewer does)', () => {
+      expect(codes(check({ ...approval(), retribusi: 2000250 }))).to.deep.equal(['retribusi:increment', 'retribusi:maximum']);
+    });
+
     it('takes a FEEL minimum length that depends on another field', () => {
       const rejection = { ...approval(), keputusan: 'tolak', survei: undefined, alasanPenolakan: 'Berkas tidak lengkap' };
       expect(check(rejection).ok).to.equal(true);
