@@ -1,0 +1,52 @@
+/**
+ * createApp(deps): the express application. Routes are thin — they check input, call the engine
+ * or a store read, and shape the answer; errors become problem+json in problems.ts only.
+ */
+import express, { type Express } from 'express';
+import type { AppDeps } from './deps.js';
+import { authenticate } from './authenticate.js';
+import { problemHandler, sendProblem } from './problems.js';
+import { Routes } from './route.js';
+import { openApiDocument } from './openapi.js';
+import { serveApps } from './static.js';
+import { identityRoutes } from './routes/identity.js';
+import { deploymentRoutes } from './routes/deployments.js';
+import { instanceRoutes } from './routes/instances.js';
+import { taskRoutes } from './routes/tasks.js';
+import { operationRoutes } from './routes/operations.js';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+
+  app.get('/health', async (_req, res) => {
+    const database = deps.databaseDescription;
+    try {
+      await deps.engine.deps.knex.raw('select 1');
+    } catch {
+      res.status(503).json({ status: 'unavailable', database, queue: deps.queue });
+      return;
+    }
+    res.json({ status: 'ok', database, queue: deps.queue });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  api.use(authenticate(deps.engine.deps.knex));
+  const routes = new Routes(api);
+  identityRoutes(routes, deps);
+  deploymentRoutes(routes, api, deps);
+  instanceRoutes(routes, deps);
+  taskRoutes(routes, deps);
+  operationRoutes(routes, deps);
+  const document = openApiDocument(routes.specs);
+  app.get('/api/openapi.json', (_req, res) => { res.json(document); });
+  app.use(api);
+  app.use('/api', (req, res) => sendProblem(res, { type: 'https://alur.dev/problems/not-found', title: 'Not found', status: 404, detail: `no endpoint ${req.method} ${req.originalUrl.split('?')[0]}` }));
+
+  serveApps(app, deps.staticRoot ?? process.cwd());
+  app.use(problemHandler(deps.logError ?? ((err) => console.error(err))));
+  return app;
+}

@@ -1,0 +1,37 @@
+/**
+ * The OpenAPI 3.1 document, built from the route declarations (engine/api/route.ts) and the
+ * same JSON Schemas ajv checks bodies with.
+ */
+import type { RouteSpec } from './route.js';
+import { problemSchema } from './schemas.js';
+
+export function openApiDocument(specs: RouteSpec[], version = '1.0.0'): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const spec of specs) {
+    const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }));
+    const query = (spec.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, schema: q.schema, ...(q.description ? { description: q.description } : {}) }));
+    const responses: Record<string, object> = {};
+    for (const [status, description] of Object.entries(spec.responses ?? { 200: 'OK' })) responses[status] = { description };
+    responses.default = { description: 'An error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    const operation: Record<string, unknown> = {
+      summary: spec.summary, tags: [spec.tag], operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+      parameters: [...params, ...query], responses,
+      ...(spec.access === 'public' ? { security: [] } : {}),
+    };
+    if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: spec.body } } };
+    if (spec.multipart) {
+      operation.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'One or more .bpmn and .form files, any field name.' } } } };
+    }
+    (paths[path] ??= {})[spec.method] = operation;
+  }
+  paths['/health'] = { get: { summary: 'Liveness and backends', tags: ['operations'], security: [], responses: { 200: { description: '{ status, database, queue }' } } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Alur HTTP API', version, description: 'BPMN workflow engine for Indonesian local governments. Lists are { items, total } with limit/offset; errors are application/problem+json.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } }, schemas: { Problem: problemSchema } },
+    paths,
+  };
+}

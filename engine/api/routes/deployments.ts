@@ -1,0 +1,50 @@
+/** Deploying BPMN and form files (multipart) and reading process definitions. */
+import multer from 'multer';
+import type { Router } from 'express';
+import type { Routes } from '../route.js';
+import type { AppDeps } from '../deps.js';
+import { listDefinitions } from '../../store/definitions.js';
+import { tenantOf, requireRole } from '../../service/actor.js';
+import { Unauthenticated } from '../../service/errors.js';
+import { checkId, paging, stringParam, enumParam } from '../validation.js';
+import { definitionView } from '../views.js';
+
+export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void {
+  const knex = deps.engine.deps.knex;
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.maxUploadBytes, files: 50, fields: 20, fieldSize: 64 * 1024 } });
+  // Check who calls before reading a large upload into memory.
+  router.post('/api/deployments', (_req, res, next) => {
+    const actor = res.locals.actor;
+    if (!actor) throw new Unauthenticated();
+    requireRole(actor, 'deploying', 'analyst', 'admin');
+    tenantOf(actor);
+    next();
+  }, upload.any());
+
+  r.add({ method: 'post', path: '/api/deployments', tag: 'deployments', multipart: true, summary: 'Deploy .bpmn and .form files (analyst or admin)', responses: { 201: 'deployed', 200: 'nothing changed: existing versions listed' } },
+    async ({ req, res, actor }) => {
+      const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, content: f.buffer }));
+      const result = await deps.engine.deploy(actor, files);
+      res.status(result.created ? 201 : 200);
+      return { id: result.id, processes: result.processes, forms: result.forms };
+    });
+
+  r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [
+    { name: 'key', schema: { type: 'string' } }, { name: 'latest', schema: { type: 'boolean' } },
+    { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }, { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 } },
+  ] }, async ({ req, actor }) => {
+    const q = req.query as Record<string, unknown>;
+    const latest = enumParam(q, 'latest', ['true', 'false'] as const, 'false') === 'true';
+    const page = await listDefinitions(knex, tenantOf(actor), { key: stringParam(q, 'key'), latest }, paging(q));
+    return { items: page.items.map(definitionView), total: page.total };
+  });
+
+  r.add({ method: 'get', path: '/api/process-definitions/:id', tag: 'deployments', summary: 'One process definition' },
+    async ({ req, actor }) => definitionView(await deps.engine.definition(actor, checkId(req.params.id, 'process definition'))));
+
+  r.add({ method: 'get', path: '/api/process-definitions/:id/xml', tag: 'deployments', summary: 'The BPMN XML as deployed (application/xml)' },
+    async ({ req, res, actor }) => {
+      const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
+      res.type('application/xml').send(def.xml);
+    });
+}

@@ -1,0 +1,70 @@
+/** Starting, reading, listing and cancelling process instances, and their history. */
+import type { Routes } from '../route.js';
+import type { AppDeps } from '../deps.js';
+import { startBody } from '../schemas.js';
+import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
+import { openIncidentsOf } from '../../store/incidents.js';
+import { historyOf } from '../../store/history.js';
+import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
+import { Forbidden, NotFound } from '../../service/errors.js';
+import { checkId, paging, stringParam, enumParam } from '../validation.js';
+import { instanceSummary, instanceView, historyView } from '../views.js';
+import type { Variables } from '../../core/index.js';
+
+export function instanceRoutes(r: Routes, deps: AppDeps): void {
+  const knex = deps.engine.deps.knex;
+
+  /** The instance if the caller may read it: 404 outside the tenant, 403 for staff without a task in it. */
+  async function readable(actor: Actor, rawId: unknown) {
+    const id = checkId(rawId, 'process instance');
+    const row = await findInstance(knex, tenantOf(actor), id);
+    if (!row) throw new NotFound(`process instance ${id} not found`);
+    if (!seesAll(actor) && !(await isInstanceVisibleTo(knex, id, actor.username, actor.groups))) throw new Forbidden(`you hold no task in process instance ${id}`);
+    return row;
+  }
+
+  const view = async (id: string, tenant: string) => {
+    const row = (await findInstance(knex, tenant, id))!;
+    return instanceView(row, await openIncidentsOf(knex, id));
+  };
+
+  r.add<{ processKey: string; version?: number; businessKey?: string; variables?: Variables }>({ method: 'post', path: '/api/process-instances', tag: 'instances', summary: 'Start an instance (latest version unless `version`)', body: startBody, responses: { 201: 'started' } },
+    async ({ actor, body, res }) => {
+      const outcome = await deps.engine.startInstance(actor, body);
+      res.status(201);
+      return view(outcome.instanceId, tenantOf(actor));
+    });
+
+  r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List instances', query: [
+    { name: 'processKey', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['active', 'completed', 'terminated', 'cancelled', 'failed'] } },
+    { name: 'businessKey', schema: { type: 'string' } }, { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+  ] }, async ({ req, actor }) => {
+    const q = req.query as Record<string, unknown>;
+    const page = await listInstances(knex, tenantOf(actor), {
+      processKey: stringParam(q, 'processKey'), businessKey: stringParam(q, 'businessKey'),
+      state: enumParam(q, 'state', ['active', 'completed', 'terminated', 'cancelled', 'failed'] as const),
+      visibleTo: seesAll(actor) ? undefined : { username: actor.username, groups: actor.groups },
+    }, paging(q));
+    return { items: page.items.map(instanceSummary), total: page.total };
+  });
+
+  r.add({ method: 'get', path: '/api/process-instances/:id', tag: 'instances', summary: 'One instance with variables, active elements and open incidents' },
+    async ({ req, actor }) => {
+      const row = await readable(actor, req.params.id);
+      return instanceView(row, await openIncidentsOf(knex, row.id));
+    });
+
+  r.add({ method: 'get', path: '/api/process-instances/:id/history', tag: 'instances', summary: 'What happened, in order' },
+    async ({ req, actor }) => {
+      const row = await readable(actor, req.params.id);
+      const items = (await historyOf(knex, row.id)).map(historyView);
+      return { items, total: items.length };
+    });
+
+  r.add({ method: 'post', path: '/api/process-instances/:id/cancel', tag: 'instances', summary: 'Cancel an active instance (analyst or admin); a finished one → 409' },
+    async ({ req, actor }) => {
+      const id = checkId(req.params.id, 'process instance');
+      await deps.engine.cancelInstance(actor, id);
+      return view(id, tenantOf(actor));
+    });
+}

@@ -1,0 +1,79 @@
+/** Messages, incidents and the controlled clock. */
+import type { Routes } from '../route.js';
+import type { AppDeps } from '../deps.js';
+import { messageBody, clockBody } from '../schemas.js';
+import { listIncidents } from '../../store/incidents.js';
+import { tenantOf, requireRole, type Actor } from '../../service/actor.js';
+import { NotFound, InvalidInput } from '../../service/errors.js';
+import { checkId, paging, enumParam, idParam } from '../validation.js';
+import { incidentView } from '../views.js';
+import { durationMs } from '../../runner/duration.js';
+import type { Variables } from '../../core/index.js';
+
+export function operationRoutes(r: Routes, deps: AppDeps): void {
+  const knex = deps.engine.deps.knex;
+  const clock = deps.engine.deps.clock;
+
+  r.add<{ name: string; correlationKey?: string; variables?: Variables }>({ method: 'post', path: '/api/messages', tag: 'operations', summary: 'Correlate a message (analyst or admin); 404 when nobody waits', body: messageBody },
+    async ({ actor, body }) => {
+      const processInstanceId = await deps.engine.publishMessage(actor, body);
+      if (!processInstanceId) throw new NotFound(`no instance waits for message ${body.name}${body.correlationKey !== undefined ? ` with correlation key ${body.correlationKey}` : ''}`);
+      return { processInstanceId };
+    });
+
+  r.add({ method: 'get', path: '/api/incidents', tag: 'operations', summary: 'Incidents (analyst or admin)', query: [
+    { name: 'processInstanceId', schema: { type: 'string', format: 'uuid' } }, { name: 'state', schema: { enum: ['open', 'resolved'], default: 'open' } },
+    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+  ] }, async ({ req, actor }) => {
+    const tenant = tenantOf(actor);
+    requireRole(actor, 'listing incidents', 'analyst', 'admin');
+    const q = req.query as Record<string, unknown>;
+    const processInstanceId = idParam(q, 'processInstanceId');
+    const state = enumParam(q, 'state', ['open', 'resolved'] as const, 'open')!;
+    const page = paging(q);
+    if (processInstanceId === null) return { items: [], total: 0 };
+    const result = await listIncidents(knex, tenant, { processInstanceId, state }, page);
+    return { items: result.items.map(incidentView), total: result.total };
+  });
+
+  r.add({ method: 'post', path: '/api/incidents/:id/retry', tag: 'operations', summary: 'Retry what the incident stopped (analyst or admin)' },
+    async ({ req, actor }) => {
+      await deps.engine.retryIncident(actor, checkId(req.params.id, 'incident'));
+      return { retried: true };
+    });
+
+  const clockAllowed = (actor: Actor) => {
+    if (!deps.clockControlled) throw new NotFound('the clock is not controllable (ALUR_CLOCK_CONTROLLED is not true)');
+    requireRole(actor, 'moving the clock', 'platform-admin');
+  };
+  const clockView = () => ({ now: clock.now().toISOString(), ...clock.current });
+  const settle = async () => {
+    deps.runner?.wake();
+    await deps.runner?.drain?.();
+  };
+
+  r.add({ method: 'get', path: '/api/clock', tag: 'operations', summary: 'The engine clock' }, () => clockView());
+
+  r.add<{ offset?: string; pin?: string }>({ method: 'post', path: '/api/clock', tag: 'operations', summary: 'Move the clock (platform-admin, ALUR_CLOCK_CONTROLLED=true); due timers fire', body: clockBody },
+    async ({ actor, body }) => {
+      clockAllowed(actor);
+      if (body.offset !== undefined) {
+        let ms: number;
+        try {
+          ms = durationMs(body.offset, new Date());
+        } catch (err) {
+          throw new InvalidInput((err as Error).message, [{ path: 'offset', message: (err as Error).message }]);
+        }
+        clock.setOffset(ms);
+      } else clock.pin(new Date(body.pin!));
+      await settle();
+      return clockView();
+    });
+
+  r.add({ method: 'delete', path: '/api/clock', tag: 'operations', summary: 'Back to real time (platform-admin, ALUR_CLOCK_CONTROLLED=true)', responses: { 204: 'reset' } },
+    async ({ actor }) => {
+      clockAllowed(actor);
+      clock.reset();
+      await settle();
+    });
+}

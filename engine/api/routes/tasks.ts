@@ -1,0 +1,54 @@
+/** The inbox: listing, reading, claiming, assigning and completing user tasks. */
+import type { Routes } from '../route.js';
+import type { AppDeps } from '../deps.js';
+import { assignBody, completeBody } from '../schemas.js';
+import { listTasks } from '../../store/tasks.js';
+import { findInstanceById } from '../../store/instances.js';
+import { latestForm } from '../../store/definitions.js';
+import { tenantOf, seesAll } from '../../service/actor.js';
+import { visibleVariables } from '../../service/variables.js';
+import { checkId, paging, enumParam, idParam } from '../validation.js';
+import { taskView } from '../views.js';
+import type { Variables } from '../../core/index.js';
+
+export function taskRoutes(r: Routes, deps: AppDeps): void {
+  const knex = deps.engine.deps.knex;
+  const engine = deps.engine;
+
+  r.add({ method: 'get', path: '/api/tasks', tag: 'tasks', summary: 'The inbox', query: [
+    { name: 'filter', schema: { enum: ['mine', 'candidate', 'unassigned', 'all'], default: 'all' } },
+    { name: 'state', schema: { enum: ['open', 'completed', 'cancelled'], default: 'open' } },
+    { name: 'processInstanceId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+  ] }, async ({ req, actor }) => {
+    const q = req.query as Record<string, unknown>;
+    const processInstanceId = idParam(q, 'processInstanceId');
+    const filter = enumParam(q, 'filter', ['mine', 'candidate', 'unassigned', 'all'] as const, 'all')!;
+    const state = enumParam(q, 'state', ['open', 'completed', 'cancelled'] as const, 'open');
+    const page = paging(q);
+    if (processInstanceId === null) return { items: [], total: 0 };
+    const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, user: { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) } }, page);
+    return { items: result.items.map(taskView), total: result.total };
+  });
+
+  r.add({ method: 'get', path: '/api/tasks/:id', tag: 'tasks', summary: 'A task with its variables and form' },
+    async ({ req, actor }) => {
+      const task = await engine.visibleTask(actor, checkId(req.params.id, 'task'));
+      const inst = await findInstanceById(knex, task.instance_id);
+      const form = task.form_id ? await latestForm(knex, task.tenant_id, task.form_id) : undefined;
+      const variables = inst ? (task.state === 'open' && inst.snapshot.els[task.key] ? visibleVariables(inst.snapshot, task.key) : { ...(inst.snapshot.final ?? inst.snapshot.els[1]?.v ?? {}) }) : {};
+      return { ...taskView(task), variables, form: form?.schema ?? null };
+    });
+
+  r.add({ method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', summary: 'Claim (candidates); claimed by someone else → 409' },
+    async ({ req, actor }) => taskView(await engine.claim(actor, checkId(req.params.id, 'task'))));
+
+  r.add({ method: 'post', path: '/api/tasks/:id/unclaim', tag: 'tasks', summary: 'Give a claimed task back (assignee or admin)' },
+    async ({ req, actor }) => taskView(await engine.unclaim(actor, checkId(req.params.id, 'task'))));
+
+  r.add<{ assignee: string | null }>({ method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', summary: 'Assign (admin, or the current assignee)', body: assignBody },
+    async ({ req, actor, body }) => taskView(await engine.assign(actor, checkId(req.params.id, 'task'), body.assignee)));
+
+  r.add<{ variables?: Variables }>({ method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', summary: 'Complete with form-checked variables; not open → 409', body: completeBody },
+    async ({ req, actor, body }) => taskView(await engine.completeTask(actor, checkId(req.params.id, 'task'), body.variables ?? {})));
+}

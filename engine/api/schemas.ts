@@ -1,0 +1,66 @@
+/**
+ * JSON Schemas of request bodies (and the shared shapes of answers) — checked by ajv and
+ * published in the OpenAPI document.
+ */
+const slug = { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,62}$' };
+const name = { type: 'string', minLength: 1, maxLength: 200 };
+const variables = { type: 'object', description: 'Process variables (JSON values by name).' };
+
+export const loginBody = {
+  type: 'object', additionalProperties: false, required: ['username', 'password'],
+  properties: { username: { type: 'string', minLength: 1, maxLength: 100 }, password: { type: 'string', minLength: 1, maxLength: 1024 } },
+};
+
+export const tenantBody = {
+  type: 'object', additionalProperties: false, required: ['id', 'name'],
+  properties: { id: { ...slug, description: 'Lower-case slug, e.g. semarang.' }, name },
+};
+
+export const userBody = {
+  type: 'object', additionalProperties: false, required: ['username', 'password', 'roles'],
+  properties: {
+    username: { type: 'string', pattern: '^[A-Za-z0-9._@-]{1,100}$' },
+    password: { type: 'string', minLength: 8, maxLength: 1024 },
+    tenant: { anyOf: [slug, { type: 'null' }], description: 'Defaults to the caller\'s tenant.' },
+    roles: { type: 'array', minItems: 1, items: { enum: ['platform-admin', 'admin', 'analyst', 'staff'] } },
+    groups: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' }, default: [] },
+  },
+};
+
+export const startBody = {
+  type: 'object', additionalProperties: false, required: ['processKey'],
+  properties: {
+    processKey: { type: 'string', minLength: 1, maxLength: 255 },
+    version: { type: 'integer', minimum: 1 },
+    businessKey: { type: 'string', minLength: 1, maxLength: 255 },
+    variables,
+  },
+};
+
+export const completeBody = { type: 'object', additionalProperties: false, properties: { variables } };
+
+export const assignBody = {
+  type: 'object', additionalProperties: false, required: ['assignee'],
+  properties: { assignee: { anyOf: [{ type: 'string', minLength: 1, maxLength: 100 }, { type: 'null' }] } },
+};
+
+export const messageBody = {
+  type: 'object', additionalProperties: false, required: ['name'],
+  properties: { name: { type: 'string', minLength: 1, maxLength: 255 }, correlationKey: { type: 'string', maxLength: 255 }, variables },
+};
+
+export const clockBody = {
+  type: 'object', additionalProperties: false, minProperties: 1, maxProperties: 1,
+  properties: {
+    offset: { type: 'string', pattern: '^-?P', description: 'ISO 8601 duration added to real time, e.g. P3D.' },
+    pin: { type: 'string', format: 'date-time', description: 'Instant the clock stands still at.' },
+  },
+};
+
+export const problemSchema = {
+  type: 'object', required: ['type', 'title', 'status', 'detail'],
+  properties: {
+    type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+    errors: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, element: { type: 'string' }, message: { type: 'string' } }, required: ['message'] } },
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * Rows → the JSON shapes API.md names. Only these functions decide field names and formats
+ * (ISO 8601 UTC strings for times), so every endpoint answers alike.
+ */
+import type { TaskRow } from '../store/tasks.js';
+import type { InstanceRow } from '../store/instances.js';
+import type { IncidentRow } from '../store/incidents.js';
+import type { DefinitionRow } from '../store/definitions.js';
+import type { HistoryRow } from '../store/history.js';
+import { activeElements, rootVariables } from '../service/variables.js';
+
+const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+export function taskView(t: TaskRow) {
+  return {
+    id: t.id, name: t.name, elementId: t.element_id, processInstanceId: t.instance_id, processKey: t.process_key, businessKey: t.business_key,
+    assignee: t.assignee, candidateGroups: t.candidate_groups, candidateUsers: t.candidate_users, dueDate: iso(t.due_at), followUpDate: iso(t.follow_up_at),
+    priority: t.priority, createdAt: iso(t.created_at), completedAt: iso(t.completed_at), completedBy: t.completed_by, formId: t.form_id, state: t.state,
+  };
+}
+
+export function incidentView(i: IncidentRow) {
+  return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, type: i.type, message: i.message, state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
+}
+
+export function instanceSummary(i: Omit<InstanceRow, 'snapshot'>) {
+  return {
+    id: i.id, processKey: i.process_key, version: i.process_version, processDefinitionId: i.definition_id, businessKey: i.business_key,
+    state: i.state, parentInstanceId: i.parent_instance_id, startedBy: i.started_by, startedAt: iso(i.started_at), endedAt: iso(i.ended_at),
+  };
+}
+
+export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
+  return { ...instanceSummary(i), variables: rootVariables(i.snapshot), activeElements: activeElements(i.snapshot), incidents: incidents.map(incidentView) };
+}
+
+export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name'>) {
+  return { id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: iso(d.deployed_at), deploymentId: d.deployment_id, resourceName: d.resource_name };
+}
+
+export function historyView(h: HistoryRow) {
+  return {
+    at: iso(h.at), type: h.type,
+    ...(h.element_id ? { elementId: h.element_id } : {}),
+    ...(h.username ? { user: h.username } : {}),
+    ...(h.data ? { data: h.data } : {}),
+  };
+}

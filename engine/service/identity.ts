@@ -1,0 +1,104 @@
+/**
+ * Identity commands: login (rate-limited, constant-time on unknown users), tenants, users and
+ * their groups, and the first platform administrator. Passwords and tokens are only ever
+ * stored hashed (engine/auth); nothing here logs them.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Knex } from 'knex';
+import { hashPassword, verifyPassword, verifyPasswordForUnknownUser } from '../auth/password.js';
+import { generateToken, hashToken } from '../auth/tokens.js';
+import type { LoginRateLimiter } from '../auth/rate-limit.js';
+import { parseRoles, TENANT_ROLES, canManageUsers } from '../auth/roles.js';
+import { insertTenant, findTenant, listTenants, type TenantRow } from '../store/tenants.js';
+import { insertUser, findUserByUsername, countUsers, ensureGroups, addMemberships, groupsOfUser, type UserRow } from '../store/users.js';
+import { insertToken, findUserByTokenHash, deleteToken } from '../store/api-tokens.js';
+import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from './errors.js';
+import { type Actor, hasRole } from './actor.js';
+import { inTransaction } from './transaction.js';
+
+export interface UserView { username: string; tenant: string | null; roles: string[]; groups: string[] }
+
+export async function login(knex: Knex, limiter: LoginRateLimiter, req: { username: string; password: string; ip: string }, ttlMs: number): Promise<{ token: string; user: UserView }> {
+  const decision = limiter.attempt(req.username, req.ip);
+  if (!decision.allowed) throw new TooManyRequests('too many login attempts; try again later', Math.ceil(decision.retryAfterMs / 1000));
+  const user = await findUserByUsername(knex, req.username);
+  const ok = user && !user.disabled ? await verifyPassword(req.password, user.password_hash) : await verifyPasswordForUnknownUser(req.password);
+  if (!ok || !user) throw new Unauthenticated('wrong username or password');
+  limiter.succeeded(req.username, req.ip);
+  const issued = generateToken();
+  // Token lifetime runs on real time: moving the engine clock for a rehearsal must not log people out.
+  const now = new Date();
+  await insertToken(knex, { id: randomUUID(), token_hash: issued.hash, user_id: user.id, created_at: now, expires_at: new Date(now.getTime() + ttlMs) });
+  return { token: issued.token, user: await userView(knex, user) };
+}
+
+export async function logout(knex: Knex, token: string): Promise<void> {
+  await deleteToken(knex, hashToken(token));
+}
+
+/** The actor a bearer token stands for, or undefined. */
+export async function actorForToken(knex: Knex, token: string): Promise<Actor | undefined> {
+  const user = await findUserByTokenHash(knex, hashToken(token), new Date());
+  if (!user) return undefined;
+  return { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: await groupsOfUser(knex, user.id) };
+}
+
+export async function userView(knex: Knex, user: UserRow): Promise<UserView> {
+  return { username: user.username, tenant: user.tenant_id, roles: user.roles, groups: await groupsOfUser(knex, user.id) };
+}
+
+export async function createTenant(knex: Knex, actor: Actor, req: { id: string; name: string }, now: Date): Promise<TenantRow> {
+  if (!hasRole(actor, 'platform-admin')) throw new Forbidden('creating tenants needs the role platform-admin');
+  if (await findTenant(knex, req.id)) throw new Conflict(`tenant ${req.id} already exists`);
+  const row = { id: req.id, name: req.name, created_at: now };
+  await insertTenant(knex, row);
+  return row;
+}
+
+export async function tenants(knex: Knex, actor: Actor): Promise<TenantRow[]> {
+  if (hasRole(actor, 'platform-admin')) return listTenants(knex);
+  const own = actor.tenant ? await findTenant(knex, actor.tenant) : undefined;
+  return own ? [own] : [];
+}
+
+export interface NewUser { username: string; password: string; tenant: string | null; roles: string[]; groups: string[] }
+
+export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Date): Promise<UserView> {
+  const roles = parseRoles(req.roles);
+  if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: roles.message }]);
+  if (req.tenant === null) {
+    if (!hasRole(actor, 'platform-admin')) throw new Forbidden('only a platform administrator creates users without a tenant');
+    if (roles.roles.some((r) => r !== 'platform-admin') || req.groups.length) throw new InvalidInput('a user without a tenant can only be a platform-admin without groups');
+  } else {
+    // Another tenant's admin gets 404 for the tenant, as for every other object of that tenant.
+    if (!canManageUsers({ username: actor.username, tenant: actor.tenant, roles: actor.roles }, req.tenant)) {
+      if (hasRole(actor, 'admin') && actor.tenant !== req.tenant) throw new NotFound(`tenant ${req.tenant} not found`);
+      throw new Forbidden('creating users needs the role admin of that tenant');
+    }
+    if (!(await findTenant(knex, req.tenant))) throw new NotFound(`tenant ${req.tenant} not found`);
+    if (roles.roles.some((r) => !TENANT_ROLES.includes(r)) && !hasRole(actor, 'platform-admin')) throw new Forbidden('only a platform administrator grants platform-admin');
+  }
+  const password_hash = await hashPassword(req.password);
+  return inTransaction(knex, async (trx) => {
+    if (await findUserByUsername(trx, req.username)) throw new Conflict(`user ${req.username} already exists`);
+    const row: UserRow = { id: randomUUID(), username: req.username, tenant_id: req.tenant, password_hash, roles: roles.roles, disabled: false, created_at: now };
+    await insertUser(trx, row);
+    if (req.tenant) {
+      await ensureGroups(trx, req.tenant, req.groups, now);
+      await addMemberships(trx, row.id, req.tenant, req.groups);
+    }
+    return userView(trx as unknown as Knex, row);
+  });
+}
+
+/**
+ * On an empty database, creates the platform administrator `admin` with `password`, or with a
+ * random one that the caller prints once. Returns what it did; does nothing when users exist.
+ */
+export async function bootstrapAdmin(knex: Knex, password: string | undefined, now: Date): Promise<{ created: false } | { created: true; generatedPassword?: string }> {
+  if ((await countUsers(knex)) > 0) return { created: false };
+  const generated = password ? undefined : randomBytes(12).toString('base64url');
+  const password_hash = await hashPassword(password ?? generated!);
+  await insertUser(knex, { id: randomUUID(), username: 'admin', tenant_id: null, password_hash, roles: ['platform-admin'], disabled: false, created_at: now });
+  return { created: true, generatedPassword: generated };
+}
