@@ -107,8 +107,7 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
   }
   for (const sub of rt.subsOwnedBy(key)) rt.removeSub(sub, true);
   delete rt.state.els[key];
-  if (rt.state.joins) delete rt.state.joins[key];
-  if (rt.state.comp) delete rt.state.comp[key];
+  rt.forgetScope(key);
   rt.log({ type: 'element.completed', elementId: def.id, key });
   recordCompensable(rt, inst.p!, def);
   if (inst.f !== undefined) compensationHandlerDone(rt, inst.f);
@@ -181,8 +180,7 @@ export function terminate(rt: Runtime, key: number): void {
   else if (inst.w?.k === 'job') rt.emit({ type: 'job.cancel', key });
   else if (inst.w?.k === 'call') rt.emit({ type: 'call.cancel', key, childInstanceId: inst.w.child });
   if (inst.inc) rt.emit({ type: 'incident.close', key: inst.inc.key });
-  if (rt.state.joins) delete rt.state.joins[key];
-  if (rt.state.comp) delete rt.state.comp[key];
+  rt.forgetScope(key);
   delete rt.state.els[key];
   rt.log({ type: 'element.terminated', elementId: inst.e, key });
 }

@@ -113,6 +113,19 @@ export class Runtime {
     else this.emit({ type: 'signal.unsubscribe', key });
   }
 
+  /** Drops the join and compensation bookkeeping of a scope that ended; empty maps go too (small state). */
+  forgetScope(key: number): void {
+    const { joins, comp } = this.state;
+    if (joins) {
+      delete joins[key];
+      if (Object.keys(joins).length === 0) delete this.state.joins;
+    }
+    if (comp) {
+      delete comp[key];
+      if (Object.keys(comp).length === 0) delete this.state.comp;
+    }
+  }
+
   push(action: Action): void {
     if (action.a === 'activate') this.pending.set(action.scope, (this.pending.get(action.scope) ?? 0) + 1);
     this.agenda.push(action);

@@ -107,7 +107,10 @@ export function interruptScope(rt: Runtime, scope: number): void {
     if (rt.el(rt.state.subs![sub].e).type === 'startEvent') rt.removeSub(sub, true);
   }
   for (const child of rt.children(scope)) terminate(rt, child);
-  if (rt.state.joins) delete rt.state.joins[scope];
+  if (rt.state.joins?.[scope]) {
+    delete rt.state.joins[scope];
+    if (Object.keys(rt.state.joins).length === 0) delete rt.state.joins;
+  }
 }
 
 export function throwError(rt: Runtime, fromKey: number, code: string, message?: string): void {

@@ -15,7 +15,10 @@ export const endEvent: Behaviour = {
       const scope = inst.p!;
       if (scope === ROOT_KEY) return finishInstance(rt, 'terminated');
       for (const child of rt.children(scope)) if (child !== key) terminate(rt, child);
-      if (rt.state.joins) delete rt.state.joins[scope];
+      if (rt.state.joins?.[scope]) {
+        delete rt.state.joins[scope];
+        if (Object.keys(rt.state.joins).length === 0) delete rt.state.joins;
+      }
       completeElement(rt, key);
       return;
     }
