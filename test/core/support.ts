@@ -16,10 +16,19 @@ export function fixture(name: string): string {
   return readFileSync(join(here, 'fixtures', name), 'utf8');
 }
 
-export async function compile(xml: string): Promise<ProcessModel[]> {
-  const r = await compileBpmn(xml);
-  if (!r.ok) throw new Error(`fixture does not compile: ${r.errors.map((e) => `${e.element ?? ''} ${e.message}`).join('; ')}`);
-  return r.definitions.processes;
+/** Compiled fixtures by their XML: models are deep-frozen, so sharing them between specs is safe and keeps the suite fast. */
+const compiled = new Map<string, Promise<ProcessModel[]>>();
+
+export function compile(xml: string): Promise<ProcessModel[]> {
+  let models = compiled.get(xml);
+  if (!models) {
+    models = compileBpmn(xml).then((r) => {
+      if (!r.ok) throw new Error(`fixture does not compile: ${r.errors.map((e) => `${e.element ?? ''} ${e.message}`).join('; ')}`);
+      return r.definitions.processes;
+    });
+    compiled.set(xml, models);
+  }
+  return models;
 }
 
 /** Given a fixture (file name or inline XML), an engine hosting its processes. */
