@@ -73,12 +73,13 @@ const LIMIT_KEYWORDS = { minLength: 'minLength', maxLength: 'maxLength', min: 'm
 
 function dynamicLimits(field: FieldPlan, value: unknown, env: FieldEnv): Violation[] {
   const isNumber = field.component.type === 'number';
+  const subject = isNumber ? Number(value) : String(value).trim();
   const schema: JsonSchema = { type: isNumber ? 'number' : 'string' };
   for (const [name, expression] of Object.entries(field.dynamic)) {
     const limit = staticLimit(env.feel.value(expression));
     if (limit !== undefined) schema[LIMIT_KEYWORDS[name as keyof typeof LIMIT_KEYWORDS]] = limit;
   }
-  return Object.keys(schema).length > 1 ? check(schema, isNumber ? Number(value) : value, field, true) : [];
+  return Object.keys(schema).length > 1 ? check(schema, subject, field, true) : [];
 }
 
 function dynamicOptions(field: FieldPlan, env: FieldEnv): unknown[] | undefined {
@@ -92,28 +93,48 @@ function dynamicOptions(field: FieldPlan, env: FieldEnv): unknown[] | undefined 
   return options.map((o) => (o && typeof o === 'object' && 'value' in o ? (o as { value: unknown }).value : o));
 }
 
-const numberSchemas = new WeakMap<FieldPlan, JsonSchema>();
+interface FieldSchemas {
+  /** The field's schema without length limits. */
+  main: JsonSchema;
+  /** Length limits, applied to the trimmed text as form-js does. */
+  lengths?: JsonSchema;
+  /** A number field's limits, applied to the number when it is sent as a string. */
+  numeric?: JsonSchema;
+}
 
-function numericSchemaOf(field: FieldPlan): JsonSchema {
-  if (!numberSchemas.has(field)) numberSchemas.set(field, numberSchema(field.component));
-  return numberSchemas.get(field)!;
+const derived = new WeakMap<FieldPlan, FieldSchemas>();
+
+function schemasOf(field: FieldPlan): FieldSchemas {
+  let schemas = derived.get(field);
+  if (!schemas) {
+    const { minLength, maxLength, ...main } = field.schema;
+    const hasLengths = field.schema.type === 'string' && (minLength !== undefined || maxLength !== undefined);
+    schemas = {
+      main: hasLengths ? main : field.schema,
+      lengths: hasLengths ? JSON.parse(JSON.stringify({ type: 'string', minLength, maxLength })) : undefined,
+      numeric: field.component.type === 'number' && field.component.serializeToString ? numberSchema(field.component) : undefined,
+    };
+    derived.set(field, schemas);
+  }
+  return schemas;
 }
 
 /** Drops the compiled schemas of `field` from ajv's cache (when its validator is evicted). */
 export function releaseField(field: FieldPlan): void {
-  formAjv.removeSchema(field.schema);
-  const numeric = numberSchemas.get(field);
-  if (numeric) formAjv.removeSchema(numeric);
+  const schemas = derived.get(field);
+  for (const schema of [field.schema, schemas?.main, schemas?.lengths, schemas?.numeric]) if (schema) formAjv.removeSchema(schema);
 }
 
 /** Every violation of a present, non-empty `value` of `field`. */
 export function checkFieldValue(field: FieldPlan, value: unknown, env: FieldEnv): Violation[] {
   const c = field.component;
-  const violations = check(field.schema, value, field);
+  const schemas = schemasOf(field);
+  const violations = check(schemas.main, value, field);
   // A value of the wrong type cannot be measured further; any other violation still lets the
   // run-time limits speak, so the user hears about every problem at once.
   if (violations.some((v) => v.code === 'type')) return violations;
-  if (c.type === 'number' && c.serializeToString) violations.push(...check(numericSchemaOf(field), Number(value), field));
+  if (schemas.lengths) violations.unshift(...check(schemas.lengths, String(value).trim(), field));
+  if (schemas.numeric) violations.push(...check(schemas.numeric, Number(value), field));
   violations.push(...dynamicLimits(field, value, env));
   const options = dynamicOptions(field, env);
   if (options) {

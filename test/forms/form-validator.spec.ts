@@ -84,6 +84,11 @@ describe('forms: compileFormValidator — permohonan-izin.form', () => {
       expect(codes(check({ ...application(), catatan: 'x'.repeat(501) }))).to.deep.equal(['catatan:maxLength']);
     });
 
+    it('measures length without surrounding spaces, as the form-js viewer does', () => {
+      expect(codes(check({ ...application(), namaPemohon: '  Si  ' }))).to.deep.equal(['namaPemohon:minLength']);
+      expect(check({ ...application(), catatan: `${'x'.repeat(500)}\n\n` }).ok).to.equal(true);
+    });
+
     it('uses the form author\'s own pattern message', () => {
       const errors = errorsOf(check({ ...application(), nik: '33740155' }));
       expect(errors).to.deep.equal([{ path: 'nik', code: 'pattern', message: 'NIK harus 16 digit angka.' }]);
