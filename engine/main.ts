@@ -30,11 +30,13 @@ async function main(): Promise<void> {
 
   const clock = new Clock();
   const registry = new JobHandlerRegistry();
-  let runner: EmbeddedRunner | undefined;
   const feel = createBoundedEvaluator();
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => runner?.wake() });
-  runner = new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
-  clock.onChange(() => runner?.wake());
+  // The engine wakes the runner after commits that wrote work; the runner needs the engine: tie the knot late.
+  const wake = { runner: undefined as EmbeddedRunner | undefined };
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake() });
+  const runner = new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
+  wake.runner = runner;
+  clock.onChange(() => runner.wake());
 
   // A generated password is for embedded mode only; a shared PostgreSQL gets no admin until one is chosen.
   const admin = config.adminPassword || !config.databaseUrl ? await bootstrapAdmin(db.knex, config.adminPassword, clock.now()) : { created: false as const };
@@ -71,7 +73,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await runner!.stop();
+    await runner.stop();
     await closed;
     await db.close();
     feel.close();
