@@ -1,0 +1,84 @@
+/**
+ * HTTP routes for packs (API.md "Process packs"), as an express Router factory that engine/api
+ * mounts after authentication:
+ *   POST /api/packs/import?dryRun=true|false  multipart: `pack` (.zip) and `roles` (JSON text or file)
+ *   GET  /api/packs/:name/export              the pack's zip, as it was imported
+ * A bad pack, a bad role map or unmapped roles become the service's InvalidInput (400, with one
+ * `errors` item per problem naming file and element); nothing is deployed then.
+ */
+import express, { type Router } from 'express';
+import multer from 'multer';
+import type { Actor } from '../service/actor.js';
+import { requireRole, tenantOf } from '../service/actor.js';
+import { InvalidInput, NotFound, Unauthenticated } from '../service/errors.js';
+import type { Engine } from '../service/engine.js';
+import { checkRoleMap, importPack, type ImportResult } from './import.js';
+import { PackError } from './problems.js';
+import { readPackZip } from './read-zip.js';
+import type { TrustedKey } from './signature.js';
+import type { PackStore } from './store.js';
+import { validatePack } from './validate.js';
+import { DEFAULT_LIMITS } from './limits.js';
+
+export interface PackRouteDeps {
+  engine: Engine;
+  store: PackStore;
+  /** Service-task types this installation runs (built-ins and registered handlers). */
+  connectorTypes: () => string[];
+  /** Publisher keys the tenant trusts (none: signatures are not required). */
+  trustedKeys?: (tenant: string) => Promise<TrustedKey[]>;
+}
+
+/** OpenAPI descriptions of these routes, for engine/api's document. */
+export const packRouteSpecs = [
+  { method: 'post', path: '/api/packs/import', tag: 'packs', multipart: true, summary: 'Import a process pack with a role mapping (admin); ?dryRun=true reports without deploying' },
+  { method: 'get', path: '/api/packs/:name/export', tag: 'packs', summary: 'The installed pack as a .zip that imports into another tenant as it is' },
+] as const;
+
+export function packRoutes(deps: PackRouteDeps): Router {
+  const router = express.Router();
+  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DEFAULT_LIMITS.maxZipBytes, files: 2, fields: 5, fieldSize: 256 * 1024 } });
+  const admin = (actor: Actor | undefined): Actor => {
+    if (!actor) throw new Unauthenticated();
+    requireRole(actor, 'importing packs', 'admin');
+    tenantOf(actor);
+    return actor;
+  };
+
+  router.post('/api/packs/import', (_req, res, next) => { admin(res.locals.actor); next(); },
+    upload.fields([{ name: 'pack', maxCount: 1 }, { name: 'roles', maxCount: 1 }]),
+    async (req, res) => {
+      const actor = admin(res.locals.actor);
+      const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
+      const pack = files.pack?.[0];
+      if (!pack) throw new InvalidInput('the request needs a `pack` file part (.zip)', [{ path: 'pack', message: 'missing' }]);
+      const rolesText = files.roles?.[0]?.buffer.toString('utf8') ?? (req.body as Record<string, string> | undefined)?.roles;
+      if (!rolesText) throw new InvalidInput('the request needs a `roles` part: JSON { "<pack role>": "<local group>" }', [{ path: 'roles', message: 'missing' }]);
+      const dryRun = req.query.dryRun === 'true';
+      try {
+        let roles: unknown;
+        try {
+          roles = JSON.parse(rolesText);
+        } catch {
+          throw new PackError({ file: 'roles', message: 'not valid JSON' });
+        }
+        const v = await validatePack(await readPackZip(pack.buffer, pack.originalname || 'pack.zip'), { trustedKeys: await deps.trustedKeys?.(tenantOf(actor)) });
+        const result: ImportResult = await importPack(deps.engine, actor, v, checkRoleMap(roles), { dryRun, store: deps.store, zip: pack.buffer, connectorTypes: deps.connectorTypes() });
+        res.json(result);
+      } catch (err) {
+        if (!(err instanceof PackError)) throw err;
+        throw new InvalidInput(`pack refused: ${err.problems.length} problem(s)`, err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
+      }
+    });
+
+  router.get('/api/packs/:name/export', async (req, res) => {
+    const actor = res.locals.actor as Actor | undefined;
+    if (!actor) throw new Unauthenticated();
+    const name = String(req.params.name);
+    const stored = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) ? await deps.store.get(tenantOf(actor), name) : undefined;
+    if (!stored) throw new NotFound(`pack ${name} is not installed`);
+    res.type('application/zip').setHeader('Content-Disposition', `attachment; filename="${stored.name}-${stored.version}.zip"`);
+    res.send(stored.zip);
+  });
+  return router;
+}
