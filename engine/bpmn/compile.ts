@@ -43,10 +43,12 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
     translate: safeTranslator(opts.translateExpression),
     processes,
   };
-  const errors: Problem[] = [...loaded.duplicateIds, ...referenceProblems];
+  const errors: Problem[] = [...loaded.strictProblems, ...referenceProblems];
   if (processes.length === 0) {
     errors.push({ message: requireExecutable ? 'the document has no executable process (isExecutable="true")' : 'the document has no process' });
   }
+  // An element in no namespace or misplaced in the BPMN namespace would be silently dropped.
+  for (const w of warnings) if (w.message.startsWith('unknown element')) errors.push({ element: w.element, message: `${w.message.replace(' ignored', '')} is not allowed here` });
   errors.push(...validate(definitions, ctx));
   if (errors.length > 0) return { ok: false, errors: dedupe(errors), warnings };
   const compiled: CompiledDefinitions = { processes: processes.map((p) => deepFreeze(mapProcess(p, ctx))), warnings };

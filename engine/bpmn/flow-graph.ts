@@ -18,7 +18,7 @@ export async function importBpmn(xml: string | Uint8Array, opts: ReadOptions = {
   const loaded = await loadBpmn(xml, opts);
   if (!loaded.ok) return { ok: false, errors: loaded.errors, warnings: [] };
   const { definitions, referenceProblems, warnings } = loaded.parsed;
-  const demoted = [...loaded.duplicateIds, ...referenceProblems].map((p) => ({ element: p.element, message: p.message }));
+  const demoted = [...loaded.strictProblems, ...referenceProblems].map((p) => ({ element: p.element, message: p.message }));
   return { ok: true, definitions, warnings: [...demoted, ...warnings] };
 }
 

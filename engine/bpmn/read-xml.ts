@@ -13,14 +13,19 @@ export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const DI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTRIBUTES = 1000;
+/** Child elements of which a BPMN element may hold only one (moddle would silently keep the last). */
+const SINGLE_CHILD_GROUPS = [['standardLoopCharacteristics', 'multiInstanceLoopCharacteristics']];
 
 export interface ReadOptions {
   maxBytes?: number;
   maxAttributes?: number;
 }
 
-/** Duplicate ids do not stop reading (tools export them); the compiler refuses them, the importer warns. */
-export type ReadResult = { ok: true; text: string; duplicateIds: Problem[] } | { ok: false; errors: Problem[] };
+/**
+ * Duplicate ids and repeated single children do not stop reading (tools export them): the compiler
+ * refuses them, the importer only warns.
+ */
+export type ReadResult = { ok: true; text: string; strictProblems: Problem[] } | { ok: false; errors: Problem[] };
 
 class Stop extends Error {}
 
@@ -43,18 +48,20 @@ export function readXml(input: string | Uint8Array, opts: ReadOptions = {}): Rea
     const pos = positionOf(text, doctype.index);
     return { ok: false, errors: [{ message: `DOCTYPE is not allowed in BPMN documents (entities are never expanded) at line ${pos.line}, column ${pos.column}`, ...pos }] };
   }
-  const { errors, duplicateIds } = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, text, duplicateIds };
+  const { errors, strictProblems } = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, text, strictProblems };
 }
 
-/** Strict parse with saxes; returns the first XML error (later ones are noise) and all duplicate ids. */
-function checkWellFormed(text: string, maxAttributes: number): { errors: Problem[]; duplicateIds: Problem[] } {
+/** Strict parse with saxes; returns the first XML error (later ones are noise) and all strict problems. */
+function checkWellFormed(text: string, maxAttributes: number): { errors: Problem[]; strictProblems: Problem[] } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const problems: Problem[] = [];
-  const duplicateIds: Problem[] = [];
+  const strictProblems: Problem[] = [];
   const ids = new Map<string, number>();
   let attributes = 0;
   let root = true;
+  // Per open element: how many children of each single-child group it has seen.
+  const groupCounts: number[][] = [];
   const fail = (message: string): never => {
     problems.push({ message: `${message} at line ${parser.line}, column ${parser.column}`, line: parser.line, column: parser.column });
     throw new Stop();
@@ -64,7 +71,17 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
   parser.on('attribute', () => {
     if (++attributes > maxAttributes) fail(`resource limit: more than ${maxAttributes} attributes on one element`);
   });
+  parser.on('closetag', () => { groupCounts.pop(); });
   parser.on('opentag', (tag) => {
+    const parentCounts = groupCounts[groupCounts.length - 1];
+    groupCounts.push(SINGLE_CHILD_GROUPS.map(() => 0));
+    if (parentCounts && tag.uri === BPMN_NS) {
+      SINGLE_CHILD_GROUPS.forEach((group, i) => {
+        if (group.includes(tag.local) && ++parentCounts[i] === 2) {
+          strictProblems.push({ message: `an element may have only one of ${group.join(' or ')} (line ${parser.line})`, line: parser.line, column: parser.column });
+        }
+      });
+    }
     if (root) {
       root = false;
       if (tag.uri !== BPMN_NS || tag.local !== 'definitions') {
@@ -75,7 +92,7 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
     if (id && !id.prefix && (tag.uri === BPMN_NS || tag.uri === DI_NS)) {
       const seen = ids.get(id.value) ?? 0;
       ids.set(id.value, seen + 1);
-      if (seen === 1) duplicateIds.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
+      if (seen === 1) strictProblems.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
     }
   });
   try {
@@ -84,5 +101,5 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
     if (!(err instanceof Stop)) problems.push({ message: `XML not well-formed: ${(err as Error).message}` });
   }
   if (root && problems.length === 0) problems.push({ message: 'not a BPMN 2.0 document: no root element' });
-  return { errors: problems, duplicateIds };
+  return { errors: problems, strictProblems };
 }

@@ -105,7 +105,7 @@ describe('bpmn/compile: Camunda 8 BPMN → the core model', () => {
   it('given scriptJobType, when a script task has only an inline script, then it becomes a job carrying the script text', async () => {
     const xml = fixtureText('minimal.bpmn')
       .replace('targetRef="End"', 'targetRef="Log"')
-      .replace('<bpmn:endEvent id="End" />', '<bpmn:scriptTask id="Log" scriptFormat="javascript"><bpmn:script>SCRIPT_task1</bpmn:script></bpmn:scriptTask><bpmn:sequenceFlow id="Flow_2" sourceRef="Log" targetRef="End" /><bpmn:endEvent id="End" />');
+      .replace('<bpmn:endEvent id="End" />', '<bpmn:scriptTask id="Log" scriptFormat="text/javascript"><bpmn:script>SCRIPT_task1</bpmn:script></bpmn:scriptTask><bpmn:sequenceFlow id="Flow_2" sourceRef="Log" targetRef="End" /><bpmn:endEvent id="End" />');
     const without = await compileBpmn(xml);
     expect(without.ok).to.equal(false);
     const result = await compileBpmn(xml, { scriptJobType: 'betsy' });
@@ -113,7 +113,7 @@ describe('bpmn/compile: Camunda 8 BPMN → the core model', () => {
     expect(result.definitions.processes[0].elements.Log).to.deep.include({
       job: { type: { value: 'betsy' }, retries: { value: 3 }, headers: { script: 'SCRIPT_task1' } },
       scriptText: 'SCRIPT_task1',
-      scriptFormat: 'javascript',
+      scriptFormat: 'text/javascript',
     });
   });
 

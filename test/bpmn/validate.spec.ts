@@ -14,7 +14,7 @@ function between(node: string, id: string): string {
   return minimal()
     .replace('targetRef="End"', `targetRef="${id}"`)
     .replace('<bpmn:endEvent id="End" />', `${node}<bpmn:sequenceFlow id="Flow_2" sourceRef="${id}" targetRef="End" /><bpmn:endEvent id="End" />`)
-    .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" ');
+    .replace('<bpmn:definitions ', '<bpmn:definitions xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ');
 }
 
 describe('bpmn/validate: deployment errors with element ids', () => {
@@ -29,7 +29,8 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     expect(elements).to.include.members(['Complex', 'GoTo', 'Charge', 'Calc', 'Assign', 'CallOther', 'Wait', 'Flow_A']);
     expect(errors.find((e) => e.element === 'Flow_A')?.message).to.match(/condition: invalid FEEL/);
     expect(errors.find((e) => e.element === 'Wait')?.message).to.match(/"3 days" is not an ISO 8601 duration/);
-    expect(errors.find((e) => e.element === 'Assign')?.message).to.match(/candidateGroups .* empty name/);
+    expect(errors.map((e) => e.message)).to.include('userTask Assign: candidateGroups "verifikator,,kepala" has an empty name (use a comma-separated list)');
+    expect(errors.map((e) => e.message)).to.include('userTask Assign: no sequence flow leads here, so it can never run');
   });
 
   it('given a call activity to an unknown process, when compiled, then it is refused unless the process is known', async () => {
@@ -52,13 +53,15 @@ describe('bpmn/validate: deployment errors with element ids', () => {
   });
 
   it('given a timer cycle and date, when valid they compile and when invalid they are refused', async () => {
-    const timer = (body: string) => between(`<bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition>${body}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`, 'Wait');
+    const timer = (body: string) => between(`<bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition>${body.replace(/<bpmn:(time\w+)>/, '<bpmn:$1 xsi:type="bpmn:tFormalExpression">')}</bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>`, 'Wait');
     expect((await compileBpmn(timer('<bpmn:timeCycle>R3/PT10M</bpmn:timeCycle>'))).ok).to.equal(true);
     expect((await compileBpmn(timer('<bpmn:timeDate>2030-02-01T08:00:00+07:00</bpmn:timeDate>'))).ok).to.equal(true);
     expect((await compileBpmn(timer('<bpmn:timeDuration>=duration("P" + string(days) + "D")</bpmn:timeDuration>'))).ok).to.equal(true);
     expect((await errorsOf(timer('<bpmn:timeCycle>every hour</bpmn:timeCycle>')))[0].message).to.match(/repeating interval/);
     expect((await errorsOf(timer('<bpmn:timeDate>2030-02-30T08:00:00Z</bpmn:timeDate>')))[0].message).to.match(/not a valid calendar date-time/);
     expect((await errorsOf(timer('')))[0].message).to.match(/timer has no timeDate, timeDuration or timeCycle/);
+    const informal = between('<bpmn:intermediateCatchEvent id="Wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>', 'Wait');
+    expect((await errorsOf(informal))[0].message).to.match(/timeDuration is an informal expression/);
   });
 
   it('given a boundary event attached to a gateway, when compiled, then it is refused', async () => {

@@ -3,7 +3,7 @@
  * event kind may carry, what every definition must reference, and sequence-flow limits of events.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, bodyOf, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
 
 /** Allowed definitions per event kind ('' = none). */
 const ALLOWED: Record<string, string[]> = {
@@ -40,6 +40,9 @@ export const eventDefinitionsAllowed: Rule = {
         problems.push(problem(node, inEventSub ? `a ${kind} start event is always interrupting` : 'only start events of event subprocesses can be non-interrupting'));
       }
       for (const def of defs) problems.push(...definitionReferences(node, def));
+      for (const ref of (node.eventDefinitionRef ?? []) as Node[]) {
+        if (!is(ref.$parent, 'bpmn:Definitions')) problems.push(problem(node, `eventDefinitionRef ${ref.id} must refer to a top-level event definition, not one inside ${ref.$parent?.id ?? 'another element'}`));
+      }
     }
     return problems;
   },
@@ -60,6 +63,8 @@ function definitionReferences(node: Node, def: Node): Problem[] {
       return !def.escalationRef?.escalationCode ? [problem(node, 'escalation throw event needs an escalation with an escalationCode')] : [];
     case 'bpmn:LinkEventDefinition':
       return !def.name ? [problem(node, 'link event has no name')] : [];
+    case 'bpmn:ConditionalEventDefinition':
+      return bodyOf(def.condition) === undefined ? [problem(node, 'conditional event has no condition')] : [];
     default:
       return [];
   }
@@ -130,8 +135,10 @@ export const linkEvents: Rule = {
         const name = eventDefinitions(t)[0].name as string;
         if (!catches.has(name)) problems.push(problem(t, `no link catch event named "${name}" in the same scope`));
       }
+      const thrown = new Set(throws.map((t) => eventDefinitions(t)[0].name as string));
       for (const [name, list] of catches) {
         if (list.length > 1) problems.push(problem(list[1], `several link catch events are named "${name}" in one scope`));
+        if (!thrown.has(name)) problems.push(problem(list[0], `no link throw event named "${name}" leads here`));
       }
     }
     return problems;

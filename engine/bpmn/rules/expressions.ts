@@ -4,6 +4,7 @@
  * or another dialect writes are passed through ctx.translate first.
  */
 import { checkFeel } from '../../expressions/feel.js';
+import { literalType, spacedNames } from './feel-tree.js';
 import { allFlowElements, bodyOf, eventDefinitions, extension, feelOf, is, problem, type ExpressionRole, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 
 export const feelSyntax: Rule = {
@@ -11,14 +12,20 @@ export const feelSyntax: Rule = {
   description: 'Conditions, mappings and zeebe expressions must be valid FEEL.',
   check(definitions, ctx) {
     const problems: Problem[] = [];
-    const check = (node: Node, what: string, source: string | undefined) => {
+    const check = (node: Node, what: string, source: string | undefined, boolean = false) => {
       if (source === undefined) return;
       const error = checkFeel(source);
-      if (error) problems.push(problem(node, `${what}: ${error}`));
+      if (error) {
+        problems.push(problem(node, `${what}: ${error}`));
+        return;
+      }
+      for (const name of spacedNames(source)) problems.push(problem(node, `${what}: "${name}" is not a variable name (names cannot contain spaces): ${JSON.stringify(source)}`));
+      const literal = boolean ? literalType(source) : undefined;
+      if (literal) problems.push(problem(node, `${what} must be true or false, but ${JSON.stringify(source)} is a ${literal}`));
     };
     const checkBody = (node: Node, what: string, expression: Node | undefined, role: ExpressionRole) => {
       const body = bodyOf(expression);
-      if (body !== undefined) check(node, what, conditionSource(body, role, ctx));
+      if (body !== undefined) check(node, what, conditionSource(body, role, ctx), role !== 'loopCardinality');
     };
     for (const { node } of allFlowElements(ctx)) {
       if (is(node, 'bpmn:SequenceFlow')) checkBody(node, 'condition', node.conditionExpression, 'condition');
@@ -27,6 +34,7 @@ export const feelSyntax: Rule = {
       }
       const loop = node.loopCharacteristics as Node | undefined;
       if (loop) {
+        if (loop.loopCondition?.$type === 'bpmn:Expression') problems.push(problem(node, 'loop condition is an informal expression; write it as a formal one (xsi:type="bpmn:tFormalExpression")'));
         checkBody(node, 'loop condition', loop.loopCondition, 'loopCondition');
         checkBody(node, 'completion condition', loop.completionCondition, 'completionCondition');
         checkBody(node, 'loop cardinality', loop.loopCardinality, 'loopCardinality');
@@ -37,6 +45,7 @@ export const feelSyntax: Rule = {
       if (is(node, 'bpmn:Event')) {
         for (const def of eventDefinitions(node)) {
           if (def.$type === 'bpmn:ConditionalEventDefinition') checkBody(node, 'event condition', def.condition, 'condition');
+          if (def.$type === 'bpmn:TimerEventDefinition') problems.push(...informalTimers(node, def));
         }
       }
     }
@@ -72,4 +81,11 @@ function zeebeAttributes(node: Node): [Node, [string, string | undefined][]][] {
     out.push([node, [[`mapping to ${p.target ?? '?'}`, p.source]]]);
   }
   return out;
+}
+
+/** A plain bpmn:Expression is natural-language text (BPMN 2.0 §8.3.6): a timer needs a formal one. */
+function informalTimers(event: Node, def: Node): Problem[] {
+  return (['timeDate', 'timeDuration', 'timeCycle'] as const)
+    .filter((key) => def[key]?.$type === 'bpmn:Expression')
+    .map((key) => problem(event, `timer ${key} is an informal expression; write it as a formal one (xsi:type="bpmn:tFormalExpression")`));
 }

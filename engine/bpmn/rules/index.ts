@@ -4,6 +4,10 @@
  * designer can wrap the same list as a bpmnlint plugin.
  */
 import { calledProcess } from './call-activity.js';
+import { messageFlows } from './collaboration.js';
+import { callActivityData, itemCollections, loopDataItems, messageData } from './data.js';
+import { mimeFormats } from './formats.js';
+import { activityAttributes, conditionalFlows, flowLists, gatewayDirections, reachability } from './structure.js';
 import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from './events.js';
 import { feelSyntax } from './expressions.js';
 import { scopeStarts, sequenceFlows } from './flows.js';
@@ -19,6 +23,11 @@ export const rules: Rule[] = [
   unsupportedElements,
   sequenceFlows,
   scopeStarts,
+  flowLists,
+  reachability,
+  gatewayDirections,
+  conditionalFlows,
+  activityAttributes,
   eventDefinitionsAllowed,
   eventFlows,
   boundaryEvents,
@@ -32,4 +41,10 @@ export const rules: Rule[] = [
   calledProcess,
   timerValues,
   feelSyntax,
+  itemCollections,
+  messageData,
+  loopDataItems,
+  callActivityData,
+  messageFlows,
+  mimeFormats,
 ];

@@ -43,6 +43,16 @@ function unsupportedParts(node: Node): Problem[] {
   if (is(node, 'bpmn:EventBasedGateway') && (node.instantiate || node.eventGatewayType === 'Parallel')) {
     problems.push(problem(node, 'instantiating or parallel event-based gateways are not supported'));
   }
+  const loop = node.loopCharacteristics as Node | undefined;
+  if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics' && ((loop.behavior ?? 'All') !== 'All' || loop.complexBehaviorDefinition?.length)) {
+    problems.push(problem(node, `multi-instance event behaviour (behavior="${loop.behavior ?? 'All'}"${loop.complexBehaviorDefinition?.length ? ', complexBehaviorDefinition' : ''}) is not supported`));
+  }
+  for (const association of [...(node.dataInputAssociations ?? []), ...(node.dataOutputAssociations ?? [])] as Node[]) {
+    if ((association.assignment ?? []).length > 0 || association.transformation) {
+      problems.push(problem(node, `data association ${association.id ?? ''} uses assignments or a transformation, which are not supported; use zeebe:ioMapping`));
+    }
+  }
+  if ((node.resources ?? []).length > 0) problems.push(problem(node, 'BPMN resource roles (performer, potentialOwner) are not supported; use zeebe:assignmentDefinition'));
   if (is(node, 'bpmn:ReceiveTask') && node.instantiate) problems.push(problem(node, 'instantiating receive tasks are not supported; use a message start event'));
   if (is(node, 'bpmn:BusinessRuleTask') && extension(node, 'zeebe:CalledDecision') && !extension(node, 'zeebe:TaskDefinition')) {
     problems.push(problem(node, 'DMN decisions (zeebe:calledDecision) are not supported; use a zeebe:taskDefinition job'));

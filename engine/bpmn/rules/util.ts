@@ -87,3 +87,21 @@ export function problem(node: Node | undefined, message: string): Problem {
   const id = node?.id;
   return { element: id, message: id ? `${localType(node as Node)} ${id}: ${message}` : message };
 }
+
+/** Every moddle element contained in `root` (not following references), depth-first. */
+export function containedElements(root: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (node: Node) => {
+    out.push(node);
+    const properties = node.$descriptor?.propertiesByName ?? {};
+    for (const [name, value] of Object.entries(node)) {
+      if (name.startsWith('$') || value === null || typeof value !== 'object') continue;
+      if (properties[name]?.isReference) continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof child.$type === 'string' && child.$parent === node) visit(child as Node);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}

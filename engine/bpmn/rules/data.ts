@@ -1,0 +1,133 @@
+/**
+ * Data constraints of BPMN 2.0 (ItemAwareElements): Alur runs zeebe:ioMapping, but a file that
+ * also declares BPMN data inputs/outputs must declare them consistently — a data element and its
+ * item definition agree on being a collection, a send/receive task or event carries data of its
+ * message's type, multi-instance data items match their collections, and a call activity's data
+ * matches the called process.
+ */
+import { allFlowElements, eventDefinitions, is, problem, type Node, type Problem, type Rule } from './util.js';
+
+export const itemCollections: Rule = {
+  name: 'item-collections',
+  description: 'A data input, output or object is a collection exactly when its item definition is.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    const check = (owner: Node, element: Node) => {
+      const item: Node | undefined = element.itemSubjectRef;
+      if (item && !!element.isCollection !== !!item.isCollection) {
+        problems.push(problem(owner, `${element.id ?? 'data element'} is ${element.isCollection ? '' : 'not '}a collection, but its item definition ${item.id} is ${item.isCollection ? '' : 'not '}`));
+      }
+    };
+    for (const { node } of allFlowElements(ctx)) {
+      if (is(node, 'bpmn:DataObject')) check(node, node);
+      for (const data of dataOf(node)) check(node, data);
+    }
+    return problems;
+  },
+};
+
+export const messageData: Rule = {
+  name: 'message-data',
+  description: 'Send/receive tasks and events carry at most one data element, of the type their message, error, escalation or signal declares.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node } of allFlowElements(ctx)) {
+      if ((is(node, 'bpmn:SendTask') || is(node, 'bpmn:ReceiveTask')) && node.messageRef && node.ioSpecification) {
+        const spec = node.ioSpecification as Node;
+        const sending = is(node, 'bpmn:SendTask');
+        const data = ((sending ? spec.dataInputs : spec.dataOutputs) ?? []) as Node[];
+        const sets = ((sending ? spec.inputSets : spec.outputSets) ?? []) as Node[];
+        if (data.length > 1) problems.push(problem(node, `a ${sending ? 'send' : 'receive'} task carries at most one data ${sending ? 'input' : 'output'}`));
+        if (sets.length > 1) problems.push(problem(node, `a ${sending ? 'send' : 'receive'} task has at most one ${sending ? 'input' : 'output'} set`));
+        for (const d of data) problems.push(...sameItem(node, d, node.messageRef.itemRef, `message ${node.messageRef.id}`));
+      }
+      if (is(node, 'bpmn:Event')) {
+        const data = [...((node.dataInputs ?? []) as Node[]), ...((node.dataOutputs ?? []) as Node[])];
+        const defs = eventDefinitions(node);
+        if (data.length === 0 || defs.length !== 1) continue;
+        const carried = carriedItem(defs[0]);
+        if (carried) for (const d of data) problems.push(...sameItem(node, d, carried.item, carried.what));
+      }
+    }
+    return problems;
+  },
+};
+
+export const loopDataItems: Rule = {
+  name: 'loop-data-items',
+  description: 'Multi-instance data items are single items of the type their collection holds.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node } of allFlowElements(ctx)) {
+      const loop = node.loopCharacteristics as Node | undefined;
+      if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') continue;
+      for (const [collectionRef, itemElement] of [[loop.loopDataInputRef, loop.inputDataItem], [loop.loopDataOutputRef, loop.outputDataItem]] as [Node | undefined, Node | undefined][]) {
+        const item: Node | undefined = itemElement?.itemSubjectRef;
+        if (!item) continue;
+        if (item.isCollection) problems.push(problem(node, `multi-instance data item ${itemElement?.id} must be a single item, but ${item.id} is a collection`));
+        const collection: Node | undefined = collectionRef?.itemSubjectRef;
+        if (collection && collection.structureRef !== item.structureRef) {
+          problems.push(problem(node, `multi-instance data item ${itemElement?.id} holds ${item.structureRef ?? '?'}, but its collection holds ${collection.structureRef ?? '?'}`));
+        }
+      }
+    }
+    return problems;
+  },
+};
+
+export const callActivityData: Rule = {
+  name: 'call-activity-data',
+  description: 'A call activity declares the same data inputs and outputs, of the same types, as the process it calls.',
+  check(definitions, ctx) {
+    const problems: Problem[] = [];
+    const processes = new Map(((definitions.rootElements ?? []) as Node[]).filter((e) => is(e, 'bpmn:Process')).map((p) => [p.id, p]));
+    for (const { node } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:CallActivity') || !node.calledElement) continue;
+      const called = processes.get(node.calledElement);
+      if (!called || (!node.ioSpecification && !called.ioSpecification)) continue;
+      for (const key of ['dataInputs', 'dataOutputs'] as const) {
+        const mine = (node.ioSpecification?.[key] ?? []) as Node[];
+        const theirs = (called.ioSpecification?.[key] ?? []) as Node[];
+        const what = key === 'dataInputs' ? 'inputs' : 'outputs';
+        if (mine.length !== theirs.length) {
+          problems.push(problem(node, `declares ${mine.length} data ${what}, but process ${called.id} declares ${theirs.length}`));
+          continue;
+        }
+        mine.forEach((d, i) => {
+          if (structureOf(d) !== structureOf(theirs[i])) problems.push(problem(node, `data ${what.slice(0, -1)} ${d.id} holds ${structureOf(d) ?? 'nothing'}, but process ${called.id} expects ${structureOf(theirs[i]) ?? 'nothing'}`));
+        });
+      }
+    }
+    return problems;
+  },
+};
+
+function dataOf(node: Node): Node[] {
+  const spec = node.ioSpecification as Node | undefined;
+  return [
+    ...((spec?.dataInputs ?? []) as Node[]), ...((spec?.dataOutputs ?? []) as Node[]),
+    ...((node.dataInputs ?? []) as Node[]), ...((node.dataOutputs ?? []) as Node[]),
+  ];
+}
+
+/** The item an event definition carries: a message's itemRef, an error/escalation/signal structureRef. */
+function carriedItem(def: Node): { item: Node | undefined; what: string } | undefined {
+  switch (def.$type) {
+    case 'bpmn:MessageEventDefinition': return def.messageRef ? { item: def.messageRef.itemRef, what: `message ${def.messageRef.id}` } : undefined;
+    case 'bpmn:ErrorEventDefinition': return def.errorRef ? { item: def.errorRef.structureRef, what: `error ${def.errorRef.id}` } : undefined;
+    case 'bpmn:EscalationEventDefinition': return def.escalationRef ? { item: def.escalationRef.structureRef, what: `escalation ${def.escalationRef.id}` } : undefined;
+    case 'bpmn:SignalEventDefinition': return def.signalRef ? { item: def.signalRef.structureRef, what: `signal ${def.signalRef.id}` } : undefined;
+    default: return undefined;
+  }
+}
+
+function sameItem(owner: Node, data: Node, expected: Node | undefined, what: string): Problem[] {
+  const actual: Node | undefined = data.itemSubjectRef;
+  if (actual === expected) return [];
+  if (actual && expected && actual.structureRef !== undefined && actual.structureRef === expected.structureRef && !!actual.isCollection === !!expected.isCollection) return [];
+  return [problem(owner, `data ${data.id} has item ${actual?.id ?? 'none'}, but ${what} carries ${expected?.id ?? 'none'}`)];
+}
+
+function structureOf(data: Node): string | undefined {
+  return data.itemSubjectRef?.structureRef ?? data.itemSubjectRef?.id;
+}
