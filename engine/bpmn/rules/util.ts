@@ -88,10 +88,11 @@ export function problem(node: Node | undefined, message: string): Problem {
   return { element: id, message: id ? `${localType(node as Node)} ${id}: ${message}` : message };
 }
 
-/** Every moddle element contained in `root` (not following references), depth-first. */
+/** Every semantic moddle element contained in `root` (not following references or diagrams), depth-first. */
 export function containedElements(root: Node): Node[] {
   const out: Node[] = [];
   const visit = (node: Node) => {
+    if (node.$type.startsWith('bpmndi:')) return;
     out.push(node);
     const properties = node.$descriptor?.propertiesByName ?? {};
     for (const [name, value] of Object.entries(node)) {
