@@ -7,6 +7,7 @@ import type { IoMapping } from './model.js';
 import { ROOT_KEY } from './state.js';
 import type { Runtime } from './runtime.js';
 import { InputRefused } from './errors.js';
+import { isInner } from './elements/multi-instance.js';
 
 /** Sets `path` (dotted: `a.b.c`) in `target`, creating nested objects as needed. */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -76,7 +77,8 @@ export function completeVariables(rt: Runtime, key: number, vars: Record<string,
     const produced = evaluateMappings(rt, def.outputs, key, vars);
     propagate(rt, inst.p, produced);
   } else {
-    propagate(rt, inst.p, vars);
+    // An inner multi-instance element starts at its own scope: its locals (item, output element) take their names.
+    propagate(rt, isInner(rt, key) ? key : inst.p, vars);
   }
 }
 

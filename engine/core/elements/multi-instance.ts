@@ -50,6 +50,11 @@ function spawnInner(rt: Runtime, bodyKey: number): void {
   const i = body.mi!.next++;
   const vars: Record<string, unknown> = { loopCounter: i + 1 };
   if (def.multiInstance!.inputElement) vars[def.multiInstance!.inputElement] = body.mi!.items ? body.mi!.items[i] : null;
+  // As in Zeebe: an output element that names a variable starts as a local null of the inner instance,
+  // so each instance's result stays its own instead of parallel instances overwriting one outer variable.
+  const out = def.multiInstance!.outputElement?.trim();
+  const name = out && /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(out) ? out.split('.')[0] : undefined;
+  if (name && !(name in vars)) vars[name] = null;
   rt.push({ a: 'activate', e: def.id, scope: bodyKey, lc: i + 1, vars });
 }
 
