@@ -119,7 +119,7 @@ describe('call activity', () => {
     const r = engine.send(id, { type: 'instance.cancel' });
     expect(effectsOf(r, 'call.cancel')).to.deep.equal([{ type: 'call.cancel', key: call, childInstanceId: c }]);
     expect(engine.state(c).status).to.equal('cancelled');
-    expect(engine.openTasks()).to.be.empty;
+    expect(engine.openTasks()).to.have.length(0);
   });
 
   it('given a call activity interrupted by a boundary timer, when it fires, then the child is cancelled', async () => {

@@ -27,7 +27,7 @@ describe('end events', () => {
     expect(engine.state(id).status).to.equal('terminated');
     expect(effectsOf(r, 'task.close')).to.deep.include({ type: 'task.close', key: bKey, reason: 'cancelled' });
     expect(effectsOf(r, 'instance.ended')[0]).to.include({ state: 'terminated' });
-    expect(engine.openTasks(id)).to.be.empty;
+    expect(engine.openTasks(id)).to.have.length(0);
     expect(historyOf(engine, id, 'instance.terminated')).to.have.length(1);
   });
 
@@ -87,7 +87,7 @@ describe('end events', () => {
     const engine = await given(bpmnWith(roots, `<bpmn:startEvent id="s"/><bpmn:endEvent id="esc1"><bpmn:escalationEventDefinition escalationRef="esc"/></bpmn:endEvent>${flow('f', 's', 'esc1')}`));
     const id = engine.start('p');
     expect(engine.state(id).status).to.equal('completed');
-    expect(incidentsOf(engine, id)).to.be.empty;
+    expect(incidentsOf(engine, id)).to.have.length(0);
   });
 
   it('given a message end event, when reached, then a message.publish effect carries the name, correlation key and variables', async () => {

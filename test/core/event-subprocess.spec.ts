@@ -1,6 +1,6 @@
 /** Event subprocesses: timer, message, signal, error and escalation starts, interrupting or not. */
 import { expect } from 'chai';
-import { given, bpmnWith, flow, path, vars, userTask, serviceTask, timer, active, historyOf, effectsOf, subKey, elementKey, incidentsOf } from './support.js';
+import { given, bpmnWith, flow, path, vars, userTask, serviceTask, timer, historyOf, effectsOf, subKey, elementKey, incidentsOf } from './support.js';
 
 const roots = `<bpmn:message id="m" name="perbaikan"><bpmn:extensionElements><zeebe:subscription correlationKey="=nomor"/></bpmn:extensionElements></bpmn:message>
   <bpmn:signal id="sig" name="tutup"/><bpmn:error id="err" errorCode="RUSAK"/><bpmn:escalation id="esc" escalationCode="LAPOR"/>`;
@@ -47,6 +47,7 @@ describe('event subprocess', () => {
     engine.publish('perbaikan', 'K-1');
     expect(engine.publish('perbaikan', 'K-1')).to.equal(false);
     expect(engine.messages.size).to.equal(0);
+    expect(Object.keys(engine.state(id).subs ?? {})).to.have.length(0);
   });
 
   it('given a non-interrupting message start, when the message arrives twice, then the handler runs twice beside the main flow', async () => {

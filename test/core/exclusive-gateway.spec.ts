@@ -69,7 +69,7 @@ describe('exclusive gateway', () => {
     const [incident] = incidentsOf(engine, id);
     engine.send(id, { type: 'incident.resolve', key: incident.key, variables: { ok: false } });
     expect(path(engine, id)).to.deep.equal(['s', 'g', 'no', 'p']);
-    expect(incidentsOf(engine, id)).to.be.empty;
+    expect(incidentsOf(engine, id)).to.have.length(0);
   });
 
   it('given a non-boolean condition result, when evaluated, then it is not taken', async () => {

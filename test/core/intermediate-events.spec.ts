@@ -76,7 +76,7 @@ describe('intermediate timer catch', () => {
     const before = JSON.stringify(engine.state(id));
     const r = engine.send(id, { type: 'timer.fire', key });
     expect(r.ignored).to.contain('no longer open');
-    expect(r.effects).to.be.empty;
+    expect(r.effects).to.have.length(0);
     expect(r.history).to.deep.equal([{ type: 'input.ignored', data: { input: 'timer.fire', reason: r.ignored } }]);
     expect(JSON.stringify(engine.state(id))).to.equal(before);
   });

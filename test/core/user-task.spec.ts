@@ -59,7 +59,7 @@ describe('user task', () => {
   it('given candidate groups evaluating to a number, when opened, then an expression incident is raised', async () => {
     const engine = await given(oneTask('<zeebe:assignmentDefinition candidateGroups="=42"/>'));
     const id = engine.start('p');
-    expect(engine.openTasks(id)).to.be.empty;
+    expect(engine.openTasks(id)).to.have.length(0);
     expect(incidentsOf(engine, id)[0]).to.include({ elementId: 't', type: 'expression' });
   });
 
@@ -132,7 +132,7 @@ describe('user task', () => {
     const before = JSON.stringify(engine.state(id));
     const again = engine.send(id, { type: 'task.complete', key, variables: { x: 2 } });
     expect(again.ignored).to.contain('not open');
-    expect(again.effects).to.be.empty;
+    expect(again.effects).to.have.length(0);
     expect(again.history).to.deep.equal([{ type: 'input.ignored', data: { input: 'task.complete', reason: again.ignored } }]);
     expect(JSON.stringify(engine.state(id))).to.equal(before);
     expect(vars(engine, id).x).to.equal(1);
