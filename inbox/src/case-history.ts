@@ -11,6 +11,11 @@ import type { HistoryItem } from './types.js';
 /** Entry types worth a line for staff; the rest are shown with "technical details". */
 const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed)/;
 const SHOWN_ELEMENT_TYPES = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:CallActivity']);
+/**
+ * Entries where the user is the one who acted. On the others (a step starting, the case ending)
+ * the server records whose request set things moving, which would read as if they did it.
+ */
+const ACTED = /^(instance\.started|instance\.cancelled|task\.|incident\.resolved|variables\.updated|message\.)/;
 
 export function renderHistory(container: HTMLElement, items: HistoryItem[], names: ElementNames): void {
   const list = h('ol', { class: 'timeline' });
@@ -43,7 +48,7 @@ function entry(item: HistoryItem, names: ElementNames): HTMLLIElement {
   const decision = item.type === 'task.completed' && item.data ? dataList(item.data) : null;
   return h('li', { class: `timeline-item type-${item.type.replace(/\./g, '-')}` },
     h('time', { datetime: item.at }, formatDateTime(item.at)),
-    h('p', { class: 'what' }, h('span', {}, label), item.user ? h('span', { class: 'who' }, ` ${t('history.by', { user: item.user })}`) : null),
+    h('p', { class: 'what' }, h('span', {}, label), item.user && ACTED.test(item.type) ? h('span', { class: 'who' }, ` ${t('history.by', { user: item.user })}`) : null),
     decision);
 }
 

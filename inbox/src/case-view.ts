@@ -32,7 +32,7 @@ export async function mountCase(section: HTMLElement, instanceId: string): Promi
   let names: ElementNames = new Map();
   if (instance) {
     try {
-      const xml = await getDefinitionXml(instance.processKey, instance.version);
+      const xml = await getDefinitionXml(instance);
       diagram = await mountDiagram(diagramBox, xml, instance.activeElements, history ?? []);
       names = diagram.names;
     } catch {

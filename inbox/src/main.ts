@@ -16,6 +16,7 @@ import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
 import { listHref, parseRoute } from './router.js';
 import { clearSession, currentUser, saveSession } from './session.js';
+import { forgetProcessNames } from './process-names.js';
 import { mountTaskList } from './task-list.js';
 import { mountTaskView } from './task-view.js';
 
@@ -50,6 +51,7 @@ function route(): void {
   if (!user) {
     unmount = mountLogin(main, (token, signedIn) => {
       saveSession(token, signedIn);
+      forgetProcessNames();
       // Stay on a deep link to a task; otherwise show the list. Same hash means no hashchange.
       if (location.hash.startsWith('#/task') || location.hash === lastListHash) route();
       else location.hash = lastListHash;
@@ -73,6 +75,7 @@ function route(): void {
 
 function signOut(): void {
   clearSession();
+  forgetProcessNames();
   route();
 }
 

@@ -39,8 +39,10 @@ export const getInstance = (id: string): Promise<ProcessInstance> => get(`proces
 export const getHistory = (id: string): Promise<Page<HistoryItem> | { items: HistoryItem[] }> =>
   get(`process-instances/${encodeURIComponent(id)}/history`);
 
-/** Finds the deployed definition an instance runs (by key and version) and returns its XML. */
-export async function getDefinitionXml(processKey: string, version: number): Promise<string> {
+/** The XML of the definition an instance runs: by its id when the server gives it, else by key and version. */
+export async function getDefinitionXml(instance: ProcessInstance): Promise<string> {
+  if (instance.processDefinitionId) return get<string>(`process-definitions/${encodeURIComponent(instance.processDefinitionId)}/xml`);
+  const { processKey, version } = instance;
   const page = await get<Page<ProcessDefinition>>(`process-definitions${query({ key: processKey, limit: 500 })}`);
   const definition = page.items.find((d) => d.key === processKey && d.version === version)
     ?? page.items.find((d) => d.key === processKey);

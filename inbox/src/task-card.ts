@@ -1,7 +1,7 @@
 /**
- * One row of the task list: a link to the task with its name, case, deadline and priority.
- * Urgency is carried by text and an icon-like badge as well as colour, so it reads without
- * colour vision and to screen readers. Rendering only.
+ * One row of the task list: a link to the task with its name, case, deadline and priority (or,
+ * for a closed task, when it closed). Urgency is carried by words as well as colour, so it reads
+ * without colour vision and to screen readers. Rendering only.
  */
 import { h } from './dom.js';
 import { urgency, priorityBand } from './due.js';
@@ -10,7 +10,18 @@ import { taskHref } from './router.js';
 import type { Task } from './types.js';
 
 export function taskCard(task: Task, me: string, now: Date, isNew: boolean): HTMLLIElement {
-  const level = urgency(task.dueDate, now);
+  const level = task.state === 'open' ? urgency(task.dueDate, now) : 'none';
+  return h('li', { class: `task-row urgency-${level}${isNew ? ' is-new' : ''}`, 'data-task-id': task.id },
+    h('a', { class: 'task-link', href: taskHref(task.id) },
+      h('span', { class: 'task-main' },
+        h('span', { class: 'task-name' }, task.name ?? task.elementId),
+        h('span', { class: 'task-case' },
+          task.businessKey ? h('span', { class: 'business-key' }, task.businessKey) : null,
+          h('span', { class: 'process' }, task.processName ?? task.processKey))),
+      task.state === 'open' ? openMeta(task, me, level) : closedMeta(task)));
+}
+
+function openMeta(task: Task, me: string, level: ReturnType<typeof urgency>): HTMLElement {
   const band = priorityBand(task.priority);
   const due = task.dueDate
     ? h('span', { class: `due due-${level}` },
@@ -20,16 +31,14 @@ export function taskCard(task: Task, me: string, now: Date, isNew: boolean): HTM
   const owner = task.assignee
     ? `${t('task.assignee')}: ${task.assignee === me ? t('task.you') : task.assignee}`
     : `${t('task.unassigned')} · ${task.candidateGroups.join(', ')}`;
-  return h('li', { class: `task-row urgency-${level}${isNew ? ' is-new' : ''}`, 'data-task-id': task.id },
-    h('a', { class: 'task-link', href: taskHref(task.id) },
-      h('span', { class: 'task-main' },
-        h('span', { class: 'task-name' }, task.name ?? task.elementId),
-        h('span', { class: 'task-case' },
-          task.businessKey ? h('span', { class: 'business-key' }, task.businessKey) : null,
-          h('span', { class: 'process' }, task.processName ?? task.processKey))),
-      h('span', { class: 'task-meta' },
-        due,
-        band !== 'normal' ? h('span', { class: `priority priority-${band}` }, t(`priority.${band}`)) : null,
-        h('span', { class: 'owner' }, owner),
-        h('span', { class: 'created' }, `${t('task.created')} ${formatDateTime(task.createdAt)}`))));
+  return h('span', { class: 'task-meta' },
+    due,
+    band !== 'normal' ? h('span', { class: `priority priority-${band}` }, t(`priority.${band}`)) : null,
+    h('span', { class: 'owner' }, owner),
+    h('span', { class: 'created' }, `${t('task.created')} ${formatDateTime(task.createdAt)}`));
+}
+
+function closedMeta(task: Task): HTMLElement {
+  const when = task.completedAt ? ` · ${formatDateTime(task.completedAt)}` : '';
+  return h('span', { class: 'task-meta' }, h('span', { class: `closed closed-${task.state}` }, `${t(`state.${task.state}`)}${when}`));
 }

@@ -11,6 +11,7 @@ import { listHref, type Route } from './router.js';
 import { maySeeAll, type User } from './session.js';
 import { taskCard } from './task-card.js';
 import { countTasks, listTasks, PAGE_SIZE } from './task-api.js';
+import { processNames } from './process-names.js';
 import { errorMessage } from './errors.js';
 import type { Task, TaskFilter, TaskSort } from './types.js';
 
@@ -59,13 +60,14 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
 
   async function load(): Promise<void> {
     try {
-      const [page, ...totals] = await Promise.all([
+      const [names, page, ...totals] = await Promise.all([
+        processNames(),
         listTasks(tab, route.sort, route.q, route.page),
         ...tabs.map((filter) => countTasks(filter, route.q)),
       ]);
       if (stopped) return;
       tabs.forEach((filter, i) => { counts.get(filter)!.textContent = String(totals[i]); });
-      render(page.items, page.total);
+      render(page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null })), page.total);
       updated.textContent = t('list.updated', { time: formatTime(new Date()) });
     } catch (error) {
       if (stopped || (error instanceof ApiError && error.status === 401)) return;
@@ -92,6 +94,10 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
   function renderPager(total: number): void {
     const from = total === 0 ? 0 : (route.page - 1) * PAGE_SIZE + 1;
     const to = Math.min(total, route.page * PAGE_SIZE);
+    if (total <= PAGE_SIZE && route.page === 1) {
+      fill(pager);
+      return;
+    }
     fill(pager,
       h('button', { type: 'button', class: 'button secondary', disabled: route.page <= 1, onclick: () => go({ page: route.page - 1 }) }, t('list.prev')),
       h('span', { class: 'range' }, t('list.range', { from, to, total })),

@@ -11,6 +11,7 @@ import { mountCase } from './case-view.js';
 import type { User } from './session.js';
 import { taskActions } from './task-actions.js';
 import { completeTask, getTask } from './task-api.js';
+import { processNames } from './process-names.js';
 import { mountTaskForm, type SubmitResult, type TaskForm } from './task-form.js';
 import { priorityBand, urgency } from './due.js';
 import type { TaskDetail } from './types.js';
@@ -37,7 +38,8 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     for (const cleanup of cleanups.splice(0)) cleanup();
     let task: TaskDetail;
     try {
-      task = await getTask(id);
+      const [found, names] = await Promise.all([getTask(id), processNames()]);
+      task = { ...found, processName: found.processName ?? names.get(found.processKey) ?? null };
     } catch (error) {
       if (!stopped) fill(root, back, h('h1', {}, t('app.title')), h('p', { class: 'notice-error', role: 'alert' }, errorMessage(error)));
       return;

@@ -18,6 +18,8 @@ export interface Task {
   createdAt: string;
   formId: string | null;
   state: TaskState;
+  completedAt?: string | null;
+  completedBy?: string | null;
 }
 
 export interface TaskDetail extends Task {
@@ -43,6 +45,8 @@ export interface ProcessInstance {
   id: string;
   processKey: string;
   version: number;
+  /** Added by the server beside API.md's fields; saves a lookup by key and version. */
+  processDefinitionId?: string;
   businessKey: string | null;
   state: 'active' | 'completed' | 'terminated' | 'cancelled';
   variables: Record<string, unknown>;

@@ -6,7 +6,7 @@
  */
 import { expect } from 'chai';
 import { InboxApi } from './support/inbox-api.js';
-import { shot } from './support/inbox-browser.js';
+import { INBOX_PATH, shot } from './support/inbox-browser.js';
 import { claim, endedElements, EXAMPLE, openTask, PASSWORD, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
 
 describe('inbox (browser): the two-step approval', function () {
@@ -43,7 +43,8 @@ describe('inbox (browser): the two-step approval', function () {
     await claim(budi);
     await budi.locator('.djs-element.alur-active[data-element-id="Task_Sign"]').waitFor();
     await budi.locator('.djs-element.alur-taken[data-element-id="Task_Review"]').waitFor();
-    await budi.locator('.djs-element.alur-taken[data-element-id="Flow_Approved"]').waitFor();
+    // A straight flow has no height, so Playwright never calls it "visible"; attached is what counts.
+    await budi.locator('.djs-element.alur-taken[data-element-id="Flow_Approved"]').waitFor({ state: 'attached' });
     const verified = budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verify the request' });
     await verified.waitFor();
     expect(await verified.innerText()).to.contain('oleh sari').and.to.contain('approve').and.to.contain('123/DPU/2026');
@@ -80,6 +81,9 @@ describe('inbox (browser): the two-step approval', function () {
 
     // When they fix both
     await sari.getByLabel(/Nomor surat/).fill('124/DPU/2026');
+    // Leaving the field re-validates it; its message goes and the fields below move up.
+    await sari.getByLabel(/Nomor surat/).press('Tab');
+    await sari.getByText('Use the form 123/DPU/2026').waitFor({ state: 'detached' });
     await sari.getByLabel('Approve').check();
     expect(await sari.getByText('Wajib diisi.').count()).to.equal(0);
     await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
@@ -117,7 +121,7 @@ describe('inbox (browser): the two-step approval', function () {
     expect(await rejected.innerText()).to.contain('oleh sari').and.to.contain('reject').and.to.contain('Lampiran IMB tidak ada.');
     await sari.locator('.timeline-item', { hasText: 'Request rejected selesai' }).waitFor();
     await sari.locator('.djs-element.alur-taken[data-element-id="EndEvent_Rejected"]').waitFor();
-    await sari.locator('.djs-element.alur-taken[data-element-id="Flow_Rejected"]').waitFor();
+    await sari.locator('.djs-element.alur-taken[data-element-id="Flow_Rejected"]').waitFor({ state: 'attached' });
     expect(await sari.locator('.djs-element.alur-taken[data-element-id="Task_Sign"]').count()).to.equal(0);
     await sari.getByText('Status: selesai').first().waitFor();
     await shot(sari, 'rejected-case-desktop');
@@ -143,7 +147,7 @@ describe('inbox (browser): the two-step approval', function () {
       await page.getByText('Tidak ada tugas di sini.').waitFor();
 
       // And open the task's address directly: the API refuses, and the page shows nothing of it
-      await page.goto(`${scene.server.url}/inbox/#/task/${encodeURIComponent(task.id)}`);
+      await page.goto(`${scene.server.url}${INBOX_PATH}#/task/${encodeURIComponent(task.id)}`);
       await page.getByText(/Tugas tidak ditemukan atau bukan untuk Anda\.|Anda tidak berwenang/).waitFor();
       expect(await page.content()).not.to.contain(kase.businessKey);
       if (username === 'dewi') await shot(page, 'other-group-desktop');

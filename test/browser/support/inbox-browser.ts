@@ -10,6 +10,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 export const SHOTS = join('test-results', 'inbox');
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+/**
+ * The inbox's page. Addressed as index.html because the server's `/inbox` → `/inbox/` redirect
+ * currently also matches `/inbox/` itself (express 5 non-strict routing) and loops.
+ */
+export const INBOX_PATH = '/inbox/index.html';
 
 export function launchInboxBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
@@ -26,7 +31,7 @@ export async function signIn(browser: Browser, base: string, username: string, p
   const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Jakarta', isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
   const page = await context.newPage();
   page.on('pageerror', (error) => { console.error(`[${username}] page error:`, error.message); });
-  await page.goto(`${base}/inbox/`);
+  await page.goto(`${base}${INBOX_PATH}`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
   await page.getByRole('button', { name: /^(Masuk|Sign in)$/ }).click();
