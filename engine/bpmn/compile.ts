@@ -49,7 +49,9 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
   }
   // An element in no namespace or misplaced in the BPMN namespace would be silently dropped.
   for (const w of warnings) if (w.message.startsWith('unknown element')) errors.push({ element: w.element, message: `${w.message.replace(' ignored', '')} is not allowed here` });
-  errors.push(...validate(definitions, ctx));
+  const findings = validate(definitions, ctx);
+  errors.push(...findings.errors);
+  warnings.push(...findings.warnings.map((w) => ({ element: w.element, message: w.message })));
   if (errors.length > 0) return { ok: false, errors: dedupe(errors), warnings };
   const compiled: CompiledDefinitions = { processes: processes.map((p) => deepFreeze(mapProcess(p, ctx))), warnings };
   return { ok: true, definitions: deepFreeze(compiled), warnings };

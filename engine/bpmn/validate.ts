@@ -6,15 +6,16 @@ import type { Problem } from './problems.js';
 import { rules } from './rules/index.js';
 import type { Node, RuleContext } from './rules/util.js';
 
-export function validate(definitions: Node, ctx: RuleContext): Problem[] {
-  const problems: Problem[] = [];
+export function validate(definitions: Node, ctx: RuleContext): { errors: Problem[]; warnings: Problem[] } {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
   for (const rule of rules) {
     try {
-      problems.push(...rule.check(definitions, ctx));
+      (rule.severity === 'warning' ? warnings : errors).push(...rule.check(definitions, ctx));
     } catch (err) {
       // A rule that trips over a broken model must not hide the other rules' findings.
-      problems.push({ message: `rule ${rule.name} could not check the document: ${(err as Error).message}` });
+      errors.push({ message: `rule ${rule.name} could not check the document: ${(err as Error).message}` });
     }
   }
-  return problems;
+  return { errors, warnings };
 }

@@ -115,4 +115,13 @@ describe('bpmn/rules: BPMN 2.0 constraints checked at deployment', () => {
     const xml = fixtureText('minimal.bpmn').replace('<bpmn:endEvent id="End" />', '<bpmn:endEvent id="End" /><bpmn:intermediateCatchEvent id="L"><bpmn:linkEventDefinition name="nowhere" /></bpmn:intermediateCatchEvent><bpmn:sequenceFlow id="F9" sourceRef="L" targetRef="End" />');
     expect(await messages(xml)).to.include('intermediateCatchEvent L: no link throw event named "nowhere" leads here');
   });
+
+  it('given a condition on a flow leaving a parallel gateway, when compiled, then it deploys with a warning that the condition is ignored', async () => {
+    const xml = doc(`<bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="G" /><bpmn:parallelGateway id="G" />
+      <bpmn:sequenceFlow id="A" sourceRef="G" targetRef="J"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=false</bpmn:conditionExpression></bpmn:sequenceFlow>
+      <bpmn:sequenceFlow id="B" sourceRef="G" targetRef="J" /><bpmn:parallelGateway id="J" /><bpmn:sequenceFlow id="F2" sourceRef="J" targetRef="E" /><bpmn:endEvent id="E" />`);
+    const result = await compileBpmn(xml);
+    expect(result.ok).to.equal(true);
+    expect(result.warnings).to.deep.include({ element: 'A', message: 'sequenceFlow A: the condition is ignored: every flow leaving parallel gateway G is taken' });
+  });
 });

@@ -57,3 +57,19 @@ export function outgoingFlows(node: Node, scope: Node): Node[] {
 export function incomingFlows(node: Node, scope: Node): Node[] {
   return ((scope.flowElements ?? []) as Node[]).filter((f) => is(f, 'bpmn:SequenceFlow') && f.targetRef === node);
 }
+
+export const ignoredConditions: Rule = {
+  name: 'ignored-conditions',
+  description: 'Conditions on flows leaving a parallel gateway are ignored (BPMN 2.0 §10.6.4): every flow is taken.',
+  severity: 'warning',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    for (const { node, scope } of allFlowElements(ctx)) {
+      if (!is(node, 'bpmn:ParallelGateway')) continue;
+      for (const flow of outgoingFlows(node, scope)) {
+        if (bodyOf(flow.conditionExpression) !== undefined) problems.push(problem(flow, `the condition is ignored: every flow leaving parallel gateway ${node.id} is taken`));
+      }
+    }
+    return problems;
+  },
+};

@@ -11,7 +11,7 @@ import { activityAttributes, conditionalFlows, flowLists, gatewayDirections, rea
 import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from './events.js';
 import { feelSyntax } from './expressions.js';
 import { scopeStarts, sequenceFlows } from './flows.js';
-import { eventBasedGateway, gatewayConditions } from './gateways.js';
+import { eventBasedGateway, gatewayConditions, ignoredConditions } from './gateways.js';
 import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
 import { timerValues } from './timers.js';
 import { unsupportedElements } from './unsupported.js';
@@ -34,6 +34,7 @@ export const rules: Rule[] = [
   linkEvents,
   gatewayConditions,
   eventBasedGateway,
+  ignoredConditions,
   taskImplementation,
   userTaskAssignment,
   loopSettings,

@@ -23,6 +23,8 @@ export interface RuleContext {
 export interface Rule {
   name: string;
   description: string;
+  /** 'warning' findings never block a deployment (default 'error'). */
+  severity?: 'error' | 'warning';
   check(definitions: Node, ctx: RuleContext): Problem[];
 }
 
