@@ -13,6 +13,8 @@ export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const DI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_ATTRIBUTES = 1000;
+/** Real models nest a few dozen levels; the bound keeps recursive walks over the model safe. */
+export const MAX_DEPTH = 256;
 /** Child elements of which a BPMN element may hold only one (moddle would silently keep the last). */
 const SINGLE_CHILD_GROUPS = [['standardLoopCharacteristics', 'multiInstanceLoopCharacteristics']];
 
@@ -73,6 +75,7 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
   });
   parser.on('closetag', () => { groupCounts.pop(); });
   parser.on('opentag', (tag) => {
+    if (groupCounts.length >= MAX_DEPTH) fail(`resource limit: elements nested more than ${MAX_DEPTH} levels deep`);
     const parentCounts = groupCounts[groupCounts.length - 1];
     groupCounts.push(SINGLE_CHILD_GROUPS.map(() => 0));
     if (parentCounts && tag.uri === BPMN_NS) {

@@ -69,6 +69,13 @@ describe('bpmn/read-xml: the safe gate before bpmn-moddle', () => {
     if (!result.ok) expect(result.errors[0].message).to.match(/resource limit: more than 1000 attributes/);
   });
 
+  it('given elements nested thousands of levels deep, when read, then a resource-limit error comes back', () => {
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL">${'<x:a xmlns:x="urn:x">'.repeat(5000)}${'</x:a>'.repeat(5000)}</bpmn:definitions>`;
+    const result = readXml(xml);
+    expect(result.ok).to.equal(false);
+    if (!result.ok) expect(result.errors[0].message).to.match(/nested more than 256 levels/);
+  });
+
   it('given a document larger than maxBytes, when compiled, then it is refused before parsing', async () => {
     const result = await compileBpmn(fixtureBytes('minimal.bpmn'), { maxBytes: 100 });
     expect(result.ok).to.equal(false);
