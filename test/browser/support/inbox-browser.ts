@@ -1,11 +1,11 @@
 /**
- * Headless Chromium for the inbox tests (Debian's /usr/bin/chromium driven by playwright-core;
- * never a downloaded browser), and a signed-in page per staff user, each in its own context so
- * their sessions never mix. Screenshots go to test-results/inbox/.
+ * Inbox pages for the browser tests: a signed-in page per staff user, each in its own browser
+ * context so sessions never mix, and full-page screenshots in test-results/inbox/. The browser
+ * itself comes from the shared support (browser.ts: Debian's Chromium, never a download).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export const SHOTS = join('test-results', 'inbox');
 export const DESKTOP = { width: 1366, height: 900 };
@@ -16,19 +16,10 @@ export const PHONE = { width: 390, height: 844 };
  */
 export const INBOX_PATH = '/inbox/index.html';
 
-export function launchInboxBrowser(): Promise<Browser> {
-  mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-}
-
 /** Opens the inbox in a fresh context and signs in through the login form, as a person would. */
-export async function signIn(browser: Browser, base: string, username: string, password: string,
-  viewport = DESKTOP, locale = 'id-ID'): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale, timezoneId: 'Asia/Jakarta', isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
+export async function signIn(browser: Browser, base: string, username: string, password: string, viewport = DESKTOP): Promise<Page> {
+  const phone = viewport.width < 500;
+  const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
   page.on('pageerror', (error) => { console.error(`[${username}] page error:`, error.message); });
   await page.goto(`${base}${INBOX_PATH}`);
@@ -40,5 +31,6 @@ export async function signIn(browser: Browser, base: string, username: string, p
 }
 
 export function shot(page: Page, name: string): Promise<Buffer> {
+  mkdirSync(SHOTS, { recursive: true });
   return page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }

@@ -8,9 +8,11 @@ import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './server.js';
+import { setupTenant } from './api.js';
 import { InboxApi } from './inbox-api.js';
-import { launchInboxBrowser, signIn } from './inbox-browser.js';
-import { startInboxServer, type InboxServer } from './inbox-server.js';
+import { signIn } from './inbox-browser.js';
 
 export const PASSWORD = 'Rahasia-123!';
 export const TENANT = 'kotauji';
@@ -20,7 +22,7 @@ export const EXAMPLE = 'two-step-approval';
 export const PERMIT = 'inbox-approval';
 
 export interface Scene {
-  server: InboxServer;
+  server: RunningServer;
   browser: Browser;
   analyst: InboxApi;
   open(username: string, viewport?: { width: number; height: number }): Promise<Page>;
@@ -32,20 +34,19 @@ export interface Scene {
 export async function setUpScene(): Promise<Scene> {
   const built = spawnSync(process.execPath, ['inbox/build.mjs'], { stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' } });
   expect(built.status, 'inbox build').to.equal(0);
-  const server = await startInboxServer();
-  const browser = await launchInboxBrowser();
-  const admin = await InboxApi.login(server.url, 'admin', server.adminPassword);
-  await admin.ok('POST', 'tenants', { id: TENANT, name: 'Kota Uji' });
-  await admin.ok('POST', 'tenants', { id: 'kabuji', name: 'Kabupaten Uji' });
-  const user = (username: string, tenant: string, roles: string[], groups: string[]) =>
-    admin.ok('POST', 'users', { username, password: PASSWORD, tenant, roles, groups });
-  await user('analis', TENANT, ['analyst'], ['bagian-organisasi']);
-  await user('sari', TENANT, ['staff'], ['verifikator']);
-  await user('rina', TENANT, ['staff'], ['verifikator']);
-  await user('budi', TENANT, ['staff'], ['kepala-dinas']);
-  await user('dewi', TENANT, ['staff'], ['bagian-umum']);
+  // Embedded mode on purpose: the inbox must work with nothing but Node.
+  const server = await startServer({ env: { DATABASE_URL: '', REDIS_URL: '' } });
+  const browser = await launchBrowser();
+  const staff = (username: string, roles: string[], groups: string[]) => ({ username, password: PASSWORD, roles, groups });
+  await setupTenant(server.url, server.adminPassword, { id: TENANT, name: 'Kota Uji', users: [
+    staff('analis', ['analyst'], ['bagian-organisasi']),
+    staff('sari', ['staff'], ['verifikator']),
+    staff('rina', ['staff'], ['verifikator']),
+    staff('budi', ['staff'], ['kepala-dinas']),
+    staff('dewi', ['staff'], ['bagian-umum']),
+  ] });
   // The same group name in another tenant: a name match must never cross tenants.
-  await user('tono', 'kabuji', ['staff'], ['verifikator']);
+  await setupTenant(server.url, server.adminPassword, { id: 'kabuji', name: 'Kabupaten Uji', users: [staff('tono', ['staff'], ['verifikator'])] });
   const analyst = await InboxApi.login(server.url, 'analis', PASSWORD);
   await analyst.deploy([join('processes', 'examples', 'two-step-approval.bpmn'), join('processes', 'examples', 'two-step-approval.form')]);
   const fixtures = join('test', 'browser', 'fixtures');
