@@ -44,6 +44,7 @@ export const panelId: Record<string, string> = {
   'Business ID': 'ID bisnis',
   'Version tag': 'Tag versi',
   'Tenant ID': 'ID tenant',
+  'Job priority': 'Prioritas job',
   // general entries
   'Name': 'Nama',
   'ID': 'ID',

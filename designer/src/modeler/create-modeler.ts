@@ -24,7 +24,6 @@ export type Modeler = BpmnModeler;
 export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement): Modeler {
   return new BpmnModeler({
     container: canvas,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: propertiesPanel, tooltip: ZeebeTooltipProvider },
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [

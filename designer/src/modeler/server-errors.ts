@@ -3,6 +3,7 @@
  * with the server's message on each offending element. Cleared on the next edit or deployment,
  * so a stale server verdict never sits on a diagram that has changed since.
  */
+import { translate } from '../i18n/translate-module.js';
 import type { Modeler } from './create-modeler.js';
 
 const OVERLAY_TYPE = 'alur-server-error';
@@ -25,9 +26,12 @@ export function showServerErrors(modeler: Modeler, errors: ElementError[]): Elem
     canvas.addMarker(element, MARKER);
     const note = document.createElement('div');
     note.className = 'alur-server-error-note';
-    note.textContent = error.message;
-    note.title = error.message;
-    overlays.add(element, OVERLAY_TYPE, { position: { bottom: -6, left: 0 }, html: note });
+    const text = withoutElementPrefix(translate(error.message));
+    note.textContent = text;
+    note.title = text;
+    // Connections get the note at their start, shapes just below themselves.
+    const position = element.waypoints ? { top: -22, left: 8 } : { bottom: -4, left: 0 };
+    overlays.add(element, OVERLAY_TYPE, { position, html: note });
   }
   return unplaced;
 }
@@ -37,4 +41,9 @@ export function clearServerErrors(modeler: Modeler): void {
   const canvas: any = modeler.get('canvas');
   (modeler.get('overlays') as any).remove({ type: OVERLAY_TYPE });
   for (const element of registry.getAll()) canvas.removeMarker(element, MARKER);
+}
+
+/** Engine messages start with "type id: "; on the element itself that prefix only repeats it. */
+export function withoutElementPrefix(message: string): string {
+  return message.replace(/^[a-zA-Z]+ [^\s:]+: /, '');
 }

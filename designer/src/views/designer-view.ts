@@ -45,6 +45,9 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     h('section', { className: 'workspace' }, toolbar, status.element, h('div', { className: 'canvas-row' }, canvas, properties), issues.element)));
 
   modeler = createModeler(canvas, properties);
+  // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized.
+  const resizeObserver = new ResizeObserver(() => (modeler?.get('canvas') as any)?.resized());
+  resizeObserver.observe(canvas);
   const ctx: DesignerContext = {
     modeler, status, issues,
     open: (xml, docTitle, definitionId) => open(xml, docTitle, definitionId),
@@ -82,8 +85,12 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
       return;
     }
     ensureExecutionPlatform((current as any).getDefinitions());
-    (current.get('canvas') as any).zoom('fit-viewport', 'auto');
-    if ((current.get('canvas') as any).zoom() > 1) (current.get('canvas') as any).zoom(1, 'auto');
+    // A blank diagram keeps its start event top left, leaving room to draw; others are fitted.
+    const view: any = current.get('canvas');
+    if ((current.get('elementRegistry') as any).getAll().length > 2) {
+      view.zoom('fit-viewport', 'auto');
+      if (view.zoom() > 1) view.zoom(1, 'auto');
+    }
     diagram.xml = xml;
     diagram.dirty = false;
     diagram.definitionId = definitionId;
@@ -130,6 +137,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
 
   return {
     destroy() {
+      resizeObserver.disconnect();
       modeler?.destroy();
       modeler = null;
     },

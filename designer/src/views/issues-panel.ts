@@ -7,6 +7,7 @@ import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n/lang.js';
 import { translate } from '../i18n/translate-module.js';
 import type { Modeler } from '../modeler/create-modeler.js';
+import { withoutElementPrefix } from '../modeler/server-errors.js';
 
 export interface Issue { element?: string; message: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string }
 
@@ -57,7 +58,7 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
         h('span', { className: 'issue-icon', 'aria-hidden': 'true' }, issue.category === 'error' ? '●' : '▲'),
         issue.source === 'server' ? h('span', { className: 'badge badge-error' }, t('serverIssue')) : null,
         h('span', { className: 'issue-element' }, nameOf(issue.element)),
-        h('span', { className: 'issue-message' }, translate(issue.message)))));
+        h('span', { className: 'issue-message' }, withoutElementPrefix(translate(issue.message))))));
   }
 
   render();

@@ -1,0 +1,50 @@
+/**
+ * Indonesian for the messages of the engine's deploy-time rules (engine/bpmn/rules), which the
+ * designer shows as lint issues and deployment errors. Those messages read "type id: text" and
+ * often carry ids or values, so they are matched by pattern; an unknown message stays English.
+ */
+const exact: Record<string, string> = {
+  'a start event needs an outgoing sequence flow': 'event mulai memerlukan alur keluar',
+  'an end event needs an incoming sequence flow': 'event selesai memerlukan alur masuk',
+  'an end event cannot have outgoing sequence flows': 'event selesai tidak boleh memiliki alur keluar',
+  'an intermediate catch event needs an incoming sequence flow': 'event tunggu memerlukan alur masuk',
+  'an intermediate catch event needs an outgoing sequence flow': 'event tunggu memerlukan alur keluar',
+  'a boundary event needs an outgoing sequence flow': 'event batas memerlukan alur keluar',
+  'the process has no start event': 'proses belum memiliki event mulai',
+  'the process has more than one none start event': 'proses memiliki lebih dari satu event mulai biasa',
+  'the document has no executable process (isExecutable="true")': 'dokumen tidak memiliki proses yang dapat dijalankan (isExecutable="true")',
+  'assignee is empty': 'penerima tugas kosong',
+  'zeebe:taskDefinition has no type': 'zeebe:taskDefinition belum memiliki jenis (type)',
+  'a default flow must not have a condition': 'alur bawaan tidak boleh memiliki kondisi',
+  'message event has no message': 'event pesan belum memiliki pesan',
+  'receive task has no message': 'tugas terima belum memiliki pesan',
+  'signal event has no signal': 'event sinyal belum memiliki sinyal',
+  'error end event needs an error with an errorCode': 'event selesai galat memerlukan galat dengan errorCode',
+  'call activity names no process (zeebe:calledElement processId)': 'call activity belum menyebut proses (zeebe:calledElement processId)',
+  'external form references are not supported; deploy a form-js form and use formId':
+    'referensi formulir eksternal tidak didukung; deploy formulir form-js dan gunakan formId',
+  'a sequence flow cannot connect an element to itself': 'alur urutan tidak boleh menyambung elemen ke dirinya sendiri',
+  'boundary event is not attached to an activity': 'event batas tidak menempel pada aktivitas',
+};
+
+const patterns: [RegExp, string][] = [
+  [/^outgoing flow of gateway (\S+) has no condition and is not the default flow$/, 'alur keluar dari gateway $1 belum memiliki kondisi dan bukan alur bawaan'],
+  [/^(.+) has no zeebe:taskDefinition type \(the job type workers subscribe to\)$/, '$1 belum memiliki zeebe:taskDefinition type (jenis job yang diambil worker)'],
+  [/^called process "(.*)" is neither in this file nor deployed$/, 'proses yang dipanggil "$1" tidak ada di berkas ini dan belum di-deploy'],
+  [/^priority "(.*)" must be an integer from 0 to 100$/, 'prioritas "$1" harus bilangan bulat 0 sampai 100'],
+  [/^retries "(.*)" is not a non-negative integer$/, 'jumlah percobaan "$1" harus bilangan bulat tidak negatif'],
+  [/^(\S+) "(.*)" is not an ISO 8601 date-time$/, '$1 "$2" bukan tanggal-waktu ISO 8601'],
+  [/^timer (\S+) is empty$/, 'pewaktu $1 kosong'],
+  [/^default flow (\S+) does not leave this element$/, 'alur bawaan $1 tidak keluar dari elemen ini'],
+  [/^(.*)invalid FEEL at position (\d+): (.*)$/, '$1FEEL tidak sah pada posisi $2: $3'],
+  [/^(.*)invalid FEEL: (.*)$/, '$1FEEL tidak sah: $2'],
+];
+
+/** The Indonesian form of an engine message, or undefined when it is not known. */
+export function engineMessageId(message: string): string | undefined {
+  const prefixed = /^([a-zA-Z]+ [^\s:]+: )(.*)$/s.exec(message);
+  const [prefix, text] = prefixed ? [prefixed[1], prefixed[2]] : ['', message];
+  if (exact[text]) return prefix + exact[text];
+  for (const [pattern, replacement] of patterns) if (pattern.test(text)) return prefix + text.replace(pattern, replacement);
+  return undefined;
+}
