@@ -8,7 +8,7 @@ import type { Knex } from 'knex';
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('process_instance', (t) => {
     t.comment('A running or finished process instance; the snapshot is the whole truth, the rest are projections.');
-    t.uuid('id').primary().comment('Opaque instance id.');
+    t.text('id').primary().comment('Instance id: a UUID, or <parent id>-<key> for a call activity child (minted by the core).');
     t.text('tenant_id').notNullable().references('id').inTable('tenant').comment('Owning tenant.');
     t.uuid('definition_id').notNullable().references('id').inTable('process_definition').comment('The definition version it runs.');
     t.text('process_key').notNullable().comment('Process key (denormalised for listing).');
@@ -17,7 +17,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('state').notNullable().comment('active, completed, terminated, cancelled or failed.');
     t.jsonb('snapshot').notNullable().comment('InstanceState of engine/core/state.ts.');
     t.integer('version').notNullable().comment('Incremented on every save (optimistic check and audit).');
-    t.uuid('parent_instance_id').nullable().comment('Calling instance for a call activity child.');
+    t.text('parent_instance_id').nullable().comment('Calling instance for a call activity child.');
     t.text('started_by').nullable().comment('Username that started it, if a person did.');
     t.timestamp('started_at', { useTz: true }).notNullable().comment('When it started (engine clock).');
     t.timestamp('ended_at', { useTz: true }).nullable().comment('When it ended (engine clock).');
@@ -29,7 +29,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('A human task (the inbox); opened and closed by task.open / task.close effects.');
     t.uuid('id').primary().comment('Opaque task id.');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
-    t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
+    t.text('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
     t.integer('key').notNullable().comment('Element-instance key in the snapshot.');
     t.text('element_id').notNullable().comment('BPMN element id.');
     t.text('name').nullable().comment('Task name.');
@@ -58,7 +58,7 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('id').primary().comment('Opaque job id.');
     t.text('effect_id').notNullable().unique({ indexName: 'job_effect_id_uq' }).comment('instanceId-key-attempt: idempotency key of one attempt (also the queue job id).');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
-    t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
+    t.text('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
     t.integer('key').notNullable().comment('Element-instance key waiting for the job.');
     t.text('element_id').notNullable().comment('BPMN element id.');
     t.text('type').notNullable().comment('zeebe:taskDefinition type; picks the handler.');
@@ -78,7 +78,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('A scheduled timer: an instance timer (instance_id + key) or a timer start event (definition_id).');
     t.uuid('id').primary().comment('Opaque timer id.');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
-    t.uuid('instance_id').nullable().references('id').inTable('process_instance').comment('Waiting instance; null for a timer start event.');
+    t.text('instance_id').nullable().references('id').inTable('process_instance').comment('Waiting instance; null for a timer start event.');
     t.integer('key').nullable().comment('Element-instance key waiting.');
     t.uuid('definition_id').nullable().comment('For a timer start event: the definition to start.');
     t.text('element_id').notNullable().comment('BPMN element id.');
@@ -93,7 +93,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('tenant_id').notNullable().comment('Owning tenant.');
     t.text('name').notNullable().comment('Message name.');
     t.text('correlation_key').nullable().comment('Evaluated correlation key.');
-    t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Waiting instance.');
+    t.text('instance_id').notNullable().references('id').inTable('process_instance').comment('Waiting instance.');
     t.integer('key').notNullable().comment('Element-instance key waiting.');
     t.text('element_id').notNullable().comment('BPMN element id.');
     t.timestamp('created_at', { useTz: true }).notNullable().comment('When it subscribed (oldest wins).');
@@ -105,7 +105,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('An instance waiting for a signal name.');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
     t.text('name').notNullable().comment('Signal name.');
-    t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Waiting instance.');
+    t.text('instance_id').notNullable().references('id').inTable('process_instance').comment('Waiting instance.');
     t.integer('key').notNullable().comment('Element-instance key waiting.');
     t.text('element_id').notNullable().comment('BPMN element id.');
     t.primary(['instance_id', 'key'], { constraintName: 'signal_subscription_pk' });
@@ -116,7 +116,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('Something an operator must look at: a job out of retries, a failing expression.');
     t.uuid('id').primary().comment('Opaque incident id.');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
-    t.uuid('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
+    t.text('instance_id').notNullable().references('id').inTable('process_instance').comment('Its instance.');
     t.integer('key').notNullable().comment('Incident key in the snapshot (incident.open effect key).');
     t.text('element_id').notNullable().comment('BPMN element id.');
     t.text('type').notNullable().comment('job, expression, condition, unhandled-error, called-process, io-mapping.');
@@ -132,7 +132,7 @@ export async function up(knex: Knex): Promise<void> {
     t.comment('Append-only record of what happened to an instance, in order.');
     t.bigIncrements('id').primary().comment('Insertion order.');
     t.text('tenant_id').notNullable().comment('Owning tenant.');
-    t.uuid('instance_id').notNullable().comment('Its instance (kept even if the instance row goes).');
+    t.text('instance_id').notNullable().comment('Its instance (kept even if the instance row goes).');
     t.timestamp('at', { useTz: true }).notNullable().comment('Engine-clock time of the step.');
     t.text('type').notNullable().comment('HistoryEntry type, e.g. element.activated, task.completed.');
     t.text('element_id').nullable().comment('BPMN element id, if any.');

@@ -32,10 +32,13 @@ export function checkBody<T>(schema: object, body: unknown): T {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Instance ids: a UUID, or a call-activity child's `<parent id>-<key>` (the core mints those). */
+const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[0-9]{1,9}){0,32}$/i;
 
-/** An id path parameter; anything that is not a UUID cannot exist, so it is a 404. */
+/** An id path parameter; anything of the wrong shape cannot exist, so it is a 404. */
 export function checkId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw new NotFound(`${what} ${String(value).slice(0, 80)} not found`);
+  const shape = what === 'process instance' ? INSTANCE_ID : UUID;
+  if (typeof value !== 'string' || !shape.test(value)) throw new NotFound(`${what} ${String(value).slice(0, 80)} not found`);
   return value.toLowerCase();
 }
 
@@ -67,9 +70,9 @@ export function enumParam<T extends string>(query: Record<string, unknown>, name
   return v as T;
 }
 
-/** An optional id query parameter: a malformed one matches nothing, like an unknown one. */
+/** An optional instance id query parameter: a malformed one matches nothing, like an unknown one. */
 export function idParam(query: Record<string, unknown>, name: string): string | undefined | null {
   const v = stringParam(query, name);
   if (v === undefined) return undefined;
-  return UUID.test(v) ? v.toLowerCase() : null;
+  return INSTANCE_ID.test(v) ? v.toLowerCase() : null;
 }

@@ -22,7 +22,7 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
     });
 
   r.add({ method: 'get', path: '/api/incidents', tag: 'operations', summary: 'Incidents (analyst or admin)', query: [
-    { name: 'processInstanceId', schema: { type: 'string', format: 'uuid' } }, { name: 'state', schema: { enum: ['open', 'resolved'], default: 'open' } },
+    { name: 'processInstanceId', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['open', 'resolved'], default: 'open' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const tenant = tenantOf(actor);

@@ -18,7 +18,7 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'get', path: '/api/tasks', tag: 'tasks', summary: 'The inbox', query: [
     { name: 'filter', schema: { enum: ['mine', 'candidate', 'unassigned', 'all'], default: 'all' } },
     { name: 'state', schema: { enum: ['open', 'completed', 'cancelled'], default: 'open' } },
-    { name: 'processInstanceId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'processInstanceId', schema: { type: 'string' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
