@@ -41,8 +41,11 @@ export async function packImport(argv: string[]): Promise<number> {
   try {
     if (!(await findTenant(db.knex, tenant))) {
       if (!options['create-tenant']) throw new Error(`tenant ${tenant} does not exist (add --create-tenant to create it)`);
-      progress(`creating tenant ${tenant}`);
-      await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });
+      // A dry run changes nothing, not even the tenant list: it plans against an empty tenant.
+      if (!options['dry-run']) {
+        progress(`creating tenant ${tenant}`);
+        await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });
+      }
     }
     const actor = { id: 'cli', username: 'alur-cli', tenant, roles: ['admin'], groups: [] };
     progress(`${options['dry-run'] ? 'planning' : 'importing'} ${v.manifest.name}@${v.manifest.version} into ${tenant}`);

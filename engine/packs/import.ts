@@ -11,6 +11,8 @@ import type { Actor } from '../service/actor.js';
 import type { Engine } from '../service/engine.js';
 import { latestDefinition } from '../store/definitions.js';
 import { PackError } from './problems.js';
+import { canonicalJson } from './canonical.js';
+import { zipFiles } from './build.js';
 import { applyRoleMap, type RoleMap } from './roles.js';
 import { compareSemver } from './semver.js';
 import type { PackStore } from './store.js';
@@ -82,6 +84,9 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   if (installed && compareSemver(v.manifest.version, installed.version) < 0) {
     throw Object.assign(new PackError({ file: 'pack.json', element: 'version', message: `version ${v.manifest.version} is older than the installed ${installed.version}` }), { result });
   }
+  if (installed && installed.version === v.manifest.version && canonicalJson(installed.manifest) !== canonicalJson(v.manifest)) {
+    throw Object.assign(new PackError({ file: 'pack.json', element: 'version', message: `version ${v.manifest.version} is already installed with other content; publish the change as a new version` }), { result });
+  }
   if (opts.dryRun) return result;
 
   const files = [
@@ -93,7 +98,6 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   for (const f of result.forms) f.version = deployed.forms.find((d) => d.formId === f.formId)?.version;
   result.deployed = true;
   if (opts.store) {
-    const { zipFiles } = await import('./build.js');
     await opts.store.put(tenant, {
       name: v.manifest.name, version: v.manifest.version, manifest: v.manifest, roles,
       zip: opts.zip ?? (await zipFiles(v.pack.files)), importedAt: engine.deps.clock.now().toISOString(),
