@@ -1,0 +1,75 @@
+/**
+ * The designer with files from elsewhere: a diagram and form made in Camunda Modeler (Camunda 8
+ * mode, zeebe: extensions) open, lint clean, show their form in the form-js editor and deploy
+ * unchanged; and the language switch turns the palette and the app's own words into English.
+ */
+import { expect } from 'chai';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { loginToDesigner, select } from './support/designer-page.js';
+
+const analyst = { username: 'analis.klaten', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'] };
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+
+describe('designer: Camunda Modeler files and language', function () {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  before(async function () {
+    server = await startServer();
+    await setupTenant(server.url, server.adminPassword, { id: 'klaten', name: 'Kabupaten Klaten', users: [analyst] });
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('given a Camunda Modeler diagram and its form, when imported and deployed, then both are deployed as drawn', async function () {
+    await page.setInputFiles('[data-testid=file-input]', [path.join(fixtures, 'camunda-modeler-sku.bpmn'), path.join(fixtures, 'sku-verifikasi.form')]);
+    await page.locator('[data-testid=doc-title]', { hasText: 'camunda-modeler-sku.bpmn' }).waitFor();
+    await page.locator('.djs-element[data-element-id="Task_Verifikasi"]').waitFor();
+    expect(await page.locator('[data-testid=issues] li.issue-error').count()).to.equal(0);
+
+    // The user task's form opens in the form-js editor with the imported fields
+    await select(page, 'Task_Verifikasi');
+    await page.click('[data-action=form]');
+    await page.locator('[data-testid=form-dialog] .fjs-form-field-label', { hasText: 'Nomor berkas' }).first().waitFor();
+    await screenshot(page, 'designer-form-editor');
+    await page.click('[data-testid=form-save]');
+    await page.locator('[data-testid=form-dialog]').waitFor({ state: 'detached' });
+
+    await page.click('[data-action=deploy]');
+    await page.locator('[data-testid=status].status-success').waitFor();
+    await page.locator('[data-key="surat-keterangan-usaha"] .version[data-version="1"]').waitFor();
+    await screenshot(page, 'designer-imported');
+
+    const api = await ApiClient.login(server.url, analyst.username, analyst.password);
+    const list = await api.expect(200, 'GET', '/api/process-definitions?key=surat-keterangan-usaha');
+    expect(list.items).to.have.length(1);
+    const xml: string = await api.expect(200, 'GET', `/api/process-definitions/${list.items[0].id}/xml`);
+    expect(xml).to.contain('formId="sku-verifikasi"');
+    expect(xml).to.contain('candidateGroups="verifikator-kelurahan"');
+    expect(xml).to.contain('modeler:executionPlatformVersion="8.6.0"');
+  });
+
+  it('given the Indonesian default, when English is chosen, then the palette and the app speak English until switched back', async function () {
+    expect(await page.getAttribute('.djs-palette .entry[data-action="create.task"]', 'aria-label')).to.equal('Buat tugas');
+    await page.selectOption('[data-testid=language]', 'en');
+    await page.locator('[data-action=deploy]', { hasText: 'Deploy' }).waitFor();
+    await page.locator('[data-action=new]', { hasText: 'New diagram' }).waitFor();
+    expect(await page.getAttribute('.djs-palette .entry[data-action="create.task"]', 'aria-label')).to.equal('Create task');
+    // The diagram survived the switch
+    await page.locator('.djs-element[data-element-id="Task_Verifikasi"]').waitFor();
+
+    await page.reload();
+    await page.locator('[data-action=new]', { hasText: 'New diagram' }).waitFor();
+    await page.selectOption('[data-testid=language]', 'id');
+    await page.locator('[data-action=new]', { hasText: 'Diagram baru' }).waitFor();
+  });
+});
