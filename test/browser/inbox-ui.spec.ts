@@ -4,8 +4,9 @@
  * a phone screen, and keyboard use with named controls.
  */
 import { expect } from 'chai';
+import { InboxApi } from './support/inbox-api.js';
 import { PHONE, shot } from './support/inbox-browser.js';
-import { claim, openTask, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
+import { claim, openTask, PASSWORD, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
 
 describe('inbox (browser): everyday use', function () {
   this.timeout(180_000);
@@ -50,6 +51,42 @@ describe('inbox (browser): everyday use', function () {
     await budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' }).waitFor();
     await budi.getByLabel('Setujui').check();
     await shot(budi, 'permit-task-desktop');
+  });
+
+  it("shows the server's refusals: a field error on its field, and a task completed elsewhere in words", async function () {
+    // Given a verifier holding a task, with the form filled in correctly
+    const kase = await permit('CV Dua Jalan');
+    const sari = await scene.open('sari');
+    await openTask(sari, /Tugas grup saya/, kase.businessKey, 'Verifikasi berkas');
+    await claim(sari);
+    const taskId = decodeURIComponent(sari.url().split('#/task/')[1]);
+    await sari.getByLabel('Nomor surat verifikasi').fill('045/PERIZINAN/2026');
+    await sari.getByLabel('Nomor surat verifikasi').press('Tab');
+    await sari.getByLabel('Berkas lengkap, teruskan').check();
+
+    // When the server refuses a field. Its form check mirrors form-js, so the page cannot provoke
+    // one; this answer is the API's documented 400 shape, sent once in place of the server's.
+    await sari.route('**/api/tasks/*/complete', (route) => route.fulfill({
+      status: 400, contentType: 'application/problem+json',
+      body: JSON.stringify({ type: 'about:blank', title: 'Invalid form values', status: 400, detail: 'one field is invalid',
+        errors: [{ path: 'nomorSurat', code: 'pattern', message: 'Format "Nomor surat verifikasi" tidak sesuai.' }] }),
+    }), { times: 1 });
+    await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
+
+    // Then the message sits on that field, and the field is marked invalid
+    const field = sari.locator('.fjs-form-field', { has: sari.getByLabel('Nomor surat verifikasi') });
+    await field.getByText('Format "Nomor surat verifikasi" tidak sesuai.').waitFor();
+    expect(await sari.getByLabel('Nomor surat verifikasi').getAttribute('aria-invalid')).to.equal('true');
+
+    // When the task is completed elsewhere meanwhile, and the page submits again
+    const api = await InboxApi.login(scene.server.url, 'sari', PASSWORD);
+    await api.ok('POST', `tasks/${taskId}/complete`, { variables: { nomorSurat: '045/PERIZINAN/2026', keputusan: 'setuju' } });
+    await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
+
+    // Then the real server's 409 is told in words, and nothing is completed twice
+    await sari.getByText(/sudah diambil atau diselesaikan orang lain/).waitFor();
+    const history = await scene.analyst.ok('GET', `process-instances/${kase.id}/history`);
+    expect(history.items.filter((item: any) => item.type === 'task.completed')).to.have.length(1);
   });
 
   it('hands a claimed task to a colleague of the same group (Plt/Plh), who finds it under "Tugas saya"', async function () {
