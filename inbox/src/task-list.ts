@@ -12,6 +12,7 @@ import { maySeeAll, type User } from './session.js';
 import { taskCard } from './task-card.js';
 import { countTasks, listTasks, PAGE_SIZE } from './task-api.js';
 import { processNames } from './process-names.js';
+import { viewOfPage } from './list-order.js';
 import { errorMessage } from './errors.js';
 import type { Task, TaskFilter, TaskSort } from './types.js';
 
@@ -45,6 +46,7 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
 
   const list = h('ul', { class: 'task-list', 'aria-labelledby': 'list-heading', 'aria-busy': 'true' });
   const status = h('p', { class: 'list-status', role: 'status', 'aria-live': 'polite' }, t('list.loading'));
+  const searchNote = h('p', { class: 'hint', hidden: true }, t('search.pageOnly'));
   const pager = h('nav', { class: 'pager', 'aria-label': t('list.paging') });
   const updated = h('p', { class: 'updated' });
 
@@ -52,7 +54,7 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
     h('div', { class: 'list-head' }, h('h1', { id: 'list-heading' }, t('list.heading')), updated),
     tabNav,
     h('div', { class: 'toolbar' }, searchForm, tab === 'done' ? null : sortField),
-    status, list, pager);
+    searchNote, status, list, pager);
 
   let seen: Set<string> | null = null;
   let signature = '';
@@ -67,7 +69,10 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
       ]);
       if (stopped) return;
       tabs.forEach((filter, i) => { counts.get(filter)!.textContent = String(totals[i]); });
-      render(page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null })), page.total);
+      const named = page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null }));
+      const view = viewOfPage(named, tab === 'done' ? null : route.sort, route.q);
+      searchNote.hidden = !view.searchedLocally;
+      render(view.items, page.total);
       updated.textContent = t('list.updated', { time: formatTime(new Date()) });
     } catch (error) {
       if (stopped || (error instanceof ApiError && error.status === 401)) return;

@@ -1,0 +1,25 @@
+/** Validation messages in the user's language (inbox/src/form-messages.ts); Indonesian is the default. */
+import { expect } from 'chai';
+import { translateServerError, translateValidation } from '../../inbox/src/form-messages.js';
+
+describe('inbox form messages (Bahasa Indonesia)', () => {
+  it("given form-js's English messages, then they read in Indonesian", () => {
+    expect(translateValidation('Field is required.')).to.equal('Wajib diisi.');
+    expect(translateValidation('Field must have minimum length of 5.')).to.equal('Paling sedikit 5 karakter.');
+    expect(translateValidation('Field must match pattern ^[0-9]{3}$.')).to.equal('Isian harus sesuai pola ^[0-9]{3}$.');
+    expect(translateValidation('Value is expected to be an integer.')).to.equal('Nilai harus bilangan bulat.');
+    expect(translateValidation('Field must be a valid email.')).to.equal('Harus alamat email yang sah.');
+  });
+
+  it("given a form author's own message, then it is shown as written", () => {
+    expect(translateValidation('Use the form 123/DPU/2026')).to.equal('Use the form 123/DPU/2026');
+  });
+
+  it('given a server error with a known code and the field label, then it is worded from the code', () => {
+    expect(translateServerError({ code: 'required', message: '"Decision" is required.' }, 'Keputusan')).to.equal('"Keputusan" wajib diisi.');
+  });
+
+  it('given a server error with an unknown code, then its message is kept', () => {
+    expect(translateServerError({ code: 'pastDate', message: '"Tanggal" tidak boleh di masa lalu.' }, 'Tanggal')).to.equal('"Tanggal" tidak boleh di masa lalu.');
+  });
+});
