@@ -14,6 +14,8 @@ export interface Config {
   tokenTtlMs: number;
   /** Largest accepted upload file. */
   maxUploadBytes: number;
+  /** PostgreSQL connection pool size (PGlite always has one connection). */
+  dbPoolMax: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockControlled: env.ALUR_CLOCK_CONTROLLED === 'true',
     tokenTtlMs: Number(env.ALUR_TOKEN_TTL_HOURS ?? 12) * 3600_000,
     maxUploadBytes: Number(env.ALUR_MAX_UPLOAD_MB ?? 5) * 1024 * 1024,
+    dbPoolMax: Number(env.ALUR_DB_POOL_MAX ?? 10),
   };
 }

@@ -5,6 +5,7 @@
  * requests, let the runner finish its jobs, close the database.
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { openDatabase, migrateToLatest } from './store/database.js';
@@ -18,13 +19,15 @@ import { LoginRateLimiter } from './auth/rate-limit.js';
 import { countUsers } from './store/users.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { createApp } from './api/app.js';
+import { packRoutes, packRouteSpecs } from './packs/routes.js';
+import { FolderPackStore } from './packs/store.js';
 
 const log = pino({ name: 'alur' });
 
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
   await migrateToLatest(db.knex);
   if (config.redisUrl) log.warn('REDIS_URL is set, but queue mode is not available in this build; jobs and timers run in-process');
 
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
     runner, logError: (err) => log.error({ err }, 'request failed'),
+    extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => registry.types() }), specs: packRouteSpecs }],
   });
   const server = createServer(app);
   server.keepAliveTimeout = 5000;

@@ -41,7 +41,8 @@ export function createApp(deps: AppDeps): Express {
   instanceRoutes(routes, deps);
   taskRoutes(routes, deps);
   operationRoutes(routes, deps);
-  const document = openApiDocument(routes.specs);
+  for (const ext of deps.extensions ?? []) api.use(ext.router);
+  const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.use(api);
   app.use('/api', (req, res) => sendProblem(res, { type: 'https://alur.dev/problems/not-found', title: 'Not found', status: 404, detail: `no endpoint ${req.method} ${req.originalUrl.split('?')[0]}` }));

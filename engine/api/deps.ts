@@ -1,6 +1,8 @@
 /** What createApp needs; main.ts builds it once, tests build their own. */
 import type { Engine } from '../service/engine.js';
+import type { Router } from 'express';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
+import type { RouteSpec } from './route.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -16,6 +18,11 @@ export interface AppDeps {
   runner?: { wake(): void; drain?(): Promise<number> };
   /** Folder holding designer/dist and inbox/dist (default: the working directory). */
   staticRoot?: string;
+  /**
+   * Routers of other parts (e.g. packs), mounted after authentication (res.locals.actor is set)
+   * and before the API's 404; their specs join the OpenAPI document.
+   */
+  extensions?: { router: Router; specs?: readonly RouteSpec[] }[];
   /** Where unexpected errors go (never the client). */
   logError?: (err: unknown) => void;
 }
