@@ -5,6 +5,7 @@
  * `patternErrorMessage` is already in the language the author chose).
  */
 import { lang } from './i18n/index.js';
+import { serverMessageInIndonesian } from './server-messages.js';
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
 
@@ -77,5 +78,6 @@ const byCode: Record<'id' | 'en', Record<string, (label: string) => string>> = {
  */
 export function translateServerError(error: { code?: string; message: string }, label: string | undefined): string {
   const render = error.code && label ? byCode[lang()][error.code] : undefined;
-  return render ? render(label!) : translateValidation(error.message);
+  if (render) return render(label!);
+  return (lang() === 'id' ? serverMessageInIndonesian(error.message) : null) ?? translateValidation(error.message);
 }

@@ -23,3 +23,14 @@ describe('inbox form messages (Bahasa Indonesia)', () => {
     expect(translateServerError({ code: 'pastDate', message: '"Tanggal" tidak boleh di masa lalu.' }, 'Tanggal')).to.equal('"Tanggal" tidak boleh di masa lalu.');
   });
 });
+
+describe("inbox form messages: the server's English in Indonesian", () => {
+  it('given server messages written from engine/forms templates, then they read in Indonesian with the field and limit kept', () => {
+    expect(translateServerError({ message: '"Decision" is required.' }, undefined)).to.equal('"Decision" wajib diisi.');
+    expect(translateServerError({ message: '"Note" must be at most 500 characters long.' }, undefined)).to.equal('"Note" maksimal 500 karakter.');
+    expect(translateServerError({ message: '"Amount" must be at least 10.' }, undefined)).to.equal('"Amount" minimal 10.');
+    expect(translateServerError({ message: '"Nomor surat" does not have the expected format.' }, undefined)).to.equal('Format "Nomor surat" tidak sesuai.');
+    expect(translateServerError({ message: '"Jumlah" must be a number.' }, undefined)).to.equal('"Jumlah" harus berupa angka.');
+    expect(translateServerError({ message: '"Jumlah" must be a whole number.' }, undefined)).to.equal('"Jumlah" harus berupa bilangan bulat.');
+  });
+});
