@@ -26,10 +26,13 @@ export interface StepOutcome {
 /** At most this many follow-ups per input: a signal ping-pong between processes must end. */
 const MAX_FOLLOW_UPS = 1000;
 
+/** Entries that record the acting person's own deed; the rest of a step (flows, gateways) names nobody. */
+const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated']);
+
 function historyRows(inst: InstanceInfo, entries: HistoryEntry[], at: Date, user: string | null) {
   return entries.map((h) => ({
     tenant_id: inst.tenant, instance_id: inst.id, at, type: h.type, element_id: h.elementId ?? null,
-    username: h.user ?? user, data: h.data ?? (h.key !== undefined ? { key: h.key } : null),
+    username: h.user ?? (DEEDS.has(h.type) ? user : null), data: h.data ?? (h.key !== undefined ? { key: h.key } : null),
   }));
 }
 
