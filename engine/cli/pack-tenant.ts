@@ -21,7 +21,7 @@ import { readJsonFile, trustedKeys } from './pack-local.js';
 
 const BUILT_IN_CONNECTORS = ['http', 'email'];
 
-async function openInstallation() {
+export async function openInstallation() {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(db.knex);
@@ -35,10 +35,11 @@ export async function packImport(argv: string[]): Promise<number> {
   const tenant = options.tenant as string;
   const roles = checkRoleMap(await readJsonFile(options.roles as string, 'role map'));
   const zip = await readFile(positionals[0]);
-  progress(`validating ${positionals[0]}`);
-  const v = await validatePack(await readPackZip(zip, positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
   const { db, engine, store } = await openInstallation();
   try {
+    progress(`validating ${positionals[0]}`);
+    const keys = [...(await store.trustedKeys(tenant)), ...(await trustedKeys(options.trust as string | undefined))];
+    const v = await validatePack(await readPackZip(zip, positionals[0]), { trustedKeys: keys });
     if (!(await findTenant(db.knex, tenant))) {
       if (!options['create-tenant']) throw new Error(`tenant ${tenant} does not exist (add --create-tenant to create it)`);
       // A dry run changes nothing, not even the tenant list: it plans against an empty tenant.

@@ -25,7 +25,7 @@ export interface PackRouteDeps {
   store: PackStore;
   /** Service-task types this installation runs (built-ins and registered handlers). */
   connectorTypes: () => string[];
-  /** Publisher keys the tenant trusts (none: signatures are not required). */
+  /** Publisher keys the tenant trusts (default: the store's; none: signatures are not required). */
   trustedKeys?: (tenant: string) => Promise<TrustedKey[]>;
 }
 
@@ -62,7 +62,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
         } catch {
           throw new PackError({ file: 'roles', message: 'not valid JSON' });
         }
-        const v = await validatePack(await readPackZip(pack.buffer, pack.originalname || 'pack.zip'), { trustedKeys: await deps.trustedKeys?.(tenantOf(actor)) });
+        const v = await validatePack(await readPackZip(pack.buffer, pack.originalname || 'pack.zip'), { trustedKeys: await (deps.trustedKeys ?? ((t) => deps.store.trustedKeys(t)))(tenantOf(actor)) });
         const result: ImportResult = await importPack(deps.engine, actor, v, checkRoleMap(roles), { dryRun, store: deps.store, zip: pack.buffer, connectorTypes: deps.connectorTypes() });
         res.json(result);
       } catch (err) {

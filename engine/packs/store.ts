@@ -9,6 +9,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { PackManifest } from './manifest.js';
 import type { RoleMap } from './roles.js';
+import type { TrustedKey } from './signature.js';
 
 export interface StoredPack {
   name: string;
@@ -22,12 +23,18 @@ export interface StoredPack {
 export interface PackStore {
   get(tenant: string, name: string): Promise<StoredPack | undefined>;
   put(tenant: string, pack: StoredPack): Promise<void>;
+  /** Publisher keys the tenant trusts; none = unsigned packs are accepted. */
+  trustedKeys(tenant: string): Promise<TrustedKey[]>;
+  setTrustedKeys(tenant: string, keys: TrustedKey[]): Promise<void>;
 }
 
 export class MemoryPackStore implements PackStore {
   private readonly packs = new Map<string, StoredPack>();
+  private readonly keys = new Map<string, TrustedKey[]>();
   async get(tenant: string, name: string) { return this.packs.get(`${tenant}/${name}`); }
   async put(tenant: string, pack: StoredPack) { this.packs.set(`${tenant}/${pack.name}`, pack); }
+  async trustedKeys(tenant: string) { return this.keys.get(tenant) ?? []; }
+  async setTrustedKeys(tenant: string, keys: TrustedKey[]) { this.keys.set(tenant, keys); }
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,6 +42,23 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class FolderPackStore implements PackStore {
   private readonly root: string;
   constructor(root: string) { this.root = resolve(root); }
+
+  async trustedKeys(tenant: string): Promise<TrustedKey[]> {
+    const { dir } = this.paths(tenant, 'trusted-keys');
+    try {
+      return JSON.parse(await readFile(join(dir, 'trusted-keys.json'), 'utf8'));
+    } catch {
+      return [];
+    }
+  }
+
+  async setTrustedKeys(tenant: string, keys: TrustedKey[]): Promise<void> {
+    const { dir } = this.paths(tenant, 'trusted-keys');
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, 'trusted-keys.json');
+    await writeFile(`${file}.tmp`, JSON.stringify(keys, null, 2));
+    await rename(`${file}.tmp`, file);
+  }
 
   private paths(tenant: string, name: string): { dir: string; zip: string; meta: string } {
     if (!SLUG.test(tenant) || !SLUG.test(name)) throw new Error(`invalid tenant or pack name: ${tenant}/${name}`);

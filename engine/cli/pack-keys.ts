@@ -1,0 +1,40 @@
+/**
+ * `pack keygen` (a publisher's Ed25519 key pair) and `pack trust` (a tenant trusts a publisher's
+ * public key; from then on it refuses unsigned packs and packs no trusted key verifies).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createPublicKey } from 'node:crypto';
+import { generateKeyPair } from '../packs/signature.js';
+import { parseArgs, UsageError } from './args.js';
+import { EXIT } from './output.js';
+import { openInstallation } from './pack-tenant.js';
+
+export async function packKeygen(argv: string[]): Promise<number> {
+  const { positionals } = parseArgs(argv, {});
+  if (positionals.length !== 1) throw new UsageError('usage: alur pack keygen <name>   (writes <name>.key.pem and <name>.pub.pem)');
+  const { publicKey, privateKey } = generateKeyPair();
+  // The private key is written only for its owner and never overwrites an existing file.
+  await writeFile(`${positionals[0]}.key.pem`, privateKey, { mode: 0o600, flag: 'wx' });
+  await writeFile(`${positionals[0]}.pub.pem`, publicKey, { flag: 'wx' });
+  console.log(`✓ ${positionals[0]}.key.pem (keep it secret; sign with: alur pack build <dir> --sign ${positionals[0]}.key.pem)`);
+  console.log(`✓ ${positionals[0]}.pub.pem (give it to importing tenants: alur pack trust ${positionals[0]}.pub.pem --tenant T --publisher P)`);
+  return EXIT.ok;
+}
+
+export async function packTrust(argv: string[]): Promise<number> {
+  const { positionals, options } = parseArgs(argv, { tenant: 'value', publisher: 'value' });
+  if (positionals.length !== 1 || !options.tenant || !options.publisher) throw new UsageError('usage: alur pack trust <public-key.pem> --tenant T --publisher <publisher tenant id>');
+  const pem = await readFile(positionals[0], 'utf8');
+  const key = createPublicKey(pem);
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${positionals[0]} is not an Ed25519 public key`);
+  const { db, store } = await openInstallation();
+  try {
+    const tenant = options.tenant as string;
+    const keys = (await store.trustedKeys(tenant)).filter((k) => k.publicKey.trim() !== pem.trim());
+    await store.setTrustedKeys(tenant, [...keys, { publisher: options.publisher as string, publicKey: pem }]);
+    console.log(`✓ tenant ${tenant} trusts ${keys.length + 1} publisher key(s); unsigned packs are refused from now on`);
+    return EXIT.ok;
+  } finally {
+    await db.close();
+  }
+}

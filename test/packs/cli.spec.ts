@@ -1,0 +1,66 @@
+// Given the `alur` command, when packs are validated, built, signed, trusted, imported and
+// exported, then exit codes are 0 ok / 1 failure / 2 usage and errors name the file.
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/alur.mjs', ...args], { env: { ...process.env, ...env } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    child.on('exit', (code) => resolve({ code: code ?? 1, out, err }));
+  });
+}
+
+describe('alur pack (CLI)', function () {
+  this.timeout(10 * 60_000);
+  let dir: string;
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'alur-cli-')); });
+
+  it('answers wrong usage with exit code 2', async () => {
+    expect((await alur(['pack', 'frob'])).code).to.equal(2);
+    expect((await alur(['pack', 'validate'])).code).to.equal(2);
+    expect((await alur(['pack', 'validate', 'x', '--bogus'])).err).to.match(/unknown option --bogus/);
+  });
+
+  it('validates a good pack (0) and names the tampered file of a bad one (1)', async () => {
+    const ok = await alur(['pack', 'validate', 'processes/semarang']);
+    expect(ok.code, ok.err).to.equal(0);
+    expect(ok.out).to.match(/semarang-layanan@1\.0\.0: 6 processes/);
+    const copy = join(dir, 'tampered');
+    await cp('processes/semarang', copy, { recursive: true });
+    await writeFile(join(copy, 'forms/form-disposisi.form'), '{"type":"default","id":"form-disposisi","components":[]}');
+    const bad = await alur(['pack', 'validate', copy]);
+    expect(bad.code).to.equal(1);
+    expect(bad.err).to.match(/forms\/form-disposisi\.form: checksum mismatch/);
+  });
+
+  it('signs, trusts, refuses the unsigned pack, imports the signed one and exports it unchanged', async () => {
+    const env = { ALUR_DATA_DIR: join(dir, 'data') };
+    const src = join(dir, 'pack');
+    await cp('processes/semarang', src, { recursive: true });
+    const unsigned = join(dir, 'unsigned.zip');
+    expect((await alur(['pack', 'build', src, '-o', unsigned])).code).to.equal(0);
+    expect((await alur(['pack', 'keygen', join(dir, 'semarang')])).code).to.equal(0);
+    const signed = join(dir, 'signed.zip');
+    expect((await alur(['pack', 'build', src, '-o', signed, '--sign', join(dir, 'semarang.key.pem')])).code).to.equal(0);
+    const roles = 'processes/regencies/klaten.roles.json';
+    const created = await alur(['pack', 'import', unsigned, '--tenant', 'klaten', '--roles', roles, '--create-tenant', '--dry-run'], env);
+    expect(created.code, created.err).to.equal(0);
+    expect((await alur(['pack', 'trust', join(dir, 'semarang.pub.pem'), '--tenant', 'klaten', '--publisher', 'semarang'], env)).code).to.equal(0);
+    const refused = await alur(['pack', 'import', unsigned, '--tenant', 'klaten', '--roles', roles, '--create-tenant'], env);
+    expect(refused.code).to.equal(1);
+    expect(refused.err).to.match(/pack\.sig: missing/);
+    const imported = await alur(['pack', 'import', signed, '--tenant', 'klaten', '--roles', roles, '--create-tenant'], env);
+    expect(imported.code, imported.err).to.equal(0);
+    expect(imported.out).to.match(/added {5}permohonan-cuti-asn v1/);
+    const out = join(dir, 'exported.zip');
+    expect((await alur(['pack', 'export', 'semarang-layanan', '--tenant', 'klaten', '-o', out], env)).code).to.equal(0);
+    expect(Buffer.compare(await readFile(out), await readFile(signed))).to.equal(0);
+  });
+});
