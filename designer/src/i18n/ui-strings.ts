@@ -71,6 +71,8 @@ const id = {
   exportButton: 'Unduh .zip',
   adminOnly: 'Halaman ini untuk admin daerah.',
   chooseFile: 'Pilih berkas paket terlebih dahulu.',
+  chooseGroup: '— pilih grup —',
+  mapRolesFirst: 'Petakan setiap peran paket ke grup setempat, lalu periksa lagi.',
   requestFailed: 'Permintaan gagal: {detail}',
 };
 
@@ -145,6 +147,8 @@ const en: Record<UiKey, string> = {
   exportButton: 'Download .zip',
   adminOnly: 'This page is for the regency admin.',
   chooseFile: 'Choose a pack file first.',
+  chooseGroup: '— choose a group —',
+  mapRolesFirst: 'Map every pack role to a local group, then check again.',
   requestFailed: 'Request failed: {detail}',
 };
 

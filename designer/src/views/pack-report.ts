@@ -27,8 +27,8 @@ function row(label: UiKey, items: unknown, testId: string, emphasise = false): H
     h('dd', {}, list.length ? h('ul', {}, ...list.map((item) => h('li', {}, describe(item)))) : h('span', { className: 'muted' }, t('none'))));
 }
 
-export function renderReport(report: PackReport, headline: string, kind: 'success' | 'error'): HTMLElement {
-  return h('div', { className: `report report-${kind}` },
+export function renderReport(report: PackReport, headline: string, kind: 'success' | 'error' | 'info'): HTMLElement {
+  return h('div', { className: `report report-${kind}`, 'data-deployed': String(report.deployed === true) },
     h('p', { className: `report-headline status-${kind}` }, headline),
     h('dl', {},
       report.pack ? h('div', { className: 'report-row' }, h('dt', {}, t('reportPack')), h('dd', {}, `${report.pack}${report.version !== undefined ? ` v${report.version}` : ''}`)) : null,

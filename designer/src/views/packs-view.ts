@@ -27,21 +27,35 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
   const exportButton = h('button', { type: 'button', className: 'btn', 'data-action': 'export' }, t('exportButton'));
   const exportError = h('p', { className: 'form-error' });
 
+  // The tenant's groups: a pick list when the server names them, free text with suggestions if not.
+  let tenantGroups: string[] | null = null;
   void listGroups().then((found) => {
-    const names = found ?? session.user.groups;
-    replaceChildren(groups, ...names.map((name) => h('option', { value: name })));
+    tenantGroups = found && found.length ? found : null;
+    replaceChildren(groups, ...(found ?? session.user.groups).map((name) => h('option', { value: name })));
+    showRoles([]);
   }).catch(() => undefined);
+
+  function groupPicker(role: string, group: string): HTMLInputElement | HTMLSelectElement {
+    const onChange = (value: string) => { roles.set(role, value.trim()); importButton.disabled = true; };
+    if (!tenantGroups) {
+      const input = h('input', { value: group, list: 'alur-groups', 'data-role': role, 'aria-label': role });
+      input.addEventListener('input', () => onChange(input.value));
+      return input;
+    }
+    const select = h('select', { 'data-role': role, 'aria-label': role },
+      h('option', { value: '' }, t('chooseGroup')),
+      ...tenantGroups.map((name) => h('option', { value: name, selected: name === group }, name)));
+    select.addEventListener('change', () => onChange(select.value));
+    return select;
+  }
 
   /** One row per pack role; the server's report tells which roles the pack has. */
   function showRoles(names: string[]): void {
     for (const name of names) if (!roles.has(name)) roles.set(name, '');
     if (roles.size === 0) return;
     mapping.hidden = false;
-    replaceChildren(mappingBody, ...[...roles.entries()].map(([role, group]) => {
-      const input = h('input', { value: group, list: 'alur-groups', 'data-role': role, 'aria-label': role });
-      input.addEventListener('input', () => { roles.set(role, input.value.trim()); importButton.disabled = true; });
-      return h('tr', {}, h('td', {}, h('code', {}, role)), h('td', {}, input));
-    }));
+    replaceChildren(mappingBody, ...[...roles.entries()].map(([role, group]) =>
+      h('tr', {}, h('td', {}, h('code', {}, role)), h('td', {}, groupPicker(role, group)))));
   }
 
   async function run(dryRun: boolean): Promise<void> {
@@ -59,8 +73,13 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
       importButton.disabled = !dryRun;
     } catch (error) {
       const problem = error instanceof ApiError ? (error.problem as PackReport) : {};
-      showRoles([...(problem.unmappedRoles ?? []), ...rolesIn(problem)]);
-      replaceChildren(report, renderReport(problem, (error as Error).message, 'error'));
+      const unmapped = [...(problem.unmappedRoles ?? []), ...unmappedInErrors(problem), ...rolesIn(problem)];
+      showRoles(unmapped);
+      // Only roles left to map: that is the next step, not a failure.
+      const onlyRoles = unmapped.length > 0 && (problem.errors ?? []).every((entry) => entry.element?.startsWith('roles#'));
+      replaceChildren(report, onlyRoles
+        ? renderReport({ ...problem, unmappedRoles: unmapped, errors: undefined }, t('mapRolesFirst'), 'info')
+        : renderReport(problem, (error as Error).message, 'error'));
       importButton.disabled = true;
     } finally {
       dryRunButton.disabled = false;
@@ -101,6 +120,12 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
       h('div', { className: 'actions' }, exportButton),
       exportError)));
   return { destroy() {} };
+}
+
+/** Unmapped roles named by a refused import's errors (`element: "roles#<role>"`). */
+function unmappedInErrors(problem: PackReport): string[] {
+  const errors = problem.errors ?? [];
+  return errors.map((entry) => entry.element ?? '').filter((element) => element.startsWith('roles#')).map((element) => element.slice('roles#'.length));
 }
 
 /** The pack's roles as the report names them (a `roles` list or object, if the server sends one). */

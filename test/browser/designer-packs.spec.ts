@@ -1,0 +1,82 @@
+/**
+ * The pack admin page in a real browser: a regency admin uploads Semarang's pack, maps each of
+ * its roles to a local group picked from the tenant's groups, reads the dry-run report (missing
+ * connectors, processes to add), imports it, and the processes are deployed with the local
+ * groups written into their assignments.
+ */
+import { expect } from 'chai';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { readPackFolder, zipFiles } from '../../engine/packs/index.js';
+import { loginToDesigner } from './support/designer-page.js';
+import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+
+const packDir = path.join(import.meta.dirname, '..', '..', 'processes', 'semarang');
+
+describe('designer: pack admin', function () {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let workDir: string;
+  let zipPath: string;
+  let roles: string[];
+
+  before(async function () {
+    // The pack as a zip, built from the repo's folder without touching it
+    const pack = await readPackFolder(packDir);
+    roles = JSON.parse(pack.files.get('pack.json')!.toString('utf8')).roles.map((role: { key: string }) => role.key);
+    workDir = mkdtempSync(path.join(tmpdir(), 'alur-pack-'));
+    zipPath = path.join(workDir, 'semarang-layanan.zip');
+    writeFileSync(zipPath, await zipFiles(pack.files));
+
+    server = await startServer();
+    // Batang's own groups: one per pack role, named the Batang way
+    const admin = { username: 'admin.batang', password: 'Rahasia-admin-3', roles: ['admin', 'analyst'], groups: roles.map((role) => `btg-${role}`) };
+    await setupTenant(server.url, server.adminPassword, { id: 'batang', name: 'Kabupaten Batang', users: [admin] });
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await loginToDesigner(page, server.url, admin.username, admin.password);
+    await page.click('a[data-nav=packs]');
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it('given Semarang\'s pack, when every role is mapped and the dry run passes, then importing deploys it with the local groups', async function () {
+    // When the zip is chosen, the first check asks for the role mapping
+    await page.setInputFiles('[data-testid=pack-file]', zipPath);
+    await page.locator('[data-testid=role-mapping] select[data-role]').first().waitFor();
+    expect(await page.locator('[data-testid=role-mapping] [data-role]').count()).to.equal(roles.length);
+    await screenshot(page, 'designer-pack-roles');
+
+    for (const role of roles) await page.selectOption(`[data-testid=role-mapping] select[data-role="${role}"]`, `btg-${role}`);
+    await page.click('[data-action=dry-run]');
+    await page.locator('[data-testid=pack-report] .status-success').waitFor();
+    expect(await page.locator('[data-testid=report-unmapped] li').count()).to.equal(0);
+    expect(await page.locator('[data-testid=report-processes] li').count()).to.be.greaterThan(0);
+    await screenshot(page, 'designer-pack-dry-run');
+
+    const api = await ApiClient.login(server.url, 'admin.batang', 'Rahasia-admin-3');
+    expect((await api.expect(200, 'GET', '/api/process-definitions')).items).to.have.length(0);
+
+    // When imported, the processes are deployed in Batang with Batang's groups
+    await page.click('[data-action=import]');
+    await page.locator('[data-testid=pack-report] .report[data-deployed=true] .status-success').waitFor();
+    const definitions = (await api.expect(200, 'GET', '/api/process-definitions')).items;
+    expect(definitions.length).to.be.greaterThan(0);
+    const xmls: string[] = await Promise.all(definitions.map((d: { id: string }) => api.expect(200, 'GET', `/api/process-definitions/${d.id}/xml`)));
+    expect(xmls.join('\n')).to.match(/btg-[a-z-]+/);
+
+    // And the pack exports again
+    await page.fill('[data-testid=export-name]', 'semarang-layanan');
+    const download = page.waitForEvent('download');
+    await page.click('[data-action=export]');
+    expect((await download).suggestedFilename()).to.equal('semarang-layanan.zip');
+  });
+});
