@@ -1,0 +1,65 @@
+/**
+ * Prometheus metrics (prom-client) for `GET /metrics`: transactions (inputs) and their latency,
+ * jobs run per type and outcome, and queue depth per type and state, read from BullMQ when
+ * scraped. Labels are task types and states only — never ids or data. One registry per process
+ * (tests make their own), so nothing global leaks between engines.
+ */
+import { Registry, Counter, Histogram, Gauge, collectDefaultMetrics } from 'prom-client';
+import type { Engine } from '../service/engine.js';
+
+export interface Metrics {
+  registry: Registry;
+  inputs: Counter;
+  transactionSeconds: Histogram;
+  jobsRun: Counter<'type' | 'outcome'>;
+}
+
+/** Per type: how many queue jobs are in each state. */
+export type QueueDepths = Record<string, { waiting: number; active: number; delayed: number; failed: number }>;
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metrics {
+  const registry = new Registry();
+  if (options.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'alur_' });
+  return {
+    registry,
+    inputs: new Counter({ name: 'alur_inputs_total', help: 'Inputs committed (one transaction each); rate() gives inputs/s', registers: [registry] }),
+    transactionSeconds: new Histogram({
+      name: 'alur_transaction_seconds', help: 'Duration of one engine transaction (lock, step, save, effects, commit)',
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+    }),
+    jobsRun: new Counter({ name: 'alur_jobs_run_total', help: 'Service-task jobs run by this process, by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] }),
+  };
+}
+
+/** Adds queue depth gauges read from `depths()` at scrape time. */
+export function registerQueueDepths(metrics: Metrics, depths: () => Promise<QueueDepths>): void {
+  new Gauge({
+    name: 'alur_queue_jobs', help: 'Queue jobs per task type and state (waiting, active, delayed, failed)', labelNames: ['type', 'state'],
+    registers: [metrics.registry],
+    async collect() {
+      this.reset();
+      for (const [type, counts] of Object.entries(await depths())) {
+        for (const [state, n] of Object.entries(counts)) this.set({ type, state }, n);
+      }
+    },
+  });
+}
+
+/**
+ * Counts and times every transaction of `engine` (each command and each fed-back job or timer is
+ * one). Wraps the instance's `tx` method rather than editing the service, so the service stays
+ * free of metrics.
+ */
+export function instrumentEngine(engine: Engine, metrics: Metrics): void {
+  const tx = engine.tx.bind(engine);
+  engine.tx = async (work) => {
+    const end = metrics.transactionSeconds.startTimer();
+    try {
+      const result = await tx(work);
+      metrics.inputs.inc();
+      return result;
+    } finally {
+      end();
+    }
+  };
+}

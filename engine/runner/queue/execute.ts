@@ -1,0 +1,46 @@
+/**
+ * Runs one service-task job's handler and turns the outcome into the one input to feed back:
+ * job.complete with the handler's variables, job.error for a BpmnError, job.fail (retries left
+ * after this attempt, exponential backoff) for anything else. Variables are read from the
+ * instance at run time. Never throws: a handler's failure is data, not a crash.
+ */
+import type { Input } from '../../core/index.js';
+import type { JobRow } from '../../store/jobs.js';
+import type { Db } from '../../store/db.js';
+import { findInstanceById } from '../../store/instances.js';
+import { visibleVariables } from '../../service/variables.js';
+import { BpmnError, type JobHandlerRegistry } from '../registry.js';
+
+export interface Backoff {
+  /** Delay before the second attempt; doubles for each further one. */
+  baseMs: number;
+  maxMs: number;
+}
+
+/** The attempt number of a job row (1 for the first), from its effect id `<instance>-<key>-<attempt>`. */
+export function attemptOf(job: Pick<JobRow, 'effect_id'>): number {
+  const n = Number(job.effect_id.slice(job.effect_id.lastIndexOf('-') + 1));
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
+export function backoffMs(attempt: number, backoff: Backoff): number {
+  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+export async function executeJob(db: Db, registry: JobHandlerRegistry, job: JobRow, backoff: Backoff): Promise<Input> {
+  const handler = registry.get(job.type);
+  try {
+    if (!handler) throw new Error(`no handler for job type ${job.type}`);
+    const inst = await findInstanceById(db, job.instance_id);
+    if (!inst) throw new Error(`instance ${job.instance_id} is gone`);
+    const result = await handler({
+      key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
+      headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
+    });
+    return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {} };
+  } catch (err) {
+    if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
+    const message = String((err as Error)?.message ?? err).slice(0, 500);
+    return { type: 'job.fail', key: job.key, message, retries: Math.max(0, job.retries - 1), backoffMs: backoffMs(attemptOf(job), backoff) };
+  }
+}
