@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
-import { loginToDesigner, select } from './support/designer-page.js';
+import { loginToDesigner, openGroup, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.klaten', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'] };
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -47,7 +47,20 @@ describe('designer: Camunda Modeler files and language', function () {
     await page.click('[data-action=deploy]');
     await page.locator('[data-testid=status].status-success').waitFor();
     await page.locator('[data-key="surat-keterangan-usaha"] .version[data-version="1"]').waitFor();
+    await select(page, 'Task_Verifikasi');
+    await openGroup(page, 'assignmentDefinition');
     await screenshot(page, 'designer-imported');
+
+    // The deployed version opens again from the list, and token simulation toggles on it
+    await page.click('[data-action=new]');
+    await page.locator('[data-testid=doc-title]', { hasText: 'Diagram baru' }).waitFor();
+    await page.click('[data-key="surat-keterangan-usaha"] .version[data-version="1"]');
+    await page.locator('[data-testid=doc-title]', { hasText: 'surat-keterangan-usaha — versi 1' }).waitFor();
+    await page.locator('.djs-element[data-element-id="Gateway_Keputusan"]').waitFor();
+    await page.click('[data-action=simulate]');
+    await page.locator('.bjs-container.simulation').waitFor();
+    await page.click('[data-action=simulate]');
+    await page.locator('.bjs-container.simulation').waitFor({ state: 'detached' });
 
     const api = await ApiClient.login(server.url, analyst.username, analyst.password);
     const list = await api.expect(200, 'GET', '/api/process-definitions?key=surat-keterangan-usaha');

@@ -82,6 +82,11 @@ describe('designer: draw, lint, deploy', function () {
     await deselect(page);
     await screenshot(page, 'designer-deployed');
 
+    // And the file downloads with the Camunda 8 markers, named for the process
+    const download = page.waitForEvent('download');
+    await page.click('[data-action=download]');
+    expect((await download).suggestedFilename()).to.equal('izin-uji.bpmn');
+
     // Then: the API serves version 1 with the candidate group, conditions and Camunda 8 markers
     const api = await ApiClient.login(server.url, analyst.username, analyst.password);
     const list = await api.expect(200, 'GET', '/api/process-definitions?key=izin-uji');
