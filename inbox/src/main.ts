@@ -11,7 +11,7 @@ import './styles-list.css';
 import './styles-task.css';
 import './styles-phone.css';
 import { whenUnauthorized } from './api.js';
-import { fill, h } from './dom.js';
+import { fill, focusFirst, h } from './dom.js';
 import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
 import { listHref, parseRoute } from './router.js';
@@ -27,6 +27,7 @@ const flashBox = h('div', { class: 'flash', role: 'status', 'aria-live': 'polite
 let unmount: () => void = () => undefined;
 let lastListHash = listHref({ tab: 'mine', sort: 'dueDate', q: '', page: 1 });
 let pendingFlash = '';
+let shownView = '';
 
 function renderHeader(): void {
   const user = currentUser();
@@ -49,6 +50,7 @@ function route(): void {
   renderHeader();
   const user = currentUser();
   if (!user) {
+    shownView = 'login';
     unmount = mountLogin(main, (token, signedIn) => {
       saveSession(token, signedIn);
       forgetProcessNames();
@@ -59,9 +61,14 @@ function route(): void {
     return;
   }
   const current = parseRoute(location.hash);
+  // Coming from another view, move focus to the new page's heading so screen readers announce it;
+  // a new tab, sort or search of the same list keeps focus where the user is.
+  const arrived = shownView !== current.view;
+  shownView = current.view;
   if (current.view === 'list') {
     lastListHash = location.hash || lastListHash;
     unmount = mountTaskList(main, current, user);
+    if (arrived) focusFirst(main, 'h1');
   } else {
     unmount = mountTaskView(main, current.id, {
       user,
@@ -82,6 +89,7 @@ function signOut(): void {
 document.documentElement.lang = lang();
 fill(app, header, flashBox, main);
 whenUnauthorized(() => route());
-onLangChange(() => route());
+// The header is redrawn in the new language; keep focus on the language picker the user just used.
+onLangChange(() => { route(); document.getElementById('lang')?.focus(); });
 window.addEventListener('hashchange', route);
 route();
