@@ -102,6 +102,9 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
     flows = opts.flows ?? (isInner(rt, key) ? [] : selectOutgoing(rt, def, key));
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
+    // Output mappings read the completion's variables, which were not propagated: they stay with the
+    // element (Zeebe keeps them local too), so the retry after the incident maps the same data, not nulls.
+    if (opts.vars && def.outputs?.length && !isBody(rt, key)) inst.v = { ...inst.v, ...opts.vars };
     raiseIncident(rt, key, err.incidentType, err.message, 'complete');
     return;
   }

@@ -65,14 +65,16 @@ export function innerCompleting(rt: Runtime, innerKey: number): void {
   const body = rt.mustInst(bodyKey);
   const mi = rt.el(body.e).multiInstance!;
   if (mi.outputElement && body.mi!.out) body.mi!.out[(inner.lc ?? 1) - 1] = rt.evalFeel(mi.outputElement, innerKey);
-  body.mi!.done++;
+  const completed = body.mi!.done + 1;
   const active = rt.children(bodyKey).length - 1;
   const done = mi.completionCondition !== undefined && rt.evalFeel(mi.completionCondition, innerKey, {
     numberOfInstances: body.mi!.total,
-    numberOfCompletedInstances: body.mi!.done,
+    numberOfCompletedInstances: completed,
     numberOfActiveInstances: active,
     numberOfTerminatedInstances: 0,
   }) === true;
+  // Counted only once the condition evaluated: a failing condition is retried without counting twice.
+  body.mi!.done = completed;
   // The inner instance is removed by the caller; what follows runs from the agenda.
   if (done || body.mi!.done >= body.mi!.total) rt.push({ a: 'complete', key: bodyKey });
   else if (mi.sequential && body.mi!.next < body.mi!.total) spawnInner(rt, bodyKey);
