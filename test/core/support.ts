@@ -9,6 +9,7 @@ import type { Effect } from '../../engine/core/effects.js';
 import type { HistoryEntry } from '../../engine/core/history.js';
 import type { StepResult } from '../../engine/core/step.js';
 import { activeElements, processVariables } from '../../engine/core/queries.js';
+import { evaluateInline, type FeelEvaluator } from '../../engine/expressions/feel.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -150,3 +151,15 @@ export function timer(kind: 'date' | 'duration' | 'cycle', value: string): strin
 export function boundary(id: string, activity: string, definition: string, interrupting = true): string {
   return `<bpmn:boundaryEvent id="${id}" attachedToRef="${activity}"${interrupting ? '' : ' cancelActivity="false"'}>${definition}</bpmn:boundaryEvent>`;
 }
+
+/**
+ * A FEEL evaluator that fails, like a runaway expression under the bounded evaluator would, whenever
+ * the expression mentions `explode` and the variable `explode` is true; otherwise it is feelin inline.
+ * Lets incident specs fail and fix an expression deterministically and fast.
+ */
+export const explodingFeel: FeelEvaluator = {
+  evaluate(expression, context, now) {
+    if (/\bexplode\b/.test(expression) && context.explode === true) return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: exploded` };
+    return evaluateInline(expression, context, now);
+  },
+};
