@@ -40,6 +40,12 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     expect(known.ok).to.equal(true);
   });
 
+  it('given a call to a process of the same file that is not executable, when compiled, then it is refused', async () => {
+    const xml = fixtureText('camunda8-full.bpmn').replace('<bpmn:process id="TandaTangan" isExecutable="true">', '<bpmn:process id="TandaTangan" isExecutable="false">');
+    const errors = await errorsOf(xml);
+    expect(errors.map((e) => e.message)).to.include('callActivity Sign: called process "TandaTangan" is neither in this file nor deployed');
+  });
+
   it('given bad FEEL in a zeebe attribute, when compiled, then the element and attribute are named', async () => {
     const xml = between('<bpmn:userTask id="Review"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=user(" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
     const errors = await errorsOf(xml);

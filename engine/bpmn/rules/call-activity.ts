@@ -2,14 +2,15 @@
  * A call activity must name a process that exists: in the same file or among the processes the
  * caller says are deployable (knownProcesses). FEEL process ids are checked at run time.
  */
-import { allFlowElements, extension, feelOf, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, extension, feelOf, is, problem, type Problem, type Rule } from './util.js';
 
 export const calledProcess: Rule = {
   name: 'called-process',
   description: 'A call activity calls a process that is in the file or already deployed.',
-  check(definitions, ctx) {
+  check(_definitions, ctx) {
     const problems: Problem[] = [];
-    const inFile = new Set(((definitions.rootElements ?? []) as Node[]).filter((e) => is(e, 'bpmn:Process')).map((p) => p.id as string));
+    // Only processes deployed with this file count: a non-executable one is never deployed.
+    const inFile = new Set(ctx.processes.map((p) => p.id as string));
     for (const { node } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:CallActivity')) continue;
       const called = extension(node, 'zeebe:CalledElement');
