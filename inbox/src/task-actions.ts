@@ -30,7 +30,7 @@ export function taskActions(task: TaskDetail, user: User, handlers: ActionHandle
     }
   };
 
-  const bar = h('div', { class: 'actions', role: 'group', 'aria-label': t('task.state') });
+  const bar = h('div', { class: 'actions', role: 'group', 'aria-label': t('task.actions') });
   if (!task.assignee) {
     bar.append(h('button', { type: 'button', class: 'button primary', 'data-action': 'claim', onclick: run(() => claimTask(task.id), () => t('task.claimed')) }, t('task.claim')));
   }

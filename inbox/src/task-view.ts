@@ -63,6 +63,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
         h('section', { class: 'card work', 'aria-labelledby': 'form-heading' }, h('h2', { id: 'form-heading' }, t('task.formHeading')), formBox),
         caseSection));
     show(message, 'info');
+    document.title = `${task.name ?? task.elementId} · Alur`;
     focusFirst(root, 'h1');
     await mountWork(formBox, task);
     mountCase(caseSection, task.processInstanceId).then((cleanup) => cleanups.push(cleanup), () => undefined);

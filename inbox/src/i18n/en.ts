@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'task.due': 'Due',
   'task.priority': 'Priority',
   'task.state': 'State',
+  'task.actions': 'Task actions',
   'task.back': 'Back to the task list',
   'task.claim': 'Claim task',
   'task.unclaim': 'Unclaim task',

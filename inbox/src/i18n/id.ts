@@ -53,6 +53,7 @@ export const id = {
   'task.due': 'Tenggat',
   'task.priority': 'Prioritas',
   'task.state': 'Status',
+  'task.actions': 'Tindakan atas tugas',
   'task.back': 'Kembali ke daftar tugas',
   'task.claim': 'Ambil tugas',
   'task.unclaim': 'Lepaskan tugas',
