@@ -53,6 +53,7 @@ export async function packImport(argv: string[]): Promise<number> {
     const r = await importPack(engine, actor, v, roles, { dryRun: !!options['dry-run'], store, zip, connectorTypes: BUILT_IN_CONNECTORS });
     for (const p of r.processes) console.log(`  ${p.change.padEnd(9)} ${p.key}${p.version ? ` v${p.version}` : ''}`);
     for (const p of r.removedProcesses) console.log(`  removed   ${p} (stays deployed; no longer in the pack)`);
+    if (r.unmappedRoles.length) console.log(`  ! roles to map before importing: ${r.unmappedRoles.join(', ')}`);
     if (r.missingConnectors.length) console.log(`  ! connectors to register before running: ${r.missingConnectors.join(', ')}`);
     if (r.unknownMappedRoles.length) console.log(`  ! mapped roles the pack does not declare: ${r.unknownMappedRoles.join(', ')}`);
     console.log(r.deployed ? `✓ deployed ${r.pack}@${r.version} to ${tenant}` : `✓ dry run: nothing deployed`);

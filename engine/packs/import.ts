@@ -33,6 +33,8 @@ export interface ImportResult {
   processes: { key: string; name: string; change: 'added' | 'changed' | 'unchanged'; version?: number }[];
   removedProcesses: string[];
   forms: { formId: string; version?: number }[];
+  /** The roles the pack declares, so an admin can map them (a dry run with `{}` lists them all). */
+  roles: { key: string; description: { id: string; en: string } }[];
   unmappedRoles: string[];
   unknownMappedRoles: string[];
   missingConnectors: string[];
@@ -75,10 +77,11 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   const removedProcesses = installed ? installed.manifest.processes.map((p) => p.id).filter((id) => !v.processes.some((p) => p.id === id)) : [];
   const result: ImportResult = {
     pack: v.manifest.name, version: v.manifest.version, processes, removedProcesses,
-    forms: v.forms.map((f) => ({ formId: f.formId })), unmappedRoles, unknownMappedRoles, missingConnectors,
+    forms: v.forms.map((f) => ({ formId: f.formId })), roles: v.manifest.roles, unmappedRoles, unknownMappedRoles, missingConnectors,
     installedVersion: installed?.version ?? null, deployed: false,
   };
-  if (unmappedRoles.length > 0) {
+  // A dry run is how an admin discovers what to map: it reports unmapped roles instead of failing.
+  if (unmappedRoles.length > 0 && !opts.dryRun) {
     throw Object.assign(new PackError(unmappedRoles.map((r) => ({ file: 'roles', element: r, message: `pack role "${r}" is not mapped to a group of tenant ${tenant}` }))), { result });
   }
   if (installed && compareSemver(v.manifest.version, installed.version) < 0) {

@@ -19,6 +19,7 @@ import type { TrustedKey } from './signature.js';
 import type { PackStore } from './store.js';
 import { validatePack } from './validate.js';
 import { DEFAULT_LIMITS } from './limits.js';
+import { sendProblem, toProblem, type Problem } from '../api/problems.js';
 
 export interface PackRouteDeps {
   engine: Engine;
@@ -67,7 +68,12 @@ export function packRoutes(deps: PackRouteDeps): Router {
         res.json(result);
       } catch (err) {
         if (!(err instanceof PackError)) throw err;
-        throw new InvalidInput(`pack refused: ${err.problems.length} problem(s)`, err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
+        const invalid = new InvalidInput(`pack refused: ${err.problems.length} problem(s)`, err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
+        // With a plan at hand (e.g. unmapped roles), the problem carries it, so a client can show what to map.
+        const plan = (err as PackError & { result?: ImportResult }).result;
+        if (!plan) throw invalid;
+        const { pack: name, version, unmappedRoles, missingConnectors, roles: declared } = plan;
+        sendProblem(res, { ...toProblem(invalid), pack: name, version, unmappedRoles, missingConnectors, roles: declared, deployed: false } as Problem);
       }
     });
 

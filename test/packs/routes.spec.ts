@@ -30,11 +30,26 @@ describe('pack routes', function () {
   });
   after(async () => h?.close());
 
-  it('refuses unmapped roles with the list, deploying nothing', async () => {
+  it('lists the roles to map in a dry run, and refuses an import with unmapped roles, deploying nothing', async () => {
+    const dry = await request(app).post('/api/packs/import?dryRun=true').attach('pack', zip, 'semarang.zip').field('roles', '{}');
+    expect(dry.status).to.equal(200);
+    expect(dry.body.unmappedRoles).to.have.length(16).and.include('kepala-opd');
+    expect(dry.body.roles[0]).to.have.keys('key', 'description');
     const res = await request(app).post('/api/packs/import').attach('pack', zip, 'semarang.zip').field('roles', JSON.stringify({ 'kepala-opd': 'kepala-opd-rembang' }));
     expect(res.status).to.equal(400);
-    expect(res.body.errors.map((e: { element: string }) => e.element)).to.include('roles#bkpsdm');
+    expect(res.headers['content-type']).to.contain('application/problem+json');
+    const body = JSON.parse(res.text);
+    expect(body.errors.map((e: { element: string }) => e.element)).to.include('roles#bkpsdm');
+    expect(body.unmappedRoles).to.have.length(15).and.not.include('kepala-opd');
     expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
+  });
+
+  it('refuses a tampered pack with a problem naming the file', async () => {
+    const bad = Buffer.from(zip);
+    bad[bad.length - 30] ^= 0xff;
+    const res = await request(app).post('/api/packs/import?dryRun=true').attach('pack', bad, 'semarang.zip').field('roles', await roles());
+    expect(res.status).to.equal(400);
+    expect(JSON.parse(res.text).errors[0].message).to.match(/semarang\.zip/);
   });
 
   it('reports a dry run, imports, and re-imports without change', async () => {
