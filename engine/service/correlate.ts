@@ -6,12 +6,12 @@
  */
 import type { Input, Variables, ProcessModel } from '../core/index.js';
 import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
-import { latestDefinitions, type DefinitionRow } from '../store/definitions.js';
+import { latestDefinitions, type DefinitionHead } from '../store/definitions.js';
 import type { TxContext } from './context.js';
 import type { StepOutcome, StartOptions } from './runtime.js';
 
 type StepFn = (instanceId: string, input: Input) => Promise<StepOutcome>;
-type StartFn = (def: DefinitionRow, opts: StartOptions) => Promise<StepOutcome>;
+type StartFn = (def: DefinitionHead, opts: StartOptions) => Promise<StepOutcome>;
 
 /** Start events of `model` of `kind` whose name is `name`. */
 function startEventsNamed(model: ProcessModel, kind: 'message' | 'signal', name: string): string[] {

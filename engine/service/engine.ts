@@ -52,7 +52,7 @@ export class Engine {
     return this.tx(async (tx) => {
       const def = req.version === undefined ? await latestDefinition(tx.trx, tenant, req.processKey) : await definitionVersion(tx.trx, tenant, req.processKey, req.version);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
-      if (!def.model.noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
+      if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
       return startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
     });
   }
@@ -161,8 +161,8 @@ export class Engine {
     if (incident.state !== 'open') throw new Conflict(`incident ${id} is already resolved`);
     const outcome = await this.tx(async (tx) => {
       const inst = await lockInstance(tx.trx, incident.instance_id);
-      const def = inst && (await findDefinitionById(tx.trx, inst.definition_id));
-      const jobDef = def?.model.elements[incident.element_id]?.job;
+      const model = inst && (await tx.deps.models.get(tx.trx, inst.definition_id));
+      const jobDef = model?.elements[incident.element_id]?.job;
       const retries = jobDef && 'value' in jobDef.retries ? Number(jobDef.retries.value) || 3 : 3;
       return runInput(tx, incident.instance_id, { type: 'incident.resolve', key: incident.key, retries, user: actor.username });
     });

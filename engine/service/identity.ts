@@ -11,7 +11,7 @@ import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import { parseRoles, TENANT_ROLES, canManageUsers } from '../auth/roles.js';
 import { insertTenant, findTenant, listTenants, type TenantRow } from '../store/tenants.js';
 import { insertUser, findUserByUsername, countUsers, ensureGroups, addMemberships, groupsOfUser, type UserRow } from '../store/users.js';
-import { insertToken, findUserByTokenHash, deleteToken } from '../store/api-tokens.js';
+import { insertToken, findUserAndGroupsByTokenHash, deleteToken } from '../store/api-tokens.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from './errors.js';
 import { type Actor, hasRole } from './actor.js';
 import { inTransaction } from './transaction.js';
@@ -38,9 +38,9 @@ export async function logout(knex: Knex, token: string): Promise<void> {
 
 /** The actor a bearer token stands for, or undefined. */
 export async function actorForToken(knex: Knex, token: string): Promise<Actor | undefined> {
-  const user = await findUserByTokenHash(knex, hashToken(token), new Date());
+  const user = await findUserAndGroupsByTokenHash(knex, hashToken(token), new Date());
   if (!user) return undefined;
-  return { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: await groupsOfUser(knex, user.id) };
+  return { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: user.groups };
 }
 
 export async function userView(knex: Knex, user: UserRow): Promise<UserView> {

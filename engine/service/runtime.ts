@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { step, type Input, type InstanceState, type StepResult, type HistoryEntry, type Variables, type ParentRef } from '../core/index.js';
 import { lockInstance, saveInstance, insertInstance } from '../store/instances.js';
 import { appendHistory } from '../store/history.js';
-import type { DefinitionRow } from '../store/definitions.js';
+import type { DefinitionHead } from '../store/definitions.js';
 import { latestDefinition } from '../store/definitions.js';
 import { applyEffects } from './apply-effects.js';
 import type { InstanceInfo, TxContext } from './context.js';
@@ -76,13 +76,13 @@ export interface StartOptions {
 }
 
 /** Starts an instance of `def` (no lock needed: the row is new) and works off its follow-ups. */
-export async function startInstance(tx: TxContext, def: DefinitionRow, opts: StartOptions): Promise<StepOutcome> {
+export async function startInstance(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<StepOutcome> {
   const outcome = await startInstanceOnly(tx, def, opts);
   await drainFollowUps(tx);
   return outcome;
 }
 
-async function startInstanceOnly(tx: TxContext, def: DefinitionRow, opts: StartOptions): Promise<StepOutcome> {
+async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<StepOutcome> {
   const instanceId = opts.instanceId ?? randomUUID();
   const model = await tx.deps.models.get(tx.trx, def.id);
   const input: Input = {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TimerDef } from '../core/index.js';
 import { inlineEvaluator } from '../expressions/feel.js';
-import type { DefinitionRow } from '../store/definitions.js';
+import type { DefinitionRow, DefinitionHead } from '../store/definitions.js';
 import { insertStartTimer, deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
 import type { TxContext } from './context.js';
@@ -36,7 +36,7 @@ export function firstDue(timer: TimerDef, now: Date): { due: Date; repeat: Timer
   }
 }
 
-export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, previous: DefinitionRow | undefined): Promise<void> {
+export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
   if (previous) await deleteStartTimers(tx.trx, [previous.id]);
   for (const elementId of def.model.timerStarts) {
     const ev = def.model.elements[elementId]?.event;

@@ -20,6 +20,10 @@ export interface DefinitionRow {
   deployed_at: Date;
 }
 
+/** A definition without its XML and model (models come from the ModelCache; XML only for download). */
+export type DefinitionHead = Omit<DefinitionRow, 'xml' | 'model'>;
+const HEAD = ['id', 'tenant_id', 'deployment_id', 'key', 'version', 'name', 'resource_name', 'checksum', 'deployed_at'];
+
 export interface FormRow {
   id: string;
   tenant_id: string;
@@ -40,13 +44,13 @@ export async function insertDefinition(db: Db, row: DefinitionRow): Promise<void
   await db('process_definition').insert({ ...row, model: JSON.stringify(row.model) });
 }
 
-/** The latest definition of `key` in the tenant, or undefined. */
-export async function latestDefinition(db: Db, tenant: string, key: string): Promise<DefinitionRow | undefined> {
-  return db('process_definition').where({ tenant_id: tenant, key }).orderBy('version', 'desc').first();
+/** The latest definition of `key` in the tenant (without XML and model), or undefined. */
+export async function latestDefinition(db: Db, tenant: string, key: string): Promise<DefinitionHead | undefined> {
+  return db('process_definition').where({ tenant_id: tenant, key }).orderBy('version', 'desc').first(HEAD);
 }
 
-export async function definitionVersion(db: Db, tenant: string, key: string, version: number): Promise<DefinitionRow | undefined> {
-  return db('process_definition').where({ tenant_id: tenant, key, version }).first();
+export async function definitionVersion(db: Db, tenant: string, key: string, version: number): Promise<DefinitionHead | undefined> {
+  return db('process_definition').where({ tenant_id: tenant, key, version }).first(HEAD);
 }
 
 /** A definition by id within the tenant (another tenant's id is simply not found). */
@@ -72,11 +76,11 @@ export async function listDefinitions(db: Db, tenant: string, filter: { key?: st
   return paged(q, page, (x) => x.orderBy([{ column: 'd.key' }, { column: 'd.version', order: 'desc' }]));
 }
 
-/** Latest definitions of every key in the tenant, with models (for message/signal start events). */
-export async function latestDefinitions(db: Db, tenant: string): Promise<DefinitionRow[]> {
+/** Latest definitions of every key in the tenant (for message/signal start events; models from the cache). */
+export async function latestDefinitions(db: Db, tenant: string): Promise<DefinitionHead[]> {
   return db('process_definition as d').where('d.tenant_id', tenant).whereNotExists(function () {
     this.select(1).from('process_definition as n').whereRaw('n.tenant_id = d.tenant_id and n.key = d.key and n.version > d.version');
-  }).select('d.*');
+  }).select(HEAD.map((c) => `d.${c}`));
 }
 
 export async function insertForm(db: Db, row: FormRow): Promise<void> {

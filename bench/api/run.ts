@@ -1,0 +1,138 @@
+/**
+ * HTTP benchmark of the durable engine against PostgreSQL (issue 3):
+ *  1. start + complete of a one-user-task process over HTTP with 1, 8 and 32 concurrent clients,
+ *     beside `pgbench -N` at the same client counts in the same run (commands/s and the ratio);
+ *  2. the inbox query (`GET /api/tasks?filter=candidate`) p50/p95 with N open tasks in 50 tenants.
+ * The server runs as its own process (`engine/main.ts`), as in production. Creates and drops its
+ * own databases. Usage:
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/run.ts [seconds=10] [tasks=1000000]
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import http from 'node:http';
+import knexPkg from 'knex';
+import { seedInbox } from './seed-inbox.js';
+
+const base = process.env.DATABASE_URL;
+if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
+const seconds = Number(process.argv[2] ?? 10);
+const taskCount = Number(process.argv[3] ?? 1_000_000);
+const clients = [1, 8, 32];
+
+const suffix = randomBytes(4).toString('hex');
+const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
+const dbUrl = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+const engineDb = `alur_bench_${suffix}`;
+const pgbenchDb = `alur_pgbench_${suffix}`;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
+  <bpmn:process id="one-task" isExecutable="true">
+    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="T" name="Approve"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="bench" /></bpmn:extensionElements>
+      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function main(): Promise<void> {
+  await admin.raw(`CREATE DATABASE ${engineDb}`);
+  await admin.raw(`CREATE DATABASE ${pgbenchDb}`);
+  const port = await freePort();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
+    env: { ...process.env, DATABASE_URL: dbUrl(engineDb), PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', ALUR_DB_POOL_MAX: '40', REDIS_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const A = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`${A}/health`)).ok) break; } catch { /* not yet */ }
+      if (i > 600) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // node:http with keep-alive: global fetch adds several milliseconds per request on this machine.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    const call = (method: string, path: string, token?: string, body?: unknown) => new Promise<any>((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => { text += chunk; });
+        res.on('end', () => (res.statusCode! >= 300 ? reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`)) : resolve(text ? JSON.parse(text) : undefined)));
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+    const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
+    const root = await login('admin', 'bench-admin');
+    await call('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });
+    await call('POST', '/api/users', root, { username: 'bench-analyst', password: 'bench-pass-1', tenant: 'bench', roles: ['analyst'] });
+    await call('POST', '/api/users', root, { username: 'bench-staff', password: 'bench-pass-1', tenant: 'bench', roles: ['staff'], groups: ['bench'] });
+    const analyst = await login('bench-analyst', 'bench-pass-1');
+    const staff = await login('bench-staff', 'bench-pass-1');
+    const form = new FormData();
+    form.append('file', new Blob([BPMN]), 'one-task.bpmn');
+    const dep = await fetch(`${A}/api/deployments`, { method: 'POST', headers: { authorization: `Bearer ${analyst}` }, body: form });
+    if (dep.status !== 201) throw new Error(`deploy: ${dep.status} ${await dep.text()}`);
+
+    execFileSync('pgbench', ['-i', '-q', '-s', '1', dbUrl(pgbenchDb)], { stdio: 'ignore' });
+    const rows: string[] = [];
+    for (const c of clients) {
+      // The engine: each loop is two commands (start, complete) plus the inbox read between them.
+      let commands = 0;
+      const latencies: number[] = [];
+      const until = Date.now() + seconds * 1000;
+      await Promise.all(Array.from({ length: c }, async () => {
+        while (Date.now() < until) {
+          const t0 = performance.now();
+          const inst = await call('POST', '/api/process-instances', staff, { processKey: 'one-task' });
+          const tasks = await call('GET', `/api/tasks?processInstanceId=${inst.id}`, staff);
+          await call('POST', `/api/tasks/${tasks.items[0].id}/complete`, staff, {});
+          latencies.push(performance.now() - t0);
+          commands += 2;
+        }
+      }));
+      const engineRate = commands / seconds;
+      const out = execFileSync('pgbench', ['-N', '-c', String(c), '-j', String(Math.min(c, 4)), '-T', String(seconds), dbUrl(pgbenchDb)], { encoding: 'utf8' });
+      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+      latencies.sort((a, b) => a - b);
+      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} |`);
+      console.error(rows.at(-1));
+    }
+
+    await seedInbox(knexPkg.knex({ client: 'pg', connection: dbUrl(engineDb) }), taskCount, 50);
+    await call('POST', '/api/users', root, { username: 'inbox-staff', password: 'bench-pass-1', tenant: 'inbox-00', roles: ['staff'], groups: ['unit-03', 'unit-07'] });
+    const inboxUser = await login('inbox-staff', 'bench-pass-1');
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 320; i++) {
+      const t0 = performance.now();
+      const page = await call('GET', '/api/tasks?filter=candidate&limit=50', inboxUser);
+      if (i >= 20) times.push(performance.now() - t0); // the first requests warm caches
+      total = page.total;
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+    console.log(`\nclients | engine commands/s | engine loop p50 ms | pgbench -N tps | ratio\n--- | --- | --- | --- | ---\n${rows.join('\n')}`);
+    console.log(`\ninbox: ${taskCount} open tasks in 50 tenants; the user is a candidate for ${total}; GET /api/tasks?filter=candidate&limit=50 p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (300 requests)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await admin.raw(`DROP DATABASE IF EXISTS ${engineDb} WITH (FORCE)`);
+    await admin.raw(`DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`);
+    await admin.destroy();
+  }
+}
+
+await main();
