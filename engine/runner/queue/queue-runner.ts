@@ -100,12 +100,20 @@ export class QueueRunner {
     return out;
   }
 
-  /** For /health: is Redis answering. */
-  async ping(): Promise<boolean> {
+  /** For /health: is Redis answering, and the queue depth per type. */
+  async state(): Promise<{ redis: 'ok' | 'unavailable'; jobs?: QueueDepths }> {
+    // Commands wait for a reconnect without limit (maxRetriesPerRequest: null): bound the wait here.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('redis did not answer')), 1000); });
     try {
-      return (await this.redis.ping()) === 'PONG';
+      return await Promise.race([(async () => {
+        if ((await this.redis.ping()) !== 'PONG') return { redis: 'unavailable' as const };
+        return { redis: 'ok' as const, jobs: await this.depths() };
+      })(), timeout]);
     } catch {
-      return false;
+      return { redis: 'unavailable' };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
