@@ -1,7 +1,7 @@
 /**
  * Composition root: reads the configuration once, opens the database (PGlite under ALUR_DATA_DIR
  * or PostgreSQL at DATABASE_URL), applies migrations, creates the first administrator, and starts
- * the HTTP server and the in-process runner. SIGTERM/SIGINT stop it in order: stop accepting
+ * the HTTP server and the runner (in-process, or BullMQ queue mode when REDIS_URL is set). SIGTERM/SIGINT stop it in order: stop accepting
  * requests, let the runner finish its jobs, close the database.
  */
 import { createServer } from 'node:http';
@@ -21,6 +21,12 @@ import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { createApp } from './api/app.js';
 import { packRoutes, packRouteSpecs } from './packs/routes.js';
 import { FolderPackStore } from './packs/store.js';
+import { registerConnectors, connectorOptionsFromEnv } from './runner/connectors/index.js';
+import { loadHandlerModules } from './runner/connectors/load.js';
+import { QueueRunner } from './runner/queue/queue-runner.js';
+import { queueOptionsFromEnv } from './runner/queue/options.js';
+import { createMetrics, instrumentEngine, registerQueueDepths } from './observability/metrics.js';
+import { withObservability } from './observability/http.js';
 
 const log = pino({ name: 'alur' });
 
@@ -29,15 +35,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
   await migrateToLatest(db.knex);
-  if (config.redisUrl) log.warn('REDIS_URL is set, but queue mode is not available in this build; jobs and timers run in-process');
 
   const clock = new Clock();
   const registry = new JobHandlerRegistry();
   const feel = createBoundedEvaluator();
   // The engine wakes the runner after commits that wrote work; the runner needs the engine: tie the knot late.
-  const wake = { runner: undefined as EmbeddedRunner | undefined };
+  const wake = { runner: undefined as { wake(): void } | undefined };
   const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake() });
-  const runner = new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
+  // Queue mode (REDIS_URL): dispatcher, reconciler and BullMQ workers; else the in-process runner. Same handlers.
+  const metrics = createMetrics({ defaultMetrics: true });
+  instrumentEngine(engine, metrics);
+  const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...connectorOptionsFromEnv(process.env) });
+  await loadHandlerModules(registry, process.env.ALUR_HANDLERS);
+  const queueRunner = config.redisUrl ? new QueueRunner(engine, registry, queueOptionsFromEnv(config.redisUrl, process.env), metrics, log) : undefined;
+  if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
+  const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
   wake.runner = runner;
   clock.onChange(() => runner.wake());
 
@@ -54,21 +66,24 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({
-    engine, databaseDescription: db.describe, queue: 'embedded', limiter: new LoginRateLimiter(),
+    engine, databaseDescription: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
     runner, logError: (err) => log.error({ err }, 'request failed'),
     extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => registry.types() }), specs: packRouteSpecs }],
   });
-  const server = createServer(app);
+  const server = createServer(withObservability(app, {
+    knex: db.knex, databaseDescription: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', registry: metrics.registry,
+    queueState: queueRunner && (() => queueRunner.state()),
+  }));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, resolve);
   });
-  runner.start();
+  await runner.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, database: db.describe, clockControlled: config.clockControlled, ms: Date.now() - started }, `Alur listening on http://localhost:${port}`);
+  log.info({ port, database: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', clockControlled: config.clockControlled, ms: Date.now() - started }, `Alur listening on http://localhost:${port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -78,6 +93,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await runner.stop();
+    closeConnectors();
     await closed;
     await db.close();
     feel.close();
