@@ -14,7 +14,8 @@ export const callActivity: Behaviour = {
     const processId = rt.evalExpr(called.processId, key);
     if (typeof processId !== 'string' || processId === '') throw new ExpressionFailure(`called process of ${def.id} must be a process id, got ${JSON.stringify(processId)}`, 'called-process');
     const variables = called.propagateAllParentVariables ? rt.visible(key) : { ...inst.v };
-    const child = `${rt.state.id}-${key}`;
+    // A key of its own: a call retried after an incident starts a new child, never reusing the failed one's id.
+    const child = `${rt.state.id}-${rt.newKey()}`;
     inst.s = 'waiting';
     inst.w = { k: 'call', child };
     rt.emit({ type: 'call.start', key, childInstanceId: child, processId, variables, ...(rt.state.businessKey ? { businessKey: rt.state.businessKey } : {}) });
