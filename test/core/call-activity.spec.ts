@@ -25,8 +25,8 @@ describe('call activity', () => {
     const { step } = await import('../../engine/core/step.js');
     const r = step(engine.models.get('parent')!, null, { type: 'instance.start', instanceId: 'P', processId: 'parent', variables: { a: 1 }, businessKey: 'BK' }, engine.now);
     const [start] = effectsOf(r, 'call.start');
-    expect(start).to.deep.equal({ type: 'call.start', key: start.key, childInstanceId: `P-${start.key}`, processId: 'child', variables: { a: 1 }, businessKey: 'BK' });
-    expect(r.state.els[start.key].w).to.deep.equal({ k: 'call', child: `P-${start.key}` });
+    expect(start).to.deep.equal({ type: 'call.start', key: start.key, childInstanceId: `P-${start.key + 1}`, processId: 'child', variables: { a: 1 }, businessKey: 'BK' });
+    expect(r.state.els[start.key].w).to.deep.equal({ k: 'call', child: `P-${start.key + 1}` });
   });
 
   it('given a started child, then it runs with the parent variables and a reference to the parent', async () => {
@@ -97,6 +97,21 @@ describe('call activity', () => {
       processXml('child', `<bpmn:startEvent id="cs"/><bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="err"/></bpmn:endEvent>${flow('c1', 'cs', 'boom')}`)));
     const id = engine.start('parent');
     expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'call', type: 'unhandled-error' });
+  });
+
+  it('given a call incident after a failed child, when resolved, then a new child with a new id starts and the failed one stays failed', async () => {
+    const engine = await given(definitions(roots, parent(),
+      processXml('child', `<bpmn:startEvent id="cs"/><bpmn:exclusiveGateway id="g" default="ok"/><bpmn:endEvent id="boom"><bpmn:errorEventDefinition errorRef="err"/></bpmn:endEvent>${userTask('childTask')}<bpmn:endEvent id="ce"/>
+        ${flow('c1', 'cs', 'g')}${flow('bad', 'g', 'boom', '=gagal')}${flow('ok', 'g', 'childTask')}${flow('c2', 'childTask', 'ce')}`)));
+    const id = engine.start('parent', { gagal: true });
+    const failed = [...engine.instances.keys()].find((k) => k !== id)!;
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { gagal: false } });
+    const retried = childId(engine, id);
+    expect(retried).to.not.equal(failed);
+    expect(engine.state(failed).status).to.equal('failed');
+    expect(active(engine, retried)).to.deep.equal(['childTask']);
+    engine.completeTask(retried, 'childTask');
+    expect(active(engine, id)).to.deep.equal(['after']);
   });
 
   it('given a child escalation it does not catch, when thrown, then the parent non-interrupting escalation boundary runs and the child goes on', async () => {
