@@ -66,7 +66,8 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     document.title = `${task.name ?? task.elementId} · Alur`;
     focusFirst(root, 'h1');
     await mountWork(formBox, task);
-    mountCase(caseSection, task.processInstanceId).then((cleanup) => cleanups.push(cleanup), () => undefined);
+    // The user may have left while these loaded; then what they built is torn down at once.
+    mountCase(caseSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);
   }
 
   async function mountWork(box: HTMLElement, task: TaskDetail): Promise<void> {
@@ -107,6 +108,10 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
       const host = h('div', { class: 'form-host' });
       box.append(host);
       form = await mountTaskForm(host, task.form, task.variables ?? {}, !workable, (result) => void complete(result));
+      if (stopped) {
+        form.destroy();
+        return;
+      }
       cleanups.push(() => form?.destroy());
     } else if (workable) {
       box.append(h('p', { class: 'muted' }, t('task.noForm')));
