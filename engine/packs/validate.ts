@@ -68,6 +68,7 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
       for (const el of Object.values(model.elements)) {
         if (el.userTask?.formId) formRefs.push({ file: path, element: el.id, formId: el.userTask.formId });
         const type = el.job && 'value' in el.job.type ? String(el.job.type.value) : undefined;
+        if (el.job) warnings.push(...personalDataInJob(path, el));
         if (type) connectorsUsed.set(type, [...(connectorsUsed.get(type) ?? []), `${path}#${el.id}`]);
       }
     }
@@ -109,6 +110,18 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
 
   if (problems.length > 0) throw new PackError(problems);
   return { pack, manifest, signature, processes, forms, scenarios, rolesUsed: [...rolesUsed.keys()].sort(), connectorsUsed: [...connectorsUsed.keys()].sort(), warnings };
+}
+
+/** Names of variables that hold personal data; jobs should carry ids instead (DESIGN.md). */
+const PERSONAL = /(?<![\w.])(nik|nip|nama\w*|alamat\w*|telepon\w*|no_?hp|email|tanggalLahir|tempatLahir)(?![\w])/i;
+
+function personalDataInJob(file: string, el: ProcessModel['elements'][string]): PackProblem[] {
+  const sources = [
+    ...(el.inputs ?? []).map((m) => ('feel' in m.source ? m.source.feel : '')),
+    ...Object.values(el.job?.headers ?? {}).filter((h) => h.startsWith('=')),
+  ];
+  const hit = sources.map((s) => PERSONAL.exec(s)?.[1]).find(Boolean);
+  return hit ? [{ file, element: el.id, message: `service task passes "${hit}" to its job; jobs should carry ids, not personal data` }] : [];
 }
 
 function crossChecks(

@@ -126,4 +126,16 @@ describe('pack validation cross-checks', function () {
     }
     expect(sha256(Buffer.from('x'))).to.have.length(64);
   });
+
+  it('warns when a service task passes personal data to its job', async () => {
+    const pack = await readPack('processes/semarang');
+    const path = 'bpmn/surat-keterangan-penelitian.bpmn';
+    const xml = pack.files.get(path)!.toString().replace('source="=nomorPermohonan" target="referensi"', 'source="=namaPemohon" target="referensi"');
+    pack.files.set(path, Buffer.from(xml));
+    const manifest = JSON.parse(pack.files.get('pack.json')!.toString());
+    manifest.files.bpmn.find((f: { path: string }) => f.path === path).sha256 = sha256(Buffer.from(xml));
+    pack.files.set('pack.json', Buffer.from(JSON.stringify(manifest)));
+    const v = await validatePack(await readPackZip(await zipFiles(pack.files)));
+    expect(v.warnings.filter((w) => /personal data/.test(w.message)).map((w) => `${w.file}#${w.element}`)).to.deep.equal([`${path}#Task_KirimSurat`]);
+  });
 });
