@@ -46,6 +46,15 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     expect(errors.map((e) => e.message)).to.include('callActivity Sign: called process "TandaTangan" is neither in this file nor deployed');
   });
 
+  it('given Camunda 8 listeners or a pinned called version, when compiled, then they are refused; a job priority only warns', async () => {
+    const listeners = between('<bpmn:serviceTask id="Send"><bpmn:extensionElements><zeebe:taskDefinition type="send" /><zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners></bpmn:extensionElements></bpmn:serviceTask>', 'Send');
+    expect((await errorsOf(listeners)).map((e) => e.message)).to.include('serviceTask Send: execution listeners (zeebe:executionListeners) are not supported');
+    const priority = between('<bpmn:serviceTask id="Send"><bpmn:extensionElements><zeebe:taskDefinition type="send" /><zeebe:jobPriorityDefinition priority="10" /></bpmn:extensionElements></bpmn:serviceTask>', 'Send');
+    const result = await compileBpmn(priority);
+    expect(result.ok).to.equal(true);
+    expect(result.warnings.map((w) => w.message)).to.include('serviceTask Send: job priority (zeebe:jobPriorityDefinition) is ignored');
+  });
+
   it('given bad FEEL in a zeebe attribute, when compiled, then the element and attribute are named', async () => {
     const xml = between('<bpmn:userTask id="Review"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=user(" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
     const errors = await errorsOf(xml);

@@ -15,12 +15,15 @@ import { eventBasedGateway, gatewayConditions, ignoredConditions } from './gatew
 import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
 import { timerValues } from './timers.js';
 import { unsupportedElements } from './unsupported.js';
+import { ignoredZeebeExtensions, unsupportedZeebeExtensions } from './zeebe-extensions.js';
 import type { Rule } from './util.js';
 
 export type { Rule, RuleContext, ExpressionRole } from './util.js';
 
 export const rules: Rule[] = [
   unsupportedElements,
+  unsupportedZeebeExtensions,
+  ignoredZeebeExtensions,
   sequenceFlows,
   scopeStarts,
   flowLists,
