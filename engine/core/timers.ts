@@ -26,6 +26,17 @@ export function isDate(text: string): boolean {
   return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()) && !Number.isNaN(Date.parse(text.trim()));
 }
 
+/**
+ * An ISO date or date-time as epoch milliseconds. A date-time without an offset is read as UTC:
+ * JavaScript would read it in the machine's time zone, and the core must not depend on the machine.
+ */
+export function parseInstant(text: string): number | undefined {
+  const t = text.trim();
+  if (!isDate(t)) return undefined;
+  const ms = Date.parse(t.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(t) ? `${t}Z` : t);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
 export interface Cycle { repetitions: number | null; every: Duration; everyText: string; start?: string }
 
 /** Parses `R3/PT10M`, `R/PT1H` or `R3/2026-01-01T00:00:00Z/PT1H`. */
@@ -43,13 +54,17 @@ export function parseCycle(text: string): Cycle | undefined {
 
 /** The due time of a timer given its kind and (evaluated) text; undefined when the text is invalid. */
 export function dueTime(kind: 'date' | 'duration' | 'cycle', text: string, now: string): { due: string; cycle?: { left: number | null; every: string } } | undefined {
-  if (kind === 'date') return isDate(text) ? { due: new Date(text.trim()).toISOString() } : undefined;
+  if (kind === 'date') {
+    const at = parseInstant(text);
+    return at === undefined ? undefined : { due: new Date(at).toISOString() };
+  }
   if (kind === 'duration') {
     const d = parseDuration(text);
     return d ? { due: addDuration(now, d) } : undefined;
   }
   const c = parseCycle(text);
   if (!c) return undefined;
-  const first = c.start && Date.parse(c.start) > Date.parse(now) ? new Date(c.start).toISOString() : addDuration(now, c.every);
+  const start = c.start === undefined ? undefined : parseInstant(c.start);
+  const first = start !== undefined && start > Date.parse(now) ? new Date(start).toISOString() : addDuration(now, c.every);
   return { due: first, cycle: { left: c.repetitions === null ? null : c.repetitions - 1, every: c.everyText } };
 }

@@ -6,6 +6,7 @@ import type { Behaviour } from './behaviour.js';
 import type { Runtime } from '../runtime.js';
 import { ExpressionFailure } from '../runtime.js';
 import type { UserTaskSpec } from '../effects.js';
+import { parseInstant } from '../timers.js';
 
 export const userTask: Behaviour = {
   activate(rt, key) {
@@ -49,7 +50,7 @@ function toPriority(value: unknown, id: string): number {
 function toDate(rt: Runtime, expr: Parameters<Runtime['evalExpr']>[0], key: number, id: string, what: string): string | undefined {
   const value = rt.evalExpr(expr, key);
   if (value === undefined || value === null || value === '') return undefined;
-  const t = Date.parse(String(value));
-  if (Number.isNaN(t)) throw new ExpressionFailure(`${what} of ${id} is not a date-time: ${JSON.stringify(value)}`);
+  const t = parseInstant(String(value));
+  if (t === undefined) throw new ExpressionFailure(`${what} of ${id} is not a date-time: ${JSON.stringify(value)}`);
   return new Date(t).toISOString();
 }
