@@ -15,6 +15,13 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript build and worker scripts run on Node.
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
+  },
+  {
     files: ['engine/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

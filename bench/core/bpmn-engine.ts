@@ -1,7 +1,5 @@
 /** Drives bpmn-engine (the best-known JS engine) on the same shapes, from a parsed moddle context. */
 import { EventEmitter } from 'node:events';
-// bpmn-engine ships no types for this usage.
-// @ts-expect-error untyped module
 import { Engine } from 'bpmn-engine';
 import { BpmnModdle } from 'bpmn-moddle';
 
