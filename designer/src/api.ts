@@ -44,7 +44,11 @@ async function request(method: string, path: string, body?: BodyInit | object): 
   }
   const response = await fetch(path, { method, headers, body: payload });
   if (response.ok) return response;
-  if (response.status === 401 && session) logout();
+  if (response.status === 401 && session) {
+    // The token expired or was revoked: back to the login page (main.ts listens).
+    logout();
+    window.dispatchEvent(new Event('alur:logged-out'));
+  }
   const text = await response.text();
   let problem: Problem;
   try {

@@ -16,4 +16,5 @@ function start(): void {
   else renderLogin(root, start);
 }
 
+window.addEventListener('alur:logged-out', start);
 start();

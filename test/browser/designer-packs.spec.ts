@@ -51,8 +51,7 @@ describe('designer: pack admin', function () {
   it('given Semarang\'s pack, when every role is mapped and the dry run passes, then importing deploys it with the local groups', async function () {
     // When the zip is chosen, the first check asks for the role mapping
     await page.setInputFiles('[data-testid=pack-file]', zipPath);
-    await page.locator('[data-testid=role-mapping] select[data-role]').first().waitFor();
-    expect(await page.locator('[data-testid=role-mapping] [data-role]').count()).to.equal(roles.length);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-testid=role-mapping] select[data-role]').length === count, roles.length);
     await screenshot(page, 'designer-pack-roles');
 
     for (const role of roles) await page.selectOption(`[data-testid=role-mapping] select[data-role="${role}"]`, `btg-${role}`);

@@ -131,12 +131,19 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     if (files.length && (files.every((file) => file.name.endsWith('.form')) || confirmDiscard())) void importFiles(ctx, files);
   });
 
+  // Closing the tab with undeployed changes asks first, like leaving the diagram in the app does.
+  const beforeUnload = (event: BeforeUnloadEvent) => {
+    if (diagram.dirty) event.preventDefault();
+  };
+  window.addEventListener('beforeunload', beforeUnload);
+
   const restoredDirty = diagram.dirty;
   void open(diagram.xml ?? blankDiagram(), diagram.title ?? t('untitled'), diagram.definitionId).then(() => { diagram.dirty = restoredDirty; });
   void processList.refresh().then(() => processList.setActive(diagram.definitionId));
 
   return {
     destroy() {
+      window.removeEventListener('beforeunload', beforeUnload);
       resizeObserver.disconnect();
       modeler?.destroy();
       modeler = null;

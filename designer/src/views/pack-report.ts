@@ -36,6 +36,8 @@ export function renderReport(report: PackReport, headline: string, kind: 'succes
       row('reportMissingConnectors', report.missingConnectors, 'report-connectors', true),
       report.errors ? row('reportErrors', report.errors, 'report-errors', true) : null,
       report.changes ? row('reportChanges', report.changes, 'report-changes') : null,
+      Array.isArray(report.removedProcesses) && report.removedProcesses.length ? row('reportRemoved', report.removedProcesses, 'report-removed') : null,
+      report.installedVersion ? h('div', { className: 'report-row' }, h('dt', {}, t('reportInstalled')), h('dd', {}, String(report.installedVersion))) : null,
       row('reportProcesses', report.processes, 'report-processes'),
       row('reportForms', report.forms, 'report-forms')));
 }

@@ -5,7 +5,7 @@
  */
 import { ApiError, exportPack, importPack, listGroups, type PackReport, type Session } from '../api.js';
 import { downloadBlob, h, replaceChildren } from '../dom.js';
-import { t } from '../i18n/lang.js';
+import { currentLang, t } from '../i18n/lang.js';
 import { renderReport } from './pack-report.js';
 
 export function mountPacks(container: HTMLElement, session: Session): { destroy(): void } {
@@ -14,6 +14,7 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
     return { destroy() {} };
   }
   const roles = new Map<string, string>();
+  const descriptions = new Map<string, string>();
   const fileInput = h('input', { type: 'file', accept: '.zip', 'data-testid': 'pack-file' });
   const mappingBody = h('tbody', {});
   const mapping = h('div', { className: 'role-mapping', hidden: true, 'data-testid': 'role-mapping' },
@@ -55,7 +56,9 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
     if (roles.size === 0) return;
     mapping.hidden = false;
     replaceChildren(mappingBody, ...[...roles.entries()].map(([role, group]) =>
-      h('tr', {}, h('td', {}, h('code', {}, role)), h('td', {}, groupPicker(role, group)))));
+      h('tr', {},
+        h('td', {}, h('code', {}, role), descriptions.get(role) ? h('div', { className: 'muted role-description' }, descriptions.get(role)) : null),
+        h('td', {}, groupPicker(role, group)))));
   }
 
   async function run(dryRun: boolean): Promise<void> {
@@ -68,12 +71,16 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
     dryRunButton.disabled = importButton.disabled = true;
     try {
       const result = await importPack(file, mapped, dryRun);
-      showRoles(rolesIn(result));
-      replaceChildren(report, renderReport(result, dryRun ? t('dryRunOk') : t('imported'), 'success'));
-      importButton.disabled = !dryRun;
+      const unmapped = result.unmappedRoles ?? [];
+      showRoles([...unmapped, ...rolesIn(result, descriptions)]);
+      // Roles still to map are the next step, not a failure; importing waits for them.
+      const blocked = unmapped.length > 0;
+      const headline = blocked ? t('mapRolesFirst') : dryRun ? t('dryRunOk') : t('imported');
+      replaceChildren(report, renderReport(result, headline, blocked ? 'info' : 'success'));
+      importButton.disabled = !dryRun || blocked;
     } catch (error) {
       const problem = error instanceof ApiError ? (error.problem as PackReport) : {};
-      const unmapped = [...(problem.unmappedRoles ?? []), ...unmappedInErrors(problem), ...rolesIn(problem)];
+      const unmapped = [...(problem.unmappedRoles ?? []), ...unmappedInErrors(problem), ...rolesIn(problem, descriptions)];
       showRoles(unmapped);
       // Only roles left to map: that is the next step, not a failure.
       const onlyRoles = unmapped.length > 0 && (problem.errors ?? []).every((entry) => entry.element?.startsWith('roles#'));
@@ -128,10 +135,15 @@ function unmappedInErrors(problem: PackReport): string[] {
   return errors.map((entry) => entry.element ?? '').filter((element) => element.startsWith('roles#')).map((element) => element.slice('roles#'.length));
 }
 
-/** The pack's roles as the report names them (a `roles` list or object, if the server sends one). */
-function rolesIn(report: PackReport): string[] {
+/** The pack's roles as the report lists them (`roles: [{ key, description: { id, en } }]`). */
+function rolesIn(report: PackReport, descriptions?: Map<string, string>): string[] {
   const roles = report.roles as unknown;
-  if (Array.isArray(roles)) return roles.map((role) => (typeof role === 'string' ? role : String((role as any).name ?? (role as any).id)));
-  if (roles && typeof roles === 'object') return Object.keys(roles);
-  return [];
+  if (!Array.isArray(roles)) return roles && typeof roles === 'object' ? Object.keys(roles) : [];
+  return roles.map((role) => {
+    if (typeof role === 'string') return role;
+    const key = String(role.key ?? role.name ?? role.id);
+    const text = role.description?.[currentLang()] ?? role.description?.en ?? (typeof role.description === 'string' ? role.description : undefined);
+    if (text && descriptions) descriptions.set(key, text);
+    return key;
+  });
 }
