@@ -6,7 +6,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { listTasks, type TaskRow } from '../../store/tasks.js';
-import { findInstance } from '../../store/instances.js';
+import { findInstance, listInstances } from '../../store/instances.js';
 import { historyOf } from '../../store/history.js';
 import { addDuration } from '../../runner/duration.js';
 import type { InstanceRow } from '../../store/instances.js';
@@ -78,7 +78,8 @@ class Ctx {
     }
     if ('completeJob' in step) {
       const { type, element, variables } = step.completeJob;
-      // Claim like a worker would (ready → running), so finishing it marks the row completed.
+      // Claim like a worker would (ready → running), so finishing it marks the row completed; the
+      // store has no query for one tenant's running jobs, so the scratch tenant's rows are read here.
       await claimDueJobs(this.h.db.knex, [type], this.h.clock.now(), 24 * 3600_000, 500);
       const jobs: JobRow[] = await this.h.db.knex('job').where({ tenant_id: this.tenant, type, state: 'running' }).orderBy('created_at');
       const job = jobs.find((j) => !element || j.element_id === element);
@@ -118,8 +119,9 @@ class Ctx {
     return matching;
   }
 
-  async instances(): Promise<InstanceRow[]> {
-    return this.h.db.knex('process_instance').where({ tenant_id: this.tenant }).orderBy('started_at');
+  /** Every instance of the scratch tenant: the scenario's root and the children it called. */
+  async instanceIds(): Promise<string[]> {
+    return (await listInstances(this.h.db.knex, this.tenant, {}, { limit: 500, offset: 0 })).items.map((i) => i.id);
   }
 
   async expect(e: ExpectInstance): Promise<void> {
@@ -142,12 +144,12 @@ class Ctx {
     if (e.path || e.notPassed) {
       const completed: string[] = [];
       const entered = new Set<string>();
-      for (const inst of await this.instances()) {
-        for (const row of await historyOf(this.h.db.knex, inst.id)) {
-          if (!row.element_id) continue;
-          if (row.type === 'element.activated') entered.add(row.element_id);
-          if (row.type === 'element.completed') completed.push(row.element_id);
-        }
+      // History ids are global, so sorting by id interleaves parent and called children in the order things happened.
+      const rows = (await Promise.all((await this.instanceIds()).map((id) => historyOf(this.h.db.knex, id)))).flat().sort((a, b) => a.id - b.id);
+      for (const row of rows) {
+        if (!row.element_id) continue;
+        if (row.type === 'element.activated') entered.add(row.element_id);
+        if (row.type === 'element.completed') completed.push(row.element_id);
       }
       let i = 0;
       for (const id of e.path ?? []) {
