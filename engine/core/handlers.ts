@@ -65,6 +65,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       const sub = rt.state.subs?.[input.key];
       const kind = input.type === 'timer.fire' ? 'timer' : input.type === 'message.correlate' ? 'message' : 'signal';
       if (!sub || sub.kind !== kind) return `${kind} subscription ${input.key} is no longer open (instance ${rt.state.id})`;
+      // A message or signal delivered under another name was routed to the wrong subscription: it changes nothing.
+      if (input.type !== 'timer.fire' && input.name !== sub.name) return `${kind} ${JSON.stringify(input.name)} does not match subscription ${input.key} (${JSON.stringify(sub.name)})`;
       trigger(rt, input.key, input.type === 'timer.fire' ? undefined : checkVariables(input.variables));
       return undefined;
     }
