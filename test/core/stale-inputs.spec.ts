@@ -79,6 +79,13 @@ describe('stale inputs', () => {
     expectIgnored(engine, id, { type: 'call.escalate', key: elementKey(engine, id, 't'), code: 'x' });
   });
 
+  it('given an open subscription, when a message or signal of another name is delivered to it, then it is ignored', async () => {
+    const engine = await given(process);
+    const id = engine.start('p');
+    expectIgnored(engine, id, { type: 'message.correlate', key: subKey(engine, id, 'msg'), name: 'lain' });
+    expectIgnored(engine, id, { type: 'signal.receive', key: subKey(engine, id, 'sig1'), name: 'lain' });
+  });
+
   it('given an incident already resolved, when resolved again, then it is ignored', async () => {
     const engine = await given(process);
     const id = engine.start('p');
