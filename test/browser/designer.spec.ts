@@ -75,6 +75,13 @@ describe('designer: draw, lint, deploy', function () {
     await gatewayIssue(toApproved).waitFor({ state: 'detached' });
     await gatewayIssue(toRejected).waitFor({ state: 'detached' });
 
+    // And the user task gets a form of its own, created in the form editor
+    await select(page, task);
+    await page.click('[data-action=form]');
+    await page.locator('[data-testid=form-dialog] .fjs-editor-container').waitFor();
+    await page.click('[data-testid=form-save]');
+    await page.locator('[data-testid=form-dialog]').waitFor({ state: 'detached' });
+
     // And it is deployed
     await page.click('[data-action=deploy]');
     await page.locator('[data-testid=status].status-success').waitFor();
@@ -94,6 +101,7 @@ describe('designer: draw, lint, deploy', function () {
     const xml: string = await api.expect(200, 'GET', `/api/process-definitions/${list.items[0].id}/xml`);
     expect(xml).to.contain('candidateGroups="verifikator"');
     expect(xml).to.contain('=disetujui = true');
+    expect(xml).to.match(new RegExp(`formId="izin-uji-${task.toLowerCase()}"`));
     expect(xml).to.contain('modeler:executionPlatform="Camunda Cloud"');
     expect(xml).to.contain('modeler:executionPlatformVersion="8.x"');
   });
