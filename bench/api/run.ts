@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const A = `http://127.0.0.1:${port}`;
+  let agent: http.Agent | undefined;
   try {
     for (let i = 0; ; i++) {
       try { if ((await fetch(`${A}/health`)).ok) break; } catch { /* not yet */ }
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     // node:http with keep-alive: global fetch adds several milliseconds per request on this machine.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+    // A fresh agent per phase: sockets idle through a pgbench run would be closed by the server under us.
+    agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const call = (method: string, path: string, token?: string, body?: unknown) => new Promise<any>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
@@ -89,6 +91,8 @@ async function main(): Promise<void> {
     execFileSync('pgbench', ['-i', '-q', '-s', '1', dbUrl(pgbenchDb)], { stdio: 'ignore' });
     const rows: string[] = [];
     for (const c of clients) {
+      agent.destroy();
+      agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       // The engine: each loop is two commands (start, complete) plus the inbox read between them.
       let commands = 0;
       const latencies: number[] = [];
@@ -111,9 +115,13 @@ async function main(): Promise<void> {
       console.error(rows.at(-1));
     }
 
+    agent.destroy();
+    agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     await seedInbox(knexPkg.knex({ client: 'pg', connection: dbUrl(engineDb) }), taskCount, 50);
     await call('POST', '/api/users', root, { username: 'inbox-staff', password: 'bench-pass-1', tenant: 'inbox-00', roles: ['staff'], groups: ['unit-03', 'unit-07'] });
     const inboxUser = await login('inbox-staff', 'bench-pass-1');
+    agent.destroy();
+    agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < 320; i++) {
@@ -127,6 +135,7 @@ async function main(): Promise<void> {
     console.log(`\nclients | engine commands/s | engine loop p50 ms | pgbench -N tps | ratio\n--- | --- | --- | --- | ---\n${rows.join('\n')}`);
     console.log(`\ninbox: ${taskCount} open tasks in 50 tenants; the user is a candidate for ${total}; GET /api/tasks?filter=candidate&limit=50 p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (300 requests)`);
   } finally {
+    agent?.destroy();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
     await admin.raw(`DROP DATABASE IF EXISTS ${engineDb} WITH (FORCE)`);
