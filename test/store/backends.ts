@@ -50,7 +50,16 @@ export function backends(): Backend[] {
   return url ? [pglite, postgres(url)] : [pglite];
 }
 
-/** Runs `suite` once per backend inside a describe named after it. */
+/**
+ * Runs `suite` once per backend inside a describe named after it. Opening a database (PGlite
+ * compiles its WebAssembly, PostgreSQL creates a database) takes seconds on a busy machine, so
+ * these suites get a generous timeout.
+ */
 export function forEachBackend(title: string, suite: (backend: Backend) => void): void {
-  for (const backend of backends()) describe(`${title} [${backend.name}]`, () => suite(backend));
+  for (const backend of backends()) {
+    describe(`${title} [${backend.name}]`, function () {
+      this.timeout(120_000);
+      suite(backend);
+    });
+  }
 }

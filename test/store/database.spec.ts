@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, migrateToLatest } from '../../engine/store/database.js';
 
-describe('store: PGlite data folder', () => {
+describe('store: PGlite data folder', function () {
+  this.timeout(120_000);
   let dir: string;
   before(() => { dir = mkdtempSync(join(tmpdir(), 'alur-db-')); });
   after(() => { rmSync(dir, { recursive: true, force: true }); });
