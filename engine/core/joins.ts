@@ -5,6 +5,7 @@
  */
 import type { ElementDef } from './model.js';
 import type { Runtime } from './runtime.js';
+import { linkTarget } from './elements/throw-event.js';
 
 /** Records a token arriving at a converging gateway; true when the gateway should activate now. */
 export function arriveAtJoin(rt: Runtime, def: ElementDef, scope: number, flow: string): boolean {
@@ -61,6 +62,9 @@ function canStillArrive(rt: Runtime, scopeKey: number, gateway: ElementDef, empt
     if (!def) continue;
     const outgoing = [...def.outgoing];
     for (const b of def.boundaryEvents ?? []) outgoing.push(...rt.el(b).outgoing);
+    // A link throw continues at its catch without a sequence flow in between.
+    const link = linkTarget(rt, def);
+    if (link && link.id !== gateway.id) queue.push(link.id);
     for (const f of outgoing) {
       if (empty.includes(f)) return true;
       const target = rt.model.flows[f].target;
