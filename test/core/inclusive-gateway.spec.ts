@@ -201,4 +201,20 @@ describe('inclusive gateway: OR-join', () => {
     engine.completeTask(id, 'a');
     expect(active(engine, id)).to.deep.equal(['outside']);
   });
+
+  it('given the only path from a waiting token to the join goes through a link event pair, then the join waits for it', async () => {
+    const engine = await given(bpmn(`
+      <bpmn:startEvent id="s"/><bpmn:parallelGateway id="fork"/>${userTask('a')}${userTask('b')}
+      <bpmn:intermediateThrowEvent id="jump"><bpmn:linkEventDefinition name="L"/></bpmn:intermediateThrowEvent>
+      <bpmn:intermediateCatchEvent id="land"><bpmn:linkEventDefinition name="L"/></bpmn:intermediateCatchEvent>
+      <bpmn:inclusiveGateway id="join"/>${userTask('after')}<bpmn:endEvent id="e"/>
+      ${flow('f0', 's', 'fork')}${flow('fa', 'fork', 'a')}${flow('fb', 'fork', 'b')}${flow('bj', 'b', 'jump')}
+      ${flow('ja', 'a', 'join')}${flow('lj', 'land', 'join')}${flow('f1', 'join', 'after')}${flow('f2', 'after', 'e')}`));
+    const id = engine.start('p');
+    engine.completeTask(id, 'a');
+    expect(open(engine, id)).to.deep.equal(['b']);
+    engine.completeTask(id, 'b');
+    expect(open(engine, id)).to.deep.equal(['after']);
+    expect(path(engine, id).filter((x) => x === 'join')).to.have.length(1);
+  });
 });
