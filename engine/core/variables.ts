@@ -73,12 +73,13 @@ export function propagate(rt: Runtime, from: number | undefined, vars: Record<st
 export function completeVariables(rt: Runtime, key: number, vars: Record<string, unknown> | undefined): void {
   const inst = rt.mustInst(key);
   const def = rt.el(inst.e);
+  // An inner multi-instance element starts at its own scope: its locals (item, output element) take their names.
+  const from = isInner(rt, key) ? key : inst.p;
   if (def.outputs && def.outputs.length > 0) {
     const produced = evaluateMappings(rt, def.outputs, key, vars);
-    propagate(rt, inst.p, produced);
+    propagate(rt, from, produced);
   } else {
-    // An inner multi-instance element starts at its own scope: its locals (item, output element) take their names.
-    propagate(rt, isInner(rt, key) ? key : inst.p, vars);
+    propagate(rt, from, vars);
   }
 }
 
@@ -86,7 +87,8 @@ export function completeVariables(rt: Runtime, key: number, vars: Record<string,
 export function applyInputs(rt: Runtime, key: number): void {
   const def = rt.el(rt.mustInst(key).e);
   if (!def.inputs || def.inputs.length === 0) return;
-  const parent = rt.mustInst(key).p ?? key;
+  // An inner multi-instance element maps in its own scope, where its item and loopCounter live.
+  const parent = isInner(rt, key) ? key : rt.mustInst(key).p ?? key;
   const vars = evaluateMappings(rt, def.inputs, parent);
   setLocal(rt, key, vars);
 }
