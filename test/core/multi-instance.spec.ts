@@ -147,6 +147,29 @@ describe('multi-instance (parallel)', () => {
   });
 });
 
+describe('multi-instance input and output mappings', () => {
+  it('given input mappings on a multi-instance task, when each inner instance activates, then the mappings can read the input element', async () => {
+    const engine = await given(miTask(mi({ zeebe: 'inputCollection="=pemohon" inputElement="orang"' }), '<zeebe:ioMapping><zeebe:input source="=orang.nama" target="nama"/></zeebe:ioMapping>'));
+    const id = engine.start('p', { pemohon: [{ nama: 'Ani' }, { nama: 'Budi' }] });
+    expect(openT(engine, id).map((t) => local(engine, id, t.key)!.nama)).to.deep.equal(['Ani', 'Budi']);
+  });
+
+  it('given input mappings reading loopCounter, when each inner instance activates, then each sees its own counter', async () => {
+    const engine = await given(miTask(mi({ cardinality: '2' }), '<zeebe:ioMapping><zeebe:input source="=&quot;Tahap &quot; + string(loopCounter)" target="judul"/></zeebe:ioMapping>'));
+    const id = engine.start('p');
+    expect(openT(engine, id).map((t) => local(engine, id, t.key)!.judul)).to.deep.equal(['Tahap 1', 'Tahap 2']);
+  });
+
+  it('given output mappings on a multi-instance task, when an inner instance completes, then they read that instance and its completion', async () => {
+    const engine = await given(miTask(mi({ zeebe: 'inputCollection="=[1, 2]" inputElement="n" outputCollection="out" outputElement="=hasil"' }), '<zeebe:ioMapping><zeebe:output source="=n * skor" target="hasil"/></zeebe:ioMapping>'));
+    const id = engine.start('p');
+    const [a, b] = openT(engine, id);
+    engine.send(id, { type: 'task.complete', key: a.key, variables: { skor: 10 } });
+    engine.send(id, { type: 'task.complete', key: b.key, variables: { skor: 10 } });
+    expect(vars(engine, id).out).to.deep.equal([10, 20]);
+  });
+});
+
 describe('multi-instance (sequential)', () => {
   it('given a sequential collection, when reached, then only the first inner task opens', async () => {
     const engine = await given(miTask(mi({ sequential: true, zeebe: overItems })));
