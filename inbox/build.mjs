@@ -1,7 +1,6 @@
 // Builds the staff inbox: one esbuild bundle (JS + CSS, with form-js and bpmn-js styles and
 // fonts) into inbox/dist/, served by the engine at /inbox/. Never loads anything from a CDN:
 // government networks are often closed, so everything the page needs ships in dist/.
-/* global process, console */
 import { build, context } from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
