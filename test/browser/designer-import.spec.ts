@@ -77,8 +77,9 @@ describe('designer: Camunda Modeler files and language', function () {
     await page.locator('[data-action=deploy]', { hasText: 'Deploy' }).waitFor();
     await page.locator('[data-action=new]', { hasText: 'New diagram' }).waitFor();
     expect(await page.getAttribute('.djs-palette .entry[data-action="create.task"]', 'aria-label')).to.equal('Create task');
-    // The diagram survived the switch
+    // The diagram survived the switch, and its title follows the language
     await page.locator('.djs-element[data-element-id="Task_Verifikasi"]').waitFor();
+    await page.locator('[data-testid=doc-title]', { hasText: 'surat-keterangan-usaha — version 1' }).waitFor();
 
     await page.reload();
     await page.locator('[data-action=new]', { hasText: 'New diagram' }).waitFor();

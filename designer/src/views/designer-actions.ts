@@ -11,6 +11,7 @@ import { ensureExecutionPlatform } from '../modeler/execution-platform.js';
 import { clearServerErrors, showServerErrors } from '../modeler/server-errors.js';
 import { allForms, blankForm, getForm, parseFormFile, putForm } from '../forms/form-store.js';
 import { formIdOf, isUserTask, linkForm, referencedFormIds, suggestFormId } from '../forms/form-link.js';
+import type { DocTitle } from './document.js';
 import { openFormDialog } from './form-dialog.js';
 import type { IssuesPanel } from './issues-panel.js';
 import type { StatusLine } from './status.js';
@@ -19,7 +20,7 @@ export interface DesignerContext {
   modeler: Modeler;
   status: StatusLine;
   issues: IssuesPanel;
-  open(xml: string, title: string, definitionId: string | null): Promise<void>;
+  open(xml: string, title: DocTitle, definitionId: string | null): Promise<void>;
   deployed(definition: ProcessDefinition): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export async function importFiles(ctx: DesignerContext, files: File[]): Promise<
     const forms = files.filter((file) => file.name.toLowerCase().endsWith('.form'));
     for (const file of forms) putForm(parseFormFile(await file.text()));
     const bpmn = files.find((file) => !file.name.toLowerCase().endsWith('.form'));
-    if (bpmn) await ctx.open(await bpmn.text(), t('fromFile', { name: bpmn.name }), null);
+    if (bpmn) await ctx.open(await bpmn.text(), { key: 'fromFile', values: { name: bpmn.name } }, null);
     if (forms.length) ctx.status.show('info', t('formsImported', { count: forms.length }));
   } catch (error) {
     ctx.status.show('error', t('importFailed', { detail: (error as Error).message }));

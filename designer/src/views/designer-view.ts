@@ -11,7 +11,7 @@ import { createModeler, type Modeler } from '../modeler/create-modeler.js';
 import { blankDiagram, ensureExecutionPlatform } from '../modeler/execution-platform.js';
 import { clearServerErrors } from '../modeler/server-errors.js';
 import { deployDiagram, downloadDiagram, editForm, importFiles, type DesignerContext } from './designer-actions.js';
-import { diagram } from './document.js';
+import { diagram, type DocTitle } from './document.js';
 import { createIssuesPanel, lintIssues } from './issues-panel.js';
 import { createProcessList } from './process-list.js';
 import { createStatusLine } from './status.js';
@@ -54,7 +54,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     deployed: async (definition) => {
       diagram.definitionId = definition.id;
       diagram.dirty = false;
-      setTitle(t('openedVersion', { key: definition.key, version: definition.version }));
+      setTitle({ key: 'openedVersion', values: { key: definition.key, version: definition.version } });
       await processList.refresh();
       processList.setActive(definition.id);
     },
@@ -70,12 +70,12 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     void modeler!.saveXML({ format: true }).then(({ xml }: { xml?: string }) => { diagram.xml = xml ?? diagram.xml; });
   });
 
-  function setTitle(text: string): void {
-    diagram.title = text;
-    title.textContent = text;
+  function setTitle(docTitle: DocTitle): void {
+    diagram.title = docTitle;
+    title.textContent = t(docTitle.key, docTitle.values);
   }
 
-  async function open(xml: string, docTitle: string, definitionId: string | null): Promise<void> {
+  async function open(xml: string, docTitle: DocTitle, definitionId: string | null): Promise<void> {
     const current = modeler!;
     try {
       await current.importXML(xml);
@@ -106,7 +106,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     try {
       const xml = await definitionXml(definition.id);
       clearForms();
-      await open(xml, t('openedVersion', { key: definition.key, version: definition.version }), definition.id);
+      await open(xml, { key: 'openedVersion', values: { key: definition.key, version: definition.version } }, definition.id);
       status.clear();
     } catch (error) {
       status.show('error', t('requestFailed', { detail: (error as Error).message }));
@@ -117,7 +117,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
     if (action === 'new' && confirmDiscard()) {
       clearForms();
-      void open(blankDiagram(), t('untitled'), null).then(() => status.clear());
+      void open(blankDiagram(), { key: 'untitled' }, null).then(() => status.clear());
     }
     if (action === 'import') fileInput.click();
     if (action === 'download') void downloadDiagram(ctx);
@@ -138,7 +138,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   window.addEventListener('beforeunload', beforeUnload);
 
   const restoredDirty = diagram.dirty;
-  void open(diagram.xml ?? blankDiagram(), diagram.title ?? t('untitled'), diagram.definitionId).then(() => { diagram.dirty = restoredDirty; });
+  void open(diagram.xml ?? blankDiagram(), diagram.title ?? { key: 'untitled' }, diagram.definitionId).then(() => { diagram.dirty = restoredDirty; });
   void processList.refresh().then(() => processList.setActive(diagram.definitionId));
 
   return {
