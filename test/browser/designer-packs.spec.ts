@@ -37,7 +37,6 @@ describe('designer: pack admin', function () {
     await setupTenant(server.url, server.adminPassword, { id: 'batang', name: 'Kabupaten Batang', users: [admin] });
     browser = await launchBrowser();
     page = await newPage(browser);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
     await loginToDesigner(page, server.url, admin.username, admin.password);
     await page.click('a[data-nav=packs]');
   });

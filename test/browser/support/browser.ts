@@ -22,7 +22,10 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
     locale: options.locale ?? 'id-ID',
     acceptDownloads: true,
   });
-  return context.newPage();
+  const page = await context.newPage();
+  // A script error in the page is the first thing to know when a test times out waiting.
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return page;
 }
 
 export const screenshotDir = path.resolve(import.meta.dirname, '..', '..', '..', 'test-results', 'browser');
