@@ -46,12 +46,12 @@ export async function cancelJob(db: Db, instanceId: string, key: number): Promis
  */
 export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
   if (types.length === 0) return [];
-  const due = await db('job').whereIn('type', types)
+  // One statement, so the row locks of the sub-select are held until the update is done.
+  const due = db('job').select('id').whereIn('type', types)
     .andWhere((w) => w.where((r) => r.where('state', 'ready').andWhere('due_at', '<=', now))
       .orWhere((r) => r.where('state', 'running').andWhere('locked_until', '<=', now)))
-    .orderBy('due_at').limit(limit).forUpdate().skipLocked().select('id');
-  if (due.length === 0) return [];
-  return db('job').whereIn('id', due.map((r: { id: string }) => r.id))
+    .orderBy('due_at').limit(limit).forUpdate().skipLocked();
+  return db('job').whereIn('id', due)
     .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
     .returning('*');
 }

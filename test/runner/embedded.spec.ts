@@ -108,6 +108,18 @@ forEachBackend('embedded runner', (backend) => {
     expect((await findInstance(h.db.knex, tenant, instanceId))?.state).to.equal('completed');
   });
 
+  it('parallel claims never hand out the same job twice', async () => {
+    const tenant = await newTenant(h);
+    const ana = actor(tenant, 'ana', ['analyst']);
+    await h.engine.deploy(ana, [PARALLEL]);
+    for (let i = 0; i < 5; i++) await h.engine.startInstance(ana, { processKey: 'parallel-jobs' });
+    const batches = await Promise.all(Array.from({ length: 4 }, () => claimDueJobs(h.db.knex, ['work'], h.clock.now(), 60_000, 3)));
+    const ids = batches.flat().map((j) => j.id);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(ids.length).to.equal(10);
+    await h.db.knex('job').whereIn('id', ids).update({ state: 'cancelled' });
+  });
+
   it('a BpmnError from a handler is caught by the error boundary', async () => {
     const tenant = await newTenant(h);
     const ana = actor(tenant, 'ana', ['analyst']);
