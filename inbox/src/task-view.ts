@@ -34,7 +34,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     fill(notice, message ? h('p', { class: `notice-${kind}` }, message) : null);
   };
 
-  async function load(message = ''): Promise<void> {
+  async function load(message = '', kind: 'info' | 'error' = 'info'): Promise<void> {
     for (const cleanup of cleanups.splice(0)) cleanup();
     let task: TaskDetail;
     try {
@@ -49,7 +49,8 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     const caseSection = h('section', { class: 'card case', 'aria-labelledby': 'case-heading' });
     const actions = taskActions(task, ctx.user, {
       onDone: (done) => void load(done),
-      onError: (error) => show(errorMessage(error), 'error'),
+      // Someone else got there first: show the task as it now is, with the reason.
+      onError: (error) => (isConflict(error) ? void load(errorMessage(error), 'error') : show(errorMessage(error), 'error')),
     });
     fill(root,
       back,
@@ -62,7 +63,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
       h('div', { class: 'task-layout' },
         h('section', { class: 'card work', 'aria-labelledby': 'form-heading' }, h('h2', { id: 'form-heading' }, t('task.formHeading')), formBox),
         caseSection));
-    show(message, 'info');
+    show(message, kind);
     document.title = `${task.name ?? task.elementId} · Alur`;
     focusFirst(root, 'h1');
     await mountWork(formBox, task);
@@ -97,6 +98,8 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
           const unmatched = form.showServerErrors(error.problem.errors);
           fill(errors, h('p', {}, t('task.fixErrors')), ...unmatched.map((text) => h('p', {}, text)));
           form.focusFirstError();
+        } else if (isConflict(error)) {
+          await load(errorMessage(error), 'error');
         } else {
           fill(errors, h('p', {}, errorMessage(error)));
         }
@@ -137,3 +140,5 @@ function meta(task: TaskDetail, user: User): HTMLElement {
     ...row(t('task.created'), formatDateTime(task.createdAt)),
     ...row(t('task.state'), t(`state.${task.state}`)));
 }
+
+const isConflict = (error: unknown): boolean => error instanceof ApiError && error.status === 409;

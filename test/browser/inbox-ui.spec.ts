@@ -83,8 +83,11 @@ describe('inbox (browser): everyday use', function () {
     await api.ok('POST', `tasks/${taskId}/complete`, { variables: { nomorSurat: '045/PERIZINAN/2026', keputusan: 'setuju' } });
     await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
 
-    // Then the real server's 409 is told in words, and nothing is completed twice
+    // Then the real server's 409 is told in words, the page shows the task as it now is,
+    // and nothing is completed twice
     await sari.getByText(/sudah diambil atau diselesaikan orang lain/).waitFor();
+    await sari.getByText('Tugas ini sudah ditutup (selesai).').waitFor();
+    expect(await sari.getByRole('button', { name: 'Selesaikan tugas' }).count()).to.equal(0);
     const history = await scene.analyst.ok('GET', `process-instances/${kase.id}/history`);
     expect(history.items.filter((item: any) => item.type === 'task.completed')).to.have.length(1);
   });
