@@ -8,7 +8,9 @@ import { packRoutes } from '../../engine/packs/routes.js';
 import { MemoryPackStore } from '../../engine/packs/store.js';
 import { ScenarioHarness } from '../../engine/packs/scenarios/harness.js';
 import { problemHandler } from '../../engine/api/problems.js';
-import { readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 describe('pack routes', function () {
   this.timeout(180_000);
@@ -21,7 +23,9 @@ describe('pack routes', function () {
   before(async () => {
     h = await ScenarioHarness.open();
     tenant = await h.createTenant('rembang');
-    zip = (await buildPack('processes/semarang')).zip;
+    const copy = await mkdtemp(join(tmpdir(), 'alur-routes-'));
+    await cp('processes/semarang', copy, { recursive: true });
+    zip = (await buildPack(copy)).zip;
     app = express();
     // The real app authenticates first; here the caller is fixed to the tenant's admin.
     app.use((_req, res, next) => { res.locals.actor = h.admin(tenant); next(); });
