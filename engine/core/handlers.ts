@@ -5,7 +5,8 @@
 import type { Input } from './inputs.js';
 import type { Runtime } from './runtime.js';
 import { ROOT_KEY } from './state.js';
-import { completeElement, enter, finishInstance } from './flow.js';
+import { checkScope, completeElement, enter, finishInstance } from './flow.js';
+import { openRootListeners } from './subscriptions.js';
 import { enqueue } from './elements/job-task.js';
 import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
@@ -114,7 +115,10 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
         inst.w.attempt++;
         enqueue(rt, key);
       } else if (inc.retry === 'complete') completeElement(rt, key);
-      else if (key === ROOT_KEY) rt.push({ a: 'complete', key });
+      else if (key === ROOT_KEY) {
+        openRootListeners(rt);
+        checkScope(rt, ROOT_KEY);
+      }
       else enter(rt, key);
       return undefined;
     }

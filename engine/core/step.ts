@@ -15,7 +15,7 @@ import { Runtime } from './runtime.js';
 import { InputRefused } from './errors.js';
 import { run } from './flow.js';
 import { handle } from './handlers.js';
-import { openEventSubprocesses } from './subscriptions.js';
+import { openRootListeners } from './subscriptions.js';
 import { checkVariables } from './variables.js';
 
 export interface StepEnv {
@@ -74,7 +74,7 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
   const rt = runtime(model, state, now, env);
   rt.log({ type: 'instance.started', elementId: model.id, key: ROOT_KEY, data: { startEvent: start } });
   rt.log({ type: 'element.activated', elementId: model.id, key: ROOT_KEY });
-  openEventSubprocesses(rt, ROOT_KEY, model.children);
+  openRootListeners(rt);
   rt.push({ a: 'activate', e: start, scope: ROOT_KEY, ...(startDef.event && startDef.event.kind !== 'none' ? { trig: {} } : {}) });
   run(rt);
   return { state: rt.state, effects: rt.effects, history: rt.history };

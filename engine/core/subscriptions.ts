@@ -8,6 +8,8 @@ import type { Runtime } from './runtime.js';
 import { ExpressionFailure } from './runtime.js';
 import type { Subscription } from './state.js';
 import { dueTime } from './timers.js';
+import { ROOT_KEY } from './state.js';
+import { raiseIncident } from './incidents.js';
 
 /** Opens the subscription of catch element `catchDef` owned by instance `owner`; expressions evaluate in `evalKey`. */
 export function openSubscription(rt: Runtime, owner: number, catchDef: ElementDef, evalKey: number): number | undefined {
@@ -53,6 +55,20 @@ export function openEventSubprocesses(rt: Runtime, scopeKey: number, children: s
     if (def.type !== 'subProcess' || !def.triggeredByEvent) continue;
     const start = (def.children ?? []).map((c) => rt.el(c)).find((c) => c.type === 'startEvent');
     if (start) openSubscription(rt, scopeKey, start, scopeKey);
+  }
+}
+
+/**
+ * The process scope's event subprocesses start listening. A listener whose expression fails (a
+ * correlation key over a missing variable) is an incident on the process, resolved like any other;
+ * it must not escape step as an exception.
+ */
+export function openRootListeners(rt: Runtime): void {
+  try {
+    openEventSubprocesses(rt, ROOT_KEY, rt.model.children);
+  } catch (err) {
+    if (!(err instanceof ExpressionFailure)) throw err;
+    raiseIncident(rt, ROOT_KEY, err.incidentType, err.message, 'activate');
   }
 }
 
