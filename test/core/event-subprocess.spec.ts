@@ -1,6 +1,6 @@
 /** Event subprocesses: timer, message, signal, error and escalation starts, interrupting or not. */
 import { expect } from 'chai';
-import { given, bpmnWith, flow, path, vars, userTask, serviceTask, timer, historyOf, effectsOf, subKey, elementKey, incidentsOf } from './support.js';
+import { given, bpmnWith, flow, path, vars, userTask, serviceTask, timer, historyOf, effectsOf, subKey, elementKey, incidentsOf, active } from './support.js';
 
 const roots = `<bpmn:message id="m" name="perbaikan"><bpmn:extensionElements><zeebe:subscription correlationKey="=nomor"/></bpmn:extensionElements></bpmn:message>
   <bpmn:signal id="sig" name="tutup"/><bpmn:error id="err" errorCode="RUSAK"/><bpmn:escalation id="esc" escalationCode="LAPOR"/>`;
@@ -150,5 +150,42 @@ describe('event subprocess', () => {
     expect(engine.timers.size).to.equal(0);
     engine.advance(3600_000);
     expect(tasks(engine, id)).to.deep.equal(['after']);
+  });
+
+  it('given a process-level message start whose correlation key is missing, when the instance starts, then an incident on the process is raised instead of an exception, and the main flow runs', async () => {
+    const engine = await given(withEsp('<bpmn:messageEventDefinition messageRef="m"/>', true));
+    const id = engine.start('p');
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'p', type: 'expression' });
+    expect(tasks(engine, id)).to.deep.equal(['work']);
+  });
+
+  it('given that process incident open, when the main flow ends, then the instance waits for the incident; resolving opens the listener and completes', async () => {
+    const engine = await given(withEsp('<bpmn:messageEventDefinition messageRef="m"/>', true));
+    const id = engine.start('p');
+    engine.completeTask(id, 'work');
+    expect(engine.state(id).status).to.equal('active');
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { nomor: 'K-9' } });
+    expect(engine.state(id).status).to.equal('completed');
+  });
+
+  it('given that process incident, when resolved with the key while the main flow still runs, then the event subprocess listens', async () => {
+    const engine = await given(withEsp('<bpmn:messageEventDefinition messageRef="m"/>', true));
+    const id = engine.start('p');
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { nomor: 'K-9' } });
+    expect(engine.publish('perbaikan', 'K-9')).to.equal(true);
+    expect(tasks(engine, id)).to.deep.equal(['handle']);
+  });
+
+  it('given a listener of an embedded subprocess whose correlation key is missing, when the subprocess is entered, then the incident sits on the subprocess', async () => {
+    const engine = await given(bpmnWith(roots, `
+      <bpmn:startEvent id="s"/>
+      <bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/>${userTask('inner')}<bpmn:endEvent id="se"/>${flow('h1', 'ss', 'inner')}${flow('h2', 'inner', 'se')}
+        <bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="es"><bpmn:messageEventDefinition messageRef="m"/></bpmn:startEvent><bpmn:endEvent id="ee"/>${flow('g1', 'es', 'ee')}</bpmn:subProcess>
+      </bpmn:subProcess><bpmn:endEvent id="e"/>${flow('f1', 's', 'sub')}${flow('f2', 'sub', 'e')}`));
+    const id = engine.start('p');
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'sub', type: 'expression' });
+    expect(active(engine, id)).to.deep.equal(['sub']);
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { nomor: 'S-1' } });
+    expect(active(engine, id)).to.deep.equal(['sub', 'inner']);
   });
 });
