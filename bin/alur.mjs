@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global process, URL */
 // The `alur` command: runs engine/cli/main.ts through tsx (the project ships TypeScript sources).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
