@@ -63,7 +63,9 @@ export async function setUpScene(): Promise<Scene> {
     },
     async startCase(processKey, variables = {}) {
       counter += 1;
-      const businessKey = `SRT-${String(counter).padStart(3, '0')}-${Date.now().toString(36).slice(-5).toUpperCase()}`;
+      // Letters (SRT) for the example, permits (IZN) for the fixture; each scene has a fresh database.
+      const prefix = processKey === PERMIT ? 'IZN' : 'SRT';
+      const businessKey = `${prefix}-2026-${String(counter).padStart(4, '0')}`;
       const instance = await analyst.startInstance(processKey, businessKey, variables);
       return { id: instance.id, businessKey };
     },
