@@ -4,39 +4,17 @@
 // Run by scripts/build-ui.mjs on `npm install` and `npm start`; `node designer/build.mjs --watch`
 // rebuilds on change while working on the designer.
 import { build, context } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { packLintConfig, pluginDir } from './lint/pack-config.mjs';
+import { lintPlugin } from './lint/esbuild-plugin.mjs';
 
 process.env.IBM_TELEMETRY_DISABLED = 'true';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, '..');
 const dist = path.join(here, 'dist');
-const engineRules = path.join(root, 'engine', 'bpmn', 'rules', 'index.ts');
-
-/** Virtual modules: the packed lint config, the local plugin and the engine's rule list. */
-const lintPlugin = {
-  name: 'alur-lint',
-  setup(b) {
-    b.onResolve({ filter: /^alur-lint-config$/ }, () => ({ path: 'alur-lint-config', namespace: 'alur-lint' }));
-    b.onLoad({ filter: /.*/, namespace: 'alur-lint' }, async () => ({
-      contents: await packLintConfig(),
-      resolveDir: path.join(here, 'lint'),
-      loader: 'js',
-    }));
-    b.onResolve({ filter: /^bpmnlint-plugin-alur\// }, (args) => ({
-      path: path.join(pluginDir, args.path.slice('bpmnlint-plugin-alur/'.length).replace(/(\.js)?$/, '.js')),
-    }));
-    // Until the engine's rules exist, the plugin runs an empty list rather than breaking the build.
-    b.onResolve({ filter: /^alur-engine-rules$/ }, () =>
-      existsSync(engineRules) ? { path: engineRules } : { path: 'alur-engine-rules', namespace: 'alur-empty' });
-    b.onLoad({ filter: /.*/, namespace: 'alur-empty' }, () => ({ contents: 'export const rules = [];', loader: 'js' }));
-  },
-};
 
 const options = {
   entryPoints: { designer: path.join(here, 'src', 'main.ts'), 'designer-styles': path.join(here, 'src', 'styles', 'index.css') },
