@@ -51,8 +51,8 @@ function activate(rt: Runtime, action: Extract<Action, { a: 'activate' }>): void
     return;
   }
   if (action.trig) {
-    completeVariables(rt, key, action.trig);
-    completeElement(rt, key);
+    // Through completeElement, so a failing output mapping of the event is an incident, not an exception.
+    completeElement(rt, key, { vars: action.trig });
     return;
   }
   enter(rt, key, action.start);
@@ -96,10 +96,13 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
   const inst = rt.mustInst(key);
   const def = rt.el(inst.e);
   let flows: string[];
+  let again: boolean;
   try {
     if (!isBody(rt, key) && (opts.vars || def.outputs?.length)) completeVariables(rt, key, opts.vars);
     if (isInner(rt, key)) innerCompleting(rt, key);
     flows = opts.flows ?? (isInner(rt, key) ? [] : selectOutgoing(rt, def, key));
+    // Decided before the element is gone, so a failing loop condition leaves an incident to resolve.
+    again = !opts.skipLoop && !!def.loop && loopAgain(rt, def, inst.p!, inst.lc ?? 1);
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
     // Output mappings read the completion's variables, which were not propagated: they stay with the
@@ -116,7 +119,7 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
   if (inst.f !== undefined) compensationHandlerDone(rt, inst.f);
   const parent = rt.inst(inst.p!);
   if (parent && isBody(rt, inst.p!) && parent.e === inst.e) return;
-  if (!opts.skipLoop && def.loop && loopAgain(rt, def, inst.p!, inst.lc ?? 1)) {
+  if (again) {
     rt.push({ a: 'activate', e: def.id, scope: inst.p!, lc: (inst.lc ?? 1) + 1 });
     return;
   }
