@@ -114,4 +114,32 @@ describe('incidents', () => {
     engine.send(id, { type: 'task.complete', key: second.key });
     expect(active(engine, id)).to.deep.equal(['after']);
   });
+
+  it('given a failing standard loop condition, when the iteration completes, then an incident is raised (not an exception) and resolving continues the loop', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>
+      <bpmn:userTask id="t"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements>
+        <bpmn:standardLoopCharacteristics><bpmn:loopCondition xsi:type="bpmn:tFormalExpression">=if explode then true else ulang</bpmn:loopCondition></bpmn:standardLoopCharacteristics></bpmn:userTask>
+      <bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`), env);
+    const id = engine.start('p', { explode: false });
+    engine.completeTask(id, 't', { explode: true, ulang: true });
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 't', type: 'expression' });
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { explode: false } });
+    expect(engine.openTasks(id).map((t) => t.task.elementId)).to.deep.equal(['t']);
+    engine.completeTask(id, 't', { ulang: false });
+    expect(engine.state(id).status).to.equal('completed');
+  });
+
+  it('given a failing output mapping on a triggered boundary event, when it fires, then an incident holds the boundary event; resolving moves on with the message variables', async () => {
+    const { bpmnWith } = await import('./support.js');
+    const engine = await given(bpmnWith('<bpmn:message id="m" name="info"><bpmn:extensionElements><zeebe:subscription correlationKey="=k"/></bpmn:extensionElements></bpmn:message>', `
+      <bpmn:startEvent id="s"/>${userTask('t')}
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:extensionElements><zeebe:ioMapping><zeebe:output source="=if explode then 0 else isi" target="catatan"/></zeebe:ioMapping></bpmn:extensionElements><bpmn:messageEventDefinition messageRef="m"/></bpmn:boundaryEvent>
+      ${userTask('h')}<bpmn:endEvent id="e"/><bpmn:endEvent id="e2"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}${flow('f3', 'b', 'h')}${flow('f4', 'h', 'e2')}`), env);
+    const id = engine.start('p', { k: 'A', explode: true });
+    engine.publish('info', 'A', { isi: 'penting' });
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'b', type: 'expression' });
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { explode: false } });
+    expect(vars(engine, id)).to.include({ catatan: 'penting' });
+    expect(engine.openTasks(id).map((t) => t.task.elementId)).to.deep.equal(['h']);
+  });
 });
