@@ -97,4 +97,35 @@ describe('compensation', () => {
     expect(tasks(engine, id)).to.deep.equal(['after', 'refund', 'unbook']);
     expect(historyOf(engine, id, 'compensation.thrown').map((h) => h.data)).to.deep.equal([{ activities: ['pay', 'book'] }, { activities: [] }]);
   });
+
+  it('given a compensation throw inside a subprocess, when reached, then only the activities of that subprocess are compensated', async () => {
+    const engine = await given(bpmn(`
+      <bpmn:startEvent id="s"/>
+      <bpmn:task id="outerBook"/><bpmn:boundaryEvent id="cOuter" attachedToRef="outerBook"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>
+      <bpmn:userTask id="outerUndo" isForCompensation="true"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:association id="a0" associationDirection="One" sourceRef="cOuter" targetRef="outerUndo"/>
+      <bpmn:subProcess id="sub"><bpmn:startEvent id="ss"/>
+        <bpmn:task id="innerBook"/><bpmn:boundaryEvent id="cInner" attachedToRef="innerBook"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>
+        <bpmn:userTask id="innerUndo" isForCompensation="true"><bpmn:extensionElements><zeebe:userTask/></bpmn:extensionElements></bpmn:userTask>
+        <bpmn:association id="a1" associationDirection="One" sourceRef="cInner" targetRef="innerUndo"/>
+        <bpmn:intermediateThrowEvent id="undo"><bpmn:compensateEventDefinition/></bpmn:intermediateThrowEvent><bpmn:endEvent id="se"/>
+        ${flow('g1', 'ss', 'innerBook')}${flow('g2', 'innerBook', 'undo')}${flow('g3', 'undo', 'se')}
+      </bpmn:subProcess>
+      ${userTask('after')}<bpmn:endEvent id="e"/>
+      ${flow('f1', 's', 'outerBook')}${flow('f2', 'outerBook', 'sub')}${flow('f3', 'sub', 'after')}${flow('f4', 'after', 'e')}`));
+    const id = engine.start('p');
+    expect(tasks(engine, id)).to.deep.equal(['innerUndo']);
+    engine.completeTask(id, 'innerUndo');
+    expect(tasks(engine, id)).to.deep.equal(['after']);
+    expect(engine.state(id).comp).to.deep.equal({ 1: ['outerBook'] });
+  });
+
+  it('given a throw waiting for its handlers, when the instance is cancelled, then the handler tasks close as cancelled', async () => {
+    const engine = await given(throwAll);
+    const id = engine.start('p');
+    engine.completeTask(id, 'decide');
+    const r = engine.send(id, { type: 'instance.cancel' });
+    expect(r.effects.filter((e) => e.type === 'task.close').map((e) => (e as { reason: string }).reason)).to.deep.equal(['cancelled', 'cancelled']);
+    expect(engine.openTasks(id)).to.have.length(0);
+  });
 });
