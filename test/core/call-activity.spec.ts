@@ -181,4 +181,21 @@ describe('call activity', () => {
     engine.completeTask(id, 'after');
     expect(path(engine, id)).to.deep.equal(['s', 'call', 'after', 'e', 'parent']);
   });
+
+  it('given a multi-instance call activity, when reached, then one child per item starts with its item, and the outputs are collected in order', async () => {
+    const engine = await given(definitions(roots, processXml('parent', `
+      <bpmn:startEvent id="s"/>
+      <bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="child" propagateAllChildVariables="false"/><zeebe:ioMapping><zeebe:output source="=hasil" target="hasil"/></zeebe:ioMapping></bpmn:extensionElements>
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=berkas" inputElement="dok" outputCollection="semua" outputElement="=hasil"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+      </bpmn:callActivity>${userTask('after')}<bpmn:endEvent id="e"/>
+      ${flow('f1', 's', 'call')}${flow('f2', 'call', 'after')}${flow('f3', 'after', 'e')}`), child()));
+    const id = engine.start('parent', { berkas: ['ktp', 'kk'] });
+    const children = [...engine.instances.keys()].filter((k) => k !== id);
+    expect(children).to.have.length(2);
+    expect(children.map((c) => vars(engine, c).dok)).to.deep.equal(['ktp', 'kk']);
+    engine.completeTask(children[1], 'childTask', { hasil: 'B' });
+    engine.completeTask(children[0], 'childTask', { hasil: 'A' });
+    expect(vars(engine, id).semua).to.deep.equal(['A', 'B']);
+    expect(active(engine, id)).to.deep.equal(['after']);
+  });
 });
