@@ -1,6 +1,6 @@
 /** Event-based gateway: waits for the first of the events after it; the others are cancelled. */
 import { expect } from 'chai';
-import { given, bpmnWith, flow, path, vars, userTask, timer, active, effectsOf, subKey, historyOf } from './support.js';
+import { given, bpmnWith, flow, path, vars, userTask, timer, active, effectsOf, subKey, historyOf, incidentsOf } from './support.js';
 
 const roots = `<bpmn:message id="m" name="jawaban"><bpmn:extensionElements><zeebe:subscription correlationKey="=nomor"/></bpmn:extensionElements></bpmn:message><bpmn:signal id="sig" name="batal-massal"/>`;
 const race = bpmnWith(roots, `
@@ -81,5 +81,22 @@ describe('event-based gateway', () => {
     engine.publish('jawaban', 'X');
     expect(path(engine, id)).to.include('recv').and.include('e1');
     expect(engine.state(id).status).to.equal('completed');
+  });
+
+  it('given a correlation key that cannot be evaluated, when the gateway is reached, then an incident holds the gateway with no subscription left open', async () => {
+    const engine = await given(race);
+    const id = engine.start('p');
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'g', type: 'expression' });
+    expect(engine.state(id).subs ?? {}).to.deep.equal({});
+    expect([engine.timers.size, engine.messages.size, engine.signals.size]).to.deep.equal([0, 0, 0]);
+  });
+
+  it('given that incident, when resolved with the key, then the gateway subscribes to all its events again', async () => {
+    const engine = await given(race);
+    const id = engine.start('p');
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { nomor: 'S-2' } });
+    expect([engine.timers.size, engine.messages.size, engine.signals.size]).to.deep.equal([1, 1, 1]);
+    engine.publish('jawaban', 'S-2');
+    expect(active(engine, id)).to.deep.equal(['process']);
   });
 });
