@@ -224,7 +224,8 @@ export class MemoryEngine {
       case 'instance.ended':
         if (e.parent && this.instances.get(e.parent.instanceId)?.status === 'active') {
           if (e.state === 'completed' || e.state === 'terminated') this.send(e.parent.instanceId, { type: 'call.complete', key: e.parent.key, variables: e.variables });
-          else if (e.state === 'failed') this.send(e.parent.instanceId, { type: 'call.fail', key: e.parent.key, errorCode: e.errorCode, message: `called instance ${instanceId} failed` });
+          // A child cancelled on its own (not through its parent) must not leave the parent waiting forever.
+          else this.send(e.parent.instanceId, { type: 'call.fail', key: e.parent.key, errorCode: e.errorCode, message: `called instance ${instanceId} ${e.state}` });
         }
         break;
     }
