@@ -198,4 +198,11 @@ describe('call activity', () => {
     expect(vars(engine, id).semua).to.deep.equal(['A', 'B']);
     expect(active(engine, id)).to.deep.equal(['after']);
   });
+
+  it('given a running child, when the child itself is cancelled, then the parent call activity does not wait forever: it gets an incident', async () => {
+    const engine = await given(definitions(roots, parent(), child()));
+    const id = engine.start('parent');
+    engine.send(childId(engine, id), { type: 'instance.cancel' });
+    expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'call', type: 'unhandled-error' });
+  });
 });
