@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { InboxApi } from './support/inbox-api.js';
 import { PHONE, shot } from './support/inbox-browser.js';
-import { claim, openTask, PASSWORD, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
+import { claim, EXAMPLE, openTask, PASSWORD, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
 
 describe('inbox (browser): everyday use', function () {
   this.timeout(180_000);
@@ -51,6 +51,36 @@ describe('inbox (browser): everyday use', function () {
     await budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' }).waitFor();
     await budi.getByLabel('Setujui').check();
     await shot(budi, 'permit-task-desktop');
+  });
+
+  it('sorts the list by deadline or by newest, and finds a case by its business key', async function () {
+    // Given an overdue permit, and a newer letter due in three days, both for the verifiers
+    const permitCase = await permit('PT Urut Satu');
+    const letter = await scene.startCase(EXAMPLE);
+    const sari = await scene.open('sari');
+    await sari.getByRole('link', { name: /Tugas grup saya/ }).click();
+    await taskRow(sari, letter.businessKey, 'Verify the request').waitFor();
+    const order = () => sari.locator('.task-row .business-key').allInnerTexts();
+    const before = (list: string[], a: string, b: string) => list.indexOf(a) >= 0 && list.indexOf(a) < list.indexOf(b);
+
+    // When sorted by deadline (the default), the overdue permit comes first
+    expect(before(await order(), permitCase.businessKey, letter.businessKey), 'deadline order').to.equal(true);
+
+    // When sorted by newest, the letter comes first
+    await sari.getByLabel('Urutkan').selectOption('createdAt');
+    await sari.waitForFunction(([a, b]) => {
+      const keys = [...document.querySelectorAll('.task-row .business-key')].map((el) => el.textContent);
+      return keys.indexOf(a) >= 0 && keys.indexOf(a) < keys.indexOf(b);
+    }, [letter.businessKey, permitCase.businessKey]);
+
+    // When searching for the permit's business key, only that case is listed
+    await sari.getByLabel('Cari nomor berkas atau proses').fill(permitCase.businessKey);
+    await sari.getByRole('button', { name: 'Cari' }).click();
+    await sari.waitForFunction((key) => {
+      const keys = [...document.querySelectorAll('.task-row .business-key')].map((el) => el.textContent);
+      return keys.length > 0 && keys.every((k) => k === key);
+    }, permitCase.businessKey);
+    expect(sari.url()).to.contain(`q=${permitCase.businessKey}`);
   });
 
   it("shows the server's refusals: a field error on its field, and a task completed elsewhere in words", async function () {
