@@ -3,7 +3,7 @@
  * a late timer, a second completion) and moves the affected tokens. step.ts drains the agenda after.
  */
 import type { Input } from './inputs.js';
-import type { Runtime } from './runtime.js';
+import { ExpressionFailure, type Runtime } from './runtime.js';
 import { ROOT_KEY } from './state.js';
 import { checkScope, completeElement, enter, finishInstance } from './flow.js';
 import { openRootListeners } from './subscriptions.js';
@@ -110,8 +110,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       // The fix lands where each name is defined (the element's own inputs included), else in the process.
       if (fix) propagate(rt, key, fix);
       if (inc.retry === 'job' && inst.w?.k === 'job') {
-        const model = rt.el(inst.e).job;
-        inst.w.retries = input.retries ?? Number(model?.retries && 'value' in model.retries ? model.retries.value ?? 3 : 3);
+        inst.w.retries = input.retries ?? modelledRetries(rt, key);
         inst.w.attempt++;
         enqueue(rt, key);
       } else if (inc.retry === 'complete') completeElement(rt, key);
@@ -123,4 +122,16 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       return undefined;
     }
   }
+}
+
+/** The retries the model gives a job (a FEEL value included), for an incident resolved without a count. */
+function modelledRetries(rt: Runtime, key: number): number {
+  let n: number;
+  try {
+    n = Number(rt.evalExpr(rt.el(rt.mustInst(key).e).job?.retries, key) ?? 3);
+  } catch (err) {
+    if (!(err instanceof ExpressionFailure)) throw err;
+    return 3;
+  }
+  return Number.isInteger(n) && n > 0 ? n : 3;
 }
