@@ -229,4 +229,14 @@ describe('service task (jobs)', () => {
     engine.runJobs();
     expect(seen).to.deep.equal({ kota: 'semarang', city: 'SEMARANG' });
   });
+
+  it('given retries given as FEEL, when a job incident is resolved without a count, then the modelled FEEL value is used again', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${serviceTask('t', 'x')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`.replace('type="x"', 'type="x" retries="=maxCoba"')));
+    const id = engine.start('p', { maxCoba: 7 });
+    const key = elementKey(engine, id, 't');
+    expect(engine.jobs[0].retries).to.equal(7);
+    engine.send(id, { type: 'job.fail', key, message: 'down', retries: 0 });
+    const r = engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key });
+    expect(effectsOf(r, 'job.enqueue')[0].retries).to.equal(7);
+  });
 });
