@@ -6,7 +6,7 @@
  */
 import { ApiError } from './api.js';
 import { fill, h } from './dom.js';
-import { formatTime, t } from './i18n/index.js';
+import { formatNumber, formatTime, t } from './i18n/index.js';
 import { listHref, type Route } from './router.js';
 import { maySeeAll, type User } from './session.js';
 import { taskCard } from './task-card.js';
@@ -73,8 +73,8 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
         ...others.map((filter) => countTasks(filter, route.q)),
       ]);
       if (stopped) return;
-      counts.get(tab)!.textContent = String(page.total);
-      others.forEach((filter, i) => { counts.get(filter)!.textContent = String(totals[i]); });
+      counts.get(tab)!.textContent = formatNumber(page.total);
+      others.forEach((filter, i) => { counts.get(filter)!.textContent = formatNumber(totals[i]); });
       const named = page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null }));
       const view = viewOfPage(named, tab === 'done' ? null : route.sort, route.q);
       searchNote.hidden = !view.searchedLocally;
@@ -111,7 +111,7 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
     }
     fill(pager,
       h('button', { type: 'button', class: 'button secondary', disabled: route.page <= 1, onclick: () => go({ page: route.page - 1 }) }, t('list.prev')),
-      h('span', { class: 'range' }, t('list.range', { from, to, total })),
+      h('span', { class: 'range' }, t('list.range', { from: formatNumber(from), to: formatNumber(to), total: formatNumber(total) })),
       h('button', { type: 'button', class: 'button secondary', disabled: to >= total, onclick: () => go({ page: route.page + 1 }) }, t('list.next')));
   }
 

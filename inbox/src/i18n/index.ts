@@ -63,6 +63,11 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso));
 }
 
+/** 12500 → "12.500" in Indonesian, "12,500" in English: big inboxes stay readable. */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
 export function formatTime(date: Date): string {
   return new Intl.DateTimeFormat(locale(), { timeStyle: 'medium' }).format(date);
 }
