@@ -217,4 +217,23 @@ describe('inclusive gateway: OR-join', () => {
     expect(open(engine, id)).to.deep.equal(['after']);
     expect(path(engine, id).filter((x) => x === 'join')).to.have.length(1);
   });
+
+  it('given an OR-fork and join inside each instance of a parallel multi-instance subprocess, then each instance joins on its own tokens', async () => {
+    const engine = await given(bpmn(`
+      <bpmn:startEvent id="s"/>
+      <bpmn:subProcess id="sub">
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="n"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+        <bpmn:startEvent id="ss"/><bpmn:inclusiveGateway id="split"/>${userTask('a')}${userTask('b')}<bpmn:inclusiveGateway id="join"/><bpmn:endEvent id="se"/>
+        ${flow('g0', 'ss', 'split')}${flow('ga', 'split', 'a', '=true')}${flow('gb', 'split', 'b', '=n = 2')}${flow('ja', 'a', 'join')}${flow('jb', 'b', 'join')}${flow('g1', 'join', 'se')}
+      </bpmn:subProcess>${userTask('after')}<bpmn:endEvent id="e"/>${flow('f1', 's', 'sub')}${flow('f2', 'sub', 'after')}${flow('f3', 'after', 'e')}`));
+    const id = engine.start('p');
+    expect(open(engine, id)).to.deep.equal(['a', 'a', 'b']);
+    const [a1, a2] = engine.openTasks(id).filter((t) => t.task.elementId === 'a').sort((x, y) => x.key - y.key);
+    engine.send(id, { type: 'task.complete', key: a1.key });
+    engine.send(id, { type: 'task.complete', key: a2.key });
+    // Instance 1 had only `a` and is done; instance 2 still waits for its `b`.
+    expect(open(engine, id)).to.deep.equal(['b']);
+    engine.completeTask(id, 'b');
+    expect(open(engine, id)).to.deep.equal(['after']);
+  });
 });
