@@ -13,7 +13,12 @@ export const endEvent: Behaviour = {
     const def = rt.el(inst.e);
     if (def.event?.kind === 'terminate') {
       const scope = inst.p!;
-      if (scope === ROOT_KEY) return finishInstance(rt, 'terminated');
+      if (scope === ROOT_KEY) {
+        // The end event itself completed; only the other tokens are terminated.
+        delete rt.state.els[key];
+        rt.log({ type: 'element.completed', elementId: def.id, key });
+        return finishInstance(rt, 'terminated');
+      }
       for (const child of rt.children(scope)) if (child !== key) terminate(rt, child);
       if (rt.state.joins?.[scope]) {
         delete rt.state.joins[scope];
