@@ -29,6 +29,8 @@ describe('end events', () => {
     expect(effectsOf(r, 'instance.ended')[0]).to.include({ state: 'terminated' });
     expect(engine.openTasks(id)).to.have.length(0);
     expect(historyOf(engine, id, 'instance.terminated')).to.have.length(1);
+    expect(path(engine, id)).to.include('stop');
+    expect(historyOf(engine, id, 'element.terminated').map((h) => h.elementId)).to.deep.equal(['b', 'p']);
   });
 
   it('given a terminate end event inside a subprocess, when reached, then only the subprocess ends and the process goes on', async () => {
