@@ -1,6 +1,7 @@
 /** Incidents: a failing expression stops its token visibly; resolving retries exactly what failed. */
 import { expect } from 'chai';
 import { createBoundedEvaluator, type BoundedFeelEvaluator } from '../../engine/expressions/sandbox.js';
+import { InputRefused } from '../../engine/core/errors.js';
 import { given, bpmn, flow, vars, userTask, serviceTask, timer, boundary, active, incidentsOf, historyOf, effectsOf, elementKey, explodingFeel } from './support.js';
 
 const env = { env: { feel: explodingFeel } };
@@ -141,5 +142,22 @@ describe('incidents', () => {
     engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { explode: false } });
     expect(vars(engine, id)).to.include({ catatan: 'penting' });
     expect(engine.openTasks(id).map((t) => t.task.elementId)).to.deep.equal(['h']);
+  });
+
+  it('given an incident, when resolved with variables that are not plain data, then the resolve is refused and the incident stays open', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/><bpmn:scriptTask id="t"><bpmn:extensionElements><zeebe:script expression="=if explode then 1 else 2" resultVariable="r"/></bpmn:extensionElements></bpmn:scriptTask><bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`), env);
+    const id = engine.start('p', { explode: true });
+    const [incident] = incidentsOf(engine, id);
+    expect(() => engine.send(id, { type: 'incident.resolve', key: incident.key, variables: { explode: () => false } as never })).to.throw(InputRefused);
+    expect(incidentsOf(engine, id)).to.deep.equal([incident]);
+  });
+
+  it('given a job, when it completes with variables that are not an object, then the completion is refused and the job still waits', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${serviceTask('t', 'x')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`));
+    const id = engine.start('p');
+    const key = elementKey(engine, id, 't');
+    expect(() => engine.send(id, { type: 'job.complete', key, variables: 'ok' as never })).to.throw(InputRefused);
+    expect(engine.send(id, { type: 'job.complete', key }).ignored).to.equal(undefined);
+    expect(engine.state(id).status).to.equal('completed');
   });
 });
