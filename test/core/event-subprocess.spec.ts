@@ -188,4 +188,21 @@ describe('event subprocess', () => {
     engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key, variables: { nomor: 'S-1' } });
     expect(active(engine, id)).to.deep.equal(['sub', 'inner']);
   });
+
+  it('given an interrupting signal start, when the instance throws that signal itself, then its own event subprocess interrupts it within the step', async () => {
+    const engine = await given(withEsp('<bpmn:signalEventDefinition signalRef="sig"/>', true,
+      `<bpmn:intermediateThrowEvent id="shout"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateThrowEvent>${userTask('work')}`,
+      `${flow('f1', 's', 'shout')}${flow('f0', 'shout', 'work')}${flow('f2', 'work', 'e')}`));
+    const id = engine.start('p');
+    expect(tasks(engine, id)).to.deep.equal(['handle']);
+    expect(path(engine, id)).to.not.include('shout');
+  });
+
+  it('given a non-interrupting signal start, when the instance throws that signal itself, then the handler runs beside the thrower, which moves on', async () => {
+    const engine = await given(withEsp('<bpmn:signalEventDefinition signalRef="sig"/>', false,
+      `<bpmn:intermediateThrowEvent id="shout"><bpmn:signalEventDefinition signalRef="sig"/></bpmn:intermediateThrowEvent>${userTask('work')}`,
+      `${flow('f1', 's', 'shout')}${flow('f0', 'shout', 'work')}${flow('f2', 'work', 'e')}`));
+    const id = engine.start('p');
+    expect(tasks(engine, id)).to.deep.equal(['handle', 'work']);
+  });
 });
