@@ -54,7 +54,11 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
       return;
     }
     replaceChildren(list, ...all.map((issue) =>
-      h('li', { className: `issue issue-${issue.category}`, 'data-element': issue.element ?? '', 'data-rule': issue.rule ?? issue.source, onclick: () => select(issue.element) },
+      h('li', {
+        className: `issue issue-${issue.category}`, 'data-element': issue.element ?? '', 'data-rule': issue.rule ?? issue.source,
+        role: 'button', tabindex: 0, onclick: () => select(issue.element),
+        onkeydown: (event: Event) => { if ((event as KeyboardEvent).key === 'Enter') select(issue.element); },
+      },
         h('span', { className: 'issue-icon', 'aria-hidden': 'true' }, issue.category === 'error' ? '●' : '▲'),
         issue.source === 'server' ? h('span', { className: 'badge badge-error' }, t('serverIssue')) : null,
         h('span', { className: 'issue-element' }, nameOf(issue.element)),
