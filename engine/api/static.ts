@@ -11,7 +11,8 @@ export function serveApps(app: Express, root: string): void {
   app.get('/', (_req, res) => res.redirect(302, '/inbox/'));
   for (const name of ['designer', 'inbox']) {
     const dir = resolve(root, name, 'dist');
-    app.get(`/${name}`, (_req, res) => res.redirect(301, `/${name}/`));
+    // Express 5 matches `/name` for `/name/` too; redirect only the slash-less form, or it loops.
+    app.get(`/${name}`, (req, res, next) => (req.originalUrl.split('?')[0].endsWith('/') ? next() : res.redirect(301, `/${name}/`)));
     app.use(`/${name}`, express.static(dir, { index: 'index.html', fallthrough: true, maxAge: '5m' }));
     app.get(`/${name}/{*rest}`, (req, res, next) => {
       const index = join(dir, 'index.html');
