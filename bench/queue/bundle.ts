@@ -7,13 +7,15 @@
 import { build } from 'esbuild';
 import { copyFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE_DIR = join(ROOT, 'node_modules/.cache/alur-worker');
 
 /** Builds the worker and `handlers` (paths relative to the repository); returns their file paths. */
 export async function bundleWorker(handlers: string): Promise<{ worker: string; handlers: string }> {
+  // One folder per handler module, so a chaos run and a bench run never overwrite each other's files.
+  const outdir = join(BUNDLE_DIR, basename(handlers).replace(/\.[^.]+$/, ''));
   await build({
     entryPoints: { worker: join(ROOT, 'engine/worker.ts'), handlers: join(ROOT, handlers) },
     bundle: true, platform: 'node', format: 'esm', target: 'node20',
@@ -25,9 +27,9 @@ export async function bundleWorker(handlers: string): Promise<{ worker: string; 
         b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.endsWith('.json') ? undefined : { path: args.path, external: true }));
       },
     }],
-    outdir: BUNDLE_DIR, outExtension: { '.js': '.mjs' }, logLevel: 'warning',
+    outdir, outExtension: { '.js': '.mjs' }, logLevel: 'warning',
   });
   // The bounded FEEL evaluator loads its worker file next to itself.
-  copyFileSync(join(ROOT, 'engine/expressions/sandbox-worker.mjs'), join(BUNDLE_DIR, 'sandbox-worker.mjs'));
-  return { worker: join(BUNDLE_DIR, 'worker.mjs'), handlers: join(BUNDLE_DIR, 'handlers.mjs') };
+  copyFileSync(join(ROOT, 'engine/expressions/sandbox-worker.mjs'), join(outdir, 'sandbox-worker.mjs'));
+  return { worker: join(outdir, 'worker.mjs'), handlers: join(outdir, 'handlers.mjs') };
 }

@@ -39,9 +39,12 @@ export class QueueRunner {
     this.reconciler = new Reconciler(this.redis, opts.prefix, this.dispatcher, opts.reconcileMs);
   }
 
-  /** Fills Redis from the tables, then starts the pass ticker and (if configured) the workers. */
+  /**
+   * Fills Redis from the tables if it lost them (or was never filled), then starts the pass ticker
+   * and (if configured) the workers. A worker restarting beside a filled Redis skips the full pass.
+   */
   async start(): Promise<void> {
-    await this.reconciler.reconcile();
+    await this.reconciler.check();
     this.unsubscribeClock = this.engine.deps.clock.onChange(() => {
       this.dispatcher.clockChanged();
       this.wake();

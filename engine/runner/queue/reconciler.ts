@@ -10,7 +10,8 @@ import type { Redis } from 'ioredis';
 import type { Dispatcher } from './dispatcher.js';
 
 export class Reconciler {
-  private lastFull = 0;
+  /** A process starting beside a filled Redis need not refill it at once; the sentinel decides. */
+  private lastFull = Date.now();
   private running?: Promise<number>;
 
   constructor(private readonly redis: Redis, private readonly prefix: string, private readonly dispatcher: Dispatcher, private readonly reconcileMs: number) {}
