@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import * as identity from './20261129000100_identity.js';
 import * as definitions from './20261129000200_definitions.js';
 import * as runtime from './20261129000300_runtime.js';
+import * as inboxKeys from './20261129000400_inbox_candidate_keys.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -14,6 +15,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129000100_identity', identity],
   ['20261129000200_definitions', definitions],
   ['20261129000300_runtime', runtime],
+  ['20261129000400_inbox_candidate_keys', inboxKeys],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

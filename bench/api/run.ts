@@ -6,6 +6,7 @@
  * The server runs as its own process (`engine/main.ts`), as in production. Creates and drops its
  * own databases. Usage:
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/run.ts [seconds=10] [tasks=1000000]
+ * (BENCH_INBOX_ONLY=1 measures only the inbox query.)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -90,7 +91,8 @@ async function main(): Promise<void> {
 
     execFileSync('pgbench', ['-i', '-q', '-s', '1', dbUrl(pgbenchDb)], { stdio: 'ignore' });
     const rows: string[] = [];
-    for (const c of clients) {
+    // BENCH_INBOX_ONLY=1 skips the throughput part (to re-measure the inbox query alone).
+    for (const c of process.env.BENCH_INBOX_ONLY ? [] : clients) {
       agent.destroy();
       agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       // The engine: each loop is two commands (start, complete) plus the inbox read between them.

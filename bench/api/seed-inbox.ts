@@ -16,10 +16,10 @@ export async function seedInbox(knex: Knex, count: number, tenants: number): Pro
       select 'seed-' || g, 'inbox-' || lpad((g % ?)::text, 2, '0'), ?, 'one-task', 1, 'active', '{}'::jsonb, 1, now() - (g || ' seconds')::interval
       from generate_series(?::int, ?::int) g`, [tenants, def.id, from, to]);
     await knex.raw(`
-      insert into user_task (id, tenant_id, instance_id, key, element_id, name, process_key, candidate_groups, priority, state, created_at)
-      select gen_random_uuid(), 'inbox-' || lpad((g % ?)::text, 2, '0'), 'seed-' || g, 2, 'T', 'Approve', 'one-task',
-             array['unit-' || lpad(((g / ?) % 20)::text, 2, '0')], 50, 'open', now() - (g || ' seconds')::interval
-      from generate_series(?::int, ?::int) g`, [tenants, tenants, from, to]);
+      insert into user_task (id, tenant_id, instance_id, key, element_id, name, process_key, candidate_groups, candidate_keys, priority, state, created_at)
+      select gen_random_uuid(), t, 'seed-' || g, 2, 'T', 'Approve', 'one-task', array[grp], array[t || ':g:' || grp], 50, 'open', now() - (g || ' seconds')::interval
+      from (select g, 'inbox-' || lpad((g % ?)::text, 2, '0') as t, 'unit-' || lpad(((g / ?) % 20)::text, 2, '0') as grp
+            from generate_series(?::int, ?::int) g) s`, [tenants, tenants, from, to]);
   }
   await knex.raw('analyze user_task');
   await knex.destroy();

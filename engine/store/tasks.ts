@@ -28,9 +28,19 @@ export interface TaskRow {
   completed_by: string | null;
 }
 
+/** Columns of a task row; candidate_keys is an index helper and stays inside the store. */
+const TASK_COLUMNS = ['id', 'tenant_id', 'instance_id', 'key', 'element_id', 'name', 'process_key', 'business_key', 'assignee', 'candidate_groups', 'candidate_users',
+  'due_at', 'follow_up_at', 'priority', 'form_id', 'state', 'created_at', 'completed_at', 'completed_by'];
+
+/** The tenant-qualified candidate keys of a user (what `candidate_keys` of their tasks contain). */
+export function candidateKeys(tenant: string, username: string, groups: string[]): string[] {
+  return [`${tenant}:u:${username}`, ...groups.map((g) => `${tenant}:g:${g}`)];
+}
+
 /** Opens a task; a replayed task.open for the same instance+key is ignored. */
 export async function insertTask(db: Db, row: TaskRow): Promise<void> {
-  await db('user_task').insert(row).onConflict(['instance_id', 'key']).ignore();
+  const keys = [...row.candidate_users.map((u) => `${row.tenant_id}:u:${u}`), ...row.candidate_groups.map((g) => `${row.tenant_id}:g:${g}`)];
+  await db('user_task').insert({ ...row, candidate_keys: keys }).onConflict(['instance_id', 'key']).ignore();
 }
 
 /** Closes the open task of instance+key; running twice changes nothing the second time. */
@@ -39,7 +49,7 @@ export async function closeTask(db: Db, instanceId: string, key: number, state: 
 }
 
 export async function findTask(db: Db, tenant: string, id: string): Promise<TaskRow | undefined> {
-  return db('user_task').where({ tenant_id: tenant, id }).first();
+  return db('user_task').where({ tenant_id: tenant, id }).first(TASK_COLUMNS);
 }
 
 /**
@@ -61,8 +71,9 @@ export interface TaskQuery {
   user: { username: string; groups: string[]; seesAll: boolean };
 }
 
-function candidateOf(q: Knex.QueryBuilder, username: string, groups: string[]): Knex.QueryBuilder {
-  return q.whereRaw('(candidate_users @> ?::text[] or candidate_groups && ?::text[])', [[username], groups]);
+/** Open tasks the user may claim, through the tenant-qualified GIN index (candidate_keys). */
+function candidateOf(q: Knex.QueryBuilder, tenant: string, username: string, groups: string[]): Knex.QueryBuilder {
+  return q.whereRaw('candidate_keys && ?::text[]', [candidateKeys(tenant, username, groups)]);
 }
 
 /** The inbox query; a user who does not see all sees only tasks they hold, held or may claim. */
@@ -71,16 +82,17 @@ export async function listTasks(db: Db, tenant: string, query: TaskQuery, page: 
   const q = db('user_task').where('tenant_id', tenant).andWhere('state', query.state ?? 'open');
   if (query.processInstanceId) q.andWhere('instance_id', query.processInstanceId);
   if (query.filter === 'mine') q.andWhere('assignee', username);
-  else if (query.filter === 'candidate') q.whereNull('assignee').andWhere((w) => candidateOf(w, username, groups));
+  else if (query.filter === 'candidate') q.whereNull('assignee').andWhere((w) => candidateOf(w, tenant, username, groups));
   else if (query.filter === 'unassigned') {
     q.whereNull('assignee');
-    if (!seesAll) q.andWhere((w) => candidateOf(w, username, groups));
+    if (!seesAll) q.andWhere((w) => candidateOf(w, tenant, username, groups));
   } else if (!seesAll) {
     q.andWhere((w) => w.where('assignee', username).orWhere('completed_by', username)
-      .orWhereRaw('(candidate_users @> ?::text[] or candidate_groups && ?::text[])', [[username], groups]));
+      .orWhereRaw('candidate_keys && ?::text[]', [candidateKeys(tenant, username, groups)]));
   }
-  return paged(q, page, (x) => x.orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]));
+  return paged(q.select(TASK_COLUMNS), page, (x) => x.orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]));
 }
+
 
 /** True when the user is a candidate of the task (by name or group). */
 export function isCandidate(task: TaskRow, username: string, groups: string[]): boolean {

@@ -42,6 +42,6 @@ forEachBackend('migrations', (backend) => {
         and relname not like 'knex_%' and obj_description(oid, 'pg_class') is null`);
     expect(tables.rows).to.deep.equal([]);
     const idx = await db.knex.raw("select indexname from pg_indexes where schemaname = 'public' and tablename = 'user_task'");
-    expect(idx.rows.map((r: { indexname: string }) => r.indexname)).to.include.members(['user_task_tenant_state_idx', 'user_task_candidate_groups_idx']);
+    expect(idx.rows.map((r: { indexname: string }) => r.indexname)).to.include.members(['user_task_tenant_state_idx', 'user_task_candidate_keys_idx', 'user_task_tenant_state_order_idx']);
   });
 });
