@@ -30,8 +30,8 @@ if (!url || !redisUrl) {
   console.error('bench:queue needs DATABASE_URL and REDIS_URL');
   process.exit(2);
 }
-const N_CHAIN = Number(process.env.BENCH_CHAIN_INSTANCES ?? 300);
-const N_PARALLEL = Number(process.env.BENCH_PARALLEL_INSTANCES ?? 150);
+const N_CHAIN = Number(process.env.BENCH_CHAIN_INSTANCES ?? 200);
+const N_PARALLEL = Number(process.env.BENCH_PARALLEL_INSTANCES ?? 100);
 const STARTERS = Number(process.env.BENCH_STARTERS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
