@@ -94,32 +94,17 @@ export function applyInputs(rt: Runtime, key: number): void {
 }
 
 /**
- * Checks that submitted variables are a plain JSON-like object (the boundary between user input and
- * the core) and returns a copy: the state never shares objects with the caller, and nothing that is
- * not data (a function would be callable from FEEL, a Date or Map would not survive a snapshot) gets in.
+ * Checks that submitted variables are an object (the boundary between user input and the core) and
+ * returns their JSON copy — exactly what a store persists, so the in-memory and durable hosts hold
+ * the same state, the state never shares objects with the caller, and nothing callable reaches FEEL
+ * (functions are dropped, dates become ISO strings). What JSON cannot hold (cycles, BigInt) is refused.
  */
 export function checkVariables(vars: unknown): Record<string, unknown> | undefined {
   if (vars === undefined || vars === null) return undefined;
   if (typeof vars !== 'object' || Array.isArray(vars)) throw new InputRefused('variables must be an object', 'invalid');
-  return plainCopy(vars, 'variables', 0) as Record<string, unknown>;
-}
-
-const MAX_DEPTH = 64;
-
-function plainCopy(value: unknown, path: string, depth: number): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InputRefused(`${path} is not a finite number`, 'invalid');
-    return value;
+  try {
+    return JSON.parse(JSON.stringify(vars)) as Record<string, unknown>;
+  } catch (err) {
+    throw new InputRefused(`variables are not JSON data: ${(err as Error).message}`, 'invalid');
   }
-  if (depth >= MAX_DEPTH) throw new InputRefused(`${path} is nested deeper than ${MAX_DEPTH} levels`, 'invalid');
-  if (Array.isArray(value)) return value.map((v, i) => plainCopy(v, `${path}[${i}]`, depth + 1));
-  const proto = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
-  if (proto !== Object.prototype && proto !== null) throw new InputRefused(`${path} is not plain data (${value === undefined ? 'undefined' : typeof value === 'object' ? proto?.constructor?.name ?? 'object' : typeof value})`, 'invalid');
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === undefined) continue;
-    out[k] = plainCopy(v, `${path}.${k}`, depth + 1);
-  }
-  return out;
 }
