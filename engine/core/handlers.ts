@@ -57,7 +57,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       const inst = rt.inst(input.key);
       if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
       rt.log({ type: 'job.error', elementId: inst.e, key: input.key, data: { code: input.errorCode } });
-      throwError(rt, input.key, input.errorCode, input.message);
+      throwError(rt, input.key, input.errorCode, input.message, checkVariables(input.variables));
       return undefined;
     }
     case 'timer.fire':

@@ -11,6 +11,7 @@ import { isInner } from './elements/multi-instance.js';
 import { raiseIncident } from './incidents.js';
 import { throwCompensation } from './compensation.js';
 import { trigger } from './triggers.js';
+import { propagate } from './variables.js';
 
 /** Throw/end events: do what the event definition says, then move on unless interrupted. */
 export function throwEvent(rt: Runtime, key: number, def: ElementDef): void {
@@ -97,6 +98,7 @@ function catchIt(rt: Runtime, c: Catch, vars: Record<string, unknown>): 'interru
   }
   const interrupting = rt.el(c.start).interrupting !== false;
   if (interrupting) interruptScope(rt, c.scope);
+  if (Object.keys(vars).length > 0) propagate(rt, c.scope, vars);
   rt.push({ a: 'activate', e: c.esp, scope: c.scope, start: c.start });
   return interrupting ? 'interrupting' : 'non-interrupting';
 }
@@ -113,11 +115,12 @@ export function interruptScope(rt: Runtime, scope: number): void {
   }
 }
 
-export function throwError(rt: Runtime, fromKey: number, code: string, message?: string): void {
+/** `vars`: what the thrower sends with the error (a worker's job.error); they arrive where it is caught. */
+export function throwError(rt: Runtime, fromKey: number, code: string, message?: string, vars?: Record<string, unknown>): void {
   const c = findCatch(rt, fromKey, 'error', code);
   rt.log({ type: 'error.thrown', elementId: rt.state.els[fromKey]?.e, key: fromKey, data: { code, caught: !!c, ...(message ? { message } : {}) } });
   if (c) {
-    catchIt(rt, c, {});
+    catchIt(rt, c, vars ?? {});
     return;
   }
   if (rt.state.parent) return finishInstance(rt, 'failed', code);
