@@ -239,4 +239,26 @@ describe('service task (jobs)', () => {
     const r = engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key });
     expect(effectsOf(r, 'job.enqueue')[0].retries).to.equal(7);
   });
+
+  it('given a job.error carrying variables, when an error boundary catches it, then the variables arrive with the boundary path', async () => {
+    const engine = await given(bpmnWith('<bpmn:error id="err" errorCode="NIK_INVALID"/>', `
+      <bpmn:startEvent id="s"/>${serviceTask('t', 'cek-nik')}<bpmn:endEvent id="e"/>
+      <bpmn:boundaryEvent id="b" attachedToRef="t"><bpmn:errorEventDefinition errorRef="err"/></bpmn:boundaryEvent>
+      ${userTask('fix')}${flow('f1', 's', 't')}${flow('f2', 't', 'e')}${flow('f3', 'b', 'fix')}${flow('f4', 'fix', 'e')}`));
+    const id = engine.start('p');
+    engine.send(id, { type: 'job.error', key: elementKey(engine, id, 't'), errorCode: 'NIK_INVALID', variables: { alasan: 'checksum salah' } });
+    expect(vars(engine, id)).to.deep.equal({ alasan: 'checksum salah' });
+    expect(active(engine, id)).to.deep.equal(['fix']);
+  });
+
+  it('given a job.error carrying variables, when an error event subprocess catches it, then the variables are set in its scope', async () => {
+    const engine = await given(bpmnWith('<bpmn:error id="err" errorCode="X"/>', `
+      <bpmn:startEvent id="s"/>${serviceTask('t', 'cek')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}
+      <bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="es"><bpmn:errorEventDefinition errorRef="err"/></bpmn:startEvent>${userTask('handle')}<bpmn:endEvent id="ee"/>
+        ${flow('g1', 'es', 'handle')}${flow('g2', 'handle', 'ee')}</bpmn:subProcess>`));
+    const id = engine.start('p');
+    engine.send(id, { type: 'job.error', key: elementKey(engine, id, 't'), errorCode: 'X', variables: { kode: 42 } });
+    expect(vars(engine, id)).to.deep.equal({ kode: 42 });
+    expect(active(engine, id)).to.deep.equal(['esp', 'handle']);
+  });
 });
