@@ -17,7 +17,7 @@ import { QueueRunner } from '../../engine/runner/queue/queue-runner.js';
 import { queueOptions, type QueueOptions } from '../../engine/runner/queue/options.js';
 import { insertTenant } from '../../engine/store/tenants.js';
 import type { Actor } from '../../engine/service/actor.js';
-import { createLogger } from '../../engine/observability/logger.js';
+import { createLogger, type Logger } from '../../engine/observability/logger.js';
 import { createMetrics, instrumentEngine, registerQueueDepths, type Metrics } from '../../engine/observability/metrics.js';
 
 export const queueServices = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
@@ -68,7 +68,7 @@ export async function deleteKeys(redis: Redis, pattern: string): Promise<number>
 }
 
 /** A database, an engine and a queue runner; handlers are registered before `runner.start()`. */
-export async function openQueueHarness(overrides: Partial<QueueOptions> = {}): Promise<QueueHarness> {
+export async function openQueueHarness(overrides: Partial<QueueOptions> = {}, logger?: Logger): Promise<QueueHarness> {
   const backend = backends().find((b) => b.name === 'postgres')!;
   const db = await backend.open();
   const prefix = `alurtest${randomBytes(4).toString('hex')}`;
@@ -78,7 +78,7 @@ export async function openQueueHarness(overrides: Partial<QueueOptions> = {}): P
   const metrics = createMetrics();
   instrumentEngine(engine, metrics);
   const registry = new JobHandlerRegistry();
-  const runner = new QueueRunner(engine, registry, fastOptions(prefix, overrides), metrics, createLogger(process.env.ALUR_TEST_LOG ? { level: 'debug', destination: createWriteStream(process.env.ALUR_TEST_LOG, { flags: 'a' }) } : { level: 'silent' }));
+  const runner = new QueueRunner(engine, registry, fastOptions(prefix, overrides), metrics, logger ?? createLogger(process.env.ALUR_TEST_LOG ? { level: 'debug', destination: createWriteStream(process.env.ALUR_TEST_LOG, { flags: 'a' }) } : { level: 'silent' }));
   ref.runner = runner;
   registerQueueDepths(metrics, () => runner.depths());
   const redis = new Redis(process.env.REDIS_URL!);
