@@ -51,11 +51,6 @@ export async function takeJob(db: Db, id: string, now: Date, leaseMs: number): P
   return rows[0];
 }
 
-/** Gives a taken job back (graceful shutdown before its handler ran): ready again, lease cleared. */
-export async function releaseJob(db: Db, id: string): Promise<void> {
-  await db('job').where({ id, state: 'running' }).update({ state: 'ready', locked_until: null });
-}
-
 /** Timers due before `until` (the dispatcher's horizon), keyset-paged by id. */
 export async function timersDueBefore(db: Db, until: Date, afterId: string | null, limit: number): Promise<Pick<TimerRow, 'id' | 'due_at'>[]> {
   const q = db('timer').where('due_at', '<=', until).select('id', 'due_at').orderBy('id').limit(limit);
