@@ -8,6 +8,7 @@
  * Redis. Prints the counts; exits 1 when anything is off. Needs DATABASE_URL and REDIS_URL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
@@ -55,13 +56,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const env = {
     ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers,
     ALUR_QUEUE_LOCK_MS: '4000', ALUR_QUEUE_STALLED_MS: '2000', ALUR_QUEUE_LEASE_MS: '6000', ALUR_QUEUE_RECONCILE_MS: '5000',
-    ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_CONCURRENCY: '8', ALUR_LOG_LEVEL: 'error', ALUR_DB_POOL: '4',
+    ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_CONCURRENCY: '8', ALUR_LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'debug' : 'error', ALUR_DB_POOL: '4',
   };
   const workers: (ChildProcess | undefined)[] = [];
   const bornAt: number[] = [];
   const spawnWorker = (slot: number) => {
     // Plain node on the bundled worker, so SIGKILL hits the process that holds the jobs and a restart takes a second.
-    const child = spawn(process.execPath, [bundle.worker], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const out = process.env.CHAOS_WORKER_LOG ? openSync(process.env.CHAOS_WORKER_LOG, 'a') : 'ignore';
+    const child = spawn(process.execPath, [bundle.worker], { cwd: ROOT, env, stdio: ['ignore', out, 'inherit'] });
     workers[slot] = child;
     bornAt[slot] = Date.now();
   };
