@@ -87,10 +87,16 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
     case 'incident.close':
       await resolveIncident(trx, inst.id, effect.key, now);
       return;
+    case 'call.escalate':
+      // An escalation the child did not catch goes to the parent's call activity.
+      tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input: { type: 'call.escalate', key: effect.parent.key, code: effect.code } });
+      return;
     case 'instance.ended':
       await cleanUpEndedInstance(trx, inst.id, now);
       if (effect.parent) {
-        const input = effect.state === 'completed'
+        // A child that ended at a terminate end event has completed (Zeebe semantics); only an
+        // uncaught error or a cancel fails the call activity.
+        const input = effect.state === 'completed' || effect.state === 'terminated'
           ? { type: 'call.complete' as const, key: effect.parent.key, variables: effect.variables }
           : { type: 'call.fail' as const, key: effect.parent.key, errorCode: effect.errorCode, message: `called instance ${inst.id} ended ${effect.state}`, variables: effect.variables };
         tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input });
