@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);
   await admin.raw(`CREATE DATABASE ${pgbenchDb}`);
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
+  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', 'engine/main.ts'], {
     env: { ...process.env, DATABASE_URL: dbUrl(engineDb), PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', ALUR_DB_POOL_MAX: '40', REDIS_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       console.error(rows.at(-1));
     }
 
+    console.log(`\nclients | engine commands/s | engine loop p50 ms | pgbench -N tps | ratio\n--- | --- | --- | --- | ---\n${rows.join('\n')}`);
+    if (taskCount === 0) return; // tasks=0: throughput only.
     agent.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     await seedInbox(knexPkg.knex({ client: 'pg', connection: dbUrl(engineDb) }), taskCount, 50);
@@ -133,8 +135,16 @@ async function main(): Promise<void> {
       total = page.total;
     }
     times.sort((a, b) => a - b);
+    if (process.env.BENCH_EXPLAIN) {
+      const k = knexPkg.knex({ client: 'pg', connection: dbUrl(engineDb) });
+      const where = `tenant_id = 'inbox-00' and state = 'open' and assignee is null and candidate_keys && array['inbox-00:u:inbox-staff','inbox-00:g:unit-03','inbox-00:g:unit-07']`;
+      for (const sql of [`select count(*) from user_task where ${where}`, `select * from user_task where ${where} order by priority desc, created_at, id limit 50`]) {
+        const plan = await k.raw(`explain (analyze, buffers) ${sql}`);
+        console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+      }
+      await k.destroy();
+    }
     const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-    console.log(`\nclients | engine commands/s | engine loop p50 ms | pgbench -N tps | ratio\n--- | --- | --- | --- | ---\n${rows.join('\n')}`);
     console.log(`\ninbox: ${taskCount} open tasks in 50 tenants; the user is a candidate for ${total}; GET /api/tasks?filter=candidate&limit=50 p50 ${p(0.5)} ms, p95 ${p(0.95)} ms (300 requests)`);
   } finally {
     agent?.destroy();
