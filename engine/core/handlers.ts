@@ -39,6 +39,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     case 'job.fail': {
       const inst = rt.inst(input.key);
       if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      // Two deliveries of one attempt failing together must use up one retry, not two.
+      if (input.attempt !== undefined && input.attempt !== inst.w.attempt) return `job ${input.key} attempt ${input.attempt} is not the current attempt ${inst.w.attempt} (instance ${rt.state.id})`;
       const retries = Math.max(0, Math.floor(input.retries));
       inst.w.retries = retries;
       rt.log({ type: 'job.failed', elementId: inst.e, key: input.key, data: { message: input.message, retries } });

@@ -10,7 +10,7 @@ export type Input =
   | { type: 'task.complete'; key: number; variables?: Variables; user?: string }
   | { type: 'job.complete'; key: number; variables?: Variables }
   /** A failed attempt; `retries` is what is left after this failure (Zeebe semantics). */
-  | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number }
+  | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number; /** The failed attempt; an earlier attempt's failure is stale. */ attempt?: number }
   /** The job's handler throws a BPMN error, caught by a matching error boundary/event subprocess. */
   | { type: 'job.error'; key: number; errorCode: string; message?: string; variables?: Variables }
   | { type: 'timer.fire'; key: number }

@@ -7,7 +7,7 @@
  */
 import type { Engine } from '../service/engine.js';
 import type { Input } from '../core/index.js';
-import { claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
+import { attemptOf, claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
 import { claimDueTimer, nextTimerDue } from '../store/timers.js';
 import { findInstanceById } from '../store/instances.js';
 import { visibleVariables } from '../service/variables.js';
@@ -145,8 +145,10 @@ export class EmbeddedRunner {
     } catch (err) {
       if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
       const message = String((err as Error)?.message ?? err).slice(0, 500);
-      const backoffMs = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** Math.max(0, job.attempts - 1));
-      return { type: 'job.fail', key: job.key, message, retries: Math.max(0, job.retries - 1), backoffMs };
+      // Each attempt is its own row, so the attempt number comes from the effect id, not the row's counter.
+      const attempt = attemptOf(job);
+      const backoffMs = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** Math.max(0, attempt - 1));
+      return { type: 'job.fail', key: job.key, attempt, message, retries: Math.max(0, job.retries - 1), backoffMs };
     }
   }
 }

@@ -174,9 +174,9 @@ export class Engine {
   /** Feeds a job outcome back (runner). A job delivered twice changes state once: the core ignores the second. */
   async finishJob(job: JobRow, input: Input): Promise<StepOutcome> {
     return this.tx(async (tx) => {
-      const outcome = await runInput(tx, job.instance_id, input);
+      // The row is finished first: if the input ends the instance, its clean-up must not see it as running.
       await finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null);
-      return outcome;
+      return runInput(tx, job.instance_id, input);
     });
   }
 

@@ -28,6 +28,12 @@ export function jobEffectId(instanceId: string, key: number, attempt: number): s
   return `${instanceId}-${key}-${attempt}`;
 }
 
+/** The attempt number a job row was created for (the last part of its effect id). */
+export function attemptOf(job: { effect_id: string }): number {
+  const n = Number(job.effect_id.slice(job.effect_id.lastIndexOf('-') + 1));
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
 /** Enqueues one attempt of the job of instance+key; a replay of the same attempt is ignored. */
 export async function insertJob(db: Db, row: JobRow): Promise<void> {
   await db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').ignore();

@@ -64,6 +64,17 @@ describe('service task (jobs)', () => {
     expect(historyOf(engine, id, 'job.failed').map((h) => h.data!.retries)).to.deep.equal([2, 1]);
   });
 
+  it('given one attempt delivered twice, when both deliveries fail, then only one retry is used up and the second failure is ignored', async () => {
+    const engine = await given(oneJob(3));
+    const id = engine.start('p');
+    const key = elementKey(engine, id, 't');
+    engine.send(id, { type: 'job.fail', key, attempt: 1, message: 'timeout', retries: 2 });
+    const again = engine.send(id, { type: 'job.fail', key, attempt: 1, message: 'timeout', retries: 2 });
+    expect(again.ignored).to.match(/attempt 1 is not the current attempt 2/);
+    expect(effectsOf(again, 'job.enqueue')).to.have.length(0);
+    expect(engine.state(id).els[key].w).to.include({ k: 'job', retries: 2, attempt: 2 });
+  });
+
   it('given the last retry fails, when retries reach 0, then a job incident opens and nothing is enqueued', async () => {
     const engine = await given(oneJob(1));
     const id = engine.start('p');

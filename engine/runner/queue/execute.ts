@@ -5,7 +5,7 @@
  * instance at run time. Never throws: a handler's failure is data, not a crash.
  */
 import type { Input } from '../../core/index.js';
-import type { JobRow } from '../../store/jobs.js';
+import { attemptOf, type JobRow } from '../../store/jobs.js';
 import type { Db } from '../../store/db.js';
 import { findInstanceById } from '../../store/instances.js';
 import { visibleVariables } from '../../service/variables.js';
@@ -18,10 +18,7 @@ export interface Backoff {
 }
 
 /** The attempt number of a job row (1 for the first), from its effect id `<instance>-<key>-<attempt>`. */
-export function attemptOf(job: Pick<JobRow, 'effect_id'>): number {
-  const n = Number(job.effect_id.slice(job.effect_id.lastIndexOf('-') + 1));
-  return Number.isInteger(n) && n > 0 ? n : 1;
-}
+export { attemptOf };
 
 export function backoffMs(attempt: number, backoff: Backoff): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
@@ -41,6 +38,6 @@ export async function executeJob(db: Db, registry: JobHandlerRegistry, job: JobR
   } catch (err) {
     if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
     const message = String((err as Error)?.message ?? err).slice(0, 500);
-    return { type: 'job.fail', key: job.key, message, retries: Math.max(0, job.retries - 1), backoffMs: backoffMs(attemptOf(job), backoff) };
+    return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries: Math.max(0, job.retries - 1), backoffMs: backoffMs(attemptOf(job), backoff) };
   }
 }
