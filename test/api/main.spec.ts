@@ -41,8 +41,9 @@ describe('engine/main.ts (npm start)', function () {
       }
       expect(health, output).to.include({ status: 'ok', queue: 'embedded' });
       expect(health!.database).to.contain('pglite');
-      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'rahasia-admin' }) });
-      expect(login.status).to.equal(200);
+      const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'rahasia-admin' }) })
+        .catch((err) => { throw new Error(`login failed (${(err as Error).message}); server output:\n${output}`); });
+      expect(login.status, output).to.equal(200);
       expect(output).not.to.contain('rahasia-admin');
     } finally {
       child.kill('SIGTERM');
