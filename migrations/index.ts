@@ -8,6 +8,7 @@ import * as identity from './20261129000100_identity.js';
 import * as definitions from './20261129000200_definitions.js';
 import * as runtime from './20261129000300_runtime.js';
 import * as inboxKeys from './20261129000400_inbox_candidate_keys.js';
+import * as inboxSort from './20261129000500_inbox_sort_indexes.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129000200_definitions', definitions],
   ['20261129000300_runtime', runtime],
   ['20261129000400_inbox_candidate_keys', inboxKeys],
+  ['20261129000500_inbox_sort_indexes', inboxSort],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -14,6 +14,7 @@ import { deploymentRoutes } from './routes/deployments.js';
 import { instanceRoutes } from './routes/instances.js';
 import { taskRoutes } from './routes/tasks.js';
 import { operationRoutes } from './routes/operations.js';
+import { formRoutes } from './routes/forms.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   deploymentRoutes(routes, api, deps);
   instanceRoutes(routes, deps);
   taskRoutes(routes, deps);
+  formRoutes(routes, deps);
   operationRoutes(routes, deps);
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);

@@ -9,9 +9,10 @@ export function openApiDocument(specs: RouteSpec[], version = '1.0.0'): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const spec of specs) {
     const path = spec.path.replace(/:([A-Za-z]+)/g, '{$1}');
-    // Instance ids may carry a call-activity suffix (`<uuid>-<key>`); every other id is a UUID.
-    const idSchema = spec.path.startsWith('/api/process-instances/') ? { type: 'string' } : { type: 'string', format: 'uuid' };
-    const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: idSchema }));
+    // Instance ids may carry a call-activity suffix (`<uuid>-<key>`) and form ids are free text
+    // (form-js `id`); every other id is a UUID.
+    const idSchema = (name: string) => (spec.path.startsWith('/api/process-instances/') || name === 'formId' ? { type: 'string' } : { type: 'string', format: 'uuid' });
+    const params = [...spec.path.matchAll(/:([A-Za-z]+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: idSchema(m[1]) }));
     const query = (spec.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, schema: q.schema, ...(q.description ? { description: q.description } : {}) }));
     const responses: Record<string, object> = {};
     for (const [status, description] of Object.entries(spec.responses ?? { 200: 'OK' })) responses[status] = { description };

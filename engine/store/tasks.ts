@@ -64,11 +64,38 @@ export async function setAssignee(db: Db, id: string, expected: string | null, a
 
 export type TaskFilter = 'mine' | 'candidate' | 'unassigned' | 'all';
 
+export type TaskSort = 'dueDate' | 'priority' | 'createdAt';
+
+/** Longest accepted search text; longer input is refused by the API (a LIKE pattern costs per character). */
+export const TASK_SEARCH_MAX = 100;
+
 export interface TaskQuery {
   filter: TaskFilter;
   state?: 'open' | 'completed' | 'cancelled';
   processInstanceId?: string;
+  /** List order (default createdAt asc); ties are broken by id in the same direction, so pages never overlap. */
+  sort?: TaskSort;
+  order?: 'asc' | 'desc';
+  /** Case-insensitive substring of business key, process key or task name. */
+  search?: string;
   user: { username: string; groups: string[]; seesAll: boolean };
+}
+
+const SORT_COLUMNS: Record<TaskSort, string> = { dueDate: 'due_at', priority: 'priority', createdAt: 'created_at' };
+
+/** The search text as a LIKE pattern matching it literally anywhere (`%`, `_` and `\` escaped). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * ORDER BY for a sort: only due_at is nullable; it goes last in both directions (a descending
+ * column would otherwise put NULL first). The id tie-break follows the direction, so each order
+ * is one forward or backward scan of its (tenant_id, state, column, id) index.
+ */
+function orderOf(sort: TaskSort, order: 'asc' | 'desc'): { column: string; order: 'asc' | 'desc'; nulls?: 'last' }[] {
+  const column = SORT_COLUMNS[sort];
+  return [{ column, order, ...(column === 'due_at' && order === 'desc' ? { nulls: 'last' as const } : {}) }, { column: 'id', order }];
 }
 
 /** Open tasks the user may claim, through the tenant-qualified GIN index (candidate_keys). */
@@ -90,7 +117,14 @@ export async function listTasks(db: Db, tenant: string, query: TaskQuery, page: 
     q.andWhere((w) => w.where('assignee', username).orWhere('completed_by', username)
       .orWhereRaw('candidate_keys && ?::text[]', [candidateKeys(tenant, username, groups)]));
   }
-  return paged(q.select(TASK_COLUMNS), page, (x) => x.orderBy([{ column: 'priority', order: 'desc' }, { column: 'created_at' }, { column: 'id' }]));
+  if (query.search) {
+    // Inside the tenant and visibility filters above: a search only narrows what the user may see.
+    const pattern = containsPattern(query.search);
+    q.andWhere((w) => w.whereRaw("business_key ilike ? escape '\\'", [pattern])
+      .orWhereRaw("process_key ilike ? escape '\\'", [pattern])
+      .orWhereRaw("name ilike ? escape '\\'", [pattern]));
+  }
+  return paged(q.select(TASK_COLUMNS), page, (x) => x.orderBy(orderOf(query.sort ?? 'createdAt', query.order ?? 'asc')));
 }
 
 

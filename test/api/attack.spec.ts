@@ -99,6 +99,17 @@ forEachBackend('api: attack suite', (backend) => {
       expect((await send({ method: 'post', path: '/api/users', body: { username: uname('evil'), password: 'password-1', tenant: ids.tenantA, roles: ['admin'] } }, token)).status).to.be.oneOf([403, 404]);
     }
     expect((await send({ method: 'post', path: '/api/messages', body: { name: 'payment-received', correlationKey: 'x' } }, tokens.adminB)).status).to.equal(404);
+    // A's deployed form, by the form id its tasks name: not found for B's analysts and admins (staff get 403 below)
+    for (const token of [tokens.adminB, tokens.analystB]) {
+      const res = await send({ method: 'get', path: '/api/forms/review-request' }, token);
+      expect(res.status, 'GET /api/forms/review-request').to.equal(404);
+      expect(res.type).to.equal('application/problem+json');
+    }
+    // Searching tasks for A's business key finds nothing of A's
+    for (const token of [tokens.adminB, tokens.analystB, tokens.staffB]) {
+      const res = await send({ method: 'get', path: '/api/tasks?filter=all&q=SECRET-A' }, token);
+      expect(res.body).to.deep.equal({ items: [], total: 0 });
+    }
     expect(await snapshot()).to.equal(before);
   });
 
@@ -116,6 +127,7 @@ forEachBackend('api: attack suite', (backend) => {
       { method: 'post', path: '/api/tenants', body: { id: 'evil', name: 'Evil' } },
       { method: 'post', path: '/api/clock', body: { offset: 'P30D' } },
       { method: 'delete', path: '/api/clock' },
+      { method: 'get', path: '/api/forms/review-request' },
     ];
     for (const call of calls) {
       const res = await send(call, tokens.staffA);
@@ -136,7 +148,7 @@ forEachBackend('api: attack suite', (backend) => {
     for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
       for (const [method, op] of Object.entries(ops)) {
         if (op.security && op.security.length === 0) continue;
-        const concrete = path.replace('{id}', path.includes('tasks') ? ids.task : path.includes('incidents') ? ids.incident : path.includes('definitions') ? ids.definition : ids.instance);
+        const concrete = path.replace('{formId}', 'review-request').replace('{id}', path.includes('tasks') ? ids.task : path.includes('incidents') ? ids.incident : path.includes('definitions') ? ids.definition : ids.instance);
         const res = await send({ method: method as Call['method'], path: concrete, body: {} });
         expect(res.status, `${method} ${concrete}`).to.equal(401);
         expect(res.type).to.equal('application/problem+json');

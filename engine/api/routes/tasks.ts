@@ -2,12 +2,13 @@
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
 import { assignBody, completeBody } from '../schemas.js';
-import { listTasks } from '../../store/tasks.js';
+import { listTasks, TASK_SEARCH_MAX } from '../../store/tasks.js';
 import { findInstanceById } from '../../store/instances.js';
 import { latestForm } from '../../store/definitions.js';
 import { tenantOf, seesAll } from '../../service/actor.js';
 import { visibleVariables } from '../../service/variables.js';
-import { checkId, paging, enumParam, idParam } from '../validation.js';
+import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
+import { InvalidInput } from '../../service/errors.js';
 import { taskView } from '../views.js';
 import type { Variables } from '../../core/index.js';
 
@@ -19,15 +20,23 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     { name: 'filter', schema: { enum: ['mine', 'candidate', 'unassigned', 'all'], default: 'all' } },
     { name: 'state', schema: { enum: ['open', 'completed', 'cancelled'], default: 'open' } },
     { name: 'processInstanceId', schema: { type: 'string' } },
+    { name: 'sort', schema: { enum: ['dueDate', 'priority', 'createdAt'], default: 'createdAt' }, description: 'List order; ties are broken by task id in the same direction, so paging is stable.' },
+    { name: 'order', schema: { enum: ['asc', 'desc'], default: 'asc' }, description: 'Direction; tasks without a due date come last either way.' },
+    { name: 'q', schema: { type: 'string', maxLength: TASK_SEARCH_MAX }, description: 'Case-insensitive substring of business key, process key or task name; narrows only what the caller may see.' },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
     const processInstanceId = idParam(q, 'processInstanceId');
     const filter = enumParam(q, 'filter', ['mine', 'candidate', 'unassigned', 'all'] as const, 'all')!;
     const state = enumParam(q, 'state', ['open', 'completed', 'cancelled'] as const, 'open');
+    const sort = enumParam(q, 'sort', ['dueDate', 'priority', 'createdAt'] as const, 'createdAt');
+    const order = enumParam(q, 'order', ['asc', 'desc'] as const, 'asc');
+    const search = stringParam(q, 'q')?.trim();
+    if (search && search.length > TASK_SEARCH_MAX) throw new InvalidInput(`q must be at most ${TASK_SEARCH_MAX} characters`, [{ path: 'q', message: `must be at most ${TASK_SEARCH_MAX} characters` }]);
     const page = paging(q);
     if (processInstanceId === null) return { items: [], total: 0 };
-    const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, user: { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) } }, page);
+    const user = { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) };
+    const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, sort, order, search: search || undefined, user }, page);
     return { items: result.items.map(taskView), total: result.total };
   });
 
