@@ -127,6 +127,8 @@ forEachBackend('api: task list sort, search and paging', (backend) => {
     expect(await search('%')).to.deep.equal(['IZN-100%']);
     expect(await search('\\')).to.deep.equal(['KTP\\7']);
     expect(await search('tidak-ada')).to.deep.equal([]);
+    // A match never spans two fields (business key SP-001 ends where process key berkas-masuk begins)
+    expect(await search('001berkas')).to.deep.equal([]);
     const counted = await list(s.staff, 'filter=candidate&q=sp-0&limit=1');
     expect(counted.total).to.equal(4);
     expect(counted.items).to.have.length(1);
@@ -144,8 +146,8 @@ forEachBackend('api: task list sort, search and paging', (backend) => {
     expect(ours.has(hit.items[0].id)).to.equal(true);
   });
 
-  it('refuses an unknown sort or order and an overlong search with 400', async () => {
-    for (const query of ['sort=name', 'order=up', `q=${'x'.repeat(101)}`]) {
+  it('refuses an unknown sort or order, an overlong search and control characters with 400', async () => {
+    for (const query of ['sort=name', 'order=up', `q=${'x'.repeat(101)}`, 'q=SP%00', 'q=SP%1Fberkas', 'q=a&q=b']) {
       const res = await api.http.get(`/api/tasks?${query}`).set(bearer(s.staff));
       expect(res.status, query).to.equal(400);
       expect(res.type).to.equal('application/problem+json');

@@ -32,7 +32,11 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     const sort = enumParam(q, 'sort', ['dueDate', 'priority', 'createdAt'] as const, 'createdAt');
     const order = enumParam(q, 'order', ['asc', 'desc'] as const, 'asc');
     const search = stringParam(q, 'q')?.trim();
-    if (search && search.length > TASK_SEARCH_MAX) throw new InvalidInput(`q must be at most ${TASK_SEARCH_MAX} characters`, [{ path: 'q', message: `must be at most ${TASK_SEARCH_MAX} characters` }]);
+    // Control characters are never part of a key or name (and NUL would fail in the database).
+    // eslint-disable-next-line no-control-regex
+    if (search && (search.length > TASK_SEARCH_MAX || /[\u0000-\u001f\u007f]/.test(search))) {
+      throw new InvalidInput(`q must be at most ${TASK_SEARCH_MAX} characters, without control characters`, [{ path: 'q', message: `must be at most ${TASK_SEARCH_MAX} characters, without control characters` }]);
+    }
     const page = paging(q);
     if (processInstanceId === null) return { items: [], total: 0 };
     const user = { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) };
