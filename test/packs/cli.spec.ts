@@ -8,7 +8,9 @@ import { join } from 'node:path';
 
 function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/alur.mjs', ...args], { env: { ...process.env, ...env } });
+    // The CLI runs on its own PGlite folder: a shared DATABASE_URL would carry imports over between runs.
+    const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
+    const child = spawn(process.execPath, ['bin/alur.mjs', ...args], { env: { ...inherited, ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => { out += d; });
