@@ -7,11 +7,10 @@
  */
 import type { Engine } from '../service/engine.js';
 import type { Input } from '../core/index.js';
-import { attemptOf, claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
+import { claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
+import { executeJob } from './execute.js';
 import { claimDueTimer, nextTimerDue } from '../store/timers.js';
-import { findInstanceById } from '../store/instances.js';
-import { visibleVariables } from '../service/variables.js';
-import { BpmnError, type JobHandlerRegistry } from './registry.js';
+import type { JobHandlerRegistry } from './registry.js';
 
 export interface RunnerOptions {
   /** Longest sleep between looks at the tables. */
@@ -131,24 +130,7 @@ export class EmbeddedRunner {
   }
 
   /** Runs the handler and turns its outcome into the input to feed back. Never throws. */
-  private async execute(job: JobRow): Promise<Input> {
-    const handler = this.registry.get(job.type);
-    try {
-      if (!handler) throw new Error(`no handler for job type ${job.type}`);
-      const inst = await findInstanceById(this.engine.deps.knex, job.instance_id);
-      if (!inst) throw new Error(`instance ${job.instance_id} is gone`);
-      const result = await handler({
-        key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
-        headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
-      });
-      return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {} };
-    } catch (err) {
-      if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
-      const message = String((err as Error)?.message ?? err).slice(0, 500);
-      // Each attempt is its own row, so the attempt number comes from the effect id, not the row's counter.
-      const attempt = attemptOf(job);
-      const backoffMs = Math.min(this.opts.maxBackoffMs, this.opts.backoffMs * 2 ** Math.max(0, attempt - 1));
-      return { type: 'job.fail', key: job.key, attempt, message, retries: Math.max(0, job.retries - 1), backoffMs };
-    }
+  private execute(job: JobRow): Promise<Input> {
+    return executeJob(this.engine.deps.knex, this.registry, job, { baseMs: this.opts.backoffMs, maxMs: this.opts.maxBackoffMs });
   }
 }

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { parseTypeLimits } from '../../engine/runner/queue/limits.js';
 import { jobQueueName, serviceJobId, timerJobId } from '../../engine/runner/queue/names.js';
-import { attemptOf, backoffMs } from '../../engine/runner/queue/execute.js';
+import { attemptOf, backoffMs } from '../../engine/runner/execute.js';
 
 describe('queue mode: limits, names, backoff', () => {
   it('given ALUR_QUEUE_LIMITS, when a type is looked up, then its concurrency and rate limit apply and other types get the default', () => {

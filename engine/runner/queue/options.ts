@@ -2,7 +2,7 @@
  * Settings of queue mode, read from the environment once by the entry points (main.ts,
  * worker.ts) and passed down. Every number has a default that suits one small server.
  */
-import type { Backoff } from './execute.js';
+import type { Backoff } from '../execute.js';
 import { parseTypeLimits, type TypeLimit } from './limits.js';
 
 export interface QueueOptions {

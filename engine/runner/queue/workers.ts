@@ -11,7 +11,7 @@ import type { Engine } from '../../service/engine.js';
 import type { JobHandlerRegistry } from '../registry.js';
 import { takeJob } from '../../store/outbox.js';
 import { lockTimer } from '../../store/outbox.js';
-import { executeJob, type Backoff } from './execute.js';
+import { executeJob, type Backoff } from '../execute.js';
 import { jobQueueName, TIMER_QUEUE, type ServiceJobData, type TimerJobData } from './names.js';
 import type { TypeLimit } from './limits.js';
 import type { Logger } from '../../observability/logger.js';

@@ -1,15 +1,15 @@
 /**
- * Runs one service-task job's handler and turns the outcome into the one input to feed back:
+ * Runs one service-task job's handler (for the embedded runner and the queue workers alike) and turns the outcome into the one input to feed back:
  * job.complete with the handler's variables, job.error for a BpmnError, job.fail (retries left
  * after this attempt, exponential backoff) for anything else. Variables are read from the
  * instance at run time. Never throws: a handler's failure is data, not a crash.
  */
-import type { Input } from '../../core/index.js';
-import { attemptOf, type JobRow } from '../../store/jobs.js';
-import type { Db } from '../../store/db.js';
-import { findInstanceById } from '../../store/instances.js';
-import { visibleVariables } from '../../service/variables.js';
-import { BpmnError, type JobHandlerRegistry } from '../registry.js';
+import type { Input } from '../core/index.js';
+import { attemptOf, type JobRow } from '../store/jobs.js';
+import type { Db } from '../store/db.js';
+import { findInstanceById } from '../store/instances.js';
+import { visibleVariables } from '../service/variables.js';
+import { BpmnError, type JobHandlerRegistry } from './registry.js';
 
 export interface Backoff {
   /** Delay before the second attempt; doubles for each further one. */
