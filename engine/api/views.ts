@@ -7,7 +7,7 @@ import type { InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
-import { activeElements, rootVariables } from '../service/variables.js';
+import { activeElements, processVariables } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -31,7 +31,7 @@ export function instanceSummary(i: Omit<InstanceRow, 'snapshot'>) {
 }
 
 export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
-  return { ...instanceSummary(i), variables: rootVariables(i.snapshot), activeElements: activeElements(i.snapshot), incidents: incidents.map(incidentView) };
+  return { ...instanceSummary(i), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), incidents: incidents.map(incidentView) };
 }
 
 export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name'>) {

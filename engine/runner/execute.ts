@@ -8,7 +8,7 @@ import type { Input } from '../core/index.js';
 import { attemptOf, type JobRow } from '../store/jobs.js';
 import type { Db } from '../store/db.js';
 import { findInstanceById } from '../store/instances.js';
-import { visibleVariables } from '../service/variables.js';
+import { visibleVariables } from '../core/index.js';
 import { BpmnError, type JobHandlerRegistry } from './registry.js';
 
 export interface Backoff {

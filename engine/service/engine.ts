@@ -22,7 +22,7 @@ import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
 import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
-import { visibleVariables } from './variables.js';
+import { visibleVariables } from '../core/index.js';
 import { lockInstance } from '../store/instances.js';
 
 export class Engine {

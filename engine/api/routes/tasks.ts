@@ -6,7 +6,7 @@ import { listTasks, TASK_SEARCH_MAX } from '../../store/tasks.js';
 import { findInstanceById } from '../../store/instances.js';
 import { latestForm } from '../../store/definitions.js';
 import { tenantOf, seesAll } from '../../service/actor.js';
-import { visibleVariables } from '../../service/variables.js';
+import { visibleVariables } from '../../core/index.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
 import { InvalidInput } from '../../service/errors.js';
 import { taskView } from '../views.js';
