@@ -114,8 +114,16 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const elapsedMs = Date.now() - begin;
   stopKilling = true;
   await killer;
-  // Let the last BullMQ completions land before looking at Redis.
-  await new Promise((r) => setTimeout(r, 1500));
+  // A worker SIGKILLed after its input committed leaves its BullMQ job active until the lock
+  // expires and a living worker's stall check re-runs it (the service then ignores the stale
+  // input). "No job left" is a property of the quiet system, so wait for the queues to drain,
+  // bounded by a few lock periods (lock 4 s + stall check 2 s), before judging.
+  const drainBy = Date.now() + 30_000;
+  while (Date.now() < drainBy) {
+    const d = await runner.depths();
+    if (Object.values(d).every((x) => x.waiting + x.active + x.delayed === 0)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 
   const history: { instance_id: string; type: string; element_id: string | null; n: string }[] = await db.knex('history')
     .select('instance_id', 'type', 'element_id').count('* as n').whereIn('type', ['element.completed', 'job.completed', 'timer.fired', 'input.ignored'])
