@@ -105,6 +105,13 @@ export interface ElementDef {
   /** Compensation: the handler activity of a compensation boundary event, and the flag on the handler. */
   compensationHandler?: string;
   isForCompensation?: boolean;
+  /**
+   * Embedded subProcess without a compensation handler of its own that still has something to
+   * compensate once it completed (BPMN 2.0 §10.5.6): a compensation event subprocess (`esp`), which
+   * then stands for the whole subprocess, or else compensable activities inside it. Absent: a
+   * completed instance leaves nothing behind for compensation, so the state stays small.
+   */
+  compensable?: { esp?: string };
   inputs?: IoMapping[];
   outputs?: IoMapping[];
   job?: JobDef;

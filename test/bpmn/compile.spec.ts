@@ -124,4 +124,29 @@ describe('bpmn/compile: Camunda 8 BPMN → the core model', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.definitions.processes[0].flows.Flow_B.condition).to.equal('flag = true');
   });
+  it('given subprocesses, when compiled, then only those whose completion compensation could need are marked compensable', async () => {
+    const seq = (...ids: string[]) => ids.slice(1).map((to, i) => `<bpmn:sequenceFlow id="f_${ids[i]}_${to}" sourceRef="${ids[i]}" targetRef="${to}"/>`).join('');
+    const handler = (activity: string, id: string) => `<bpmn:boundaryEvent id="c_${activity}" attachedToRef="${activity}"><bpmn:compensateEventDefinition/></bpmn:boundaryEvent>
+      <bpmn:task id="${id}" isForCompensation="true"/><bpmn:association id="a_${activity}" associationDirection="One" sourceRef="c_${activity}" targetRef="${id}"/>`;
+    /** A subprocess running start → `inner` → end, plus `extra` elements that take no flows. */
+    const sub = (id: string, inner: string, innerId: string, extra = '') =>
+      `<bpmn:subProcess id="${id}"><bpmn:startEvent id="${id}_s"/>${inner}<bpmn:endEvent id="${id}_e"/>${seq(`${id}_s`, innerId, `${id}_e`)}${extra}</bpmn:subProcess>`;
+    const esp = '<bpmn:subProcess id="esp" triggeredByEvent="true"><bpmn:startEvent id="cs"><bpmn:compensateEventDefinition/></bpmn:startEvent><bpmn:endEvent id="ce"/>' + seq('cs', 'ce') + '</bpmn:subProcess>';
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://alur.go.id/test">
+  <bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:endEvent id="e"/>
+    ${sub('plain', '<bpmn:task id="t1"/>', 't1')}
+    ${sub('withHandler', '<bpmn:task id="t2"/>', 't2', handler('t2', 'u2'))}
+    ${sub('outer', sub('inner', '<bpmn:task id="t3"/>', 't3', handler('t3', 'u3')), 'inner')}
+    ${sub('withEsp', '<bpmn:task id="t4"/>', 't4', esp)}
+    ${sub('ownHandler', '<bpmn:task id="t5"/>', 't5', handler('t5', 'u5'))}${handler('ownHandler', 'u6')}
+    ${seq('s', 'plain', 'withHandler', 'outer', 'withEsp', 'ownHandler', 'e')}
+  </bpmn:process>
+</bpmn:definitions>`;
+    const result = await compileBpmn(xml);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { elements } = result.definitions.processes[0];
+    const marks = Object.fromEntries(['plain', 'withHandler', 'outer', 'inner', 'withEsp', 'esp', 'ownHandler'].map((id) => [id, elements[id].compensable]));
+    expect(marks).to.deep.equal({ plain: undefined, withHandler: {}, outer: {}, inner: {}, withEsp: { esp: 'esp' }, esp: undefined, ownHandler: undefined });
+  });
 });

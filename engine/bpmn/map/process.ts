@@ -27,6 +27,7 @@ export function mapProcess(process: Node, ctx: RuleContext): ProcessModel {
   for (const { node } of all) {
     if (is(node, 'bpmn:SubProcess')) elements[node.id as string].children = childrenOf(node, elements);
   }
+  markCompensableSubprocesses(elements);
   const model: ProcessModel = {
     id: process.id as string,
     ...(process.name ? { name: process.name as string } : {}),
@@ -92,3 +93,35 @@ function linkCompensationHandlers(process: Node, elements: Record<string, Elemen
   }
 }
 
+
+function hasCompensationHandler(el: ElementDef, elements: Record<string, ElementDef>): boolean {
+  return (el.boundaryEvents ?? []).some((b) => elements[b]?.compensationHandler !== undefined);
+}
+
+/**
+ * Decided here once, so the core records a completed subprocess only when compensation could ever
+ * need it: it has no handler of its own (that one would run instead), and it has a compensation event
+ * subprocess or, at any depth of embedded subprocesses, an activity with a compensation handler.
+ */
+function markCompensableSubprocesses(elements: Record<string, ElementDef>): void {
+  const decided = new Map<string, boolean>();
+  const compensable = (sub: ElementDef): boolean => {
+    const known = decided.get(sub.id);
+    if (known !== undefined) return known;
+    decided.set(sub.id, false);
+    let yes = false;
+    if (!sub.triggeredByEvent && !hasCompensationHandler(sub, elements)) {
+      const children = (sub.children ?? []).map((id) => elements[id]);
+      const esp = children.find((c) => c.type === 'subProcess' && c.triggeredByEvent && startOf(c, elements)?.event?.kind === 'compensate');
+      yes = esp !== undefined || children.some((c) => hasCompensationHandler(c, elements) || (c.type === 'subProcess' && compensable(c)));
+      if (yes) sub.compensable = esp ? { esp: esp.id } : {};
+    }
+    decided.set(sub.id, yes);
+    return yes;
+  };
+  for (const el of Object.values(elements)) if (el.type === 'subProcess') compensable(el);
+}
+
+function startOf(sub: ElementDef, elements: Record<string, ElementDef>): ElementDef | undefined {
+  return (sub.children ?? []).map((id) => elements[id]).find((c) => c.type === 'startEvent');
+}
