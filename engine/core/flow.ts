@@ -12,7 +12,7 @@ import { behaviourOf } from './elements/index.js';
 import { openBoundaries } from './subscriptions.js';
 import { arriveAtJoin, settleJoins } from './joins.js';
 import { finishBody, innerCompleting, isBody, isInner } from './elements/multi-instance.js';
-import { compensationHandlerDone, recordCompensable } from './compensation.js';
+import { compensationHandlerDone, finishRestored, recordCompensable } from './compensation.js';
 import { raiseIncident } from './incidents.js';
 
 /** Drains the agenda; then fires inclusive joins that no token can still reach; repeats. */
@@ -94,6 +94,7 @@ export interface CompleteOptions {
 export function completeElement(rt: Runtime, key: number, opts: CompleteOptions = {}): void {
   if (key === ROOT_KEY) return finishInstance(rt, 'completed');
   const inst = rt.mustInst(key);
+  if (inst.r) return finishRestored(rt, key);
   const def = rt.el(inst.e);
   let flows: string[];
   let again: boolean;
@@ -112,10 +113,10 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
     return;
   }
   for (const sub of rt.subsOwnedBy(key)) rt.removeSub(sub, true);
+  recordCompensable(rt, key, inst, def);
   delete rt.state.els[key];
   rt.forgetScope(key);
   rt.log({ type: 'element.completed', elementId: def.id, key });
-  recordCompensable(rt, inst.p!, def);
   if (inst.f !== undefined) compensationHandlerDone(rt, inst.f);
   const parent = rt.inst(inst.p!);
   if (parent && isBody(rt, inst.p!) && parent.e === inst.e) return;

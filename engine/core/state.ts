@@ -29,8 +29,10 @@ export interface ElementInstance {
   mi?: { items?: unknown[]; next: number; total: number; done: number; out?: unknown[] };
   /** Loop counter (1-based) of a multi-instance inner instance or a standard-loop iteration. */
   lc?: number;
-  /** Compensation handler: the throw event instance waiting for it. */
+  /** Compensation handler (or restored subprocess): the throw event instance waiting for it. */
   f?: number;
+  /** A completed subprocess brought back to run its compensation: completing it only ends that. */
+  r?: true;
   /** Open incident on this element instance. */
   inc?: Incident;
 }
@@ -63,6 +65,14 @@ export interface Subscription {
   ck?: string;
 }
 
+/**
+ * A completed activity compensation can undo: the id of one with a compensation handler, or a
+ * completed subprocess (`e`) with what was compensable inside it (`c`) and its local variables at
+ * completion (`v`, the snapshot its compensation sees). Kept only for subprocesses the model marks
+ * `compensable`.
+ */
+export type Compensable = string | { e: string; c?: Compensable[]; v?: Variables };
+
 export interface InstanceState {
   v: typeof STATE_VERSION;
   id: string;
@@ -75,8 +85,8 @@ export interface InstanceState {
   subs?: Record<number, Subscription>;
   /** Tokens waiting at a converging gateway: scope key → gateway id → flow ids that arrived. */
   joins?: Record<number, Record<string, string[]>>;
-  /** Completed activities with a compensation handler, per scope key (most recent last). */
-  comp?: Record<number, string[]>;
+  /** What compensation can still undo, per scope key (most recent last). */
+  comp?: Record<number, Compensable[]>;
   parent?: ParentRef;
   /** The process variables at the end (the element tree is gone by then). */
   final?: Variables;

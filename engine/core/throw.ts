@@ -74,6 +74,8 @@ function findCatch(rt: Runtime, fromKey: number, kind: 'error' | 'escalation', c
     const inst = rt.state.els[cur];
     if (!inst) return undefined;
     const def = cur === ROOT_KEY ? undefined : rt.el(inst.e);
+    // A subprocess restored for its compensation had completed: its boundary events and event subprocesses no longer listen.
+    if (inst.r) continue;
     if (!first && (cur === ROOT_KEY || (def?.type === 'subProcess' && !isInner(rt, cur) === !def.multiInstance))) {
       const children = cur === ROOT_KEY ? rt.model.children : def!.children ?? [];
       const esp = match(rt, children, kind, code);
