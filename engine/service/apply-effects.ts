@@ -2,6 +2,7 @@
  * Carries out a step's effects inside its transaction: projections (user tasks, jobs, timers,
  * subscriptions, incidents) are written here, and work for other instances is queued as
  * follow-ups. Every applier is idempotent per instance+key, so a replayed step changes nothing.
+ * Writes go to the transaction's write batch, which the step flushes as one statement.
  */
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../core/index.js';
@@ -27,50 +28,50 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
   const { trx, now } = tx;
   switch (effect.type) {
     case 'task.open':
-      await insertTask(trx, {
+      await tx.writes.add('user_task', insertTask(trx, {
         id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.task.elementId,
         name: effect.task.name ?? null, process_key: inst.processKey, business_key: inst.businessKey,
         assignee: effect.task.assignee || null, candidate_groups: effect.task.candidateGroups ?? [], candidate_users: effect.task.candidateUsers ?? [],
         due_at: dateOrNull(effect.task.dueDate), follow_up_at: dateOrNull(effect.task.followUpDate), priority: effect.task.priority ?? 50,
         form_id: effect.task.formId ?? null, state: 'open', created_at: now, completed_at: null, completed_by: null,
-      });
+      }));
       return;
     case 'task.close':
-      await closeTask(trx, inst.id, effect.key, effect.reason, now, user);
+      await tx.writes.add('user_task', closeTask(trx, inst.id, effect.key, effect.reason, now, user));
       return;
     case 'job.enqueue':
       // Variables stay in the snapshot: the handler reads them at run time (no personal data in the outbox).
-      await insertJob(trx, {
+      await tx.writes.add('job', insertJob(trx, {
         id: randomUUID(), effect_id: jobEffectId(inst.id, effect.key, effect.attempt), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key,
         element_id: effect.elementId, type: effect.jobType, retries: effect.retries, payload: { headers: effect.headers },
         due_at: new Date(now.getTime() + (effect.delayMs ?? 0)), attempts: 0, locked_until: null, state: 'ready', last_error: null, created_at: now,
-      });
+      }));
       tx.wake = true;
       return;
     case 'job.cancel':
-      await cancelJob(trx, inst.id, effect.key);
+      await tx.writes.add('job', cancelJob(trx, inst.id, effect.key));
       return;
     case 'timer.schedule':
-      await upsertTimer(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, definition_id: null, element_id: effect.elementId, due_at: new Date(effect.dueAt), repeat: null });
+      await tx.writes.add('timer', upsertTimer(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, definition_id: null, element_id: effect.elementId, due_at: new Date(effect.dueAt), repeat: null }));
       tx.wake = true;
       return;
     case 'timer.cancel':
-      await deleteTimer(trx, inst.id, effect.key);
+      await tx.writes.add('timer', deleteTimer(trx, inst.id, effect.key));
       return;
     case 'message.subscribe':
-      await insertMessageSubscription(trx, { tenant_id: inst.tenant, name: effect.name, correlation_key: effect.correlationKey ?? null, instance_id: inst.id, key: effect.key, element_id: effect.elementId, created_at: now });
+      await tx.writes.add('message_subscription', insertMessageSubscription(trx, { tenant_id: inst.tenant, name: effect.name, correlation_key: effect.correlationKey ?? null, instance_id: inst.id, key: effect.key, element_id: effect.elementId, created_at: now }));
       return;
     case 'message.unsubscribe':
-      await deleteMessageSubscription(trx, inst.id, effect.key);
+      await tx.writes.add('message_subscription', deleteMessageSubscription(trx, inst.id, effect.key));
       return;
     case 'message.publish':
       tx.follow.push({ kind: 'message', tenant: inst.tenant, name: effect.name, correlationKey: effect.correlationKey ?? null, variables: effect.variables });
       return;
     case 'signal.subscribe':
-      await insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId });
+      await tx.writes.add('signal_subscription', insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId }));
       return;
     case 'signal.unsubscribe':
-      await deleteSignalSubscription(trx, inst.id, effect.key);
+      await tx.writes.add('signal_subscription', deleteSignalSubscription(trx, inst.id, effect.key));
       return;
     case 'signal.broadcast':
       tx.follow.push({ kind: 'signal', tenant: inst.tenant, name: effect.name, variables: effect.variables, except: inst.id });
@@ -81,18 +82,22 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
     case 'call.cancel':
       tx.follow.push({ kind: 'input', instanceId: effect.childInstanceId, input: { type: 'instance.cancel' } });
       return;
-    case 'incident.open':
-      await openIncident(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.elementId, type: effect.incidentType, message: effect.message, state: 'open', created_at: now, resolved_at: null });
+    case 'incident.open': {
+      const row = { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.elementId, type: effect.incidentType, message: effect.message, state: 'open' as const, created_at: now, resolved_at: null };
+      tx.incidents.set(`${inst.id}|${effect.key}`, row);
+      await tx.writes.add('incident', openIncident(trx, row));
       return;
+    }
     case 'incident.close':
-      await resolveIncident(trx, inst.id, effect.key, now);
+      tx.incidents.delete(`${inst.id}|${effect.key}`);
+      await tx.writes.add('incident', resolveIncident(trx, inst.id, effect.key, now));
       return;
     case 'call.escalate':
       // An escalation the child did not catch goes to the parent's call activity.
       tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input: { type: 'call.escalate', key: effect.parent.key, code: effect.code } });
       return;
     case 'instance.ended':
-      await cleanUpEndedInstance(trx, inst.id, now);
+      for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now)) await tx.writes.add(table, query);
       if (effect.parent) {
         // A child that ended at a terminate end event has completed (Zeebe semantics); only an
         // uncaught error or a cancel fails the call activity.

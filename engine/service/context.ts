@@ -7,6 +7,9 @@ import type { FeelEvaluator } from '../expressions/feel.js';
 import type { Clock } from '../runner/clock.js';
 import type { Input, Variables, ParentRef } from '../core/index.js';
 import type { ModelCache } from './models.js';
+import type { WriteBatch } from '../store/write-batch.js';
+import type { InstanceRow } from '../store/instances.js';
+import type { IncidentRow } from '../store/incidents.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -34,6 +37,12 @@ export interface TxContext {
   follow: FollowUp[];
   /** Set when jobs or timers were written, so `wake` runs after the commit. */
   wake: boolean;
+  /** The step's writes, sent as one statement when the step ends (see WriteBatch). */
+  writes: WriteBatch;
+  /** Every instance this transaction wrote, as it now is: commands answer from it instead of reading it back. */
+  rows: Map<string, InstanceRow>;
+  /** Incidents this transaction opened and did not resolve, by `instanceId|key`. */
+  incidents: Map<string, IncidentRow>;
 }
 
 /** The instance an effect belongs to, as the effect appliers need it. */

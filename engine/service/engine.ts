@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Input, Variables } from '../core/index.js';
 import { findDefinition, latestDefinition, definitionVersion, findDefinitionById } from '../store/definitions.js';
 import { findInstance } from '../store/instances.js';
-import { findTask, setAssignee, isCandidate, type TaskRow } from '../store/tasks.js';
+import { findTask, findTaskLockingInstance, setAssignee, setAssigneeQuery, isCandidate, type TaskRow } from '../store/tasks.js';
 import { latestForm } from '../store/definitions.js';
 import { findIncident } from '../store/incidents.js';
 import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
@@ -23,7 +23,9 @@ import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js'
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
 import { visibleVariables } from '../core/index.js';
-import { lockInstance } from '../store/instances.js';
+import { lockInstance, type InstanceRow } from '../store/instances.js';
+import type { IncidentRow } from '../store/incidents.js';
+import { WriteBatch } from '../store/write-batch.js';
 
 export class Engine {
   constructor(readonly deps: EngineDeps) {}
@@ -32,8 +34,9 @@ export class Engine {
   async tx<T>(work: (tx: TxContext) => Promise<T>): Promise<T> {
     let woke = false;
     const result = await inTransaction(this.deps.knex, async (trx: Knex.Transaction) => {
-      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false };
+      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false, writes: new WriteBatch(trx), rows: new Map(), incidents: new Map() };
       const value = await work(tx);
+      await tx.writes.flush();
       woke = tx.wake;
       return value;
     });
@@ -47,13 +50,17 @@ export class Engine {
     return this.tx((tx) => deploy(tx, tenant, actor.username, files));
   }
 
-  async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome> {
+  /** Starts an instance; answers with its row and open incidents as this transaction left them (no read-back). */
+  async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome & { row: InstanceRow; incidents: IncidentRow[] }> {
     const tenant = tenantOf(actor);
     return this.tx(async (tx) => {
       const def = req.version === undefined ? await latestDefinition(tx.trx, tenant, req.processKey) : await definitionVersion(tx.trx, tenant, req.processKey, req.version);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
       if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
-      return startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
+      const outcome = await startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
+      const row = tx.rows.get(outcome.instanceId)!;
+      const incidents = [...tx.incidents.values()].filter((i) => i.instance_id === outcome.instanceId);
+      return { ...outcome, state: row.snapshot, row, incidents };
     });
   }
 
@@ -73,11 +80,7 @@ export class Engine {
 
   /** The task if the caller may see it: 404 for other tenants, 403 for tasks that are not theirs. */
   async visibleTask(actor: Actor, id: string): Promise<TaskRow> {
-    const task = await findTask(this.deps.knex, tenantOf(actor), id);
-    if (!task) throw new NotFound(`task ${id} not found`);
-    const mine = task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups);
-    if (!mine && !seesAll(actor)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
-    return task;
+    return checkVisible(actor, id, await findTask(this.deps.knex, tenantOf(actor), id));
   }
 
   async claim(actor: Actor, id: string): Promise<TaskRow> {
@@ -117,17 +120,19 @@ export class Engine {
    * history as ignored and answers Conflict; nothing else changes.
    */
   async completeTask(actor: Actor, id: string, variables: Variables): Promise<TaskRow> {
-    const task = await this.visibleTask(actor, id);
-    if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
-      throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
-    }
+    // Read, checked and locked in the transaction: a refusal rolls back having changed nothing, and
+    // the row locked here is the one the step uses (one lock, one read per completion).
     const outcome = await this.tx(async (tx) => {
-      const inst = await lockInstance(tx.trx, task.instance_id);
-      const current = await findTask(tx.trx, task.tenant_id, id);
-      if (!inst || !current || current.state !== 'open') {
+      const found = await findTaskLockingInstance(tx.trx, tenantOf(actor), id);
+      const task = checkVisible(actor, id, found?.task);
+      if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
+        throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
+      }
+      const inst = found!.instance;
+      if (task.state !== 'open') {
         const reason = `task ${task.element_id} is not open (instance ${task.instance_id})`;
         await appendHistory(tx.trx, [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: tx.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason } }]);
-        return { ignored: reason, values: {}, closed: undefined as TaskRow | undefined };
+        return { ignored: reason, closed: undefined as TaskRow | undefined };
       }
       let values = variables;
       if (task.form_id) {
@@ -137,13 +142,19 @@ export class Engine {
         if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
         values = check.values;
       }
-      if (current.assignee === null && !(await setAssignee(tx.trx, id, null, actor.username))) throw new Conflict(`task ${task.element_id} was claimed meanwhile`);
-      const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username });
+      // Completing an unassigned task claims it, compare-and-set, sent with the step's writes.
+      let claimLost = false;
+      if (task.assignee === null) await tx.writes.add('user_task', setAssigneeQuery(tx.trx, id, null, actor.username), (n) => { claimLost = n !== 1; });
+      // The task was read before the instance lock: a completion that won the race meanwhile makes
+      // the core ignore this one (the task's key no longer waits), which answers Conflict below.
+      const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, inst);
+      // Someone claimed the still open task between the read and the write: roll everything back.
+      if (claimLost && !result.ignored) throw new Conflict(`task ${task.element_id} was claimed meanwhile`);
       // The task.close effect wrote exactly this; answering from it saves a read per completion.
-      const closed: TaskRow = { ...current, assignee: current.assignee ?? actor.username, state: 'completed', completed_at: tx.now, completed_by: actor.username };
-      return { ignored: result.ignored, values, closed };
+      const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: tx.now, completed_by: actor.username };
+      return { ignored: result.ignored, closed };
     });
-    if (outcome.ignored || !outcome.closed) throw new Conflict(outcome.ignored ?? `task ${task.element_id} is not open`);
+    if (outcome.ignored || !outcome.closed) throw new Conflict(outcome.ignored ?? `task ${id} is not open`);
     return outcome.closed;
   }
 
@@ -207,4 +218,12 @@ export class Engine {
   async job(instanceId: string, key: number) {
     return findJobByKey(this.deps.knex, instanceId, key);
   }
+}
+
+/** The task if the caller may see it: 404 when missing (or another tenant's), 403 when not theirs. */
+function checkVisible(actor: Actor, id: string, task: TaskRow | undefined): TaskRow {
+  if (!task) throw new NotFound(`task ${id} not found`);
+  const mine = task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups);
+  if (!mine && !seesAll(actor)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
+  return task;
 }

@@ -7,8 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { step, type Input, type InstanceState, type StepResult, type HistoryEntry, type Variables, type ParentRef } from '../core/index.js';
-import { lockInstance, saveInstance, insertInstance } from '../store/instances.js';
-import { appendHistory } from '../store/history.js';
+import { lockInstance, saveInstance, insertInstance, type InstanceRow } from '../store/instances.js';
+import { historyInsert, type HistoryRow } from '../store/history.js';
 import type { DefinitionHead } from '../store/definitions.js';
 import { latestDefinition } from '../store/definitions.js';
 import { applyEffects } from './apply-effects.js';
@@ -40,15 +40,18 @@ function inputUser(input: Input): string | null {
   return 'user' in input && input.user ? input.user : null;
 }
 
-/** Feeds `input` to an existing instance (locking it) and then every follow-up. */
-export async function runInput(tx: TxContext, instanceId: string, input: Input): Promise<StepOutcome> {
-  const outcome = await stepInstance(tx, instanceId, input);
+/**
+ * Feeds `input` to an existing instance (locking it, unless the caller passes the row it locked
+ * in this transaction) and then every follow-up.
+ */
+export async function runInput(tx: TxContext, instanceId: string, input: Input, locked?: InstanceRow): Promise<StepOutcome> {
+  const outcome = await stepInstance(tx, instanceId, input, locked);
   await drainFollowUps(tx);
   return outcome;
 }
 
-async function stepInstance(tx: TxContext, instanceId: string, input: Input): Promise<StepOutcome> {
-  const row = await lockInstance(tx.trx, instanceId);
+async function stepInstance(tx: TxContext, instanceId: string, input: Input, locked?: InstanceRow): Promise<StepOutcome> {
+  const row = locked ?? (await lockInstance(tx.trx, instanceId));
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await tx.deps.models.get(tx.trx, row.definition_id);
   const inst: InstanceInfo = { id: row.id, tenant: row.tenant_id, processKey: row.process_key, businessKey: row.business_key };
@@ -56,14 +59,24 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input): Pr
   const result: StepResult = step(model, row.snapshot, input, tx.now.toISOString(), { feel: tx.deps.feel });
   if (result.ignored) {
     const entries = result.history.length ? result.history : [{ type: 'input.ignored' as const, data: { input: input.type, reason: result.ignored } }];
-    await appendHistory(tx.trx, historyRows(inst, entries, tx.now, user));
+    await addHistory(tx, historyRows(inst, entries, tx.now, user));
+    await tx.writes.flush();
     return { instanceId, state: row.snapshot, ignored: result.ignored };
   }
   const ended = result.state.status !== 'active' ? (row.ended_at ?? tx.now) : null;
-  if (!(await saveInstance(tx.trx, row.id, row.version, result.state, ended))) throw new Error(`instance ${row.id} changed under its lock`);
-  await appendHistory(tx.trx, historyRows(inst, result.history, tx.now, user));
+  await tx.writes.add('process_instance', saveInstance(tx.trx, row.id, row.version, result.state, ended), (n) => {
+    if (n !== 1) throw new Error(`instance ${row.id} changed under its lock`);
+  });
+  tx.rows.set(row.id, { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended });
+  await addHistory(tx, historyRows(inst, result.history, tx.now, user));
   await applyEffects(tx, inst, result.effects, user);
+  // Follow-ups read other instances and subscriptions: they must see this step's writes.
+  await tx.writes.flush();
   return { instanceId, state: result.state };
+}
+
+async function addHistory(tx: TxContext, rows: HistoryRow[]): Promise<void> {
+  if (rows.length) await tx.writes.add('history', historyInsert(tx.trx, rows));
 }
 
 export interface StartOptions {
@@ -91,14 +104,17 @@ async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: Start
   };
   const result = step(model, null, input, tx.now.toISOString(), { feel: tx.deps.feel });
   const inst: InstanceInfo = { id: instanceId, tenant: def.tenant_id, processKey: def.key, businessKey: opts.businessKey ?? null };
-  await insertInstance(tx.trx, {
+  const row: InstanceRow = {
     id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version,
     business_key: opts.businessKey ?? null, state: result.state.status, snapshot: result.state, version: 1,
     parent_instance_id: opts.parent?.instanceId ?? null, started_by: opts.startedBy ?? null, started_at: tx.now,
     ended_at: result.state.status !== 'active' ? tx.now : null,
-  });
-  await appendHistory(tx.trx, historyRows(inst, result.history, tx.now, opts.startedBy ?? null));
+  };
+  await tx.writes.add('process_instance', insertInstance(tx.trx, row));
+  tx.rows.set(instanceId, row);
+  await addHistory(tx, historyRows(inst, result.history, tx.now, opts.startedBy ?? null));
   await applyEffects(tx, inst, result.effects, opts.startedBy ?? null);
+  await tx.writes.flush();
   return { instanceId, state: result.state };
 }
 

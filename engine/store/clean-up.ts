@@ -3,12 +3,16 @@
  * cancelled, timers and subscriptions go. The core already emits the closing effects; this is the
  * belt to its braces, so a projection can never outlive its instance.
  */
+import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
-export async function cleanUpEndedInstance(db: Db, instanceId: string, now: Date): Promise<void> {
-  await db('user_task').where({ instance_id: instanceId, state: 'open' }).update({ state: 'cancelled', completed_at: now });
-  await db('job').where({ instance_id: instanceId }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
-  await db('timer').where({ instance_id: instanceId }).delete();
-  await db('message_subscription').where({ instance_id: instanceId }).delete();
-  await db('signal_subscription').where({ instance_id: instanceId }).delete();
+/** The clean-up writes, one per table (so a write batch can send them as one statement). */
+export function cleanUpEndedInstance(db: Db, instanceId: string, now: Date): [table: string, query: Knex.QueryBuilder][] {
+  return [
+    ['user_task', db('user_task').where({ instance_id: instanceId, state: 'open' }).update({ state: 'cancelled', completed_at: now })],
+    ['job', db('job').where({ instance_id: instanceId }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null })],
+    ['timer', db('timer').where({ instance_id: instanceId }).delete()],
+    ['message_subscription', db('message_subscription').where({ instance_id: instanceId }).delete()],
+    ['signal_subscription', db('signal_subscription').where({ instance_id: instanceId }).delete()],
+  ];
 }

@@ -2,6 +2,7 @@
  * The append-only history. Rows are only inserted, in the transaction of the step that caused
  * them; their id gives the order.
  */
+import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
 export interface HistoryRow {
@@ -14,9 +15,13 @@ export interface HistoryRow {
   data: Record<string, unknown> | null;
 }
 
+/** The insert of `rows` (at least one). */
+export function historyInsert(db: Db, rows: HistoryRow[]): Knex.QueryBuilder {
+  return db('history').insert(rows.map((r) => ({ ...r, data: r.data ? JSON.stringify(r.data) : null })));
+}
+
 export async function appendHistory(db: Db, rows: HistoryRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db('history').insert(rows.map((r) => ({ ...r, data: r.data ? JSON.stringify(r.data) : null })));
+  if (rows.length) await historyInsert(db, rows);
 }
 
 /** History of one instance in order. */

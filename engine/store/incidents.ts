@@ -1,6 +1,7 @@
 /**
  * Incidents: opened and resolved only by the service applying incident effects.
  */
+import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
 
@@ -18,13 +19,13 @@ export interface IncidentRow {
 }
 
 /** Opens an incident; re-opening the same instance+key (a new failure after a retry) reopens the row. */
-export async function openIncident(db: Db, row: IncidentRow): Promise<void> {
-  await db('incident').insert(row).onConflict(['instance_id', 'key']).merge(['message', 'state', 'created_at', 'resolved_at', 'type', 'element_id']);
+export function openIncident(db: Db, row: IncidentRow): Knex.QueryBuilder {
+  return db('incident').insert(row).onConflict(['instance_id', 'key']).merge(['message', 'state', 'created_at', 'resolved_at', 'type', 'element_id']);
 }
 
 /** Resolves the open incident of instance+key; running twice is harmless. */
-export async function resolveIncident(db: Db, instanceId: string, key: number, at: Date): Promise<void> {
-  await db('incident').where({ instance_id: instanceId, key, state: 'open' }).update({ state: 'resolved', resolved_at: at });
+export function resolveIncident(db: Db, instanceId: string, key: number, at: Date): Knex.QueryBuilder {
+  return db('incident').where({ instance_id: instanceId, key, state: 'open' }).update({ state: 'resolved', resolved_at: at });
 }
 
 export async function findIncident(db: Db, tenant: string, id: string): Promise<IncidentRow | undefined> {

@@ -3,6 +3,7 @@
  * for listing. `lockInstance` holds the row lock (SELECT … FOR UPDATE) until the transaction ends,
  * which serialises every input to one instance.
  */
+import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
 import type { InstanceState } from '../core/index.js';
@@ -23,8 +24,8 @@ export interface InstanceRow {
   ended_at: Date | null;
 }
 
-export async function insertInstance(db: Db, row: InstanceRow): Promise<void> {
-  await db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot) });
+export function insertInstance(db: Db, row: InstanceRow): Knex.QueryBuilder {
+  return db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot) });
 }
 
 /** Locks and returns the instance (FOR UPDATE; waits for a concurrent holder). Tenant optional for internal callers. */
@@ -33,13 +34,12 @@ export async function lockInstance(db: Db, id: string): Promise<InstanceRow | un
 }
 
 /**
- * Saves a new snapshot if the row still has `expectedVersion` (callers hold the row lock, so the
- * check only guards against a bug). Returns false when it did not match.
+ * The update that saves a new snapshot if the row still has `expectedVersion` (callers hold the
+ * row lock, so the version only guards against a bug): it must change exactly one row.
  */
-export async function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null): Promise<boolean> {
-  const n = await db('process_instance').where({ id, version: expectedVersion })
+export function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null): Knex.QueryBuilder {
+  return db('process_instance').where({ id, version: expectedVersion })
     .update({ snapshot: JSON.stringify(snapshot), state: snapshot.status, version: expectedVersion + 1, ended_at: endedAt });
-  return n === 1;
 }
 
 export async function findInstance(db: Db, tenant: string, id: string): Promise<InstanceRow | undefined> {

@@ -4,6 +4,7 @@
  * variables at run time). effect_id = `<instanceId>-<key>-<attempt>` makes enqueueing idempotent
  * (a replayed enqueue is ignored) and names each attempt (the queue job id in queue mode).
  */
+import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
 export interface JobRow {
@@ -35,13 +36,13 @@ export function attemptOf(job: { effect_id: string }): number {
 }
 
 /** Enqueues one attempt of the job of instance+key; a replay of the same attempt is ignored. */
-export async function insertJob(db: Db, row: JobRow): Promise<void> {
-  await db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').ignore();
+export function insertJob(db: Db, row: JobRow): Knex.QueryBuilder {
+  return db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').ignore();
 }
 
 /** Marks the pending attempts of instance+key cancelled unless finished; running twice is harmless. */
-export async function cancelJob(db: Db, instanceId: string, key: number): Promise<void> {
-  await db('job').where({ instance_id: instanceId, key }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
+export function cancelJob(db: Db, instanceId: string, key: number): Knex.QueryBuilder {
+  return db('job').where({ instance_id: instanceId, key }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Message and signal subscriptions of waiting instances. Rows are written and removed only by the
  * service applying subscribe/unsubscribe effects; correlation reads them, oldest first.
  */
+import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
 export interface MessageSubscriptionRow {
@@ -17,12 +18,12 @@ export interface MessageSubscriptionRow {
 export interface SignalSubscriptionRow { tenant_id: string; name: string; instance_id: string; key: number; element_id: string }
 
 /** Subscribes instance+key; a replay is ignored. */
-export async function insertMessageSubscription(db: Db, row: MessageSubscriptionRow): Promise<void> {
-  await db('message_subscription').insert(row).onConflict(['instance_id', 'key']).ignore();
+export function insertMessageSubscription(db: Db, row: MessageSubscriptionRow): Knex.QueryBuilder {
+  return db('message_subscription').insert(row).onConflict(['instance_id', 'key']).ignore();
 }
 
-export async function deleteMessageSubscription(db: Db, instanceId: string, key: number): Promise<void> {
-  await db('message_subscription').where({ instance_id: instanceId, key }).delete();
+export function deleteMessageSubscription(db: Db, instanceId: string, key: number): Knex.QueryBuilder {
+  return db('message_subscription').where({ instance_id: instanceId, key }).delete();
 }
 
 /** Subscriptions matching a message, oldest first (the first that accepts it wins). */
@@ -32,12 +33,12 @@ export async function findMessageSubscriptions(db: Db, tenant: string, name: str
   return q.orderBy('created_at').limit(limit);
 }
 
-export async function insertSignalSubscription(db: Db, row: SignalSubscriptionRow): Promise<void> {
-  await db('signal_subscription').insert(row).onConflict(['instance_id', 'key']).ignore();
+export function insertSignalSubscription(db: Db, row: SignalSubscriptionRow): Knex.QueryBuilder {
+  return db('signal_subscription').insert(row).onConflict(['instance_id', 'key']).ignore();
 }
 
-export async function deleteSignalSubscription(db: Db, instanceId: string, key: number): Promise<void> {
-  await db('signal_subscription').where({ instance_id: instanceId, key }).delete();
+export function deleteSignalSubscription(db: Db, instanceId: string, key: number): Knex.QueryBuilder {
+  return db('signal_subscription').where({ instance_id: instanceId, key }).delete();
 }
 
 /** Every subscription to a signal in the tenant. */

@@ -5,6 +5,7 @@
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
+import type { InstanceRow } from './instances.js';
 
 export interface TaskRow {
   id: string;
@@ -38,14 +39,14 @@ export function candidateKeys(tenant: string, username: string, groups: string[]
 }
 
 /** Opens a task; a replayed task.open for the same instance+key is ignored. */
-export async function insertTask(db: Db, row: TaskRow): Promise<void> {
+export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
   const keys = [...row.candidate_users.map((u) => `${row.tenant_id}:u:${u}`), ...row.candidate_groups.map((g) => `${row.tenant_id}:g:${g}`)];
-  await db('user_task').insert({ ...row, candidate_keys: keys }).onConflict(['instance_id', 'key']).ignore();
+  return db('user_task').insert({ ...row, candidate_keys: keys }).onConflict(['instance_id', 'key']).ignore();
 }
 
 /** Closes the open task of instance+key; running twice changes nothing the second time. */
-export async function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Promise<void> {
-  await db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
+export function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Knex.QueryBuilder {
+  return db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
 }
 
 export async function findTask(db: Db, tenant: string, id: string): Promise<TaskRow | undefined> {
@@ -53,13 +54,36 @@ export async function findTask(db: Db, tenant: string, id: string): Promise<Task
 }
 
 /**
+ * The task and its instance, the instance locked (FOR UPDATE OF it), in one round trip: what a
+ * completion needs. The task columns are as of the statement's start; the caller's step tells a
+ * task that was completed meanwhile by the core ignoring the stale input.
+ */
+export async function findTaskLockingInstance(db: Db, tenant: string, id: string): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
+  const row: Record<string, unknown> | undefined = await db('user_task as t').join('process_instance as i', 'i.id', 't.instance_id')
+    .where({ 't.tenant_id': tenant, 't.id': id }).forUpdate('i')
+    .first(['i.*', ...TASK_COLUMNS.map((c) => `t.${c} as task_${c}`)]);
+  if (!row) return undefined;
+  const task: Record<string, unknown> = {};
+  const instance: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k.startsWith('task_')) task[k.slice(5)] = v; else instance[k] = v;
+  }
+  return { task: task as unknown as TaskRow, instance: instance as unknown as InstanceRow };
+}
+
+/**
  * Sets the assignee of an open task if it currently has `expected` (null = unassigned).
  * Returns false when the task moved on or someone else got there first (compare-and-set).
  */
 export async function setAssignee(db: Db, id: string, expected: string | null, assignee: string | null): Promise<boolean> {
+  return (await setAssigneeQuery(db, id, expected, assignee)) === 1;
+}
+
+/** The compare-and-set of setAssignee as a query (it changes one row or none). */
+export function setAssigneeQuery(db: Db, id: string, expected: string | null, assignee: string | null): Knex.QueryBuilder {
   const q = db('user_task').where({ id, state: 'open' });
   if (expected === null) q.whereNull('assignee'); else q.where('assignee', expected);
-  return (await q.update({ assignee })) === 1;
+  return q.update({ assignee });
 }
 
 export type TaskFilter = 'mine' | 'candidate' | 'unassigned' | 'all';

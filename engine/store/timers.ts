@@ -2,6 +2,7 @@
  * Timers: instance timers (instance_id + key) and timer start events (definition_id). Firing
  * deletes the row in the same transaction as the input it feeds, so a timer fires once.
  */
+import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
 export interface TimerRow {
@@ -16,8 +17,8 @@ export interface TimerRow {
 }
 
 /** Schedules the timer of instance+key, replacing an earlier due time (a cycle's next round). */
-export async function upsertTimer(db: Db, row: TimerRow): Promise<void> {
-  await db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null }).onConflict(['instance_id', 'key']).merge(['due_at', 'element_id']);
+export function upsertTimer(db: Db, row: TimerRow): Knex.QueryBuilder {
+  return db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null }).onConflict(['instance_id', 'key']).merge(['due_at', 'element_id']);
 }
 
 /** Inserts a start-event timer of a definition. */
@@ -26,8 +27,8 @@ export async function insertStartTimer(db: Db, row: TimerRow): Promise<void> {
 }
 
 /** Removes the timer of instance+key; running twice is harmless. */
-export async function deleteTimer(db: Db, instanceId: string, key: number): Promise<void> {
-  await db('timer').where({ instance_id: instanceId, key }).delete();
+export function deleteTimer(db: Db, instanceId: string, key: number): Knex.QueryBuilder {
+  return db('timer').where({ instance_id: instanceId, key }).delete();
 }
 
 /** Removes the start-event timers of earlier versions of a process (a new version replaces them). */

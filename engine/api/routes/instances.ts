@@ -32,7 +32,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     async ({ actor, body, res }) => {
       const outcome = await deps.engine.startInstance(actor, body);
       res.status(201);
-      return view(outcome.instanceId, tenantOf(actor));
+      return instanceView(outcome.row, outcome.incidents);
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List instances', query: [
