@@ -12,6 +12,8 @@ export interface Config {
   clockControlled: boolean;
   /** Lifetime of a login token. */
   tokenTtlMs: number;
+  /** How long an API process remembers who a token stands for (0: look it up on every request). */
+  tokenCacheMs: number;
   /** Largest accepted upload file. */
   maxUploadBytes: number;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ALUR_ADMIN_PASSWORD || undefined,
     clockControlled: env.ALUR_CLOCK_CONTROLLED === 'true',
     tokenTtlMs: Number(env.ALUR_TOKEN_TTL_HOURS ?? 12) * 3600_000,
+    tokenCacheMs: Number(env.ALUR_TOKEN_CACHE_MS ?? 5000),
     maxUploadBytes: Number(env.ALUR_MAX_UPLOAD_MB ?? 5) * 1024 * 1024,
     dbPoolMax: Number(env.ALUR_DB_POOL_MAX ?? 10),
   };

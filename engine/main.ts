@@ -16,6 +16,7 @@ import { ModelCache } from './service/models.js';
 import { Engine } from './service/engine.js';
 import { bootstrapAdmin } from './service/identity.js';
 import { LoginRateLimiter } from './auth/rate-limit.js';
+import { TokenCache } from './auth/token-cache.js';
 import { countUsers } from './store/users.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { createApp } from './api/app.js';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
 
   const app = createApp({
     engine, databaseDescription: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', limiter: new LoginRateLimiter(),
-    tokenTtlMs: config.tokenTtlMs, maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
+    tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
     runner, logError: (err) => log.error({ err }, 'request failed'),
     extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => registry.types() }), specs: packRouteSpecs }],
   });

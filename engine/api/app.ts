@@ -35,7 +35,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
-  api.use(authenticate(deps.engine.deps.knex));
+  api.use(authenticate(deps.engine.deps.knex, deps.tokenCache));
   const routes = new Routes(api);
   identityRoutes(routes, deps);
   deploymentRoutes(routes, api, deps);

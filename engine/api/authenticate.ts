@@ -8,15 +8,16 @@ import type { Knex } from 'knex';
 import type { RequestHandler } from 'express';
 import { parseBearer } from '../auth/tokens.js';
 import { actorForToken } from '../service/identity.js';
+import type { TokenCache } from '../auth/token-cache.js';
 import { findTenant } from '../store/tenants.js';
 import { NotFound, Unauthenticated } from '../service/errors.js';
 
-export function authenticate(knex: Knex): RequestHandler {
+export function authenticate(knex: Knex, cache?: TokenCache): RequestHandler {
   return async (req, res, next) => {
     const header = req.headers.authorization;
     if (!header) return next();
     const token = parseBearer(header);
-    const actor = token ? await actorForToken(knex, token) : undefined;
+    const actor = token ? await actorForToken(knex, token, cache) : undefined;
     if (!actor) throw new Unauthenticated('the token is invalid or expired');
     const chosen = req.headers['x-alur-tenant'];
     if (typeof chosen === 'string' && chosen && actor.roles.includes('platform-admin')) {

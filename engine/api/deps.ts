@@ -1,6 +1,7 @@
 /** What createApp needs; main.ts builds it once, tests build their own. */
 import type { Engine } from '../service/engine.js';
 import type { Router } from 'express';
+import type { TokenCache } from '../auth/token-cache.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { RouteSpec } from './route.js';
 
@@ -11,6 +12,8 @@ export interface AppDeps {
   queue: 'embedded' | 'bullmq';
   limiter: LoginRateLimiter;
   tokenTtlMs: number;
+  /** Remembers resolved tokens for a few seconds (see TokenCache); omitted, every request looks its token up. */
+  tokenCache?: TokenCache;
   maxUploadBytes: number;
   /** Enables POST/DELETE /api/clock. */
   clockControlled: boolean;

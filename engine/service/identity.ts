@@ -8,6 +8,7 @@ import type { Knex } from 'knex';
 import { hashPassword, verifyPassword, verifyPasswordForUnknownUser } from '../auth/password.js';
 import { generateToken, hashToken } from '../auth/tokens.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
+import type { TokenCache } from '../auth/token-cache.js';
 import { parseRoles, TENANT_ROLES, canManageUsers } from '../auth/roles.js';
 import { insertTenant, findTenant, listTenants, type TenantRow } from '../store/tenants.js';
 import { insertUser, findUserByUsername, countUsers, ensureGroups, addMemberships, groupsOfUser, type UserRow } from '../store/users.js';
@@ -32,15 +33,22 @@ export async function login(knex: Knex, limiter: LoginRateLimiter, req: { userna
   return { token: issued.token, user: await userView(knex, user) };
 }
 
-export async function logout(knex: Knex, token: string): Promise<void> {
-  await deleteToken(knex, hashToken(token));
+export async function logout(knex: Knex, token: string, cache?: TokenCache): Promise<void> {
+  const hash = hashToken(token);
+  cache?.forget(hash);
+  await deleteToken(knex, hash);
 }
 
-/** The actor a bearer token stands for, or undefined. */
-export async function actorForToken(knex: Knex, token: string): Promise<Actor | undefined> {
-  const user = await findUserAndGroupsByTokenHash(knex, hashToken(token), new Date());
+/** The actor a bearer token stands for, or undefined; `cache` saves the lookup for a few seconds. */
+export async function actorForToken(knex: Knex, token: string, cache?: TokenCache): Promise<Actor | undefined> {
+  const hash = hashToken(token);
+  const known = cache?.get(hash);
+  if (known) return known;
+  const user = await findUserAndGroupsByTokenHash(knex, hash, new Date());
   if (!user) return undefined;
-  return { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: user.groups };
+  const actor = { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: user.groups };
+  cache?.set(hash, actor, new Date(user.token_expires_at));
+  return actor;
 }
 
 export async function userView(knex: Knex, user: UserRow): Promise<UserView> {

@@ -23,10 +23,10 @@ export async function deleteToken(db: Db, tokenHash: string): Promise<void> {
 }
 
 /** Like findUserByTokenHash, with the user's group names, in one query (every request asks this). */
-export async function findUserAndGroupsByTokenHash(db: Db, tokenHash: string, now: Date): Promise<(UserRow & { groups: string[] }) | undefined> {
+export async function findUserAndGroupsByTokenHash(db: Db, tokenHash: string, now: Date): Promise<(UserRow & { groups: string[]; token_expires_at: Date }) | undefined> {
   return db('api_token as t').join('app_user as u', 'u.id', 't.user_id')
     .leftJoin('group_membership as m', 'm.user_id', 'u.id')
     .where('t.token_hash', tokenHash).andWhere('t.expires_at', '>', now).andWhere('u.disabled', false)
     .groupBy('u.id')
-    .first('u.*', db.raw("coalesce(array_agg(m.group_name order by m.group_name) filter (where m.group_name is not null), '{}') as groups"));
+    .first('u.*', db.raw("coalesce(array_agg(m.group_name order by m.group_name) filter (where m.group_name is not null), '{}') as groups"), db.raw('max(t.expires_at) as token_expires_at'));
 }

@@ -15,6 +15,7 @@ import { JobHandlerRegistry } from '../../engine/runner/registry.js';
 import { EmbeddedRunner } from '../../engine/runner/embedded.js';
 import { createApp } from '../../engine/api/app.js';
 import { LoginRateLimiter } from '../../engine/auth/rate-limit.js';
+import { TokenCache } from '../../engine/auth/token-cache.js';
 import { hashPassword } from '../../engine/auth/password.js';
 import { generateToken } from '../../engine/auth/tokens.js';
 import { insertTenant } from '../../engine/store/tenants.js';
@@ -50,7 +51,7 @@ export async function openApi(backend: Backend, opts: { clockControlled?: boolea
   wake.runner = runner;
   const app = createApp({
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: opts.limiter ?? new LoginRateLimiter({ maxAttempts: 1000, maxAttemptsPerIp: 10_000 }),
-    tokenTtlMs: 3600_000, maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner,
+    tokenTtlMs: 3600_000, tokenCache: new TokenCache(), maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner,
     logError: (err) => console.error('unexpected', err),
   });
   await bootstrapAdmin(db.knex, PASSWORD, T0);

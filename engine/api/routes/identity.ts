@@ -14,7 +14,7 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
     ({ body, req }) => login(knex, deps.limiter, { ...body, ip: req.ip ?? 'unknown' }, deps.tokenTtlMs));
 
   r.add({ method: 'post', path: '/api/auth/logout', tag: 'identity', summary: 'Revoke the token of this request' },
-    async ({ res }) => { await logout(knex, res.locals.token as string); });
+    async ({ res }) => { await logout(knex, res.locals.token as string, deps.tokenCache); });
 
   r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user' },
     ({ actor }) => ({ username: actor.username, tenant: actor.tenant, roles: actor.roles, groups: actor.groups }));
