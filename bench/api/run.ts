@@ -1,7 +1,9 @@
 /**
  * HTTP benchmark of the durable engine against PostgreSQL (issue 3):
  *  1. start + complete of a one-user-task process over HTTP with 1, 8 and 32 concurrent clients,
- *     beside `pgbench -N` at the same client counts in the same run (commands/s and the ratio);
+ *     beside `pgbench -N` at the same client counts in the same run (commands/s and the ratio), and
+ *     beside the stack's ceiling: pgbench -N's transaction behind the same HTTP server and query
+ *     builder with no engine (bare-server.ts);
  *  2. the inbox query (`GET /api/tasks?filter=candidate`) p50/p95 with N open tasks in 50 tenants.
  * The server runs as its own process (`engine/main.ts`), as in production. Creates and drops its
  * own databases. Usage:
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   });
   const A = `http://127.0.0.1:${port}`;
   let agent: http.Agent | undefined;
+  let bare: ReturnType<typeof spawn> | undefined;
   try {
     for (let i = 0; ; i++) {
       try { if ((await fetch(`${A}/health`)).ok) break; } catch { /* not yet */ }
@@ -66,9 +69,9 @@ async function main(): Promise<void> {
     // node:http with keep-alive: global fetch adds several milliseconds per request on this machine.
     // A fresh agent per phase: sockets idle through a pgbench run would be closed by the server under us.
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    const call = (method: string, path: string, token?: string, body?: unknown) => new Promise<any>((resolve, reject) => {
+    const call = (method: string, path: string, token?: string, body?: unknown, to = port) => new Promise<any>((resolve, reject) => {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port: to, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk) => { text += chunk; });
@@ -90,6 +93,15 @@ async function main(): Promise<void> {
     if (dep.status !== 201) throw new Error(`deploy: ${dep.status} ${await dep.text()}`);
 
     execFileSync('pgbench', ['-i', '-q', '-s', '1', dbUrl(pgbenchDb)], { stdio: 'ignore' });
+    // The stack's ceiling: the same HTTP server, query builder and driver running pgbench -N's
+    // transaction per request, with no engine (bare-server.ts).
+    const barePort = await freePort();
+    bare = spawn(process.execPath, ['--import', 'tsx', 'bench/api/bare-server.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(pgbenchDb), PORT: String(barePort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    for (let i = 0; ; i++) {
+      try { if ((await fetch(`http://127.0.0.1:${barePort}/health`)).ok) break; } catch { /* not yet */ }
+      if (i > 600) throw new Error('bare server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const rows: string[] = [];
     // BENCH_INBOX_ONLY=1 skips the throughput part (to re-measure the inbox query alone).
     for (const c of process.env.BENCH_INBOX_ONLY ? [] : clients) {
@@ -110,14 +122,25 @@ async function main(): Promise<void> {
         }
       }));
       const engineRate = commands / seconds;
+      agent.destroy();
+      agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+      let bareTx = 0;
+      const bareUntil = Date.now() + seconds * 1000;
+      await Promise.all(Array.from({ length: c }, async () => {
+        while (Date.now() < bareUntil) {
+          await call('POST', '/tx', undefined, {}, barePort);
+          bareTx++;
+        }
+      }));
+      const bareRate = bareTx / seconds;
       const out = execFileSync('pgbench', ['-N', '-c', String(c), '-j', String(Math.min(c, 4)), '-T', String(seconds), dbUrl(pgbenchDb)], { encoding: 'utf8' });
       const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
       latencies.sort((a, b) => a - b);
-      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} |`);
+      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${bareRate.toFixed(0)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} | ${(bareRate / tps).toFixed(2)} | ${(engineRate / bareRate).toFixed(2)} |`);
       console.error(rows.at(-1));
     }
 
-    console.log(`\nclients | engine commands/s | engine loop p50 ms | pgbench -N tps | ratio\n--- | --- | --- | --- | ---\n${rows.join('\n')}`);
+    console.log(`\nclients | engine commands/s | engine loop p50 ms | bare HTTP+knex tx/s | pgbench -N tps | engine / pgbench | bare / pgbench | engine / bare\n--- | --- | --- | --- | --- | --- | --- | ---\n${rows.join('\n')}`);
     if (taskCount === 0) return; // tasks=0: throughput only.
     agent.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -150,6 +173,10 @@ async function main(): Promise<void> {
     agent?.destroy();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    if (bare && bare.exitCode === null) {
+      bare.kill('SIGTERM');
+      await new Promise((r) => bare!.once('exit', r));
+    }
     await admin.raw(`DROP DATABASE IF EXISTS ${engineDb} WITH (FORCE)`);
     await admin.raw(`DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`);
     await admin.destroy();
