@@ -1,6 +1,6 @@
 /**
- * Counts the SQL statements (database round trips) of each request in the start → read task →
- * complete loop that bench/api/run.ts times, and prints them. On this machine a round trip costs
+ * Counts the SQL statements (database round trips) of each request of the start → complete loop
+ * that bench/api/run.ts times (and of the inbox read), and prints them. On this machine a round trip costs
  * more than anything else a command does, so this is the number to drive down. Usage:
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/trace-queries.ts [--sql]
  * (runs on PGlite without DATABASE_URL).
@@ -35,8 +35,8 @@ try {
   for (let round = 0; round < 2; round++) { // the second round shows the warm (cached) cost
     console.log(`[${backend.name}] round ${round + 1}`);
     const inst = await measure('  POST /api/process-instances', () => api.http.post('/api/process-instances').set(bearer(staff)).send({ processKey: 'one-task' }));
-    const tasks = await measure('  GET /api/tasks?processInstanceId', () => api.http.get(`/api/tasks?processInstanceId=${inst.id}`).set(bearer(staff)));
-    await measure('  POST /api/tasks/{id}/complete', () => api.http.post(`/api/tasks/${tasks.items[0].id}/complete`).set(bearer(staff)).send({}));
+    await measure('  GET /api/tasks?processInstanceId (the inbox read; the bench loop takes the id from the start)', () => api.http.get(`/api/tasks?processInstanceId=${inst.id}`).set(bearer(staff)));
+    await measure('  POST /api/tasks/{id}/complete', () => api.http.post(`/api/tasks/${inst.tasks[0].id}/complete`).set(bearer(staff)).send({}));
   }
 } finally {
   await api.close();

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Effect } from '../core/index.js';
-import { insertTask, closeTask } from '../store/tasks.js';
+import { insertTask, closeTask, type TaskRow } from '../store/tasks.js';
 import { insertJob, cancelJob, jobEffectId } from '../store/jobs.js';
 import { upsertTimer, deleteTimer } from '../store/timers.js';
 import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription } from '../store/subscriptions.js';
@@ -27,16 +27,20 @@ function dateOrNull(text: string | undefined): Date | null {
 async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null): Promise<void> {
   const { trx, now } = tx;
   switch (effect.type) {
-    case 'task.open':
-      await tx.writes.add('user_task', insertTask(trx, {
+    case 'task.open': {
+      const row: TaskRow = {
         id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.task.elementId,
         name: effect.task.name ?? null, process_key: inst.processKey, business_key: inst.businessKey,
         assignee: effect.task.assignee || null, candidate_groups: effect.task.candidateGroups ?? [], candidate_users: effect.task.candidateUsers ?? [],
         due_at: dateOrNull(effect.task.dueDate), follow_up_at: dateOrNull(effect.task.followUpDate), priority: effect.task.priority ?? 50,
         form_id: effect.task.formId ?? null, state: 'open', created_at: now, completed_at: null, completed_by: null,
-      }));
+      };
+      tx.tasks.set(`${inst.id}|${effect.key}`, row);
+      await tx.writes.add('user_task', insertTask(trx, row));
       return;
+    }
     case 'task.close':
+      tx.tasks.delete(`${inst.id}|${effect.key}`);
       await tx.writes.add('user_task', closeTask(trx, inst.id, effect.key, effect.reason, now, user));
       return;
     case 'job.enqueue':

@@ -10,6 +10,7 @@ import type { ModelCache } from './models.js';
 import type { WriteBatch } from '../store/write-batch.js';
 import type { InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
+import type { TaskRow } from '../store/tasks.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -43,6 +44,8 @@ export interface TxContext {
   rows: Map<string, InstanceRow>;
   /** Incidents this transaction opened and did not resolve, by `instanceId|key`. */
   incidents: Map<string, IncidentRow>;
+  /** User tasks this transaction opened and did not close, by `instanceId|key`. */
+  tasks: Map<string, TaskRow>;
 }
 
 /** The instance an effect belongs to, as the effect appliers need it. */

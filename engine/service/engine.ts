@@ -34,7 +34,7 @@ export class Engine {
   async tx<T>(work: (tx: TxContext) => Promise<T>): Promise<T> {
     let woke = false;
     const result = await inTransaction(this.deps.knex, async (trx: Knex.Transaction) => {
-      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false, writes: new WriteBatch(trx), rows: new Map(), incidents: new Map() };
+      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false, writes: new WriteBatch(trx), rows: new Map(), incidents: new Map(), tasks: new Map() };
       const value = await work(tx);
       await tx.writes.flush();
       woke = tx.wake;
@@ -50,8 +50,11 @@ export class Engine {
     return this.tx((tx) => deploy(tx, tenant, actor.username, files));
   }
 
-  /** Starts an instance; answers with its row and open incidents as this transaction left them (no read-back). */
-  async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome & { row: InstanceRow; incidents: IncidentRow[] }> {
+  /**
+   * Starts an instance; answers with its row, open incidents and the open user tasks the caller
+   * may see, as this transaction left them (no read-back).
+   */
+  async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome & { row: InstanceRow; incidents: IncidentRow[]; tasks: TaskRow[] }> {
     const tenant = tenantOf(actor);
     return this.tx(async (tx) => {
       const def = req.version === undefined ? await latestDefinition(tx.trx, tenant, req.processKey) : await definitionVersion(tx.trx, tenant, req.processKey, req.version);
@@ -60,7 +63,8 @@ export class Engine {
       const outcome = await startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
       const row = tx.rows.get(outcome.instanceId)!;
       const incidents = [...tx.incidents.values()].filter((i) => i.instance_id === outcome.instanceId);
-      return { ...outcome, state: row.snapshot, row, incidents };
+      const tasks = [...tx.tasks.values()].filter((t) => t.instance_id === outcome.instanceId && mayWork(actor, t));
+      return { ...outcome, state: row.snapshot, row, incidents, tasks };
     });
   }
 
@@ -223,7 +227,11 @@ export class Engine {
 /** The task if the caller may see it: 404 when missing (or another tenant's), 403 when not theirs. */
 function checkVisible(actor: Actor, id: string, task: TaskRow | undefined): TaskRow {
   if (!task) throw new NotFound(`task ${id} not found`);
-  const mine = task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups);
-  if (!mine && !seesAll(actor)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
+  if (!mayWork(actor, task)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
   return task;
+}
+
+/** Whether the caller may see the task: theirs, offered to them, or they see everything in the tenant. */
+function mayWork(actor: Actor, task: TaskRow): boolean {
+  return task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups) || seesAll(actor);
 }

@@ -24,8 +24,14 @@ forEachBackend('api: process instances', (backend) => {
     expect(started.body.incidents).to.deep.equal([]);
     expect(started.body.startedAt).to.equal('2026-12-01T08:00:00.000Z');
     expect(started.body.endedAt).to.equal(null);
+    // The answer lists the tasks the start opened that the caller may work: none for the clerk
+    // (the review is offered to verifikator), the review for an analyst, who sees the tenant's tasks.
+    expect(started.body.tasks).to.deep.equal([]);
     const second = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'two-step-approval', version: 1 });
     expect(second.status).to.equal(201);
+    expect(second.body.tasks.map((t: { elementId: string; state: string }) => `${t.elementId}:${t.state}`)).to.deep.equal(['Task_Review:open']);
+    const listed = await api.http.get(`/api/tasks?processInstanceId=${second.body.id}`).set(bearer(verifier));
+    expect(listed.body.items).to.deep.equal(second.body.tasks);
 
     // The starter and the candidates read it; a staff member with no part in it gets 403
     expect((await api.http.get(`/api/process-instances/${started.body.id}`).set(bearer(clerk))).status).to.equal(200);

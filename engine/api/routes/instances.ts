@@ -8,7 +8,7 @@ import { historyOf } from '../../store/history.js';
 import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam } from '../validation.js';
-import { instanceSummary, instanceView, historyView } from '../views.js';
+import { instanceSummary, instanceView, historyView, taskView } from '../views.js';
 import type { Variables } from '../../core/index.js';
 
 export function instanceRoutes(r: Routes, deps: AppDeps): void {
@@ -28,11 +28,13 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     return instanceView(row, await openIncidentsOf(knex, id));
   };
 
-  r.add<{ processKey: string; version?: number; businessKey?: string; variables?: Variables }>({ method: 'post', path: '/api/process-instances', tag: 'instances', summary: 'Start an instance (latest version unless `version`)', body: startBody, responses: { 201: 'started' } },
+  r.add<{ processKey: string; version?: number; businessKey?: string; variables?: Variables }>({ method: 'post', path: '/api/process-instances', tag: 'instances', summary: 'Start an instance (latest version unless `version`); the answer lists the user tasks it opened that the caller may work', body: startBody, responses: { 201: 'started' } },
     async ({ actor, body, res }) => {
       const outcome = await deps.engine.startInstance(actor, body);
       res.status(201);
-      return instanceView(outcome.row, outcome.incidents);
+      // `tasks`: the user tasks the start opened that the caller may work, so a caller who starts
+      // a case and fills its first form needs no second request to find it.
+      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map(taskView) };
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List instances', query: [
