@@ -8,7 +8,7 @@ import type { Input, Variables } from '../core/index.js';
 import { findDefinition, latestDefinition, definitionVersion, findDefinitionById } from '../store/definitions.js';
 import { findInstance } from '../store/instances.js';
 import { findTask, findTaskLockingInstance, setAssignee, setAssigneeQuery, isCandidate, type TaskRow } from '../store/tasks.js';
-import { latestForm } from '../store/definitions.js';
+import { formOfTask } from '../store/definitions.js';
 import { findIncident } from '../store/incidents.js';
 import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
 import { deleteTimerById, insertStartTimer, type TimerRow } from '../store/timers.js';
@@ -140,7 +140,7 @@ export class Engine {
       }
       let values = variables;
       if (task.form_id) {
-        const form = await latestForm(tx.trx, task.tenant_id, task.form_id);
+        const form = await formOfTask(tx.trx, task);
         if (!form) throw new Conflict(`form ${task.form_id} of task ${task.element_id} is not deployed`);
         const check = checkFormValues(form.schema, variables, visibleVariables(inst.snapshot, task.key), tx.now, tx.deps.feel);
         if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);

@@ -91,3 +91,10 @@ export async function insertForm(db: Db, row: FormRow): Promise<void> {
 export async function latestForm(db: Db, tenant: string, formId: string): Promise<FormRow | undefined> {
   return db('form').where({ tenant_id: tenant, form_id: formId }).orderBy('version', 'desc').first();
 }
+
+/** The form a task shows and is checked against: the version pinned when it opened, else the newest. */
+export async function formOfTask(db: Db, task: { tenant_id: string; form_id: string | null; form_ref?: string | null }): Promise<FormRow | undefined> {
+  if (!task.form_id) return undefined;
+  if (task.form_ref) return db('form').where({ tenant_id: task.tenant_id, id: task.form_ref }).first();
+  return latestForm(db, task.tenant_id, task.form_id);
+}

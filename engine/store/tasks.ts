@@ -23,6 +23,8 @@ export interface TaskRow {
   follow_up_at: Date | null;
   priority: number;
   form_id: string | null;
+  /** The form version pinned when the task opened (form.id); absent on rows built in memory. */
+  form_ref?: string | null;
   state: 'open' | 'completed' | 'cancelled';
   created_at: Date;
   completed_at: Date | null;
@@ -31,7 +33,7 @@ export interface TaskRow {
 
 /** Columns of a task row; candidate_keys is an index helper and stays inside the store. */
 const TASK_COLUMNS = ['id', 'tenant_id', 'instance_id', 'key', 'element_id', 'name', 'process_key', 'business_key', 'assignee', 'candidate_groups', 'candidate_users',
-  'due_at', 'follow_up_at', 'priority', 'form_id', 'state', 'created_at', 'completed_at', 'completed_by'];
+  'due_at', 'follow_up_at', 'priority', 'form_id', 'form_ref', 'state', 'created_at', 'completed_at', 'completed_by'];
 
 /** The tenant-qualified candidate keys of a user (what `candidate_keys` of their tasks contain). */
 export function candidateKeys(tenant: string, username: string, groups: string[]): string[] {
@@ -41,7 +43,9 @@ export function candidateKeys(tenant: string, username: string, groups: string[]
 /** Opens a task; a replayed task.open for the same instance+key is ignored. */
 export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
   const keys = [...row.candidate_users.map((u) => `${row.tenant_id}:u:${u}`), ...row.candidate_groups.map((g) => `${row.tenant_id}:g:${g}`)];
-  return db('user_task').insert({ ...row, candidate_keys: keys }).onConflict(['instance_id', 'key']).ignore();
+  // The form is pinned to its newest version now, inside the insert (no extra round trip).
+  const formRef = row.form_id ? db.raw('(select id from form where tenant_id = ? and form_id = ? order by version desc limit 1)', [row.tenant_id, row.form_id]) : null;
+  return db('user_task').insert({ ...row, candidate_keys: keys, form_ref: formRef }).onConflict(['instance_id', 'key']).ignore();
 }
 
 /** Closes the open task of instance+key; running twice changes nothing the second time. */

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
-import { openApi, makeTenant, makeUser, bearer, uname, deployApproval, type Api } from './harness.js';
+import { readFileSync } from 'node:fs';
+import { openApi, makeTenant, makeUser, bearer, uname, deployApproval, APPROVAL_FORM, type Api } from './harness.js';
 
 forEachBackend('api: tasks', (backend) => {
   let api: Api;
@@ -144,5 +145,28 @@ forEachBackend('api: tasks', (backend) => {
     const read = await api.http.get(`/api/tasks/${task.id}`).set(bearer(s.verifier));
     expect(read.body.state).to.equal('cancelled');
     expect((await api.http.post(`/api/tasks/${task.id}/complete`).set(bearer(s.verifier)).send({ variables: { letterNumber: '1/DPU/2026', decision: 'reject' } })).status).to.equal(409);
+  });
+
+  it('a task keeps the form version it opened with: a form redeployed meanwhile applies to new tasks only', async () => {
+    const s = await setup();
+    const oldTask = (await api.http.get('/api/tasks?filter=candidate').set(bearer(s.verifier))).body.items[0];
+    // Version 2 of the review form asks for one more required field.
+    const v2 = JSON.parse(readFileSync(APPROVAL_FORM, 'utf8'));
+    v2.components.push({ id: 'Field_Room', key: 'room', label: 'Ruang rapat', type: 'textfield', validate: { required: true } });
+    const deployed = await api.http.post('/api/deployments').set(bearer(s.analyst)).attach('files', Buffer.from(JSON.stringify(v2)), 'two-step-approval.form');
+    expect(deployed.status).to.equal(201);
+    expect(deployed.body.forms.map((f: { version: number }) => f.version)).to.deep.equal([2]);
+
+    const read = await api.http.get(`/api/tasks/${oldTask.id}`).set(bearer(s.verifier));
+    expect(read.body.form.components.map((c: { key?: string }) => c.key)).to.not.include('room');
+    const start = await api.http.post('/api/process-instances').set(bearer(s.verifier)).send({ processKey: 'two-step-approval' });
+    const newTask = start.body.tasks[0];
+    expect((await api.http.get(`/api/tasks/${newTask.id}`).set(bearer(s.verifier))).body.form.components.map((c: { key?: string }) => c.key)).to.include('room');
+
+    const values = { letterNumber: '12/DPU/2026', decision: 'approve' };
+    const refused = await api.http.post(`/api/tasks/${newTask.id}/complete`).set(bearer(s.verifier)).send({ variables: values });
+    expect(refused.status).to.equal(400);
+    expect(JSON.stringify(refused.body.errors)).to.include('room');
+    expect((await api.http.post(`/api/tasks/${oldTask.id}/complete`).set(bearer(s.verifier)).send({ variables: values })).status).to.equal(200);
   });
 });

@@ -46,9 +46,13 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     expect(errors.map((e) => e.message)).to.include('callActivity Sign: called process "TandaTangan" is neither in this file nor deployed');
   });
 
-  it('given Camunda 8 listeners or a pinned called version, when compiled, then they are refused; a job priority only warns', async () => {
+  it('given Camunda 8 listeners or a pinned called version or form binding, when compiled, then they are refused; a job priority only warns', async () => {
     const listeners = between('<bpmn:serviceTask id="Send"><bpmn:extensionElements><zeebe:taskDefinition type="send" /><zeebe:executionListeners><zeebe:executionListener eventType="start" type="audit" /></zeebe:executionListeners></bpmn:extensionElements></bpmn:serviceTask>', 'Send');
     expect((await errorsOf(listeners)).map((e) => e.message)).to.include('serviceTask Send: execution listeners (zeebe:executionListeners) are not supported');
+    const pinnedForm = between('<bpmn:userTask id="Review"><bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="review" bindingType="deployment" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
+    expect((await errorsOf(pinnedForm)).map((e) => e.message)).to.include('userTask Review: formDefinition bindingType "deployment" is not supported; a task uses the newest form version when it opens');
+    const latestForm = between('<bpmn:userTask id="Review"><bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="review" bindingType="latest" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
+    expect((await compileBpmn(latestForm)).ok).to.equal(true);
     const priority = between('<bpmn:serviceTask id="Send"><bpmn:extensionElements><zeebe:taskDefinition type="send" /><zeebe:jobPriorityDefinition priority="10" /></bpmn:extensionElements></bpmn:serviceTask>', 'Send');
     const result = await compileBpmn(priority);
     expect(result.ok).to.equal(true);

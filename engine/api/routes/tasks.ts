@@ -4,7 +4,7 @@ import type { AppDeps } from '../deps.js';
 import { assignBody, completeBody } from '../schemas.js';
 import { listTasks, TASK_SEARCH_MAX } from '../../store/tasks.js';
 import { findInstanceById } from '../../store/instances.js';
-import { latestForm } from '../../store/definitions.js';
+import { formOfTask } from '../../store/definitions.js';
 import { tenantOf, seesAll } from '../../service/actor.js';
 import { visibleVariables } from '../../core/index.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
@@ -48,7 +48,7 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     async ({ req, actor }) => {
       const task = await engine.visibleTask(actor, checkId(req.params.id, 'task'));
       const inst = await findInstanceById(knex, task.instance_id);
-      const form = task.form_id ? await latestForm(knex, task.tenant_id, task.form_id) : undefined;
+      const form = await formOfTask(knex, task);
       const variables = inst ? (task.state === 'open' && inst.snapshot.els[task.key] ? visibleVariables(inst.snapshot, task.key) : { ...(inst.snapshot.final ?? inst.snapshot.els[1]?.v ?? {}) }) : {};
       return { ...taskView(task), variables, form: form?.schema ?? null };
     });

@@ -26,6 +26,8 @@ export const unsupportedZeebeExtensions: Rule = {
       for (const [type, message] of UNSUPPORTED) if (extension(node, type)) problems.push(problem(node, message));
       const called = extension(node, 'zeebe:CalledElement');
       if (called?.bindingType && called.bindingType !== 'latest') problems.push(problem(node, `calledElement bindingType "${called.bindingType}" is not supported; Alur calls the latest version`));
+      const form = is(node, 'bpmn:UserTask') ? extension(node, 'zeebe:FormDefinition') : undefined;
+      if (form?.bindingType && form.bindingType !== 'latest') problems.push(problem(node, `formDefinition bindingType "${form.bindingType}" is not supported; a task uses the newest form version when it opens`));
     }
     return problems;
   },
