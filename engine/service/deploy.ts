@@ -1,7 +1,8 @@
 /**
  * Deploying BPMN and form-js files: compile every file, collect every problem (nothing is
- * deployed when there is one), then store new versions. A file whose checksum equals the latest
- * version of its process (or form) creates nothing: the existing version is listed instead.
+ * deployed when there is one; a timer start event whose first due time cannot be computed is one),
+ * then store new versions. A file whose checksum equals the latest version of its process (or
+ * form) creates nothing: the existing version is listed instead.
  * Deploys of one tenant serialise on an advisory lock so versions never collide.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import { distinctProcessKeys } from '../store/process-keys.js';
 import type { TxContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
 import { formProblems } from './forms.js';
-import { scheduleStartTimers } from './start-timers.js';
+import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 
 export interface UploadedFile { name: string; content: Buffer }
 
@@ -76,6 +77,13 @@ export async function deploy(tx: TxContext, tenant: string, user: string | null,
   const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
   await tx.trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
   const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(tx.trx, tenant), errors);
+  // A start timer is scheduled at deployment; one that cannot be computed then would never fire.
+  for (const file of bpmn) {
+    for (const model of file.models) {
+      const problems = startTimerProblems(model, tx.now, tx.deps.feel);
+      errors.push(...problems.map((p) => (bpmnFiles.length > 1 ? { ...p, message: `${file.file}: ${p.message}` } : p)));
+    }
+  }
   if (errors.length) throw new InvalidInput(`deployment rejected: ${errors.length} problem(s)`, errors);
 
   const deploymentId = randomUUID();

@@ -1,39 +1,137 @@
 /**
  * Timer start events: a new version's timers replace the previous version's; firing one starts
- * an instance at that start event and, for a cycle, schedules the next round.
+ * an instance at that start event and, for a cycle, schedules the next round. A start timer is
+ * computed when its definition is deployed, before any instance (or variable) exists, so one
+ * whose first due time cannot be computed then is refused at deployment (`startTimerProblems`)
+ * instead of never firing.
  */
 import { randomUUID } from 'node:crypto';
-import type { TimerDef } from '../core/index.js';
-import { inlineEvaluator } from '../expressions/feel.js';
+import { parseExpression } from 'feelin';
+import type { ProcessModel, TimerDef } from '../core/index.js';
+import { parseDuration, parseInstant } from '../core/timers.js';
+import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import type { DefinitionRow, DefinitionHead } from '../store/definitions.js';
 import { insertStartTimer, deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
 import type { TxContext } from './context.js';
+import { InvalidInput, type ErrorItem } from './errors.js';
 
-/** First due time and repetition of a start timer, or undefined when it cannot be evaluated. */
-export function firstDue(timer: TimerDef, now: Date): { due: Date; repeat: TimerRow['repeat'] } | undefined {
+export type FirstDue = { ok: true; due: Date; repeat: TimerRow['repeat'] } | { ok: false; reason: string };
+
+const ATTRIBUTE = { date: 'timeDate', duration: 'timeDuration', cycle: 'timeCycle' } as const;
+
+/**
+ * First due time and repetition of a start timer at `now`, or why it cannot be computed. A date
+ * already past is kept as it is, so it is due at once (Camunda 8 fires a past timeDate at once).
+ */
+export function firstDue(timer: TimerDef, now: Date, feel: FeelEvaluator = inlineEvaluator): FirstDue {
   let text: unknown;
   if ('value' in timer.expr) text = timer.expr.value;
   else {
-    const r = inlineEvaluator.evaluate(timer.expr.feel, {}, now.toISOString());
-    if (!r.ok) return undefined;
+    const r = feel.evaluate(timer.expr.feel, {}, now.toISOString());
+    if (!r.ok) return { ok: false, reason: r.error };
+    if (r.value === null || r.value === undefined) {
+      const names = unboundNames(timer.expr.feel);
+      // FEEL reads a missing variable as null; at deployment every variable is missing.
+      return { ok: false, reason: names.length ? `no variable ${names.join(', ')} (a start timer is computed before any instance exists)` : 'it evaluates to null' };
+    }
     text = r.value;
   }
-  if (typeof text !== 'string') return undefined;
-  try {
-    if (timer.type === 'date') {
-      const due = new Date(text);
-      return Number.isNaN(due.getTime()) ? undefined : { due, repeat: null };
-    }
-    if (timer.type === 'duration') return { due: addDuration(now, text), repeat: null };
-    const m = /^R(\d*)\/(?:([^/]+)\/)?(P[^/]+)$/.exec(text);
-    if (!m) return undefined;
-    const start = m[2] ? new Date(m[2]) : now;
-    const left = m[1] === '' ? null : Number(m[1]) - 1;
-    return { due: m[2] ? start : addDuration(now, m[3]), repeat: left === 0 ? null : { left, every: m[3] } };
-  } catch {
-    return undefined;
+  if (typeof text !== 'string') return { ok: false, reason: `it evaluates to ${JSON.stringify(text)}, not ${WANTED[timer.type]}` };
+  const value = text.trim();
+  if (timer.type === 'date') {
+    const at = parseInstant(value);
+    if (at === undefined) return { ok: false, reason: dateProblem(value) };
+    return { ok: true, due: new Date(at), repeat: null };
   }
+  if (timer.type === 'duration') {
+    const problem = durationProblem(value);
+    if (problem) return { ok: false, reason: problem };
+    return dueAfter(now, value, null);
+  }
+  return firstOfCycle(value, now);
+}
+
+const WANTED = {
+  date: 'an ISO 8601 date-time (e.g. 2027-01-01T08:00:00Z)',
+  duration: 'an ISO 8601 duration (e.g. PT15M)',
+  cycle: 'an ISO 8601 repeating interval (e.g. R3/PT10M or R/2027-01-01T08:00:00Z/P1D)',
+};
+
+function dateProblem(text: string): string {
+  if (/\[|@/.test(text)) return `${JSON.stringify(text)} names a time zone; give an offset instead (e.g. 2027-01-01T08:00:00+07:00)`;
+  return `${JSON.stringify(text)} is not ${WANTED.date}`;
+}
+
+function durationProblem(text: string): string | undefined {
+  if (!parseDuration(text)) return `${JSON.stringify(text)} is not ${WANTED.duration}`;
+  if (text.startsWith('-')) return `${JSON.stringify(text)} is a negative duration`;
+  return undefined;
+}
+
+function dueAfter(from: Date, every: string, repeat: TimerRow['repeat']): FirstDue {
+  const due = addDuration(from, every);
+  if (Number.isNaN(due.getTime())) return { ok: false, reason: `${JSON.stringify(every)} lies beyond any representable date` };
+  return { ok: true, due, repeat };
+}
+
+/** `R<n>/<duration>` or `R<n>/<start>/<duration>`; an absent n repeats for ever. */
+function firstOfCycle(text: string, now: Date): FirstDue {
+  const parts = text.split('/');
+  const reps = /^R(\d*)$/.exec(parts[0]);
+  if (!reps || parts.length < 2 || parts.length > 3) return { ok: false, reason: `${JSON.stringify(text)} is not ${WANTED.cycle}` };
+  if (parts.length === 3 && parseDuration(parts[1])) {
+    return { ok: false, reason: `${JSON.stringify(text)} gives an end instead of a start; only R<n>/<start>/<duration> is supported` };
+  }
+  const every = parts[parts.length - 1];
+  const problem = durationProblem(every);
+  if (problem) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${problem}` };
+  // A zero-length interval would start instances back to back for ever.
+  if (addDuration(now, every).getTime() <= now.getTime()) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${JSON.stringify(every)} repeats without any pause` };
+  if (reps[1] !== '' && Number(reps[1]) === 0) return { ok: false, reason: `${JSON.stringify(text)} repeats zero times, so it never fires` };
+  const left = reps[1] === '' ? null : Number(reps[1]) - 1;
+  const repeat = left === 0 ? null : { left, every };
+  if (parts.length === 2) return dueAfter(now, every, repeat);
+  const start = parseInstant(parts[1]);
+  if (start === undefined) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${dateProblem(parts[1])}` };
+  // A start already past fires at once; later rounds follow from the firing, so the missed
+  // rounds since the start are not all fired in a burst.
+  return { ok: true, due: new Date(Math.max(start, now.getTime())), repeat };
+}
+
+/**
+ * Variables a FEEL expression reads that nothing in it binds (loop and quantifier names, function
+ * parameters, context keys, a filter's `item`), to name what a start timer cannot know.
+ */
+function unboundNames(expression: string): string[] {
+  const read = new Set<string>();
+  const bound = new Set(['item']);
+  try {
+    parseExpression(expression, {}, undefined).iterate({
+      enter(node) {
+        const text = expression.slice(node.from, node.to).trim();
+        if (node.type.name === 'Name') bound.add(text);
+        else if (node.type.name === 'VariableName' && node.node.parent?.type.name !== 'FunctionInvocation') read.add(text);
+      },
+    });
+  } catch {
+    return [];
+  }
+  return [...read].filter((n) => !bound.has(n));
+}
+
+/** Why each timer start event of `model` cannot be scheduled at `now`; empty when all can. */
+export function startTimerProblems(model: ProcessModel, now: Date, feel?: FeelEvaluator): ErrorItem[] {
+  const problems: ErrorItem[] = [];
+  for (const elementId of model.timerStarts) {
+    const ev = model.elements[elementId]?.event;
+    if (ev?.kind !== 'timer') continue;
+    const first = firstDue(ev.timer, now, feel);
+    if (first.ok) continue;
+    const source = 'feel' in ev.timer.expr ? `=${ev.timer.expr.feel}` : String(ev.timer.expr.value);
+    problems.push({ element: elementId, message: `startEvent ${elementId}: timer ${ATTRIBUTE[ev.timer.type]} ${JSON.stringify(source)} cannot be computed at deployment: ${first.reason}` });
+  }
+  return problems;
 }
 
 export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
@@ -41,8 +139,12 @@ export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, pre
   for (const elementId of def.model.timerStarts) {
     const ev = def.model.elements[elementId]?.event;
     if (ev?.kind !== 'timer') continue;
-    const first = firstDue(ev.timer, tx.now);
-    if (!first) continue;
+    const first = firstDue(ev.timer, tx.now, tx.deps.feel);
+    // deploy() refused these already; a timer that never fires must never pass unnoticed.
+    if (!first.ok) {
+      const problems = startTimerProblems(def.model, tx.now, tx.deps.feel);
+      throw new InvalidInput(`deployment rejected: ${problems.length} problem(s)`, problems);
+    }
     await insertStartTimer(tx.trx, { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat });
     tx.wake = true;
   }

@@ -84,6 +84,31 @@ forEachBackend('api: deployments and definitions', (backend) => {
     expect((await api.http.get('/api/process-definitions').set(bearer(analyst))).body.total).to.equal(0);
   });
 
+  it('given a timer start event that cannot be computed at deployment, when deployed with another broken file, then 400 lists both problems and nothing is deployed', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, uname('ana'), ['analyst']);
+    const timer = (id: string, cycle: string) => bpmnFile(id, `
+      <bpmn:startEvent id="StartEvent_Harian"><bpmn:outgoing>F0</bpmn:outgoing>
+        <bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">${cycle}</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+      <bpmn:endEvent id="E"><bpmn:incoming>F0</bpmn:incoming></bpmn:endEvent>
+      <bpmn:sequenceFlow id="F0" sourceRef="StartEvent_Harian" targetRef="E" />`);
+    const broken = bpmnFile('broken', '<bpmn:startEvent id="Start" /><bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Missing" />');
+    const res = await api.http.post('/api/deployments').set(bearer(analyst))
+      .attach('bpmn', timer('harian', '=jadwal'), 'harian.bpmn').attach('bpmn', broken, 'broken.bpmn').attach('form', APPROVAL_FORM);
+    expect(res.status).to.equal(400);
+    expect(res.type).to.equal('application/problem+json');
+    expect(res.body.errors).to.deep.include({
+      element: 'StartEvent_Harian',
+      message: 'harian.bpmn: startEvent StartEvent_Harian: timer timeCycle "=jadwal" cannot be computed at deployment: no variable jadwal (a start timer is computed before any instance exists)',
+    });
+    expect(res.body.errors.some((e: { message: string }) => e.message.startsWith('broken.bpmn: '))).to.equal(true);
+    expect((await api.http.get('/api/process-definitions').set(bearer(analyst))).body.total).to.equal(0);
+
+    const fine = await api.http.post('/api/deployments').set(bearer(analyst)).attach('bpmn', timer('harian', '="R/P1D"'), 'harian.bpmn');
+    expect(fine.status).to.equal(201);
+    expect(fine.body.processes[0]).to.include({ key: 'harian', version: 1 });
+  });
+
   it('keeps tenants apart: another tenant neither sees nor reads the definitions', async () => {
     const a = await makeTenant(api);
     const b = await makeTenant(api);
