@@ -10,6 +10,7 @@ import * as runtime from './20261129000300_runtime.js';
 import * as inboxKeys from './20261129000400_inbox_candidate_keys.js';
 import * as inboxSort from './20261129000500_inbox_sort_indexes.js';
 import * as taskForm from './20261129000600_task_form_version.js';
+import * as assertFn from './20261129000700_assert_function.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -20,6 +21,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129000400_inbox_candidate_keys', inboxKeys],
   ['20261129000500_inbox_sort_indexes', inboxSort],
   ['20261129000600_task_form_version', taskForm],
+  ['20261129000700_assert_function', assertFn],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -52,10 +52,10 @@ export function registerQueueDepths(metrics: Metrics, depths: () => Promise<Queu
  */
 export function instrumentEngine(engine: Engine, metrics: Metrics): void {
   const tx = engine.tx.bind(engine);
-  engine.tx = async (work) => {
+  engine.tx = async (work, options) => {
     const end = metrics.transactionSeconds.startTimer();
     try {
-      const result = await tx(work);
+      const result = await tx(work, options);
       metrics.inputs.inc();
       return result;
     } finally {

@@ -13,9 +13,12 @@ import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubsc
 import { openIncident, resolveIncident } from '../store/incidents.js';
 import type { InstanceInfo, TxContext } from './context.js';
 import { cleanUpEndedInstance } from '../store/clean-up.js';
+import { Conflict } from './errors.js';
 
 export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null): Promise<void> {
-  for (const effect of effects) await applyEffect(tx, inst, effect, user);
+  // Keys this step writes projections for: the end-of-instance clean-up leaves them to those writes.
+  const keys = effects.flatMap((e) => ('key' in e && typeof e.key === 'number' ? [e.key] : []));
+  for (const effect of effects) await applyEffect(tx, inst, effect, user, keys);
 }
 
 function dateOrNull(text: string | undefined): Date | null {
@@ -24,8 +27,10 @@ function dateOrNull(text: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null): Promise<void> {
+async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null, stepKeys: number[]): Promise<void> {
   const { trx, now } = tx;
+  // Every projection row belongs to instance+key: writes for different keys never touch one row.
+  const rows = 'key' in effect ? `${inst.id}|${String(effect.key)}` : undefined;
   switch (effect.type) {
     case 'task.open': {
       const row: TaskRow = {
@@ -36,12 +41,16 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
         form_id: effect.task.formId ?? null, state: 'open', created_at: now, completed_at: null, completed_by: null,
       };
       tx.tasks.set(`${inst.id}|${effect.key}`, row);
-      await tx.writes.add('user_task', insertTask(trx, row));
+      await tx.writes.add('user_task', insertTask(trx, row), { insert: true, rows });
       return;
     }
     case 'task.close':
       tx.tasks.delete(`${inst.id}|${effect.key}`);
-      await tx.writes.add('user_task', closeTask(trx, inst.id, effect.key, effect.reason, now, user));
+      await tx.writes.add('user_task', closeTask(trx, inst.id, effect.key, effect.reason, now, user), {
+        rows,
+        // Completed by a person: someone else claimed it meanwhile when no row changes.
+        expectOne: effect.reason === 'completed' && user !== null ? { what: `task ${effect.key} open and not claimed by another`, fails: () => new Conflict('the task was claimed by someone else meanwhile') } : undefined,
+      });
       return;
     case 'job.enqueue':
       // Variables stay in the snapshot: the handler reads them at run time (no personal data in the outbox).
@@ -49,33 +58,33 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
         id: randomUUID(), effect_id: jobEffectId(inst.id, effect.key, effect.attempt), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key,
         element_id: effect.elementId, type: effect.jobType, retries: effect.retries, payload: { headers: effect.headers },
         due_at: new Date(now.getTime() + (effect.delayMs ?? 0)), attempts: 0, locked_until: null, state: 'ready', last_error: null, created_at: now,
-      }));
+      }), { insert: true, rows });
       tx.wake = true;
       return;
     case 'job.cancel':
-      await tx.writes.add('job', cancelJob(trx, inst.id, effect.key));
+      await tx.writes.add('job', cancelJob(trx, inst.id, effect.key), { rows });
       return;
     case 'timer.schedule':
-      await tx.writes.add('timer', upsertTimer(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, definition_id: null, element_id: effect.elementId, due_at: new Date(effect.dueAt), repeat: null }));
+      await tx.writes.add('timer', upsertTimer(trx, { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, definition_id: null, element_id: effect.elementId, due_at: new Date(effect.dueAt), repeat: null }), { rows });
       tx.wake = true;
       return;
     case 'timer.cancel':
-      await tx.writes.add('timer', deleteTimer(trx, inst.id, effect.key));
+      await tx.writes.add('timer', deleteTimer(trx, inst.id, effect.key), { rows });
       return;
     case 'message.subscribe':
-      await tx.writes.add('message_subscription', insertMessageSubscription(trx, { tenant_id: inst.tenant, name: effect.name, correlation_key: effect.correlationKey ?? null, instance_id: inst.id, key: effect.key, element_id: effect.elementId, created_at: now }));
+      await tx.writes.add('message_subscription', insertMessageSubscription(trx, { tenant_id: inst.tenant, name: effect.name, correlation_key: effect.correlationKey ?? null, instance_id: inst.id, key: effect.key, element_id: effect.elementId, created_at: now }), { insert: true, rows });
       return;
     case 'message.unsubscribe':
-      await tx.writes.add('message_subscription', deleteMessageSubscription(trx, inst.id, effect.key));
+      await tx.writes.add('message_subscription', deleteMessageSubscription(trx, inst.id, effect.key), { rows });
       return;
     case 'message.publish':
       tx.follow.push({ kind: 'message', tenant: inst.tenant, name: effect.name, correlationKey: effect.correlationKey ?? null, variables: effect.variables });
       return;
     case 'signal.subscribe':
-      await tx.writes.add('signal_subscription', insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId }));
+      await tx.writes.add('signal_subscription', insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId }), { insert: true, rows });
       return;
     case 'signal.unsubscribe':
-      await tx.writes.add('signal_subscription', deleteSignalSubscription(trx, inst.id, effect.key));
+      await tx.writes.add('signal_subscription', deleteSignalSubscription(trx, inst.id, effect.key), { rows });
       return;
     case 'signal.broadcast':
       tx.follow.push({ kind: 'signal', tenant: inst.tenant, name: effect.name, variables: effect.variables, except: inst.id });
@@ -89,19 +98,19 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
     case 'incident.open': {
       const row = { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.elementId, type: effect.incidentType, message: effect.message, state: 'open' as const, created_at: now, resolved_at: null };
       tx.incidents.set(`${inst.id}|${effect.key}`, row);
-      await tx.writes.add('incident', openIncident(trx, row));
+      await tx.writes.add('incident', openIncident(trx, row), { rows });
       return;
     }
     case 'incident.close':
       tx.incidents.delete(`${inst.id}|${effect.key}`);
-      await tx.writes.add('incident', resolveIncident(trx, inst.id, effect.key, now));
+      await tx.writes.add('incident', resolveIncident(trx, inst.id, effect.key, now), { rows });
       return;
     case 'call.escalate':
       // An escalation the child did not catch goes to the parent's call activity.
       tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input: { type: 'call.escalate', key: effect.parent.key, code: effect.code } });
       return;
     case 'instance.ended':
-      for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now)) await tx.writes.add(table, query);
+      for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now, stepKeys)) await tx.writes.add(table, query, { disjoint: true });
       if (effect.parent) {
         // A child that ended at a terminate end event has completed (Zeebe semantics); only an
         // uncaught error or a cancel fails the call activity.

@@ -8,6 +8,7 @@ import type { Clock } from '../runner/clock.js';
 import type { Input, Variables, ParentRef } from '../core/index.js';
 import type { ModelCache } from './models.js';
 import type { WriteBatch } from '../store/write-batch.js';
+import type { Db } from '../store/db.js';
 import type { InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { TaskRow } from '../store/tasks.js';
@@ -32,7 +33,10 @@ export type FollowUp =
   | { kind: 'signal'; tenant: string; name: string; variables: Variables; except: string };
 
 export interface TxContext {
-  trx: Knex.Transaction;
+  /** The transaction — or, for an optimistic command (see Engine.tx), the pool: reads see committed data and take no locks. */
+  trx: Db;
+  /** Run without a transaction: every write must fit one statement at the end, else NeedsTransaction. */
+  optimistic: boolean;
   deps: EngineDeps;
   now: Date;
   follow: FollowUp[];

@@ -7,16 +7,16 @@ import type { Knex } from 'knex';
 import type { Input, Variables } from '../core/index.js';
 import { findDefinition, latestDefinition, definitionVersion, findDefinitionById } from '../store/definitions.js';
 import { findInstance } from '../store/instances.js';
-import { findTask, findTaskLockingInstance, setAssignee, setAssigneeQuery, isCandidate, type TaskRow } from '../store/tasks.js';
+import { findTask, findTaskLockingInstance, findTaskWithInstance, setAssignee, isCandidate, type TaskRow } from '../store/tasks.js';
 import { formOfTask } from '../store/definitions.js';
 import { findIncident } from '../store/incidents.js';
 import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
 import { deleteTimerById, insertStartTimer, type TimerRow } from '../store/timers.js';
-import { appendHistory } from '../store/history.js';
+import { historyInsert } from '../store/history.js';
 import { findUserByUsername } from '../store/users.js';
 import { addDuration } from '../runner/duration.js';
 import type { EngineDeps, TxContext } from './context.js';
-import { inTransaction } from './transaction.js';
+import { inTransaction, isRetryable } from './transaction.js';
 import { runInput, startInstance, publishMessage, type StepOutcome } from './runtime.js';
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
 import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
@@ -25,23 +25,52 @@ import { checkFormValues } from './forms.js';
 import { visibleVariables } from '../core/index.js';
 import { lockInstance, type InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
-import { WriteBatch } from '../store/write-batch.js';
+import { WriteBatch, NeedsTransaction } from '../store/write-batch.js';
+import type { Db } from '../store/db.js';
 
 export class Engine {
   constructor(readonly deps: EngineDeps) {}
 
-  /** Runs `work` in one transaction with a fresh context; wakes the runner after commit if needed. */
-  async tx<T>(work: (tx: TxContext) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction with a fresh context; wakes the runner after commit if needed.
+   *
+   * `optimistic`: first try the work without a transaction — reads without locks, every write held
+   * back and sent at the end as one statement, the snapshot saved only at the version it was read
+   * with (asserted inside that statement). That is two round trips for a start or a completion
+   * instead of six. Work that needs more (follow-ups in other instances, two writes to one row, a
+   * version that moved meanwhile) throws NeedsTransaction before anything was written, and runs
+   * again the ordinary way. `work` must be safe to rerun, as it already is for deadlock retries.
+   */
+  async tx<T>(work: (tx: TxContext) => Promise<T>, options: { optimistic?: boolean } = {}): Promise<T> {
+    if (options.optimistic) {
+      const tx = this.context(this.deps.knex, true);
+      try {
+        const value = await work(tx);
+        await tx.writes.finish();
+        if (tx.wake) this.deps.wake?.();
+        return value;
+      } catch (err) {
+        // A deadlock or serialization failure of the one statement wrote nothing either.
+        if (!(err instanceof NeedsTransaction) && !isRetryable(err)) throw err;
+      }
+    }
     let woke = false;
     const result = await inTransaction(this.deps.knex, async (trx: Knex.Transaction) => {
-      const tx: TxContext = { trx, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false, writes: new WriteBatch(trx), rows: new Map(), incidents: new Map(), tasks: new Map() };
+      const tx = this.context(trx, false);
       const value = await work(tx);
-      await tx.writes.flush();
+      await tx.writes.finish();
       woke = tx.wake;
       return value;
     });
     if (woke) this.deps.wake?.();
     return result;
+  }
+
+  private context(trx: Db, optimistic: boolean): TxContext {
+    return {
+      trx, optimistic, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false,
+      writes: new WriteBatch(trx, optimistic), rows: new Map(), incidents: new Map(), tasks: new Map(),
+    };
   }
 
   async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
@@ -65,7 +94,7 @@ export class Engine {
       const incidents = [...tx.incidents.values()].filter((i) => i.instance_id === outcome.instanceId);
       const tasks = [...tx.tasks.values()].filter((t) => t.instance_id === outcome.instanceId && mayWork(actor, t));
       return { ...outcome, state: row.snapshot, row, incidents, tasks };
-    });
+    }, { optimistic: true });
   }
 
   async cancelInstance(actor: Actor, id: string): Promise<StepOutcome> {
@@ -124,10 +153,10 @@ export class Engine {
    * history as ignored and answers Conflict; nothing else changes.
    */
   async completeTask(actor: Actor, id: string, variables: Variables): Promise<TaskRow> {
-    // Read, checked and locked in the transaction: a refusal rolls back having changed nothing, and
-    // the row locked here is the one the step uses (one lock, one read per completion).
+    // Optimistic first (one read, one write; see tx): a refusal has written nothing. In a
+    // transaction, the task is read with its instance locked, and that lock is the step's.
     const outcome = await this.tx(async (tx) => {
-      const found = await findTaskLockingInstance(tx.trx, tenantOf(actor), id);
+      const found = tx.optimistic ? await findTaskWithInstance(tx.trx, tenantOf(actor), id) : await findTaskLockingInstance(tx.trx, tenantOf(actor), id);
       const task = checkVisible(actor, id, found?.task);
       if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
         throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
@@ -135,7 +164,7 @@ export class Engine {
       const inst = found!.instance;
       if (task.state !== 'open') {
         const reason = `task ${task.element_id} is not open (instance ${task.instance_id})`;
-        await appendHistory(tx.trx, [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: tx.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason } }]);
+        await tx.writes.add('history', historyInsert(tx.trx, [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: tx.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason } }]), { insert: true });
         return { ignored: reason, closed: undefined as TaskRow | undefined };
       }
       let values = variables;
@@ -146,18 +175,15 @@ export class Engine {
         if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
         values = check.values;
       }
-      // Completing an unassigned task claims it, compare-and-set, sent with the step's writes.
-      let claimLost = false;
-      if (task.assignee === null) await tx.writes.add('user_task', setAssigneeQuery(tx.trx, id, null, actor.username), (n) => { claimLost = n !== 1; });
       // The task was read before the instance lock: a completion that won the race meanwhile makes
       // the core ignore this one (the task's key no longer waits), which answers Conflict below.
+      // Completing an unassigned task claims it in the same write (closeTask); if someone else
+      // claimed it meanwhile, that write changes nothing and the command answers Conflict.
       const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, inst);
-      // Someone claimed the still open task between the read and the write: roll everything back.
-      if (claimLost && !result.ignored) throw new Conflict(`task ${task.element_id} was claimed meanwhile`);
       // The task.close effect wrote exactly this; answering from it saves a read per completion.
       const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: tx.now, completed_by: actor.username };
       return { ignored: result.ignored, closed };
-    });
+    }, { optimistic: true });
     if (outcome.ignored || !outcome.closed) throw new Conflict(outcome.ignored ?? `task ${id} is not open`);
     return outcome.closed;
   }

@@ -12,6 +12,7 @@ import { historyInsert, type HistoryRow } from '../store/history.js';
 import type { DefinitionHead } from '../store/definitions.js';
 import { latestDefinition } from '../store/definitions.js';
 import { applyEffects } from './apply-effects.js';
+import { NeedsTransaction } from '../store/write-batch.js';
 import type { InstanceInfo, TxContext } from './context.js';
 import { NotFound } from './errors.js';
 import { correlateMessage, broadcastSignal } from './correlate.js';
@@ -64,8 +65,11 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, loc
     return { instanceId, state: row.snapshot, ignored: result.ignored };
   }
   const ended = result.state.status !== 'active' ? (row.ended_at ?? tx.now) : null;
-  await tx.writes.add('process_instance', saveInstance(tx.trx, row.id, row.version, result.state, ended), (n) => {
-    if (n !== 1) throw new Error(`instance ${row.id} changed under its lock`);
+  // Saved at the version it was read with: under the row lock that is a bug guard; for an
+  // optimistic command (read without a lock) it is how a concurrent change is noticed.
+  await tx.writes.add('process_instance', saveInstance(tx.trx, row.id, row.version, result.state, ended), {
+    rows: row.id,
+    expectOne: { what: `instance ${row.id} at version ${row.version}`, fails: () => new Error(`instance ${row.id} changed under its lock`) },
   });
   tx.rows.set(row.id, { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended });
   await addHistory(tx, historyRows(inst, result.history, tx.now, user));
@@ -76,7 +80,7 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, loc
 }
 
 async function addHistory(tx: TxContext, rows: HistoryRow[]): Promise<void> {
-  if (rows.length) await tx.writes.add('history', historyInsert(tx.trx, rows));
+  if (rows.length) await tx.writes.add('history', historyInsert(tx.trx, rows), { insert: true });
 }
 
 export interface StartOptions {
@@ -110,7 +114,7 @@ async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: Start
     parent_instance_id: opts.parent?.instanceId ?? null, started_by: opts.startedBy ?? null, started_at: tx.now,
     ended_at: result.state.status !== 'active' ? tx.now : null,
   };
-  await tx.writes.add('process_instance', insertInstance(tx.trx, row));
+  await tx.writes.add('process_instance', insertInstance(tx.trx, row), { insert: true });
   tx.rows.set(instanceId, row);
   await addHistory(tx, historyRows(inst, result.history, tx.now, opts.startedBy ?? null));
   await applyEffects(tx, inst, result.effects, opts.startedBy ?? null);
@@ -120,6 +124,8 @@ async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: Start
 
 /** Works off queued follow-ups in order until none are left (bounded). */
 async function drainFollowUps(tx: TxContext): Promise<void> {
+  // Follow-ups read other instances after this step's writes: that takes a transaction.
+  if (tx.optimistic && tx.follow.length) throw new NeedsTransaction('follow-ups in other instances');
   for (let done = 0; tx.follow.length > 0; done++) {
     if (done >= MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-ups for one input (a message or signal loop?)`);
     const next = tx.follow.shift()!;

@@ -12,9 +12,14 @@ export async function inTransaction<T>(knex: Knex, work: (trx: Knex.Transaction)
     try {
       return await knex.transaction(work);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw err;
+      if (!isRetryable(err) || attempt >= attempts) throw err;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
     }
   }
+}
+
+/** A deadlock or serialization failure: PostgreSQL rolled the work back, running it again is safe. */
+export function isRetryable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return !!code && RETRYABLE.has(code);
 }

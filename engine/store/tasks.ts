@@ -48,9 +48,18 @@ export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
   return db('user_task').insert({ ...row, candidate_keys: keys, form_ref: formRef }).onConflict(['instance_id', 'key']).ignore();
 }
 
-/** Closes the open task of instance+key; running twice changes nothing the second time. */
+/**
+ * Closes the open task of instance+key; running twice changes nothing the second time. Completed
+ * by a person, the task is theirs: an unassigned one is claimed in the same write, and one that
+ * someone else claimed meanwhile is left alone (no row changes, which the caller turns into 409).
+ */
 export function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Knex.QueryBuilder {
-  return db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
+  const q = db('user_task').where({ instance_id: instanceId, key, state: 'open' });
+  if (state === 'completed' && by !== null) {
+    return q.andWhere((w) => w.whereNull('assignee').orWhere('assignee', by))
+      .update({ state, completed_at: at, completed_by: by, assignee: db.raw('coalesce(assignee, ?)', [by]) });
+  }
+  return q.update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
 }
 
 export async function findTask(db: Db, tenant: string, id: string): Promise<TaskRow | undefined> {
@@ -63,9 +72,18 @@ export async function findTask(db: Db, tenant: string, id: string): Promise<Task
  * task that was completed meanwhile by the core ignoring the stale input.
  */
 export async function findTaskLockingInstance(db: Db, tenant: string, id: string): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  const row: Record<string, unknown> | undefined = await db('user_task as t').join('process_instance as i', 'i.id', 't.instance_id')
-    .where({ 't.tenant_id': tenant, 't.id': id }).forUpdate('i')
-    .first(['i.*', ...TASK_COLUMNS.map((c) => `t.${c} as task_${c}`)]);
+  return taskWithInstance(db, tenant, id, true);
+}
+
+/** The same without a lock: for an optimistic command, which saves the instance at the version it read. */
+export async function findTaskWithInstance(db: Db, tenant: string, id: string): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
+  return taskWithInstance(db, tenant, id, false);
+}
+
+async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolean): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
+  const q = db('user_task as t').join('process_instance as i', 'i.id', 't.instance_id').where({ 't.tenant_id': tenant, 't.id': id });
+  if (lock) q.forUpdate('i');
+  const row: Record<string, unknown> | undefined = await q.first(['i.*', ...TASK_COLUMNS.map((c) => `t.${c} as task_${c}`)]);
   if (!row) return undefined;
   const task: Record<string, unknown> = {};
   const instance: Record<string, unknown> = {};
@@ -80,14 +98,9 @@ export async function findTaskLockingInstance(db: Db, tenant: string, id: string
  * Returns false when the task moved on or someone else got there first (compare-and-set).
  */
 export async function setAssignee(db: Db, id: string, expected: string | null, assignee: string | null): Promise<boolean> {
-  return (await setAssigneeQuery(db, id, expected, assignee)) === 1;
-}
-
-/** The compare-and-set of setAssignee as a query (it changes one row or none). */
-export function setAssigneeQuery(db: Db, id: string, expected: string | null, assignee: string | null): Knex.QueryBuilder {
   const q = db('user_task').where({ id, state: 'open' });
   if (expected === null) q.whereNull('assignee'); else q.where('assignee', expected);
-  return q.update({ assignee });
+  return (await q.update({ assignee })) === 1;
 }
 
 export type TaskFilter = 'mine' | 'candidate' | 'unassigned' | 'all';

@@ -102,6 +102,34 @@ forEachBackend('api: tasks', (backend) => {
     expect((await api.http.get(`/api/process-instances/${s.instanceId}`).set(bearer(s.analyst))).body.state).to.equal('completed');
   });
 
+  it('a completion racing a colleague who claims the task first changes nothing', async () => {
+    const s = await setup();
+    const task = (await api.http.get('/api/tasks?filter=candidate').set(bearer(s.verifier))).body.items[0];
+    // The completion reads the task unassigned; the colleague's claim lands between that read and
+    // the completion's write (the model lookup sits between the two).
+    const models = api.engine.deps.models;
+    const get = models.get.bind(models);
+    let raced = false;
+    models.get = async (db, id) => {
+      if (!raced) {
+        raced = true;
+        await api.http.post(`/api/tasks/${task.id}/claim`).set(bearer(s.verifier2)).expect(200);
+      }
+      return get(db, id);
+    };
+    try {
+      const answer = await api.http.post(`/api/tasks/${task.id}/complete`).set(bearer(s.verifier)).send({ variables: { letterNumber: '1/DPU/2026', decision: 'approve' } });
+      expect(answer.status).to.be.oneOf([403, 409]);
+    } finally {
+      models.get = get;
+    }
+    const read = await api.http.get(`/api/tasks/${task.id}`).set(bearer(s.verifier2));
+    expect(read.body).to.include({ state: 'open', completedBy: null });
+    expect(read.body.assignee).to.match(/^rudi-/);
+    const history = (await api.http.get(`/api/process-instances/${s.instanceId}/history`).set(bearer(s.analyst))).body.items;
+    expect(history.filter((h: { type: string }) => h.type === 'task.completed')).to.have.length(0);
+  });
+
   it('filters: mine, unassigned, all (staff vs analyst), state=completed, processInstanceId; unclaim and assign', async () => {
     const s = await setup();
     const task = (await api.http.get('/api/tasks?filter=unassigned').set(bearer(s.verifier))).body.items[0];

@@ -1,0 +1,71 @@
+/**
+ * Statements per command. Every statement is a round trip, the largest cost of a command on this
+ * stack (bench/api), so the count is pinned here: a start and a completion that race nobody take
+ * one read and one write each, and work that needs more falls back to a transaction, correctly.
+ */
+import { expect } from 'chai';
+import { forEachBackend } from '../store/backends.js';
+import { openApi, makeTenant, makeUser, bearer, bpmnFile, type Api } from './harness.js';
+
+const ONE_TASK = bpmnFile('one-task', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:userTask id="T"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+  <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />`);
+
+// The child ends at once and tells its parent: a follow-up in another instance, so a transaction.
+const CALLER = bpmnFile('caller', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:callActivity id="Call"><bpmn:extensionElements><zeebe:calledElement processId="callee" propagateAllChildVariables="true" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:callActivity>
+  <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Call" /><bpmn:sequenceFlow id="F2" sourceRef="Call" targetRef="E" />`);
+const CALLEE = bpmnFile('callee', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:endEvent id="E"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="E" />`);
+
+forEachBackend('api: statements per command', (backend) => {
+  let api: Api;
+  before(async () => { api = await openApi(backend); });
+  after(async () => { await api.close(); });
+
+  async function counting<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    api.db.knex.on('query', listen);
+    try {
+      return { result: await run(), statements };
+    } finally {
+      api.db.knex.off('query', listen);
+    }
+  }
+
+  it('given nothing races, a start and a completion take one read and one write each, without BEGIN/COMMIT', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    const clerk = await makeUser(api, tenant, `clerk-${tenant}`, ['staff'], ['loket']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', ONE_TASK, 'one-task.bpmn').expect(201);
+    await api.http.get('/api/auth/me').set(bearer(clerk)).expect(200); // the token is now known
+
+    const start = await counting(() => api.http.post('/api/process-instances').set(bearer(clerk)).send({ processKey: 'one-task' }));
+    expect(start.result.status).to.equal(201);
+    expect(start.statements.map((s) => s.split(' ')[0])).to.deep.equal(['select', 'with']);
+    const taskId = start.result.body.tasks[0].id;
+    const complete = await counting(() => api.http.post(`/api/tasks/${taskId}/complete`).set(bearer(clerk)).send({}));
+    expect(complete.result.status).to.equal(200);
+    expect(complete.statements.map((s) => s.split(' ')[0])).to.deep.equal(['select', 'with']);
+    const inst = await api.http.get(`/api/process-instances/${start.result.body.id}`).set(bearer(analyst));
+    expect(inst.body.state).to.equal('completed');
+  });
+
+  it('given a start with a follow-up in another instance, it runs in a transaction and ends right', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', CALLEE, 'callee.bpmn').attach('files', CALLER, 'caller.bpmn').expect(201);
+    const start = await counting(() => api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'caller' }));
+    expect(start.result.status).to.equal(201);
+    expect(start.result.body.state).to.equal('completed');
+    expect(start.statements.some((s) => /^begin/i.test(s))).to.equal(true);
+    const children = await api.http.get('/api/process-instances?processKey=callee').set(bearer(analyst));
+    expect(children.body.items.map((i: { state: string; parentInstanceId: string }) => `${i.state}:${i.parentInstanceId}`)).to.deep.equal([`completed:${start.result.body.id}`]);
+  });
+});
