@@ -1,70 +1,153 @@
 /**
  * ISO 8601 time arithmetic for timer events, without reading the clock: every function takes
- * `now` as an ISO string. Durations: PnYnMnDTnHnMnS and PnW; cycles: R[n]/<duration>.
+ * `now` as an ISO string. Durations: PnYnMnDTnHnMnS and PnW; dates: YYYY-MM-DD[Thh:mm[:ss[.f]]]
+ * with Z or an offset (none is UTC); cycles: R[n]/<duration> and R[n]/<start>/<duration>.
+ * `planTimer` is the one judge of what a timer value can be: the core schedules with it and the
+ * deployment rule (engine/bpmn/rules/timer-values.ts) refuses with it, so the two cannot drift.
  */
 
-const DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DURATION = /^(-)?P(?=\d|T\d)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-](\d{2}):?(\d{2}))?)?$/;
+/** A zone name after a date-time: `…[Asia/Jakarta]` (ISO/Java) or `…@Asia/Jakarta` (FEEL). */
+const ZONE_NAME = /\d\[[^\]]*\]|\d@[A-Za-z]/;
 
-export interface Duration { years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
+/** A parsed duration; `negative` is a leading minus (the runner's clock offsets go back in time). */
+export interface Duration { negative: boolean; years: number; months: number; weeks: number; days: number; hours: number; minutes: number; seconds: number }
 
 export function parseDuration(text: string): Duration | undefined {
   const m = DURATION.exec(text.trim());
-  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) return undefined;
+  if (!m) return undefined;
   const n = (i: number) => (m[i] ? Number(m[i]) : 0);
-  return { years: n(2), months: n(3), weeks: n(4), days: n(5), hours: n(6), minutes: n(7), seconds: n(8) };
+  return { negative: m[1] === '-', years: n(2), months: n(3), weeks: n(4), days: n(5), hours: n(6), minutes: n(7), seconds: n(8) };
 }
 
-/** Adds a duration to an instant (calendar months/years in UTC). */
+/** Epoch ms `d` after `ms` (calendar months/years in UTC); NaN beyond the representable dates. */
+function shift(ms: number, d: Duration): number {
+  const sign = d.negative ? -1 : 1;
+  const t = new Date(ms);
+  if (d.years || d.months) t.setUTCMonth(t.getUTCMonth() + sign * (d.years * 12 + d.months));
+  const span = (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60_000 + d.seconds * 1000;
+  return new Date(t.getTime() + sign * span).getTime();
+}
+
+/** Adds a duration to an instant (calendar months/years in UTC); a negative one goes back. */
 export function addDuration(now: string, d: Duration): string {
-  const t = new Date(now);
-  if (d.years || d.months) t.setUTCMonth(t.getUTCMonth() + d.years * 12 + d.months);
-  const ms = (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60_000 + d.seconds * 1000;
-  return new Date(t.getTime() + ms).toISOString();
-}
-
-export function isDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()) && !Number.isNaN(Date.parse(text.trim()));
+  return new Date(shift(Date.parse(now), d)).toISOString();
 }
 
 /**
- * An ISO date or date-time as epoch milliseconds. A date-time without an offset is read as UTC:
- * JavaScript would read it in the machine's time zone, and the core must not depend on the machine.
+ * An ISO date or date-time as epoch milliseconds, or undefined when it is not one or names a day
+ * the calendar lacks (JavaScript would roll 30 February over to March). A date-time without an
+ * offset, and a date alone (midnight), are read as UTC: the core must not depend on the machine.
  */
 export function parseInstant(text: string): number | undefined {
   const t = text.trim();
-  if (!isDate(t)) return undefined;
-  const ms = Date.parse(t.includes('T') && !/(Z|[+-]\d{2}:?\d{2})$/.test(t) ? `${t}Z` : t);
+  const m = DATE.exec(t);
+  if (!m) return undefined;
+  const n = (i: number) => (m[i] === undefined ? 0 : Number(m[i]));
+  const calendar = new Date(Date.UTC(n(1), n(2) - 1, n(3)));
+  if (calendar.getUTCMonth() !== n(2) - 1 || calendar.getUTCDate() !== n(3)) return undefined;
+  if (n(4) > 23 || n(5) > 59 || n(6) > 59 || n(8) > 23 || n(9) > 59) return undefined;
+  const ms = Date.parse(m[4] !== undefined && m[7] === undefined ? `${t}Z` : t);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+export function isDate(text: string): boolean {
+  return parseInstant(text) !== undefined;
 }
 
 export interface Cycle { repetitions: number | null; every: Duration; everyText: string; start?: string }
 
-/** Parses `R3/PT10M`, `R/PT1H` or `R3/2026-01-01T00:00:00Z/PT1H`. */
+/** Parses the shape of `R3/PT10M`, `R/PT1H` or `R3/2026-01-01T00:00:00Z/PT1H` (`planTimer` judges it). */
 export function parseCycle(text: string): Cycle | undefined {
   const parts = text.trim().split('/');
   const m = /^R(\d*)$/.exec(parts[0] ?? '');
-  if (!m) return undefined;
+  if (!m || parts.length < 2 || parts.length > 3) return undefined;
   const repetitions = m[1] === '' ? null : Number(m[1]);
-  const durationText = parts.length === 3 ? parts[2] : parts[1];
+  const everyText = parts[parts.length - 1];
   const start = parts.length === 3 ? parts[1] : undefined;
-  const every = durationText ? parseDuration(durationText) : undefined;
-  if (!every || (start && !isDate(start))) return undefined;
-  return { repetitions, every, everyText: durationText!, start };
+  const every = parseDuration(everyText);
+  if (!every || (start !== undefined && !isDate(start))) return undefined;
+  return { repetitions, every, everyText, start };
 }
 
-/** The due time of a timer given its kind and (evaluated) text; undefined when the text is invalid. */
-export function dueTime(kind: 'date' | 'duration' | 'cycle', text: string, now: string): { due: string; cycle?: { left: number | null; every: string } } | undefined {
+export type TimerKind = 'date' | 'duration' | 'cycle';
+export interface TimerDue { due: string; cycle?: { left: number | null; every: string } }
+/** A timer's first due time, or why the engine cannot compute it, saying what to write instead. */
+export type TimerPlan = { ok: true; due: TimerDue } | { ok: false; problem: string };
+
+const q = (text: string) => JSON.stringify(text);
+const refuse = (problem: string): TimerPlan => ({ ok: false, problem });
+
+const zoneProblem = (text: string) => `${q(text)} names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)`;
+
+function dateProblem(text: string): string | undefined {
+  if (parseInstant(text) !== undefined) return undefined;
+  if (ZONE_NAME.test(text)) return zoneProblem(text);
+  if (DATE.test(text)) return `${q(text)} is not a valid calendar date-time (no such day, hour or offset); write one that exists, e.g. 2027-02-28T08:00:00+07:00`;
+  return `${q(text)} is not an ISO 8601 date-time; write e.g. 2027-01-01T08:00:00+07:00 or 2027-01-01T01:00:00Z`;
+}
+
+/** The duration `text` as a shift from `now`, or why a timer cannot wait it. */
+function readDuration(text: string, now: number): { ok: true; d: Duration; after: number } | { ok: false; problem: string } {
+  const d = parseDuration(text);
+  if (!d) return { ok: false, problem: `${q(text)} is not an ISO 8601 duration (e.g. PT15M, P3D)` };
+  // Read as +5 minutes it would fire at the wrong time, read backwards it would be due before it began.
+  if (d.negative) return { ok: false, problem: `${q(text)} is a negative duration, and a timer cannot wait backwards; write ${text.trim().slice(1)}` };
+  // setUTCMonth drops a fraction of a month, so P0.5M would silently be no time at all.
+  if (!Number.isInteger(d.years * 12 + d.months)) return { ok: false, problem: `${q(text)} has a fraction of a month, which has no fixed length; write whole months or days (e.g. P1M or P45D)` };
+  const after = shift(now, d);
+  if (Number.isNaN(after)) return { ok: false, problem: `${q(text)} lies beyond any date the engine can represent; write a shorter duration` };
+  return { ok: true, d, after };
+}
+
+const CYCLE_FORMS = 'write R<n>/<duration> (e.g. R3/PT10M) or R<n>/<start>/<duration> (e.g. R/2027-01-01T08:00:00+07:00/P1D)';
+
+function planCycle(text: string, now: number): TimerPlan {
+  const inCycle = (problem: string) => refuse(`in cycle ${q(text)}: ${problem}`);
+  // Checked before splitting at "/": zone names contain one (Asia/Jakarta).
+  if (ZONE_NAME.test(text)) return refuse(zoneProblem(text));
+  const parts = text.split('/');
+  const reps = /^R(\d*)$/.exec(parts[0]);
+  if (!reps && /^\S+(\s+\S+){4,6}$/.test(text)) return refuse(`${q(text)} is a cron expression, which the engine does not run; write an ISO 8601 repeating interval (e.g. R/2027-01-01T09:00:00+07:00/P1D for every day at 09:00)`);
+  if (!reps || parts.length < 2 || parts.length > 3) return refuse(`${q(text)} is not an ISO 8601 repeating interval the engine runs; ${CYCLE_FORMS}`);
+  if (parts.length === 3 && parseInstant(parts[2]) !== undefined) {
+    const instead = parseDuration(parts[1])
+      ? `${parts[0]}/${parts[1]} and let R<n> count the rounds (or ${parts[0]}/<start>/${parts[1]} to begin at a set time)`
+      : `${parts[0]}/${parts[1]}/<interval> (e.g. ${parts[0]}/${parts[1]}/P1D)`;
+    return refuse(`${q(text)} gives an end date, which the engine does not run; write ${instead}`);
+  }
+  const start = parts.length === 3 ? parts[1] : undefined;
+  const startProblem = start === undefined ? undefined : dateProblem(start);
+  if (startProblem) return inCycle(startProblem);
+  const everyText = parts[parts.length - 1];
+  const every = readDuration(everyText, now);
+  if (!every.ok) return inCycle(every.problem);
+  // A zero interval would fire back to back for ever.
+  if (every.after <= now) return inCycle(`${q(everyText)} is no time at all, so it would fire back to back for ever; write an interval above zero (e.g. ${[...parts.slice(0, -1), 'PT1M'].join('/')})`);
+  if (reps[1] !== '' && Number(reps[1]) === 0) return refuse(`${q(text)} repeats zero times, so it never fires; write ${text.replace(/^R0+/, 'R1')} to fire once`);
+  const at = start === undefined ? undefined : parseInstant(start)!;
+  const due = new Date(at !== undefined && at > now ? at : every.after).toISOString();
+  return { ok: true, due: { due, cycle: { left: reps[1] === '' ? null : Number(reps[1]) - 1, every: everyText } } };
+}
+
+/** The first due time at `now` of a timer of `kind` whose (evaluated) value is `text`. */
+export function planTimer(kind: TimerKind, text: string, now: string): TimerPlan {
+  const t = text.trim();
+  const nowMs = Date.parse(now);
   if (kind === 'date') {
-    const at = parseInstant(text);
-    return at === undefined ? undefined : { due: new Date(at).toISOString() };
+    const problem = dateProblem(t);
+    return problem ? refuse(problem) : { ok: true, due: { due: new Date(parseInstant(t)!).toISOString() } };
   }
   if (kind === 'duration') {
-    const d = parseDuration(text);
-    return d ? { due: addDuration(now, d) } : undefined;
+    const d = readDuration(t, nowMs);
+    return d.ok ? { ok: true, due: { due: new Date(d.after).toISOString() } } : refuse(d.problem);
   }
-  const c = parseCycle(text);
-  if (!c) return undefined;
-  const start = c.start === undefined ? undefined : parseInstant(c.start);
-  const first = start !== undefined && start > Date.parse(now) ? new Date(start).toISOString() : addDuration(now, c.every);
-  return { due: first, cycle: { left: c.repetitions === null ? null : c.repetitions - 1, every: c.everyText } };
+  return planCycle(t, nowMs);
+}
+
+/** The due time of a timer given its kind and (evaluated) text; undefined when `planTimer` refuses it. */
+export function dueTime(kind: TimerKind, text: string, now: string): TimerDue | undefined {
+  const plan = planTimer(kind, text, now);
+  return plan.ok ? plan.due : undefined;
 }

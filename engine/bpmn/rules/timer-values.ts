@@ -1,36 +1,22 @@
 /**
- * ISO 8601 checks for literal timer values: durations (`P1DT2H`), dates (`2025-01-31T09:00:00Z`)
- * and cycles (`R3/PT10M`, `R/PT1H`, `R2/2025-01-31T09:00:00Z/P1D`). Returns a message or undefined.
+ * Literal timer values are judged by the core's own timer arithmetic (`planTimer` in
+ * engine/core/timers.ts), so a deployment accepts exactly the dates, durations and cycles the
+ * engine can schedule: a value that passes here can never become an incident at run time.
  */
+import { planTimer, type TimerKind } from '../../core/timers.js';
 
-const DURATION = /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?(\[[A-Za-z_/+-]+\])?$/;
+export type TimerAttribute = 'timeDate' | 'timeDuration' | 'timeCycle';
 
-export function durationError(text: string): string | undefined {
-  return DURATION.test(text) ? undefined : `"${text}" is not an ISO 8601 duration (e.g. PT15M, P3D)`;
-}
+export const TIMER_KINDS: Record<TimerAttribute, TimerKind> = { timeDate: 'date', timeDuration: 'duration', timeCycle: 'cycle' };
 
-export function dateError(text: string): string | undefined {
-  if (!DATE_TIME.test(text)) return `"${text}" is not an ISO 8601 date-time (e.g. 2025-01-31T09:00:00Z)`;
-  const [date, time] = text.split('T');
-  const [y, m, d] = date.split('-').map(Number);
-  const [hh, mm] = time.split(':').map((s) => Number.parseInt(s, 10));
-  const calendar = new Date(Date.UTC(y, m - 1, d));
-  const valid = calendar.getUTCMonth() === m - 1 && calendar.getUTCDate() === d && hh < 24 && mm < 60;
-  return valid ? undefined : `"${text}" is not a valid calendar date-time`;
-}
+/**
+ * The instant a literal is planned from. Only whether a duration lands within the representable
+ * dates depends on it (about 270,000 years ahead), so a fixed one keeps compiling deterministic.
+ */
+const REFERENCE_NOW = '2000-01-01T00:00:00.000Z';
 
-export function cycleError(text: string): string | undefined {
-  const parts = text.split('/');
-  if (!/^R\d*$/.test(parts[0]) || parts.length < 2 || parts.length > 3) {
-    return `"${text}" is not an ISO 8601 repeating interval (e.g. R3/PT10M)`;
-  }
-  const rest = parts.slice(1);
-  const durations = rest.filter((p) => p.startsWith('P'));
-  if (durations.length !== 1) return `"${text}" needs exactly one duration (e.g. R3/PT10M)`;
-  for (const part of rest) {
-    const error = part.startsWith('P') ? durationError(part) : dateError(part);
-    if (error) return `in cycle "${text}": ${error}`;
-  }
-  return undefined;
+/** Why the core cannot schedule the literal `text` of `attribute`, or undefined when it can. */
+export function timerValueError(attribute: TimerAttribute, text: string): string | undefined {
+  const plan = planTimer(TIMER_KINDS[attribute], text, REFERENCE_NOW);
+  return plan.ok ? undefined : plan.problem;
 }

@@ -1,23 +1,25 @@
 /**
  * Timer event definitions: exactly one of timeDate/timeDuration/timeCycle, with a value that is
- * FEEL (`=…`, syntax-checked) or a valid ISO 8601 literal.
+ * FEEL (`=…`, syntax-checked) or a literal the core can schedule (timer-values.ts).
  */
 import { checkFeel } from '../../expressions/feel.js';
-import { cycleError, dateError, durationError } from './timer-values.js';
+import { TIMER_KINDS, timerValueError, type TimerAttribute } from './timer-values.js';
 import { allFlowElements, bodyOf, eventDefinitions, feelOf, is, problem, type Problem, type Rule } from './util.js';
-
-const CHECKS = { timeDate: dateError, timeDuration: durationError, timeCycle: cycleError };
 
 export const timerValues: Rule = {
   name: 'timer-values',
-  description: 'Timers have one valid ISO 8601 date, duration or cycle (or a FEEL expression).',
+  description: 'Timers have one ISO 8601 date, duration or cycle the engine can schedule (or a FEEL expression).',
   check(_definitions, ctx) {
     const problems: Problem[] = [];
-    for (const { node } of allFlowElements(ctx)) {
+    for (const { node, scope, process } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:Event')) continue;
+      // A process's own timer start events are computed at deployment by the service
+      // (engine/service/start-timers.ts), which refuses any it cannot compute with its own reasons;
+      // the timers checked here are those the core computes while an instance runs.
+      const computedAtDeployment = scope === process && is(node, 'bpmn:StartEvent');
       for (const def of eventDefinitions(node)) {
         if (def.$type !== 'bpmn:TimerEventDefinition') continue;
-        const set = (Object.keys(CHECKS) as (keyof typeof CHECKS)[]).filter((k) => def[k] !== undefined);
+        const set = (Object.keys(TIMER_KINDS) as TimerAttribute[]).filter((k) => def[k] !== undefined);
         if (set.length !== 1) {
           problems.push(problem(node, set.length === 0 ? 'timer has no timeDate, timeDuration or timeCycle' : `timer sets ${set.join(' and ')}; set exactly one`));
           continue;
@@ -29,7 +31,7 @@ export const timerValues: Rule = {
         }
         const text = ctx.translate(raw, 'timer').trim();
         const feel = feelOf(text);
-        const error = feel !== undefined ? checkFeel(feel) : CHECKS[set[0]](text);
+        const error = feel !== undefined ? checkFeel(feel) : computedAtDeployment ? undefined : timerValueError(set[0], text);
         if (error) problems.push(problem(node, `timer ${set[0]}: ${error}`));
       }
     }
