@@ -15,9 +15,11 @@ import type { InstanceInfo, TxContext } from './context.js';
 import { cleanUpEndedInstance } from '../store/clean-up.js';
 import { Conflict } from './errors.js';
 
-export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null): Promise<void> {
-  // Keys this step writes projections for: the end-of-instance clean-up leaves them to those writes.
+export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null, inputKey?: number): Promise<void> {
+  // Keys this step (and its input: a finished job) writes projections for: the end-of-instance
+  // clean-up leaves them to those writes, so no two parts of the step's statement touch one row.
   const keys = effects.flatMap((e) => ('key' in e && typeof e.key === 'number' ? [e.key] : []));
+  if (inputKey !== undefined) keys.push(inputKey);
   for (const effect of effects) await applyEffect(tx, inst, effect, user, keys);
 }
 

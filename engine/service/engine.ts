@@ -215,10 +215,11 @@ export class Engine {
   /** Feeds a job outcome back (runner). A job delivered twice changes state once: the core ignores the second. */
   async finishJob(job: JobRow, input: Input): Promise<StepOutcome> {
     return this.tx(async (tx) => {
-      // The row is finished first: if the input ends the instance, its clean-up must not see it as running.
-      await finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null);
+      // The row is finished in the step's statement; the clean-up of an instance this input ends
+      // leaves the input's key alone (see stepInstance), so the two never touch one row.
+      await tx.writes.add('job', finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null), { rows: `${job.instance_id}|${job.key}` });
       return runInput(tx, job.instance_id, input);
-    });
+    }, { optimistic: true });
   }
 
   /** Fires a claimed timer in the caller's transaction: deletes it and feeds timer.fire (or starts an instance). */

@@ -73,7 +73,7 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, loc
   });
   tx.rows.set(row.id, { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended });
   await addHistory(tx, historyRows(inst, result.history, tx.now, user));
-  await applyEffects(tx, inst, result.effects, user);
+  await applyEffects(tx, inst, result.effects, user, 'key' in input && typeof input.key === 'number' ? input.key : undefined);
   // Follow-ups read other instances and subscriptions: they must see this step's writes.
   await tx.writes.flush();
   return { instanceId, state: result.state };

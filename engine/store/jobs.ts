@@ -64,8 +64,8 @@ export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: 
 }
 
 /** Records the outcome of a run; only a running row changes (a cancelled job stays cancelled). */
-export async function finishJob(db: Db, id: string, state: 'completed' | 'failed', error: string | null): Promise<void> {
-  await db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
+export function finishJob(db: Db, id: string, state: 'completed' | 'failed', error: string | null): Knex.QueryBuilder {
+  return db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
 }
 
 /** The latest attempt of the job of instance+key. */
