@@ -3,19 +3,23 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { addDuration, dueTime, parseCycle, parseDuration, parseInstant } from '../../engine/core/timers.js';
-import { given, bpmn, flow, userTask } from './support.js';
+import { addDuration, dueTime, parseCycle, parseDuration, parseInstant, planTimer } from '../../engine/core/timers.js';
+import { given, bpmn, flow, userTask, timer, incidentsOf } from './support.js';
 
 const NOW = '2026-01-31T10:00:00.000Z';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The catch timer `wait` of a process whose timer value is the FEEL variable `nilai`. */
+const waitingOn = (kind: 'duration' | 'cycle') => bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, '=nilai')}</bpmn:intermediateCatchEvent>${userTask('after')}<bpmn:endEvent id="e"/>
+  ${flow('f1', 's', 'wait')}${flow('f2', 'wait', 'after')}${flow('f3', 'after', 'e')}`);
+
 describe('timer arithmetic', () => {
   it('given durations with every designator, when parsed, then each part is read', () => {
-    expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).to.deep.equal({ years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7.5 });
+    expect(parseDuration('P1Y2M3W4DT5H6M7.5S')).to.deep.equal({ negative: false, years: 1, months: 2, weeks: 3, days: 4, hours: 5, minutes: 6, seconds: 7.5 });
   });
 
   it('given malformed durations, when parsed, then they are refused', () => {
-    for (const bad of ['P', 'PT', '1D', 'P1H', 'PT1D', 'P-1D', 'soon', '']) expect(parseDuration(bad), bad).to.equal(undefined);
+    for (const bad of ['P', 'PT', '-P', '-PT', 'P1DT', '1D', 'P1H', 'PT1D', 'P-1D', 'soon', '']) expect(parseDuration(bad), bad).to.equal(undefined);
   });
 
   it('given a duration, when added, then days and hours are exact and months follow the calendar in UTC', () => {
@@ -56,6 +60,19 @@ describe('timer arithmetic', () => {
     for (const bad of ['tomorrow', '01/02/2026', '2026-13-45T00:00:00Z', '']) expect(dueTime('date', bad, NOW), bad).to.equal(undefined);
   });
 
+  it('given a day or time the calendar lacks, when scheduled, then there is no due time instead of a date rolled over into the next month', () => {
+    for (const bad of ['2026-02-29T08:00:00Z', '2026-02-30', '2026-04-31T00:00:00Z', '2026-01-01T24:00:00Z', '2026-01-01T08:60:00Z', '2026-01-01T08:00:00+24:00']) {
+      expect(parseInstant(bad), bad).to.equal(undefined);
+    }
+    expect(parseInstant('2028-02-29T08:00:00Z')).to.equal(Date.parse('2028-02-29T08:00:00Z'));
+  });
+
+  it('given a date-time naming a time zone, when scheduled, then it is refused with a hint to write the offset', () => {
+    for (const zoned of ['2027-01-01T08:00:00[Asia/Jakarta]', '2027-01-01T08:00:00@Asia/Jakarta']) {
+      expect(planTimer('date', zoned, NOW)).to.deep.equal({ ok: false, problem: `${JSON.stringify(zoned)} names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)` });
+    }
+  });
+
   it('given the machine runs in another time zone, when timers and due dates are computed, then the results are the same', function () {
     this.timeout(60_000);
     const script = `import { dueTime } from './engine/core/timers.ts';
@@ -75,5 +92,50 @@ describe('timer arithmetic', () => {
     const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('t', '<zeebe:taskSchedule dueDate="=batas"/>')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`));
     const id = engine.start('p', { batas: 'February 1, 2026' });
     expect([...engine.incidents.values()].filter((i) => i.instanceId === id).map((i) => i.elementId)).to.deep.equal(['t']);
+  });
+
+  it('given a negative duration, when parsed and added, then it goes back in time instead of being read as positive', () => {
+    expect(parseDuration('-PT5M')).to.deep.equal({ negative: true, years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 5, seconds: 0 });
+    expect(addDuration(NOW, parseDuration('-PT5M')!)).to.equal('2026-01-31T09:55:00.000Z');
+    expect(addDuration(NOW, parseDuration('-P1M')!)).to.equal('2025-12-31T10:00:00.000Z');
+  });
+
+  it('given a negative duration or cycle interval, when scheduled, then there is no due time and the reason says to write it positive', () => {
+    expect(dueTime('duration', '-PT5M', NOW)).to.equal(undefined);
+    expect(planTimer('duration', '-PT5M', NOW)).to.deep.equal({ ok: false, problem: '"-PT5M" is a negative duration, and a timer cannot wait backwards; write PT5M' });
+    expect(planTimer('cycle', 'R3/-PT1H', NOW)).to.deep.equal({ ok: false, problem: 'in cycle "R3/-PT1H": "-PT1H" is a negative duration, and a timer cannot wait backwards; write PT1H' });
+  });
+
+  it('given a FEEL duration that evaluates to a negative one, when the token arrives, then an incident is raised and no timer is set five minutes ahead', async () => {
+    const engine = await given(waitingOn('duration'), { now: NOW });
+    const id = engine.start('p', { nilai: '-PT5M' });
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type])).to.deep.equal([['wait', 'expression']]);
+    expect(engine.timers.size).to.equal(0);
+  });
+
+  it('given cycles that would never fire or never stop (R0, a zero or sub-millisecond interval), when scheduled, then there is no due time', () => {
+    expect(planTimer('cycle', 'R0/PT1H', NOW)).to.deep.equal({ ok: false, problem: '"R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once' });
+    expect(planTimer('cycle', 'R/PT0S', NOW)).to.deep.equal({ ok: false, problem: 'in cycle "R/PT0S": "PT0S" is no time at all, so it would fire back to back for ever; write an interval above zero (e.g. R/PT1M)' });
+    for (const bad of ['R3/P0D', 'R/PT0.0001S']) expect(dueTime('cycle', bad, NOW), bad).to.equal(undefined);
+    expect(dueTime('duration', 'PT0S', NOW)).to.deep.equal({ due: NOW });
+  });
+
+  it('given a FEEL cycle that evaluates to R0, when the token arrives, then an incident is raised instead of a timer that repeats for ever', async () => {
+    const engine = await given(waitingOn('cycle'), { now: NOW });
+    const id = engine.start('p', { nilai: 'R0/PT1H' });
+    expect(incidentsOf(engine, id).map((i) => i.elementId)).to.deep.equal(['wait']);
+    expect(engine.timers.size).to.equal(0);
+  });
+
+  it('given cycles with an end date, when scheduled, then they are refused with the form to write instead', () => {
+    expect(planTimer('cycle', 'R3/PT1H/2027-01-01T00:00:00Z', NOW)).to.deep.equal({ ok: false, problem: '"R3/PT1H/2027-01-01T00:00:00Z" gives an end date, which the engine does not run; write R3/PT1H and let R<n> count the rounds (or R3/<start>/PT1H to begin at a set time)' });
+    expect(planTimer('cycle', 'R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z', NOW)).to.deep.equal({ ok: false, problem: '"R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z" gives an end date, which the engine does not run; write R/2027-01-01T00:00:00Z/<interval> (e.g. R/2027-01-01T00:00:00Z/P1D)' });
+    expect(dueTime('cycle', '2027-01-01T00:00:00Z/2027-01-02T00:00:00Z', NOW)).to.equal(undefined);
+  });
+
+  it('given a duration with a fraction of a month or beyond the representable dates, when scheduled, then there is no due time rather than a truncated or crashing one', () => {
+    expect(planTimer('duration', 'P0.5M', NOW)).to.deep.include({ ok: false });
+    expect(dueTime('duration', 'P1.5Y', NOW)).to.deep.equal({ due: '2027-07-31T10:00:00.000Z' });
+    expect(planTimer('duration', 'P999999999Y', NOW)).to.deep.equal({ ok: false, problem: '"P999999999Y" lies beyond any date the engine can represent; write a shorter duration' });
   });
 });
