@@ -129,8 +129,9 @@ describe('bpmn/timer values: refused at deployment exactly when the core cannot 
     }
   });
 
-  it('given a process timer start event, when compiled, then its literal is left to the deployment, which computes it with its own reasons (engine/service/start-timers.ts)', async () => {
-    expect(await errorsAt('processStart', 'cycle', 'R0/PT1H')).to.deep.equal([]);
+  it('given a process timer start event, when compiled, then its literal is checked like any timer (so the designer flags it) and its FEEL only for syntax (the deployment evaluates it)', async () => {
+    expect((await errorsAt('processStart', 'cycle', 'R0/PT1H')).map((e) => e.message)).to.deep.equal(['startEvent Daily: timer timeCycle: "R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once']);
     expect(await errorsAt('processStart', 'cycle', '=jadwal +')).to.have.length(1);
+    expect(await errorsAt('processStart', 'cycle', '=jadwal')).to.deep.equal([]);
   });
 });

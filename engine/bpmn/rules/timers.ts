@@ -11,12 +11,11 @@ export const timerValues: Rule = {
   description: 'Timers have one ISO 8601 date, duration or cycle the engine can schedule (or a FEEL expression).',
   check(_definitions, ctx) {
     const problems: Problem[] = [];
-    for (const { node, scope, process } of allFlowElements(ctx)) {
+    for (const { node } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:Event')) continue;
-      // A process's own timer start events are computed at deployment by the service
-      // (engine/service/start-timers.ts), which refuses any it cannot compute with its own reasons;
-      // the timers checked here are those the core computes while an instance runs.
-      const computedAtDeployment = scope === process && is(node, 'bpmn:StartEvent');
+      // Literals are checked for every timer, process start timers included, so the designer's
+      // live lint flags them; FEEL on a start timer is evaluated at deployment by the service
+      // (engine/service/start-timers.ts), the only place that can.
       for (const def of eventDefinitions(node)) {
         if (def.$type !== 'bpmn:TimerEventDefinition') continue;
         const set = (Object.keys(TIMER_KINDS) as TimerAttribute[]).filter((k) => def[k] !== undefined);
@@ -31,7 +30,7 @@ export const timerValues: Rule = {
         }
         const text = ctx.translate(raw, 'timer').trim();
         const feel = feelOf(text);
-        const error = feel !== undefined ? checkFeel(feel) : computedAtDeployment ? undefined : timerValueError(set[0], text);
+        const error = feel !== undefined ? checkFeel(feel) : timerValueError(set[0], text);
         if (error) problems.push(problem(node, `timer ${set[0]}: ${error}`));
       }
     }
