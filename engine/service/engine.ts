@@ -5,7 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Input, Variables } from '../core/index.js';
-import { findDefinition, latestDefinition, definitionVersion, findDefinitionById } from '../store/definitions.js';
+import { findDefinition, latestDefinition, definitionVersion, findDefinitionById, type DefinitionHead } from '../store/definitions.js';
 import { findInstance } from '../store/instances.js';
 import { findTask, findTaskLockingInstance, findTaskWithInstance, setAssignee, isCandidate, type TaskRow } from '../store/tasks.js';
 import { formOfTask } from '../store/definitions.js';
@@ -26,9 +26,12 @@ import { visibleVariables } from '../core/index.js';
 import { lockInstance, type InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
 import { WriteBatch, NeedsTransaction } from '../store/write-batch.js';
+import { LatestDefinitions, stillLatest } from './latest-definitions.js';
 import type { Db } from '../store/db.js';
 
 export class Engine {
+  private readonly latest = new LatestDefinitions();
+
   constructor(readonly deps: EngineDeps) {}
 
   /**
@@ -76,7 +79,24 @@ export class Engine {
   async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
     requireRole(actor, 'deploying', 'analyst', 'admin');
     const tenant = tenantOf(actor);
-    return this.tx((tx) => deploy(tx, tenant, actor.username, files));
+    const result = await this.tx((tx) => deploy(tx, tenant, actor.username, files));
+    for (const p of result.processes) this.latest.forget(tenant, p.key);
+    return result;
+  }
+
+  /**
+   * The latest definition of a process: remembered for an optimistic command (whose statement then
+   * asserts it is still the latest), read fresh in a transaction (and remembered).
+   */
+  private async latestHead(tx: TxContext, tenant: string, key: string): Promise<DefinitionHead | undefined> {
+    const known = tx.optimistic ? this.latest.get(tenant, key) : undefined;
+    if (known) {
+      tx.writes.assert(stillLatest(tx.trx, known), `${key} version ${known.version} is the latest`);
+      return known;
+    }
+    const head = await latestDefinition(tx.trx, tenant, key);
+    if (head) this.latest.set(head);
+    return head;
   }
 
   /**
@@ -86,7 +106,7 @@ export class Engine {
   async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome & { row: InstanceRow; incidents: IncidentRow[]; tasks: TaskRow[] }> {
     const tenant = tenantOf(actor);
     return this.tx(async (tx) => {
-      const def = req.version === undefined ? await latestDefinition(tx.trx, tenant, req.processKey) : await definitionVersion(tx.trx, tenant, req.processKey, req.version);
+      const def = req.version !== undefined ? await definitionVersion(tx.trx, tenant, req.processKey, req.version) : await this.latestHead(tx, tenant, req.processKey);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
       if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
       const outcome = await startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });

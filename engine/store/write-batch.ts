@@ -52,6 +52,7 @@ interface Part extends PartOptions {
 
 export class WriteBatch {
   private parts: Part[] = [];
+  private conditions: { condition: Knex.Raw; what: string }[] = [];
   /** Deferred: a step ended (flush was asked for) while parts were queued; nothing more may join. */
   private sealed = false;
 
@@ -63,6 +64,16 @@ export class WriteBatch {
     if (this.deferred && this.sealed) throw new NeedsTransaction(`a write to ${table} after a step's writes were queued`);
     if (!this.fits(part)) await this.flush();
     this.parts.push(part);
+  }
+
+  /**
+   * A condition the statement checks when it is sent (e.g. that the definition a start used is
+   * still the latest); false fails the statement like a failed part. Deferred batches only: a
+   * batch that sends as it goes has no single statement to put it in.
+   */
+  assert(condition: Knex.Raw, what: string): void {
+    if (!this.deferred) throw new Error('assertions need a deferred batch');
+    this.conditions.push({ condition, what });
   }
 
   get pending(): number {
@@ -94,31 +105,36 @@ export class WriteBatch {
 
   private async send(): Promise<void> {
     const parts = this.parts;
+    const conditions = this.conditions;
     if (parts.length === 0) return;
     this.parts = [];
+    this.conditions = [];
     this.sealed = false;
-    if (parts.length === 1 && !parts[0].expectOne) {
+    if (parts.length === 1 && !parts[0].expectOne && conditions.length === 0) {
       await parts[0].query;
       return;
     }
     let statement = this.db.queryBuilder();
     parts.forEach((p, i) => { statement = statement.with(`w${i}`, p.query); });
-    const asserts = parts.flatMap((p, i) => (p.expectOne ? [this.db.raw('alur_assert((select count(*) from ??) = 1, ?) as ??', [`w${i}`, `${i}: ${p.expectOne.what}`, `a${i}`])] : []));
+    const asserts = [
+      ...parts.flatMap((p, i) => (p.expectOne ? [this.db.raw('alur_assert((select count(*) from ??) = 1, ?) as ??', [`w${i}`, `${i}: ${p.expectOne.what}`, `a${i}`])] : [])),
+      ...conditions.map((c, i) => this.db.raw('alur_assert(?, ?) as ??', [c.condition, `c${i}: ${c.what}`, `c${i}`])),
+    ];
     try {
       await statement.select(asserts.length ? asserts : [this.db.raw('1 as done')]);
     } catch (err) {
-      const failed = failedPart(err, parts);
-      if (!failed) throw err;
-      if (this.deferred) throw new NeedsTransaction(failed.expectOne!.what);
-      throw failed.expectOne!.fails();
+      const failed = failedAssertion(err);
+      if (failed === undefined) throw err;
+      if (this.deferred) throw new NeedsTransaction(failed);
+      const part = /^(\d+):/.exec(failed);
+      throw part ? parts[Number(part[1])].expectOne!.fails() : new Error(`assertion failed: ${failed}`);
     }
   }
 }
 
-/** The part whose assertion failed, from the error alur_assert raised. */
-function failedPart(err: unknown, parts: Part[]): Part | undefined {
+/** What a failed alur_assert checked (`<part>: …` or `c<n>: …`), from its error; else undefined. */
+function failedAssertion(err: unknown): string | undefined {
   const e = err as { code?: string; message?: string };
   if (e.code !== ASSERTION_FAILED) return undefined;
-  const m = /alur assertion failed: (\d+):/.exec(e.message ?? '');
-  return m ? parts[Number(m[1])] : undefined;
+  return /alur assertion failed: (.*)$/s.exec(e.message ?? '')?.[1] ?? 'unknown';
 }

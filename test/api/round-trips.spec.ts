@@ -6,6 +6,8 @@
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, makeTenant, makeUser, bearer, bpmnFile, type Api } from './harness.js';
+import { Engine } from '../../engine/service/engine.js';
+import { ModelCache } from '../../engine/service/models.js';
 
 const ONE_TASK = bpmnFile('one-task', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
   <bpmn:userTask id="T"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
@@ -39,16 +41,19 @@ forEachBackend('api: statements per command', (backend) => {
     }
   }
 
-  it('given nothing races, a start and a completion take one read and one write each, without BEGIN/COMMIT', async () => {
+  it('given nothing races, a start is one statement and a completion one read and one write, without BEGIN/COMMIT', async () => {
     const tenant = await makeTenant(api);
     const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
     const clerk = await makeUser(api, tenant, `clerk-${tenant}`, ['staff'], ['loket']);
     await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', ONE_TASK, 'one-task.bpmn').expect(201);
     await api.http.get('/api/auth/me').set(bearer(clerk)).expect(200); // the token is now known
 
+    // The first start reads the latest definition; later ones remember it (and assert it in their write).
+    const first = await counting(() => api.http.post('/api/process-instances').set(bearer(clerk)).send({ processKey: 'one-task' }));
+    expect(first.statements.map((s) => s.split(' ')[0])).to.deep.equal(['select', 'with']);
     const start = await counting(() => api.http.post('/api/process-instances').set(bearer(clerk)).send({ processKey: 'one-task' }));
     expect(start.result.status).to.equal(201);
-    expect(start.statements.map((s) => s.split(' ')[0])).to.deep.equal(['select', 'with']);
+    expect(start.statements.map((s) => s.split(' ')[0])).to.deep.equal(['with']);
     const taskId = start.result.body.tasks[0].id;
     const complete = await counting(() => api.http.post(`/api/tasks/${taskId}/complete`).set(bearer(clerk)).send({}));
     expect(complete.result.status).to.equal(200);
@@ -67,5 +72,27 @@ forEachBackend('api: statements per command', (backend) => {
     expect(start.statements.some((s) => /^begin/i.test(s))).to.equal(true);
     const children = await api.http.get('/api/process-instances?processKey=callee').set(bearer(analyst));
     expect(children.body.items.map((i: { state: string; parentInstanceId: string }) => `${i.state}:${i.parentInstanceId}`)).to.deep.equal([`completed:${start.result.body.id}`]);
+  });
+
+  it('given a new version deployed through another API process, a start here uses it, not the version it remembered', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', ONE_TASK, 'one-task.bpmn').expect(201);
+    const v1 = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'one-task' });
+    expect(v1.body.version).to.equal(1);
+    // Another process on the same database: its deployment does not reach this one's memory.
+    const other = new Engine({ ...api.engine.deps, models: new ModelCache() });
+    const ana = (await api.http.get('/api/auth/me').set(bearer(analyst))).body;
+    const changed = Buffer.from(ONE_TASK.toString().replace('<bpmn:userTask id="T">', '<bpmn:userTask id="T" name="Periksa">'));
+    const deployed = await other.deploy({ id: 'x', username: ana.username, tenant, roles: ['analyst'], groups: [] }, [{ name: 'one-task.bpmn', content: changed }]);
+    expect(deployed.processes.map((p) => p.version)).to.deep.equal([2]);
+    const v2 = await counting(() => api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'one-task' }));
+    expect(v2.result.body.version).to.equal(2);
+    expect(v2.result.body.tasks.map((t: { name: string }) => t.name)).to.deep.equal(['Periksa']);
+    // The remembered head failed its assertion; the start ran again with a fresh read, in a transaction.
+    expect(v2.statements.some((q) => /^begin/i.test(q))).to.equal(true);
+    const next = await counting(() => api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'one-task' }));
+    expect(next.result.body.version).to.equal(2);
+    expect(next.statements.map((q) => q.split(' ')[0])).to.deep.equal(['with']);
   });
 });
