@@ -7,17 +7,20 @@ import type { Knex } from 'knex';
 import type { Db } from './db.js';
 
 /**
- * The clean-up writes, one per table (so a write batch can send them as one statement). Tasks the
- * same step opens or closes (`taskKeys`) are left to those writes, so the two never touch one row.
+ * The clean-up writes, one per table (so a write batch can send them as one statement). Rows of
+ * the keys the same step writes itself (`stepKeys`: its effects' keys and its input's, e.g. the job
+ * it finishes) are left to those writes, so no two parts of the statement touch one row.
  */
-export function cleanUpEndedInstance(db: Db, instanceId: string, now: Date, taskKeys: number[] = []): [table: string, query: Knex.QueryBuilder][] {
-  const tasks = db('user_task').where({ instance_id: instanceId, state: 'open' });
-  if (taskKeys.length) tasks.whereNotIn('key', taskKeys);
+export function cleanUpEndedInstance(db: Db, instanceId: string, now: Date, stepKeys: number[] = []): [table: string, query: Knex.QueryBuilder][] {
+  const rows = (table: string) => {
+    const q = db(table).where({ instance_id: instanceId });
+    return stepKeys.length ? q.whereNotIn('key', stepKeys) : q;
+  };
   return [
-    ['user_task', tasks.update({ state: 'cancelled', completed_at: now })],
-    ['job', db('job').where({ instance_id: instanceId }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null })],
-    ['timer', db('timer').where({ instance_id: instanceId }).delete()],
-    ['message_subscription', db('message_subscription').where({ instance_id: instanceId }).delete()],
-    ['signal_subscription', db('signal_subscription').where({ instance_id: instanceId }).delete()],
+    ['user_task', rows('user_task').where({ state: 'open' }).update({ state: 'cancelled', completed_at: now })],
+    ['job', rows('job').whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null })],
+    ['timer', rows('timer').delete()],
+    ['message_subscription', rows('message_subscription').delete()],
+    ['signal_subscription', rows('signal_subscription').delete()],
   ];
 }

@@ -146,6 +146,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   if (wrongHistories) problems.push(`${wrongHistories} histories with an element not exactly once`);
   const outbox = await outboxCounts(db.knex);
   if ((outbox.jobs.ready ?? 0) + (outbox.jobs.running ?? 0) > 0 || outbox.timers > 0) problems.push(`outbox not empty: ${JSON.stringify(outbox)}`);
+  // Nothing in this process cancels a job: every row ends completed, the last one of an instance included.
+  if ((outbox.jobs.completed ?? 0) !== o.instances * SERVICE_TASKS.length) problems.push(`job rows not all completed: ${JSON.stringify(outbox.jobs)}`);
   const depths = await runner.depths();
   const left = Object.values(depths).reduce((n, d) => n + d.waiting + d.active + d.delayed, 0);
   const queued = await runner.queues.jobs('chaos-step').getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');

@@ -84,6 +84,9 @@ forEachBackend('embedded runner', (backend) => {
     h.clock.pin(new Date(T0.getTime() + 1500));
     expect(await h.runner.drain()).to.equal(1);
     expect((await findInstance(h.db.knex, tenant, instanceId))?.state).to.equal('completed');
+    // The job that ended the instance is recorded completed, not swept up by the end's clean-up.
+    const states = (await h.db.knex('job').where({ instance_id: instanceId }).select('state')).map((r: { state: string }) => r.state).sort();
+    expect(states).to.deep.equal(['completed', 'completed', 'failed']);
 
     // Deliver a finished job again: the core ignores it, the history says so
     const job = (await h.db.knex('job').where({ instance_id: instanceId, state: 'completed' }).first());
