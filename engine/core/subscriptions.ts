@@ -7,7 +7,7 @@ import type { ElementDef, EventDefinition } from './model.js';
 import type { Runtime } from './runtime.js';
 import { ExpressionFailure } from './runtime.js';
 import type { Subscription } from './state.js';
-import { dueTime } from './timers.js';
+import { dueTime, planTimer } from './timers.js';
 import { ROOT_KEY } from './state.js';
 import { raiseIncident } from './incidents.js';
 
@@ -19,9 +19,12 @@ export function openSubscription(rt: Runtime, owner: number, catchDef: ElementDe
   if (!ev) return undefined;
   if (ev.kind === 'timer') {
     const raw = rt.evalExpr(ev.timer.expr, evalKey);
-    const text = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
-    const due = dueTime(ev.timer.type, text, rt.now);
-    if (!due) throw new ExpressionFailure(`timer of ${catchDef.id}: ${JSON.stringify(text)} is not a valid ${ev.timer.type}`);
+    // Null is usually a missing variable: saying so helps more than judging the empty text.
+    if (raw === null || raw === undefined) throw new ExpressionFailure(`timer of ${catchDef.id}: the expression evaluated to null, not a ${ev.timer.type}`);
+    // The incident carries planTimer's reason, the same text the deployment rule gives for a literal.
+    const plan = planTimer(ev.timer.type, typeof raw === 'string' ? raw : String(raw), rt.now);
+    if (!plan.ok) throw new ExpressionFailure(`timer of ${catchDef.id}: ${plan.problem}`);
+    const due = plan.due;
     const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'timer', due: due.due, ...(due.cycle ? { cycle: due.cycle } : {}) });
     rt.emit({ type: 'timer.schedule', key, elementId: catchDef.id, dueAt: due.due });
     return key;

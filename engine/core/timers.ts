@@ -4,6 +4,8 @@
  * with Z or an offset (none is UTC); cycles: R[n]/<duration> and R[n]/<start>/<duration>.
  * `planTimer` is the one judge of what a timer value can be: the core schedules with it and the
  * deployment rule (engine/bpmn/rules/timer-values.ts) refuses with it, so the two cannot drift.
+ * `dateProblem` is the same judge for a user task's dueDate/followUpDate (the element opening the
+ * task and the rule engine/bpmn/rules/tasks.ts both use it).
  */
 
 const DURATION = /^(-)?P(?=\d|T\d)(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?=\d)(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
@@ -81,7 +83,9 @@ const refuse = (problem: string): TimerPlan => ({ ok: false, problem });
 
 const zoneProblem = (text: string) => `${q(text)} names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)`;
 
-function dateProblem(text: string): string | undefined {
+/** Why `text` is not a date-time `parseInstant` reads, saying what to write instead; undefined when it is one. */
+export function dateProblem(value: string): string | undefined {
+  const text = value.trim();
   if (parseInstant(text) !== undefined) return undefined;
   if (ZONE_NAME.test(text)) return zoneProblem(text);
   if (DATE.test(text)) return `${q(text)} is not a valid calendar date-time (no such day, hour or offset); write one that exists, e.g. 2027-02-28T08:00:00+07:00`;

@@ -10,7 +10,7 @@ const NOW = '2026-01-31T10:00:00.000Z';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The catch timer `wait` of a process whose timer value is the FEEL variable `nilai`. */
-const waitingOn = (kind: 'duration' | 'cycle') => bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, '=nilai')}</bpmn:intermediateCatchEvent>${userTask('after')}<bpmn:endEvent id="e"/>
+const waitingOn = (kind: 'date' | 'duration' | 'cycle') => bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, '=nilai')}</bpmn:intermediateCatchEvent>${userTask('after')}<bpmn:endEvent id="e"/>
   ${flow('f1', 's', 'wait')}${flow('f2', 'wait', 'after')}${flow('f3', 'after', 'e')}`);
 
 describe('timer arithmetic', () => {
@@ -91,7 +91,15 @@ describe('timer arithmetic', () => {
   it('given a user task due date in a free-text format, when opened, then it is refused as an incident (no locale-dependent parsing)', async () => {
     const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('t', '<zeebe:taskSchedule dueDate="=batas"/>')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`));
     const id = engine.start('p', { batas: 'February 1, 2026' });
-    expect([...engine.incidents.values()].filter((i) => i.instanceId === id).map((i) => i.elementId)).to.deep.equal(['t']);
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.message])).to.deep.equal([
+      ['t', 'dueDate of t: "February 1, 2026" is not an ISO 8601 date-time; write e.g. 2027-01-01T08:00:00+07:00 or 2027-01-01T01:00:00Z'],
+    ]);
+  });
+
+  it('given a user task due date that is a date alone, literal or FEEL, when opened, then it is midnight UTC (the deployment rule accepts the literal for that reason)', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('t', '<zeebe:taskSchedule dueDate="2026-02-01" followUpDate="=date(batas)"/>')}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`));
+    const id = engine.start('p', { batas: '2026-01-25' });
+    expect(engine.openTasks(id)[0].task).to.deep.include({ dueDate: '2026-02-01T00:00:00.000Z', followUpDate: '2026-01-25T00:00:00.000Z' });
   });
 
   it('given a negative duration, when parsed and added, then it goes back in time instead of being read as positive', () => {
@@ -109,7 +117,9 @@ describe('timer arithmetic', () => {
   it('given a FEEL duration that evaluates to a negative one, when the token arrives, then an incident is raised and no timer is set five minutes ahead', async () => {
     const engine = await given(waitingOn('duration'), { now: NOW });
     const id = engine.start('p', { nilai: '-PT5M' });
-    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type])).to.deep.equal([['wait', 'expression']]);
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message])).to.deep.equal([
+      ['wait', 'expression', 'timer of wait: "-PT5M" is a negative duration, and a timer cannot wait backwards; write PT5M'],
+    ]);
     expect(engine.timers.size).to.equal(0);
   });
 
@@ -123,8 +133,26 @@ describe('timer arithmetic', () => {
   it('given a FEEL cycle that evaluates to R0, when the token arrives, then an incident is raised instead of a timer that repeats for ever', async () => {
     const engine = await given(waitingOn('cycle'), { now: NOW });
     const id = engine.start('p', { nilai: 'R0/PT1H' });
-    expect(incidentsOf(engine, id).map((i) => i.elementId)).to.deep.equal(['wait']);
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message])).to.deep.equal([
+      ['wait', 'expression', 'timer of wait: "R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once'],
+    ]);
     expect(engine.timers.size).to.equal(0);
+  });
+
+  it('given FEEL timer values the core cannot schedule, when the token arrives, then the incident says why and what to write, as the deployment rule does for a literal', async () => {
+    const cases: ['date' | 'duration' | 'cycle', unknown, string][] = [
+      ['date', '2027-01-01T08:00:00[Asia/Jakarta]', `timer of wait: "2027-01-01T08:00:00[Asia/Jakarta]" names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)`],
+      ['duration', 'P0.5M', 'timer of wait: "P0.5M" has a fraction of a month, which has no fixed length; write whole months or days (e.g. P1M or P45D)'],
+      ['cycle', '0 0 9 * * MON', 'timer of wait: "0 0 9 * * MON" is a cron expression, which the engine does not run; write an ISO 8601 repeating interval (e.g. R/2027-01-01T09:00:00+07:00/P1D for every day at 09:00)'],
+      ['duration', 15, 'timer of wait: "15" is not an ISO 8601 duration (e.g. PT15M, P3D)'],
+      ['duration', null, 'timer of wait: the expression evaluated to null, not a duration'],
+    ];
+    for (const [kind, nilai, message] of cases) {
+      const engine = await given(waitingOn(kind), { now: NOW });
+      const id = engine.start('p', { nilai });
+      expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message]), `${kind} ${String(nilai)}`).to.deep.equal([['wait', 'expression', message]]);
+      expect(engine.timers.size).to.equal(0);
+    }
   });
 
   it('given cycles with an end date, when scheduled, then they are refused with the form to write instead', () => {

@@ -2,6 +2,7 @@
  * Task rules: what each task type needs to run — a job type, a script, a message, a sensible
  * user-task assignment — and consistent multi-instance and io-mapping settings.
  */
+import { dateProblem } from '../../core/timers.js';
 import { allFlowElements, eventDefinitions, extension, feelOf, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 
 export const taskImplementation: Rule = {
@@ -49,7 +50,7 @@ function scriptTask(node: Node, ctx: RuleContext): Problem[] {
 
 export const userTaskAssignment: Rule = {
   name: 'user-task-assignment',
-  description: 'Literal candidate groups/users are comma-separated names; literal dates are ISO 8601; priority is 0–100.',
+  description: 'Literal candidate groups/users are comma-separated names; literal dates are ones the core reads (ISO 8601); priority is 0–100.',
   check(_definitions, ctx) {
     const problems: Problem[] = [];
     for (const { node } of allFlowElements(ctx)) {
@@ -66,9 +67,11 @@ export const userTaskAssignment: Rule = {
       const schedule = extension(node, 'zeebe:TaskSchedule');
       for (const key of ['dueDate', 'followUpDate'] as const) {
         const value = schedule?.[key] as string | undefined;
-        if (value !== undefined && feelOf(value) === undefined && Number.isNaN(Date.parse(value))) {
-          problems.push(problem(node, `${key} "${value}" is not an ISO 8601 date-time`));
-        }
+        // Blank is no date to the mapper and the core (optionalExpr), so there is nothing to refuse.
+        if (value === undefined || value.trim() === '' || feelOf(value) !== undefined) continue;
+        // The core's own reader judges the literal, so it deploys exactly when the task can open with it.
+        const why = dateProblem(value);
+        if (why) problems.push(problem(node, `${key} ${why}`));
       }
       const priority = extension(node, 'zeebe:PriorityDefinition')?.priority;
       if (priority !== undefined && feelOf(String(priority)) === undefined) {

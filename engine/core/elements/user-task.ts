@@ -6,7 +6,7 @@ import type { Behaviour } from './behaviour.js';
 import type { Runtime } from '../runtime.js';
 import { ExpressionFailure } from '../runtime.js';
 import type { UserTaskSpec } from '../effects.js';
-import { parseInstant } from '../timers.js';
+import { dateProblem, parseInstant } from '../timers.js';
 
 export const userTask: Behaviour = {
   activate(rt, key) {
@@ -50,7 +50,9 @@ function toPriority(value: unknown, id: string): number {
 function toDate(rt: Runtime, expr: Parameters<Runtime['evalExpr']>[0], key: number, id: string, what: string): string | undefined {
   const value = rt.evalExpr(expr, key);
   if (value === undefined || value === null || value === '') return undefined;
-  const t = parseInstant(String(value));
-  if (t === undefined) throw new ExpressionFailure(`${what} of ${id} is not a date-time: ${JSON.stringify(value)}`);
-  return new Date(t).toISOString();
+  const text = String(value);
+  // The same reason the deployment rule gives for a literal (engine/bpmn/rules/tasks.ts).
+  const problem = dateProblem(text);
+  if (problem) throw new ExpressionFailure(`${what} of ${id}: ${problem}`);
+  return new Date(parseInstant(text)!).toISOString();
 }
