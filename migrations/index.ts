@@ -11,6 +11,7 @@ import * as inboxKeys from './20261129000400_inbox_candidate_keys.js';
 import * as inboxSort from './20261129000500_inbox_sort_indexes.js';
 import * as taskForm from './20261129000600_task_form_version.js';
 import * as assertFn from './20261129000700_assert_function.js';
+import * as searchTrgm from './20261129000800_inbox_search_trigrams.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -22,6 +23,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129000500_inbox_sort_indexes', inboxSort],
   ['20261129000600_task_form_version', taskForm],
   ['20261129000700_assert_function', assertFn],
+  ['20261129000800_inbox_search_trigrams', searchTrgm],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

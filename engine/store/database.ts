@@ -7,6 +7,8 @@ import { mkdirSync, openSync, closeSync, writeSync, readFileSync, unlinkSync, ex
 import { join, resolve } from 'node:path';
 import knexPkg, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { migrationSource } from '../../migrations/index.js';
 
@@ -37,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { knex, kind: 'postgres', describe: `postgresql://${url.host}${url.pathname}`, close: () => knex.destroy() };
   }
   if (options.memory) {
-    const knex = knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: {} } as Knex.Config);
+    const knex = pgliteKnex(new PGlite({ extensions: { pg_trgm } }));
     await knex.raw('select 1');
     return { knex, kind: 'pglite', describe: 'pglite (memory)', close: () => knex.destroy() };
   }
@@ -45,13 +47,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   mkdirSync(dir, { recursive: true });
   const releaseLock = takeLock(join(dir, 'alur.lock'));
   try {
-    const knex = knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: { filename: join(dir, 'pgdata') } } as Knex.Config);
+    const knex = pgliteKnex(new PGlite(join(dir, 'pgdata'), { extensions: { pg_trgm } }));
     await knex.raw('select 1');
     return { knex, kind: 'pglite', describe: `pglite (${dir})`, close: async () => { await knex.destroy(); releaseLock(); } };
   } catch (err) {
     releaseLock();
     throw err;
   }
+}
+
+/**
+ * knex over one PGlite instance (knex closes it on destroy). PGlite loads extensions at start:
+ * pg_trgm backs the inbox search index, as the contrib module does on PostgreSQL.
+ */
+function pgliteKnex(pglite: PGlite): Knex {
+  return knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: { pglite } } as unknown as Knex.Config);
 }
 
 /** Applies every pending migration; safe to call on every start. */

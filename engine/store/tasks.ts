@@ -130,7 +130,7 @@ const SORT_COLUMNS: Record<TaskSort, string> = { dueDate: 'due_at', priority: 'p
  * costs about half of three ILIKEs (bench/api/inbox-search.ts); both sides go through the
  * database's lower(), so case folding agrees.
  */
-const SEARCH_TEXT = "lower(coalesce(business_key, '') || chr(31) || process_key || chr(31) || coalesce(name, ''))";
+export const SEARCH_TEXT = "lower(coalesce(business_key, '') || chr(31) || process_key || chr(31) || coalesce(name, ''))";
 
 /** The search text as a LIKE pattern matching it literally anywhere (`%`, `_` and `\` escaped). */
 export function containsPattern(text: string): string {
