@@ -12,7 +12,6 @@ import { maySeeAll, type User } from './session.js';
 import { taskCard } from './task-card.js';
 import { countTasks, listTasks, PAGE_SIZE } from './task-api.js';
 import { processNames } from './process-names.js';
-import { viewOfPage } from './list-order.js';
 import { errorMessage } from './errors.js';
 import type { Task, TaskFilter, TaskSort } from './types.js';
 
@@ -47,7 +46,6 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
 
   const list = h('ul', { class: 'task-list', 'aria-labelledby': 'list-heading', 'aria-busy': 'true' });
   const status = h('p', { class: 'list-status', role: 'status', 'aria-live': 'polite' }, t('list.loading'));
-  const searchNote = h('p', { class: 'hint', hidden: true }, t('search.pageOnly'));
   const pager = h('nav', { class: 'pager', 'aria-label': t('list.paging') });
   const updated = h('p', { class: 'updated' });
 
@@ -55,7 +53,7 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
     h('div', { class: 'list-head' }, h('h1', { id: 'list-heading' }, t('list.heading')), updated),
     tabNav,
     h('div', { class: 'toolbar' }, searchForm, tab === 'done' ? null : sortField),
-    searchNote, status, list, pager);
+    status, list, pager);
 
   let seen: Set<string> | null = null;
   let signature = '';
@@ -76,9 +74,8 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
       counts.get(tab)!.textContent = formatNumber(page.total);
       others.forEach((filter, i) => { counts.get(filter)!.textContent = formatNumber(totals[i]); });
       const named = page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null }));
-      const view = viewOfPage(named, tab === 'done' ? null : route.sort, route.q);
-      searchNote.hidden = !view.searchedLocally;
-      render(view.items, page.total);
+      // The API sorted, searched and paged (task-api.ts): the page is shown as it came.
+      render(named, page.total);
       updated.textContent = t('list.updated', { time: formatTime(new Date()) });
     } catch (error) {
       if (stopped || (error instanceof ApiError && error.status === 401)) return;

@@ -25,7 +25,6 @@ export const en: Record<MessageKey, string> = {
   'search.label': 'Search business key or process',
   'search.placeholder': 'e.g. IMB-2026-0012',
   'search.submit': 'Search',
-  'search.pageOnly': 'This server does not search yet; only the tasks on this page are filtered.',
   'list.heading': 'Tasks',
   'list.empty': 'No tasks here.',
   'list.loading': 'Loading…',

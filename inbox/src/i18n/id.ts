@@ -26,7 +26,6 @@ export const id = {
   'search.label': 'Cari nomor berkas atau proses',
   'search.placeholder': 'mis. IMB-2026-0012',
   'search.submit': 'Cari',
-  'search.pageOnly': 'Server ini belum mendukung pencarian; yang disaring hanya tugas di halaman ini.',
   'list.heading': 'Tugas',
   'list.empty': 'Tidak ada tugas di sini.',
   'list.loading': 'Memuat…',
