@@ -15,12 +15,14 @@ import type { InstanceInfo, TxContext } from './context.js';
 import { cleanUpEndedInstance } from '../store/clean-up.js';
 import { Conflict } from './errors.js';
 
-export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null, inputKey?: number): Promise<void> {
-  // Keys this step (and its input: a finished job) writes projections for: the end-of-instance
-  // clean-up leaves them to those writes, so no two parts of the step's statement touch one row.
+/**
+ * `finishedJob`: the job row the step's input finishes in the same statement (Engine.finishJob).
+ * The end-of-instance clean-up leaves that row, and the rows of the keys the effects write, to
+ * those writes, so no two parts of the step's statement touch one row.
+ */
+export async function applyEffects(tx: TxContext, inst: InstanceInfo, effects: Effect[], user: string | null, finishedJob?: string): Promise<void> {
   const keys = effects.flatMap((e) => ('key' in e && typeof e.key === 'number' ? [e.key] : []));
-  if (inputKey !== undefined) keys.push(inputKey);
-  for (const effect of effects) await applyEffect(tx, inst, effect, user, keys);
+  for (const effect of effects) await applyEffect(tx, inst, effect, user, keys, finishedJob);
 }
 
 function dateOrNull(text: string | undefined): Date | null {
@@ -29,7 +31,7 @@ function dateOrNull(text: string | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null, stepKeys: number[]): Promise<void> {
+async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, user: string | null, stepKeys: number[], finishedJob: string | undefined): Promise<void> {
   const { trx, now } = tx;
   // Every projection row belongs to instance+key: writes for different keys never touch one row.
   const rows = 'key' in effect ? `${inst.id}|${String(effect.key)}` : undefined;
@@ -112,7 +114,7 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
       tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input: { type: 'call.escalate', key: effect.parent.key, code: effect.code } });
       return;
     case 'instance.ended':
-      for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now, stepKeys)) await tx.writes.add(table, query, { disjoint: true });
+      for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now, stepKeys, finishedJob)) await tx.writes.add(table, query, { disjoint: true });
       if (effect.parent) {
         // A child that ended at a terminate end event has completed (Zeebe semantics); only an
         // uncaught error or a cancel fails the call activity.

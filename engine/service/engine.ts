@@ -199,7 +199,7 @@ export class Engine {
       // the core ignore this one (the task's key no longer waits), which answers Conflict below.
       // Completing an unassigned task claims it in the same write (closeTask); if someone else
       // claimed it meanwhile, that write changes nothing and the command answers Conflict.
-      const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, inst);
+      const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, { locked: inst });
       // The task.close effect wrote exactly this; answering from it saves a read per completion.
       const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: tx.now, completed_by: actor.username };
       return { ignored: result.ignored, closed };
@@ -236,9 +236,9 @@ export class Engine {
   async finishJob(job: JobRow, input: Input): Promise<StepOutcome> {
     return this.tx(async (tx) => {
       // The row is finished in the step's statement; the clean-up of an instance this input ends
-      // leaves the input's key alone (see stepInstance), so the two never touch one row.
+      // leaves this row alone (and cancels any other attempt), so the two never touch one row.
       await tx.writes.add('job', finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null), { rows: `${job.instance_id}|${job.key}` });
-      return runInput(tx, job.instance_id, input);
+      return runInput(tx, job.instance_id, input, { finishedJob: job.id });
     }, { optimistic: true });
   }
 

@@ -41,17 +41,24 @@ function inputUser(input: Input): string | null {
   return 'user' in input && input.user ? input.user : null;
 }
 
+export interface InputOptions {
+  /** The instance row the caller read (locked in a transaction; as of its version when optimistic). */
+  locked?: InstanceRow;
+  /** The job row the caller finishes in this step's statement (a job outcome): the clean-up leaves it alone. */
+  finishedJob?: string;
+}
+
 /**
  * Feeds `input` to an existing instance (locking it, unless the caller passes the row it locked
  * in this transaction) and then every follow-up.
  */
-export async function runInput(tx: TxContext, instanceId: string, input: Input, locked?: InstanceRow): Promise<StepOutcome> {
-  const outcome = await stepInstance(tx, instanceId, input, locked);
+export async function runInput(tx: TxContext, instanceId: string, input: Input, options: InputOptions = {}): Promise<StepOutcome> {
+  const outcome = await stepInstance(tx, instanceId, input, options);
   await drainFollowUps(tx);
   return outcome;
 }
 
-async function stepInstance(tx: TxContext, instanceId: string, input: Input, locked?: InstanceRow): Promise<StepOutcome> {
+async function stepInstance(tx: TxContext, instanceId: string, input: Input, { locked, finishedJob }: InputOptions = {}): Promise<StepOutcome> {
   const row = locked ?? (await lockInstance(tx.trx, instanceId));
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await tx.deps.models.get(tx.trx, row.definition_id);
@@ -73,7 +80,7 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, loc
   });
   tx.rows.set(row.id, { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended });
   await addHistory(tx, historyRows(inst, result.history, tx.now, user));
-  await applyEffects(tx, inst, result.effects, user, 'key' in input && typeof input.key === 'number' ? input.key : undefined);
+  await applyEffects(tx, inst, result.effects, user, finishedJob);
   // Follow-ups read other instances and subscriptions: they must see this step's writes.
   await tx.writes.flush();
   return { instanceId, state: result.state };
