@@ -108,7 +108,12 @@ export class Engine {
     return this.tx(async (tx) => {
       const def = req.version !== undefined ? await definitionVersion(tx.trx, tenant, req.processKey, req.version) : await this.latestHead(tx, tenant, req.processKey);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
-      if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
+      if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) {
+        // A remembered head is checked only in the statement, which a refusal never sends: a
+        // newer version deployed elsewhere may have a none start, so decide that on a fresh read.
+        if (tx.optimistic) throw new NeedsTransaction(`${req.processKey} version ${def.version} has no none start event`);
+        throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
+      }
       const outcome = await startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
       const row = tx.rows.get(outcome.instanceId)!;
       const incidents = [...tx.incidents.values()].filter((i) => i.instance_id === outcome.instanceId);

@@ -1,12 +1,16 @@
 /**
  * Edge cases of the optimistic commands (Engine.tx with optimistic: true) and of the one-statement
- * step they rely on.
+ * step they rely on: what a step's statement leaves behind, and what a remembered definition
+ * head may not decide alone.
  */
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openHarness, newTenant, actor, bpmn, T0, type Harness } from './harness.js';
 import { findInstance } from '../../engine/store/instances.js';
 import { claimDueJobs, type JobRow } from '../../engine/store/jobs.js';
+import { Engine } from '../../engine/service/engine.js';
+import { ModelCache } from '../../engine/service/models.js';
+import { InvalidInput } from '../../engine/service/errors.js';
 
 const flow = (id: string, from: string, to: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
 
@@ -15,6 +19,15 @@ const ONE_JOB = bpmn('one-job', `
   <bpmn:serviceTask id="Work"><bpmn:extensionElements><zeebe:taskDefinition type="work" retries="3" /></bpmn:extensionElements>
     <bpmn:incoming>F0</bpmn:incoming><bpmn:outgoing>F1</bpmn:outgoing></bpmn:serviceTask>
   <bpmn:endEvent id="E"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>${flow('F0', 'S', 'Work')}${flow('F1', 'Work', 'E')}`);
+
+/** Version 1 starts by message only; version 2 adds a none start event. */
+const BY_MESSAGE = bpmn('intake', `
+  <bpmn:startEvent id="S"><bpmn:outgoing>F0</bpmn:outgoing><bpmn:messageEventDefinition messageRef="M" /></bpmn:startEvent>
+  <bpmn:endEvent id="E"><bpmn:incoming>F0</bpmn:incoming></bpmn:endEvent>${flow('F0', 'S', 'E')}
+  </bpmn:process><bpmn:message id="M" name="intake-received" /><bpmn:process id="unused-m1" isExecutable="false">`);
+const BY_HAND = bpmn('intake', `
+  <bpmn:startEvent id="S"><bpmn:outgoing>F0</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:endEvent id="E"><bpmn:incoming>F0</bpmn:incoming></bpmn:endEvent>${flow('F0', 'S', 'E')}`);
 
 forEachBackend('service: optimistic commands', (backend) => {
   let h: Harness;
@@ -37,5 +50,18 @@ forEachBackend('service: optimistic commands', (backend) => {
     const rows: JobRow[] = await h.db.knex('job').where({ instance_id: instanceId }).orderBy('created_at').orderBy('effect_id');
     // Nothing of an ended instance may stay waiting: a ready attempt would run its handler again.
     expect(rows.map((r) => `${r.effect_id.slice(instanceId.length + 1)}:${r.state}`)).to.deep.equal([`${first.key}-1:failed`, `${first.key}-2:cancelled`]);
+  });
+
+  it('given a remembered version that has no none start event, when a newer version with one is deployed elsewhere, then a start here uses the newer version', async () => {
+    const tenant = await newTenant(h);
+    const ana = actor(tenant, 'ana', ['analyst']);
+    await h.engine.deploy(ana, [BY_MESSAGE]);
+    const refused = await h.engine.startInstance(ana, { processKey: 'intake' }).then(() => undefined, (err: unknown) => err);
+    expect(refused).to.be.instanceOf(InvalidInput);
+    // Another API process on the same database: its deployment does not reach this engine's memory.
+    const other = new Engine({ ...h.engine.deps, models: new ModelCache() });
+    expect((await other.deploy(ana, [BY_HAND])).processes.map((p) => p.version)).to.deep.equal([2]);
+    const started = await h.engine.startInstance(ana, { processKey: 'intake' });
+    expect(started.row).to.include({ process_version: 2, state: 'completed' });
   });
 });
