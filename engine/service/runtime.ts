@@ -86,8 +86,13 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, { l
   return { instanceId, state: result.state };
 }
 
+/** History rows per insert: 7 bind parameters each, so one insert stays far below a statement's limit (MAX_BINDINGS). */
+const HISTORY_CHUNK = 1000;
+
 async function addHistory(tx: TxContext, rows: HistoryRow[]): Promise<void> {
-  if (rows.length) await tx.writes.add('history', historyInsert(tx.trx, rows), { insert: true });
+  for (let i = 0; i < rows.length; i += HISTORY_CHUNK) {
+    await tx.writes.add('history', historyInsert(tx.trx, rows.slice(i, i + HISTORY_CHUNK)), { insert: true });
+  }
 }
 
 export interface StartOptions {

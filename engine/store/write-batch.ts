@@ -8,7 +8,8 @@
  * The catch: the parts of one statement all see the database as it was before the statement, and
  * a row modified by two parts ends up with only one of the modifications. So a part joins the
  * queued ones only when that cannot happen — another table, inserts beside inserts, or a part
- * declared disjoint from the others on its table — and otherwise what is queued is sent first.
+ * declared disjoint from the others on its table — and otherwise what is queued is sent first;
+ * so it is when the statement would carry more bind parameters than the protocol allows.
  * A caller that reads inside the transaction flushes before it reads. Within those rules the batch
  * is exactly the sequence of statements it replaces.
  *
@@ -34,6 +35,13 @@ export class NeedsTransaction extends Error {
 /** SQLSTATE raised by alur_assert. */
 const ASSERTION_FAILED = 'AL001';
 
+/**
+ * Bind parameters one statement may carry: the protocol counts them in 16 bits (65,535), and a
+ * step that opens thousands of tasks at once (a parallel multi-instance) would go past that in one
+ * statement. Kept below the limit so the statement's own few (assertions) always fit.
+ */
+export const MAX_BINDINGS = 60_000;
+
 export interface PartOptions {
   /** Plain INSERT (ON CONFLICT DO NOTHING at most): may share a statement with other inserts into its table. */
   insert?: boolean;
@@ -48,22 +56,32 @@ export interface PartOptions {
 interface Part extends PartOptions {
   table: string;
   query: Knex.QueryBuilder;
+  /** Bind parameters of the query. */
+  bindings: number;
 }
 
 export class WriteBatch {
   private parts: Part[] = [];
+  /** Bind parameters of the queued parts. */
+  private bindings = 0;
   private conditions: { condition: Knex.Raw; what: string }[] = [];
   /** Deferred: a step ended (flush was asked for) while parts were queued; nothing more may join. */
   private sealed = false;
 
   constructor(private readonly db: Db, private readonly deferred = false) {}
 
-  /** Queues a write to `table`; sends the queued ones first when they could touch the same rows. */
+  /** Queues a write to `table`; sends the queued ones first when they could touch the same rows or the statement would grow too big. */
   async add(table: string, query: Knex.QueryBuilder, options: PartOptions = {}): Promise<void> {
-    const part: Part = { ...options, table, query: options.expectOne ? query.returning('id') : query };
+    const built = options.expectOne ? query.returning('id') : query;
+    const part: Part = { ...options, table, query: built, bindings: built.toSQL().bindings.length };
     if (this.deferred && this.sealed) throw new NeedsTransaction(`a write to ${table} after a step's writes were queued`);
     if (!this.fits(part)) await this.flush();
+    if (this.parts.length && this.bindings + part.bindings > MAX_BINDINGS) {
+      if (this.deferred) throw new NeedsTransaction(`more than ${MAX_BINDINGS} bind parameters for one statement`);
+      await this.send();
+    }
     this.parts.push(part);
+    this.bindings += part.bindings;
   }
 
   /**
@@ -108,6 +126,7 @@ export class WriteBatch {
     const conditions = this.conditions;
     if (parts.length === 0) return;
     this.parts = [];
+    this.bindings = 0;
     this.conditions = [];
     this.sealed = false;
     if (parts.length === 1 && !parts[0].expectOne && conditions.length === 0) {
