@@ -14,11 +14,11 @@ import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
 import { deleteTimerById, insertStartTimer, type TimerRow } from '../store/timers.js';
 import { historyInsert } from '../store/history.js';
 import { findUserByUsername } from '../store/users.js';
-import { addDuration } from '../runner/duration.js';
 import type { EngineDeps, TxContext } from './context.js';
 import { inTransaction, isRetryable } from './transaction.js';
 import { runInput, startInstance, publishMessage, type StepOutcome } from './runtime.js';
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
+import { nextRound } from './start-timers.js';
 import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
@@ -257,9 +257,9 @@ export class Engine {
     const def = timer.definition_id ? await findDefinitionById(tx.trx, timer.definition_id) : undefined;
     if (!def) return;
     await startInstance(tx, def, { startEventId: timer.element_id });
-    if (timer.repeat) {
-      const left = timer.repeat.left === null ? null : timer.repeat.left - 1;
-      await insertStartTimer(tx.trx, { ...timer, due_at: addDuration(timer.due_at, timer.repeat.every), repeat: left === 0 ? null : { left, every: timer.repeat.every } });
+    const next = timer.repeat && nextRound(timer.due_at, timer.repeat, tx.now);
+    if (next) {
+      await insertStartTimer(tx.trx, { ...timer, due_at: next.due, repeat: next.left === 0 ? null : { left: next.left, every: next.every } });
       tx.wake = true;
     }
   }

@@ -149,3 +149,24 @@ export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, pre
     tx.wake = true;
   }
 }
+
+/** Rounds a timer start event may skip looking for its next one (a cycle of seconds after months down). */
+const MAX_SKIPPED_ROUNDS = 10_000;
+
+/**
+ * The round of a start-event cycle after the one that just fired at `due`: the first on the
+ * cycle's own grid that is still ahead of `now`. Rounds missed while the engine was down are
+ * skipped, not fired in a burst on restart, and count against `R<n>` — the cycle keeps its
+ * schedule and its end (Quartz's "next with remaining count"). Undefined when none is left.
+ */
+export function nextRound(due: Date, repeat: { left: number | null; every: string }, now: Date): { due: Date; left: number | null; every: string } | undefined {
+  let at = new Date(due);
+  let left = repeat.left;
+  for (let skipped = 0; ; skipped++) {
+    if (left !== null && left <= 0) return undefined;
+    at = addDuration(at, repeat.every);
+    left = left === null ? null : left - 1;
+    if (at.getTime() > now.getTime()) return { due: at, left, every: repeat.every };
+    if (skipped >= MAX_SKIPPED_ROUNDS) return { due: addDuration(now, repeat.every), left, every: repeat.every };
+  }
+}

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openHarness, newTenant, actor, bpmn, T0, type Harness } from './harness.js';
 import { InvalidInput } from '../../engine/service/errors.js';
-import { firstDue } from '../../engine/service/start-timers.js';
+import { firstDue, nextRound } from '../../engine/service/start-timers.js';
 import type { FeelEvaluator } from '../../engine/expressions/feel.js';
 
 type Attr = 'timeDate' | 'timeDuration' | 'timeCycle';
@@ -137,6 +137,26 @@ forEachBackend('service: timer start events are computed at deployment', (backen
     await h.runner.drain();
     expect(await instancesOf(tenant)).to.equal(1);
     expect((await timersOf(tenant)).map((t) => t.due)).to.deep.equal([at(HOUR)]);
+  });
+
+  it('given an hourly cycle that was due while the engine was down, when it fires 5.5 hours late, then one instance starts and the next round is the next hour on its own grid', async () => {
+    const tenant = await newTenant(h);
+    const ana = actor(tenant, 'ana', ['analyst']);
+    await h.engine.deploy(ana, [timerStart('hourly-late', 'timeCycle', `R/${at(HOUR)}/PT1H`)]);
+    expect((await timersOf(tenant)).map((t) => t.due)).to.deep.equal([at(HOUR)]);
+    h.clock.pin(new Date(T0.getTime() + 6.5 * HOUR));
+    await h.runner.drain();
+    expect(await instancesOf(tenant)).to.equal(1);
+    expect(await timersOf(tenant)).to.deep.equal([{ element: 'StartEvent_Harian', due: at(7 * HOUR), repeat: { left: null, every: 'PT1H' } }]);
+  });
+
+  it('given a bounded cycle, when rounds are missed, then they count against R<n> and the cycle still ends on schedule', () => {
+    const due = new Date(T0.getTime() + HOUR);
+    // R5 fired its first round at +1 h; now +3.5 h: rounds +2 h and +3 h were missed, +4 h is next, then +5 h ends it.
+    expect(nextRound(due, { left: 4, every: 'PT1H' }, new Date(T0.getTime() + 3.5 * HOUR))).to.deep.equal({ due: new Date(T0.getTime() + 4 * HOUR), left: 1, every: 'PT1H' });
+    expect(nextRound(due, { left: 2, every: 'PT1H' }, new Date(T0.getTime() + 3.5 * HOUR))).to.equal(undefined);
+    // On time: the next round, one repetition used, as before.
+    expect(nextRound(due, { left: 2, every: 'PT1H' }, due)).to.deep.equal({ due: new Date(T0.getTime() + 2 * HOUR), left: 1, every: 'PT1H' });
   });
 
   it('given literal cycles that cannot run (an end instead of a start, zero repetitions, no pause), when deployed, then each is refused', async () => {
