@@ -10,7 +10,7 @@ import { findInstance } from '../store/instances.js';
 import { findTask, findTaskLockingInstance, findTaskWithInstance, setAssignee, isCandidate, type TaskRow } from '../store/tasks.js';
 import { formOfTask } from '../store/definitions.js';
 import { findIncident } from '../store/incidents.js';
-import { findJobByKey, finishJob, type JobRow } from '../store/jobs.js';
+import { findJobByKey, finishJob, cancelOtherAttempts, type JobRow } from '../store/jobs.js';
 import { deleteTimerById, insertStartTimer, type TimerRow } from '../store/timers.js';
 import { historyInsert } from '../store/history.js';
 import { findUserByUsername } from '../store/users.js';
@@ -243,6 +243,9 @@ export class Engine {
       // The row is finished in the step's statement; the clean-up of an instance this input ends
       // leaves this row alone (and cancels any other attempt), so the two never touch one row.
       await tx.writes.add('job', finishJob(tx.trx, job.id, input.type === 'job.fail' ? 'failed' : 'completed', input.type === 'job.fail' ? input.message : null), { rows: `${job.instance_id}|${job.key}` });
+      // A job that ended (completed, or threw a BPMN error) needs no other attempt: a retry queued
+      // by a duplicate run's failure would otherwise run its handler once more for nothing.
+      if (input.type !== 'job.fail') await tx.writes.add('job', cancelOtherAttempts(tx.trx, job), { disjoint: true });
       return runInput(tx, job.instance_id, input, { finishedJob: job.id });
     }, { optimistic: true });
   }

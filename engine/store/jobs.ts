@@ -68,6 +68,11 @@ export function finishJob(db: Db, id: string, state: 'completed' | 'failed', err
   return db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
 }
 
+/** The other attempts of `job`'s key still waiting to run: moot once one attempt completed. */
+export function cancelOtherAttempts(db: Db, job: Pick<JobRow, 'id' | 'instance_id' | 'key'>): Knex.QueryBuilder {
+  return db('job').where({ instance_id: job.instance_id, key: job.key, state: 'ready' }).whereNot('id', job.id).update({ state: 'cancelled', locked_until: null });
+}
+
 /** The latest attempt of the job of instance+key. */
 export async function findJobByKey(db: Db, instanceId: string, key: number): Promise<JobRow | undefined> {
   return db('job').where({ instance_id: instanceId, key }).orderBy('created_at', 'desc').orderBy('attempts', 'desc').first();
