@@ -1,7 +1,8 @@
 /**
- * The engine's commands: everything that changes state goes through here, one transaction per
- * command (retried on deadlock), with the caller's tenant and role checked first. Reads that the
- * API needs live in queries.ts. The runner feeds job and timer outcomes through the same path.
+ * The engine's commands: everything that changes state goes through here, each command applied
+ * atomically — one statement for an optimistic start, completion or job outcome, else one
+ * transaction (retried on deadlock) — with the caller's tenant and role checked first. Reads that
+ * the API needs live in queries.ts. The runner feeds job and timer outcomes through the same path.
  */
 import type { Knex } from 'knex';
 import type { Input, Variables } from '../core/index.js';

@@ -1,9 +1,11 @@
 /**
  * The heart of the durable engine: feeds one input to one instance inside the caller's
- * transaction — lock the row (SELECT … FOR UPDATE, so inputs to one instance serialise), load the
- * snapshot and the cached model, `step`, save the snapshot with a bumped version, append history,
- * apply effects — then works off the follow-ups (children, parents, messages, signals) in the same
- * transaction, so a call activity and its child never disagree.
+ * transaction — lock the row (SELECT … FOR UPDATE, so inputs to one instance serialise; or, for an
+ * optimistic command, use the row it read and save only at that version), load the snapshot and
+ * the cached model, `step`, save the snapshot with a bumped version, append history, apply effects
+ * (all queued in the write batch, one statement per step) — then works off the follow-ups
+ * (children, parents, messages, signals) in the same transaction, so a call activity and its child
+ * never disagree.
  */
 import { randomUUID } from 'node:crypto';
 import { step, type Input, type InstanceState, type StepResult, type HistoryEntry, type Variables, type ParentRef } from '../core/index.js';
