@@ -20,10 +20,6 @@ export function historyInsert(db: Db, rows: HistoryRow[]): Knex.QueryBuilder {
   return db('history').insert(rows.map((r) => ({ ...r, data: r.data ? JSON.stringify(r.data) : null })));
 }
 
-export async function appendHistory(db: Db, rows: HistoryRow[]): Promise<void> {
-  if (rows.length) await historyInsert(db, rows);
-}
-
 /** History of one instance in order. */
 export async function historyOf(db: Db, instanceId: string, limit = 5000): Promise<(HistoryRow & { id: number })[]> {
   return db('history').where({ instance_id: instanceId }).orderBy('id').limit(limit);

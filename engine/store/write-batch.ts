@@ -94,10 +94,6 @@ export class WriteBatch {
     this.conditions.push({ condition, what });
   }
 
-  get pending(): number {
-    return this.parts.length;
-  }
-
   /** Sends every queued write as one statement (a deferred batch only notes that a step ended). */
   async flush(): Promise<void> {
     if (this.deferred) {
