@@ -46,8 +46,8 @@ function activate(rt: Runtime, action: Extract<Action, { a: 'activate' }>): void
   if (action.vars) inst.v = { ...action.vars };
   if (action.f !== undefined) inst.f = action.f;
   rt.log({ type: 'element.activated', elementId: def.id, key });
-  if (++rt.activations > rt.maxActivations) {
-    raiseIncident(rt, key, 'loop-limit', `more than ${rt.maxActivations} elements ran in one step without waiting (a cycle without a wait state?)`, 'activate');
+  if (++rt.activations > rt.maxActivations + rt.extraActivations) {
+    raiseIncident(rt, key, 'loop-limit', `more than ${rt.maxActivations + rt.extraActivations} elements ran in one step without waiting (a cycle without a wait state?)`, 'activate');
     return;
   }
   if (action.trig) {

@@ -46,6 +46,11 @@ export class Runtime {
   /** Tokens on their way into a scope (queued activations), so the scope does not complete early. */
   readonly pending = new Map<number, number>();
   activations = 0;
+  /**
+   * Activations granted beyond `maxActivations` in this step: a multi-instance body adds a share
+   * per item, since its fan-out is bounded by its collection (the guard is there for cycles).
+   */
+  extraActivations = 0;
 
   constructor(
     readonly model: ProcessModel,

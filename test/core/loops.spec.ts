@@ -45,6 +45,34 @@ describe('loops', () => {
     expect(incidentsOf(engine, id)[0].message).to.contain('more than 10000');
   });
 
+  it('given a parallel multi-instance over more items than the guard, when started, then every item runs: a collection is work, not a cycle', async () => {
+    const engine = await given(bpmn(`
+      <bpmn:startEvent id="s"/><bpmn:userTask id="notify"><bpmn:extensionElements><zeebe:userTask /></bpmn:extensionElements>
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=for n in 1..500 return n" inputElement="asn"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>
+      <bpmn:endEvent id="e"/>${flow('f0', 's', 'notify')}${flow('f1', 'notify', 'e')}`), { env: { maxActivations: 200 } });
+    const id = engine.start('p');
+    expect(incidentsOf(engine, id)).to.deep.equal([]);
+    expect(historyOf(engine, id, 'element.activated').filter((h) => h.elementId === 'notify')).to.have.length(501);
+  });
+
+  it('given a cycle without a wait state inside each multi-instance item, when started, then the guard still stops it', async () => {
+    const engine = await given(bpmn(`
+      <bpmn:startEvent id="s"/>
+      <bpmn:subProcess id="each">
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1, 2]" inputElement="x"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+        <bpmn:startEvent id="is"/><bpmn:exclusiveGateway id="merge"/><bpmn:task id="spin"/><bpmn:endEvent id="ie"/>
+        ${flow('i0', 'is', 'merge')}${flow('i1', 'merge', 'spin')}${flow('iback', 'spin', 'merge')}${flow('iout', 'spin', 'ie')}
+      </bpmn:subProcess>
+      <bpmn:endEvent id="e"/>${flow('f0', 's', 'each')}${flow('f1', 'each', 'e')}`), { env: { maxActivations: 200 } });
+    const id = engine.start('p');
+    // Each spinning token is stopped where it stands (two items: the budget is 200 + 2 × 10).
+    const incidents = incidentsOf(engine, id);
+    expect(incidents.length).to.be.greaterThan(0);
+    expect(new Set(incidents.map((i) => i.type))).to.deep.equal(new Set(['loop-limit']));
+    expect(incidents[0].message).to.contain('more than 220');
+    expect(engine.state(id).status).to.equal('active');
+  });
+
   it('given a loop-limit incident, when resolved, then the cycle continues in a new step with a fresh budget', async () => {
     const engine = await given(counter('100'), { env: { maxActivations: 200 } });
     const id = engine.start('p', { i: 0 });

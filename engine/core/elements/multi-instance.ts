@@ -10,6 +10,9 @@ import { ExpressionFailure } from '../runtime.js';
 import { completeElement, terminate } from '../flow.js';
 import { propagate } from '../variables.js';
 
+/** Activations each multi-instance item adds to the step's loop guard (see Runtime.extraActivations). */
+const ACTIVATIONS_PER_ITEM = 10;
+
 export function isBody(rt: Runtime, key: number): boolean {
   return rt.state.els[key]?.mi !== undefined;
 }
@@ -39,6 +42,8 @@ export const multiInstanceBody: Behaviour = {
     }
     inst.mi = { next: 0, total, done: 0, ...(items ? { items } : {}), ...(mi.outputCollection ? { out: new Array(total).fill(null) } : {}) };
     if (total === 0) return finishBody(rt, key);
+    // A collection of 12,000 ASN is work, not a cycle: each item may run a few elements in this step.
+    rt.extraActivations += total * ACTIVATIONS_PER_ITEM;
     const n = mi.sequential ? 1 : total;
     for (let i = 0; i < n; i++) spawnInner(rt, key);
   },
