@@ -18,6 +18,8 @@ export interface Config {
   maxUploadBytes: number;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
   dbPoolMax: number;
+  /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
+  timeZone?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenCacheMs: Number(env.ALUR_TOKEN_CACHE_MS ?? 5000),
     maxUploadBytes: Number(env.ALUR_MAX_UPLOAD_MB ?? 5) * 1024 * 1024,
     dbPoolMax: Number(env.ALUR_DB_POOL_MAX ?? 10),
+    timeZone: env.ALUR_TIMEZONE || undefined,
   };
 }

@@ -19,6 +19,7 @@ import { LoginRateLimiter } from './auth/rate-limit.js';
 import { TokenCache } from './auth/token-cache.js';
 import { countUsers } from './store/users.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
+import { inTimeZone } from './expressions/feel.js';
 import { createApp } from './api/app.js';
 import { packRoutes, packRouteSpecs } from './packs/routes.js';
 import { FolderPackStore } from './packs/store.js';
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
 
   const clock = new Clock();
   const registry = new JobHandlerRegistry();
-  const feel = createBoundedEvaluator();
+  const bounded = createBoundedEvaluator();
+  const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
   // The engine wakes the runner after commits that wrote work; the runner needs the engine: tie the knot late.
   const wake = { runner: undefined as { wake(): void } | undefined };
   const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake() });

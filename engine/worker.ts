@@ -16,6 +16,7 @@ import { loadHandlerModules } from './runner/connectors/load.js';
 import { QueueRunner } from './runner/queue/queue-runner.js';
 import { queueOptionsFromEnv } from './runner/queue/options.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
+import { inTimeZone } from './expressions/feel.js';
 import { createLogger, errorFields } from './observability/logger.js';
 import { createMetrics, instrumentEngine, registerQueueDepths } from './observability/metrics.js';
 
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   if (!env.REDIS_URL) throw new Error('npm run worker needs REDIS_URL (queue mode); embedded mode runs jobs inside npm start');
   if (!env.DATABASE_URL) throw new Error('npm run worker needs DATABASE_URL: workers share one PostgreSQL with the API');
   const db = await openDatabase({ databaseUrl: env.DATABASE_URL, poolMax: Number(env.ALUR_DB_POOL || 10) });
-  const feel = createBoundedEvaluator();
+  const bounded = createBoundedEvaluator();
+  // The same zone as the API processes (ALUR_TIMEZONE), or FEEL's today() would differ by process.
+  const feel = env.ALUR_TIMEZONE ? inTimeZone(bounded, env.ALUR_TIMEZONE) : bounded;
   const clock = new Clock();
   const ref: { runner?: QueueRunner } = {};
   const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => ref.runner?.wake() });

@@ -4,6 +4,7 @@
  * and syntax errors are found once, at deployment, by `checkFeel`.
  */
 import { evaluate, parseExpression } from 'feelin';
+import { zonedIso } from './time-zone.js';
 
 export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -93,3 +94,13 @@ export function evaluateInline(expression: string, context: Record<string, unkno
 }
 
 export const inlineEvaluator: FeelEvaluator = { evaluate: evaluateInline };
+
+/**
+ * `evaluator` with `now()` and `today()` in `zone` (see time-zone.ts): the caller's UTC instant is
+ * handed on as that zone's wall time with its offset, so `today()` is the local date and
+ * `now() + duration("P3D")` keeps the offset. The instant itself does not change.
+ */
+export function inTimeZone<T extends FeelEvaluator>(evaluator: T, zone: string): T {
+  zonedIso(new Date(0).toISOString(), zone); // an unknown zone fails here, at start, not per expression
+  return { ...evaluator, evaluate: (expression: string, context: Record<string, unknown>, now: string) => evaluator.evaluate(expression, context, zonedIso(now, zone)) };
+}
