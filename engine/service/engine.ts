@@ -201,10 +201,11 @@ export class Engine {
         if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
         values = check.values;
       }
-      // The task was read before the instance lock: a completion that won the race meanwhile makes
-      // the core ignore this one (the task's key no longer waits), which answers Conflict below.
+      // Optimistic, the task and instance were read without a lock: a completion that won the race
+      // meanwhile moved the instance's version, the write fails its assertion and the command reruns
+      // locked, where the core ignores this one (the key no longer waits) and it answers Conflict.
       // Completing an unassigned task claims it in the same write (closeTask); if someone else
-      // claimed it meanwhile, that write changes nothing and the command answers Conflict.
+      // claimed it meanwhile, that write changes nothing and the rerun refuses (assigned to them).
       const result = await runInput(tx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, { locked: inst });
       // The task.close effect wrote exactly this; answering from it saves a read per completion.
       const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: tx.now, completed_by: actor.username };

@@ -6,10 +6,10 @@
  * instead of never firing.
  */
 import { randomUUID } from 'node:crypto';
-import { parseExpression } from 'feelin';
 import type { ProcessModel, TimerDef } from '../core/index.js';
 import { parseDuration, parseInstant } from '../core/timers.js';
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
+import { unboundNames } from '../bpmn/rules/feel-tree.js';
 import type { DefinitionRow, DefinitionHead } from '../store/definitions.js';
 import { insertStartTimer, deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
@@ -97,27 +97,6 @@ function firstOfCycle(text: string, now: Date): FirstDue {
   // A start already past fires at once; later rounds follow from the firing, so the missed
   // rounds since the start are not all fired in a burst.
   return { ok: true, due: new Date(Math.max(start, now.getTime())), repeat };
-}
-
-/**
- * Variables a FEEL expression reads that nothing in it binds (loop and quantifier names, function
- * parameters, context keys, a filter's `item`), to name what a start timer cannot know.
- */
-function unboundNames(expression: string): string[] {
-  const read = new Set<string>();
-  const bound = new Set(['item']);
-  try {
-    parseExpression(expression, {}, undefined).iterate({
-      enter(node) {
-        const text = expression.slice(node.from, node.to).trim();
-        if (node.type.name === 'Name') bound.add(text);
-        else if (node.type.name === 'VariableName' && node.node.parent?.type.name !== 'FunctionInvocation') read.add(text);
-      },
-    });
-  } catch {
-    return [];
-  }
-  return [...read].filter((n) => !bound.has(n));
 }
 
 /** Why each timer start event of `model` cannot be scheduled at `now`; empty when all can. */

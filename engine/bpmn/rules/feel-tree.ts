@@ -1,7 +1,8 @@
 /**
  * Deployment checks on the FEEL syntax tree beyond "does it parse": Alur's variables are JSON
- * keys without spaces, so a multi-word variable name is prose, not an expression; and a condition
- * that is a number or string literal can never be true or false.
+ * keys without spaces, so a multi-word variable name is prose, not an expression; a condition
+ * that is a number or string literal can never be true or false; and a start timer cannot read
+ * variables it does not bind itself.
  */
 import { parseExpression } from 'feelin';
 
@@ -33,4 +34,26 @@ export function literalType(expression: string): 'number' | 'string' | undefined
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Variables a FEEL expression reads that nothing in it binds (loop and quantifier names, function
+ * parameters, context keys, a filter's `item`), e.g. to name what a start
+ * timer, computed before any instance exists, cannot know.
+ */
+export function unboundNames(expression: string): string[] {
+  const read = new Set<string>();
+  const bound = new Set(['item']);
+  try {
+    parseExpression(expression, {}, undefined).iterate({
+      enter(node) {
+        const text = expression.slice(node.from, node.to).trim();
+        if (node.type.name === 'Name') bound.add(text);
+        else if (node.type.name === 'VariableName' && node.node.parent?.type.name !== 'FunctionInvocation') read.add(text);
+      },
+    });
+  } catch {
+    return [];
+  }
+  return [...read].filter((n) => !bound.has(n));
 }
