@@ -39,7 +39,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { knex, kind: 'postgres', describe: `postgresql://${url.host}${url.pathname}`, close: () => knex.destroy() };
   }
   if (options.memory) {
-    const knex = pgliteKnex(new PGlite({ extensions: { pg_trgm } }));
+    const knex = await pgliteKnex(new PGlite({ extensions: { pg_trgm } }));
     await knex.raw('select 1');
     return { knex, kind: 'pglite', describe: 'pglite (memory)', close: () => knex.destroy() };
   }
@@ -47,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   mkdirSync(dir, { recursive: true });
   const releaseLock = takeLock(join(dir, 'alur.lock'));
   try {
-    const knex = pgliteKnex(new PGlite(join(dir, 'pgdata'), { extensions: { pg_trgm } }));
+    const knex = await pgliteKnex(new PGlite(join(dir, 'pgdata'), { extensions: { pg_trgm } }));
     await knex.raw('select 1');
     return { knex, kind: 'pglite', describe: `pglite (${dir})`, close: async () => { await knex.destroy(); releaseLock(); } };
   } catch (err) {
@@ -58,9 +58,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /**
  * knex over one PGlite instance (knex closes it on destroy). PGlite loads extensions at start:
- * pg_trgm backs the inbox search index, as the contrib module does on PostgreSQL.
+ * pg_trgm backs the inbox search index, as the contrib module does on PostgreSQL. Ready before
+ * knex's pool asks for its connection: compiling the WebAssembly takes over 30 s on a busy
+ * machine, longer than the pool waits for a new connection (which then failed the start).
  */
-function pgliteKnex(pglite: PGlite): Knex {
+async function pgliteKnex(pglite: PGlite): Promise<Knex> {
+  await pglite.waitReady;
   return knexPkg.knex({ client: ClientPgLite as any, dialect: 'postgres', connection: { pglite } } as unknown as Knex.Config);
 }
 
