@@ -3,6 +3,8 @@
  * sessionStorage, so closing the tab logs out) and turns problem+json answers into ApiError.
  * It never retries a write: a deployment or pack import is sent once, and its answer is shown.
  */
+import { currentLang } from './i18n/lang.js';
+
 export interface User { username: string; tenant: string; roles: string[]; groups: string[] }
 export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
@@ -33,7 +35,8 @@ export function logout(): void {
 }
 
 async function request(method: string, path: string, body?: BodyInit | object): Promise<Response> {
-  const headers: Record<string, string> = {};
+  // The server writes its messages (refusals, rule findings, pack reports) in the UI's language.
+  const headers: Record<string, string> = { 'Accept-Language': currentLang() };
   const session = currentSession();
   if (session) headers.Authorization = `Bearer ${session.token}`;
   let payload: BodyInit | undefined;

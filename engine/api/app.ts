@@ -5,7 +5,8 @@
 import express, { type Express } from 'express';
 import type { AppDeps } from './deps.js';
 import { authenticate } from './authenticate.js';
-import { problemHandler, sendProblem } from './problems.js';
+import { problemHandler, problemOf, requestLang, sendProblem } from './problems.js';
+import { text } from '../messages/index.js';
 import { Routes } from './route.js';
 import { openApiDocument } from './openapi.js';
 import { serveApps } from './static.js';
@@ -33,6 +34,12 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok', database, queue: deps.queue });
   });
 
+  // Messages follow the caller's Accept-Language (engine/messages); caches must not mix languages.
+  app.use('/api', (req, res, next) => {
+    requestLang(req, res);
+    res.vary('Accept-Language');
+    next();
+  });
   const api = express.Router();
   api.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   api.use(authenticate(deps.engine.deps.knex, deps.tokenCache));
@@ -47,7 +54,7 @@ export function createApp(deps: AppDeps): Express {
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });
   app.use(api);
-  app.use('/api', (req, res) => sendProblem(res, { type: 'https://alur.dev/problems/not-found', title: 'Not found', status: 404, detail: `no endpoint ${req.method} ${req.originalUrl.split('?')[0]}` }));
+  app.use('/api', (req, res) => sendProblem(res, problemOf('not-found', 404, text('api.no-endpoint', { method: req.method, path: req.originalUrl.split('?')[0] }), requestLang(req, res))));
 
   serveApps(app, deps.staticRoot ?? process.cwd());
   app.use(problemHandler(deps.logError ?? ((err) => console.error(err))));

@@ -11,6 +11,7 @@ import { actorForToken } from '../service/identity.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import { findTenant } from '../store/tenants.js';
 import { NotFound, Unauthenticated } from '../service/errors.js';
+import { text } from '../messages/index.js';
 
 export function authenticate(knex: Knex, cache?: TokenCache): RequestHandler {
   return async (req, res, next) => {
@@ -18,10 +19,10 @@ export function authenticate(knex: Knex, cache?: TokenCache): RequestHandler {
     if (!header) return next();
     const token = parseBearer(header);
     const actor = token ? await actorForToken(knex, token, cache) : undefined;
-    if (!actor) throw new Unauthenticated('the token is invalid or expired');
+    if (!actor) throw new Unauthenticated(text('access.token-invalid'));
     const chosen = req.headers['x-alur-tenant'];
     if (typeof chosen === 'string' && chosen && actor.roles.includes('platform-admin')) {
-      if (!(await findTenant(knex, chosen))) throw new NotFound(`tenant ${chosen.slice(0, 80)} not found`);
+      if (!(await findTenant(knex, chosen))) throw new NotFound(text('access.tenant-not-found', { tenant: chosen.slice(0, 80) }));
       actor.tenant = chosen;
       actor.roles = [...new Set([...actor.roles, 'admin', 'analyst'])];
     }

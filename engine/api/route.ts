@@ -1,12 +1,15 @@
 /**
  * Declaring a route once: its method, path, summary, who may call it and the JSON Schema of its
  * body. The same declaration registers the express handler (with the body checked) and becomes
- * an operation of the OpenAPI document, so the two cannot drift apart.
+ * an operation of the OpenAPI document, so the two cannot drift apart. Catalog texts in the answer
+ * (engine/messages) are written in the request's language.
  */
 import type { Request, Response, Router } from 'express';
 import type { Actor } from '../service/actor.js';
 import { Unauthenticated } from '../service/errors.js';
 import { checkBody } from './validation.js';
+import { localize } from '../messages/index.js';
+import { requestLang } from './problems.js';
 
 export interface RouteSpec {
   method: 'get' | 'post' | 'delete';
@@ -40,7 +43,7 @@ export class Routes {
       const result = await handler({ req, res, actor: actor!, body });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
-      else res.json(result); // Handlers that create set res.status(201) themselves.
+      else res.json(localize(result, requestLang(req, res))); // Handlers that create set res.status(201) themselves.
     });
   }
 }

@@ -19,7 +19,8 @@ import type { TrustedKey } from './signature.js';
 import type { PackStore } from './store.js';
 import { validatePack } from './validate.js';
 import { DEFAULT_LIMITS } from './limits.js';
-import { sendProblem, toProblem, type Problem } from '../api/problems.js';
+import { requestLang, sendProblem, toProblem, type Problem } from '../api/problems.js';
+import { text } from '../messages/index.js';
 
 export interface PackRouteDeps {
   engine: Engine;
@@ -41,7 +42,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: DEFAULT_LIMITS.maxZipBytes, files: 2, fields: 5, fieldSize: 256 * 1024 } });
   const admin = (actor: Actor | undefined): Actor => {
     if (!actor) throw new Unauthenticated();
-    requireRole(actor, 'importing packs', 'admin');
+    requireRole(actor, text('action.import-packs'), 'admin');
     tenantOf(actor);
     return actor;
   };
@@ -73,7 +74,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
         const plan = (err as PackError & { result?: ImportResult }).result;
         if (!plan) throw invalid;
         const { pack: name, version, unmappedRoles, missingConnectors, roles: declared } = plan;
-        sendProblem(res, { ...toProblem(invalid), pack: name, version, unmappedRoles, missingConnectors, roles: declared, deployed: false } as Problem);
+        sendProblem(res, { ...toProblem(invalid, requestLang(req, res)), pack: name, version, unmappedRoles, missingConnectors, roles: declared, deployed: false } as Problem);
       }
     });
 

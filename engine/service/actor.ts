@@ -3,6 +3,7 @@
  * API routes and the CLI ask the same questions.
  */
 import { Forbidden } from './errors.js';
+import { anyOf, text, type Text } from '../messages/index.js';
 
 export type Role = 'platform-admin' | 'admin' | 'analyst' | 'staff';
 export const ROLES: Role[] = ['platform-admin', 'admin', 'analyst', 'staff'];
@@ -27,10 +28,11 @@ export function seesAll(actor: Actor): boolean {
 
 /** The caller's tenant; a caller without one cannot use tenant-scoped endpoints. */
 export function tenantOf(actor: Actor): string {
-  if (!actor.tenant) throw new Forbidden('this account belongs to no tenant; a platform administrator names one with the X-Alur-Tenant header');
+  if (!actor.tenant) throw new Forbidden(text('access.no-tenant'));
   return actor.tenant;
 }
 
-export function requireRole(actor: Actor, what: string, ...roles: Role[]): void {
-  if (!hasRole(actor, ...roles)) throw new Forbidden(`${what} needs the role ${roles.join(' or ')}`);
+/** Refuses (403) unless the caller holds one of `roles`; `what` names the action (an `action.*` text). */
+export function requireRole(actor: Actor, what: string | Text, ...roles: Role[]): void {
+  if (!hasRole(actor, ...roles)) throw new Forbidden(text('access.role-required', { action: what, roles: anyOf(roles.map((r) => text(`role.${r}`))) }));
 }

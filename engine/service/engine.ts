@@ -29,6 +29,7 @@ import type { IncidentRow } from '../store/incidents.js';
 import { WriteBatch, NeedsTransaction } from '../store/write-batch.js';
 import { LatestDefinitions, stillLatest } from './latest-definitions.js';
 import type { Db } from '../store/db.js';
+import { text } from '../messages/index.js';
 
 export class Engine {
   private readonly latest = new LatestDefinitions();
@@ -78,7 +79,7 @@ export class Engine {
   }
 
   async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
-    requireRole(actor, 'deploying', 'analyst', 'admin');
+    requireRole(actor, text('action.deploy'), 'analyst', 'admin');
     const tenant = tenantOf(actor);
     const result = await this.tx((tx) => deploy(tx, tenant, actor.username, files));
     for (const p of result.processes) this.latest.forget(tenant, p.key);
@@ -127,7 +128,7 @@ export class Engine {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
     if (!inst) throw new NotFound(`process instance ${id} not found`);
-    requireRole(actor, 'cancelling an instance', 'analyst', 'admin');
+    requireRole(actor, text('action.cancel-instance'), 'analyst', 'admin');
     const outcome = await this.tx(async (tx) => {
       const row = await lockInstance(tx.trx, id);
       if (!row || row.state !== 'active') return { instanceId: id, state: row!.snapshot, ignored: `instance ${id} has already ended (${row?.state})` };
@@ -217,7 +218,7 @@ export class Engine {
 
   /** Delivers a message; returns the instance that took it, or undefined (not buffered). */
   async publishMessage(actor: Actor, req: { name: string; correlationKey?: string; variables?: Variables }): Promise<string | undefined> {
-    requireRole(actor, 'sending messages', 'analyst', 'admin');
+    requireRole(actor, text('action.send-messages'), 'analyst', 'admin');
     const tenant = tenantOf(actor);
     return this.tx((tx) => publishMessage(tx, tenant, req.name, req.correlationKey ?? null, req.variables ?? {}));
   }
@@ -227,7 +228,7 @@ export class Engine {
     const tenant = tenantOf(actor);
     const incident = await findIncident(this.deps.knex, tenant, id);
     if (!incident) throw new NotFound(`incident ${id} not found`);
-    requireRole(actor, 'retrying incidents', 'analyst', 'admin');
+    requireRole(actor, text('action.retry-incidents'), 'analyst', 'admin');
     if (incident.state !== 'open') throw new Conflict(`incident ${id} is already resolved`);
     const outcome = await this.tx(async (tx) => {
       const inst = await lockInstance(tx.trx, incident.instance_id);

@@ -1,52 +1,67 @@
 /**
  * Errors the service raises, named by whose fault they are. engine/api/problems.ts maps each to
  * an HTTP status in one place; nothing else decides statuses.
+ *
+ * A message is catalog text (engine/messages) or, until it is moved there, a plain string. Text
+ * is kept in `text` and written in the reader's language by problems.ts; `message` is English.
  */
-export interface ErrorItem { path?: string; element?: string; message: string }
+import { render, text, type Text } from '../messages/index.js';
+
+/** One thing wrong; `text` (when set) is `message` as catalog data, rendered per request. */
+export interface ErrorItem { path?: string; element?: string; message: string; text?: Text }
+
+/** The base of the errors below: English `message`, and the catalog text when there is one. */
+export class ServiceError extends Error {
+  readonly text?: Text;
+  constructor(message: string | Text) {
+    super(render(message, 'en'));
+    if (typeof message !== 'string') this.text = message;
+  }
+}
 
 /** The caller's input is invalid (400); `errors` lists every problem. */
-export class InvalidInput extends Error {
-  constructor(message: string, readonly errors: ErrorItem[] = []) {
+export class InvalidInput extends ServiceError {
+  constructor(message: string | Text, readonly errors: ErrorItem[] = []) {
     super(message);
     this.name = 'InvalidInput';
   }
 }
 
 /** No such object in the caller's tenant (404) — also for other tenants' ids. */
-export class NotFound extends Error {
-  constructor(message: string) {
+export class NotFound extends ServiceError {
+  constructor(message: string | Text) {
     super(message);
     this.name = 'NotFound';
   }
 }
 
 /** The object exists but the caller may not do this (403). */
-export class Forbidden extends Error {
-  constructor(message: string) {
+export class Forbidden extends ServiceError {
+  constructor(message: string | Text) {
     super(message);
     this.name = 'Forbidden';
   }
 }
 
 /** The object's state does not allow it (409): a task no longer open, an instance already ended. */
-export class Conflict extends Error {
-  constructor(message: string) {
+export class Conflict extends ServiceError {
+  constructor(message: string | Text) {
     super(message);
     this.name = 'Conflict';
   }
 }
 
 /** Login failed (401). */
-export class Unauthenticated extends Error {
-  constructor(message = 'authentication required') {
+export class Unauthenticated extends ServiceError {
+  constructor(message: string | Text = text('access.sign-in-required')) {
     super(message);
     this.name = 'Unauthenticated';
   }
 }
 
 /** Too many attempts (429). */
-export class TooManyRequests extends Error {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+export class TooManyRequests extends ServiceError {
+  constructor(message: string | Text, readonly retryAfterSeconds: number) {
     super(message);
     this.name = 'TooManyRequests';
   }

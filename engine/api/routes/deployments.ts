@@ -8,6 +8,7 @@ import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam } from '../validation.js';
 import { definitionView } from '../views.js';
+import { text } from '../../messages/index.js';
 
 export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -16,7 +17,7 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
   router.post('/api/deployments', (_req, res, next) => {
     const actor = res.locals.actor;
     if (!actor) throw new Unauthenticated();
-    requireRole(actor, 'deploying', 'analyst', 'admin');
+    requireRole(actor, text('action.deploy'), 'analyst', 'admin');
     tenantOf(actor);
     next();
   }, upload.any());

@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.js';
 import { latestForm } from '../../store/definitions.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { NotFound } from '../../service/errors.js';
+import { text } from '../../messages/index.js';
 
 /** Form ids are free text in form-js (the `id` a task's formId names); past this length none can exist. */
 const FORM_ID_MAX = 255;
@@ -17,7 +18,7 @@ export function formRoutes(r: Routes, deps: AppDeps): void {
 
   r.add({ method: 'get', path: '/api/forms/:formId', tag: 'deployments', summary: 'The latest deployed version of a form (analyst or admin): { id, formId, version, schema }' },
     async ({ req, actor }) => {
-      requireRole(actor, 'reading deployed forms', 'analyst', 'admin');
+      requireRole(actor, text('action.read-forms'), 'analyst', 'admin');
       const tenant = tenantOf(actor);
       const formId = req.params.formId;
       const form = typeof formId === 'string' && formId.length <= FORM_ID_MAX ? await latestForm(knex, tenant, formId) : undefined;

@@ -5,6 +5,7 @@ import { loginBody, tenantBody, userBody } from '../schemas.js';
 import { login, logout, createTenant, tenants, createUser, type NewUser } from '../../service/identity.js';
 import { listUsers, groupsOfUser, listGroups } from '../../store/users.js';
 import { tenantOf, hasRole, requireRole } from '../../service/actor.js';
+import { text } from '../../messages/index.js';
 
 export function identityRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -42,7 +43,7 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
 
   r.add({ method: 'get', path: '/api/users', tag: 'identity', summary: 'Users of the caller\'s tenant (admin)' },
     async ({ actor }) => {
-      requireRole(actor, 'listing users', 'admin', 'platform-admin');
+      requireRole(actor, text('action.list-users'), 'admin', 'platform-admin');
       const scope = hasRole(actor, 'platform-admin') && !actor.tenant ? undefined : tenantOf(actor);
       const rows = await listUsers(knex, scope);
       const items = await Promise.all(rows.map(async (u) => ({ username: u.username, tenant: u.tenant_id, roles: u.roles, groups: await groupsOfUser(knex, u.id) })));

@@ -9,6 +9,7 @@ import { checkId, paging, enumParam, idParam } from '../validation.js';
 import { incidentView } from '../views.js';
 import { durationMs } from '../../runner/duration.js';
 import type { Variables } from '../../core/index.js';
+import { text } from '../../messages/index.js';
 
 export function operationRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -26,7 +27,7 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const tenant = tenantOf(actor);
-    requireRole(actor, 'listing incidents', 'analyst', 'admin');
+    requireRole(actor, text('action.list-incidents'), 'analyst', 'admin');
     const q = req.query as Record<string, unknown>;
     const processInstanceId = idParam(q, 'processInstanceId');
     const state = enumParam(q, 'state', ['open', 'resolved'] as const, 'open')!;
@@ -44,7 +45,7 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
 
   const clockAllowed = (actor: Actor) => {
     if (!deps.clockControlled) throw new NotFound('the clock is not controllable (ALUR_CLOCK_CONTROLLED is not true)');
-    requireRole(actor, 'moving the clock', 'platform-admin');
+    requireRole(actor, text('action.move-clock'), 'platform-admin');
   };
   const clockView = () => ({ now: clock.now().toISOString(), ...clock.current });
   const settle = async () => {

@@ -1,0 +1,14 @@
+/**
+ * Every user-facing server message, by area. An area is one file holding its keys with both
+ * languages side by side; add a file here (one import, one spread) for a new area. Keys are
+ * `area.what`, a fragment (`role.analyst`, used inside other messages) may start with a lower-case letter,
+ * every other message starts with a capital or a placeholder (test/messages/catalog.spec.ts checks both).
+ */
+import type { Catalog } from './types.js';
+import { problems } from './problems.js';
+import { access } from './access.js';
+
+const areas = { ...problems, ...access };
+
+export type MessageKey = keyof typeof areas;
+export const catalog: Catalog = areas;

@@ -1,0 +1,29 @@
+/**
+ * The titles of problem+json answers (one per `type`; the English ones are those API clients have
+ * always seen) and the API's own generic messages.
+ */
+import type { Catalog } from './types.js';
+
+export const problems = {
+  'problem.invalid-input': { en: 'Invalid input', id: 'Masukan tidak sah' },
+  'problem.unauthenticated': { en: 'Unauthenticated', id: 'Belum masuk' },
+  'problem.forbidden': { en: 'Forbidden', id: 'Tidak diizinkan' },
+  'problem.not-found': { en: 'Not found', id: 'Tidak ditemukan' },
+  'problem.conflict': { en: 'Conflict', id: 'Konflik' },
+  'problem.too-many-requests': { en: 'Too many requests', id: 'Terlalu banyak permintaan' },
+  'problem.input-refused': { en: 'Input refused', id: 'Masukan ditolak' },
+  'problem.invalid-json': { en: 'Invalid JSON', id: 'JSON tidak sah' },
+  'problem.too-large': { en: 'Payload too large', id: 'Kiriman terlalu besar' },
+  'problem.invalid-upload': { en: 'Invalid upload', id: 'Unggahan tidak sah' },
+  'problem.bad-request': { en: 'Bad request', id: 'Permintaan tidak sah' },
+  'problem.internal': { en: 'Internal error', id: 'Kesalahan internal' },
+
+  'api.no-endpoint': { en: 'There is no endpoint {method} {path}.', id: 'Tidak ada endpoint {method} {path}.' },
+  'api.body-not-json': { en: 'The request body is not valid JSON.', id: 'Isi permintaan bukan JSON yang sah.' },
+  'api.too-large': { en: 'The request is too large.', id: 'Permintaan terlalu besar.' },
+  'api.invalid-upload': { en: 'The upload is invalid.', id: 'Unggahan tidak sah.' },
+  'api.internal': {
+    en: 'An internal error occurred; it has been logged.',
+    id: 'Terjadi kesalahan internal; kesalahan ini sudah dicatat.',
+  },
+} satisfies Catalog;

@@ -1,0 +1,11 @@
+/**
+ * The shape of a catalog entry: the same message in Bahasa Indonesia and English. A template is
+ * a string with `{name}` placeholders, or a function of the rendered values when the wording
+ * depends on a number (English plurals); `raw` holds the parameters as given.
+ */
+export type Template = string | ((values: Record<string, string>, raw: Record<string, unknown>) => string);
+
+/** `fragment`: a word or phrase used inside other messages, so it may start with a lower-case letter. */
+export interface Entry { id: Template; en: Template; fragment?: true }
+
+export type Catalog = Record<string, Entry>;

@@ -1,0 +1,67 @@
+/**
+ * A user-facing server message as data: a catalog key and its parameters, rendered in the
+ * reader's language only where it leaves the server (problem+json, deployment reports, pack
+ * reports, the designer's live lint). Browser-safe and pure: the designer bundles it with the
+ * deployment rules.
+ *
+ * `String(text)` and `Error.message` are English, so logs and code that only wants a string keep
+ * working; `render(text, 'id')` is the Indonesian. How to add a message: docs/messages.md.
+ */
+import { catalog, type MessageKey } from './catalog/index.js';
+
+export type Lang = 'id' | 'en';
+export const LANGS: readonly Lang[] = ['id', 'en'];
+
+/** A list written out in the reader's language: "analyst or admin" / "analyst atau admin". */
+export class ListParam {
+  constructor(readonly items: readonly Param[], readonly kind: 'or' | 'and') {}
+}
+
+export type Param = string | number | Text | ListParam;
+export type Params = Record<string, Param | undefined>;
+
+export class Text {
+  constructor(readonly key: MessageKey, readonly params: Params = {}) {}
+  toString(): string {
+    return render(this, 'en');
+  }
+}
+
+/** The message `key` with `params`; a typo in the key is a type error. */
+export function text(key: MessageKey, params: Params = {}): Text {
+  return new Text(key, params);
+}
+
+export const anyOf = (items: readonly Param[]) => new ListParam(items, 'or');
+export const allOf = (items: readonly Param[]) => new ListParam(items, 'and');
+
+const LIST_WORDS: Record<Lang, Record<'or' | 'and', string>> = { en: { or: 'or', and: 'and' }, id: { or: 'atau', and: 'dan' } };
+
+function renderParam(value: Param | undefined, lang: Lang): string {
+  if (value === undefined) return '';
+  if (value instanceof Text) return renderInner(value, lang);
+  if (value instanceof ListParam) {
+    const items = value.items.map((item) => renderParam(item, lang));
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} ${LIST_WORDS[lang][value.kind]} ${items[items.length - 1]}`;
+  }
+  return String(value);
+}
+
+function renderInner(message: Text, lang: Lang): string {
+  const entry = catalog[message.key];
+  // An unknown key cannot pass the type checker; data read back from elsewhere may still carry one.
+  if (!entry) return message.key;
+  const template = entry[lang];
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.params)) values[name] = renderParam(value, lang);
+  if (typeof template === 'function') return template(values, message.params);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}
+
+/** `message` in `lang`, starting with a capital letter. A plain string passes through unchanged. */
+export function render(message: Text | string, lang: Lang): string {
+  if (typeof message === 'string') return message;
+  const out = renderInner(message, lang);
+  return out.charAt(0).toUpperCase() + out.slice(1);
+}
