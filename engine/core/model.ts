@@ -28,8 +28,6 @@ export type EventDefinition =
   | { kind: 'link'; linkName: string }
   /** activityRef: the activity to compensate (throw); undefined = compensate the whole scope. */
   | { kind: 'compensate'; activityRef?: string; waitForCompletion?: boolean }
-  /** A conditional event: true when the FEEL condition becomes true (evaluated on variable change). */
-  | { kind: 'conditional'; condition: string }
   | { kind: 'cancel' };
 
 export interface TimerDef {
@@ -133,9 +131,6 @@ export interface ElementDef {
   originalType?: string;
   /** receiveTask / messages: the message this waits for. */
   message?: { messageName: string; correlationKey?: Expr };
-  /** startQuantity / completionQuantity other than 1 (betsy Token_Cardinality). */
-  startQuantity?: number;
-  completionQuantity?: number;
 }
 
 export interface FlowDef {

@@ -10,8 +10,11 @@ const NOW = '2026-01-31T10:00:00.000Z';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The catch timer `wait` of a process whose timer value is the FEEL variable `nilai`. */
-const waitingOn = (kind: 'date' | 'duration' | 'cycle') => bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, '=nilai')}</bpmn:intermediateCatchEvent>${userTask('after')}<bpmn:endEvent id="e"/>
+const waitingOn = (kind: 'date' | 'duration' | 'cycle') => kind === 'cycle' ? repeatingOn() : bpmn(`<bpmn:startEvent id="s"/><bpmn:intermediateCatchEvent id="wait">${timer(kind, '=nilai')}</bpmn:intermediateCatchEvent>${userTask('after')}<bpmn:endEvent id="e"/>
   ${flow('f1', 's', 'wait')}${flow('f2', 'wait', 'after')}${flow('f3', 'after', 'e')}`);
+/** A cycle repeats on a non-interrupting boundary timer `wait` (a catch event waits once). */
+const repeatingOn = () => bpmn(`<bpmn:startEvent id="s"/>${userTask('after')}<bpmn:boundaryEvent id="wait" attachedToRef="after" cancelActivity="false">${timer('cycle', '=nilai')}</bpmn:boundaryEvent><bpmn:endEvent id="e"/><bpmn:endEvent id="reminded"/>
+  ${flow('f1', 's', 'after')}${flow('f2', 'wait', 'reminded')}${flow('f3', 'after', 'e')}`);
 
 describe('timer arithmetic', () => {
   it('given durations with every designator, when parsed, then each part is read', () => {
@@ -134,7 +137,8 @@ describe('timer arithmetic', () => {
     const engine = await given(waitingOn('cycle'), { now: NOW });
     const id = engine.start('p', { nilai: 'R0/PT1H' });
     expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message])).to.deep.equal([
-      ['wait', 'expression', 'timer of wait: "R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once'],
+      // The boundary timer is planned as its activity opens: the incident stops the activity.
+      ['after', 'expression', 'timer of wait: "R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once'],
     ]);
     expect(engine.timers.size).to.equal(0);
   });
@@ -150,7 +154,7 @@ describe('timer arithmetic', () => {
     for (const [kind, nilai, message] of cases) {
       const engine = await given(waitingOn(kind), { now: NOW });
       const id = engine.start('p', { nilai });
-      expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message]), `${kind} ${String(nilai)}`).to.deep.equal([['wait', 'expression', message]]);
+      expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message]), `${kind} ${String(nilai)}`).to.deep.equal([[kind === 'cycle' ? 'after' : 'wait', 'expression', message]]);
       expect(engine.timers.size).to.equal(0);
     }
   });

@@ -23,6 +23,13 @@ const exact: Record<string, string> = {
   'call activity names no process (zeebe:calledElement processId)': 'call activity belum menyebut proses (zeebe:calledElement processId)',
   'external form references are not supported; deploy a form-js form and use formId':
     'referensi formulir eksternal tidak didukung; deploy formulir form-js dan gunakan formId',
+  'conditional events are not supported (as in Camunda 8); wait with a message or timer event, or decide with a gateway condition':
+    'event kondisional tidak didukung (seperti di Camunda 8); tunggu dengan event pesan atau pewaktu, atau putuskan dengan kondisi gateway',
+  'a time cycle on an intermediate catch event is not supported (as in Camunda 8): the event waits once; write a timeDuration or timeDate, or repeat with a non-interrupting boundary timer':
+    'siklus waktu pada event tunggu tidak didukung (seperti di Camunda 8): event hanya menunggu sekali; tulis timeDuration atau timeDate, atau ulangi dengan pewaktu batas yang tidak menyela',
+  'global tasks are not supported; a call activity calls a process (zeebe:calledElement)': 'global task tidak didukung; call activity memanggil proses (zeebe:calledElement)',
+  'supports an interface (supportedInterfaceRef) but binds no operation to its data (ioBinding)':
+    'mendukung antarmuka (supportedInterfaceRef) tetapi tidak mengikat operasi apa pun ke datanya (ioBinding)',
   'a sequence flow cannot connect an element to itself': 'alur urutan tidak boleh menyambung elemen ke dirinya sendiri',
   'boundary event is not attached to an activity': 'event batas tidak menempel pada aktivitas',
 };
@@ -36,6 +43,8 @@ const patterns: [RegExp, string][] = [
   [/^(\S+) "(.*)" is not an ISO 8601 date-time$/, '$1 "$2" bukan tanggal-waktu ISO 8601'],
   [/^timer (\S+) is empty$/, 'pewaktu $1 kosong'],
   [/^default flow (\S+) does not leave this element$/, 'alur bawaan $1 tidak keluar dari elemen ini'],
+  [/^startQuantity="(\d+)" is not supported; .*$/, 'startQuantity="$1" tidak didukung; aktivitas dimulai sekali untuk setiap token yang tiba: tunggu beberapa token dengan gateway paralel'],
+  [/^completionQuantity="(\d+)" is not supported; .*$/, 'completionQuantity="$1" tidak didukung; aktivitas mengirim satu token ke setiap alur keluar: kirim beberapa token dengan gateway paralel'],
   [/^(.*)invalid FEEL at position (\d+): (.*)$/, '$1FEEL tidak sah pada posisi $2: $3'],
   [/^(.*)invalid FEEL: (.*)$/, '$1FEEL tidak sah: $2'],
 ];

@@ -4,7 +4,7 @@
  */
 import type { EventDefinition, TimerDef } from '../../core/model.js';
 import { bodyOf, eventDefinitions, extension, type Node, type RuleContext } from '../rules/util.js';
-import { feelSource, optionalExpr, toExpr } from './expr.js';
+import { optionalExpr, toExpr } from './expr.js';
 
 export function mapEventDefinition(event: Node, ctx: RuleContext): EventDefinition {
   const def = eventDefinitions(event)[0];
@@ -19,8 +19,6 @@ export function mapEventDefinition(event: Node, ctx: RuleContext): EventDefiniti
     case 'bpmn:LinkEventDefinition': return { kind: 'link', linkName: def.name ?? '' };
     case 'bpmn:CompensateEventDefinition':
       return { kind: 'compensate', activityRef: def.activityRef?.id, waitForCompletion: def.waitForCompletion ?? true };
-    case 'bpmn:ConditionalEventDefinition':
-      return { kind: 'conditional', condition: feelSource(ctx.translate(bodyOf(def.condition) ?? 'false', 'condition')) };
     case 'bpmn:CancelEventDefinition': return { kind: 'cancel' };
     default: return { kind: 'none' };
   }

@@ -35,8 +35,6 @@ function mapEvent(node: Node, el: ElementDef, ctx: RuleContext): void {
 
 function mapActivity(node: Node, el: ElementDef, ctx: RuleContext): void {
   if (node.isForCompensation) el.isForCompensation = true;
-  if (node.startQuantity !== undefined && node.startQuantity !== 1) el.startQuantity = node.startQuantity;
-  if (node.completionQuantity !== undefined && node.completionQuantity !== 1) el.completionQuantity = node.completionQuantity;
   const type = localType(node);
   if (type === 'serviceTask' || type === 'businessRuleTask' || type === 'sendTask') {
     const job = mapJob(node);

@@ -102,6 +102,16 @@ export const callActivityData: Rule = {
   },
 };
 
+export const serviceBindings: Rule = {
+  name: 'service-bindings',
+  description: 'A process exposed as a service (supportedInterfaceRef) binds its data to at least one operation (ioBinding).',
+  check(_definitions, ctx) {
+    return ctx.processes
+      .filter((p) => ((p.supportedInterfaceRef ?? []) as Node[]).length > 0 && ((p.ioBinding ?? []) as Node[]).length === 0)
+      .map((p) => problem(p, 'supports an interface (supportedInterfaceRef) but binds no operation to its data (ioBinding)'));
+  },
+};
+
 function dataOf(node: Node): Node[] {
   const spec = node.ioSpecification as Node | undefined;
   return [

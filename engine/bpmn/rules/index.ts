@@ -5,7 +5,7 @@
  */
 import { calledProcess } from './call-activity.js';
 import { messageFlows } from './collaboration.js';
-import { callActivityData, itemCollections, loopDataItems, messageData } from './data.js';
+import { callActivityData, itemCollections, loopDataItems, messageData, serviceBindings } from './data.js';
 import { mimeFormats } from './formats.js';
 import { activityAttributes, conditionalFlows, flowLists, gatewayDirections, reachability } from './structure.js';
 import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from './events.js';
@@ -49,6 +49,7 @@ export const rules: Rule[] = [
   messageData,
   loopDataItems,
   callActivityData,
+  serviceBindings,
   messageFlows,
   mimeFormats,
 ];

@@ -1,6 +1,7 @@
 /**
  * Timer event definitions: exactly one of timeDate/timeDuration/timeCycle, with a value that is
- * FEEL (`=…`, syntax-checked) or a literal the core can schedule (timer-values.ts).
+ * FEEL (`=…`, syntax-checked) or a literal the core can schedule (timer-values.ts); cycles only
+ * where something repeats (start events, boundary events).
  */
 import { checkFeel } from '../../expressions/feel.js';
 import { TIMER_KINDS, timerValueError, type TimerAttribute } from './timer-values.js';
@@ -21,6 +22,11 @@ export const timerValues: Rule = {
         const set = (Object.keys(TIMER_KINDS) as TimerAttribute[]).filter((k) => def[k] !== undefined);
         if (set.length !== 1) {
           problems.push(problem(node, set.length === 0 ? 'timer has no timeDate, timeDuration or timeCycle' : `timer sets ${set.join(' and ')}; set exactly one`));
+          continue;
+        }
+        // A catch event waits once; BPMN leaves a repeating one undefined and Camunda 8 refuses it.
+        if (set[0] === 'timeCycle' && is(node, 'bpmn:IntermediateCatchEvent')) {
+          problems.push(problem(node, 'a time cycle on an intermediate catch event is not supported (as in Camunda 8): the event waits once; write a timeDuration or timeDate, or repeat with a non-interrupting boundary timer'));
           continue;
         }
         const raw = bodyOf(def[set[0]]);

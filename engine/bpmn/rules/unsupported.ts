@@ -18,8 +18,11 @@ const WHY: Record<string, string> = {
 export const unsupportedElements: Rule = {
   name: 'unsupported-elements',
   description: 'Every flow node must be an element type the engine executes.',
-  check(_definitions, ctx) {
+  check(definitions, ctx) {
     const problems: Problem[] = [];
+    for (const root of (definitions.rootElements ?? []) as Node[]) {
+      if (is(root, 'bpmn:GlobalTask')) problems.push(problem(root, 'global tasks are not supported; a call activity calls a process (zeebe:calledElement)'));
+    }
     for (const { node } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:FlowNode')) continue;
       const type = localType(node);
@@ -39,6 +42,18 @@ function unsupportedParts(node: Node): Problem[] {
     const defs = eventDefinitions(node);
     if (defs.length > 1) problems.push(problem(node, `events with several event definitions (multiple/parallel multiple) are not supported (${defs.length} found)`));
     if (defs.some((d) => d.$type === 'bpmn:CancelEventDefinition')) problems.push(problem(node, 'cancel events are not supported (they need transaction subprocesses)'));
+    // Camunda 8 has no conditional events: deploying one that never fires would run the model wrongly.
+    if (defs.some((d) => d.$type === 'bpmn:ConditionalEventDefinition')) {
+      problems.push(problem(node, 'conditional events are not supported (as in Camunda 8); wait with a message or timer event, or decide with a gateway condition'));
+    }
+  }
+  // An activity runs once per arriving token and passes one token to each outgoing flow (as in
+  // Camunda 8); waiting for or sending several tokens is a gateway's job. Values below 1 are
+  // constraint violations reported by activity-attributes.
+  for (const key of ['startQuantity', 'completionQuantity'] as const) {
+    if (is(node, 'bpmn:Activity') && typeof node[key] === 'number' && node[key] > 1) {
+      problems.push(problem(node, `${key}="${node[key]}" is not supported; an activity ${key === 'startQuantity' ? 'starts once per arriving token: wait for several with a parallel gateway' : 'sends one token on each outgoing flow: send several with a parallel gateway'}`));
+    }
   }
   if (is(node, 'bpmn:EventBasedGateway') && (node.instantiate || node.eventGatewayType === 'Parallel')) {
     problems.push(problem(node, 'instantiating or parallel event-based gateways are not supported'));
