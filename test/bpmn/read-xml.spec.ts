@@ -59,12 +59,10 @@ describe('bpmn/read-xml: the safe gate before bpmn-moddle', () => {
     if (!result.ok) expect(result.errors[0].line).to.equal(1);
   });
 
-  it('given an element with 10,000 attributes, when read, then a resource-limit error comes back quickly', () => {
+  it('given an element with 10,000 attributes, when read, then the attribute limit refuses it', () => {
     const attrs = Array.from({ length: 10000 }, (_, i) => `x:a${i}="v"`).join(' ');
     const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:x="urn:x"><bpmn:process id="p" ${attrs}/></bpmn:definitions>`;
-    const started = Date.now();
     const result = readXml(xml);
-    expect(Date.now() - started).to.be.below(1000);
     expect(result.ok).to.equal(false);
     if (!result.ok) expect(result.errors[0].message).to.match(/resource limit: more than 1000 attributes/);
   });

@@ -1,4 +1,5 @@
 /** Spec support for the core: compile a BPMN fixture and host it in the in-memory engine. */
+import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -8,6 +9,7 @@ import type { ProcessModel } from '../../engine/core/model.js';
 import type { Effect } from '../../engine/core/effects.js';
 import type { HistoryEntry } from '../../engine/core/history.js';
 import type { StepResult } from '../../engine/core/step.js';
+import type { Input } from '../../engine/core/inputs.js';
 import { activeElements, processVariables } from '../../engine/core/queries.js';
 import { evaluateInline, type FeelEvaluator } from '../../engine/expressions/feel.js';
 
@@ -163,3 +165,28 @@ export const explodingFeel: FeelEvaluator = {
     return evaluateInline(expression, context, now);
   },
 };
+
+/** Everything the host holds for one instance: its state and its open tasks, jobs, timers, subscriptions and incidents. */
+function hostOf(engine: MemoryEngine, instanceId: string): string {
+  const mine = <T extends { instanceId: string }>(rows: Iterable<T>) => [...rows].filter((r) => r.instanceId === instanceId);
+  return JSON.stringify({
+    state: engine.state(instanceId), tasks: mine(engine.tasks.values()), jobs: mine(engine.jobs), running: engine.running.filter((r) => r.job.instanceId === instanceId),
+    timers: mine(engine.timers.values()), messages: mine(engine.messages.values()), signals: mine(engine.signals.values()), incidents: mine(engine.incidents.values()),
+  });
+}
+
+/**
+ * Sends a stale input (a timer for a token that moved on, a late completion) and checks that it
+ * changed nothing: its reason matches `reason` and is recorded as input.ignored, there are no
+ * effects, and the instance's state and everything the host holds for it are as they were.
+ */
+export function sendStale(engine: MemoryEngine, instanceId: string, input: Exclude<Input, { type: 'instance.start' }>, reason: RegExp): StepResult {
+  const before = hostOf(engine, instanceId);
+  const r = engine.send(instanceId, input);
+  expect(r.ignored, `${input.type} was not ignored`).to.be.a('string');
+  expect(r.ignored).to.match(reason);
+  expect(r.effects).to.deep.equal([]);
+  expect(r.history).to.deep.equal([{ type: 'input.ignored', data: { input: input.type, reason: r.ignored } }]);
+  expect(hostOf(engine, instanceId)).to.equal(before);
+  return r;
+}

@@ -1,7 +1,7 @@
 /** User task (zeebe:userTask): assignment, candidates, schedule, priority, form; completion and stale completions. */
 import { expect } from 'chai';
 import { InputRefused } from '../../engine/core/errors.js';
-import { given, bpmn, flow, path, userTask, vars, effectsOf, historyOf, incidentsOf, elementKey } from './support.js';
+import { given, bpmn, flow, path, userTask, vars, effectsOf, historyOf, incidentsOf, elementKey, sendStale } from './support.js';
 
 const oneTask = (ext: string) => bpmn(`<bpmn:startEvent id="s"/>${userTask('t', ext)}<bpmn:endEvent id="e"/>${flow('f1', 's', 't')}${flow('f2', 't', 'e')}`);
 
@@ -138,10 +138,11 @@ describe('user task', () => {
     expect(vars(engine, id).x).to.equal(1);
   });
 
-  it('given a task key that never existed, when completed, then it is ignored', async () => {
+  it('given a task key that never existed, when completed, then it is ignored and the open task stays', async () => {
     const engine = await given(oneTask(''));
     const id = engine.start('p');
-    expect(engine.send(id, { type: 'task.complete', key: 999 }).ignored).to.be.a('string');
+    sendStale(engine, id, { type: 'task.complete', key: 999 }, /task 999 is not open/);
+    expect(engine.openTasks(id).map((t) => t.task.elementId)).to.deep.equal(['t']);
   });
 
   it('given variables that are not an object, when completing, then the input is refused as invalid and the task stays open', async () => {

@@ -1,6 +1,6 @@
 /**
  * The bounded FEEL evaluator (sandbox.ts): ordinary values on both paths, runaway expressions cut
- * off near the budget, recovery after a cut, identical results inline and in the worker, result
+ * off by the budget, recovery after a cut, identical results inline and in the worker, result
  * and context limits, and a worker that never keeps the process alive.
  */
 import { expect } from 'chai';
@@ -14,12 +14,16 @@ const NOW = '2024-05-01T08:30:00Z';
 const BUDGET = 100;
 const CATASTROPHIC = 'a'.repeat(40) + 'b';
 
-/** Evaluates and measures the call; a trivial risky call first, so worker start-up is not counted. */
-function timed(evaluator: BoundedFeelEvaluator, expression: string, context: Record<string, unknown> = {}) {
+/**
+ * Evaluates after a trivial risky call (so the worker runs). Specs assert what the budget does —
+ * the evaluation is cut with the budget's error and the evaluator serves the next call — never
+ * an upper wall-clock limit, which a loaded machine breaks.
+ */
+function cut(evaluator: BoundedFeelEvaluator, expression: string, context: Record<string, unknown> = {}): FeelResult {
   expect(evaluator.evaluate('for x in [1] return x', {}, NOW)).to.deep.equal({ ok: true, value: [1] });
-  const start = performance.now();
   const result = evaluator.evaluate(expression, context, NOW);
-  return { result, ms: performance.now() - start };
+  expect(evaluator.evaluate('for x in [2] return x', {}, NOW), 'the evaluator after the cut').to.deep.equal({ ok: true, value: [2] });
+  return result;
 }
 
 function errorOf(result: FeelResult): string {
@@ -68,17 +72,13 @@ describe('bounded FEEL evaluator', () => {
       ['a quantifier over a long range', 'some i in 1..100000000 satisfies i < 0', {}],
     ];
     for (const [what, expression, context] of runaways) {
-      it(`given ${what}, when evaluated, then it fails within the budget`, () => {
-        const { result, ms } = timed(evaluator, expression, context);
-        expect(errorOf(result)).to.equal(`FEEL expression exceeded its time budget of ${BUDGET} ms: ${JSON.stringify(expression)}`);
-        expect(ms).to.be.below(5 * BUDGET);
+      it(`given ${what}, when evaluated, then the budget cuts it and the evaluator goes on`, () => {
+        expect(errorOf(cut(evaluator, expression, context))).to.equal(`FEEL expression exceeded its time budget of ${BUDGET} ms: ${JSON.stringify(expression)}`);
       });
     }
 
-    it('given unbounded recursion, when evaluated, then the stack overflow is an error within the budget', () => {
-      const { result, ms } = timed(evaluator, '{f: function(n) f(n + 1), r: f(1)}.r');
-      expect(errorOf(result)).to.match(/Maximum call stack size exceeded|time budget/);
-      expect(ms).to.be.below(5 * BUDGET);
+    it('given unbounded recursion, when evaluated, then the stack overflow (or the budget) ends it and the evaluator goes on', () => {
+      expect(errorOf(cut(evaluator, '{f: function(n) f(n + 1), r: f(1)}.r'))).to.match(/Maximum call stack size exceeded|time budget/);
     });
 
     it('given a timeout, when evaluating again, then both paths still work', () => {
