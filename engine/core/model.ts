@@ -160,6 +160,12 @@ export interface ProcessModel {
   calledProcesses: string[];
   /** Alur metadata on the process (e.g. SLA working days, legal basis). */
   extra?: Record<string, string>;
+  /** The none start event's form (zeebe:formDefinition formId): a start's variables are checked against it. Adapters only. */
+  startFormId?: string;
+  /** `alur:starters groups`: who may start an instance through its none start event; absent = any user. Adapters only. */
+  starters?: string[];
+  /** `alur:businessKey format`: a start without a business key gets the next registration number. Adapters only. */
+  businessKeyFormat?: string;
 }
 
 export interface CompiledDefinitions {

@@ -8,6 +8,7 @@ import { bodyOf, flowElements, is, type Node, type RuleContext } from '../rules/
 import { alurExtra } from './activities.js';
 import { mapFlowNode } from './flow-node.js';
 import { feelSource } from './expr.js';
+import { mapStarting } from './starting.js';
 
 export function mapProcess(process: Node, ctx: RuleContext): ProcessModel {
   const elements: Record<string, ElementDef> = {};
@@ -53,6 +54,7 @@ export function mapProcess(process: Node, ctx: RuleContext): ProcessModel {
   model.calledProcesses = [...called];
   const extra = alurExtra(process);
   if (extra) model.extra = extra;
+  Object.assign(model, mapStarting(process, model.noneStart));
   return model;
 }
 

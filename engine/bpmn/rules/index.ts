@@ -11,6 +11,7 @@ import { activityAttributes, conditionalFlows, flowLists, gatewayDirections, rea
 import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from './events.js';
 import { feelSyntax } from './expressions.js';
 import { scopeStarts, sequenceFlows } from './flows.js';
+import { processStart } from './starting.js';
 import { eventBasedGateway, gatewayConditions, ignoredConditions } from './gateways.js';
 import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
 import { timerValues } from './timers.js';
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   ignoredConditions,
   taskImplementation,
   userTaskAssignment,
+  processStart,
   loopSettings,
   ioMappings,
   calledProcess,

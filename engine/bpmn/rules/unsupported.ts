@@ -72,7 +72,7 @@ function unsupportedParts(node: Node): Problem[] {
   if (is(node, 'bpmn:BusinessRuleTask') && extension(node, 'zeebe:CalledDecision') && !extension(node, 'zeebe:TaskDefinition')) {
     problems.push(problem(node, 'DMN decisions (zeebe:calledDecision) are not supported; use a zeebe:taskDefinition job'));
   }
-  if (is(node, 'bpmn:UserTask') && extension(node, 'zeebe:FormDefinition')?.externalReference) {
+  if ((is(node, 'bpmn:UserTask') || is(node, 'bpmn:StartEvent')) && extension(node, 'zeebe:FormDefinition')?.externalReference) {
     problems.push(problem(node, 'external form references are not supported; deploy a form-js form and use formId'));
   }
   return problems;

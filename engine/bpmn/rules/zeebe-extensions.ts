@@ -1,9 +1,11 @@
 /**
  * Camunda 8 extensions Alur does not run. Those that change behaviour (listeners, agents, version
  * bindings) are deployment errors; those that are only hints (job priority, linked resources,
- * start forms, conditional filters) deploy with a warning that they are ignored.
+ * start forms other than the process's none start's, conditional filters) deploy with a warning
+ * that they are ignored.
  */
 import { allFlowElements, extension, is, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { isProcessNoneStart } from './starting.js';
 
 const UNSUPPORTED: [string, string][] = [
   ['zeebe:ExecutionListeners', 'execution listeners (zeebe:executionListeners) are not supported'],
@@ -26,8 +28,8 @@ export const unsupportedZeebeExtensions: Rule = {
       for (const [type, message] of UNSUPPORTED) if (extension(node, type)) problems.push(problem(node, message));
       const called = extension(node, 'zeebe:CalledElement');
       if (called?.bindingType && called.bindingType !== 'latest') problems.push(problem(node, `calledElement bindingType "${called.bindingType}" is not supported; Alur calls the latest version`));
-      const form = is(node, 'bpmn:UserTask') ? extension(node, 'zeebe:FormDefinition') : undefined;
-      if (form?.bindingType && form.bindingType !== 'latest') problems.push(problem(node, `formDefinition bindingType "${form.bindingType}" is not supported; a task uses the newest form version when it opens`));
+      const form = is(node, 'bpmn:UserTask') || isProcessNoneStart(node) ? extension(node, 'zeebe:FormDefinition') : undefined;
+      if (form?.bindingType && form.bindingType !== 'latest') problems.push(problem(node, `formDefinition bindingType "${form.bindingType}" is not supported; ${is(node, 'bpmn:UserTask') ? 'a task uses the newest form version when it opens' : 'a start uses the newest form version'}`));
     }
     return problems;
   },
@@ -41,7 +43,7 @@ export const ignoredZeebeExtensions: Rule = {
     const problems: Problem[] = [];
     for (const node of owners(ctx)) {
       for (const [type, message] of IGNORED) if (extension(node, type)) problems.push(problem(node, message));
-      if (is(node, 'bpmn:StartEvent') && extension(node, 'zeebe:FormDefinition')) problems.push(problem(node, 'start forms (zeebe:formDefinition on a start event) are ignored'));
+      if (is(node, 'bpmn:StartEvent') && !isProcessNoneStart(node) && extension(node, 'zeebe:FormDefinition')) problems.push(problem(node, 'a start form is used only on the process\'s none start event; this one is ignored'));
       for (const def of (node.eventDefinitions ?? []) as Node[]) {
         if (extension(def, 'zeebe:ConditionalFilter')) problems.push(problem(node, 'conditional filters (zeebe:conditionalFilter) are ignored'));
       }

@@ -1,0 +1,21 @@
+/**
+ * How a case of the process begins, for the adapters (the core ignores it): the none start
+ * event's form, who may start (`alur:starters groups`) and the registration number format
+ * (`alur:businessKey format`). Runs after rules/starting.ts passed.
+ */
+import type { ProcessModel } from '../../core/model.js';
+import { extension, flowElements, type Node } from '../rules/util.js';
+import { starterGroups } from '../rules/starting.js';
+
+export function mapStarting(process: Node, noneStart: string | undefined): Pick<ProcessModel, 'startFormId' | 'starters' | 'businessKeyFormat'> {
+  const out: Pick<ProcessModel, 'startFormId' | 'starters' | 'businessKeyFormat'> = {};
+  const start = noneStart ? flowElements(process).find((e) => e.node.id === noneStart)?.node : undefined;
+  const form = extension(start, 'zeebe:FormDefinition');
+  const formId = form?.formId ?? form?.formKey;
+  if (typeof formId === 'string' && formId.trim() !== '') out.startFormId = formId.trim();
+  const starters = extension(process, 'alur:Starters');
+  if (starters) out.starters = starterGroups(starters.groups);
+  const format = extension(process, 'alur:BusinessKey')?.format;
+  if (typeof format === 'string' && format.trim() !== '') out.businessKeyFormat = format.trim();
+  return out;
+}
