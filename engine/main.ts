@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
   // The engine wakes the runner after commits that wrote work; the runner needs the engine: tie the knot late.
   const wake = { runner: undefined as { wake(): void } | undefined };
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake() });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake(), timeZone: config.timeZone });
   // Queue mode (REDIS_URL): dispatcher, reconciler and BullMQ workers; else the in-process runner. Same handlers.
   const metrics = createMetrics({ defaultMetrics: true });
   instrumentEngine(engine, metrics);

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const feel = env.ALUR_TIMEZONE ? inTimeZone(bounded, env.ALUR_TIMEZONE) : bounded;
   const clock = new Clock();
   const ref: { runner?: QueueRunner } = {};
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => ref.runner?.wake() });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => ref.runner?.wake(), timeZone: env.ALUR_TIMEZONE || undefined });
   const metrics = createMetrics({ defaultMetrics: true });
   instrumentEngine(engine, metrics);
   const registry = new JobHandlerRegistry();

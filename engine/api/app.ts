@@ -16,6 +16,7 @@ import { instanceRoutes } from './routes/instances.js';
 import { taskRoutes } from './routes/tasks.js';
 import { operationRoutes } from './routes/operations.js';
 import { formRoutes } from './routes/forms.js';
+import { startingRoutes } from './routes/starting.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Express {
   instanceRoutes(routes, deps);
   taskRoutes(routes, deps);
   formRoutes(routes, deps);
+  startingRoutes(routes, deps);
   operationRoutes(routes, deps);
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);

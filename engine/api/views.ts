@@ -7,7 +7,7 @@ import type { InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
-import { activeElements, processVariables } from '../core/index.js';
+import { activeElements, processVariables, type ProcessModel } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -36,6 +36,11 @@ export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
 
 export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name'>) {
   return { id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: iso(d.deployed_at), deploymentId: d.deployment_id, resourceName: d.resource_name };
+}
+
+/** How a case of a definition starts: its start form, who may start it (null: anyone) and its registration number format. */
+export function startFields(model: ProcessModel) {
+  return { startFormId: model.startFormId ?? null, starters: model.starters ?? null, businessKeyFormat: model.businessKeyFormat ?? null };
 }
 
 export function historyView(h: HistoryRow) {

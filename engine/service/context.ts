@@ -20,6 +20,8 @@ export interface EngineDeps {
   feel?: FeelEvaluator;
   /** Called after a commit that enqueued jobs or scheduled timers, so a runner looks at once. */
   wake?: () => void;
+  /** The installation's time zone (ALUR_TIMEZONE); read through service/tenant-zone.ts only. */
+  timeZone?: string;
 }
 
 /**

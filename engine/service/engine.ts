@@ -23,6 +23,7 @@ import { nextRound } from './start-timers.js';
 import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
+import { checkStart } from './starting.js';
 import { visibleVariables } from '../core/index.js';
 import { lockInstance, type InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
@@ -103,20 +104,28 @@ export class Engine {
 
   /**
    * Starts an instance; answers with its row, open incidents and the open user tasks the caller
-   * may see, as this transaction left them (no read-back).
+   * may see, as this transaction left them (no read-back). Who may start, the start form and the
+   * registration number: service/starting.ts.
    */
   async startInstance(actor: Actor, req: { processKey: string; version?: number; businessKey?: string; variables?: Variables }): Promise<StepOutcome & { row: InstanceRow; incidents: IncidentRow[]; tasks: TaskRow[] }> {
     const tenant = tenantOf(actor);
     return this.tx(async (tx) => {
       const def = req.version !== undefined ? await definitionVersion(tx.trx, tenant, req.processKey, req.version) : await this.latestHead(tx, tenant, req.processKey);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
-      if (!(await tx.deps.models.get(tx.trx, def.id)).noneStart) {
+      const model = await tx.deps.models.get(tx.trx, def.id);
+      if (!model.noneStart) {
         // A remembered head is checked only in the statement, which a refusal never sends: a
         // newer version deployed elsewhere may have a none start, so decide that on a fresh read.
         if (tx.optimistic) throw new NeedsTransaction(`${req.processKey} version ${def.version} has no none start event`);
         throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
       }
-      const outcome = await startInstance(tx, def, { variables: req.variables ?? {}, businessKey: req.businessKey ?? null, startedBy: actor.username });
+      // Refused here (403, 400) nothing has been written and no registration number taken. A
+      // refusal judged on a remembered head is judged again on a fresh read (see the none start).
+      const checked = await checkStart(tx, actor, def, model, req.variables ?? {}).catch((err: unknown) => {
+        if (tx.optimistic && req.version === undefined && (err instanceof Forbidden || err instanceof InvalidInput)) throw new NeedsTransaction(`a refusal on a remembered version of ${req.processKey}`);
+        throw err;
+      });
+      const outcome = await startInstance(tx, def, { variables: checked.variables, businessKey: req.businessKey ?? null, startedBy: actor.username, startFormRef: checked.startForm?.id ?? null });
       const row = tx.rows.get(outcome.instanceId)!;
       const incidents = [...tx.incidents.values()].filter((i) => i.instance_id === outcome.instanceId);
       const tasks = [...tx.tasks.values()].filter((t) => t.instance_id === outcome.instanceId && mayWork(actor, t));

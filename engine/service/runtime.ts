@@ -18,6 +18,7 @@ import { NeedsTransaction } from '../store/write-batch.js';
 import type { InstanceInfo, TxContext } from './context.js';
 import { NotFound } from './errors.js';
 import { correlateMessage, broadcastSignal } from './correlate.js';
+import { takeRegistrationNumber } from './starting.js';
 
 export interface StepOutcome {
   instanceId: string;
@@ -104,6 +105,8 @@ export interface StartOptions {
   businessKey?: string | null;
   parent?: ParentRef;
   startedBy?: string | null;
+  /** The start form version the variables were checked against (process_instance.start_form_ref). */
+  startFormRef?: string | null;
 }
 
 /** Starts an instance of `def` (no lock needed: the row is new) and works off its follow-ups. */
@@ -116,15 +119,17 @@ export async function startInstance(tx: TxContext, def: DefinitionHead, opts: St
 async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<StepOutcome> {
   const instanceId = opts.instanceId ?? randomUUID();
   const model = await tx.deps.models.get(tx.trx, def.id);
+  // A case started without a business key gets the next registration number of its process (if it has a format).
+  const businessKey = opts.businessKey || (opts.parent ? null : await takeRegistrationNumber(tx, def, model));
   const input: Input = {
     type: 'instance.start', instanceId, processId: def.key, startEventId: opts.startEventId, variables: opts.variables ?? {},
-    businessKey: opts.businessKey ?? undefined, parent: opts.parent,
+    businessKey: businessKey ?? undefined, parent: opts.parent,
   };
   const result = step(model, null, input, tx.now.toISOString(), { feel: tx.deps.feel });
-  const inst: InstanceInfo = { id: instanceId, tenant: def.tenant_id, processKey: def.key, businessKey: opts.businessKey ?? null };
+  const inst: InstanceInfo = { id: instanceId, tenant: def.tenant_id, processKey: def.key, businessKey };
   const row: InstanceRow = {
-    id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version,
-    business_key: opts.businessKey ?? null, state: result.state.status, snapshot: result.state, version: 1,
+    id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version, start_form_ref: opts.startFormRef ?? null,
+    business_key: businessKey, state: result.state.status, snapshot: result.state, version: 1,
     parent_instance_id: opts.parent?.instanceId ?? null, started_by: opts.startedBy ?? null, started_at: tx.now,
     ended_at: result.state.status !== 'active' ? tx.now : null,
   };

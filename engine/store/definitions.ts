@@ -83,6 +83,26 @@ export async function latestDefinitions(db: Db, tenant: string): Promise<Definit
   }).select(HEAD.map((c) => `d.${c}`));
 }
 
+/** The start fields of a process's model (ProcessModel: noneStart, startFormId, starters, businessKeyFormat). */
+export interface StartInfo {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  none_start: string | null;
+  start_form_id: string | null;
+  starters: string[] | null;
+  business_key_format: string | null;
+}
+
+/** The start fields of the latest version of every process of the tenant, read from the stored models in one query. */
+export async function latestStartInfo(db: Db, tenant: string): Promise<StartInfo[]> {
+  return db('process_definition as d').where('d.tenant_id', tenant).whereNotExists(function () {
+    this.select(1).from('process_definition as n').whereRaw('n.tenant_id = d.tenant_id and n.key = d.key and n.version > d.version');
+  }).select('d.id', 'd.key', 'd.version', 'd.name', db.raw("d.model->>'noneStart' as none_start"), db.raw("d.model->>'startFormId' as start_form_id"),
+    db.raw("d.model->'starters' as starters"), db.raw("d.model->>'businessKeyFormat' as business_key_format"));
+}
+
 export async function insertForm(db: Db, row: FormRow): Promise<void> {
   await db('form').insert({ ...row, schema: JSON.stringify(row.schema) });
 }

@@ -22,6 +22,8 @@ export interface InstanceRow {
   started_by: string | null;
   started_at: Date;
   ended_at: Date | null;
+  /** The start form version the start was checked against (form.id); absent on rows read without it. */
+  start_form_ref?: string | null;
 }
 
 export function insertInstance(db: Db, row: InstanceRow): Knex.QueryBuilder {

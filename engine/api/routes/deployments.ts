@@ -7,7 +7,7 @@ import { listDefinitions } from '../../store/definitions.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam } from '../validation.js';
-import { definitionView } from '../views.js';
+import { definitionView, startFields } from '../views.js';
 import { text } from '../../messages/index.js';
 
 export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void {
@@ -40,8 +40,11 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
     return { items: page.items.map(definitionView), total: page.total };
   });
 
-  r.add({ method: 'get', path: '/api/process-definitions/:id', tag: 'deployments', summary: 'One process definition' },
-    async ({ req, actor }) => definitionView(await deps.engine.definition(actor, checkId(req.params.id, 'process definition'))));
+  r.add({ method: 'get', path: '/api/process-definitions/:id', tag: 'deployments', summary: 'One process definition, with how a case of it starts (startFormId, starters, businessKeyFormat)' },
+    async ({ req, actor }) => {
+      const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
+      return { ...definitionView(def), ...startFields(def.model) };
+    });
 
   r.add({ method: 'get', path: '/api/process-definitions/:id/xml', tag: 'deployments', summary: 'The BPMN XML as deployed (application/xml)' },
     async ({ req, res, actor }) => {

@@ -10,6 +10,7 @@ import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView } from '../views.js';
 import type { Variables } from '../../core/index.js';
+import { caseData } from '../../service/case-data.js';
 
 export function instanceRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -61,6 +62,12 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       const row = await readable(actor, req.params.id);
       const items = (await historyOf(knex, row.id)).map(historyView);
       return { items, total: items.length };
+    });
+
+  r.add({ method: 'get', path: '/api/process-instances/:id/data', tag: 'instances', summary: 'Data permohonan: the start form with the case\'s values, and what earlier tasks added, labelled by their forms ({ start, steps, truncated })' },
+    async ({ req, actor }) => {
+      const row = await readable(actor, req.params.id);
+      return caseData(knex, row.tenant_id, row.id);
     });
 
   r.add({ method: 'post', path: '/api/process-instances/:id/cancel', tag: 'instances', summary: 'Cancel an active instance (analyst or admin); a finished one → 409' },

@@ -1,0 +1,71 @@
+/**
+ * How a case begins, decided before anything is written: who may start a process
+ * (`alur:starters`), the start form its variables must fit (checked exactly as a task completion
+ * is), and the registration number a start without a business key receives
+ * (`alur:businessKey format`, numbered through engine/numbering). A refused start (403, 400)
+ * throws before its write, so it leaves nothing behind and uses no number.
+ */
+import type { ProcessModel, Variables } from '../core/index.js';
+import type { DefinitionHead, FormRow } from '../store/definitions.js';
+import { latestForm } from '../store/definitions.js';
+import { parseNumberFormat, seriesOf, takeNumber, type Series } from '../numbering/index.js';
+import { NeedsTransaction } from '../store/write-batch.js';
+import type { Actor } from './actor.js';
+import type { TxContext } from './context.js';
+import { Conflict, Forbidden, InvalidInput } from './errors.js';
+import { checkFormValues } from './forms.js';
+import { tenantZone } from './tenant-zone.js';
+
+/** Whether `actor` may start a process whose `alur:starters` are `starters` (absent: anyone of the tenant). */
+export function mayStart(actor: Pick<Actor, 'groups'>, starters: readonly string[] | null | undefined): boolean {
+  return !starters || actor.groups.some((g) => starters.includes(g));
+}
+
+export interface CheckedStart {
+  variables: Variables;
+  /** The start form version the values were checked against (process_instance.start_form_ref). */
+  startForm?: FormRow;
+}
+
+/**
+ * Refuses a start the caller may not make (Forbidden) or whose variables do not fit the start
+ * form (InvalidInput with one `{ path, message }` per violation); else the values to start with
+ * (hidden and read-only fields dropped, as for a task).
+ */
+export async function checkStart(tx: TxContext, actor: Actor, def: DefinitionHead, model: ProcessModel, variables: Variables): Promise<CheckedStart> {
+  if (!mayStart(actor, model.starters)) {
+    throw new Forbidden(`you may not start ${def.key}: only members of ${model.starters!.join(', ')} may`);
+  }
+  if (!model.startFormId) return { variables };
+  const form = await latestForm(tx.trx, def.tenant_id, model.startFormId);
+  if (!form) throw new Conflict(`start form ${model.startFormId} of process ${def.key} is not deployed`);
+  const check = checkFormValues(form.schema, variables, {}, tx.now, tx.deps.feel);
+  if (!check.ok) throw new InvalidInput(`the values do not fit start form ${model.startFormId}`, check.errors);
+  return { variables: check.values, startForm: form };
+}
+
+/** Where a process's registration numbers come from, or undefined when it has none. */
+export interface NumberSource { key: { tenant: string; scope: string; series: string }; series: Series }
+
+/** The counter a start of `def` at `tx.now` draws its registration number from (the tenant's zone decides the date). */
+export async function registrationSeries(tx: TxContext, def: DefinitionHead, model: ProcessModel): Promise<NumberSource | undefined> {
+  if (!model.businessKeyFormat) return undefined;
+  const parsed = parseNumberFormat(model.businessKeyFormat);
+  // Deployment refused invalid formats; a model stored before that rule would land here.
+  if (!parsed.ok) throw new Error(`process ${def.key}: ${parsed.problems.join('; ')}`);
+  const series = seriesOf(parsed.format, tx.now, await tenantZone(tx, def.tenant_id));
+  return { key: { tenant: def.tenant_id, scope: `process:${def.key}`, series: series.name }, series };
+}
+
+/**
+ * Takes the registration number for a start of `def`, or null when the process numbers nothing.
+ * In the start's transaction: the counter row stays locked until it commits, so concurrent starts
+ * get consecutive numbers and a start that fails later gives its number back.
+ */
+export async function takeRegistrationNumber(tx: TxContext, def: DefinitionHead, model: ProcessModel): Promise<string | null> {
+  const source = await registrationSeries(tx, def, model);
+  if (!source) return null;
+  // Outside a transaction a number taken now would be lost if the start's write then failed.
+  if (tx.optimistic) throw new NeedsTransaction(`process ${def.key} takes a registration number`);
+  return (await takeNumber(tx.trx, source.key, tx.now, source.series)).number;
+}
