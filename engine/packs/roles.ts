@@ -1,8 +1,8 @@
 /**
  * Pack roles in BPMN and their mapping to a tenant's groups.
  *
- * In a pack, `zeebe:assignmentDefinition candidateGroups` (and candidateUsers) name the pack's role
- * keys. On import the XML itself is rewritten, so the deployed definition carries the tenant's
+ * In a pack, `zeebe:assignmentDefinition candidateGroups` (and candidateUsers), and
+ * `alur:starters groups` (who may start a process), name the pack's role keys. On import the XML itself is rewritten, so the deployed definition carries the tenant's
  * group names and everything downstream (task lists, the inbox, history) needs no mapping table:
  *  - a static list (`kepala-opd, sekretaris`) → each key replaced by its group;
  *  - FEEL without variables (`=if … then "a" else "b"` has none; `=["a","b"]`) → each string literal
@@ -19,10 +19,12 @@ import { PackError } from './problems.js';
 
 export type RoleMap = Record<string, string>;
 const ATTRS = ['candidateGroups', 'candidateUsers'] as const;
+/** Where pack roles are named: assignments, and who may start a process (`alur:starters groups`, a static list). */
+type RoleAttribute = (typeof ATTRS)[number] | 'starters';
 
 export interface RoleUse {
   element: string;
-  attribute: (typeof ATTRS)[number];
+  attribute: RoleAttribute;
   /** Role keys named literally. */
   keys: string[];
   /** True when the value is FEEL that depends on variables (its roles are known only at run time). */
@@ -85,7 +87,7 @@ function analyse(value: string): Analysis {
   return { literals, dynamic };
 }
 
-type Visitor = (element: string, attribute: (typeof ATTRS)[number], value: string) => string | undefined;
+type Visitor = (element: string, attribute: RoleAttribute, value: string) => string | undefined;
 
 /** Calls `visit` for each assignment value; returns the document re-serialised with the replacements. */
 async function visitAssignments(xml: string, file: string, visit: Visitor): Promise<string> {
@@ -96,6 +98,13 @@ async function visitAssignments(xml: string, file: string, visit: Visitor): Prom
   let changed = false;
   for (const el of Object.values(parsed.parsed.elementsById) as Node[]) {
     for (const ext of el.extensionElements?.values ?? []) {
+      if (ext.$type === 'alur:Starters' && typeof ext.groups === 'string' && ext.groups.trim() !== '') {
+        const next = visit(el.id!, 'starters', ext.groups);
+        if (next !== undefined && next !== ext.groups) {
+          ext.groups = next;
+          changed = true;
+        }
+      }
       if (ext.$type !== 'zeebe:AssignmentDefinition') continue;
       for (const attr of ATTRS) {
         if (typeof ext[attr] !== 'string' || ext[attr].trim() === '') continue;

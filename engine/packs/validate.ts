@@ -65,6 +65,7 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
     }
     for (const model of result.definitions.processes) {
       processes.push({ id: model.id, file: path, model });
+      if (model.startFormId) formRefs.push({ file: path, element: model.noneStart ?? model.id, formId: model.startFormId });
       for (const el of Object.values(model.elements)) {
         if (el.userTask?.formId) formRefs.push({ file: path, element: el.id, formId: el.userTask.formId });
         const type = el.job && 'value' in el.job.type ? String(el.job.type.value) : undefined;

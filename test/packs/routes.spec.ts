@@ -37,14 +37,14 @@ describe('pack routes', function () {
   it('lists the roles to map in a dry run, and refuses an import with unmapped roles, deploying nothing', async () => {
     const dry = await request(app).post('/api/packs/import?dryRun=true').attach('pack', zip, 'semarang.zip').field('roles', '{}');
     expect(dry.status).to.equal(200);
-    expect(dry.body.unmappedRoles).to.have.length(16).and.include('kepala-opd');
+    expect(dry.body.unmappedRoles).to.have.length(17).and.include('kepala-opd');
     expect(dry.body.roles[0]).to.have.keys('key', 'description');
     const res = await request(app).post('/api/packs/import').attach('pack', zip, 'semarang.zip').field('roles', JSON.stringify({ 'kepala-opd': 'kepala-opd-rembang' }));
     expect(res.status).to.equal(400);
     expect(res.headers['content-type']).to.contain('application/problem+json');
     const body = JSON.parse(res.text);
     expect(body.errors.map((e: { element: string }) => e.element)).to.include('roles#bkpsdm');
-    expect(body.unmappedRoles).to.have.length(15).and.not.include('kepala-opd');
+    expect(body.unmappedRoles).to.have.length(16).and.not.include('kepala-opd');
     expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
   });
 

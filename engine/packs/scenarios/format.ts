@@ -12,6 +12,7 @@ export interface ScenarioMessage { name: string; correlationKey?: string; variab
 export interface TaskRef { element: string; role?: string; count?: number; variables?: Record<string, unknown> }
 export interface ExpectInstance {
   state?: 'active' | 'completed' | 'terminated' | 'cancelled';
+  businessKey?: string;
   variables?: Record<string, unknown>;
   path?: string[];
   notPassed?: string[];
@@ -26,12 +27,16 @@ export type Step =
   | { publishMessage: ScenarioMessage }
   | { expect: ExpectInstance };
 
+/** A start that must be refused: 400 naming exactly `errors` (form field keys), or 403. */
+export interface RefusedStart { role?: string; variables?: Record<string, unknown>; businessKey?: string; status: 400 | 403; errors?: string[] }
+
 export interface Scenario {
   name: string;
   description?: string;
   process: string;
   clock?: string;
-  start: { variables?: Record<string, unknown>; businessKey?: string; message?: ScenarioMessage };
+  start: { variables?: Record<string, unknown>; businessKey?: string; role?: string; message?: ScenarioMessage };
+  refusedStarts?: RefusedStart[];
   steps: Step[];
   expect?: ExpectInstance;
 }
@@ -57,6 +62,7 @@ export function parseScenario(bytes: Buffer, file: string): { scenario?: Scenari
 /** The role keys a scenario names (each must be declared by the pack). */
 export function scenarioRoles(s: Scenario): string[] {
   const roles = new Set<string>();
+  for (const ref of [s.start, ...(s.refusedStarts ?? [])]) if (ref.role) roles.add(ref.role);
   for (const step of s.steps) {
     const ref = 'expectTask' in step ? step.expectTask : 'completeTask' in step ? step.completeTask : undefined;
     if (ref?.role) roles.add(ref.role);

@@ -1,5 +1,6 @@
 /**
- * Runs one scenario against a tenant into which the pack was imported: starts the instance,
+ * Runs one scenario against a tenant into which the pack was imported: tries the starts that must
+ * be refused, starts the instance (as a user of the starter's role, through the start form),
  * performs the steps (as users holding the tenant's group for each pack role), moves the pinned
  * clock, and checks expectations. A failed step stops the scenario and is reported with the step
  * number and what was found instead; the result is data, never an exception for a failing test.
@@ -12,7 +13,8 @@ import { addDuration } from '../../runner/duration.js';
 import type { InstanceRow } from '../../store/instances.js';
 import { claimDueJobs, type JobRow } from '../../store/jobs.js';
 import type { RoleMap } from '../roles.js';
-import type { ExpectInstance, Scenario, Step, TaskRef } from './format.js';
+import type { ExpectInstance, RefusedStart, Scenario, Step, TaskRef } from './format.js';
+import { Forbidden, InvalidInput } from '../../service/errors.js';
 import type { ScenarioHarness } from './harness.js';
 
 export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; ms: number }
@@ -25,6 +27,11 @@ export async function runScenario(h: ScenarioHarness, tenant: string, file: stri
   let at = 'start';
   try {
     h.clock.pin(new Date(s.clock ?? '2026-03-02T01:00:00Z'));
+    for (const [i, refused] of (s.refusedStarts ?? []).entries()) {
+      at = `refused start ${i + 1}`;
+      await ctx.refusedStart(s, refused);
+    }
+    at = 'start';
     ctx.rootId = await ctx.start(s);
     await h.settle();
     for (const [i, step] of s.steps.entries()) {
@@ -59,8 +66,31 @@ class Ctx {
       if (!id) throw new Failed(`message "${m.name}" started no instance of ${s.process}`);
       return id;
     }
-    const out = await this.h.engine.startInstance(admin, { processKey: s.process, businessKey: s.start.businessKey, variables: s.start.variables });
+    // Through the engine's own start, as the API starts: alur:starters and the start form apply.
+    const starter = s.start.role ? this.h.staff(this.tenant, this.group(s.start.role)) : admin;
+    const out = await this.h.engine.startInstance(starter, { processKey: s.process, businessKey: s.start.businessKey, variables: s.start.variables });
     return out.instanceId;
+  }
+
+  /** Tries a start that must be refused with `r.status` (and, for 400, exactly the fields `r.errors`) and leave no instance. */
+  async refusedStart(s: Scenario, r: RefusedStart): Promise<void> {
+    const who = r.role ? this.h.staff(this.tenant, this.group(r.role)) : this.h.admin(this.tenant);
+    const before = (await this.instanceIds()).length;
+    let refusal: unknown;
+    try {
+      await this.h.engine.startInstance(who, { processKey: s.process, businessKey: r.businessKey, variables: r.variables });
+    } catch (err) {
+      refusal = err;
+    }
+    if (!refusal) throw new Failed(`expected the start to be refused with ${r.status}, but it started`);
+    const status = refusal instanceof InvalidInput ? 400 : refusal instanceof Forbidden ? 403 : undefined;
+    if (status !== r.status) throw new Failed(`expected a ${r.status} refusal, got ${status ?? (refusal as Error).message}`);
+    if (r.errors && refusal instanceof InvalidInput) {
+      const paths = [...new Set(refusal.errors.map((e) => e.path ?? ''))].sort();
+      if (!isDeepStrictEqual(paths, [...r.errors].sort())) throw new Failed(`expected errors on ${[...r.errors].sort().join(', ')}, got ${paths.join(', ')} (${refusal.errors.map((e) => e.message).join('; ')})`);
+    }
+    const after = (await this.instanceIds()).length;
+    if (after !== before) throw new Failed(`the refused start left ${after - before} instance(s) behind`);
   }
 
   async step(step: Step): Promise<void> {
@@ -128,6 +158,7 @@ class Ctx {
     const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
     if (!root) throw new Failed(`instance ${this.rootId} not found`);
     const snap = root.snapshot;
+    if (e.businessKey !== undefined && root.business_key !== e.businessKey) throw new Failed(`expected business key ${e.businessKey}, found ${root.business_key ?? 'none'}`);
     if (e.state && snap.status !== e.state) {
       const active = Object.values(snap.els ?? {}).map((el) => el.e).filter((id) => id !== snap.processId);
       throw new Failed(`expected state ${e.state}, found ${snap.status} (active: ${active.join(', ') || 'none'}${incidents(snap)})`);
