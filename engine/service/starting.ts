@@ -14,11 +14,17 @@ import type { Actor } from './actor.js';
 import type { TxContext } from './context.js';
 import { Conflict, Forbidden, InvalidInput } from './errors.js';
 import { checkFormValues } from './forms.js';
+import { anyOf, text, type Text } from '../messages/index.js';
 import { tenantZone } from './tenant-zone.js';
 
 /** Whether `actor` may start a process whose `alur:starters` are `starters` (absent: anyone of the tenant). */
 export function mayStart(actor: Pick<Actor, 'groups'>, starters: readonly string[] | null | undefined): boolean {
   return !starters || actor.groups.some((g) => starters.includes(g));
+}
+
+/** The refusal of a start by someone outside `alur:starters`. */
+export function notAStarter(process: string, starters: readonly string[]): Text {
+  return text('start.not-a-starter', { process, groups: anyOf(starters) });
 }
 
 export interface CheckedStart {
@@ -34,13 +40,13 @@ export interface CheckedStart {
  */
 export async function checkStart(tx: TxContext, actor: Actor, def: DefinitionHead, model: ProcessModel, variables: Variables): Promise<CheckedStart> {
   if (!mayStart(actor, model.starters)) {
-    throw new Forbidden(`you may not start ${def.key}: only members of ${model.starters!.join(', ')} may`);
+    throw new Forbidden(notAStarter(def.key, model.starters!));
   }
   if (!model.startFormId) return { variables };
   const form = await latestForm(tx.trx, def.tenant_id, model.startFormId);
-  if (!form) throw new Conflict(`start form ${model.startFormId} of process ${def.key} is not deployed`);
+  if (!form) throw new Conflict(text('start.form-not-deployed', { form: model.startFormId, process: def.key }));
   const check = checkFormValues(form.schema, variables, {}, tx.now, tx.deps.feel);
-  if (!check.ok) throw new InvalidInput(`the values do not fit start form ${model.startFormId}`, check.errors);
+  if (!check.ok) throw new InvalidInput(text('start.values-do-not-fit', { form: model.startFormId }), check.errors);
   return { variables: check.values, startForm: form };
 }
 

@@ -9,7 +9,8 @@ import type { AppDeps } from '../deps.js';
 import { latestForm } from '../../store/definitions.js';
 import { tenantOf } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
-import { mayStart } from '../../service/starting.js';
+import { mayStart, notAStarter } from '../../service/starting.js';
+import { text } from '../../messages/index.js';
 import { startableProcesses } from '../../service/startable.js';
 import { checkId, paging } from '../validation.js';
 
@@ -27,11 +28,11 @@ export function startingRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'get', path: '/api/process-definitions/:id/start-form', tag: 'instances', summary: 'The start form a start of this definition is checked against (the latest version of its formId): { id, formId, version, schema }; 403 for who may not start it, 404 without one' },
     async ({ req, actor }) => {
       const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
-      if (!mayStart(actor, def.model.starters)) throw new Forbidden(`you may not start ${def.key}: only members of ${def.model.starters!.join(', ')} may`);
+      if (!mayStart(actor, def.model.starters)) throw new Forbidden(notAStarter(def.key, def.model.starters!));
       const formId = def.model.startFormId;
-      if (!formId) throw new NotFound(`process ${def.key} version ${def.version} has no start form`);
+      if (!formId) throw new NotFound(text('start.no-start-form', { process: def.key, version: def.version }));
       const form = await latestForm(knex, def.tenant_id, formId);
-      if (!form) throw new NotFound(`start form ${formId} of process ${def.key} is not deployed`);
+      if (!form) throw new NotFound(text('start.form-not-deployed', { form: formId, process: def.key }));
       return { id: form.id, formId: form.form_id, version: form.version, schema: form.schema };
     });
 }

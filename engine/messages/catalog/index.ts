@@ -7,8 +7,9 @@
 import type { Catalog } from './types.js';
 import { problems } from './problems.js';
 import { access } from './access.js';
+import { starting } from './starting.js';
 
-const areas = { ...problems, ...access };
+const areas = { ...problems, ...access, ...starting };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
