@@ -1,23 +1,10 @@
 // Given the `alur` command, when packs are validated, built, signed, trusted, imported and
 // exported, then exit codes are 0 ok / 1 failure / 2 usage and errors name the file.
 import { expect } from 'chai';
-import { spawn } from 'node:child_process';
+import { alur } from './cli-support.js';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-function alur(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    // The CLI runs on its own PGlite folder: a shared DATABASE_URL would carry imports over between runs.
-    const { DATABASE_URL: _db, REDIS_URL: _redis, ...inherited } = process.env;
-    const child = spawn(process.execPath, ['bin/alur.mjs', ...args], { env: { ...inherited, ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => { out += d; });
-    child.stderr.on('data', (d) => { err += d; });
-    child.on('exit', (code) => resolve({ code: code ?? 1, out, err }));
-  });
-}
 
 describe('alur pack (CLI)', function () {
   this.timeout(10 * 60_000);

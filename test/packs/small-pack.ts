@@ -27,3 +27,14 @@ export function packFiles(tweak: (files: Map<string, Buffer>) => void = () => {}
   return files;
 }
 
+
+/** The small pack with scenario files (`scenarios/<name>.json`), listed in pack.json with their checksums. */
+export function packWithScenarios(scenarios: Record<string, unknown>): Map<string, Buffer> {
+  const files = packFiles((f) => {
+    for (const [name, scenario] of Object.entries(scenarios)) f.set(`scenarios/${name}.json`, Buffer.from(JSON.stringify(scenario, null, 2)));
+  });
+  const manifest = JSON.parse(files.get('pack.json')!.toString('utf8'));
+  manifest.files.scenarios = Object.keys(scenarios).map((name) => ({ path: `scenarios/${name}.json`, sha256: sha256(files.get(`scenarios/${name}.json`)!) }));
+  files.set('pack.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+  return files;
+}

@@ -1,0 +1,62 @@
+/**
+ * `alur pack test`, the README's headline command, as a regency admin runs it: Semarang's pack
+ * built into a zip passes every scenario with Batang's roles (exit 0); a pack with a broken
+ * scenario fails naming the scenario and the step (exit 1); without a role map it is a usage
+ * error (exit 2).
+ */
+import { expect } from 'chai';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { readPack } from '../../engine/packs/read.js';
+import { alur } from './cli-support.js';
+import { packWithScenarios } from './small-pack.js';
+
+const scenario = (name: string, catatan: string) => ({
+  name, process: 'uji', start: { variables: { nomor: 'UJI-1' } },
+  steps: [
+    { completeTask: { element: 't', role: 'petugas', variables: { catatan: 'lengkap' } } },
+    { expect: { state: 'completed', variables: { catatan } } },
+  ],
+});
+
+describe('alur pack test (CLI)', function () {
+  this.timeout(10 * 60_000);
+  let dir: string;
+  before(async () => { dir = await mkdtemp(join(tmpdir(), 'alur-pack-test-')); });
+  after(async () => rm(dir, { recursive: true, force: true }));
+
+  it('given Semarang\'s pack built into a zip and Batang\'s role map, when tested, then every scenario passes and it exits 0', async () => {
+    const zip = join(dir, 'semarang.zip');
+    const built = await alur(['pack', 'build', 'processes/semarang', '-o', zip]);
+    expect(built.code, built.err).to.equal(0);
+    const scenarios = (await readPack('processes/semarang')).files.keys();
+    const count = [...scenarios].filter((f) => f.startsWith('scenarios/')).length;
+    const r = await alur(['pack', 'test', zip, '--roles', 'processes/regencies/batang.roles.json']);
+    expect(r.code, `${r.out}${r.err}`).to.equal(0);
+    expect(r.out.match(/^PASS /gm)).to.have.length(count);
+    expect(r.out).to.contain(`${count} passed, 0 failed`);
+  });
+
+  it('given a pack with a scenario whose expectation does not hold, when tested, then that scenario fails naming the step and it exits 1', async () => {
+    const pack = join(dir, 'uji');
+    for (const [path, bytes] of packWithScenarios({ lulus: scenario('catatan lengkap', 'lengkap'), rusak: scenario('catatan salah', 'kurang') })) {
+      await mkdir(dirname(join(pack, path)), { recursive: true });
+      await writeFile(join(pack, path), bytes);
+    }
+    const roles = join(dir, 'roles.json');
+    await writeFile(roles, JSON.stringify({ petugas: 'petugas-batang' }));
+    const r = await alur(['pack', 'test', pack, '--roles', roles]);
+    expect(r.code, `${r.out}${r.err}`).to.equal(1);
+    expect(r.out).to.match(/^PASS \[1\/2\] scenarios\/lulus\.json — catatan lengkap/m);
+    expect(r.out).to.match(/^FAIL \[2\/2\] scenarios\/rusak\.json — catatan salah/m);
+    expect(r.out).to.contain('step 2 (expect): variable catatan: expected "kurang", found "lengkap"');
+    expect(r.out).to.contain('1 passed, 1 failed');
+  });
+
+  it('given no role map, when tested, then it is a usage error (exit 2)', async () => {
+    const r = await alur(['pack', 'test', 'processes/semarang']);
+    expect(r.code).to.equal(2);
+    expect(r.err).to.contain('usage: alur pack test <dir|zip> --roles map.json');
+  });
+});
