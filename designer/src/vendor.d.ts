@@ -1,6 +1,7 @@
 // Type stubs for the browser libraries that ship without TypeScript declarations, and for the
 // virtual module designer/build.mjs creates from designer/lint/.bpmnlintrc.
 declare module 'bpmn-js-properties-panel';
+declare module '@bpmn-io/properties-panel';
 declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
 declare module 'bpmn-js-bpmnlint';
 declare module 'bpmn-js-token-simulation';

@@ -1,6 +1,6 @@
 /**
- * The link between a user task and its form: `zeebe:formDefinition formId` in the task's
- * extension elements, as Camunda 8 writes it. Changes go through bpmn-js `modeling`, so they are
+ * The link between a user task (or the process's none start event) and its form:
+ * `zeebe:formDefinition formId` in its extension elements, as Camunda 8 writes it. Changes go through bpmn-js `modeling`, so they are
  * undoable and the properties panel shows them at once.
  */
 import type { Modeler } from '../modeler/create-modeler.js';
@@ -13,6 +13,13 @@ function formDefinitionOf(bo: any): any {
 
 export function isUserTask(element: any): boolean {
   return !!element && isType(element.businessObject, 'bpmn:UserTask');
+}
+
+/** A user task, or the process's none start event (its form is the start form a case begins with). */
+export function hasForm(element: any): boolean {
+  const bo = element?.businessObject;
+  if (isUserTask(element)) return true;
+  return isType(bo, 'bpmn:StartEvent') && !(bo.eventDefinitions ?? []).length && isType(bo.$parent, 'bpmn:Process');
 }
 
 export function formIdOf(element: any): string | undefined {
@@ -30,7 +37,7 @@ export function referencedFormIds(modeler: Modeler): string[] {
   return [...ids];
 }
 
-/** Points the user task at `formId`, creating the extension elements it needs. */
+/** Points the user task (or start event) at `formId`, creating the extension elements it needs. */
 export function linkForm(modeler: Modeler, element: any, formId: string): void {
   const modeling: any = modeler.get('modeling');
   const moddle: any = modeler.get('moddle');

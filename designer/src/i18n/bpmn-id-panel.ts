@@ -138,4 +138,12 @@ export const panelId: Record<string, string> = {
     'Prioritas tugas: bilangan bulat 0–100. Tanpa nilai, prioritasnya 50. ',
   'The number of times the engine tries executing this activity if a worker signals a failure. The default is three.':
     'Berapa kali mesin mencoba menjalankan aktivitas ini bila worker gagal. Bawaannya tiga.',
+  // Alur's "Starting a case" group (designer/src/modeler/case-start-props.ts)
+  'Starting a case': 'Memulai berkas',
+  'Who may start (groups)': 'Yang boleh memulai (grup)',
+  'Comma-separated groups, e.g. loket-dpmptsp, kepala-opd. Empty: every user of the tenant.':
+    'Nama grup dipisah koma, mis. loket-dpmptsp, kepala-opd. Kosong: semua pengguna boleh memulai.',
+  'Registration number format': 'Format nomor registrasi',
+  'e.g. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} are the start date, {seq:5} a counter of 5 digits that restarts when the text around it changes. Empty: no number.':
+    'mis. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} adalah tanggal berkas dimulai, {seq:5} nomor urut 5 angka yang mulai lagi dari 1 bila teks di sekitarnya berubah (di sini setiap bulan). Kosong: tanpa nomor registrasi.',
 };

@@ -35,6 +35,21 @@ const exact: Record<string, string> = {
 };
 
 const patterns: [RegExp, string][] = [
+  // Starting a case (engine/bpmn/rules/starting.ts, engine/numbering/format.ts)
+  [/^alur:starters names no group; write groups="(.*)" \(leave it out to let every user start\)$/, 'alur:starters belum menyebut grup; tulis groups="$1" (hapus bila semua pengguna boleh memulai)'],
+  [/^alur:starters group "(.*)" is not a group name \(letters, digits, \. _ -\)$/, 'grup alur:starters "$1" bukan nama grup (huruf, angka, . _ -)'],
+  [/^alur:starters groups must list group names, not an expression$/, 'alur:starters groups harus berisi nama grup, bukan ekspresi'],
+  [/^has more than one alur:starters; list every group in one groups="…"$/, 'memiliki lebih dari satu alur:starters; tulis semua grup dalam satu groups="…"'],
+  [/^has more than one alur:businessKey$/, 'memiliki lebih dari satu alur:businessKey'],
+  [/^(alur:starters|alur:businessKey) belongs in the process's extension elements, not on an element$/, "$1 ditulis pada proses, bukan pada elemen"],
+  [/^the start form names no form \(zeebe:formDefinition formId\)$/, 'formulir permohonan belum menyebut formulir (zeebe:formDefinition formId)'],
+  [/^a start form is used only on the process's none start event; this one is ignored$/, 'formulir permohonan hanya dipakai pada event mulai biasa milik proses; yang ini diabaikan'],
+  [/^registration number format \(alur:businessKey format\): the format is empty; write e\.g\. (.*)$/, 'format nomor registrasi (alur:businessKey format) kosong; tulis mis. $1'],
+  [/^registration number format \(alur:businessKey format\): the format has no \{seq:N\}: without a counter two numbers would be the same$/, 'format nomor registrasi (alur:businessKey format) tidak memiliki {seq:N}: tanpa nomor urut dua berkas bisa bernomor sama'],
+  [/^registration number format \(alur:businessKey format\): the format has more than one \{seq\}$/, 'format nomor registrasi (alur:businessKey format) memiliki lebih dari satu {seq}'],
+  [/^registration number format \(alur:businessKey format\): unknown placeholder (\{.*?\}); use (.*)$/, 'format nomor registrasi (alur:businessKey format): penanda $1 tidak dikenal; gunakan $2'],
+  [/^registration number format \(alur:businessKey format\): (\{.*?\}): the number of digits must be 1 to (\d+)$/, 'format nomor registrasi (alur:businessKey format): $1: jumlah angka harus 1 sampai $2'],
+  [/^registration number format \(alur:businessKey format\): (.*)$/, 'format nomor registrasi (alur:businessKey format): $1'],
   [/^outgoing flow of gateway (\S+) has no condition and is not the default flow$/, 'alur keluar dari gateway $1 belum memiliki kondisi dan bukan alur bawaan'],
   [/^(.+) has no zeebe:taskDefinition type \(the job type workers subscribe to\)$/, '$1 belum memiliki zeebe:taskDefinition type (jenis job yang diambil worker)'],
   [/^called process "(.*)" is neither in this file nor deployed$/, 'proses yang dipanggil "$1" tidak ada di berkas ini dan belum di-deploy'],

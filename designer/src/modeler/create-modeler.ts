@@ -1,7 +1,8 @@
 /**
  * Builds the bpmn-js Modeler the way Camunda Modeler's Camunda 8 mode does: Zeebe moddle, Zeebe
  * properties panel and camunda-cloud behaviors, plus live bpmnlint (recommended rules and Alur's
- * engine rules, packed at build time), token simulation and the Indonesian translate module.
+ * engine rules, packed at build time), token simulation, the Indonesian translate module and
+ * Alur's "Starting a case" group (who may start, registration number format).
  * It owns no application state; the caller imports XML and listens to events.
  */
 import BpmnModeler from 'bpmn-js/lib/Modeler.js';
@@ -18,6 +19,7 @@ import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
 import lintConfig from 'alur-lint-config';
 import alurModdle from '../../../engine/bpmn/alur.json' with { type: 'json' };
 import translateModule from '../i18n/translate-module.js';
+import caseStartModule from './case-start-props.js';
 
 export type Modeler = BpmnModeler;
 
@@ -34,6 +36,7 @@ export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement)
       lintModule,
       TokenSimulationModule,
       translateModule,
+      caseStartModule,
     ],
     // The engine's own descriptors: what it parses, the designer reads and writes unchanged.
     moddleExtensions: { zeebe: zeebeModdle, alur: alurModdle },

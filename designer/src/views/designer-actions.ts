@@ -10,7 +10,7 @@ import type { Modeler } from '../modeler/create-modeler.js';
 import { ensureExecutionPlatform } from '../modeler/execution-platform.js';
 import { clearServerErrors, showServerErrors } from '../modeler/server-errors.js';
 import { allForms, blankForm, getForm, parseFormFile, putForm } from '../forms/form-store.js';
-import { formIdOf, isUserTask, linkForm, referencedFormIds, suggestFormId } from '../forms/form-link.js';
+import { formIdOf, hasForm, isUserTask, linkForm, referencedFormIds, suggestFormId } from '../forms/form-link.js';
 import type { DocTitle } from './document.js';
 import { openFormDialog } from './form-dialog.js';
 import type { IssuesPanel } from './issues-panel.js';
@@ -60,7 +60,7 @@ export async function downloadDiagram(ctx: DesignerContext): Promise<void> {
 
 export function editForm(ctx: DesignerContext): void {
   const element = (ctx.modeler.get('selection') as any).get()[0];
-  if (!isUserTask(element)) {
+  if (!hasForm(element)) {
     ctx.status.show('info', t('selectUserTask'));
     return;
   }
@@ -70,7 +70,8 @@ export function editForm(ctx: DesignerContext): void {
     linkForm(ctx.modeler, element, formId);
   }
   const schema = getForm(formId) ?? blankForm(formId);
-  openFormDialog(t('formTitle', { formId, task: element.businessObject.name || element.id }), schema, putForm);
+  const title = isUserTask(element) ? t('formTitle', { formId, task: element.businessObject.name || element.id }) : t('startFormTitle', { formId });
+  openFormDialog(title, schema, putForm);
 }
 
 export async function deployDiagram(ctx: DesignerContext): Promise<void> {
