@@ -14,11 +14,14 @@ import { whenUnauthorized } from './api.js';
 import { fill, focusFirst, h } from './dom.js';
 import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
-import { listHref, parseRoute } from './router.js';
+import { listHref, parseRoute, startListHref } from './router.js';
 import { clearSession, currentUser, saveSession } from './session.js';
 import { forgetProcessNames } from './process-names.js';
 import { mountTaskList } from './task-list.js';
 import { mountTaskView } from './task-view.js';
+import { mountStartList } from './start-list.js';
+import { mountStartView } from './start-view.js';
+import './styles-start.css';
 
 const app = document.getElementById('app')!;
 const main = h('main', { id: 'main', tabindex: '-1' });
@@ -39,6 +42,7 @@ function renderHeader(): void {
     skip,
     h('a', { class: 'brand', href: lastListHash }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'A'), h('span', {}, h('strong', {}, 'Alur'), h('span', { class: 'brand-sub' }, t('app.title')))),
     h('div', { class: 'topbar-tools' },
+      user ? h('a', { class: 'button ghost nav-start', href: startListHref(), 'aria-current': location.hash.startsWith('#/mulai') ? 'page' : null }, t('nav.start')) : null,
       user ? h('span', { class: 'who-am-i', title: t('user.groups', { groups: user.groups.join(', ') }) }, h('strong', {}, user.username), h('span', { class: 'tenant' }, user.tenant)) : null,
       h('span', { class: 'lang' }, h('label', { for: 'lang', class: 'visually-hidden' }, t('lang.label')), langSelect),
       user ? h('button', { type: 'button', class: 'button ghost', 'data-action': 'logout', onclick: signOut }, t('logout')) : null));
@@ -69,6 +73,10 @@ function route(): void {
     lastListHash = location.hash || lastListHash;
     unmount = mountTaskList(main, current, user);
     if (arrived) focusFirst(main, 'h1');
+  } else if (current.view === 'start') {
+    unmount = mountStartList(main);
+  } else if (current.view === 'start-form') {
+    unmount = mountStartView(main, current.processKey, user);
   } else {
     unmount = mountTaskView(main, current.id, {
       user,

@@ -1,5 +1,6 @@
 /**
- * Hash routes of the inbox: `#/tasks?tab=&sort=&q=&page=` (the list) and `#/task/<id>` (one task).
+ * Hash routes of the inbox: `#/tasks?tab=&sort=&q=&page=` (the list), `#/task/<id>` (one task),
+ * `#/mulai` (the services the user may start) and `#/mulai/<processKey>` (one start form).
  * Hash routing keeps the page a set of static files the engine can serve from /inbox/ without
  * rewrites, and keeps list state in the URL so Back and bookmarks work. Parsing only.
  */
@@ -7,7 +8,9 @@ import type { TaskFilter, TaskSort } from './types.js';
 
 export type Route =
   | { view: 'list'; tab: TaskFilter; sort: TaskSort; q: string; page: number }
-  | { view: 'task'; id: string };
+  | { view: 'task'; id: string }
+  | { view: 'start' }
+  | { view: 'start-form'; processKey: string };
 
 const tabs: TaskFilter[] = ['mine', 'candidate', 'all', 'done'];
 const sorts: TaskSort[] = ['dueDate', 'priority', 'createdAt'];
@@ -16,6 +19,9 @@ export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const taskMatch = path.match(/^\/task\/([^/]+)$/);
   if (taskMatch) return { view: 'task', id: decodeURIComponent(taskMatch[1]) };
+  if (path === '/mulai') return { view: 'start' };
+  const startMatch = path.match(/^\/mulai\/([^/]+)$/);
+  if (startMatch) return { view: 'start-form', processKey: decodeURIComponent(startMatch[1]) };
   const params = new URLSearchParams(search);
   const tab = tabs.find((x) => x === params.get('tab')) ?? 'mine';
   const sort = sorts.find((x) => x === params.get('sort')) ?? 'dueDate';
@@ -32,4 +38,13 @@ export function listHref(route: { tab: TaskFilter; sort: TaskSort; q: string; pa
 
 export function taskHref(id: string): string {
   return `#/task/${encodeURIComponent(id)}`;
+}
+
+/** "Mulai berkas": the services the user may start, and one service's start form. */
+export function startListHref(): string {
+  return '#/mulai';
+}
+
+export function startHref(processKey: string): string {
+  return `#/mulai/${encodeURIComponent(processKey)}`;
 }

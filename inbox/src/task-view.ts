@@ -1,5 +1,6 @@
 /**
- * One task: what it is, who holds it, the actions on it, its form, and where its case stands.
+ * One task: what it is, who holds it, the actions on it, the case's data (Data permohonan), its
+ * form, and where its case stands.
  * Owns this view's DOM and the form-js / bpmn-js instances in it (destroyed on leave). Completing
  * sends the form's data to the API; the API's 400 errors go back onto the fields.
  */
@@ -8,6 +9,7 @@ import { fill, focusFirst, h } from './dom.js';
 import { errorMessage } from './errors.js';
 import { formatDateTime, t } from './i18n/index.js';
 import { mountCase } from './case-view.js';
+import { mountCaseData } from './case-data.js';
 import type { User } from './session.js';
 import { taskActions } from './task-actions.js';
 import { completeTask, getTask } from './task-api.js';
@@ -47,6 +49,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     if (stopped) return;
     const formBox = h('div', { class: 'form-box' });
     const caseSection = h('section', { class: 'card case', 'aria-labelledby': 'case-heading' });
+    const dataSection = h('section', { class: 'card case-data', 'aria-labelledby': 'data-heading', 'data-testid': 'case-data' });
     const actions = taskActions(task, ctx.user, {
       onDone: (done) => void load(done),
       // Someone else got there first: show the task as it now is, with the reason.
@@ -61,11 +64,15 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
       meta(task, ctx.user),
       actions,
       h('div', { class: 'task-layout' },
-        h('section', { class: 'card work', 'aria-labelledby': 'form-heading' }, h('h2', { id: 'form-heading' }, t('task.formHeading')), formBox),
+        h('div', { class: 'task-column' },
+          dataSection,
+          h('section', { class: 'card work', 'aria-labelledby': 'form-heading' }, h('h2', { id: 'form-heading' }, t('task.formHeading')), formBox)),
         caseSection));
     show(message, kind);
     document.title = `${task.name ?? task.elementId} · Alur`;
     focusFirst(root, 'h1');
+    // What the decision is about (the application and earlier steps' data) comes before the form.
+    mountCaseData(dataSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);
     await mountWork(formBox, task);
     // The user may have left while these loaded; then what they built is torn down at once.
     mountCase(caseSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);

@@ -3,14 +3,15 @@
  * localStorage. Owns message lookup and date/number formatting; never touches the DOM beyond
  * setting <html lang>.
  */
-import { id, type MessageKey } from './id.js';
+import { id, type MessageKey as CoreKey } from './id.js';
 import { en } from './en.js';
+import { startingEn, startingId, type StartingKey } from './starting.js';
 
 export type Lang = 'id' | 'en';
-export type { MessageKey };
+export type MessageKey = CoreKey | StartingKey;
 
 const STORAGE_KEY = 'alur.inbox.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id, en };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: { ...id, ...startingId }, en: { ...en, ...startingEn } };
 let current: Lang = readStoredLang();
 const listeners = new Set<() => void>();
 
