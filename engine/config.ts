@@ -1,6 +1,7 @@
 /**
  * Configuration, read from the environment once in main.ts and passed down; no other module
- * reads process.env (so tests build a Config by hand).
+ * reads process.env (so tests build a Config by hand). An empty variable counts as unset; a
+ * number that is not one is refused at start, naming the variable, rather than run as NaN.
  */
 export interface Config {
   port: number;
@@ -32,10 +33,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || undefined,
     adminPassword: env.ALUR_ADMIN_PASSWORD || undefined,
     clockControlled: env.ALUR_CLOCK_CONTROLLED === 'true',
-    tokenTtlMs: Number(env.ALUR_TOKEN_TTL_HOURS ?? 12) * 3600_000,
-    tokenCacheMs: Number(env.ALUR_TOKEN_CACHE_MS ?? 5000),
-    maxUploadBytes: Number(env.ALUR_MAX_UPLOAD_MB ?? 5) * 1024 * 1024,
-    dbPoolMax: Number(env.ALUR_DB_POOL_MAX ?? 10),
+    tokenTtlMs: numberOf(env, 'ALUR_TOKEN_TTL_HOURS', 12, { above: 0 }) * 3600_000,
+    tokenCacheMs: numberOf(env, 'ALUR_TOKEN_CACHE_MS', 5000, { atLeast: 0 }),
+    maxUploadBytes: numberOf(env, 'ALUR_MAX_UPLOAD_MB', 5, { above: 0 }) * 1024 * 1024,
+    dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
     timeZone: env.ALUR_TIMEZONE || undefined,
   };
+}
+
+function numberOf(env: NodeJS.ProcessEnv, key: string, fallback: number, rule: { above?: number; atLeast?: number; integer?: boolean }): number {
+  const raw = env[key];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  const ok = Number.isFinite(n) && (rule.above === undefined || n > rule.above) && (rule.atLeast === undefined || n >= rule.atLeast) && (!rule.integer || Number.isInteger(n));
+  if (!ok) {
+    const want = `${rule.integer ? 'a whole number' : 'a number'}${rule.above !== undefined ? ` above ${rule.above}` : ''}${rule.atLeast !== undefined ? ` of at least ${rule.atLeast}` : ''}`;
+    throw new Error(`${key} must be ${want}, got ${JSON.stringify(raw)}`);
+  }
+  return n;
 }
