@@ -12,7 +12,7 @@ import { formatDateTime, t } from './i18n/index.js';
 import { startListHref, taskHref } from './router.js';
 import type { User } from './session.js';
 import { getStartForm, listStartable, startCase, type StartableProcess, type StartedCase } from './start-api.js';
-import { mountTaskForm, type SubmitResult, type TaskForm } from './task-form.js';
+import { mountTaskForm, refuseInvalid, showFieldRefusal, type SubmitResult, type TaskForm } from './task-form.js';
 import type { Task } from './types.js';
 
 export function mountStartView(root: HTMLElement, processKey: string, user: User): () => void {
@@ -55,12 +55,7 @@ export function mountStartView(root: HTMLElement, processKey: string, user: User
     focusFirst(root, 'h1');
 
     async function send(result: SubmitResult): Promise<void> {
-      fill(errors);
-      if (!result.valid) {
-        fill(errors, h('p', {}, t('task.fixErrors')));
-        form?.focusFirstError();
-        return;
-      }
+      if (refuseInvalid(result, form, errors)) return;
       submit.disabled = true;
       submit.textContent = t('start.submitting');
       try {
@@ -69,13 +64,7 @@ export function mountStartView(root: HTMLElement, processKey: string, user: User
       } catch (error) {
         submit.disabled = false;
         submit.textContent = t('start.submit');
-        if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length && form) {
-          const unmatched = form.showServerErrors(error.problem.errors);
-          fill(errors, h('p', {}, t('task.fixErrors')), ...unmatched.map((text) => h('p', {}, text)));
-          form.focusFirstError();
-        } else {
-          fill(errors, h('p', {}, error instanceof ApiError && error.status === 403 ? error.message : errorMessage(error)));
-        }
+        if (!showFieldRefusal(error, form, errors)) fill(errors, h('p', {}, error instanceof ApiError && error.status === 403 ? error.message : errorMessage(error)));
       }
     }
 

@@ -2,9 +2,13 @@
  * The task's form, rendered with the @bpmn-io/form-js viewer and prefilled from the task's
  * variables. Owns the form-js instance: its messages are put into the user's language, and the
  * server's 400 `errors[{ path, message }]` are placed on the fields whose key matches `path`.
- * It never sends anything itself; the task view decides what a submit does.
+ * It never sends anything itself; the task view (or the start view) decides what a submit does,
+ * and both report a refused submit the same way (refuseInvalid, showFieldRefusal).
  */
 import { Form } from '@bpmn-io/form-js';
+import { ApiError } from './api.js';
+import { fill, h } from './dom.js';
+import { t } from './i18n/index.js';
 import { translateServerError, translateValidation } from './form-messages.js';
 import type { FormSchema } from './types.js';
 
@@ -63,6 +67,24 @@ export async function mountTaskForm(
       form.destroy();
     },
   };
+}
+
+/** An invalid submit: the summary line and focus on the first marked field. True when `result` was invalid. */
+export function refuseInvalid(result: SubmitResult, form: TaskForm | null, summary: HTMLElement): boolean {
+  fill(summary);
+  if (result.valid) return false;
+  fill(summary, h('p', {}, t('task.fixErrors')));
+  form?.focusFirstError();
+  return true;
+}
+
+/** A 400 naming fields: its errors on those fields, the rest in the summary. False when `error` is not one. */
+export function showFieldRefusal(error: unknown, form: TaskForm | null, summary: HTMLElement): boolean {
+  if (!(error instanceof ApiError && error.status === 400 && error.problem.errors?.length && form)) return false;
+  const unmatched = form.showServerErrors(error.problem.errors);
+  fill(summary, h('p', {}, t('task.fixErrors')), ...unmatched.map((text) => h('p', {}, text)));
+  form.focusFirstError();
+  return true;
 }
 
 /** Matches an API error path ("amount", "/amount", "address.street") to the form field with that key. */

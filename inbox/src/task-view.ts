@@ -14,7 +14,7 @@ import type { User } from './session.js';
 import { taskActions } from './task-actions.js';
 import { completeTask, getTask } from './task-api.js';
 import { processNames } from './process-names.js';
-import { mountTaskForm, type SubmitResult, type TaskForm } from './task-form.js';
+import { mountTaskForm, refuseInvalid, showFieldRefusal, type SubmitResult, type TaskForm } from './task-form.js';
 import { priorityBand, urgency } from './due.js';
 import type { TaskDetail } from './types.js';
 
@@ -88,12 +88,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     const errors = h('div', { class: 'form-errors', role: 'alert' });
     let form: TaskForm | null = null;
     const complete = async (result: SubmitResult): Promise<void> => {
-      fill(errors);
-      if (!result.valid) {
-        fill(errors, h('p', {}, t('task.fixErrors')));
-        form?.focusFirstError();
-        return;
-      }
+      if (refuseInvalid(result, form, errors)) return;
       submit.disabled = true;
       try {
         await completeTask(task.id, result.data);
@@ -101,15 +96,9 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
         location.hash = ctx.backHref();
       } catch (error) {
         submit.disabled = false;
-        if (error instanceof ApiError && error.status === 400 && error.problem.errors?.length && form) {
-          const unmatched = form.showServerErrors(error.problem.errors);
-          fill(errors, h('p', {}, t('task.fixErrors')), ...unmatched.map((text) => h('p', {}, text)));
-          form.focusFirstError();
-        } else if (isConflict(error)) {
-          await load(errorMessage(error), 'error');
-        } else {
-          fill(errors, h('p', {}, errorMessage(error)));
-        }
+        if (showFieldRefusal(error, form, errors)) return;
+        if (isConflict(error)) await load(errorMessage(error), 'error');
+        else fill(errors, h('p', {}, errorMessage(error)));
       }
     };
     const submit = h('button', { type: 'button', class: 'button primary', 'data-action': 'complete', onclick: () => (form ? form.submit() : void complete({ data: {}, valid: true })) }, t('task.complete'));

@@ -63,6 +63,17 @@ forEachBackend('api: registration numbers', (backend) => {
     expect((await start(a.loket)).body.businessKey).to.equal('IUM/2026/12/0002');
   });
 
+  it('given a process started by a message, then a start without a correlation key is numbered and one with a key keeps it', async () => {
+    const { analyst } = await office();
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', Buffer.from(BY_MESSAGE), 'aduan.bpmn').expect(201);
+    const first = await api.http.post('/api/messages').set(bearer(analyst)).send({ name: 'aduan-masuk' }).expect(200);
+    const keyed = await api.http.post('/api/messages').set(bearer(analyst)).send({ name: 'aduan-masuk', correlationKey: 'LAPOR-991' }).expect(200);
+    const second = await api.http.post('/api/messages').set(bearer(analyst)).send({ name: 'aduan-masuk' }).expect(200);
+    const key = async (id: string) => (await api.http.get(`/api/process-instances/${id}`).set(bearer(analyst))).body.businessKey;
+    expect([await key(first.body.processInstanceId), await key(keyed.body.processInstanceId), await key(second.body.processInstanceId)])
+      .to.deep.equal(['ADU/2026/00001', 'LAPOR-991', 'ADU/2026/00002']);
+  });
+
   it('given 50 concurrent starts, then they get 50 consecutive numbers without a gap or a repeat', async () => {
     const { loket } = await office();
     const answers = await Promise.all(Array.from({ length: 50 }, () => start(loket)));
@@ -86,3 +97,15 @@ forEachBackend('api: registration numbers', (backend) => {
     expect((await start(loket)).body.businessKey).to.equal('IUM/2026/12/0041');
   });
 });
+
+const BY_MESSAGE = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:alur="http://alur.go.id/schema/bpmn/1.0" id="D" targetNamespace="http://alur.example/test">
+  <bpmn:process id="aduan" isExecutable="true">
+    <bpmn:extensionElements><alur:businessKey format="ADU/{yyyy}/{seq:5}"/></bpmn:extensionElements>
+    <bpmn:startEvent id="S"><bpmn:outgoing>F</bpmn:outgoing><bpmn:messageEventDefinition messageRef="M"/></bpmn:startEvent>
+    <bpmn:userTask id="T"><bpmn:incoming>F</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F" sourceRef="S" targetRef="T"/><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E"/>
+  </bpmn:process>
+  <bpmn:message id="M" name="aduan-masuk"/>
+</bpmn:definitions>`;

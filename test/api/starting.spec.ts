@@ -129,7 +129,43 @@ forEachBackend('api: starting a case', (backend) => {
     const stranger = await makeUser(api, await makeTenant(api), uname('orang'), ['admin', 'analyst']);
     expect((await api.http.get(`/api/process-instances/${started.body.id}/data`).set(bearer(stranger))).status).to.equal(404);
   });
+
+  it('given a called process, its tasks show the calling case\'s application and the steps before the call', async () => {
+    const { analyst, loket, verifier } = await office();
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', Buffer.from(CALLER), 'perpanjangan.bpmn').attach('files', Buffer.from(CALLED), 'tanda-tangan.bpmn').attach('files', Buffer.from(JSON.stringify(CALLER_FORM)), 'form-perpanjangan.form').expect(201);
+    const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'perpanjangan', variables: { nomorIzin: 'IUM-77' } }).expect(201);
+    const check = (await api.http.get(`/api/tasks?processInstanceId=${started.body.id}`).set(bearer(analyst))).body.items[0];
+    await api.http.post(`/api/tasks/${check.id}/complete`).set(bearer(loket)).send({ variables: { layak: true } }).expect(200);
+    const signing = (await api.http.get('/api/tasks?filter=candidate').set(bearer(verifier))).body.items.find((t: { elementId: string }) => t.elementId === 'Ttd');
+    expect(signing.processInstanceId).to.not.equal(started.body.id);
+    const data = await api.http.get(`/api/process-instances/${signing.processInstanceId}/data`).set(bearer(verifier)).expect(200);
+    expect(data.body.start).to.include({ formId: 'form-perpanjangan' });
+    expect(data.body.start.values).to.include({ nomorIzin: 'IUM-77' });
+    expect(data.body.steps.map((s: { elementId: string; processInstanceId: string }) => [s.elementId, s.processInstanceId])).to.deep.equal([['Periksa', started.body.id]]);
+    expect(data.body.steps[0].fields).to.deep.equal([{ key: 'layak', label: 'layak', value: true }]);
+  });
 });
+
+const CALLER_FORM = { id: 'form-perpanjangan', type: 'default', components: [{ type: 'textfield', key: 'nomorIzin', label: 'Nomor izin lama', validate: { required: true } }] };
+const CALLER = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/test">
+  <bpmn:process id="perpanjangan" isExecutable="true">
+    <bpmn:startEvent id="S"><bpmn:extensionElements><zeebe:formDefinition formId="form-perpanjangan"/></bpmn:extensionElements><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Periksa"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="loket"/></bpmn:extensionElements><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:callActivity id="Call"><bpmn:extensionElements><zeebe:calledElement processId="tanda-tangan"/></bpmn:extensionElements><bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing></bpmn:callActivity>
+    <bpmn:endEvent id="E"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Periksa"/><bpmn:sequenceFlow id="F2" sourceRef="Periksa" targetRef="Call"/><bpmn:sequenceFlow id="F3" sourceRef="Call" targetRef="E"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+const CALLED = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/test">
+  <bpmn:process id="tanda-tangan" isExecutable="true">
+    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:userTask id="Ttd"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="verifikator"/></bpmn:extensionElements><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Ttd"/><bpmn:sequenceFlow id="F2" sourceRef="Ttd" targetRef="E"/>
+  </bpmn:process>
+</bpmn:definitions>`;
 
 const OPEN_PROCESS = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="http://alur.example/test">
