@@ -1,15 +1,21 @@
 /**
  * An in-memory host for the core: it keeps instances, open tasks, jobs, timers and subscriptions
- * in maps and carries out effects the way the durable store does, on a virtual clock. It exists
- * for specs, the conformance run, benchmarks and scenario rehearsals — never for production data.
+ * in maps, on a virtual clock, and carries out what a step asks of other instances (called
+ * processes, messages, signals) through the same procedure as the durable engine
+ * (engine/host/follow-ups.ts). It exists for specs, the conformance run, benchmarks and scenario
+ * rehearsals — never for production data. test/hosts keeps it and the durable engine in step.
  */
 import type { ProcessModel } from '../core/model.js';
 import type { InstanceState } from '../core/state.js';
-import type { Input, Variables } from '../core/inputs.js';
+import type { Variables } from '../core/inputs.js';
 import type { Effect, UserTaskSpec } from '../core/effects.js';
 import type { HistoryEntry } from '../core/history.js';
 import { step, type StepEnv, type StepResult } from '../core/step.js';
 import { visibleVariables } from '../core/queries.js';
+import {
+  followUpsOf, carryOut, publishMessage, broadcastSignal, driveSync, correlationMatches, startEventsNamed,
+  type FollowUp, type FollowUpInput, type HostRequest, type StepAnswer, type StartAnswer, type Waiting, type StartEvent,
+} from '../host/follow-ups.js';
 
 export interface MemoryJob { instanceId: string; key: number; attempt: number; type: string; elementId: string; retries: number; headers: Record<string, string>; dueAt: number }
 export interface MemoryTask { instanceId: string; key: number; task: UserTaskSpec }
@@ -34,6 +40,9 @@ export interface MemoryEngineOptions {
 }
 
 const sk = (instanceId: string, key: number) => `${instanceId}/${key}`;
+
+/** The memory host has no tenants: every instance is in this one. */
+const TENANT = '';
 
 export class MemoryEngine {
   readonly models = new Map<string, ProcessModel>();
@@ -66,16 +75,16 @@ export class MemoryEngine {
     const model = this.mustModel(processId);
     const instanceId = extra.instanceId ?? `i${++this.seq}`;
     const result = step(model, null, { type: 'instance.start', instanceId, processId, variables, ...extra }, this.now, this.opts.env);
-    this.apply(instanceId, result);
+    this.settle(this.apply(instanceId, result));
     return instanceId;
   }
 
   /** Feeds one input to an instance; effects are carried out (jobs wait for runJobs()). */
-  send(instanceId: string, input: Exclude<Input, { type: 'instance.start' }>): StepResult {
+  send(instanceId: string, input: FollowUpInput): StepResult {
     const state = this.instances.get(instanceId);
     if (!state) throw new Error(`no instance ${instanceId}`);
     const result = step(this.mustModel(state.processId), state, input, this.now, this.opts.env);
-    this.apply(instanceId, result);
+    this.settle(this.apply(instanceId, result));
     return result;
   }
 
@@ -114,7 +123,7 @@ export class MemoryEngine {
     const state = this.instances.get(job.instanceId);
     if (!state) return;
     const variables = visibleVariables(state, job.key);
-    let input: Exclude<Input, { type: 'instance.start' }>;
+    let input: FollowUpInput;
     try {
       const out = handler(job, variables);
       if (out && DEFER in out) {
@@ -155,38 +164,54 @@ export class MemoryEngine {
     this.clock = until;
   }
 
-  /** Delivers a message to the first matching subscription; false when none waits. */
-  publish(name: string, correlationKey?: string, variables?: Variables, exceptInstance?: string): boolean {
-    for (const sub of this.messages.values()) {
-      if (sub.name !== name || sub.instanceId === exceptInstance) continue;
-      if (correlationKey !== undefined && sub.ck !== undefined && sub.ck !== correlationKey) continue;
-      this.send(sub.instanceId, { type: 'message.correlate', key: sub.key, name, variables });
-      return true;
-    }
-    for (const model of this.models.values()) {
-      const start = model.messageStarts.find((id) => { const ev = model.elements[id].event; return ev?.kind === 'message' && ev.messageName === name; });
-      if (start) {
-        this.start(model.id, variables ?? {}, { startEventId: start });
-        return true;
-      }
-    }
-    return false;
+  /** Delivers a message as the durable engine does (engine/host/follow-ups.ts); false when nobody took it. */
+  publish(name: string, correlationKey?: string, variables?: Variables): boolean {
+    return driveSync(publishMessage(TENANT, name, correlationKey ?? null, variables ?? {}), (r) => this.answer(r)) !== undefined;
   }
 
-  broadcast(name: string, variables?: Variables, exceptInstance?: string): void {
-    for (const sub of [...this.signals.values()]) {
-      if (sub.name !== name || sub.instanceId === exceptInstance || !this.signals.has(sk(sub.instanceId, sub.key))) continue;
-      this.send(sub.instanceId, { type: 'signal.receive', key: sub.key, name, variables });
-    }
-    for (const model of this.models.values()) {
-      for (const id of model.signalStarts) {
-        const ev = model.elements[id].event;
-        if (ev?.kind === 'signal' && ev.signalName === name) this.start(model.id, variables ?? {}, { startEventId: id });
+  /** Broadcasts a signal to every waiting instance and signal start event. */
+  broadcast(name: string, variables?: Variables): void {
+    driveSync(broadcastSignal(TENANT, name, variables ?? {}), (r) => this.answer(r));
+  }
+
+  /** Carries out what a step asked of other instances, the way every host does. */
+  private settle(followUps: FollowUp[]): void {
+    if (followUps.length === 0) return;
+    const messages = driveSync(carryOut(followUps), (r) => this.answer(r));
+    for (const m of messages) this.published.push({ name: m.name, correlationKey: m.correlationKey ?? undefined, delivered: m.instanceId !== undefined });
+  }
+
+  /** The memory host's answers to the follow-up procedure's questions. */
+  private answer(request: HostRequest): StepAnswer | StartAnswer | Waiting[] | StartEvent[] {
+    switch (request.ask) {
+      case 'step': {
+        const state = this.instances.get(request.instanceId);
+        if (!state) return { gone: true, followUps: [] };
+        const result = step(this.mustModel(state.processId), state, request.input, this.now, this.opts.env);
+        return { ignored: result.ignored, followUps: this.apply(request.instanceId, result) };
       }
+      case 'start': {
+        const model = this.models.get(request.processKey);
+        if (!model) return { followUps: [] };
+        const instanceId = request.instanceId ?? `i${++this.seq}`;
+        const result = step(model, null, {
+          type: 'instance.start', instanceId, processId: model.id, variables: request.variables,
+          ...(request.startEventId ? { startEventId: request.startEventId } : {}), ...(request.businessKey !== undefined ? { businessKey: request.businessKey } : {}), ...(request.parent ? { parent: request.parent } : {}),
+        }, this.now, this.opts.env);
+        return { instanceId, followUps: this.apply(instanceId, result) };
+      }
+      case 'messageSubscriptions':
+        return [...this.messages.values()].filter((m) => m.name === request.name && correlationMatches(m.ck, request.correlationKey)).map((m) => ({ instanceId: m.instanceId, key: m.key }));
+      case 'signalSubscriptions':
+        return [...this.signals.values()].filter((m) => m.name === request.name).map((m) => ({ instanceId: m.instanceId, key: m.key }));
+      case 'startEvents':
+        return [...this.models.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .flatMap((m) => startEventsNamed(m, request.kind, request.name).map((startEventId) => ({ processKey: m.id, startEventId })));
     }
   }
 
-  private apply(instanceId: string, result: StepResult): void {
+  /** Keeps the new state and history, carries out the step's own effects; returns its follow-ups. */
+  private apply(instanceId: string, result: StepResult): FollowUp[] {
     this.instances.set(instanceId, result.state);
     if (this.opts.history !== false) {
       const list = this.history.get(instanceId) ?? [];
@@ -194,6 +219,7 @@ export class MemoryEngine {
       this.history.set(instanceId, list);
     }
     for (const effect of result.effects) this.carryOut(instanceId, effect);
+    return followUpsOf({ id: instanceId, tenant: TENANT }, result.effects);
   }
 
   private carryOut(instanceId: string, e: Effect): void {
@@ -214,20 +240,9 @@ export class MemoryEngine {
       case 'message.unsubscribe': this.messages.delete(sk(instanceId, e.key)); break;
       case 'signal.subscribe': this.signals.set(sk(instanceId, e.key), { instanceId, key: e.key, name: e.name }); break;
       case 'signal.unsubscribe': this.signals.delete(sk(instanceId, e.key)); break;
-      case 'message.publish': this.published.push({ name: e.name, correlationKey: e.correlationKey, delivered: this.publish(e.name, e.correlationKey, e.variables) }); break;
-      case 'signal.broadcast': this.broadcast(e.name, e.variables, instanceId); break;
-      case 'call.start': this.start(e.processId, e.variables, { instanceId: e.childInstanceId, parent: { instanceId, key: e.key }, businessKey: e.businessKey }); break;
-      case 'call.cancel': if (this.instances.get(e.childInstanceId)?.status === 'active') this.send(e.childInstanceId, { type: 'instance.cancel' }); break;
-      case 'call.escalate': if (this.instances.get(e.parent.instanceId)?.status === 'active') this.send(e.parent.instanceId, { type: 'call.escalate', key: e.parent.key, code: e.code }); break;
       case 'incident.open': this.incidents.set(sk(instanceId, e.key), { instanceId, key: e.key, elementId: e.elementId, type: e.incidentType, message: e.message }); break;
       case 'incident.close': this.incidents.delete(sk(instanceId, e.key)); break;
-      case 'instance.ended':
-        if (e.parent && this.instances.get(e.parent.instanceId)?.status === 'active') {
-          if (e.state === 'completed' || e.state === 'terminated') this.send(e.parent.instanceId, { type: 'call.complete', key: e.parent.key, variables: e.variables });
-          // A child cancelled on its own (not through its parent) must not leave the parent waiting forever.
-          else this.send(e.parent.instanceId, { type: 'call.fail', key: e.parent.key, errorCode: e.errorCode, message: `called instance ${instanceId} ${e.state}` });
-        }
-        break;
+      default: break; // What reaches other instances is a follow-up (apply), carried out by settle().
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * Carries out a step's effects inside its transaction: projections (user tasks, jobs, timers,
- * subscriptions, incidents) are written here, and work for other instances is queued as
- * follow-ups. Every applier is idempotent per instance+key, so a replayed step changes nothing.
+ * subscriptions, incidents) are written here; work for other instances is a follow-up, which the
+ * runtime carries out (engine/host/follow-ups.ts). Every applier is idempotent per instance+key, so a replayed step changes nothing.
  * Writes go to the transaction's write batch, which the step flushes as one statement.
  */
 import { randomUUID } from 'node:crypto';
@@ -81,23 +81,11 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
     case 'message.unsubscribe':
       await tx.writes.add('message_subscription', deleteMessageSubscription(trx, inst.id, effect.key), { rows });
       return;
-    case 'message.publish':
-      tx.follow.push({ kind: 'message', tenant: inst.tenant, name: effect.name, correlationKey: effect.correlationKey ?? null, variables: effect.variables });
-      return;
     case 'signal.subscribe':
       await tx.writes.add('signal_subscription', insertSignalSubscription(trx, { tenant_id: inst.tenant, name: effect.name, instance_id: inst.id, key: effect.key, element_id: effect.elementId }), { insert: true, rows });
       return;
     case 'signal.unsubscribe':
       await tx.writes.add('signal_subscription', deleteSignalSubscription(trx, inst.id, effect.key), { rows });
-      return;
-    case 'signal.broadcast':
-      tx.follow.push({ kind: 'signal', tenant: inst.tenant, name: effect.name, variables: effect.variables, except: inst.id });
-      return;
-    case 'call.start':
-      tx.follow.push({ kind: 'start', tenant: inst.tenant, processKey: effect.processId, instanceId: effect.childInstanceId, variables: effect.variables, parent: { instanceId: inst.id, key: effect.key } });
-      return;
-    case 'call.cancel':
-      tx.follow.push({ kind: 'input', instanceId: effect.childInstanceId, input: { type: 'instance.cancel' } });
       return;
     case 'incident.open': {
       const row = { id: randomUUID(), tenant_id: inst.tenant, instance_id: inst.id, key: effect.key, element_id: effect.elementId, type: effect.incidentType, message: effect.message, state: 'open' as const, created_at: now, resolved_at: null };
@@ -105,24 +93,18 @@ async function applyEffect(tx: TxContext, inst: InstanceInfo, effect: Effect, us
       await tx.writes.add('incident', openIncident(trx, row), { rows });
       return;
     }
+    case 'message.publish':
+    case 'signal.broadcast':
+    case 'call.start':
+    case 'call.cancel':
+    case 'call.escalate':
+      return; // Work for other instances: follow-ups (engine/host/follow-ups.ts), carried out by the runtime.
     case 'incident.close':
       tx.incidents.delete(`${inst.id}|${effect.key}`);
       await tx.writes.add('incident', resolveIncident(trx, inst.id, effect.key, now), { rows });
       return;
-    case 'call.escalate':
-      // An escalation the child did not catch goes to the parent's call activity.
-      tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input: { type: 'call.escalate', key: effect.parent.key, code: effect.code } });
-      return;
     case 'instance.ended':
       for (const [table, query] of cleanUpEndedInstance(trx, inst.id, now, stepKeys, finishedJob)) await tx.writes.add(table, query, { disjoint: true });
-      if (effect.parent) {
-        // A child that ended at a terminate end event has completed (Zeebe semantics); only an
-        // uncaught error or a cancel fails the call activity.
-        const input = effect.state === 'completed' || effect.state === 'terminated'
-          ? { type: 'call.complete' as const, key: effect.parent.key, variables: effect.variables }
-          : { type: 'call.fail' as const, key: effect.parent.key, errorCode: effect.errorCode, message: `called instance ${inst.id} ended ${effect.state}`, variables: effect.variables };
-        tx.follow.push({ kind: 'input', instanceId: effect.parent.instanceId, input });
-      }
       return;
   }
 }

@@ -5,7 +5,6 @@
 import type { Knex } from 'knex';
 import type { FeelEvaluator } from '../expressions/feel.js';
 import type { Clock } from '../runner/clock.js';
-import type { Input, Variables, ParentRef } from '../core/index.js';
 import type { ModelCache } from './models.js';
 import type { WriteBatch } from '../store/write-batch.js';
 import type { Db } from '../store/db.js';
@@ -24,16 +23,6 @@ export interface EngineDeps {
   timeZone?: string;
 }
 
-/**
- * Work that one input causes in other instances, done in the same transaction: a call activity's
- * child, a parent told its child ended, a published message, a broadcast signal.
- */
-export type FollowUp =
-  | { kind: 'input'; instanceId: string; input: Input }
-  | { kind: 'start'; tenant: string; processKey: string; instanceId: string; variables: Variables; parent: ParentRef }
-  | { kind: 'message'; tenant: string; name: string; correlationKey: string | null; variables: Variables }
-  | { kind: 'signal'; tenant: string; name: string; variables: Variables; except: string };
-
 export interface TxContext {
   /** The transaction — or, for an optimistic command (see Engine.tx), the pool: reads see committed data and take no locks. */
   trx: Db;
@@ -41,7 +30,6 @@ export interface TxContext {
   optimistic: boolean;
   deps: EngineDeps;
   now: Date;
-  follow: FollowUp[];
   /** Set when jobs or timers were written, so `wake` runs after the commit. */
   wake: boolean;
   /** The step's writes, sent as one statement when the step ends (see WriteBatch). */

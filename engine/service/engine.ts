@@ -74,7 +74,7 @@ export class Engine {
 
   private context(trx: Db, optimistic: boolean): TxContext {
     return {
-      trx, optimistic, deps: this.deps, now: this.deps.clock.now(), follow: [], wake: false,
+      trx, optimistic, deps: this.deps, now: this.deps.clock.now(), wake: false,
       writes: new WriteBatch(trx, optimistic), rows: new Map(), incidents: new Map(), tasks: new Map(),
     };
   }

@@ -12,12 +12,16 @@ import { step, type Input, type InstanceState, type StepResult, type HistoryEntr
 import { lockInstance, saveInstance, insertInstance, type InstanceRow } from '../store/instances.js';
 import { historyInsert, type HistoryRow } from '../store/history.js';
 import type { DefinitionHead } from '../store/definitions.js';
-import { latestDefinition } from '../store/definitions.js';
+import { latestDefinition, latestDefinitions } from '../store/definitions.js';
+import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
 import { applyEffects } from './apply-effects.js';
 import { NeedsTransaction } from '../store/write-batch.js';
 import type { InstanceInfo, TxContext } from './context.js';
 import { NotFound } from './errors.js';
-import { correlateMessage, broadcastSignal } from './correlate.js';
+import {
+  followUpsOf, carryOut, publishMessage as publishFollowUp, driveAsync, startEventsNamed,
+  type FollowUp, type HostRequest, type HostWork, type StepAnswer, type StartAnswer, type Waiting, type StartEvent,
+} from '../host/follow-ups.js';
 import { takeRegistrationNumber } from './starting.js';
 
 export interface StepOutcome {
@@ -27,8 +31,10 @@ export interface StepOutcome {
   ignored?: string;
 }
 
-/** At most this many follow-ups per input: a signal ping-pong between processes must end. */
-const MAX_FOLLOW_UPS = 1000;
+/** A step's outcome with the work it asks of other instances. */
+interface Stepped extends StepOutcome {
+  followUps: FollowUp[];
+}
 
 /** Entries that record the acting person's own deed; the rest of a step (flows, gateways) names nobody. */
 const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated']);
@@ -56,12 +62,12 @@ export interface InputOptions {
  * in this transaction) and then every follow-up.
  */
 export async function runInput(tx: TxContext, instanceId: string, input: Input, options: InputOptions = {}): Promise<StepOutcome> {
-  const outcome = await stepInstance(tx, instanceId, input, options);
-  await drainFollowUps(tx);
+  const { followUps, ...outcome } = await stepInstance(tx, instanceId, input, options);
+  await settle(tx, carryOut(followUps), followUps.length > 0);
   return outcome;
 }
 
-async function stepInstance(tx: TxContext, instanceId: string, input: Input, { locked, finishedJob }: InputOptions = {}): Promise<StepOutcome> {
+async function stepInstance(tx: TxContext, instanceId: string, input: Input, { locked, finishedJob }: InputOptions = {}): Promise<Stepped> {
   const row = locked ?? (await lockInstance(tx.trx, instanceId));
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await tx.deps.models.get(tx.trx, row.definition_id);
@@ -72,7 +78,7 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, { l
     const entries = result.history.length ? result.history : [{ type: 'input.ignored' as const, data: { input: input.type, reason: result.ignored } }];
     await addHistory(tx, historyRows(inst, entries, tx.now, user));
     await tx.writes.flush();
-    return { instanceId, state: row.snapshot, ignored: result.ignored };
+    return { instanceId, state: row.snapshot, ignored: result.ignored, followUps: [] };
   }
   const ended = result.state.status !== 'active' ? (row.ended_at ?? tx.now) : null;
   // Saved at the version it was read with: under the row lock that is a bug guard; for an
@@ -86,7 +92,7 @@ async function stepInstance(tx: TxContext, instanceId: string, input: Input, { l
   await applyEffects(tx, inst, result.effects, user, finishedJob);
   // Follow-ups read other instances and subscriptions: they must see this step's writes.
   await tx.writes.flush();
-  return { instanceId, state: result.state };
+  return { instanceId, state: result.state, followUps: followUpsOf(inst, result.effects) };
 }
 
 /** History rows per insert: 7 bind parameters each, so one insert stays far below a statement's limit (MAX_BINDINGS). */
@@ -111,12 +117,12 @@ export interface StartOptions {
 
 /** Starts an instance of `def` (no lock needed: the row is new) and works off its follow-ups. */
 export async function startInstance(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<StepOutcome> {
-  const outcome = await startInstanceOnly(tx, def, opts);
-  await drainFollowUps(tx);
+  const { followUps, ...outcome } = await startInstanceOnly(tx, def, opts);
+  await settle(tx, carryOut(followUps), followUps.length > 0);
   return outcome;
 }
 
-async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<StepOutcome> {
+async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: StartOptions): Promise<Stepped> {
   const instanceId = opts.instanceId ?? randomUUID();
   const model = await tx.deps.models.get(tx.trx, def.id);
   // A case started without a business key gets the next registration number of its process (if it has a format).
@@ -138,52 +144,49 @@ async function startInstanceOnly(tx: TxContext, def: DefinitionHead, opts: Start
   await addHistory(tx, historyRows(inst, result.history, tx.now, opts.startedBy ?? null));
   await applyEffects(tx, inst, result.effects, opts.startedBy ?? null);
   await tx.writes.flush();
-  return { instanceId, state: result.state };
+  return { instanceId, state: result.state, followUps: followUpsOf(inst, result.effects) };
 }
 
-/** Works off queued follow-ups in order until none are left (bounded). */
-async function drainFollowUps(tx: TxContext): Promise<void> {
-  // Follow-ups read other instances after this step's writes: that takes a transaction.
-  if (tx.optimistic && tx.follow.length) throw new NeedsTransaction('follow-ups in other instances');
-  for (let done = 0; tx.follow.length > 0; done++) {
-    if (done >= MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-ups for one input (a message or signal loop?)`);
-    const next = tx.follow.shift()!;
-    switch (next.kind) {
-      case 'input':
-        await stepInstance(tx, next.instanceId, next.input).catch((err) => {
-          if (err instanceof NotFound) return; // A child or parent that is gone has nothing left to tell.
-          throw err;
-        });
-        break;
-      case 'start': {
-        const def = await latestDefinition(tx.trx, next.tenant, next.processKey);
-        if (!def) {
-          tx.follow.push({ kind: 'input', instanceId: next.parent.instanceId, input: { type: 'call.fail', key: next.parent.key, message: `process ${next.processKey} is not deployed` } });
-          break;
-        }
-        await startInstanceOnly(tx, def, { instanceId: next.instanceId, variables: next.variables, parent: next.parent });
-        break;
+/**
+ * Runs a follow-up procedure (engine/host/follow-ups.ts) in this transaction, answering its
+ * questions from the database. Follow-ups read other instances after this step's writes: that
+ * takes a transaction, so an optimistic command that has some runs again in one.
+ */
+async function settle<T>(tx: TxContext, work: HostWork<T>, hasWork: boolean): Promise<T> {
+  if (tx.optimistic && hasWork) throw new NeedsTransaction('follow-ups in other instances');
+  return driveAsync(work, (request) => answer(tx, request));
+}
+
+async function answer(tx: TxContext, request: HostRequest): Promise<StepAnswer | StartAnswer | Waiting[] | StartEvent[]> {
+  switch (request.ask) {
+    case 'step':
+      try {
+        return await stepInstance(tx, request.instanceId, request.input);
+      } catch (err) {
+        if (err instanceof NotFound) return { gone: true, followUps: [] }; // A child or parent that is gone has nothing left to hear.
+        throw err;
       }
-      case 'message':
-        await correlateMessage(tx, next.tenant, next.name, next.correlationKey, next.variables, (id, input) => stepInstance(tx, id, input), (def, opts) => startInstanceOnly(tx, def, opts));
-        break;
-      case 'signal':
-        await broadcastSignal(tx, next.tenant, next.name, next.variables, next.except, (id, input) => stepInstance(tx, id, input), (def, opts) => startInstanceOnly(tx, def, opts));
-        break;
+    case 'start': {
+      const def = await latestDefinition(tx.trx, request.tenant, request.processKey);
+      if (!def) return { followUps: [] };
+      return startInstanceOnly(tx, def, { instanceId: request.instanceId, startEventId: request.startEventId, variables: request.variables, businessKey: request.businessKey ?? null, parent: request.parent });
+    }
+    case 'messageSubscriptions':
+      return (await findMessageSubscriptions(tx.trx, request.tenant, request.name, request.correlationKey)).map((s) => ({ instanceId: s.instance_id, key: s.key }));
+    case 'signalSubscriptions':
+      return (await findSignalSubscriptions(tx.trx, request.tenant, request.name)).map((s) => ({ instanceId: s.instance_id, key: s.key }));
+    case 'startEvents': {
+      const out: StartEvent[] = [];
+      for (const def of await latestDefinitions(tx.trx, request.tenant)) {
+        const model = await tx.deps.models.get(tx.trx, def.id);
+        for (const startEventId of startEventsNamed(model, request.kind, request.name)) out.push({ processKey: def.key, startEventId });
+      }
+      return out.sort((a, b) => (a.processKey < b.processKey ? -1 : a.processKey > b.processKey ? 1 : 0));
     }
   }
 }
 
-/** Public entry for a message from outside (API): correlates and drains; returns the instance that took it. */
+/** Public entry for a message from outside (API): correlates and works off what follows; returns the instance that took it. */
 export async function publishMessage(tx: TxContext, tenant: string, name: string, correlationKey: string | null, variables: Variables): Promise<string | undefined> {
-  const id = await correlateMessage(tx, tenant, name, correlationKey, variables, (i, input) => stepInstance(tx, i, input), (def, opts) => startInstanceOnly(tx, def, opts));
-  await drainFollowUps(tx);
-  return id;
-}
-
-/** Public entry for a signal from outside; returns how many instances took or started from it. */
-export async function publishSignal(tx: TxContext, tenant: string, name: string, variables: Variables): Promise<number> {
-  const n = await broadcastSignal(tx, tenant, name, variables, '', (i, input) => stepInstance(tx, i, input), (def, opts) => startInstanceOnly(tx, def, opts));
-  await drainFollowUps(tx);
-  return n;
+  return settle(tx, publishFollowUp(tenant, name, correlationKey, variables), true);
 }
