@@ -27,7 +27,7 @@ import { registerConnectors, connectorOptionsFromEnv } from './runner/connectors
 import { loadHandlerModules } from './runner/connectors/load.js';
 import { QueueRunner } from './runner/queue/queue-runner.js';
 import { queueOptionsFromEnv } from './runner/queue/options.js';
-import { createMetrics, instrumentEngine, registerQueueDepths } from './observability/metrics.js';
+import { createMetrics, metricsObserver, registerQueueDepths } from './observability/metrics.js';
 import { withObservability } from './observability/http.js';
 
 const log = pino({ name: 'alur' });
@@ -42,18 +42,14 @@ async function main(): Promise<void> {
   const registry = new JobHandlerRegistry();
   const bounded = createBoundedEvaluator();
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
-  // The engine wakes the runner after commits that wrote work; the runner needs the engine: tie the knot late.
-  const wake = { runner: undefined as { wake(): void } | undefined };
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => wake.runner?.wake(), timeZone: config.timeZone });
-  // Queue mode (REDIS_URL): dispatcher, reconciler and BullMQ workers; else the in-process runner. Same handlers.
   const metrics = createMetrics({ defaultMetrics: true });
-  instrumentEngine(engine, metrics);
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, observers: [metricsObserver(metrics)], timeZone: config.timeZone });
+  // Queue mode (REDIS_URL): dispatcher, reconciler and BullMQ workers; else the in-process runner. Same handlers.
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...connectorOptionsFromEnv(process.env) });
   await loadHandlerModules(registry, process.env.ALUR_HANDLERS);
   const queueRunner = config.redisUrl ? new QueueRunner(engine, registry, queueOptionsFromEnv(config.redisUrl, process.env), metrics, log) : undefined;
   if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
   const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
-  wake.runner = runner;
   clock.onChange(() => runner.wake());
 
   // A generated password is for embedded mode only; a shared PostgreSQL gets no admin until one is chosen.

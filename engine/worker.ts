@@ -18,7 +18,7 @@ import { queueOptionsFromEnv } from './runner/queue/options.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { inTimeZone } from './expressions/feel.js';
 import { createLogger, errorFields } from './observability/logger.js';
-import { createMetrics, instrumentEngine, registerQueueDepths } from './observability/metrics.js';
+import { createMetrics, metricsObserver, registerQueueDepths } from './observability/metrics.js';
 
 const env = process.env;
 const log = createLogger({ name: 'alur-worker', level: env.ALUR_LOG_LEVEL || 'info' });
@@ -31,15 +31,12 @@ async function main(): Promise<void> {
   // The same zone as the API processes (ALUR_TIMEZONE), or FEEL's today() would differ by process.
   const feel = env.ALUR_TIMEZONE ? inTimeZone(bounded, env.ALUR_TIMEZONE) : bounded;
   const clock = new Clock();
-  const ref: { runner?: QueueRunner } = {};
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, wake: () => ref.runner?.wake(), timeZone: env.ALUR_TIMEZONE || undefined });
   const metrics = createMetrics({ defaultMetrics: true });
-  instrumentEngine(engine, metrics);
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, observers: [metricsObserver(metrics)], timeZone: env.ALUR_TIMEZONE || undefined });
   const registry = new JobHandlerRegistry();
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...connectorOptionsFromEnv(env) });
   await loadHandlerModules(registry, env.ALUR_HANDLERS);
   const runner = new QueueRunner(engine, registry, queueOptionsFromEnv(env.REDIS_URL, env), metrics, log);
-  ref.runner = runner;
   registerQueueDepths(metrics, () => runner.depths());
   await runner.start();
   const server = env.ALUR_METRICS_PORT ? serveMetrics(Number(env.ALUR_METRICS_PORT), metrics.registry) : undefined;

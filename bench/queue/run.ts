@@ -53,10 +53,8 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL: '8', ALUR_QUEUE_POLL_MS: '200' };
   const workers: ChildProcess[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
-  const ref: { runner?: QueueRunner } = {};
-  const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache(), wake: () => ref.runner?.wake() });
+  const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });
   const runner = new QueueRunner(engine, new JobHandlerRegistry(), queueOptions(redisUrl!, { prefix, workers: false, pollMs: 200 }), undefined, createLogger({ level: 'error' }));
-  ref.runner = runner;
   await runner.start();
   const tenant = `bench-${randomUUID().slice(0, 6)}`;
   await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });

@@ -5,7 +5,7 @@
  * (tests make their own), so nothing global leaks between engines.
  */
 import { Registry, Counter, Histogram, Gauge, collectDefaultMetrics } from 'prom-client';
-import type { Engine } from '../service/engine.js';
+import type { EngineObserver } from '../service/context.js';
 
 export interface Metrics {
   registry: Registry;
@@ -46,20 +46,18 @@ export function registerQueueDepths(metrics: Metrics, depths: () => Promise<Queu
 }
 
 /**
- * Counts and times every transaction of `engine` (each command and each fed-back job or timer is
- * one). Wraps the instance's `tx` method rather than editing the service, so the service stays
- * free of metrics.
+ * Counts and times every command of an engine (each API command and each fed-back job or timer
+ * is one unit of work, applied as one statement or one transaction): an observer the wiring
+ * passes to the engine, so the service stays free of metrics.
  */
-export function instrumentEngine(engine: Engine, metrics: Metrics): void {
-  const tx = engine.tx.bind(engine);
-  engine.tx = async (work, options) => {
-    const end = metrics.transactionSeconds.startTimer();
-    try {
-      const result = await tx(work, options);
+export function metricsObserver(metrics: Metrics): EngineObserver {
+  return {
+    committed(e) {
       metrics.inputs.inc();
-      return result;
-    } finally {
-      end();
-    }
+      metrics.transactionSeconds.observe(e.seconds);
+    },
+    failed(e) {
+      metrics.transactionSeconds.observe(e.seconds);
+    },
   };
 }

@@ -6,10 +6,9 @@
  * Jobs run at least once; the state change they cause happens once (the core ignores repeats).
  */
 import type { Engine } from '../service/engine.js';
-import type { Input } from '../core/index.js';
-import { claimDueJobs, nextJobDue, type JobRow } from '../store/jobs.js';
+import { claimDueJobs, nextJobDue, type TakenJob } from '../store/jobs.js';
 import { executeJob } from './execute.js';
-import { claimDueTimer, nextTimerDue } from '../store/timers.js';
+import { nextTimerDue } from '../store/timers.js';
 import type { JobHandlerRegistry } from './registry.js';
 
 export interface RunnerOptions {
@@ -30,6 +29,7 @@ export class EmbeddedRunner {
   private loop?: Promise<void>;
   private sleeper?: { timer: NodeJS.Timeout; resolve: () => void };
   private wakeRequested = false;
+  private unobserve?: () => void;
   private readonly opts: Required<RunnerOptions>;
 
   constructor(private readonly engine: Engine, private readonly registry: JobHandlerRegistry, options: RunnerOptions = {}) {
@@ -39,12 +39,15 @@ export class EmbeddedRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
+    // A command that wrote jobs or timers wakes the runner, so they run without waiting for a poll.
+    this.unobserve = this.engine.observe({ committed: (e) => { if (e.enqueued.length || e.scheduled) this.wake(); } });
     this.loop = this.run();
   }
 
   /** Stops taking new work and waits for the work in flight to finish. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unobserve?.();
     this.wake();
     await this.loop;
   }
@@ -72,10 +75,10 @@ export class EmbeddedRunner {
   /** One pass: every due timer, then one batch of due jobs. Returns how much it did. */
   async runOnce(): Promise<number> {
     let done = 0;
-    while (await this.fireOneTimer()) done++;
+    while (await this.engine.fireDueTimer()) done++;
     const now = this.engine.deps.clock.now();
     const jobs = await claimDueJobs(this.engine.deps.knex, this.registry.types(), now, this.opts.leaseMs, this.opts.concurrency);
-    await Promise.all(jobs.map((job) => this.runJob(job)));
+    await Promise.all(jobs.map((taken) => this.runJob(taken)));
     return done + jobs.length;
   }
 
@@ -110,27 +113,13 @@ export class EmbeddedRunner {
     }).then(() => { this.sleeper = undefined; });
   }
 
-  private async fireOneTimer(): Promise<boolean> {
-    return this.engine.tx(async (tx) => {
-      const timer = await claimDueTimer(tx.trx, tx.now);
-      if (!timer) return false;
-      await this.engine.fireTimer(tx, timer);
-      return true;
-    });
-  }
-
-  private async runJob(job: JobRow): Promise<void> {
-    const input = await this.execute(job);
+  private async runJob({ job, instance }: TakenJob): Promise<void> {
+    const input = await executeJob(this.registry, job, instance, { baseMs: this.opts.backoffMs, maxMs: this.opts.maxBackoffMs });
     try {
-      await this.engine.finishJob(job, input);
+      await this.engine.finishJob(job, input, instance);
     } catch (err) {
       // The lease runs out and the job is tried again; the core ignores what already applied.
       this.opts.onError(err);
     }
-  }
-
-  /** Runs the handler and turns its outcome into the input to feed back. Never throws. */
-  private execute(job: JobRow): Promise<Input> {
-    return executeJob(this.engine.deps.knex, this.registry, job, { baseMs: this.opts.backoffMs, maxMs: this.opts.maxBackoffMs });
   }
 }

@@ -1,13 +1,13 @@
 /**
- * Runs one service-task job's handler (for the embedded runner and the queue workers alike) and turns the outcome into the one input to feed back:
- * job.complete with the handler's variables, job.error for a BpmnError, job.fail (retries left
- * after this attempt, exponential backoff) for anything else. Variables are read from the
- * instance at run time. Never throws: a handler's failure is data, not a crash.
+ * Runs one service-task job's handler (for the embedded runner and the queue workers alike) and
+ * turns the outcome into the one input to feed back: job.complete with the handler's variables,
+ * job.error for a BpmnError, job.fail (retries left after this attempt, exponential backoff) for
+ * anything else. The variables come from the instance as read when the job was taken (in the
+ * same statement). Never throws: a handler's failure is data, not a crash.
  */
 import type { Input } from '../core/index.js';
 import { attemptOf, type JobRow } from '../store/jobs.js';
-import type { Db } from '../store/db.js';
-import { findInstanceById } from '../store/instances.js';
+import type { InstanceRow } from '../store/instances.js';
 import { visibleVariables } from '../core/index.js';
 import { BpmnError, type JobHandlerRegistry } from './registry.js';
 
@@ -24,11 +24,10 @@ export function backoffMs(attempt: number, backoff: Backoff): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-export async function executeJob(db: Db, registry: JobHandlerRegistry, job: JobRow, backoff: Backoff): Promise<Input> {
+export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst: InstanceRow | undefined, backoff: Backoff): Promise<Input> {
   const handler = registry.get(job.type);
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
-    const inst = await findInstanceById(db, job.instance_id);
     if (!inst) throw new Error(`instance ${job.instance_id} is gone`);
     const result = await handler({
       key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,

@@ -10,7 +10,7 @@ import { compileBpmn } from '../bpmn/compile.js';
 import type { ProcessModel } from '../core/index.js';
 import { insertDeployment, insertDefinition, insertForm, latestDefinition, latestForm, type DefinitionRow } from '../store/definitions.js';
 import { distinctProcessKeys } from '../store/process-keys.js';
-import type { TxContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
 import { formProblems } from './forms.js';
 import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
@@ -68,19 +68,19 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
   return parsed;
 }
 
-export async function deploy(tx: TxContext, tenant: string, user: string | null, files: UploadedFile[]): Promise<DeployResult> {
+export async function deploy(cx: CommandContext, tenant: string, user: string | null, files: UploadedFile[]): Promise<DeployResult> {
   const errors: ErrorItem[] = [];
   if (files.length === 0) throw new InvalidInput('a deployment needs at least one .bpmn or .form file', [{ message: 'no files' }]);
   const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
   const formFiles = files.filter((f) => /\.form$/i.test(f.name));
   for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push({ element: f.name, message: `${f.name}: only .bpmn and .form files can be deployed` });
   const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
-  await tx.trx.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
-  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(tx.trx, tenant), errors);
+  await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
+  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(cx.uow.db, tenant), errors);
   // A start timer is scheduled at deployment; one that cannot be computed then would never fire.
   for (const file of bpmn) {
     for (const model of file.models) {
-      const problems = startTimerProblems(model, tx.now, tx.deps.feel);
+      const problems = startTimerProblems(model, cx.uow.now, cx.deps.feel);
       errors.push(...problems.map((p) => (bpmnFiles.length > 1 ? { ...p, message: `${file.file}: ${p.message}` } : p)));
     }
   }
@@ -89,26 +89,26 @@ export async function deploy(tx: TxContext, tenant: string, user: string | null,
   const deploymentId = randomUUID();
   let created = false;
   const ensureDeployment = async () => {
-    if (!created) await insertDeployment(tx.trx, { id: deploymentId, tenant_id: tenant, deployed_by: user, created_at: tx.now });
+    if (!created) await insertDeployment(cx.uow.db, { id: deploymentId, tenant_id: tenant, deployed_by: user, created_at: cx.uow.now });
     created = true;
   };
   const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [] };
   let existingDeployment: string | undefined;
   for (const form of forms) {
-    const latest = await latestForm(tx.trx, tenant, form.formId);
+    const latest = await latestForm(cx.uow.db, tenant, form.formId);
     if (latest && latest.checksum === form.checksum) {
       existingDeployment ??= latest.deployment_id;
       result.forms.push({ id: latest.id, formId: latest.form_id, version: latest.version });
       continue;
     }
     await ensureDeployment();
-    const row = { id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, form_id: form.formId, version: (latest?.version ?? 0) + 1, schema: form.schema, checksum: form.checksum, deployed_at: tx.now };
-    await insertForm(tx.trx, row);
+    const row = { id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, form_id: form.formId, version: (latest?.version ?? 0) + 1, schema: form.schema, checksum: form.checksum, deployed_at: cx.uow.now };
+    await insertForm(cx.uow.db, row);
     result.forms.push({ id: row.id, formId: row.form_id, version: row.version });
   }
   for (const file of bpmn) {
     for (const model of file.models) {
-      const latest = await latestDefinition(tx.trx, tenant, model.id);
+      const latest = await latestDefinition(cx.uow.db, tenant, model.id);
       if (latest && latest.checksum === file.checksum) {
         existingDeployment ??= latest.deployment_id;
         result.processes.push({ id: latest.id, key: latest.key, version: latest.version, name: latest.name });
@@ -117,11 +117,11 @@ export async function deploy(tx: TxContext, tenant: string, user: string | null,
       await ensureDeployment();
       const row: DefinitionRow = {
         id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, key: model.id, version: (latest?.version ?? 0) + 1, name: model.name ?? null,
-        resource_name: file.file, xml: file.xml, checksum: file.checksum, model, deployed_at: tx.now,
+        resource_name: file.file, xml: file.xml, checksum: file.checksum, model, deployed_at: cx.uow.now,
       };
-      await insertDefinition(tx.trx, row);
-      tx.deps.models.put(row.id, model);
-      await scheduleStartTimers(tx, row, latest);
+      await insertDefinition(cx.uow.db, row);
+      cx.deps.models.put(row.id, model);
+      await scheduleStartTimers(cx, row, latest);
       result.processes.push({ id: row.id, key: row.key, version: row.version, name: row.name });
     }
   }

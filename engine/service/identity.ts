@@ -15,7 +15,7 @@ import { insertUser, findUserByUsername, countUsers, ensureGroups, addMembership
 import { insertToken, findUserAndGroupsByTokenHash, deleteToken } from '../store/api-tokens.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from './errors.js';
 import { type Actor, hasRole } from './actor.js';
-import { inTransaction } from './transaction.js';
+import { inTransaction } from '../store/unit-of-work.js';
 
 export interface UserView { username: string; tenant: string | null; roles: string[]; groups: string[] }
 

@@ -11,9 +11,9 @@ import { parseDuration, parseInstant } from '../core/timers.js';
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import { unboundNames } from '../bpmn/rules/feel-tree.js';
 import type { DefinitionRow, DefinitionHead } from '../store/definitions.js';
-import { insertStartTimer, deleteStartTimers, type TimerRow } from '../store/timers.js';
+import { deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
-import type { TxContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
 
 export type FirstDue = { ok: true; due: Date; repeat: TimerRow['repeat'] } | { ok: false; reason: string };
@@ -113,19 +113,18 @@ export function startTimerProblems(model: ProcessModel, now: Date, feel?: FeelEv
   return problems;
 }
 
-export async function scheduleStartTimers(tx: TxContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
-  if (previous) await deleteStartTimers(tx.trx, [previous.id]);
+export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
+  if (previous) await deleteStartTimers(cx.uow.db, [previous.id]);
   for (const elementId of def.model.timerStarts) {
     const ev = def.model.elements[elementId]?.event;
     if (ev?.kind !== 'timer') continue;
-    const first = firstDue(ev.timer, tx.now, tx.deps.feel);
+    const first = firstDue(ev.timer, cx.uow.now, cx.deps.feel);
     // deploy() refused these already; a timer that never fires must never pass unnoticed.
     if (!first.ok) {
-      const problems = startTimerProblems(def.model, tx.now, tx.deps.feel);
+      const problems = startTimerProblems(def.model, cx.uow.now, cx.deps.feel);
       throw new InvalidInput(`deployment rejected: ${problems.length} problem(s)`, problems);
     }
-    await insertStartTimer(tx.trx, { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat });
-    tx.wake = true;
+    await cx.uow.write([{ type: 'timer.insert-start', row: { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat } }]);
   }
 }
 

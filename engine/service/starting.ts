@@ -9,9 +9,8 @@ import type { ProcessModel, Variables } from '../core/index.js';
 import type { DefinitionHead, FormRow } from '../store/definitions.js';
 import { latestForm } from '../store/definitions.js';
 import { parseNumberFormat, seriesOf, takeNumber, type Series } from '../numbering/index.js';
-import { NeedsTransaction } from '../store/write-batch.js';
 import type { Actor } from './actor.js';
-import type { TxContext } from './context.js';
+import type { CommandContext } from './context.js';
 import { Conflict, Forbidden, InvalidInput } from './errors.js';
 import { checkFormValues } from './forms.js';
 import { anyOf, text, type Text } from '../messages/index.js';
@@ -38,14 +37,14 @@ export interface CheckedStart {
  * form (InvalidInput with one `{ path, message }` per violation); else the values to start with
  * (hidden and read-only fields dropped, as for a task).
  */
-export async function checkStart(tx: TxContext, actor: Actor, def: DefinitionHead, model: ProcessModel, variables: Variables): Promise<CheckedStart> {
+export async function checkStart(cx: CommandContext, actor: Actor, def: DefinitionHead, model: ProcessModel, variables: Variables): Promise<CheckedStart> {
   if (!mayStart(actor, model.starters)) {
     throw new Forbidden(notAStarter(def.key, model.starters!));
   }
   if (!model.startFormId) return { variables };
-  const form = await latestForm(tx.trx, def.tenant_id, model.startFormId);
+  const form = await latestForm(cx.uow.db, def.tenant_id, model.startFormId);
   if (!form) throw new Conflict(text('start.form-not-deployed', { form: model.startFormId, process: def.key }));
-  const check = checkFormValues(form.schema, variables, {}, tx.now, tx.deps.feel);
+  const check = checkFormValues(form.schema, variables, {}, cx.uow.now, cx.deps.feel);
   if (!check.ok) throw new InvalidInput(text('start.values-do-not-fit', { form: model.startFormId }), check.errors);
   return { variables: check.values, startForm: form };
 }
@@ -53,13 +52,13 @@ export async function checkStart(tx: TxContext, actor: Actor, def: DefinitionHea
 /** Where a process's registration numbers come from, or undefined when it has none. */
 export interface NumberSource { key: { tenant: string; scope: string; series: string }; series: Series }
 
-/** The counter a start of `def` at `tx.now` draws its registration number from (the tenant's zone decides the date). */
-export async function registrationSeries(tx: TxContext, def: DefinitionHead, model: ProcessModel): Promise<NumberSource | undefined> {
+/** The counter a start of `def` now draws its registration number from (the tenant's zone decides the date). */
+export async function registrationSeries(cx: CommandContext, def: DefinitionHead, model: ProcessModel): Promise<NumberSource | undefined> {
   if (!model.businessKeyFormat) return undefined;
   const parsed = parseNumberFormat(model.businessKeyFormat);
   // Deployment refused invalid formats; a model stored before that rule would land here.
   if (!parsed.ok) throw new Error(`process ${def.key}: ${parsed.problems.join('; ')}`);
-  const series = seriesOf(parsed.format, tx.now, await tenantZone(tx, def.tenant_id));
+  const series = seriesOf(parsed.format, cx.uow.now, await tenantZone({ trx: cx.uow.db, deps: cx.deps }, def.tenant_id));
   return { key: { tenant: def.tenant_id, scope: `process:${def.key}`, series: series.name }, series };
 }
 
@@ -68,10 +67,10 @@ export async function registrationSeries(tx: TxContext, def: DefinitionHead, mod
  * In the start's transaction: the counter row stays locked until it commits, so concurrent starts
  * get consecutive numbers and a start that fails later gives its number back.
  */
-export async function takeRegistrationNumber(tx: TxContext, def: DefinitionHead, model: ProcessModel): Promise<string | null> {
-  const source = await registrationSeries(tx, def, model);
+export async function takeRegistrationNumber(cx: CommandContext, def: DefinitionHead, model: ProcessModel): Promise<string | null> {
+  const source = await registrationSeries(cx, def, model);
   if (!source) return null;
   // Outside a transaction a number taken now would be lost if the start's write then failed.
-  if (tx.optimistic) throw new NeedsTransaction(`process ${def.key} takes a registration number`);
-  return (await takeNumber(tx.trx, source.key, tx.now, source.series)).number;
+  cx.uow.needsTransaction(`process ${def.key} takes a registration number`);
+  return (await takeNumber(cx.uow.db, source.key, cx.uow.now, source.series)).number;
 }

@@ -26,6 +26,26 @@ export interface InstanceRow {
   start_form_ref?: string | null;
 }
 
+/** Columns of an instance row, in order (to read one beside another table's row under a prefix). */
+export const INSTANCE_COLUMNS = ['id', 'tenant_id', 'definition_id', 'process_key', 'process_version', 'business_key', 'state', 'snapshot', 'version',
+  'parent_instance_id', 'started_by', 'started_at', 'ended_at'] as const;
+
+/** The columns of `alias` selected as `<prefix><column>`, and the function that takes them back out of a row. */
+export function prefixedInstance(alias: string, prefix: string): { columns: string[]; take: (row: Record<string, unknown>) => InstanceRow | undefined } {
+  return {
+    columns: INSTANCE_COLUMNS.map((c) => `${alias}.${c} as ${prefix}${c}`),
+    take(row) {
+      if (row[`${prefix}id`] === null || row[`${prefix}id`] === undefined) return undefined;
+      const out: Record<string, unknown> = {};
+      for (const c of INSTANCE_COLUMNS) {
+        out[c] = row[`${prefix}${c}`];
+        delete row[`${prefix}${c}`];
+      }
+      return out as unknown as InstanceRow;
+    },
+  };
+}
+
 export function insertInstance(db: Db, row: InstanceRow): Knex.QueryBuilder {
   return db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot) });
 }

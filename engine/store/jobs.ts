@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db } from './db.js';
+import { prefixedInstance, type InstanceRow } from './instances.js';
 
 export interface JobRow {
   id: string;
@@ -45,22 +46,52 @@ export function cancelJob(db: Db, instanceId: string, key: number): Knex.QueryBu
   return db('job').where({ instance_id: instanceId, key }).whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null });
 }
 
+/** A job taken to run, with its instance as it was then (the handler's variables; undefined when the instance is gone). */
+export interface TakenJob {
+  job: JobRow;
+  instance: InstanceRow | undefined;
+}
+
+/** Runs the update that takes jobs (`returning *`) and reads their instances in the same statement. */
+async function withInstances(db: Db, taking: Knex.QueryBuilder): Promise<TakenJob[]> {
+  const inst = prefixedInstance('i', 'i__');
+  const rows: Record<string, unknown>[] = await db.with('taken', taking).from('taken')
+    .leftJoin('process_instance as i', 'i.id', 'taken.instance_id').select(['taken.*', ...inst.columns]);
+  return rows.map((row) => {
+    const instance = inst.take(row);
+    return { job: row as unknown as JobRow, instance };
+  });
+}
+
 /**
  * Claims up to `limit` due ready jobs of the given types (or running ones whose lease expired:
  * their worker died) with FOR UPDATE SKIP LOCKED, marks them running with a lease and counts the
- * attempt. A crash after the claim re-runs the job when the lease ends; the core ignores a
- * second completion, so that is harmless.
+ * attempt; each comes with its instance, read in the same statement. A crash after the claim
+ * re-runs the job when the lease ends; the core ignores a second completion, so that is harmless.
  */
-export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number): Promise<TakenJob[]> {
   if (types.length === 0) return [];
   // One statement, so the row locks of the sub-select are held until the update is done.
   const due = db('job').select('id').whereIn('type', types)
     .andWhere((w) => w.where((r) => r.where('state', 'ready').andWhere('due_at', '<=', now))
       .orWhere((r) => r.where('state', 'running').andWhere('locked_until', '<=', now)))
     .orderBy('due_at').limit(limit).forUpdate().skipLocked();
-  return db('job').whereIn('id', due)
+  return withInstances(db, db('job').whereIn('id', due)
     .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
-    .returning('*');
+    .returning('*'));
+}
+
+/**
+ * Takes job row `id` to run (queue mode): marks a ready or running one running with a fresh lease
+ * and counts the delivery, and reads its instance, in one statement. A running row is taken over:
+ * the queue delivers it again only when its worker lost the job (killed, stalled). Undefined when
+ * the row is finished or cancelled (a second delivery has nothing to do).
+ */
+export async function takeJob(db: Db, id: string, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
+  const [taken] = await withInstances(db, db('job').where({ id }).whereIn('state', ['ready', 'running'])
+    .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
+    .returning('*'));
+  return taken;
 }
 
 /** Records the outcome of a run; only a running row changes (a cancelled job stays cancelled). */
@@ -71,11 +102,6 @@ export function finishJob(db: Db, id: string, state: 'completed' | 'failed', err
 /** The other attempts of `job`'s key still waiting to run: moot once one attempt completed. */
 export function cancelOtherAttempts(db: Db, job: Pick<JobRow, 'id' | 'instance_id' | 'key'>): Knex.QueryBuilder {
   return db('job').where({ instance_id: job.instance_id, key: job.key, state: 'ready' }).whereNot('id', job.id).update({ state: 'cancelled', locked_until: null });
-}
-
-/** The latest attempt of the job of instance+key. */
-export async function findJobByKey(db: Db, instanceId: string, key: number): Promise<JobRow | undefined> {
-  return db('job').where({ instance_id: instanceId, key }).orderBy('created_at', 'desc').orderBy('attempts', 'desc').first();
 }
 
 /** Earliest due time of a ready job of these types, for the runner's sleep. */

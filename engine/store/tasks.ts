@@ -1,6 +1,6 @@
 /**
- * User task rows: the inbox. Opened and closed only by the service applying task effects (inside
- * the instance's transaction); claim/assign change only `assignee`, guarded by a state check.
+ * User task rows: the inbox. Written only through row operations (row-ops.ts): opened and closed
+ * by a step's task effects; claim, unclaim and assign change only `assignee`, guarded by a check.
  */
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
@@ -66,21 +66,20 @@ export async function findTask(db: Db, tenant: string, id: string): Promise<Task
   return db('user_task').where({ tenant_id: tenant, id }).first(TASK_COLUMNS);
 }
 
+/** The task, locked (FOR UPDATE) when `lock`: a claim or an assignment in a transaction. */
+export async function findTaskForUpdate(db: Db, tenant: string, id: string, lock: boolean): Promise<TaskRow | undefined> {
+  const q = db('user_task').where({ tenant_id: tenant, id });
+  if (lock) q.forUpdate();
+  return q.first(TASK_COLUMNS);
+}
+
 /**
- * The task and its instance, the instance locked (FOR UPDATE OF it), in one round trip: what a
- * completion needs. The task columns are as of the statement's start; the caller's step tells a
- * task that was completed meanwhile by the core ignoring the stale input.
+ * The task and its instance in one round trip, the instance locked (FOR UPDATE OF it) when `lock`:
+ * what a completion needs. Unlocked, the caller saves the instance at the version it read. The
+ * task columns are as of the statement's start; the caller's step tells a task that was completed
+ * meanwhile by the core ignoring the stale input.
  */
-export async function findTaskLockingInstance(db: Db, tenant: string, id: string): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  return taskWithInstance(db, tenant, id, true);
-}
-
-/** The same without a lock: for an optimistic command, which saves the instance at the version it read. */
-export async function findTaskWithInstance(db: Db, tenant: string, id: string): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  return taskWithInstance(db, tenant, id, false);
-}
-
-async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolean): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
+export async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolean): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
   const q = db('user_task as t').join('process_instance as i', 'i.id', 't.instance_id').where({ 't.tenant_id': tenant, 't.id': id });
   if (lock) q.forUpdate('i');
   const row: Record<string, unknown> | undefined = await q.first(['i.*', ...TASK_COLUMNS.map((c) => `t.${c} as task_${c}`)]);
@@ -94,13 +93,13 @@ async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolea
 }
 
 /**
- * Sets the assignee of an open task if it currently has `expected` (null = unassigned).
- * Returns false when the task moved on or someone else got there first (compare-and-set).
+ * Sets the assignee of an open task if it currently has `expected` (null = unassigned): changes
+ * no row when the task moved on or someone else got there first (the write's check fails).
  */
-export async function setAssignee(db: Db, id: string, expected: string | null, assignee: string | null): Promise<boolean> {
+export function assignTask(db: Db, id: string, expected: string | null, assignee: string | null): Knex.QueryBuilder {
   const q = db('user_task').where({ id, state: 'open' });
   if (expected === null) q.whereNull('assignee'); else q.where('assignee', expected);
-  return (await q.update({ assignee })) === 1;
+  return q.update({ assignee });
 }
 
 export type TaskFilter = 'mine' | 'candidate' | 'unassigned' | 'all';

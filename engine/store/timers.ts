@@ -22,8 +22,8 @@ export function upsertTimer(db: Db, row: TimerRow): Knex.QueryBuilder {
 }
 
 /** Inserts a start-event timer of a definition. */
-export async function insertStartTimer(db: Db, row: TimerRow): Promise<void> {
-  await db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null });
+export function insertStartTimer(db: Db, row: TimerRow): Knex.QueryBuilder {
+  return db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null });
 }
 
 /** Removes the timer of instance+key; running twice is harmless. */
@@ -41,12 +41,21 @@ export async function claimDueTimer(db: Db, now: Date): Promise<TimerRow | undef
   return db('timer').where('due_at', '<=', now).orderBy('due_at').forUpdate().skipLocked().first();
 }
 
-export async function deleteTimerById(db: Db, id: string): Promise<void> {
-  await db('timer').where({ id }).delete();
+/** Removes a timer that fired (by its row id). */
+export function deleteTimerById(db: Db, id: string): Knex.QueryBuilder {
+  return db('timer').where({ id }).delete();
 }
 
 /** Earliest due time of any timer, for the runner's sleep. */
 export async function nextTimerDue(db: Db): Promise<Date | undefined> {
   const row = await db('timer').min('due_at as at').first();
   return row?.at ?? undefined;
+}
+
+/**
+ * Locks one timer for firing. It waits for another transaction firing the same timer (rather
+ * than skipping it): if that one rolls back, this one still fires, and if it commits the row is gone.
+ */
+export async function lockTimer(db: Db, id: string): Promise<TimerRow | undefined> {
+  return db('timer').where({ id }).forUpdate().first();
 }

@@ -45,10 +45,8 @@ export async function openApi(backend: Backend, opts: { clockControlled?: boolea
   const clock = new Clock();
   clock.pin(T0);
   const registry = new JobHandlerRegistry();
-  const wake = { runner: undefined as EmbeddedRunner | undefined };
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), wake: () => wake.runner?.wake() });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
   const runner = new EmbeddedRunner(engine, registry, { backoffMs: 1000 });
-  wake.runner = runner;
   const app = createApp({
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: opts.limiter ?? new LoginRateLimiter({ maxAttempts: 1000, maxAttemptsPerIp: 10_000 }),
     tokenTtlMs: 3600_000, tokenCache: new TokenCache(), maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner,

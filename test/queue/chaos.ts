@@ -21,7 +21,7 @@ import { JobHandlerRegistry } from '../../engine/runner/registry.js';
 import { QueueRunner } from '../../engine/runner/queue/queue-runner.js';
 import { queueOptions } from '../../engine/runner/queue/options.js';
 import { insertTenant } from '../../engine/store/tenants.js';
-import { outboxCounts } from '../../engine/store/outbox.js';
+import { outboxCounts } from '../../engine/store/queue-feed.js';
 import { createLogger } from '../../engine/observability/logger.js';
 import { chaosProcess, CHAOS_ELEMENTS } from './processes.js';
 import { deleteKeys } from './support.js';
@@ -70,11 +70,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   for (let i = 0; i < o.workers; i++) spawnWorker(i);
 
   const clock = new Clock();
-  const ref: { runner?: QueueRunner } = {};
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), wake: () => ref.runner?.wake() });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
   // This process only starts instances and dispatches; the worker processes run everything.
   const runner = new QueueRunner(engine, new JobHandlerRegistry(), queueOptions(redisUrl, { prefix, workers: false, pollMs: 250, reconcileMs: 5000 }), undefined, createLogger({ level: 'error' }));
-  ref.runner = runner;
   await runner.start();
   const tenant = `chaos-${randomUUID().slice(0, 6)}`;
   await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });

@@ -9,7 +9,7 @@ import { chainProcess, singleTaskProcess, timerProcess } from './processes.js';
 import { findInstance } from '../../engine/store/instances.js';
 import { historyOf } from '../../engine/store/history.js';
 import { listIncidents } from '../../engine/store/incidents.js';
-import { outboxCounts } from '../../engine/store/outbox.js';
+import { outboxCounts } from '../../engine/store/queue-feed.js';
 import { jobQueueName, TIMER_QUEUE } from '../../engine/runner/queue/names.js';
 
 const NIK = '3374010101900001';
@@ -146,7 +146,7 @@ describeQueue('queue mode [postgres + redis]', function (this: Mocha.Suite) {
     await waitFor(() => completed(h, started.instanceId), 10_000, 'completion');
     const row = await h.db.knex('job').where({ instance_id: started.instanceId }).first();
     const queue = h.runner.queues.jobs('sekali');
-    const again = await queue.add('job', { jobId: row.id }, { jobId: `${row.effect_id}-redelivered` });
+    const again = await queue.add('job', { jobRowId: row.id }, { jobId: `${row.effect_id}-redelivered` });
     await waitFor(async () => (await again.getState()) === 'completed', 10_000, 'the second delivery');
     expect(await queue.getJob(again.id!).then((j) => j?.returnvalue)).to.equal('skipped');
     expect(calls).to.equal(1);

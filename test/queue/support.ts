@@ -18,7 +18,7 @@ import { queueOptions, type QueueOptions } from '../../engine/runner/queue/optio
 import { insertTenant } from '../../engine/store/tenants.js';
 import type { Actor } from '../../engine/service/actor.js';
 import { createLogger, type Logger } from '../../engine/observability/logger.js';
-import { createMetrics, instrumentEngine, registerQueueDepths, type Metrics } from '../../engine/observability/metrics.js';
+import { createMetrics, metricsObserver, registerQueueDepths, type Metrics } from '../../engine/observability/metrics.js';
 
 export const queueServices = Boolean(process.env.REDIS_URL && process.env.DATABASE_URL);
 
@@ -73,13 +73,10 @@ export async function openQueueHarness(overrides: Partial<QueueOptions> = {}, lo
   const db = await backend.open();
   const prefix = `alurtest${randomBytes(4).toString('hex')}`;
   const clock = new Clock();
-  const ref: { runner?: QueueRunner } = {};
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), wake: () => ref.runner?.wake() });
   const metrics = createMetrics();
-  instrumentEngine(engine, metrics);
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), observers: [metricsObserver(metrics)] });
   const registry = new JobHandlerRegistry();
   const runner = new QueueRunner(engine, registry, fastOptions(prefix, overrides), metrics, logger ?? createLogger(process.env.ALUR_TEST_LOG ? { level: 'debug', destination: createWriteStream(process.env.ALUR_TEST_LOG, { flags: 'a' }) } : { level: 'silent' }));
-  ref.runner = runner;
   registerQueueDepths(metrics, () => runner.depths());
   const redis = new Redis(process.env.REDIS_URL!);
   const tenant = `q-${randomUUID().slice(0, 8)}`;

@@ -104,7 +104,7 @@ forEachBackend('embedded runner', (backend) => {
     h.registry.register('work', async () => ({}));
     const { instanceId } = await h.engine.startInstance(ana, { processKey: 'parallel-jobs' });
     const claimed = await claimDueJobs(h.db.knex, ['work'], h.clock.now(), 60_000, 10);
-    expect(claimed.filter((j) => j.instance_id === instanceId)).to.have.length(2);
+    expect(claimed.filter((t) => t.job.instance_id === instanceId && t.instance?.id === instanceId)).to.have.length(2);
     expect(await h.runner.drain()).to.equal(0);
     h.clock.pin(new Date(T0.getTime() + 61_000));
     expect(await h.runner.drain()).to.be.greaterThan(0);
@@ -117,7 +117,7 @@ forEachBackend('embedded runner', (backend) => {
     await h.engine.deploy(ana, [PARALLEL]);
     for (let i = 0; i < 5; i++) await h.engine.startInstance(ana, { processKey: 'parallel-jobs' });
     const batches = await Promise.all(Array.from({ length: 4 }, () => claimDueJobs(h.db.knex, ['work'], h.clock.now(), 60_000, 3)));
-    const ids = batches.flat().map((j) => j.id);
+    const ids = batches.flat().map((t) => t.job.id);
     expect(new Set(ids).size).to.equal(ids.length);
     expect(ids.length).to.equal(10);
     await h.db.knex('job').whereIn('id', ids).update({ state: 'cancelled' });
@@ -156,7 +156,6 @@ forEachBackend('embedded runner', (backend) => {
     const ana = actor(tenant, 'ana', ['analyst']);
     await h.engine.deploy(ana, [PARALLEL]);
     h.registry.register('work', async () => ({}));
-    h.engine.deps.wake = () => h.runner.wake();
     h.runner.start();
     try {
       const { instanceId } = await h.engine.startInstance(ana, { processKey: 'parallel-jobs' });
@@ -167,7 +166,6 @@ forEachBackend('embedded runner', (backend) => {
       expect((await findInstance(h.db.knex, tenant, instanceId))?.state).to.equal('completed');
     } finally {
       await h.runner.stop();
-      h.engine.deps.wake = undefined;
     }
   });
 });

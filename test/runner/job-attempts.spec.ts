@@ -22,7 +22,7 @@ forEachBackend('runner: attempts of one job', (backend) => {
     const ana = actor(tenant, 'ana', ['analyst']);
     await h.engine.deploy(ana, [SEND_THEN_REVIEW]);
     const { instanceId } = await h.engine.startInstance(ana, { processKey: 'send-then-review' });
-    const [first] = await claimDueJobs(h.db.knex, ['send'], T0, 60_000, 10);
+    const [{ job: first }] = await claimDueJobs(h.db.knex, ['send'], T0, 60_000, 10);
     // Two workers ran attempt 1 (the lease ran out under the first): one failed, one succeeded.
     await h.engine.finishJob(first, { type: 'job.fail', key: first.key, message: 'timeout', retries: 2, backoffMs: 1000, attempt: 1 });
     const queued = await h.db.knex('job').where({ instance_id: instanceId, state: 'ready' }).select('id');

@@ -1,5 +1,5 @@
 /**
- * Edge cases of the optimistic commands (Engine.tx with optimistic: true) and of the one-statement
+ * Edge cases of commands tried as one statement (engine/store/unit-of-work.ts) and of that one
  * step they rely on: what a step's statement leaves behind, and what a remembered definition
  * head may not decide alone.
  */
@@ -41,7 +41,7 @@ forEachBackend('service: optimistic commands', (backend) => {
     await h.engine.deploy(ana, [ONE_JOB]);
     const { instanceId } = await h.engine.startInstance(ana, { processKey: 'one-job' });
     // Two workers run attempt 1 (the first one's lease ran out): one fails it, the other completes it.
-    const [first] = await claimDueJobs(h.db.knex, ['work'], T0, 60_000, 10);
+    const [{ job: first }] = await claimDueJobs(h.db.knex, ['work'], T0, 60_000, 10);
     await h.engine.finishJob(first, { type: 'job.fail', key: first.key, attempt: 1, message: 'timeout', retries: 2, backoffMs: 1000 });
     const retry = await h.db.knex('job').where({ instance_id: instanceId, key: first.key }).whereNot({ id: first.id }).first();
     expect(retry).to.include({ state: 'ready' });

@@ -12,7 +12,7 @@
 import type { Queue } from 'bullmq';
 import type { Knex } from 'knex';
 import type { Clock } from '../clock.js';
-import { readyJobsSince, jobsToReconcile, timersDueBefore, type PendingJob } from '../../store/outbox.js';
+import { readyJobsSince, jobsToReconcile, timersDueBefore, type PendingJob } from '../../store/queue-feed.js';
 import { serviceJobId, timerJobId, type ServiceJobData, type TimerJobData } from './names.js';
 import type { QueueSet } from './queues.js';
 
@@ -96,7 +96,7 @@ export class Dispatcher {
       const queue: Queue<ServiceJobData> = this.queues.jobs(type);
       await queue.addBulk(list.map((row) => ({
         name: 'job',
-        data: { jobId: row.id },
+        data: { jobRowId: row.id },
         opts: { jobId: serviceJobId(row.effect_id), delay: Math.max(0, new Date(row.due_at).getTime() - now) },
       })));
     }

@@ -23,7 +23,13 @@ export function timerJobId(timerId: string, dueAt: Date, epoch: number): string 
 
 /** What a service-task queue job carries: ids only, never variables or personal data. */
 export interface ServiceJobData {
-  jobId: string;
+  /** The job row's id (`job.id`; the queue job's own id is the effect id). */
+  jobRowId: string;
+}
+
+/** The job row id of a queue job; `jobId` is the field's name in queue jobs added before it was renamed. */
+export function jobRowIdOf(data: ServiceJobData | { jobId: string }): string {
+  return 'jobRowId' in data ? data.jobRowId : data.jobId;
 }
 
 /** What a timer queue job carries: the timer row and the due instant it was scheduled for. */

@@ -29,6 +29,7 @@ export class QueueRunner {
   private stopping = false;
   private readonly log: Logger;
   private unsubscribeClock?: () => void;
+  private unobserve?: () => void;
 
   constructor(private readonly engine: Engine, private readonly registry: JobHandlerRegistry, private readonly opts: QueueOptions, private readonly metrics?: Metrics, logger?: Logger) {
     this.log = (logger ?? createLogger({ level: 'warn' })).child({ component: 'queue' });
@@ -48,6 +49,15 @@ export class QueueRunner {
     this.unsubscribeClock = this.engine.deps.clock.onChange(() => {
       this.dispatcher.clockChanged();
       this.wake();
+    });
+    // The job rows a command wrote go to their queues right after its commit (no read of the
+    // outbox); the incremental pass and the reconciler still catch anything this misses.
+    this.unobserve = this.engine.observe({
+      committed: (e) => {
+        if (this.stopping) return;
+        if (e.enqueued.length) this.dispatcher.addJobs([...e.enqueued]).catch((err) => this.log.warn(errorFields(err), 'queueing committed jobs failed; the next pass adds them'));
+        if (e.scheduled) this.wake();
+      },
     });
     this.ticker = setInterval(() => void this.tick(), this.opts.pollMs);
     if (this.opts.workers) this.startWorkers();
@@ -126,6 +136,7 @@ export class QueueRunner {
     this.stopping = true;
     clearInterval(this.ticker);
     this.unsubscribeClock?.();
+    this.unobserve?.();
     await Promise.all(this.workers.map((w) => w.close()));
     await this.dispatcher.dispatch().catch(() => 0);
     await this.queues.close();

@@ -9,10 +9,9 @@ import { Worker, type Job as QueueJob } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Engine } from '../../service/engine.js';
 import type { JobHandlerRegistry } from '../registry.js';
-import { takeJob } from '../../store/outbox.js';
-import { lockTimer } from '../../store/outbox.js';
+import { takeJob } from '../../store/jobs.js';
 import { executeJob, type Backoff } from '../execute.js';
-import { jobQueueName, TIMER_QUEUE, type ServiceJobData, type TimerJobData } from './names.js';
+import { jobQueueName, jobRowIdOf, TIMER_QUEUE, type ServiceJobData, type TimerJobData } from './names.js';
 import type { TypeLimit } from './limits.js';
 import type { Logger } from '../../observability/logger.js';
 import { errorFields } from '../../observability/logger.js';
@@ -49,14 +48,15 @@ export function serviceWorker(engine: Engine, registry: JobHandlerRegistry, type
   const limit = o.limits(type);
   const log = o.logger.child({ queue: jobQueueName(type) });
   const worker = new Worker<ServiceJobData>(jobQueueName(type), async (job: QueueJob<ServiceJobData>) => {
-    const knex = engine.deps.knex;
-    const row = await takeJob(knex, job.data.jobId, engine.deps.clock.now(), o.leaseMs);
-    if (!row) {
+    // One statement takes the row and reads the instance (the handler's variables); one more records the outcome.
+    const taken = await takeJob(engine.deps.knex, jobRowIdOf(job.data), engine.deps.clock.now(), o.leaseMs);
+    if (!taken) {
       o.metrics?.jobsRun.inc({ type, outcome: 'skipped' });
       return 'skipped';
     }
-    const input = await executeJob(knex, registry, row, o.backoff);
-    const outcome = await engine.finishJob(row, input);
+    const { job: row, instance } = taken;
+    const input = await executeJob(registry, row, instance, o.backoff);
+    const outcome = await engine.finishJob(row, input, instance);
     o.metrics?.jobsRun.inc({ type, outcome: input.type });
     if (input.type === 'job.fail') log.warn({ jobId: row.effect_id, instanceId: row.instance_id, elementId: row.element_id, retriesLeft: input.retries }, 'job failed');
     else log.debug({ jobId: row.effect_id, instanceId: row.instance_id, outcome: input.type, ignored: !!outcome.ignored }, 'job done');
@@ -74,13 +74,7 @@ export function serviceWorker(engine: Engine, registry: JobHandlerRegistry, type
 export function timerWorker(engine: Engine, o: WorkerOptions, concurrency: number): Worker<TimerJobData> {
   const log = o.logger.child({ queue: TIMER_QUEUE });
   const worker = new Worker<TimerJobData>(TIMER_QUEUE, async (job: QueueJob<TimerJobData>) => {
-    const fired = await engine.tx(async (tx) => {
-      const timer = await lockTimer(tx.trx, job.data.timerId);
-      // Gone: fired or cancelled. Another due time: rescheduled, and the dispatcher queued that round.
-      if (!timer || new Date(timer.due_at).getTime() !== job.data.dueAt) return false;
-      await engine.fireTimer(tx, timer);
-      return true;
-    });
+    const fired = await engine.fireTimer(job.data.timerId, job.data.dueAt);
     o.metrics?.jobsRun.inc({ type: 'timer', outcome: fired ? 'timer.fire' : 'skipped' });
     if (fired) log.debug({ timerId: job.data.timerId }, 'timer fired');
     return fired ? 'fired' : 'skipped';

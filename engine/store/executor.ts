@@ -1,0 +1,173 @@
+/**
+ * The one executor of row operations (row-ops.ts). A command writes a handful of rows — its
+ * snapshot, history, tasks, jobs — and on this stack every statement is a round trip that costs
+ * more than the step itself. PostgreSQL runs data-modifying CTEs (`WITH a AS (INSERT …), b AS
+ * (UPDATE …) SELECT …`) as one statement, atomically even outside a transaction, so the executor
+ * sends the queued queries together.
+ *
+ * The catch: the parts of one statement all see the database as it was before the statement, and
+ * a row modified by two parts ends up with only one of the modifications. So a part joins the
+ * queued ones only when that cannot happen — another table, inserts beside inserts, or parts
+ * naming different rows — and otherwise what is queued is sent first; so it is when the statement
+ * would carry more bind parameters than the protocol allows. Within those rules the executor is
+ * exactly the sequence of statements it replaces. A part that must change exactly one row, and
+ * every assumption, is checked inside the statement through `alur_assert` (migration
+ * 20261129000700): a failed check undoes the whole statement and throws RowChanged.
+ *
+ * Two modes. In a transaction (`oneStatement` false) it sends as it goes (before the command reads
+ * again: `stepEnded`). For work run without a transaction (`oneStatement` true) it sends nothing
+ * until `finish()`, and everything must fit that one statement: anything that would need a second
+ * one throws NeedsTransaction before a row was written, and the unit of work runs again in a
+ * transaction.
+ */
+import type { Knex } from 'knex';
+import type { Db } from './db.js';
+import { partsOf, conditionOf, describeOp, type Part, type RowOp, type Assumption } from './row-ops.js';
+import { historyInsert, type HistoryRow } from './history.js';
+
+/** The work needs more than one statement (or lost a race): run it again in a transaction. */
+export class NeedsTransaction extends Error {
+  constructor(reason: string) {
+    super(`needs a transaction: ${reason}`);
+  }
+}
+
+/** A row an operation expected (or an assumption) changed meanwhile; nothing of the statement was written. */
+export class RowChanged extends Error {
+  constructor(readonly op: RowOp | Assumption) {
+    super(`changed meanwhile: ${describeOp(op)}`);
+  }
+}
+
+/** SQLSTATE raised by alur_assert. */
+const ASSERTION_FAILED = 'AL001';
+
+/**
+ * Bind parameters one statement may carry: the protocol counts them in 16 bits (65,535), and a
+ * step that opens thousands of tasks at once (a parallel multi-instance) would go past that in one
+ * statement. Kept below the limit so the statement's own few (assertions) always fit.
+ */
+export const MAX_BINDINGS = 60_000;
+
+interface Queued extends Part {
+  bindings: number;
+}
+
+/** Bind parameters of one history row. */
+const HISTORY_ROW_BINDINGS = 7;
+
+export class Executor {
+  private parts: Queued[] = [];
+  /**
+   * History rows of the statement, sent as ONE insert at the end: the parts of a statement run in
+   * no particular order, and the order of history is its ids.
+   */
+  private history: HistoryRow[] = [];
+  private bindings = 0;
+  private assumptions: Assumption[] = [];
+  /** One-statement mode: a step ended while parts were queued; a read may have followed, nothing more may join. */
+  private sealed = false;
+  /** Statements sent so far. */
+  sent = 0;
+
+  constructor(private readonly db: Db, readonly oneStatement: boolean) {}
+
+  /** Queues the operations; in a transaction, sends what is queued first when they could touch the same rows or the statement would grow too big. */
+  async add(ops: readonly RowOp[]): Promise<void> {
+    for (const op of ops) {
+      if (op.type === 'history.insert') await this.addHistory(op.rows);
+      else for (const part of partsOf(this.db, op)) await this.addPart(part);
+    }
+  }
+
+  private async addHistory(rows: readonly HistoryRow[]): Promise<void> {
+    if (rows.length && this.oneStatement && this.sealed) throw new NeedsTransaction('history after a step\'s writes were queued');
+    for (const row of rows) {
+      if (this.bindings + HISTORY_ROW_BINDINGS > MAX_BINDINGS) {
+        if (this.oneStatement) throw new NeedsTransaction(`more than ${MAX_BINDINGS} bind parameters for one statement`);
+        await this.send();
+      }
+      this.history.push(row);
+      this.bindings += HISTORY_ROW_BINDINGS;
+    }
+  }
+
+  /** Something the statement must check (one-statement mode only: a transaction reads under locks instead). */
+  assume(assumption: Assumption): void {
+    if (!this.oneStatement) throw new Error('assumptions are checked by the one statement; a transaction reads instead');
+    this.assumptions.push(assumption);
+  }
+
+  /** A step ended: the work may read next, so what is queued must be visible (sent, in a transaction). */
+  async stepEnded(): Promise<void> {
+    if (this.oneStatement) {
+      if (this.parts.length || this.history.length) this.sealed = true;
+      return;
+    }
+    await this.send();
+  }
+
+  /** Sends what is queued: the end of the work. */
+  async finish(): Promise<void> {
+    await this.send();
+  }
+
+  private async addPart(part: Part): Promise<void> {
+    const query = part.expect ? part.query.returning(this.db.raw('1')) : part.query;
+    const queued: Queued = { ...part, query, bindings: query.toSQL().bindings.length };
+    if (this.oneStatement && this.sealed) throw new NeedsTransaction(`a write to ${part.table} after a step's writes were queued`);
+    if (!this.fits(queued)) {
+      if (this.oneStatement) throw new NeedsTransaction(`two writes to ${part.table} that may touch the same rows`);
+      await this.send();
+    }
+    if (this.parts.length && this.bindings + queued.bindings > MAX_BINDINGS) {
+      if (this.oneStatement) throw new NeedsTransaction(`more than ${MAX_BINDINGS} bind parameters for one statement`);
+      await this.send();
+    }
+    this.parts.push(queued);
+    this.bindings += queued.bindings;
+  }
+
+  private fits(part: Queued): boolean {
+    const same = this.parts.filter((p) => p.table === part.table);
+    if (same.length === 0 || part.disjoint) return true;
+    if (part.insert && same.every((p) => p.insert)) return true;
+    return part.rows !== undefined && same.every((p) => p.disjoint || (p.rows !== undefined && p.rows !== part.rows));
+  }
+
+  private async send(): Promise<void> {
+    const { assumptions } = this;
+    const parts = this.history.length ? [...this.parts, { table: 'history', query: historyInsert(this.db, this.history), insert: true, bindings: 0 }] : this.parts;
+    if (parts.length === 0 && assumptions.length === 0) return;
+    this.parts = [];
+    this.history = [];
+    this.bindings = 0;
+    this.assumptions = [];
+    this.sealed = false;
+    this.sent++;
+    if (parts.length === 1 && !parts[0].expect && assumptions.length === 0) {
+      await parts[0].query;
+      return;
+    }
+    let statement = this.db.queryBuilder();
+    parts.forEach((p, i) => { statement = statement.with(`w${i}`, p.query); });
+    const checks: { sql: Knex.Raw; failed: RowOp | Assumption }[] = [
+      ...parts.flatMap((p, i) => (p.expect ? [{ sql: this.db.raw('alur_assert((select count(*) from ??) = 1, ?) as ??', [`w${i}`, `p${i}`, `a${i}`]), failed: p.expect }] : [])),
+      ...assumptions.map((a, i) => ({ sql: this.db.raw('alur_assert(?, ?) as ??', [conditionOf(this.db, a), `c${i}`, `c${i}`]), failed: a })),
+    ];
+    try {
+      await statement.select(checks.length ? checks.map((c) => c.sql) : [this.db.raw('1 as done')]);
+    } catch (err) {
+      const failed = failedCheck(err);
+      const check = failed === undefined ? undefined : failed.startsWith('p') ? parts[Number(failed.slice(1))]?.expect : assumptions[Number(failed.slice(1))];
+      throw check ? new RowChanged(check) : err;
+    }
+  }
+}
+
+/** Which check failed (`p<part>` or `c<assumption>`), from an alur_assert error; else undefined. */
+function failedCheck(err: unknown): string | undefined {
+  const e = err as { code?: string; message?: string };
+  if (e.code !== ASSERTION_FAILED) return undefined;
+  return /alur assertion failed: (\S+)/.exec(e.message ?? '')?.[1] ?? 'unknown';
+}

@@ -1,0 +1,153 @@
+/**
+ * Row operations: every write a command makes to instance state — the instance row, its history,
+ * and the rows projected from its effects (tasks, jobs, timers, subscriptions, incidents) — as
+ * data. A command plans a list of them (engine/service/plan.ts turns a step's result into one);
+ * the unit of work (unit-of-work.ts) hands them to the one executor (executor.ts), which sends
+ * them as one statement or inside a transaction. This file is the only place that knows the SQL of
+ * each operation and which operations may share a statement.
+ *
+ * Adding an operation: a member of RowOp, its case in `partsOf` (its query, and `rows` naming the
+ * rows it touches so the executor keeps two writes to one row in order), and, if it must change
+ * exactly one row, its `expect`. docs/architecture.md, "Adding a write or an effect".
+ */
+import type { Knex } from 'knex';
+import type { Db } from './db.js';
+import { insertInstance, saveInstance, type InstanceRow } from './instances.js';
+import { historyInsert, type HistoryRow } from './history.js';
+import { insertTask, closeTask, assignTask, type TaskRow } from './tasks.js';
+import { insertJob, cancelJob, finishJob, cancelOtherAttempts, type JobRow } from './jobs.js';
+import { upsertTimer, deleteTimer, deleteTimerById, insertStartTimer, type TimerRow } from './timers.js';
+import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription, type MessageSubscriptionRow, type SignalSubscriptionRow } from './subscriptions.js';
+import { openIncident, resolveIncident, type IncidentRow } from './incidents.js';
+import { cleanUpEndedInstance } from './clean-up.js';
+
+export type RowOp =
+  | { type: 'instance.insert'; row: InstanceRow }
+  /** Saves `row` (its snapshot, state, version and end) over the version before it: exactly one row must change. */
+  | { type: 'instance.update'; row: InstanceRow }
+  | { type: 'history.insert'; rows: HistoryRow[] }
+  | { type: 'task.insert'; row: TaskRow }
+  /** Closes the open task; completed by a person, it must be open and theirs or unclaimed (and becomes theirs). */
+  | { type: 'task.close'; instanceId: string; key: number; state: 'completed' | 'cancelled'; at: Date; by: string | null }
+  /** Sets the assignee of the open task if it still has `expected`: exactly one row must change. */
+  | { type: 'task.assign'; taskId: string; instanceId: string; key: number; expected: string | null; assignee: string | null }
+  | { type: 'job.insert'; row: JobRow }
+  | { type: 'job.cancel'; instanceId: string; key: number }
+  /** Records the outcome of the running attempt `jobId`. */
+  | { type: 'job.finish'; jobId: string; instanceId: string; key: number; state: 'completed' | 'failed'; error: string | null }
+  /** Cancels the other attempts of the key still waiting (one attempt completed; they are moot). */
+  | { type: 'job.cancel-others'; jobId: string; instanceId: string; key: number }
+  | { type: 'timer.upsert'; row: TimerRow }
+  | { type: 'timer.delete'; instanceId: string; key: number }
+  /** A timer that fires: gone in the same work as the input it feeds, so it fires once. */
+  | { type: 'timer.fired'; timer: Pick<TimerRow, 'id' | 'instance_id' | 'key'> }
+  /** The next round of a timer start event. */
+  | { type: 'timer.insert-start'; row: TimerRow }
+  | { type: 'message-subscription.insert'; row: MessageSubscriptionRow }
+  | { type: 'message-subscription.delete'; instanceId: string; key: number }
+  | { type: 'signal-subscription.insert'; row: SignalSubscriptionRow }
+  | { type: 'signal-subscription.delete'; instanceId: string; key: number }
+  | { type: 'incident.open'; row: IncidentRow }
+  | { type: 'incident.resolve'; instanceId: string; key: number; at: Date }
+  /**
+   * An ended instance keeps nothing waiting: open tasks cancelled, jobs cancelled, timers and
+   * subscriptions gone — except the rows this same work writes itself (`spareKeys`, `spareJob`),
+   * so no two parts of one statement touch one row.
+   */
+  | { type: 'instance.clean-up'; instanceId: string; at: Date; spareKeys: number[]; spareJob?: string };
+
+export type RowOpType = RowOp['type'];
+
+/**
+ * What the work took for granted without reading it under a lock; the statement checks it and
+ * fails whole when it no longer holds (then the work runs again in a transaction).
+ */
+export type Assumption =
+  /** `version` is still the newest version of process `key` in the tenant. */
+  | { type: 'latest-definition'; tenantId: string; key: string; version: number };
+
+/** One query of an operation, with what the executor needs to place it. */
+export interface Part {
+  table: string;
+  query: Knex.QueryBuilder;
+  /** A plain insert (ON CONFLICT DO NOTHING at most): shares a statement with other inserts into its table. */
+  insert?: boolean;
+  /** Touches no row that the other queued parts of its table touch. */
+  disjoint?: boolean;
+  /** The rows it touches, named (instance and key): parts with different names are disjoint. */
+  rows?: string;
+  /** Must change exactly one row, else the whole statement fails (RowChanged names this operation). */
+  expect?: RowOp;
+}
+
+const rowsOf = (instanceId: string, key: number | null) => `${instanceId}|${String(key)}`;
+
+/** The queries of one operation. */
+export function partsOf(db: Db, op: RowOp): Part[] {
+  switch (op.type) {
+    case 'instance.insert':
+      return [{ table: 'process_instance', query: insertInstance(db, op.row), insert: true }];
+    case 'instance.update':
+      return [{ table: 'process_instance', query: saveInstance(db, op.row.id, op.row.version - 1, op.row.snapshot, op.row.ended_at), rows: op.row.id, expect: op }];
+    case 'history.insert':
+      // The executor gathers the history rows of a statement into one insert, in order (see there).
+      return [{ table: 'history', query: historyInsert(db, op.rows), insert: true }];
+    case 'task.insert':
+      return [{ table: 'user_task', query: insertTask(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+    case 'task.close':
+      // Completed by a person: no row changes when someone else claimed it meanwhile.
+      return [{ table: 'user_task', query: closeTask(db, op.instanceId, op.key, op.state, op.at, op.by), rows: rowsOf(op.instanceId, op.key), expect: op.state === 'completed' && op.by !== null ? op : undefined }];
+    case 'task.assign':
+      return [{ table: 'user_task', query: assignTask(db, op.taskId, op.expected, op.assignee), rows: rowsOf(op.instanceId, op.key), expect: op }];
+    case 'job.insert':
+      return [{ table: 'job', query: insertJob(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+    case 'job.cancel':
+      return [{ table: 'job', query: cancelJob(db, op.instanceId, op.key), rows: rowsOf(op.instanceId, op.key) }];
+    case 'job.finish':
+      return [{ table: 'job', query: finishJob(db, op.jobId, op.state, op.error), rows: rowsOf(op.instanceId, op.key) }];
+    case 'job.cancel-others':
+      // Only the key's other attempts, never `jobId` itself: disjoint from job.finish of the same key.
+      return [{ table: 'job', query: cancelOtherAttempts(db, { id: op.jobId, instance_id: op.instanceId, key: op.key }), disjoint: true }];
+    case 'timer.upsert':
+      return [{ table: 'timer', query: upsertTimer(db, op.row), rows: rowsOf(op.row.instance_id!, op.row.key) }];
+    case 'timer.delete':
+      return [{ table: 'timer', query: deleteTimer(db, op.instanceId, op.key), rows: rowsOf(op.instanceId, op.key) }];
+    case 'timer.fired':
+      return [{ table: 'timer', query: deleteTimerById(db, op.timer.id), rows: op.timer.instance_id === null ? `timer:${op.timer.id}` : rowsOf(op.timer.instance_id, op.timer.key) }];
+    case 'timer.insert-start':
+      return [{ table: 'timer', query: insertStartTimer(db, op.row), insert: true }];
+    case 'message-subscription.insert':
+      return [{ table: 'message_subscription', query: insertMessageSubscription(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+    case 'message-subscription.delete':
+      return [{ table: 'message_subscription', query: deleteMessageSubscription(db, op.instanceId, op.key), rows: rowsOf(op.instanceId, op.key) }];
+    case 'signal-subscription.insert':
+      return [{ table: 'signal_subscription', query: insertSignalSubscription(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+    case 'signal-subscription.delete':
+      return [{ table: 'signal_subscription', query: deleteSignalSubscription(db, op.instanceId, op.key), rows: rowsOf(op.instanceId, op.key) }];
+    case 'incident.open':
+      return [{ table: 'incident', query: openIncident(db, op.row), rows: rowsOf(op.row.instance_id, op.row.key) }];
+    case 'incident.resolve':
+      return [{ table: 'incident', query: resolveIncident(db, op.instanceId, op.key, op.at), rows: rowsOf(op.instanceId, op.key) }];
+    case 'instance.clean-up':
+      return cleanUpEndedInstance(db, op.instanceId, op.at, op.spareKeys, op.spareJob).map(([table, query]) => ({ table, query, disjoint: true }));
+  }
+}
+
+/** The SQL condition of an assumption (true while it holds). */
+export function conditionOf(db: Db, assumption: Assumption): Knex.Raw {
+  switch (assumption.type) {
+    case 'latest-definition':
+      return db.raw('not exists (select 1 from process_definition where tenant_id = ? and key = ? and version > ?)', [assumption.tenantId, assumption.key, assumption.version]);
+  }
+}
+
+/** A short description for errors and the assertion's message. */
+export function describeOp(op: RowOp | Assumption): string {
+  switch (op.type) {
+    case 'instance.update': return `instance ${op.row.id} at version ${op.row.version - 1}`;
+    case 'task.close': return `task ${op.key} of instance ${op.instanceId} open and not claimed by another`;
+    case 'task.assign': return `task ${op.taskId} assigned to ${op.expected ?? 'nobody'}`;
+    case 'latest-definition': return `${op.key} version ${op.version} is the latest`;
+    default: return op.type;
+  }
+}
