@@ -38,7 +38,7 @@ describeQueue('queue mode [postgres + redis]', function (this: Mocha.Suite) {
     const job = await queue.getJob(row.effect_id);
     expect(job?.id).to.equal(row.effect_id);
     expect(job!.id).to.not.contain(':');
-    expect(job!.data).to.deep.equal({ jobId: row.id });
+    expect(job!.data).to.deep.equal({ jobRowId: row.id });
     expect(JSON.stringify(job!.data)).to.not.contain(NIK).and.not.contain('Siti');
   });
 
