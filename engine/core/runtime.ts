@@ -7,7 +7,8 @@ import type { ElementDef, Expr, ProcessModel } from './model.js';
 import type { ElementInstance, InstanceState, Subscription } from './state.js';
 import type { Effect } from './effects.js';
 import type { HistoryEntry } from './history.js';
-import type { FeelEvaluator } from '../expressions/feel.js';
+import type { FeelEvaluator, FeelResult } from '../expressions/feel.js';
+import type { CalendarData } from '../calendar/working-days.mjs';
 import { CoreBug } from './errors.js';
 import { visibleVariables } from './queries.js';
 
@@ -58,6 +59,8 @@ export class Runtime {
     readonly now: string,
     readonly feel: FeelEvaluator,
     readonly maxActivations: number,
+    /** The tenant's working-day calendar; undefined counts Monday to Friday in UTC. */
+    readonly calendar?: CalendarData,
   ) {}
 
   el(id: string): ElementDef {
@@ -143,10 +146,15 @@ export class Runtime {
 
   /** Evaluates FEEL in the scope of `key`; a failure throws ExpressionFailure. */
   evalFeel(expression: string, key: number, extra?: Record<string, unknown>): unknown {
+    return this.evalFeelResult(expression, key, extra).value;
+  }
+
+  /** As evalFeel, keeping whether the value came from `add working days` (a deadline to re-plan). */
+  evalFeelResult(expression: string, key: number, extra?: Record<string, unknown>): Extract<FeelResult, { ok: true }> {
     const ctx = extra ? { ...this.visible(key), ...extra } : this.visible(key);
-    const r = this.feel.evaluate(expression, ctx, this.now);
+    const r = this.feel.evaluate(expression, ctx, this.now, this.calendar ? { calendar: this.calendar } : undefined);
     if (!r.ok) throw new ExpressionFailure(r.error);
-    return r.value;
+    return r;
   }
 
   evalExpr(expr: Expr | undefined, key: number): unknown {

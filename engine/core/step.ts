@@ -11,6 +11,7 @@ import type { Input } from './inputs.js';
 import type { Effect } from './effects.js';
 import type { HistoryEntry } from './history.js';
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
+import type { CalendarData } from '../calendar/working-days.mjs';
 import { Runtime } from './runtime.js';
 import { InputRefused } from './errors.js';
 import { run } from './flow.js';
@@ -21,6 +22,8 @@ import { checkVariables } from './variables.js';
 export interface StepEnv {
   /** FEEL evaluator; adapters pass one with a time budget (engine/expressions/sandbox.ts). */
   feel?: FeelEvaluator;
+  /** The tenant's working-day calendar, as data (FEEL's working-day functions, service-standard deadlines). */
+  calendar?: CalendarData;
   /** Upper bound on element activations in one step, so a cycle without a wait state cannot spin forever. */
   maxActivations?: number;
 }
@@ -81,7 +84,7 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
 }
 
 function runtime(model: ProcessModel, state: InstanceState, now: string, env: StepEnv): Runtime {
-  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000);
+  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar);
 }
 
 function ignore(state: InstanceState, input: Input, reason: string): StepResult {

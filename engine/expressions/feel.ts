@@ -5,20 +5,39 @@
  */
 import { evaluate, parseExpression } from 'feelin';
 import { zonedIso } from './time-zone.js';
+import { plannedBy, workingDayFunctions, type WorkingDayCall } from '../calendar/feel-functions.mjs';
+import type { CalendarData } from '../calendar/working-days.mjs';
 
-export type FeelResult = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * `plannedBy`: the value is the result of one `add working days(from, n)` call — a deadline that a
+ * calendar change computes again from the same `from` (API.md, "Working days and deadlines").
+ */
+export type FeelResult = { ok: true; value: unknown; plannedBy?: { from: string; n: number } } | { ok: false; error: string };
+
+/**
+ * What an evaluation needs besides the variables: the tenant's working-day calendar, as data.
+ * Without one the working-day functions count Monday to Friday in UTC with no holidays.
+ */
+export interface FeelOptions {
+  calendar?: CalendarData;
+}
 
 /** Evaluates FEEL; implementations may bound evaluation time (see sandbox.ts). */
 export interface FeelEvaluator {
-  evaluate(expression: string, context: Record<string, unknown>, now: string): FeelResult;
+  evaluate(expression: string, context: Record<string, unknown>, now: string, options?: FeelOptions): FeelResult;
 }
 
+/** The calendar the working-day functions use when the caller gives none. */
+export const PLAIN_CALENDAR: CalendarData = Object.freeze({ zone: 'UTC', weekend: [6, 7], holidays: [] });
+
 /** Returns a message when `expression` is not valid FEEL, else undefined. */
+const KNOWN_NAMES = Object.fromEntries(['add working days', 'working days between', 'is working day'].map((name) => [name, null]));
+
 export function checkFeel(expression: string): string | undefined {
   if (expression.trim() === '') return 'empty expression';
   let position = -1;
   try {
-    const tree = parseExpression(expression, {}, undefined);
+    const tree = parseExpression(expression, KNOWN_NAMES, undefined);
     tree.iterate({
       enter(node) {
         if (position < 0 && node.type.isError) position = node.from;
@@ -81,13 +100,23 @@ function trivial(expression: string, context: Record<string, unknown>): { value:
 }
 
 /** Evaluates in this thread with a caller-supplied clock. Pure; used by the core by default. */
-export function evaluateInline(expression: string, context: Record<string, unknown>, now: string): FeelResult {
+export function evaluateInline(expression: string, context: Record<string, unknown>, now: string, options: FeelOptions = {}): FeelResult {
   const quick = trivial(expression, context);
   if (quick) return { ok: true, value: quick.value };
   try {
-    const ctx = { ...context, now: () => evaluate(`date and time("${now}")`, {}).value, today: () => evaluate(`date("${now.slice(0, 10)}")`, {}).value };
+    const calls: WorkingDayCall[] = [];
+    // The tenant's calendar carries its zone: now() and today() speak it (the instant is the same).
+    if (options.calendar?.zone) now = zonedIso(now, options.calendar.zone);
+    const ctx = {
+      ...context,
+      ...workingDayFunctions(options.calendar ?? PLAIN_CALENDAR, calls),
+      now: () => evaluate(`date and time("${now}")`, {}).value,
+      today: () => evaluate(`date("${now.slice(0, 10)}")`, {}).value,
+    };
     const { value } = evaluate(expression, ctx);
-    return { ok: true, value: toPlain(value) };
+    const plain = toPlain(value);
+    const planned = calls.length > 0 ? plannedBy(calls, plain) : undefined;
+    return planned ? { ok: true, value: plain, plannedBy: planned } : { ok: true, value: plain };
   } catch (err) {
     return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: ${(err as Error).message}` };
   }
@@ -102,5 +131,5 @@ export const inlineEvaluator: FeelEvaluator = { evaluate: evaluateInline };
  */
 export function inTimeZone<T extends FeelEvaluator>(evaluator: T, zone: string): T {
   zonedIso(new Date(0).toISOString(), zone); // an unknown zone fails here, at start, not per expression
-  return { ...evaluator, evaluate: (expression: string, context: Record<string, unknown>, now: string) => evaluator.evaluate(expression, context, zonedIso(now, zone)) };
+  return { ...evaluator, evaluate: (expression: string, context: Record<string, unknown>, now: string, options?: FeelOptions) => evaluator.evaluate(expression, context, zonedIso(now, options?.calendar?.zone ?? zone), options) };
 }

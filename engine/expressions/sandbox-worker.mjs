@@ -4,7 +4,7 @@
  * state between jobs, or import TypeScript: it is plain JavaScript so that it starts under plain
  * Node and under tsx alike, without a loader.
  *
- * Protocol (see sandbox.ts): jobs `{ id, expression, context, now }` arrive on `workerData.port`;
+ * Protocol (see sandbox.ts): jobs `{ id, expression, context, now, calendar }` arrive on `workerData.port`;
  * the reply `{ id, ok, json | error }` goes back on the same port, and only then is `id` stored in
  * slot DONE of `workerData.signal` and notified, so the blocked caller finds the reply waiting.
  * Slot READY is set once feelin has loaded.
@@ -12,6 +12,7 @@
 import { workerData } from 'node:worker_threads';
 import { Buffer } from 'node:buffer';
 import { evaluate } from 'feelin';
+import { plannedBy, workingDayFunctions } from '../calendar/feel-functions.mjs';
 
 const READY = 0;
 const DONE = 1;
@@ -20,10 +21,12 @@ const signal = new Int32Array(buffer);
 
 // Mirrors evaluateInline in feel.ts (which this file cannot import); the sandbox tests assert
 // that both paths give identical results and messages.
-function run({ expression, context, now }) {
+function run({ expression, context, now, calendar }) {
   try {
+    const calls = [];
     const ctx = {
       ...context,
+      ...workingDayFunctions(calendar, calls),
       now: () => evaluate(`date and time("${now}")`, {}).value,
       today: () => evaluate(`date("${now.slice(0, 10)}")`, {}).value,
     };
@@ -34,7 +37,8 @@ function run({ expression, context, now }) {
     if (Buffer.byteLength(json, 'utf8') > maxResultBytes) {
       return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: result is larger than ${maxResultBytes} bytes` };
     }
-    return { ok: true, json };
+    const planned = calls.length > 0 ? plannedBy(calls, JSON.parse(json)) : undefined;
+    return planned ? { ok: true, json, plannedBy: planned } : { ok: true, json };
   } catch (err) {
     return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: ${err.message}` };
   }

@@ -7,7 +7,8 @@
  * through feelin, and never let the worker keep the process alive.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { evaluateInline, isRiskyFeel, type FeelEvaluator, type FeelResult } from './feel.js';
+import { evaluateInline, isRiskyFeel, PLAIN_CALENDAR, type FeelEvaluator, type FeelOptions, type FeelResult } from './feel.js';
+import { zonedIso } from './time-zone.js';
 
 export interface BoundedEvaluatorOptions {
   /** Hard limit for one risky evaluation, in milliseconds. */
@@ -38,7 +39,7 @@ interface Sandbox {
   lastId: number;
 }
 
-type Reply = { id: number; ok: true; json: string } | { id: number; ok: false; error: string };
+type Reply = { id: number; ok: true; json: string; plannedBy?: { from: string; n: number } } | { id: number; ok: false; error: string };
 
 export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): BoundedFeelEvaluator {
   const timeoutMs = options.timeoutMs ?? 100;
@@ -77,7 +78,7 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
     sandbox = undefined;
   }
 
-  function evaluateInWorker(expression: string, context: Record<string, unknown>, now: string): FeelResult {
+  function evaluateInWorker(expression: string, context: Record<string, unknown>, now: string, options: FeelOptions = {}): FeelResult {
     try {
       sandbox ??= start();
     } catch (err) {
@@ -85,7 +86,9 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
     }
     const id = ++sandbox.lastId;
     try {
-      sandbox.port.postMessage({ id, expression, context, now });
+      const calendar = options.calendar ?? PLAIN_CALENDAR;
+      const clock = options.calendar?.zone ? zonedIso(now, options.calendar.zone) : now;
+      sandbox.port.postMessage({ id, expression, context, now: clock, calendar: { zone: calendar.zone, weekend: calendar.weekend, holidays: calendar.holidays } });
     } catch (err) {
       return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: context is not plain data (${(err as Error).message})` };
     }
@@ -99,11 +102,12 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
       stop();
       return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: the sandbox lost its reply` };
     }
-    return reply.ok ? { ok: true, value: JSON.parse(reply.json) } : { ok: false, error: reply.error };
+    if (!reply.ok) return { ok: false, error: reply.error };
+    return reply.plannedBy ? { ok: true, value: JSON.parse(reply.json), plannedBy: reply.plannedBy } : { ok: true, value: JSON.parse(reply.json) };
   }
 
-  function evaluateHere(expression: string, context: Record<string, unknown>, now: string): FeelResult {
-    const result = evaluateInline(expression, context, now);
+  function evaluateHere(expression: string, context: Record<string, unknown>, now: string, options?: FeelOptions): FeelResult {
+    const result = evaluateInline(expression, context, now, options);
     if (result.ok && Buffer.byteLength(JSON.stringify(result.value), 'utf8') > maxResultBytes) {
       return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: result is larger than ${maxResultBytes} bytes` };
     }
@@ -111,8 +115,8 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
   }
 
   return {
-    evaluate(expression, context, now) {
-      return inWorker(expression) ? evaluateInWorker(expression, context, now) : evaluateHere(expression, context, now);
+    evaluate(expression, context, now, options) {
+      return inWorker(expression) ? evaluateInWorker(expression, context, now, options) : evaluateHere(expression, context, now, options);
     },
     close: stop,
   };

@@ -5,20 +5,10 @@
  * fixed offsets; any IANA zone (`Asia/Jakarta`) or fixed offset (`+07:00`) is accepted.
  */
 
+import { offsetMinutes } from '../calendar/working-days.mjs';
+
 /** Minutes east of UTC of `zone` at `at`; throws on a zone that is neither an offset nor an IANA name. */
-export function offsetMinutes(zone: string, at: Date): number {
-  const fixed = /^(?:Z|UTC|([+-])(\d{2}):(\d{2}))$/.exec(zone.trim());
-  if (fixed) return fixed[1] ? (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) : 0;
-  let name: string | undefined;
-  try {
-    name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
-  } catch {
-    throw new Error(`unknown time zone ${JSON.stringify(zone)}: give an IANA name (Asia/Jakarta) or an offset (+07:00)`);
-  }
-  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name ?? '');
-  if (!m) throw new Error(`cannot read the offset of time zone ${JSON.stringify(zone)}`);
-  return m[1] ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
+export { offsetMinutes };
 
 /** The instant `utcIso` written as wall time of `zone` with its offset, e.g. 2026-11-30T06:30:00.000+07:00. */
 export function zonedIso(utcIso: string, zone: string): string {
