@@ -13,7 +13,9 @@ import { ScenarioHarness } from '../../engine/packs/scenarios/harness.js';
 import { runScenario } from '../../engine/packs/scenarios/run.js';
 import type { Scenario } from '../../engine/packs/scenarios/format.js';
 
-describe('packs: scenarios start through the start form', () => {
+describe('packs: scenarios start through the start form', function () {
+  // Reading and validating the whole Semarang pack and opening a PGlite harness, like its neighbours.
+  this.timeout(180_000);
   let pack: ValidatedPack;
   let roles: RoleMap;
   let harness: ScenarioHarness;
