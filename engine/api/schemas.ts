@@ -37,6 +37,23 @@ export const startBody = {
   },
 };
 
+export const variablesBody = {
+  type: 'object', additionalProperties: false, required: ['variables'],
+  properties: { variables, reason: { type: 'string', minLength: 1, maxLength: 1000, description: 'Why the person changed them (kept in the history).' } },
+};
+
+export const bulkRetryBody = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    processKey: { type: 'string', minLength: 1, maxLength: 255 },
+    processDefinitionId: { type: 'string', format: 'uuid' },
+    elementId: { type: 'string', minLength: 1, maxLength: 255 },
+    type: { type: 'string', minLength: 1, maxLength: 64 },
+    processInstanceId: { type: 'string', minLength: 1, maxLength: 255 },
+    limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+  },
+};
+
 export const completeBody = { type: 'object', additionalProperties: false, properties: { variables } };
 
 export const assignBody = {

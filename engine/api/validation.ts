@@ -76,3 +76,24 @@ export function idParam(query: Record<string, unknown>, name: string): string | 
   if (v === undefined) return undefined;
   return INSTANCE_ID.test(v) ? v.toLowerCase() : null;
 }
+
+/** An optional integer query parameter from `min` to `max`. */
+export function optionalIntParam(query: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
+  const v = stringParam(query, name);
+  return v === undefined ? undefined : intParam(v, name, min, max, 0);
+}
+
+/** An optional `true`/`false` query parameter. */
+export function boolParam(query: Record<string, unknown>, name: string): boolean | undefined {
+  const v = enumParam(query, name, ['true', 'false'] as const);
+  return v === undefined ? undefined : v === 'true';
+}
+
+/** An optional ISO 8601 date or date-time query parameter. */
+export function dateParam(query: Record<string, unknown>, name: string): Date | undefined {
+  const v = stringParam(query, name);
+  if (v === undefined) return undefined;
+  const d = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? new Date(v) : new Date(NaN);
+  if (Number.isNaN(d.getTime())) throw new InvalidInput(`${name} must be an ISO 8601 date or date-time`, [{ path: name, message: 'must be an ISO 8601 date or date-time' }]);
+  return d;
+}

@@ -123,6 +123,28 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       else enter(rt, key);
       return undefined;
     }
+    case 'incident.dismiss': {
+      const key = findIncident(rt, input.key);
+      if (key === undefined) return `incident ${input.key} is not open (instance ${rt.state.id})`;
+      const inst = rt.mustInst(key);
+      const inc = inst.inc!;
+      // The element keeps waiting where it stopped (state 'waiting', its wait as it was): nothing
+      // re-runs, so only a modification or a cancel moves it on.
+      delete inst.inc;
+      rt.emit({ type: 'incident.close', key: inc.key });
+      rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key, rerun: false } });
+      return undefined;
+    }
+    case 'variables.set': {
+      const vars = checkVariables(input.variables) ?? {};
+      const names = Object.keys(vars);
+      if (!names.length) return `no variables to set (instance ${rt.state.id})`;
+      const root = rt.mustInst(ROOT_KEY);
+      root.v = { ...root.v, ...vars };
+      // Names, not values: the values may be personal data, and the snapshot holds them anyway.
+      rt.log({ type: 'variables.changed', elementId: rt.state.processId, key: ROOT_KEY, user: input.user, data: { names, ...(input.reason ? { reason: input.reason } : {}) } });
+      return undefined;
+    }
   }
 }
 

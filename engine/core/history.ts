@@ -9,7 +9,8 @@ export interface HistoryEntry {
     | 'task.completed' | 'job.completed' | 'job.failed' | 'job.error'
     | 'timer.fired' | 'message.correlated' | 'message.published' | 'signal.received' | 'signal.thrown'
     | 'error.thrown' | 'escalation.thrown' | 'compensation.thrown'
-    | 'incident.raised' | 'incident.resolved' | 'input.ignored' | 'variables.updated';
+    | 'incident.raised' | 'incident.resolved' | 'input.ignored' | 'variables.updated'
+    | 'variables.changed';
   elementId?: string;
   key?: number;
   user?: string;

@@ -28,7 +28,11 @@ export type Input =
    * Retry the element an incident stopped at (for job incidents: the job again with `retries`).
    * `variables` are the operator's fix, set before the retry as a completion would set them.
    */
-  | { type: 'incident.resolve'; key: number; retries?: number; variables?: Variables; user?: string };
+  | { type: 'incident.resolve'; key: number; retries?: number; variables?: Variables; user?: string }
+  /** Close the incident without re-running anything (an operator's decision): the token stays where it is until modified or cancelled. */
+  | { type: 'incident.dismiss'; key: number; user?: string }
+  /** A person sets process (root scope) variables, with the reason they give. */
+  | { type: 'variables.set'; variables: Variables; user?: string; reason?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */
 export interface ParentRef { instanceId: string; key: number }

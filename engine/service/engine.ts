@@ -14,7 +14,7 @@ import { definitionVersion, findDefinition, findDefinitionById } from '../store/
 import { findInstance, type InstanceRow } from '../store/instances.js';
 import { findTask, isCandidate, type TaskRow } from '../store/tasks.js';
 import { formOfTask } from '../store/definitions.js';
-import { findIncident, type IncidentRow } from '../store/incidents.js';
+import { findIncident, listIncidents, type IncidentFilter, type IncidentRow } from '../store/incidents.js';
 import type { JobRow } from '../store/jobs.js';
 import { claimDueTimer, lockTimer, type TimerRow } from '../store/timers.js';
 import { findUserByUsername } from '../store/users.js';
@@ -114,6 +114,37 @@ export class Engine {
     }, { oneStatement: true });
     if (outcome.ignored) throw new Conflict(outcome.ignored);
     return outcome;
+  }
+
+  /**
+   * A person sets process variables with a reason (API.md 1.1, PATCH …/variables): one step of
+   * the core (`variables.set`), so the change and its `variables.changed` entry (who, which
+   * names, why) are written together.
+   */
+  async setVariables(actor: Actor, id: string, variables: Variables, reason?: string): Promise<StepOutcome> {
+    const tenant = tenantOf(actor);
+    const inst = await findInstance(this.deps.knex, tenant, id);
+    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    requireRole(actor, text('action.edit-variables'), 'analyst', 'admin');
+    if (!Object.keys(variables).length) throw new InvalidInput(text('operating.no-variables'), [{ path: 'variables', message: String(text('operating.no-variables')) }]);
+    const outcome = await this.run('setVariables', async (cx) => {
+      const row = await cx.uow.instanceForStep(id);
+      if (!row || row.state !== 'active') return { instanceId: id, state: inst.snapshot, ignored: String(text('operating.instance-ended', { id, state: row?.state ?? inst.state })) };
+      return runInput(cx, id, { type: 'variables.set', variables, user: actor.username, ...(reason ? { reason } : {}) }, { read: row });
+    }, { oneStatement: true });
+    if (outcome.ignored) throw new Conflict(text('operating.instance-ended', { id, state: inst.state }));
+    return outcome;
+  }
+
+  /** Closes an open incident without re-running anything (API.md 1.1): the case stays where it is until modified or cancelled. */
+  async resolveIncident(actor: Actor, id: string): Promise<void> {
+    const tenant = tenantOf(actor);
+    const incident = await findIncident(this.deps.knex, tenant, id);
+    if (!incident) throw new NotFound(`incident ${id} not found`);
+    requireRole(actor, text('action.resolve-incidents'), 'analyst', 'admin');
+    if (incident.state !== 'open') throw new Conflict(text('operating.incident-closed', { id }));
+    const outcome = await this.run('resolveIncident', (cx) => runInput(cx, incident.instance_id, { type: 'incident.dismiss', key: incident.key, user: actor.username }), { oneStatement: true });
+    if (outcome.ignored) throw new Conflict(text('operating.incident-closed', { id }));
   }
 
   /** The task if the caller may see it: 404 for other tenants, 403 for tasks that are not theirs. */
@@ -239,6 +270,29 @@ export class Engine {
       return runInput(cx, incident.instance_id, { type: 'incident.resolve', key: incident.key, retries, user: actor.username }, { read: inst });
     }, { oneStatement: true });
     if (outcome.ignored) throw new Conflict(outcome.ignored);
+  }
+
+  /**
+   * Retries every open incident the filter selects (API.md 1.1, bulk retry), oldest first, at most
+   * `limit` (a tenant cannot make one request run unbounded work); each one as `retryIncident`,
+   * so one that fails to retry (it was resolved meanwhile) does not stop the rest.
+   */
+  async retryIncidents(actor: Actor, filter: Omit<IncidentFilter, 'state'>, limit: number): Promise<{ retried: string[]; failed: { id: string; message: string }[]; remaining: number }> {
+    const tenant = tenantOf(actor);
+    requireRole(actor, text('action.retry-incidents'), 'analyst', 'admin');
+    const page = await listIncidents(this.deps.knex, tenant, { ...filter, state: 'open' }, { limit, offset: 0 });
+    const retried: string[] = [];
+    const failed: { id: string; message: string }[] = [];
+    for (const incident of page.items) {
+      try {
+        await this.retryIncident(actor, incident.id);
+        retried.push(incident.id);
+      } catch (err) {
+        if (!(err instanceof Conflict || err instanceof NotFound)) throw err;
+        failed.push({ id: incident.id, message: err.message });
+      }
+    }
+    return { retried, failed, remaining: Math.max(0, page.total - page.items.length) };
   }
 
   /**

@@ -32,7 +32,7 @@ export interface PlanContext {
 }
 
 /** Entries that record the acting person's own deed; the rest of a step (flows, gateways) names nobody. */
-const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated']);
+const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated', 'variables.changed']);
 
 export function infoOf(row: InstanceRow): InstanceInfo {
   return { id: row.id, tenant: row.tenant_id, processKey: row.process_key, businessKey: row.business_key };
@@ -55,11 +55,19 @@ export function planStep(before: InstanceRow | null, after: InstanceRow, result:
   const inst = infoOf(after);
   const history = historyRows(inst, result.history, ctx.now, ctx.user);
   if (result.ignored) return history.length ? [{ type: 'history.insert', rows: history }] : [];
+  const completed = completedElements(after, result.history);
   return [
-    before ? { type: 'instance.update', row: after } : { type: 'instance.insert', row: after },
+    before ? { type: 'instance.update', row: after, completed } : { type: 'instance.insert', row: after, completed },
     ...(history.length ? [{ type: 'history.insert' as const, rows: history }] : []),
     ...effectOps(inst, result.effects, ctx),
   ];
+}
+
+/** The elements a step completed (the process itself aside): process_instance.completed_elements grows by them. */
+export function completedElements(row: InstanceRow, entries: readonly HistoryEntry[]): string[] {
+  const ids = new Set<string>();
+  for (const h of entries) if (h.type === 'element.completed' && h.elementId && h.elementId !== row.snapshot.processId) ids.add(h.elementId);
+  return [...ids];
 }
 
 function dateOrNull(text: string | undefined): Date | null {

@@ -32,10 +32,23 @@ export async function findIncident(db: Db, tenant: string, id: string): Promise<
   return db('incident').where({ tenant_id: tenant, id }).first();
 }
 
-export async function listIncidents(db: Db, tenant: string, f: { processInstanceId?: string; state: 'open' | 'resolved' }, page: PageQuery): Promise<Page<IncidentRow>> {
-  const q = db('incident').where({ tenant_id: tenant, state: f.state });
-  if (f.processInstanceId) q.andWhere('instance_id', f.processInstanceId);
-  return paged(q, page, (x) => x.orderBy([{ column: 'created_at' }, { column: 'id' }]));
+export interface IncidentFilter {
+  processInstanceId?: string; state: 'open' | 'resolved';
+  /** Operating (API.md 1.1): where and what — the instance's process and version, the element, the kind. */
+  processKey?: string; processDefinitionId?: string; elementId?: string; type?: string;
+}
+
+export async function listIncidents(db: Db, tenant: string, f: IncidentFilter, page: PageQuery): Promise<Page<IncidentRow>> {
+  const q = db('incident as x').where({ 'x.tenant_id': tenant, 'x.state': f.state }).select('x.*');
+  if (f.processInstanceId) q.andWhere('x.instance_id', f.processInstanceId);
+  if (f.elementId) q.andWhere('x.element_id', f.elementId);
+  if (f.type) q.andWhere('x.type', f.type);
+  if (f.processKey || f.processDefinitionId) {
+    q.join('process_instance as i', 'i.id', 'x.instance_id');
+    if (f.processKey) q.andWhere('i.process_key', f.processKey);
+    if (f.processDefinitionId) q.andWhere('i.definition_id', f.processDefinitionId);
+  }
+  return paged(q, page, (x) => x.orderBy([{ column: 'x.created_at' }, { column: 'x.id' }]));
 }
 
 /** Open incidents of one instance. */

@@ -6,7 +6,8 @@
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
-import type { InstanceState } from '../core/index.js';
+import { containsPattern } from './tasks.js';
+import { activeElements, type InstanceState } from '../core/index.js';
 
 export interface InstanceRow {
   id: string;
@@ -46,8 +47,9 @@ export function prefixedInstance(alias: string, prefix: string): { columns: stri
   };
 }
 
-export function insertInstance(db: Db, row: InstanceRow): Knex.QueryBuilder {
-  return db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot) });
+/** Inserts a new instance; `completed`: the elements its first step completed (the statistics' projection). */
+export function insertInstance(db: Db, row: InstanceRow, completed: readonly string[] = []): Knex.QueryBuilder {
+  return db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot), active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)] });
 }
 
 /** Locks and returns the instance (FOR UPDATE; waits for a concurrent holder). Tenant optional for internal callers. */
@@ -59,16 +61,28 @@ export async function lockInstance(db: Db, id: string): Promise<InstanceRow | un
  * The update that saves a new snapshot if the row still has `expectedVersion` (callers hold the
  * row lock, so the version only guards against a bug): it must change exactly one row.
  */
-export function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null): Knex.QueryBuilder {
-  return db('process_instance').where({ id, version: expectedVersion })
-    .update({ snapshot: JSON.stringify(snapshot), state: snapshot.status, version: expectedVersion + 1, ended_at: endedAt });
+export function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null, completed: readonly string[] = []): Knex.QueryBuilder {
+  const fresh = [...new Set(completed)];
+  return db('process_instance').where({ id, version: expectedVersion }).update({
+    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: expectedVersion + 1, ended_at: endedAt, active_elements: activeElements(snapshot),
+    // The elements this step completed join those completed before (each once).
+    ...(fresh.length ? { completed_elements: db.raw('array(select distinct x from unnest(completed_elements || ?::text[]) x order by x)', [fresh]) } : {}),
+  });
 }
 
 export async function findInstance(db: Db, tenant: string, id: string): Promise<InstanceRow | undefined> {
   return db('process_instance').where({ tenant_id: tenant, id }).first();
 }
 
-export interface InstanceFilter { processKey?: string; state?: string; businessKey?: string; visibleTo?: { username: string; groups: string[] } }
+export interface InstanceFilter {
+  processKey?: string; state?: string; businessKey?: string;
+  /** Operating (API.md 1.1): the definition version, an element the case waits at, an open incident, started in [after, before), a business key substring. */
+  version?: number; definitionId?: string; elementId?: string; hasIncident?: boolean; startedAfter?: Date; startedBefore?: Date; q?: string;
+  visibleTo?: { username: string; groups: string[] };
+}
+
+/** The search text `q=` matches (a case-insensitive substring); character for character the expression of the trigram index (migration operate_projections). */
+const BUSINESS_KEY_TEXT = "lower(coalesce(i.business_key, ''))";
 
 /** Instances of the tenant without snapshots, newest first. `visibleTo` limits to those the user started or holds/held a task in. */
 export async function listInstances(db: Db, tenant: string, f: InstanceFilter, page: PageQuery): Promise<Page<Omit<InstanceRow, 'snapshot'>>> {
@@ -77,6 +91,18 @@ export async function listInstances(db: Db, tenant: string, f: InstanceFilter, p
   if (f.processKey) q.andWhere('i.process_key', f.processKey);
   if (f.state) q.andWhere('i.state', f.state);
   if (f.businessKey) q.andWhere('i.business_key', f.businessKey);
+  if (f.version !== undefined) q.andWhere('i.process_version', f.version);
+  if (f.definitionId) q.andWhere('i.definition_id', f.definitionId);
+  // Waiting at an element: only active cases have active elements (and the GIN index is partial on them).
+  if (f.elementId) q.andWhere('i.state', 'active').andWhereRaw('i.active_elements @> ?::text[]', [[f.elementId]]);
+  if (f.hasIncident !== undefined) {
+    const open = function (this: Knex.QueryBuilder) { this.select(1).from('incident as x').whereRaw('x.instance_id = i.id').andWhere('x.state', 'open'); };
+    if (f.hasIncident) q.whereExists(open); else q.whereNotExists(open);
+  }
+  if (f.startedAfter) q.andWhere('i.started_at', '>=', f.startedAfter);
+  if (f.startedBefore) q.andWhere('i.started_at', '<', f.startedBefore);
+  // lower() on both sides, so case folding is the database's on both.
+  if (f.q) q.andWhereRaw(`${BUSINESS_KEY_TEXT} like lower(?) escape '\\'`, [containsPattern(f.q)]);
   if (f.visibleTo) {
     const v = f.visibleTo;
     q.andWhere((w) => w.where('i.started_by', v.username).orWhereExists(function () {
@@ -103,4 +129,35 @@ export async function isInstanceVisibleTo(db: Db, id: string, username: string, 
 /** An instance by id regardless of tenant: for the runner, which got the id from a scoped row. */
 export async function findInstanceById(db: Db, id: string): Promise<InstanceRow | undefined> {
   return db('process_instance').where({ id }).first();
+}
+
+export interface ElementStatistics { elementId: string; active: number; incidents: number; completed: number }
+
+/**
+ * Per element of one definition version: the cases active there, the open incidents there, and the
+ * cases that completed it at least once — read from the projections (active_elements,
+ * completed_elements) and the incident rows, never from snapshots. Elements with all three zero
+ * are left out.
+ */
+export async function elementStatistics(db: Db, tenant: string, definitionId: string): Promise<ElementStatistics[]> {
+  const [active, completed, incidents] = await Promise.all([
+    db.raw(`select e as element_id, count(*)::int as n from process_instance i cross join unnest(i.active_elements) e
+      where i.tenant_id = ? and i.definition_id = ? and i.state = 'active' group by e`, [tenant, definitionId]),
+    db.raw(`select e as element_id, count(*)::int as n from process_instance i cross join unnest(i.completed_elements) e
+      where i.tenant_id = ? and i.definition_id = ? group by e`, [tenant, definitionId]),
+    db.raw(`select x.element_id, count(*)::int as n from incident x join process_instance i on i.id = x.instance_id
+      where x.tenant_id = ? and x.state = 'open' and i.definition_id = ? group by x.element_id`, [tenant, definitionId]),
+  ]);
+  const out = new Map<string, ElementStatistics>();
+  const add = (rows: { element_id: string; n: number }[], field: 'active' | 'completed' | 'incidents') => {
+    for (const r of rows) {
+      const s = out.get(r.element_id) ?? { elementId: r.element_id, active: 0, incidents: 0, completed: 0 };
+      s[field] = Number(r.n);
+      out.set(r.element_id, s);
+    }
+  };
+  add(active.rows, 'active');
+  add(incidents.rows, 'incidents');
+  add(completed.rows, 'completed');
+  return [...out.values()].sort((a, b) => a.elementId.localeCompare(b.elementId));
 }

@@ -22,9 +22,10 @@ import { openIncident, resolveIncident, type IncidentRow } from './incidents.js'
 import { cleanUpEndedInstance } from './clean-up.js';
 
 export type RowOp =
-  | { type: 'instance.insert'; row: InstanceRow }
+  /** `completed`: the elements the step completed (the statistics' projection, process_instance.completed_elements). */
+  | { type: 'instance.insert'; row: InstanceRow; completed?: string[] }
   /** Saves `row` (its snapshot, state, version and end) over the version before it: exactly one row must change. */
-  | { type: 'instance.update'; row: InstanceRow }
+  | { type: 'instance.update'; row: InstanceRow; completed?: string[] }
   | { type: 'history.insert'; rows: HistoryRow[] }
   | { type: 'task.insert'; row: TaskRow }
   /** Closes the open task; completed by a person, it must be open and theirs or unclaimed (and becomes theirs). */
@@ -86,9 +87,9 @@ const rowsOf = (instanceId: string, key: number | null) => `${instanceId}|${Stri
 export function partsOf(db: Db, op: RowOp): Part[] {
   switch (op.type) {
     case 'instance.insert':
-      return [{ table: 'process_instance', query: insertInstance(db, op.row), insert: true }];
+      return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
     case 'instance.update':
-      return [{ table: 'process_instance', query: saveInstance(db, op.row.id, op.row.version - 1, op.row.snapshot, op.row.ended_at), rows: op.row.id, expect: op }];
+      return [{ table: 'process_instance', query: saveInstance(db, op.row.id, op.row.version - 1, op.row.snapshot, op.row.ended_at, op.completed), rows: op.row.id, expect: op }];
     case 'history.insert':
       // The executor gathers the history rows of a statement into one insert, in order (see there).
       return [{ table: 'history', query: historyInsert(db, op.rows), insert: true }];

@@ -1,16 +1,18 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
-import { startBody } from '../schemas.js';
+import { startBody, variablesBody } from '../schemas.js';
 import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
 import { openIncidentsOf } from '../../store/incidents.js';
 import { historyOf } from '../../store/history.js';
 import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
-import { checkId, paging, stringParam, enumParam } from '../validation.js';
+import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView } from '../views.js';
 import type { Variables } from '../../core/index.js';
 import { caseData } from '../../service/case-data.js';
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function instanceRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -38,14 +40,24 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map(taskView) };
     });
 
-  r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List instances', query: [
+  r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [
     { name: 'processKey', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['active', 'completed', 'terminated', 'cancelled', 'failed'] } },
-    { name: 'businessKey', schema: { type: 'string' } }, { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+    { name: 'businessKey', schema: { type: 'string' } },
+    { name: 'version', schema: { type: 'integer', minimum: 1 } }, { name: 'processDefinitionId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'elementId', schema: { type: 'string' } }, { name: 'hasIncident', schema: { type: 'boolean' } },
+    { name: 'startedAfter', schema: { type: 'string', format: 'date-time' } }, { name: 'startedBefore', schema: { type: 'string', format: 'date-time' } },
+    { name: 'q', schema: { type: 'string' } },
+    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
+    const definitionId = stringParam(q, 'processDefinitionId');
+    // A malformed definition id matches nothing, like an unknown one.
+    if (definitionId !== undefined && !UUID_SHAPE.test(definitionId)) return { items: [], total: 0 };
     const page = await listInstances(knex, tenantOf(actor), {
       processKey: stringParam(q, 'processKey'), businessKey: stringParam(q, 'businessKey'),
       state: enumParam(q, 'state', ['active', 'completed', 'terminated', 'cancelled', 'failed'] as const),
+      version: optionalIntParam(q, 'version', 1, 1_000_000), definitionId, elementId: stringParam(q, 'elementId'), hasIncident: boolParam(q, 'hasIncident'),
+      startedAfter: dateParam(q, 'startedAfter'), startedBefore: dateParam(q, 'startedBefore'), q: stringParam(q, 'q'),
       visibleTo: seesAll(actor) ? undefined : { username: actor.username, groups: actor.groups },
     }, paging(q));
     return { items: page.items.map(instanceSummary), total: page.total };
@@ -74,6 +86,13 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     async ({ req, actor }) => {
       const id = checkId(req.params.id, 'process instance');
       await deps.engine.cancelInstance(actor, id);
+      return view(id, tenantOf(actor));
+    });
+
+  r.add<{ variables: Variables; reason?: string }>({ method: 'patch', path: '/api/process-instances/:id/variables', tag: 'instances', summary: 'Change process variables with a reason (analyst or admin); history variables.changed names the user and the variables', body: variablesBody },
+    async ({ req, actor, body }) => {
+      const id = checkId(req.params.id, 'process instance');
+      await deps.engine.setVariables(actor, id, body.variables, body.reason);
       return view(id, tenantOf(actor));
     });
 }

@@ -1,11 +1,13 @@
 /** Messages, incidents and the controlled clock. */
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
-import { messageBody, clockBody } from '../schemas.js';
+import { messageBody, clockBody, bulkRetryBody } from '../schemas.js';
 import { listIncidents } from '../../store/incidents.js';
 import { tenantOf, requireRole, type Actor } from '../../service/actor.js';
 import { NotFound, InvalidInput } from '../../service/errors.js';
-import { checkId, paging, enumParam, idParam } from '../validation.js';
+import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { incidentView } from '../views.js';
 import { durationMs } from '../../runner/duration.js';
 import type { Variables } from '../../core/index.js';
@@ -24,16 +26,21 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
 
   r.add({ method: 'get', path: '/api/incidents', tag: 'operations', summary: 'Incidents (analyst or admin)', query: [
     { name: 'processInstanceId', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['open', 'resolved'], default: 'open' } },
+    { name: 'processKey', schema: { type: 'string' } }, { name: 'processDefinitionId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'elementId', schema: { type: 'string' } }, { name: 'type', schema: { type: 'string' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const tenant = tenantOf(actor);
     requireRole(actor, text('action.list-incidents'), 'analyst', 'admin');
     const q = req.query as Record<string, unknown>;
     const processInstanceId = idParam(q, 'processInstanceId');
+    const processDefinitionId = stringParam(q, 'processDefinitionId');
     const state = enumParam(q, 'state', ['open', 'resolved'] as const, 'open')!;
     const page = paging(q);
-    if (processInstanceId === null) return { items: [], total: 0 };
-    const result = await listIncidents(knex, tenant, { processInstanceId, state }, page);
+    if (processInstanceId === null || (processDefinitionId !== undefined && !UUID_SHAPE.test(processDefinitionId))) return { items: [], total: 0 };
+    const result = await listIncidents(knex, tenant, {
+      processInstanceId, state, processDefinitionId, processKey: stringParam(q, 'processKey'), elementId: stringParam(q, 'elementId'), type: stringParam(q, 'type'),
+    }, page);
     return { items: result.items.map(incidentView), total: result.total };
   });
 
@@ -42,6 +49,20 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
       await deps.engine.retryIncident(actor, checkId(req.params.id, 'incident'));
       return { retried: true };
     });
+
+  r.add({ method: 'post', path: '/api/incidents/:id/resolve', tag: 'operations', summary: 'Close the incident without re-running anything (analyst or admin); the case stays where it is until modified or cancelled' },
+    async ({ req, actor }) => {
+      await deps.engine.resolveIncident(actor, checkId(req.params.id, 'incident'));
+      return { resolved: true };
+    });
+
+  r.add<{ processKey?: string; processDefinitionId?: string; elementId?: string; type?: string; processInstanceId?: string; limit?: number }>({
+    method: 'post', path: '/api/incidents/retry', tag: 'operations', body: bulkRetryBody,
+    summary: 'Retry the open incidents a filter selects, oldest first, at most `limit` (analyst or admin) → { retried: [ids], failed: [{ id, message }], remaining }',
+  }, async ({ actor, body }) => {
+    const { limit, ...filter } = body;
+    return deps.engine.retryIncidents(actor, filter, limit ?? 100);
+  });
 
   const clockAllowed = (actor: Actor) => {
     if (!deps.clockControlled) throw new NotFound('the clock is not controllable (ALUR_CLOCK_CONTROLLED is not true)');

@@ -8,8 +8,9 @@ import type { Catalog } from './types.js';
 import { problems } from './problems.js';
 import { access } from './access.js';
 import { starting } from './starting.js';
+import { operating } from './operating.js';
 
-const areas = { ...problems, ...access, ...starting };
+const areas = { ...problems, ...access, ...starting, ...operating };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

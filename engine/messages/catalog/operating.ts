@@ -1,0 +1,13 @@
+/** Operating running cases: variables edited by a person, incidents closed or retried in bulk (engine/service/engine.ts). */
+import type { Catalog } from './types.js';
+
+export const operating = {
+  'action.edit-variables': { en: 'changing a case\'s variables', id: 'mengubah data berkas', fragment: true },
+  'action.resolve-incidents': { en: 'resolving incidents', id: 'menutup insiden', fragment: true },
+  'action.read-statistics': { en: 'reading process statistics', id: 'melihat statistik proses', fragment: true },
+  'action.modify-instance': { en: 'modifying a case', id: 'memindahkan posisi berkas', fragment: true },
+  'action.migrate-instance': { en: 'migrating a case', id: 'memigrasikan berkas', fragment: true },
+  'operating.no-variables': { en: 'Name at least one variable to change.', id: 'Sebutkan paling sedikit satu data yang diubah.' },
+  'operating.instance-ended': { en: 'Case {id} has already ended ({state}).', id: 'Berkas {id} sudah selesai ({state}).' },
+  'operating.incident-closed': { en: 'Incident {id} is already resolved.', id: 'Insiden {id} sudah ditutup.' },
+} satisfies Catalog;

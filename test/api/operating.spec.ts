@@ -1,0 +1,217 @@
+/**
+ * Operating running cases (API.md 1.1): search filters, per-element statistics, variables changed
+ * by a person, an incident closed without re-running, and the bulk retry of the incidents a filter
+ * selects — with 403 inside the tenant and 404 across tenants.
+ */
+import { expect } from 'chai';
+import { forEachBackend } from '../store/backends.js';
+import { openApi, makeTenant, makeUser, bearer, uname, bpmnFile, type Api } from './harness.js';
+
+const REVIEW = (name: string) => bpmnFile('izin-usaha', `
+  <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:userTask id="Review" name="${name}"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+  <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Review" />
+  <bpmn:sequenceFlow id="F2" sourceRef="Review" targetRef="End" />`);
+
+const SIGN = bpmnFile('tanda-tangan', `
+  <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:serviceTask id="Sign"><bpmn:extensionElements><zeebe:taskDefinition type="sign-op" retries="1" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+  <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sign" />
+  <bpmn:sequenceFlow id="F2" sourceRef="Sign" targetRef="End" />`);
+
+forEachBackend('api: operating running cases', (backend) => {
+  let api: Api;
+  let signing: 'fail' | 'ok' = 'fail';
+  before(async () => {
+    api = await openApi(backend);
+    api.registry.register('sign-op', async () => {
+      if (signing === 'fail') throw new Error('signing service unavailable (503)');
+      return { variables: { signed: true } };
+    });
+  });
+  after(async () => { await api.close(); });
+
+  async function tenantWithPeople() {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, uname('ana'), ['analyst']);
+    const staffName = uname('s');
+    const staff = await makeUser(api, tenant, staffName, ['staff'], ['loket']);
+    const other = await makeUser(api, await makeTenant(api), uname('o'), ['analyst']);
+    return { tenant, analyst, staff, staffName, other };
+  }
+  const deploy = async (token: string, file: Buffer, name: string) => {
+    const res = await api.http.post('/api/deployments').set(bearer(token)).attach('bpmn', file, name);
+    expect(res.status, JSON.stringify(res.body)).to.be.oneOf([200, 201]);
+    return res.body.processes[0] as { id: string; version: number };
+  };
+  const start = async (token: string, processKey: string, businessKey?: string, variables: Record<string, unknown> = {}) => {
+    const res = await api.http.post('/api/process-instances').set(bearer(token)).send({ processKey, businessKey, variables });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    return res.body as { id: string; tasks: { id: string }[] };
+  };
+  const search = async (token: string, query: string) => {
+    const res = await api.http.get(`/api/process-instances?${query}`).set(bearer(token));
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    return { ids: (res.body.items as { id: string }[]).map((i) => i.id), total: res.body.total as number };
+  };
+
+  it('finds cases by version, the element they wait at, an open incident, start date and part of the business key', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    const v1 = await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
+    const a = await start(analyst, 'izin-usaha', 'PBG/2026/001');
+    api.clock.pin(new Date('2026-12-02T08:00:00Z'));
+    const b = await start(analyst, 'izin-usaha', 'pbg/2026/002');
+    const c = await start(analyst, 'izin-usaha', 'SKP/50%_x');
+    await api.http.post(`/api/tasks/${c.tasks[0].id}/complete`).set(bearer(staff)).send({ variables: {} }).expect(200);
+    const v2 = await deploy(analyst, REVIEW('Periksa berkas'), 'izin.bpmn');
+    expect(v2.version).to.equal(v1.version + 1);
+    const d = await start(analyst, 'izin-usaha', 'PBG/2026/003');
+    await deploy(analyst, SIGN, 'sign.bpmn');
+    const e = await start(analyst, 'tanda-tangan', 'TTE/1');
+    await api.runner.drain();
+
+    expect((await search(analyst, `processKey=izin-usaha&version=${v2.version}`)).ids).to.deep.equal([d.id]);
+    expect((await search(analyst, `processDefinitionId=${v1.id}`)).ids).to.have.members([a.id, b.id, c.id]);
+    expect((await search(analyst, 'elementId=Review')).ids).to.have.members([a.id, b.id, d.id]);
+    expect((await search(analyst, `elementId=Review&version=${v1.version}&processKey=izin-usaha`)).ids).to.have.members([a.id, b.id]);
+    expect((await search(analyst, 'hasIncident=true')).ids).to.deep.equal([e.id]);
+    expect((await search(analyst, 'hasIncident=false&processKey=tanda-tangan')).ids).to.deep.equal([]);
+    expect((await search(analyst, 'q=pbg/2026')).ids).to.have.members([a.id, b.id, d.id]);
+    // LIKE's wildcards match literally.
+    expect((await search(analyst, `q=${encodeURIComponent('50%_')}`)).ids).to.deep.equal([c.id]);
+    expect((await search(analyst, `q=${encodeURIComponent('%')}`)).ids).to.deep.equal([c.id]);
+    expect((await search(analyst, 'startedBefore=2026-12-02')).ids).to.deep.equal([a.id]);
+    expect((await search(analyst, 'startedAfter=2026-12-02T00:00:00Z&state=active&processKey=izin-usaha')).ids).to.have.members([b.id, d.id]);
+    expect(await search(analyst, `processDefinitionId=not-a-uuid`)).to.deep.equal({ ids: [], total: 0 });
+    // Another tenant's analyst finds none of them.
+    expect((await search(other, 'q=pbg')).total).to.equal(0);
+    expect((await search(other, 'elementId=Review')).total).to.equal(0);
+    for (const bad of ['version=dua', 'hasIncident=maybe', 'startedAfter=kemarin', 'startedBefore=2026-13-45']) {
+      const res = await api.http.get(`/api/process-instances?${bad}`).set(bearer(analyst));
+      expect(res.status, bad).to.equal(400);
+      expect(res.body.errors[0].path, bad).to.equal(bad.split('=')[0]);
+    }
+    api.clock.pin(new Date('2026-12-01T08:00:00Z'));
+  });
+
+  it('counts per element of one version the cases active there, the open incidents and the cases that completed it', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    const def = await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
+    const started = [await start(analyst, 'izin-usaha'), await start(analyst, 'izin-usaha'), await start(analyst, 'izin-usaha')];
+    await api.http.post(`/api/tasks/${started[0].tasks[0].id}/complete`).set(bearer(staff)).send({ variables: {} }).expect(200);
+    const sign = await deploy(analyst, SIGN, 'sign.bpmn');
+    await start(analyst, 'tanda-tangan');
+    await start(analyst, 'tanda-tangan');
+    await api.runner.drain();
+
+    const stats = await api.http.get(`/api/process-definitions/${def.id}/statistics`).set(bearer(analyst));
+    expect(stats.status, JSON.stringify(stats.body)).to.equal(200);
+    expect(stats.body.items).to.deep.equal([
+      { elementId: 'End', active: 0, incidents: 0, completed: 1 },
+      { elementId: 'Review', active: 2, incidents: 0, completed: 1 },
+      { elementId: 'Start', active: 0, incidents: 0, completed: 3 },
+    ]);
+    const signStats = await api.http.get(`/api/process-definitions/${sign.id}/statistics`).set(bearer(analyst));
+    expect(signStats.body.items).to.deep.equal([
+      { elementId: 'Sign', active: 2, incidents: 2, completed: 0 },
+      { elementId: 'Start', active: 0, incidents: 0, completed: 2 },
+    ]);
+    expect((await api.http.get(`/api/process-definitions/${def.id}/statistics`).set(bearer(staff))).status).to.equal(403);
+    expect((await api.http.get(`/api/process-definitions/${def.id}/statistics`).set(bearer(other))).status).to.equal(404);
+    expect((await api.http.get('/api/process-definitions/bukan-id/statistics').set(bearer(analyst))).status).to.equal(404);
+  });
+
+  it('lets an analyst change variables with a reason, recorded with the user and the names; staff 403, another tenant 404', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
+    const inst = await start(analyst, 'izin-usaha', 'PBG/9', { luas: 120, pemohon: 'Siti' });
+
+    const res = await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(analyst)).send({ variables: { luas: 150, catatan: 'diukur ulang' }, reason: 'Salah ketik luas bangunan' });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.variables).to.deep.equal({ luas: 150, pemohon: 'Siti', catatan: 'diukur ulang' });
+    expect(res.body.activeElements).to.deep.equal(['Review']);
+    const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items as { type: string; user?: string; data?: unknown }[];
+    const changed = history.filter((h) => h.type === 'variables.changed');
+    expect(changed).to.have.length(1);
+    expect(changed[0].user).to.match(/^ana-/);
+    expect(changed[0].data).to.deep.equal({ names: ['luas', 'catatan'], reason: 'Salah ketik luas bangunan' });
+
+    const before = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect((await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(staff)).send({ variables: { luas: 1 } })).status).to.equal(403);
+    expect((await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(other)).send({ variables: { luas: 1 } })).status).to.equal(404);
+    expect((await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(analyst)).send({ variables: {} })).status).to.equal(400);
+    expect((await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(analyst)).send({ luas: 1 })).status).to.equal(400);
+    expect((await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body.variables).to.deep.equal(before.variables);
+
+    await api.http.post(`/api/process-instances/${inst.id}/cancel`).set(bearer(analyst)).expect(200);
+    const ended = await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(analyst)).send({ variables: { luas: 1 } });
+    expect(ended.status).to.equal(409);
+  });
+
+  it('resolves an incident without re-running: the case stays at the element until it is cancelled', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    await deploy(analyst, SIGN, 'sign.bpmn');
+    const inst = await start(analyst, 'tanda-tangan', 'TTE/2');
+    await api.runner.drain();
+    const incidents = (await api.http.get(`/api/incidents?processInstanceId=${inst.id}`).set(bearer(analyst))).body.items as { id: string; elementId: string }[];
+    expect(incidents).to.have.length(1);
+    const id = incidents[0].id;
+
+    expect((await api.http.post(`/api/incidents/${id}/resolve`).set(bearer(staff))).status).to.equal(403);
+    expect((await api.http.post(`/api/incidents/${id}/resolve`).set(bearer(other))).status).to.equal(404);
+    const res = await api.http.post(`/api/incidents/${id}/resolve`).set(bearer(analyst));
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    signing = 'ok';
+    await api.runner.drain();
+    signing = 'fail';
+    const after = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect(after.state).to.equal('active');
+    expect(after.activeElements).to.deep.equal(['Sign']);
+    expect(after.incidents).to.deep.equal([]);
+    const resolved = (await api.http.get(`/api/incidents?processInstanceId=${inst.id}&state=resolved`).set(bearer(analyst))).body.items as { id: string }[];
+    expect(resolved.map((i) => i.id)).to.deep.equal([id]);
+    const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items as { type: string; user?: string; data?: Record<string, unknown> }[];
+    const entry = history.find((h) => h.type === 'incident.resolved')!;
+    expect(entry.user).to.match(/^ana-/);
+    expect(entry.data).to.include({ rerun: false });
+    expect(history.filter((h) => h.type === 'job.completed')).to.deep.equal([]);
+    expect((await api.http.post(`/api/incidents/${id}/resolve`).set(bearer(analyst))).status).to.equal(409);
+    await api.http.post(`/api/process-instances/${inst.id}/cancel`).set(bearer(analyst)).expect(200);
+  });
+
+  it('retries the open incidents a filter selects, only the caller\'s tenant\'s, at most the limit', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    const def = await deploy(analyst, SIGN, 'sign.bpmn');
+    const mine = [await start(analyst, 'tanda-tangan'), await start(analyst, 'tanda-tangan'), await start(analyst, 'tanda-tangan')];
+    await deploy(other, SIGN, 'sign.bpmn');
+    const theirs = await start(other, 'tanda-tangan');
+    await api.runner.drain();
+
+    expect((await api.http.post('/api/incidents/retry').set(bearer(staff)).send({ elementId: 'Sign' })).status).to.equal(403);
+    expect((await api.http.post('/api/incidents/retry').set(bearer(analyst)).send({ elementId: 'Sign', limit: 0 })).status).to.equal(400);
+    expect((await api.http.get(`/api/incidents?processDefinitionId=${def.id}&elementId=Sign`).set(bearer(analyst))).body.total).to.equal(3);
+    signing = 'ok';
+    const first = await api.http.post('/api/incidents/retry').set(bearer(analyst)).send({ processDefinitionId: def.id, elementId: 'Sign', limit: 2 });
+    expect(first.status, JSON.stringify(first.body)).to.equal(200);
+    expect(first.body.retried).to.have.length(2);
+    expect(first.body).to.include({ remaining: 1 });
+    expect(first.body.failed).to.deep.equal([]);
+    const second = await api.http.post('/api/incidents/retry').set(bearer(analyst)).send({ processKey: 'tanda-tangan', type: 'job' });
+    expect(second.body.retried).to.have.length(1);
+    expect(second.body.remaining).to.equal(0);
+    await api.runner.drain();
+    signing = 'fail';
+    for (const inst of mine) {
+      const row = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+      expect(row.state, inst.id).to.equal('completed');
+      expect(row.variables).to.include({ signed: true });
+    }
+    // The other tenant's case still has its incident.
+    const stuck = (await api.http.get(`/api/process-instances/${theirs.id}`).set(bearer(other))).body;
+    expect(stuck.incidents).to.have.length(1);
+  });
+});
