@@ -1,8 +1,13 @@
 /**
- * Configuration, read from the environment once in main.ts and passed down; no other module
- * reads process.env (so tests build a Config by hand). An empty variable counts as unset; a
- * number that is not one is refused at start, naming the variable, rather than run as NaN.
+ * Configuration: the one module that reads the environment. The entry points (main.ts, worker.ts,
+ * the CLI) call loadConfig once and pass the result down; no other module reads process.env, so
+ * tests build a Config by hand and test/config.spec.ts can hold this file, the code and README's
+ * tables to the same list of variables. An empty variable counts as unset; a number that is not
+ * one is refused at start, naming the variable, rather than run as NaN.
  */
+import { queueOptions, type QueueOptions } from './runner/queue/options.js';
+import { parseTypeLimits } from './runner/queue/limits.js';
+
 export interface Config {
   port: number;
   /** PGlite data folder (embedded mode, when databaseUrl is unset). */
@@ -21,24 +26,92 @@ export interface Config {
   dbPoolMax: number;
   /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
   timeZone?: string;
+  /** pino level of the structured log. */
+  logLevel: string;
+  /** Integrators' handler modules (comma-separated paths), loaded by every process that runs jobs. */
+  handlers?: string;
+  /** Settings of the built-in connectors. */
+  connectors: { httpAllow?: string[]; smtpUrl?: string; smtpFrom?: string };
+  /** Queue mode's settings; set when redisUrl is (the variables are checked either way). */
+  queue?: QueueOptions;
+  /** A port of its own that answers GET /metrics only (API and worker processes). */
+  metricsPort?: number;
+  /** Bearer token that GET /metrics on the API port asks for; unset, the API port does not serve /metrics. */
+  metricsToken?: string;
+  /** express's `trust proxy`: which proxies' X-Forwarded-For is believed; unset, none (the socket's address counts). */
+  trustProxy: false | number | string;
+  /** How long a worker waits for in-flight jobs on SIGTERM before it exits anyway. */
+  stopTimeoutMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${JSON.stringify(env.PORT)}`);
+  const port = portOf(env, 'PORT') ?? 3000;
+  const redisUrl = stringOf(env, 'REDIS_URL');
+  const queue = queueOverrides(env);
+  const allow = stringOf(env, 'ALUR_HTTP_ALLOW')?.split(',').map((h) => h.trim()).filter(Boolean);
   return {
     port,
-    dataDir: env.ALUR_DATA_DIR || './data',
-    databaseUrl: env.DATABASE_URL || undefined,
-    redisUrl: env.REDIS_URL || undefined,
-    adminPassword: env.ALUR_ADMIN_PASSWORD || undefined,
+    dataDir: stringOf(env, 'ALUR_DATA_DIR') ?? './data',
+    databaseUrl: stringOf(env, 'DATABASE_URL'),
+    redisUrl,
+    adminPassword: stringOf(env, 'ALUR_ADMIN_PASSWORD'),
     clockControlled: env.ALUR_CLOCK_CONTROLLED === 'true',
     tokenTtlMs: numberOf(env, 'ALUR_TOKEN_TTL_HOURS', 12, { above: 0 }) * 3600_000,
     tokenCacheMs: numberOf(env, 'ALUR_TOKEN_CACHE_MS', 5000, { atLeast: 0 }),
     maxUploadBytes: numberOf(env, 'ALUR_MAX_UPLOAD_MB', 5, { above: 0 }) * 1024 * 1024,
     dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
-    timeZone: env.ALUR_TIMEZONE || undefined,
+    timeZone: stringOf(env, 'ALUR_TIMEZONE'),
+    logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',
+    handlers: stringOf(env, 'ALUR_HANDLERS'),
+    connectors: { httpAllow: allow && allow.length ? allow : undefined, smtpUrl: stringOf(env, 'ALUR_SMTP_URL'), smtpFrom: stringOf(env, 'ALUR_SMTP_FROM') },
+    queue: redisUrl ? queueOptions(redisUrl, queue) : undefined,
+    metricsPort: portOf(env, 'ALUR_METRICS_PORT'),
+    metricsToken: stringOf(env, 'ALUR_METRICS_TOKEN'),
+    trustProxy: trustProxyOf(env, 'ALUR_TRUST_PROXY'),
+    stopTimeoutMs: numberOf(env, 'ALUR_STOP_TIMEOUT_MS', 60_000, { above: 0 }),
   };
+}
+
+/** Queue mode's ALUR_QUEUE_* / ALUR_JOB_* / ALUR_TIMER_* variables (README, "Queue mode and workers"). */
+function queueOverrides(env: NodeJS.ProcessEnv): Partial<QueueOptions> {
+  const positive = (key: string, fallback: number) => numberOf(env, key, fallback, { above: 0 });
+  return {
+    prefix: stringOf(env, 'ALUR_QUEUE_PREFIX') ?? 'alur',
+    pollMs: positive('ALUR_QUEUE_POLL_MS', 1000),
+    reconcileMs: positive('ALUR_QUEUE_RECONCILE_MS', 60_000),
+    lockMs: positive('ALUR_QUEUE_LOCK_MS', 30_000),
+    stalledIntervalMs: positive('ALUR_QUEUE_STALLED_MS', 15_000),
+    leaseMs: positive('ALUR_QUEUE_LEASE_MS', 5 * 60_000),
+    backoff: { baseMs: positive('ALUR_JOB_BACKOFF_MS', 1000), maxMs: positive('ALUR_JOB_MAX_BACKOFF_MS', 5 * 60_000) },
+    limits: parseTypeLimits(stringOf(env, 'ALUR_QUEUE_LIMITS'), positive('ALUR_QUEUE_CONCURRENCY', 4)),
+    timerConcurrency: positive('ALUR_TIMER_CONCURRENCY', 8),
+  };
+}
+
+function stringOf(env: NodeJS.ProcessEnv, key: string): string | undefined {
+  const raw = env[key];
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}
+
+function portOf(env: NodeJS.ProcessEnv, key: string): number | undefined {
+  const raw = stringOf(env, key);
+  if (raw === undefined) return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${key} must be a port number, got ${JSON.stringify(raw)}`);
+  return port;
+}
+
+/**
+ * A hop count ("1": the nearest proxy) or addresses and subnets ("loopback", "10.0.0.0/8,
+ * 192.168.1.5"). "true" is refused: believing every X-Forwarded-For lets anyone choose the
+ * address the login limit counts.
+ */
+function trustProxyOf(env: NodeJS.ProcessEnv, key: string): false | number | string {
+  const raw = stringOf(env, key)?.trim();
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === 'true') throw new Error(`${key} must be a number of proxies or their addresses (e.g. "loopback" or "10.0.0.0/8"), not "true": that would believe any client's X-Forwarded-For`);
+  return raw;
 }
 
 function numberOf(env: NodeJS.ProcessEnv, key: string, fallback: number, rule: { above?: number; atLeast?: number; integer?: boolean }): number {

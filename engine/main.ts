@@ -1,56 +1,41 @@
 /**
- * Composition root: reads the configuration once, opens the database (PGlite under ALUR_DATA_DIR
- * or PostgreSQL at DATABASE_URL), applies migrations, creates the first administrator, and starts
- * the HTTP server and the runner (in-process, or BullMQ queue mode when REDIS_URL is set). SIGTERM/SIGINT stop it in order: stop accepting
- * requests, let the runner finish its jobs, close the database.
+ * `npm start`: reads the configuration once (config.ts), wires the process (wiring.ts: database
+ * with migrations, engine, connectors, the runner of the mode — in-process, or BullMQ queue mode
+ * when REDIS_URL is set), creates the first administrator, and serves the HTTP API and the browser
+ * apps. SIGTERM/SIGINT stop it in order: stop accepting requests, let the runner finish its jobs,
+ * close the database.
  */
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { loadConfig } from './config.js';
-import { openDatabase, migrateToLatest } from './store/database.js';
-import { Clock } from './runner/clock.js';
-import { JobHandlerRegistry } from './runner/registry.js';
-import { EmbeddedRunner } from './runner/embedded.js';
-import { ModelCache } from './service/models.js';
-import { Engine } from './service/engine.js';
+import { loadConfig, type Config } from './config.js';
+import { wire } from './wiring.js';
 import { bootstrapAdmin } from './service/identity.js';
 import { LoginRateLimiter } from './auth/rate-limit.js';
 import { TokenCache } from './auth/token-cache.js';
 import { countUsers } from './store/users.js';
-import { createBoundedEvaluator } from './expressions/sandbox.js';
-import { inTimeZone } from './expressions/feel.js';
 import { createApp } from './api/app.js';
 import { packRoutes, packRouteSpecs } from './packs/routes.js';
 import { FolderPackStore } from './packs/store.js';
-import { registerConnectors, connectorOptionsFromEnv } from './runner/connectors/index.js';
-import { loadHandlerModules } from './runner/connectors/load.js';
-import { QueueRunner } from './runner/queue/queue-runner.js';
-import { queueOptionsFromEnv } from './runner/queue/options.js';
-import { createMetrics, metricsObserver, registerQueueDepths } from './observability/metrics.js';
-import { withObservability } from './observability/http.js';
+import { createLogger, errorFields } from './observability/logger.js';
 
-const log = pino({ name: 'alur' });
+const config = configOrExit();
+const log = createLogger({ name: 'alur', level: config.logLevel });
+
+/** A bad variable stops the start with one line naming it (not a stack trace). */
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    createLogger({ name: 'alur' }).fatal(errorFields(err), 'configuration refused');
+    process.exit(1);
+  }
+}
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig();
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
-  await migrateToLatest(db.knex);
-
-  const clock = new Clock();
-  const registry = new JobHandlerRegistry();
-  const bounded = createBoundedEvaluator();
-  const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
-  const metrics = createMetrics({ defaultMetrics: true });
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, observers: [metricsObserver(metrics)], timeZone: config.timeZone });
-  // Queue mode (REDIS_URL): dispatcher, reconciler and BullMQ workers; else the in-process runner. Same handlers.
-  const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...connectorOptionsFromEnv(process.env) });
-  await loadHandlerModules(registry, process.env.ALUR_HANDLERS);
-  const queueRunner = config.redisUrl ? new QueueRunner(engine, registry, queueOptionsFromEnv(config.redisUrl, process.env), metrics, log) : undefined;
-  if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
-  const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
-  clock.onChange(() => runner.wake());
+  const w = await wire(config, log, { migrate: true });
+  const { db, engine, clock, queueRunner } = w;
+  const queue = queueRunner ? 'bullmq' : 'embedded';
 
   // A generated password is for embedded mode only; a shared PostgreSQL gets no admin until one is chosen.
   const admin = config.adminPassword || !config.databaseUrl ? await bootstrapAdmin(db.knex, config.adminPassword, clock.now()) : { created: false as const };
@@ -65,24 +50,22 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({
-    engine, databaseDescription: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', limiter: new LoginRateLimiter(),
+    engine, databaseDescription: db.describe, queue, queueState: queueRunner && (() => queueRunner.state()),
+    metrics: { registry: w.metrics.registry, token: config.metricsToken }, trustProxy: config.trustProxy, limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
-    runner, logError: (err) => log.error({ err }, 'request failed'),
-    extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => registry.types() }), specs: packRouteSpecs }],
+    runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),
+    extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => w.registry.types() }), specs: packRouteSpecs }],
   });
-  const server = createServer(withObservability(app, {
-    knex: db.knex, databaseDescription: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', registry: metrics.registry,
-    queueState: queueRunner && (() => queueRunner.state()),
-  }));
+  const server = createServer(app);
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, resolve);
   });
-  await runner.start();
+  await w.start();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, database: db.describe, queue: queueRunner ? 'bullmq' : 'embedded', clockControlled: config.clockControlled, ms: Date.now() - started }, `Alur listening on http://localhost:${port}`);
+  log.info({ port, database: db.describe, queue, clockControlled: config.clockControlled, ms: Date.now() - started }, `Alur listening on http://localhost:${port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -91,11 +74,8 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await runner.stop();
-    closeConnectors();
+    await w.close();
     await closed;
-    await db.close();
-    feel.close();
     log.info('stopped');
     process.exit(0);
   };

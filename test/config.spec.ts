@@ -1,14 +1,17 @@
 /**
- * loadConfig: what `npm start` makes of its environment — the defaults, each variable's effect,
- * an empty variable read as unset, a bad number refused at start naming the variable, and every
- * variable it reads documented in README's table.
+ * loadConfig: what `npm start` and `npm run worker` make of their environment — the defaults, each
+ * variable's effect, an empty variable read as unset, a bad number refused at start naming the
+ * variable — and the one-place rule: no other engine module reads process.env, every `ALUR_*`
+ * variable the code names is one loadConfig reads, and README's tables list exactly those.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../engine/config.js';
+import { readdirSync } from 'node:fs';
+import { loadConfig, type Config } from '../engine/config.js';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
 
 describe('config: loadConfig', () => {
@@ -16,17 +19,37 @@ describe('config: loadConfig', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false,
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
-    });
+      logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
+      metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000,
+    } satisfies Config);
   });
 
   it('given every variable, when loaded, then each sets its own field', () => {
     expect(loadConfig({
       PORT: '8080', ALUR_DATA_DIR: '/srv/alur', DATABASE_URL: 'postgres://alur@db/alur', REDIS_URL: 'redis://cache:6379', ALUR_ADMIN_PASSWORD: 'rahasia-admin',
       ALUR_CLOCK_CONTROLLED: 'true', ALUR_TOKEN_TTL_HOURS: '8', ALUR_TOKEN_CACHE_MS: '0', ALUR_MAX_UPLOAD_MB: '20', ALUR_DB_POOL_MAX: '25', ALUR_TIMEZONE: 'Asia/Jakarta',
-    })).to.deep.equal({
+    })).to.deep.include({
       port: 8080, dataDir: '/srv/alur', databaseUrl: 'postgres://alur@db/alur', redisUrl: 'redis://cache:6379', adminPassword: 'rahasia-admin', clockControlled: true,
       tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, timeZone: 'Asia/Jakarta',
     });
+    const more = loadConfig({
+      REDIS_URL: 'redis://cache:6379', ALUR_LOG_LEVEL: 'warn', ALUR_HANDLERS: 'handlers/dukcapil.js', ALUR_HTTP_ALLOW: 'dukcapil.go.id, api.semarangkota.go.id',
+      ALUR_SMTP_URL: 'smtp://mail:25', ALUR_SMTP_FROM: 'alur@semarangkota.go.id', ALUR_METRICS_PORT: '9464', ALUR_METRICS_TOKEN: 'metrik', ALUR_TRUST_PROXY: '10.0.0.0/8',
+      ALUR_STOP_TIMEOUT_MS: '5000', ALUR_QUEUE_PREFIX: 'smg', ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_RECONCILE_MS: '30000', ALUR_QUEUE_LOCK_MS: '20000',
+      ALUR_QUEUE_STALLED_MS: '10000', ALUR_QUEUE_LEASE_MS: '60000', ALUR_JOB_BACKOFF_MS: '500', ALUR_JOB_MAX_BACKOFF_MS: '60000', ALUR_QUEUE_CONCURRENCY: '2',
+      ALUR_QUEUE_LIMITS: '{"nik-check":{"concurrency":1,"max":10,"durationMs":1000}}', ALUR_TIMER_CONCURRENCY: '3',
+    });
+    expect(more).to.deep.include({
+      logLevel: 'warn', handlers: 'handlers/dukcapil.js', metricsPort: 9464, metricsToken: 'metrik', trustProxy: '10.0.0.0/8', stopTimeoutMs: 5000,
+      connectors: { httpAllow: ['dukcapil.go.id', 'api.semarangkota.go.id'], smtpUrl: 'smtp://mail:25', smtpFrom: 'alur@semarangkota.go.id' },
+    });
+    const { limits, ...queue } = more.queue!;
+    expect(queue).to.deep.equal({
+      redisUrl: 'redis://cache:6379', prefix: 'smg', workers: true, pollMs: 250, horizonMs: 600_000, marginMs: 5000, batch: 1000, reconcileMs: 30_000,
+      lockMs: 20_000, stalledIntervalMs: 10_000, leaseMs: 60_000, backoff: { baseMs: 500, maxMs: 60_000 }, timerConcurrency: 3,
+    });
+    expect([limits('nik-check'), limits('email')]).to.deep.equal([{ concurrency: 1, max: 10, durationMs: 1000 }, { concurrency: 2 }]);
+    expect(loadConfig({ ALUR_TRUST_PROXY: '1' }).trustProxy).to.equal(1);
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {
@@ -47,16 +70,43 @@ describe('config: loadConfig', () => {
       [{ ALUR_TOKEN_CACHE_MS: '-1' }, 'ALUR_TOKEN_CACHE_MS must be a number of at least 0, got "-1"'],
       [{ ALUR_MAX_UPLOAD_MB: '5MB' }, 'ALUR_MAX_UPLOAD_MB must be a number above 0, got "5MB"'],
       [{ ALUR_DB_POOL_MAX: '2.5' }, 'ALUR_DB_POOL_MAX must be a whole number of at least 1, got "2.5"'],
+      [{ ALUR_METRICS_PORT: 'metrics' }, 'ALUR_METRICS_PORT must be a port number, got "metrics"'],
+      [{ ALUR_QUEUE_POLL_MS: '0' }, 'ALUR_QUEUE_POLL_MS must be a number above 0, got "0"'],
+      [{ ALUR_QUEUE_LIMITS: '{nik' }, 'ALUR_QUEUE_LIMITS is not JSON'],
+      [{ ALUR_TRUST_PROXY: 'true' }, 'ALUR_TRUST_PROXY must be a number of proxies or their addresses'],
     ];
     for (const [env, message] of refusals) expect(() => loadConfig(env), JSON.stringify(env)).to.throw(message);
   });
 
-  it('given the variables loadConfig reads, then README\'s variables table documents each of them', () => {
+  it('given the engine\'s code, then only config.ts reads process.env', () => {
+    const readers = engineSources().filter(([file, source]) => file !== 'engine/config.ts' && /process\.env\b/.test(source)).map(([file]) => file);
+    expect(readers).to.deep.equal([]);
+  });
+
+  it('given the variables loadConfig reads, the ALUR_* variables the code names and README\'s tables, then the three lists are the same', () => {
     const read = new Set<string>();
     loadConfig(new Proxy({}, { get: (_target, key) => { if (typeof key === 'string') read.add(key); return undefined; } }));
     expect(read.size).to.be.greaterThan(5);
     const rows = readme.split('\n').filter((line) => line.startsWith('|'));
     const undocumented = [...read].filter((key) => !rows.some((row) => row.includes(`\`${key}\``)));
-    expect(undocumented).to.deep.equal([]);
+    expect(undocumented, 'read but not in README\'s tables').to.deep.equal([]);
+    const documented = new Set(rows.flatMap((row) => [...row.matchAll(/`(ALUR_[A-Z0-9_]+)`/g)].map((m) => m[1])));
+    expect([...documented].filter((key) => !read.has(key)), 'in README\'s tables but never read').to.deep.equal([]);
+    const named = new Set(engineSources().flatMap(([, source]) => [...source.matchAll(/\bALUR_[A-Z0-9_]*[A-Z0-9]\b/g)].map((m) => m[0])));
+    expect([...named].filter((key) => !read.has(key)), 'named in engine/ but not read by loadConfig').to.deep.equal([]);
   });
 });
+
+/** [path, text] of every source file under engine/ (TypeScript and the sandbox's .mjs). */
+function engineSources(): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|mjs|js)$/.test(entry.name)) out.push([path, readFileSync(join(root, path), 'utf8')]);
+    }
+  };
+  walk('engine');
+  return out;
+}

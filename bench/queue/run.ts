@@ -50,7 +50,7 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   target.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: target.toString(), poolMax: STARTERS + 2 });
   await migrateToLatest(db.knex);
-  const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL: '8', ALUR_QUEUE_POLL_MS: '200' };
+  const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL_MAX: '8', ALUR_QUEUE_POLL_MS: '200' };
   const workers: ChildProcess[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
   const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });

@@ -17,23 +17,18 @@ import { taskRoutes } from './routes/tasks.js';
 import { operationRoutes } from './routes/operations.js';
 import { formRoutes } from './routes/forms.js';
 import { startingRoutes } from './routes/starting.js';
+import { healthHandler, metricsHandler } from '../observability/http.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Which proxies' X-Forwarded-For to believe (ALUR_TRUST_PROXY); by default none, so a client
+  // cannot choose the address the login limit counts by sending the header itself.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.set('query parser', 'simple');
 
-  app.get('/health', async (_req, res) => {
-    const database = deps.databaseDescription;
-    try {
-      await deps.engine.deps.knex.raw('select 1');
-    } catch {
-      res.status(503).json({ status: 'unavailable', database, queue: deps.queue });
-      return;
-    }
-    res.json({ status: 'ok', database, queue: deps.queue });
-  });
+  app.get('/health', healthHandler({ knex: deps.engine.deps.knex, databaseDescription: deps.databaseDescription, queue: deps.queue, queueState: deps.queueState }));
+  if (deps.metrics?.token !== undefined) app.get('/metrics', metricsHandler(deps.metrics.registry, deps.metrics.token));
 
   // Messages follow the caller's Accept-Language (engine/messages); caches must not mix languages.
   app.use('/api', (req, res, next) => {

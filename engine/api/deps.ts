@@ -3,6 +3,7 @@ import type { Engine } from '../service/engine.js';
 import type { Router } from 'express';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
+import type { Registry } from 'prom-client';
 import type { RouteSpec } from './route.js';
 
 export interface AppDeps {
@@ -10,6 +11,12 @@ export interface AppDeps {
   /** Shown in /health, without credentials. */
   databaseDescription: string;
   queue: 'embedded' | 'bullmq';
+  /** Queue mode: Redis and the jobs per type and state, added to /health. */
+  queueState?: () => Promise<Record<string, unknown>>;
+  /** GET /metrics on this port: the registry, and the bearer token it asks for (no token: not served here). */
+  metrics?: { registry: Registry; token?: string };
+  /** express's `trust proxy` (ALUR_TRUST_PROXY); default false: X-Forwarded-For is ignored, the socket's address counts. */
+  trustProxy?: false | number | string;
   limiter: LoginRateLimiter;
   tokenTtlMs: number;
   /** Remembers resolved tokens for a few seconds (see TokenCache); omitted, every request looks its token up. */

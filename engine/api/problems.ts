@@ -67,7 +67,8 @@ export function problemOf(kind: string, status: number, detail: Text, lang: Lang
 }
 
 export function sendProblem(res: Response, problem: Problem): void {
-  if (problem.status === 429) res.setHeader('Retry-After', '60');
+  // A limiter that knows when it lets the caller in again has said so already (problemHandler).
+  if (problem.status === 429 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '60');
   const lang = res.locals.lang as Lang | undefined;
   if (lang) res.setHeader('Content-Language', lang);
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(lang ? localize(problem, lang) : problem));

@@ -14,6 +14,7 @@ import { Engine } from '../../engine/service/engine.js';
 import { JobHandlerRegistry } from '../../engine/runner/registry.js';
 import { EmbeddedRunner } from '../../engine/runner/embedded.js';
 import { createApp } from '../../engine/api/app.js';
+import type { AppDeps } from '../../engine/api/deps.js';
 import { LoginRateLimiter } from '../../engine/auth/rate-limit.js';
 import { TokenCache } from '../../engine/auth/token-cache.js';
 import { hashPassword } from '../../engine/auth/password.js';
@@ -40,7 +41,7 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter } = {}): Promise<Api> {
+export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter; app?: Partial<AppDeps> } = {}): Promise<Api> {
   const db = await backend.open();
   const clock = new Clock();
   clock.pin(T0);
@@ -50,7 +51,7 @@ export async function openApi(backend: Backend, opts: { clockControlled?: boolea
   const app = createApp({
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: opts.limiter ?? new LoginRateLimiter({ maxAttempts: 1000, maxAttemptsPerIp: 10_000 }),
     tokenTtlMs: 3600_000, tokenCache: new TokenCache(), maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner,
-    logError: (err) => console.error('unexpected', err),
+    logError: (err) => console.error('unexpected', err), ...opts.app,
   });
   await bootstrapAdmin(db.knex, PASSWORD, T0);
   const http = request(app);

@@ -11,11 +11,11 @@ import { singleTaskProcess, timerProcess } from './processes.js';
 import { createApp } from '../../engine/api/app.js';
 import { LoginRateLimiter } from '../../engine/auth/rate-limit.js';
 import { bootstrapAdmin } from '../../engine/service/identity.js';
-import { withObservability } from '../../engine/observability/http.js';
 import { createLogger } from '../../engine/observability/logger.js';
 import { findInstance } from '../../engine/store/instances.js';
 import { makeUser, tokenFor, bearer, uname, PASSWORD, type Api } from '../api/harness.js';
 
+const METRICS_TOKEN = 'metrics-rahasia-untuk-prometheus';
 const NIK = '3374010101900001';
 
 describeQueue('queue mode behind the API [postgres + redis]', function (this: Mocha.Suite) {
@@ -36,10 +36,11 @@ describeQueue('queue mode behind the API [postgres + redis]', function (this: Mo
     });
     await h.runner.start();
     const app = createApp({
-      engine: h.engine, databaseDescription: h.db.describe, queue: 'bullmq', limiter: new LoginRateLimiter(), tokenTtlMs: 3600_000,
+      engine: h.engine, databaseDescription: h.db.describe, queue: 'bullmq', queueState: () => h.runner.state(),
+      metrics: { registry: h.metrics.registry, token: METRICS_TOKEN }, limiter: new LoginRateLimiter(), tokenTtlMs: 3600_000,
       maxUploadBytes: 1024 * 1024, clockControlled: true, runner: h.runner, logError: (err) => console.error(err),
     });
-    http = request(withObservability(app, { knex: h.db.knex, databaseDescription: h.db.describe, queue: 'bullmq', registry: h.metrics.registry, queueState: () => h.runner.state() }));
+    http = request(app);
     const api = { db: h.db } as unknown as Api;
     await bootstrapAdmin(h.db.knex, PASSWORD, new Date());
     analyst = await makeUser(api, h.tenant, uname('ana'), ['analyst']);
@@ -53,7 +54,7 @@ describeQueue('queue mode behind the API [postgres + redis]', function (this: Mo
     expect(health.body).to.include({ status: 'ok', queue: 'bullmq' });
     expect(health.body.queueState.redis).to.equal('ok');
     expect(health.body.queueState.jobs['cek-nik']).to.deep.equal({ waiting: 0, active: 0, delayed: 0, failed: 0 });
-    const metrics = await http.get('/metrics');
+    const metrics = await http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`);
     expect(metrics.status).to.equal(200);
     expect(metrics.text).to.contain('alur_queue_jobs{type="cek-nik",state="waiting"} 0');
   });

@@ -56,7 +56,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const env = {
     ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers,
     ALUR_QUEUE_LOCK_MS: '4000', ALUR_QUEUE_STALLED_MS: '2000', ALUR_QUEUE_LEASE_MS: '6000', ALUR_QUEUE_RECONCILE_MS: '5000',
-    ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_CONCURRENCY: '8', ALUR_LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'debug' : 'error', ALUR_DB_POOL: '4',
+    ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_CONCURRENCY: '8', ALUR_LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'debug' : 'error', ALUR_DB_POOL_MAX: '4',
   };
   const workers: (ChildProcess | undefined)[] = [];
   const bornAt: number[] = [];

@@ -29,9 +29,3 @@ export function registerConnectors(registry: JobHandlerRegistry, options: Connec
   registry.register('email', email.handler);
   return email.close;
 }
-
-/** Connector settings from the environment (read by the entry points only). */
-export function connectorOptionsFromEnv(env: NodeJS.ProcessEnv): Pick<ConnectorOptions, 'httpAllow' | 'smtpUrl' | 'smtpFrom'> {
-  const allow = env.ALUR_HTTP_ALLOW?.split(',').map((h) => h.trim()).filter(Boolean);
-  return { httpAllow: allow && allow.length ? allow : undefined, smtpUrl: env.ALUR_SMTP_URL || undefined, smtpFrom: env.ALUR_SMTP_FROM || undefined };
-}

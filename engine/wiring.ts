@@ -1,0 +1,73 @@
+/**
+ * The one wiring of a process, shared by `npm start` (main.ts: API + runner) and `npm run worker`
+ * (worker.ts: queue workers only): the database, the clock, the bounded FEEL evaluator in the
+ * regency's zone, metrics, the engine with its observers, the connectors and integrators' handler
+ * modules, the runner of the mode (in-process, or BullMQ when REDIS_URL is set) and the optional
+ * metrics port. Everything comes from the Config (config.ts), nothing from the environment.
+ */
+import type { Server } from 'node:http';
+import type { Config } from './config.js';
+import { openDatabase, migrateToLatest, type Database } from './store/database.js';
+import { Clock } from './runner/clock.js';
+import { JobHandlerRegistry } from './runner/registry.js';
+import { EmbeddedRunner } from './runner/embedded.js';
+import { QueueRunner } from './runner/queue/queue-runner.js';
+import { ModelCache } from './service/models.js';
+import { Engine } from './service/engine.js';
+import { createBoundedEvaluator } from './expressions/sandbox.js';
+import { inTimeZone, type FeelEvaluator } from './expressions/feel.js';
+import { registerConnectors } from './runner/connectors/index.js';
+import { loadHandlerModules } from './runner/connectors/load.js';
+import { createMetrics, metricsObserver, registerQueueDepths, type Metrics } from './observability/metrics.js';
+import { serveMetrics } from './observability/http.js';
+import type { Logger } from './observability/logger.js';
+
+export interface Wired {
+  db: Database;
+  clock: Clock;
+  feel: FeelEvaluator & { close(): void };
+  metrics: Metrics;
+  engine: Engine;
+  registry: JobHandlerRegistry;
+  /** Queue mode's runner (undefined in embedded mode). */
+  queueRunner?: QueueRunner;
+  /** The runner of the mode: the queue runner, or the in-process one. */
+  runner: EmbeddedRunner | QueueRunner;
+  /** Starts the runner and the metrics port. */
+  start(): Promise<void>;
+  /** Stops taking work, finishes in-flight jobs, releases the connectors, FEEL workers and the database. */
+  close(): Promise<void>;
+}
+
+export async function wire(config: Config, log: Logger, options: { migrate: boolean }): Promise<Wired> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  if (options.migrate) await migrateToLatest(db.knex);
+  const clock = new Clock();
+  const bounded = createBoundedEvaluator();
+  // Every process in the same zone (ALUR_TIMEZONE), or FEEL's today() would differ by process.
+  const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
+  const metrics = createMetrics({ defaultMetrics: true });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, observers: [metricsObserver(metrics)], timeZone: config.timeZone });
+  const registry = new JobHandlerRegistry();
+  const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors });
+  await loadHandlerModules(registry, config.handlers);
+  const queueRunner = config.queue ? new QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
+  if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
+  const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
+  clock.onChange(() => runner.wake());
+  let metricsServer: Server | undefined;
+  return {
+    db, clock, feel, metrics, engine, registry, queueRunner, runner,
+    async start() {
+      await runner.start();
+      if (config.metricsPort !== undefined) metricsServer = await serveMetrics(config.metricsPort, metrics.registry, config.metricsToken);
+    },
+    async close() {
+      metricsServer?.close();
+      await runner.stop();
+      closeConnectors();
+      feel.close();
+      await db.close();
+    },
+  };
+}
