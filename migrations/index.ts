@@ -14,6 +14,7 @@ import * as assertFn from './20261129000700_assert_function.js';
 import * as searchTrgm from './20261129000800_inbox_search_trigrams.js';
 import * as numberCounters from './20261206233008_number_counters.js';
 import * as operateProjections from './20261207030000_operate_projections.js';
+import * as people from './20261207031500_people.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -28,6 +29,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261129000800_inbox_search_trigrams', searchTrgm],
   ['20261206233008_number_counters', numberCounters],
   ['20261207030000_operate_projections', operateProjections],
+  ['20261207031500_people', people],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -16,6 +16,14 @@ export const tenantBody = {
   properties: { id: { ...slug, description: 'Lower-case slug, e.g. semarang.' }, name },
 };
 
+/** What a person is called and where they sit (API 1.1); all optional. */
+const personFields = {
+  displayName: { type: 'string', maxLength: 200 },
+  nip: { anyOf: [{ type: 'string', pattern: '^[0-9]{18}$', description: 'NIP: 18 digits.' }, { type: 'null' }] },
+  jabatan: { anyOf: [{ type: 'string', maxLength: 200 }, { type: 'null' }] },
+  email: { anyOf: [{ type: 'string', maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+$' }, { type: 'null' }] },
+};
+
 export const userBody = {
   type: 'object', additionalProperties: false, required: ['username', 'password', 'roles'],
   properties: {
@@ -24,7 +32,32 @@ export const userBody = {
     tenant: { anyOf: [slug, { type: 'null' }], description: 'Defaults to the caller\'s tenant.' },
     roles: { type: 'array', minItems: 1, items: { enum: ['platform-admin', 'admin', 'analyst', 'staff'] } },
     groups: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' }, default: [] },
+    ...personFields,
   },
+};
+
+const groupId = { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' };
+
+export const userPatchBody = {
+  type: 'object', additionalProperties: false, minProperties: 1,
+  properties: {
+    ...personFields,
+    roles: { type: 'array', minItems: 1, maxItems: 4, items: { enum: ['platform-admin', 'admin', 'analyst', 'staff'] } },
+    groups: { type: 'array', maxItems: 200, items: groupId },
+    active: { type: 'boolean' },
+    password: { type: 'string', minLength: 8, maxLength: 1024 },
+    currentPassword: { type: 'string', minLength: 1, maxLength: 1024 },
+  },
+};
+
+export const groupBody = {
+  type: 'object', additionalProperties: false, required: ['id'],
+  properties: { id: groupId, name: { type: 'string', maxLength: 200 }, parent: { anyOf: [groupId, { type: 'null' }] } },
+};
+
+export const groupPatchBody = {
+  type: 'object', additionalProperties: false, minProperties: 1,
+  properties: { name: { type: 'string', maxLength: 200 }, parent: { anyOf: [groupId, { type: 'null' }] } },
 };
 
 export const startBody = {

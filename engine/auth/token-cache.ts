@@ -35,6 +35,11 @@ export class TokenCache {
   forget(tokenHash: string): void {
     this.entries.delete(tokenHash);
   }
+
+  /** Forgets every token of a user (deactivated, roles or groups changed): the next request reads the store. */
+  forgetUser(userId: string): void {
+    for (const [hash, entry] of this.entries) if (entry.actor.id === userId) this.entries.delete(hash);
+  }
 }
 
 function copy(actor: Actor): Actor {

@@ -14,6 +14,7 @@ import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
 import { formProblems } from './forms.js';
 import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
+import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
 
 export interface UploadedFile { name: string; content: Buffer }
 
@@ -22,6 +23,8 @@ export interface DeployResult {
   created: boolean;
   processes: { id: string; key: string; version: number; name: string | null }[];
   forms: { id: string; formId: string; version: number }[];
+  /** What deploys but will likely go wrong (deploy-warnings.ts); possibly empty. */
+  warnings: DeployWarning[];
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -92,7 +95,7 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
     if (!created) await insertDeployment(cx.uow.db, { id: deploymentId, tenant_id: tenant, deployed_by: user, created_at: cx.uow.now });
     created = true;
   };
-  const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [] };
+  const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [], warnings: [] };
   let existingDeployment: string | undefined;
   for (const form of forms) {
     const latest = await latestForm(cx.uow.db, tenant, form.formId);
@@ -127,5 +130,6 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   }
   result.created = created;
   if (!created && existingDeployment) result.id = existingDeployment;
+  result.warnings = await candidateGroupWarnings(cx.uow.db, tenant, bpmn.flatMap((f) => f.models));
   return result;
 }

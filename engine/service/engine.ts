@@ -71,6 +71,14 @@ export class Engine {
     return applied.value;
   }
 
+  /**
+   * Administration of people (service/people.ts) in one transaction with the instance rows it
+   * touches: a deactivated user's open tasks return to their groups with their history entries.
+   */
+  async administer<T>(command: string, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+    return this.run(command, ({ uow }) => work(uow));
+  }
+
   async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
     requireRole(actor, text('action.deploy'), 'analyst', 'admin');
     const tenant = tenantOf(actor);
@@ -178,11 +186,11 @@ export class Engine {
     return this.reassign('assign', actor, id, async (task, db) => {
       if (!hasRole(actor, 'admin') && task.assignee !== actor.username) throw new Forbidden('only an admin or the current assignee may assign this task');
       mustBeOpen(task);
-      if (assignee !== null) {
-        const user = await findUserByUsername(db, assignee);
-        if (!user || user.tenant_id !== task.tenant_id) throw new InvalidInput(`user ${assignee} does not exist in this tenant`, [{ path: 'assignee', message: 'unknown user' }]);
-      }
-      return { assignee, history: 'task.assigned' };
+      if (assignee === null) return { assignee, history: 'task.assigned' };
+      // Names match whatever their case; the task holds the name as the user spells it.
+      const user = await findUserByUsername(db, assignee);
+      if (!user || user.tenant_id !== task.tenant_id || user.disabled) throw new InvalidInput(`user ${assignee} does not exist in this tenant`, [{ path: 'assignee', message: 'unknown user' }]);
+      return { assignee: user.username, history: 'task.assigned' };
     });
   }
 

@@ -10,22 +10,28 @@ import { generateToken, hashToken } from '../auth/tokens.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import { parseRoles, TENANT_ROLES, canManageUsers } from '../auth/roles.js';
-import { insertTenant, findTenant, listTenants, type TenantRow } from '../store/tenants.js';
+import { insertTenant, findTenant, listTenants, localPasswordsAllowed, type TenantRow } from '../store/tenants.js';
 import { insertUser, findUserByUsername, countUsers, ensureGroups, addMemberships, groupsOfUser, type UserRow } from '../store/users.js';
 import { insertToken, findUserAndGroupsByTokenHash, deleteToken } from '../store/api-tokens.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from './errors.js';
 import { type Actor, hasRole } from './actor.js';
+import { text } from '../messages/index.js';
 import { inTransaction } from '../store/unit-of-work.js';
+import { insertAudit } from '../store/audit.js';
+import { personView, auditRow, type PersonView } from './people.js';
 
-export interface UserView { username: string; tenant: string | null; roles: string[]; groups: string[] }
+export type UserView = PersonView;
 
 export async function login(knex: Knex, limiter: LoginRateLimiter, req: { username: string; password: string; ip: string }, ttlMs: number): Promise<{ token: string; user: UserView }> {
-  const decision = limiter.attempt(req.username, req.ip);
+  // One person, one limit: ADMIN and admin are the same account.
+  const limitKey = req.username.toLowerCase();
+  const decision = limiter.attempt(limitKey, req.ip);
   if (!decision.allowed) throw new TooManyRequests('too many login attempts; try again later', Math.ceil(decision.retryAfterMs / 1000));
   const user = await findUserByUsername(knex, req.username);
   const ok = user && !user.disabled ? await verifyPassword(req.password, user.password_hash) : await verifyPasswordForUnknownUser(req.password);
   if (!ok || !user) throw new Unauthenticated('wrong username or password');
-  limiter.succeeded(req.username, req.ip);
+  if (user.tenant_id && !(await localPasswordsAllowed(knex, user.tenant_id))) throw new Unauthenticated('wrong username or password');
+  limiter.succeeded(limitKey, req.ip);
   const issued = generateToken();
   // Token lifetime runs on real time: moving the engine clock for a rehearsal must not log people out.
   const now = new Date();
@@ -52,14 +58,18 @@ export async function actorForToken(knex: Knex, token: string, cache?: TokenCach
 }
 
 export async function userView(knex: Knex, user: UserRow): Promise<UserView> {
-  return { username: user.username, tenant: user.tenant_id, roles: user.roles, groups: await groupsOfUser(knex, user.id) };
+  return personView(user, await groupsOfUser(knex, user.id));
 }
+
 
 export async function createTenant(knex: Knex, actor: Actor, req: { id: string; name: string }, now: Date): Promise<TenantRow> {
   if (!hasRole(actor, 'platform-admin')) throw new Forbidden('creating tenants needs the role platform-admin');
   if (await findTenant(knex, req.id)) throw new Conflict(`tenant ${req.id} already exists`);
   const row = { id: req.id, name: req.name, created_at: now };
-  await insertTenant(knex, row);
+  await inTransaction(knex, async (trx) => {
+    await insertTenant(trx, row);
+    await insertAudit(trx, [auditRow(req.id, actor, 'tenant', req.id, 'created', null, { id: req.id, name: req.name })]);
+  });
   return row;
 }
 
@@ -69,7 +79,10 @@ export async function tenants(knex: Knex, actor: Actor): Promise<TenantRow[]> {
   return own ? [own] : [];
 }
 
-export interface NewUser { username: string; password: string; tenant: string | null; roles: string[]; groups: string[] }
+export interface NewUser {
+  username: string; password: string; tenant: string | null; roles: string[]; groups: string[];
+  displayName?: string; nip?: string | null; jabatan?: string | null; email?: string | null;
+}
 
 export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Date): Promise<UserView> {
   const roles = parseRoles(req.roles);
@@ -88,14 +101,23 @@ export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Da
   }
   const password_hash = await hashPassword(req.password);
   return inTransaction(knex, async (trx) => {
-    if (await findUserByUsername(trx, req.username)) throw new Conflict(`user ${req.username} already exists`);
-    const row: UserRow = { id: randomUUID(), username: req.username, tenant_id: req.tenant, password_hash, roles: roles.roles, disabled: false, created_at: now };
+    // Whatever its case: ADMIN beside admin would be two accounts that read as one.
+    if (await findUserByUsername(trx, req.username)) throw new Conflict(text('people.user-exists', { username: req.username }));
+    const row: UserRow = {
+      id: randomUUID(), username: req.username, tenant_id: req.tenant, password_hash, roles: roles.roles, disabled: false, created_at: now,
+      display_name: req.displayName?.trim() || null, nip: req.nip ?? null, jabatan: req.jabatan ?? null, email: req.email ?? null,
+    };
     await insertUser(trx, row);
+    const groups = [...new Set(req.groups)].sort();
+    const audit = [];
     if (req.tenant) {
-      await ensureGroups(trx, req.tenant, req.groups, now);
-      await addMemberships(trx, row.id, req.tenant, req.groups);
+      for (const g of await ensureGroups(trx, req.tenant, groups, now)) audit.push(auditRow(req.tenant, actor, 'group', g, 'created', null, { id: g, name: g, parent: null }));
+      await addMemberships(trx, row.id, req.tenant, groups);
     }
-    return userView(trx as unknown as Knex, row);
+    const view = personView(row, req.tenant ? groups : []);
+    audit.push(auditRow(req.tenant, actor, 'user', row.username, 'created', null, { ...view }));
+    await insertAudit(trx, audit);
+    return view;
   });
 }
 

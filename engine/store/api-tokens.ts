@@ -30,3 +30,10 @@ export async function findUserAndGroupsByTokenHash(db: Db, tokenHash: string, no
     .groupBy('u.id')
     .first('u.*', db.raw("coalesce(array_agg(m.group_name order by m.group_name) filter (where m.group_name is not null), '{}') as groups"), db.raw('max(t.expires_at) as token_expires_at'));
 }
+
+/** Deletes the tokens of a user (deactivated, password reset), except `keep` (the caller's own). */
+export async function deleteTokensOfUser(db: Db, userId: string, keepHash?: string): Promise<void> {
+  const q = db('api_token').where({ user_id: userId });
+  if (keepHash) q.whereNot({ token_hash: keepHash });
+  await q.delete();
+}

@@ -3,7 +3,7 @@
  */
 import type { Db } from './db.js';
 
-export interface TenantRow { id: string; name: string; created_at: Date }
+export interface TenantRow { id: string; name: string; created_at: Date; local_passwords?: boolean }
 
 /** Inserts a tenant; running twice fails on the primary key. */
 export async function insertTenant(db: Db, row: TenantRow): Promise<void> {
@@ -18,4 +18,16 @@ export async function findTenant(db: Db, id: string): Promise<TenantRow | undefi
 /** Every tenant, by id. */
 export async function listTenants(db: Db): Promise<TenantRow[]> {
   return db('tenant').orderBy('id');
+}
+
+/** Whether a tenant's users may sign in with a password (single sign-on may replace them); platform users always may. */
+export async function localPasswordsAllowed(db: Db, tenant: string | null): Promise<boolean> {
+  if (!tenant) return true;
+  const row: { local_passwords: boolean } | undefined = await db('tenant').where({ id: tenant }).first('local_passwords');
+  return row?.local_passwords !== false;
+}
+
+/** Turns password sign-in of a tenant on or off. */
+export async function setLocalPasswords(db: Db, tenant: string, allowed: boolean): Promise<void> {
+  await db('tenant').where({ id: tenant }).update({ local_passwords: allowed });
 }

@@ -1,7 +1,10 @@
 /**
- * Users, groups and memberships. Usernames are unique platform-wide; groups belong to a tenant.
+ * Users, groups and memberships. Usernames are unique platform-wide whatever their case (a unique
+ * index on lower(username)); a user keeps the spelling it was created with, and every lookup by
+ * name ignores case. Groups belong to a tenant (engine/store/groups.ts).
  */
-import type { Db } from './db.js';
+import type { Db, Page, PageQuery } from './db.js';
+import { paged } from './db.js';
 
 export interface UserRow {
   id: string;
@@ -11,16 +14,68 @@ export interface UserRow {
   roles: string[];
   disabled: boolean;
   created_at: Date;
+  display_name?: string | null;
+  nip?: string | null;
+  jabatan?: string | null;
+  email?: string | null;
+  oidc_subject?: string | null;
 }
+
+/** A user with its group names, as lists and the API show it. */
+export type UserWithGroups = UserRow & { groups: string[] };
 
 /** Inserts a user; a taken username fails with a unique violation. */
 export async function insertUser(db: Db, row: UserRow): Promise<void> {
   await db('app_user').insert(row);
 }
 
+/** The user whose name matches `username` ignoring case (the index on lower(username) answers it). */
 export async function findUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
-  return db('app_user').where({ username }).first();
+  return db('app_user').whereRaw('lower(username) = lower(?)', [username]).first();
 }
+
+/** Like findUserByUsername, locked for the rest of the transaction (a change of the user). */
+export async function lockUserByUsername(db: Db, username: string): Promise<UserRow | undefined> {
+  return db('app_user').whereRaw('lower(username) = lower(?)', [username]).forUpdate().first();
+}
+
+/** Changes columns of one user. */
+export async function updateUser(db: Db, id: string, patch: Partial<Omit<UserRow, 'id' | 'created_at'>>): Promise<void> {
+  if (Object.keys(patch).length) await db('app_user').where({ id }).update(patch);
+}
+
+/** Replaces a user's memberships with `groups` (which exist). */
+export async function setMemberships(db: Db, userId: string, tenant: string, groups: string[]): Promise<void> {
+  await db('group_membership').where({ user_id: userId }).delete();
+  await addMemberships(db, userId, tenant, groups);
+}
+
+/** Display names of the users of a tenant named in `usernames` (absent when they have none). */
+export async function displayNames(db: Db, tenant: string, usernames: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(usernames.filter(Boolean))];
+  if (!wanted.length) return new Map();
+  const rows: { username: string; display_name: string }[] = await db('app_user').where({ tenant_id: tenant }).whereIn('username', wanted).whereNotNull('display_name').select('username', 'display_name');
+  return new Map(rows.map((r) => [r.username, r.display_name]));
+}
+
+export interface UserQuery { tenant?: string; q?: string; group?: string; active?: boolean }
+
+/** Users matching a search (username, name, NIP, jabatan, e-mail contain `q`), with their groups, by username. */
+export async function searchUsers(db: Db, query: UserQuery, page: PageQuery): Promise<Page<UserWithGroups>> {
+  const groups = db.raw("coalesce((select array_agg(m.group_name order by m.group_name) from group_membership m where m.user_id = u.id), '{}') as groups");
+  const q = db('app_user as u').select('u.*', groups);
+  if (query.tenant !== undefined) q.where('u.tenant_id', query.tenant);
+  if (query.active !== undefined) q.where('u.disabled', !query.active);
+  if (query.group) q.whereExists(db('group_membership as g').whereRaw('g.user_id = u.id').andWhere('g.group_name', query.group));
+  if (query.q) {
+    const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.where((w) => {
+      for (const col of ['u.username', 'u.display_name', 'u.nip', 'u.jabatan', 'u.email']) w.orWhereRaw(`lower(coalesce(${col}, '')) like ?`, [like]);
+    });
+  }
+  return paged<UserWithGroups>(q, page, (x) => x.orderBy('u.username'));
+}
+
 
 export async function countUsers(db: Db): Promise<number> {
   const [{ n }] = await db('app_user').count('* as n');
@@ -33,10 +88,11 @@ export async function listUsers(db: Db, tenant: string | undefined): Promise<Use
   return tenant === undefined ? q : q.where({ tenant_id: tenant });
 }
 
-/** Creates the groups that do not exist yet; running twice is harmless. */
-export async function ensureGroups(db: Db, tenant: string, names: string[], now: Date): Promise<void> {
-  if (names.length === 0) return;
-  await db('user_group').insert(names.map((name) => ({ tenant_id: tenant, name, created_at: now }))).onConflict(['tenant_id', 'name']).ignore();
+/** Creates the groups that do not exist yet (named by their id); answers those it created. */
+export async function ensureGroups(db: Db, tenant: string, names: string[], now: Date): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows: { name: string }[] = await db('user_group').insert(names.map((name) => ({ tenant_id: tenant, name, created_at: now }))).onConflict(['tenant_id', 'name']).ignore().returning('name');
+  return rows.map((r) => r.name);
 }
 
 /** Adds memberships; running twice is harmless. */
@@ -48,13 +104,4 @@ export async function addMemberships(db: Db, userId: string, tenant: string, gro
 /** Group names of a user, sorted. */
 export async function groupsOfUser(db: Db, userId: string): Promise<string[]> {
   return db('group_membership').where({ user_id: userId }).orderBy('group_name').pluck('group_name');
-}
-
-/** Groups of a tenant with their member counts. */
-export async function listGroups(db: Db, tenant: string): Promise<{ name: string; members: number }[]> {
-  const rows = await db('user_group as g')
-    .leftJoin('group_membership as m', function () { this.on('m.tenant_id', 'g.tenant_id').andOn('m.group_name', 'g.name'); })
-    .where('g.tenant_id', tenant).groupBy('g.name').orderBy('g.name')
-    .select('g.name', db.raw('count(m.user_id)::int as members'));
-  return rows as { name: string; members: number }[];
 }

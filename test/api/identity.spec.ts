@@ -12,7 +12,7 @@ forEachBackend('api: identity and tenants', (backend) => {
     const ok = await api.http.post('/api/auth/login').send({ username: 'admin', password: PASSWORD });
     expect(ok.status).to.equal(200);
     expect(ok.body.token).to.match(/^alur_/);
-    expect(ok.body.user).to.deep.equal({ username: 'admin', tenant: null, roles: ['platform-admin'], groups: [] });
+    expect(ok.body.user).to.deep.equal({ username: 'admin', tenant: null, roles: ['platform-admin'], groups: [], displayName: 'admin', nip: null, jabatan: null, email: null, active: true });
     const me = await api.http.get('/api/auth/me').set(bearer(ok.body.token));
     expect(me.body.username).to.equal('admin');
 
@@ -48,7 +48,7 @@ forEachBackend('api: identity and tenants', (backend) => {
     const username = uname('kepala');
     const user = await api.http.post('/api/users').set(bearer(api.admin)).send({ username, password: 'rahasia-123', tenant: id, roles: ['admin', 'staff'], groups: ['kepala-dinas-pu'] });
     expect(user.status).to.equal(201);
-    expect(user.body).to.deep.equal({ username, tenant: id, roles: ['admin', 'staff'], groups: ['kepala-dinas-pu'] });
+    expect(user.body).to.deep.equal({ username, tenant: id, roles: ['admin', 'staff'], groups: ['kepala-dinas-pu'], displayName: username, nip: null, jabatan: null, email: null, active: true });
     const login = await api.http.post('/api/auth/login').send({ username, password: 'rahasia-123' });
     expect(login.status).to.equal(200);
     const tenantAdmin = login.body.token;
@@ -64,7 +64,7 @@ forEachBackend('api: identity and tenants', (backend) => {
     const users = await api.http.get('/api/users').set(bearer(tenantAdmin));
     expect(users.body.items.map((u: { username: string }) => u.username).sort()).to.deep.equal([username, staffName].sort());
     const groups = await api.http.get('/api/groups').set(bearer(tenantAdmin));
-    expect(groups.body.items).to.deep.include({ name: 'sekretariat', members: 1 });
+    expect(groups.body.items).to.deep.include({ id: 'sekretariat', name: 'sekretariat', parent: null, members: 1 });
 
     // ...but not in another tenant (404, as if it did not exist), and staff create nobody
     const other = await makeTenant(api);
@@ -94,7 +94,7 @@ forEachBackend('api: identity and tenants', (backend) => {
     for (const path of ['/api/auth/login', '/api/tenants', '/api/users', '/api/deployments', '/api/process-definitions', '/api/process-definitions/{id}/xml',
       '/api/process-instances', '/api/process-instances/{id}', '/api/process-instances/{id}/history', '/api/process-instances/{id}/cancel',
       '/api/tasks', '/api/tasks/{id}', '/api/tasks/{id}/claim', '/api/tasks/{id}/unclaim', '/api/tasks/{id}/assign', '/api/tasks/{id}/complete',
-      '/api/messages', '/api/incidents', '/api/incidents/{id}/retry', '/api/clock', '/health']) {
+      '/api/users/{username}', '/api/groups', '/api/groups/{id}', '/api/audit', '/api/messages', '/api/incidents', '/api/incidents/{id}/retry', '/api/clock', '/health']) {
       expect(doc.body.paths, path).to.have.property(path);
     }
     expect(doc.body.paths['/api/process-instances'].post.requestBody.content['application/json'].schema.required).to.deep.equal(['processKey']);

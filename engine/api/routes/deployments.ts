@@ -28,7 +28,7 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, content: f.buffer }));
       const result = await deps.engine.deploy(actor, files);
       res.status(result.created ? 201 : 200);
-      return { id: result.id, processes: result.processes, forms: result.forms };
+      return { id: result.id, processes: result.processes, forms: result.forms, warnings: result.warnings };
     });
 
   r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [

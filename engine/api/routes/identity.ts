@@ -1,15 +1,21 @@
-/** Login, the current user, tenants and users. */
+/** Login, the current user, tenants, users, groups and the audit of administration. */
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
-import { loginBody, tenantBody, userBody } from '../schemas.js';
-import { login, logout, createTenant, tenants, createUser, type NewUser } from '../../service/identity.js';
-import { listUsers, groupsOfUser, listGroups } from '../../store/users.js';
-import { tenantOf, hasRole, requireRole } from '../../service/actor.js';
+import { loginBody, tenantBody, userBody, userPatchBody, groupBody, groupPatchBody } from '../schemas.js';
+import { login, logout, createTenant, tenants, createUser, userView, type NewUser } from '../../service/identity.js';
+import { listPeople, personOf, changePerson, type PersonPatch } from '../../service/people.js';
+import { groupsOf, createGroup, changeGroup, removeGroup } from '../../service/groups.js';
+import { listAudit } from '../../store/audit.js';
+import { findUserByUsername } from '../../store/users.js';
+import { hasRole, requireRole } from '../../service/actor.js';
+import { Unauthenticated } from '../../service/errors.js';
+import { enumParam, paging, stringParam } from '../validation.js';
 import { text } from '../../messages/index.js';
 
 export function identityRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
   const now = () => deps.engine.deps.clock.now();
+  const people = { knex, engine: deps.engine, tokenCache: deps.tokenCache };
 
   r.add<{ username: string; password: string }>({ method: 'post', path: '/api/auth/login', tag: 'identity', access: 'public', summary: 'Log in; answers a bearer token', body: loginBody, responses: { 200: 'token and user' } },
     ({ body, req }) => login(knex, deps.limiter, { ...body, ip: req.ip ?? 'unknown' }, deps.tokenTtlMs));
@@ -17,8 +23,13 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'post', path: '/api/auth/logout', tag: 'identity', summary: 'Revoke the token of this request' },
     async ({ res }) => { await logout(knex, res.locals.token as string, deps.tokenCache); });
 
-  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user' },
-    ({ actor }) => ({ username: actor.username, tenant: actor.tenant, roles: actor.roles, groups: actor.groups }));
+  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with display name, NIP, jabatan and e-mail' },
+    async ({ actor }) => {
+      const user = await findUserByUsername(knex, actor.username);
+      if (!user) throw new Unauthenticated(text('access.token-invalid'));
+      // A platform administrator acting in a tenant (X-Alur-Tenant) is shown as acting there.
+      return { ...(await userView(knex, user)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups };
+    });
 
   r.add<{ id: string; name: string }>({ method: 'post', path: '/api/tenants', tag: 'identity', summary: 'Create a tenant (platform-admin)', body: tenantBody, responses: { 201: 'created' } },
     async ({ actor, body, res }) => {
@@ -41,19 +52,56 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
       return user;
     });
 
-  r.add({ method: 'get', path: '/api/users', tag: 'identity', summary: 'Users of the caller\'s tenant (admin)' },
+  r.add({ method: 'get', path: '/api/users', tag: 'identity', summary: 'Users of the caller\'s tenant (admin)', query: [
+    { name: 'q', schema: { type: 'string', maxLength: 100 }, description: 'Case-insensitive part of username, display name, NIP, jabatan or e-mail.' },
+    { name: 'group', schema: { type: 'string' }, description: 'Only members of this group.' },
+    { name: 'active', schema: { enum: ['true', 'false'] }, description: 'Only active (or only deactivated) users.' },
+    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+  ] }, async ({ actor, req }) => {
+    requireRole(actor, text('action.list-users'), 'admin', 'platform-admin');
+    const q = req.query as Record<string, unknown>;
+    const active = enumParam(q, 'active', ['true', 'false'] as const);
+    return listPeople(knex, actor, { q: stringParam(q, 'q')?.trim().slice(0, 100) || undefined, group: stringParam(q, 'group'), active: active === undefined ? undefined : active === 'true' }, paging(q));
+  });
+
+  r.add({ method: 'get', path: '/api/users/:username', tag: 'identity', summary: 'One user (admin, or the user themself)' },
+    ({ actor, req }) => personOf(knex, actor, String(req.params.username)));
+
+  r.add<PersonPatch>({ method: 'patch', path: '/api/users/:username', tag: 'identity', summary: 'Change a user (admin of the tenant; a user their own displayName, email and password with currentPassword). active: false stops login and tokens at once and hands the user\'s open tasks back to their groups', body: userPatchBody },
+    ({ actor, req, body, res }) => changePerson(people, actor, String(req.params.username), body, res.locals.token as string | undefined));
+
+  r.add({ method: 'get', path: '/api/groups', tag: 'identity', summary: 'Groups (org units) of the caller\'s tenant: id, name, parent and active members' },
     async ({ actor }) => {
-      requireRole(actor, text('action.list-users'), 'admin', 'platform-admin');
-      const scope = hasRole(actor, 'platform-admin') && !actor.tenant ? undefined : tenantOf(actor);
-      const rows = await listUsers(knex, scope);
-      const items = await Promise.all(rows.map(async (u) => ({ username: u.username, tenant: u.tenant_id, roles: u.roles, groups: await groupsOfUser(knex, u.id) })));
+      const items = await groupsOf(knex, actor);
       return { items, total: items.length };
     });
 
-  r.add({ method: 'get', path: '/api/groups', tag: 'identity', summary: 'Groups of the caller\'s tenant with member counts' },
-    async ({ actor }) => {
-      const items = await listGroups(knex, tenantOf(actor));
-      return { items, total: items.length };
+  r.add<{ id: string; name?: string; parent?: string | null }>({ method: 'post', path: '/api/groups', tag: 'identity', summary: 'Create a group (admin)', body: groupBody, responses: { 201: 'created' } },
+    async ({ actor, body, res }) => {
+      const group = await createGroup(knex, actor, body, now());
+      res.status(201);
+      return group;
     });
 
+  r.add<{ name?: string; parent?: string | null }>({ method: 'patch', path: '/api/groups/:id', tag: 'identity', summary: 'Rename or move a group (admin)', body: groupPatchBody },
+    ({ actor, req, body }) => changeGroup(knex, actor, String(req.params.id), body));
+
+  r.add({ method: 'delete', path: '/api/groups/:id', tag: 'identity', summary: 'Delete a group (admin); 409 while it has members, groups under it or open tasks', responses: { 204: 'deleted' } },
+    async ({ actor, req }) => { await removeGroup(knex, actor, String(req.params.id)); });
+
+  r.add({ method: 'get', path: '/api/audit', tag: 'identity', summary: 'Who created or changed which user, group, tenant or pack, when, with the values before and after (admin)', query: [
+    { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack'] } },
+    { name: 'objectId', schema: { type: 'string' } },
+    { name: 'actor', schema: { type: 'string' } },
+    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+  ] }, async ({ actor, req }) => {
+    requireRole(actor, text('action.read-audit'), 'admin', 'platform-admin');
+    const q = req.query as Record<string, unknown>;
+    const tenant = hasRole(actor, 'platform-admin') && !actor.tenant ? undefined : actor.tenant ?? '';
+    const page = await listAudit(knex, { tenant, objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
+    return {
+      items: page.items.map((e) => ({ id: String(e.id), at: new Date(e.at).toISOString(), actor: e.actor, tenant: e.tenant_id, objectType: e.object_type, objectId: e.object_id, action: e.action, before: e.before, after: e.after })),
+      total: page.total,
+    };
+  });
 }

@@ -9,8 +9,9 @@ import { problems } from './problems.js';
 import { access } from './access.js';
 import { starting } from './starting.js';
 import { operating } from './operating.js';
+import { people } from './people.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
