@@ -42,6 +42,27 @@ export interface Config {
   trustProxy: false | number | string;
   /** How long a worker waits for in-flight jobs on SIGTERM before it exits anyway. */
   stopTimeoutMs: number;
+  /** What one tenant's model, form or input may cost (README, "Budgets"). */
+  budgets: Budgets;
+}
+
+/** Limits that keep one tenant's model, form or input from freezing the server for the others. */
+export interface Budgets {
+  /** CPU time one FEEL evaluation may take, in the sandbox worker. */
+  feelTimeoutMs: number;
+  /** Heap of the FEEL worker: what one evaluation may build. */
+  feelMemoryMb: number;
+  /** Largest FEEL result, as UTF-8 JSON. */
+  feelMaxResultBytes: number;
+}
+
+/** The budgets part of the configuration. */
+export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
+  return {
+    feelTimeoutMs: numberOf(env, 'ALUR_FEEL_TIMEOUT_MS', 100, { above: 0 }),
+    feelMemoryMb: numberOf(env, 'ALUR_FEEL_MEMORY_MB', 64, { atLeast: 16, integer: true }),
+    feelMaxResultBytes: numberOf(env, 'ALUR_FEEL_MAX_RESULT_KB', 1024, { above: 0 }) * 1024,
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -69,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: stringOf(env, 'ALUR_METRICS_TOKEN'),
     trustProxy: trustProxyOf(env, 'ALUR_TRUST_PROXY'),
     stopTimeoutMs: numberOf(env, 'ALUR_STOP_TIMEOUT_MS', 60_000, { above: 0 }),
+    budgets: loadBudgets(env),
   };
 }
 

@@ -43,7 +43,9 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
   if (options.migrate) await migrateToLatest(db.knex);
   const clock = new Clock();
-  const bounded = createBoundedEvaluator();
+  const { feelTimeoutMs, feelMemoryMb, feelMaxResultBytes } = config.budgets;
+  const bounded = createBoundedEvaluator({ timeoutMs: feelTimeoutMs, maxMemoryMb: feelMemoryMb, maxResultBytes: feelMaxResultBytes });
+  bounded.prepare();
   // Every process in the same zone (ALUR_TIMEZONE), or FEEL's today() would differ by process.
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
   const metrics = createMetrics({ defaultMetrics: true });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
-import { loadConfig, type Config } from '../engine/config.js';
+import { loadBudgets, loadConfig, type Config } from '../engine/config.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'README.md'), 'utf8');
@@ -20,7 +20,7 @@ describe('config: loadConfig', () => {
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false,
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
-      metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000,
+      metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}),
     } satisfies Config);
   });
 
@@ -50,6 +50,17 @@ describe('config: loadConfig', () => {
     });
     expect([limits('nik-check'), limits('email')]).to.deep.equal([{ concurrency: 1, max: 10, durationMs: 1000 }, { concurrency: 2 }]);
     expect(loadConfig({ ALUR_TRUST_PROXY: '1' }).trustProxy).to.equal(1);
+  });
+
+  it('given no budget variables, when loaded, then the defaults of README\'s Budgets table apply', () => {
+    expect(loadBudgets({})).to.deep.equal({ feelTimeoutMs: 100, feelMemoryMb: 64, feelMaxResultBytes: 1024 * 1024 });
+  });
+
+  it('given every budget variable, when loaded, then each sets its own limit, and nonsense is refused naming it', () => {
+    expect(loadConfig({ ALUR_FEEL_TIMEOUT_MS: '250', ALUR_FEEL_MEMORY_MB: '128', ALUR_FEEL_MAX_RESULT_KB: '64' }).budgets)
+      .to.deep.equal({ feelTimeoutMs: 250, feelMemoryMb: 128, feelMaxResultBytes: 64 * 1024 });
+    expect(() => loadBudgets({ ALUR_FEEL_MEMORY_MB: '8' })).to.throw('ALUR_FEEL_MEMORY_MB must be a whole number of at least 16, got "8"');
+    expect(() => loadBudgets({ ALUR_FEEL_TIMEOUT_MS: '0' })).to.throw('ALUR_FEEL_TIMEOUT_MS must be a number above 0, got "0"');
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {

@@ -49,15 +49,6 @@ export function checkFeel(expression: string): string | undefined {
   return position >= 0 ? `invalid FEEL at position ${position}: ${JSON.stringify(expression)}` : undefined;
 }
 
-/**
- * Constructs that can run for a long time on small input: loops, ranges, user functions and
- * regular expressions. Expressions containing them go to the bounded evaluator.
- */
-const RISKY = /\b(for|some|every|function|matches|replace|split)\b|\.\./;
-export function isRiskyFeel(expression: string): boolean {
-  return RISKY.test(expression);
-}
-
 /** Strips the FEEL `=` prefix of a Camunda attribute value. */
 export function stripFeelPrefix(text: string): string {
   return text.trim().startsWith('=') ? text.trim().slice(1) : text;
@@ -77,9 +68,10 @@ const KEYWORDS = new Set(['true', 'false', 'null', 'not', 'for', 'some', 'every'
 /**
  * Most expressions in real models are a literal or a variable path (`=nip`, `=pemohon.nama`).
  * feelin parses every expression anew (hundreds of microseconds), so these take a shortcut with
- * FEEL's own semantics: a missing variable or property is null.
+ * FEEL's own semantics: a missing variable or property is null. Their cost is the length of the
+ * path plus copying the value read, so the bounded evaluator runs them in this thread too.
  */
-function trivial(expression: string, context: Record<string, unknown>): { value: unknown } | undefined {
+export function trivialFeel(expression: string, context: Record<string, unknown>): { value: unknown } | undefined {
   const text = expression.trim();
   if (text === 'true' || text === 'false') return { value: text === 'true' };
   if (text === 'null') return { value: null };
@@ -101,7 +93,7 @@ function trivial(expression: string, context: Record<string, unknown>): { value:
 
 /** Evaluates in this thread with a caller-supplied clock. Pure; used by the core by default. */
 export function evaluateInline(expression: string, context: Record<string, unknown>, now: string, options: FeelOptions = {}): FeelResult {
-  const quick = trivial(expression, context);
+  const quick = trivialFeel(expression, context);
   if (quick) return { ok: true, value: quick.value };
   try {
     const calls: WorkingDayCall[] = [];

@@ -30,6 +30,7 @@ import { checkFormValues } from './forms.js';
 import { checkStart } from './starting.js';
 import { text } from '../messages/index.js';
 import { LatestDefinitions } from './latest-definitions.js';
+import { sharedBoundedEvaluator } from '../expressions/sandbox.js';
 
 interface RunOptions {
   /** Try the work as one statement without a transaction first (see unit-of-work.ts). */
@@ -40,7 +41,11 @@ export class Engine {
   private readonly latest = new LatestDefinitions();
   private readonly observers: EngineObserver[];
 
-  constructor(readonly deps: EngineDeps) {
+  readonly deps: EngineDeps;
+
+  constructor(deps: EngineDeps) {
+    // Every evaluation is bounded: an Engine given no evaluator gets the shared bounded one, never inline FEEL.
+    this.deps = { ...deps, feel: deps.feel ?? sharedBoundedEvaluator() };
     this.observers = [...(deps.observers ?? [])];
   }
 

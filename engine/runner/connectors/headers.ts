@@ -4,7 +4,7 @@
  * A failing expression fails the job with the header's name, never with the variables' values.
  */
 import type { FeelEvaluator } from '../../expressions/feel.js';
-import { inlineEvaluator } from '../../expressions/feel.js';
+import { sharedBoundedEvaluator } from '../../expressions/sandbox.js';
 
 export interface HeaderContext {
   feel?: FeelEvaluator;
@@ -14,7 +14,7 @@ export interface HeaderContext {
 export type ResolvedHeaders = Record<string, unknown>;
 
 export function resolveHeaders(headers: Record<string, string>, variables: Record<string, unknown>, ctx: HeaderContext): ResolvedHeaders {
-  const feel = ctx.feel ?? inlineEvaluator;
+  const feel = ctx.feel ?? sharedBoundedEvaluator();
   const now = (ctx.now ?? (() => new Date()))().toISOString();
   const out: ResolvedHeaders = {};
   for (const [name, raw] of Object.entries(headers)) {
