@@ -8,7 +8,7 @@
 import type { ProcessModel, Variables } from '../core/index.js';
 import type { DefinitionHead, FormRow } from '../store/definitions.js';
 import { latestForm } from '../store/definitions.js';
-import { parseNumberFormat, seriesOf, takeNumber, type Series } from '../numbering/index.js';
+import { parseNumberFormat, seriesOf, type Series } from '../numbering/index.js';
 import type { Actor } from './actor.js';
 import type { CommandContext } from './context.js';
 import { Conflict, Forbidden, InvalidInput } from './errors.js';
@@ -70,7 +70,6 @@ export async function registrationSeries(cx: CommandContext, def: DefinitionHead
 export async function takeRegistrationNumber(cx: CommandContext, def: DefinitionHead, model: ProcessModel): Promise<string | null> {
   const source = await registrationSeries(cx, def, model);
   if (!source) return null;
-  // Outside a transaction a number taken now would be lost if the start's write then failed.
-  cx.uow.needsTransaction(`process ${def.key} takes a registration number`);
-  return (await takeNumber(cx.uow.db, source.key, cx.uow.now, source.series)).number;
+  // Taken in the start's own write (its one statement or its transaction): a start whose write fails uses no number.
+  return cx.uow.takeNumber(source.key, source.series);
 }

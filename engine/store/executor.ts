@@ -24,6 +24,7 @@ import type { Knex } from 'knex';
 import type { Db } from './db.js';
 import { partsOf, conditionOf, describeOp, type Part, type RowOp, type Assumption } from './row-ops.js';
 import { historyInsert, type HistoryRow } from './history.js';
+import { TAKEN_NUMBER } from './taken-number.js';
 
 /** The work needs more than one statement (or lost a race): run it again in a transaction. */
 export class NeedsTransaction extends Error {
@@ -69,6 +70,8 @@ export class Executor {
   private sealed = false;
   /** Statements sent so far. */
   sent = 0;
+  /** The number a `number.take` operation took in the last statement (taken-number.ts). */
+  takenNumber: string | undefined;
 
   constructor(private readonly db: Db, readonly oneStatement: boolean) {}
 
@@ -145,18 +148,23 @@ export class Executor {
     this.assumptions = [];
     this.sealed = false;
     this.sent++;
-    if (parts.length === 1 && !parts[0].expect && assumptions.length === 0) {
+    if (parts.length === 1 && !parts[0].expect && !parts[0].name && assumptions.length === 0) {
       await parts[0].query;
       return;
     }
     let statement = this.db.queryBuilder();
-    parts.forEach((p, i) => { statement = statement.with(`w${i}`, p.query); });
+    // A named part is read by the others (a CTE sees only those before it): it goes first.
+    for (const p of parts) if (p.name) statement = statement.with(p.name, p.query);
+    parts.forEach((p, i) => { if (!p.name) statement = statement.with(`w${i}`, p.query); });
     const checks: { sql: Knex.Raw; failed: RowOp | Assumption }[] = [
       ...parts.flatMap((p, i) => (p.expect ? [{ sql: this.db.raw('alur_assert((select count(*) from ??) = 1, ?) as ??', [`w${i}`, `p${i}`, `a${i}`]), failed: p.expect }] : [])),
       ...assumptions.map((a, i) => ({ sql: this.db.raw('alur_assert(?, ?) as ??', [conditionOf(this.db, a), `c${i}`, `c${i}`]), failed: a })),
     ];
+    const numbered = parts.some((p) => p.name === TAKEN_NUMBER.cte);
+    const columns = [...checks.map((c) => c.sql), ...(numbered ? [this.db.raw('(select number from ??) as taken_number', [TAKEN_NUMBER.cte])] : [])];
     try {
-      await statement.select(checks.length ? checks.map((c) => c.sql) : [this.db.raw('1 as done')]);
+      const rows = await statement.select(columns.length ? columns : [this.db.raw('1 as done')]);
+      if (numbered) this.takenNumber = (rows as { taken_number: string }[])[0].taken_number;
     } catch (err) {
       const failed = failedCheck(err);
       const check = failed === undefined ? undefined : failed.startsWith('p') ? parts[Number(failed.slice(1))]?.expect : assumptions[Number(failed.slice(1))];

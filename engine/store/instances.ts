@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
+import { TAKEN_NUMBER, numberedText, takenNumberSql } from './taken-number.js';
 import { paged } from './db.js';
 import { containsPattern } from './tasks.js';
 import { activeElements, type InstanceState } from '../core/index.js';
@@ -49,7 +50,14 @@ export function prefixedInstance(alias: string, prefix: string): { columns: stri
 
 /** Inserts a new instance; `completed`: the elements its first step completed (the statistics' projection). */
 export function insertInstance(db: Db, row: InstanceRow, completed: readonly string[] = []): Knex.QueryBuilder {
-  return db('process_instance').insert({ ...row, snapshot: JSON.stringify(row.snapshot), active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)] });
+  const snapshot = JSON.stringify(row.snapshot);
+  // A number taken in the same statement (taken-number.ts) goes into the column and the snapshot.
+  const numbered = row.business_key === TAKEN_NUMBER.placeholder;
+  return db('process_instance').insert({
+    ...row, business_key: numberedText(db, row.business_key),
+    snapshot: numbered ? db.raw("jsonb_set(?::jsonb, '{businessKey}', to_jsonb(?))", [snapshot, takenNumberSql(db)]) : snapshot,
+    active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)],
+  });
 }
 
 /** Locks and returns the instance (FOR UPDATE; waits for a concurrent holder). Tenant optional for internal callers. */

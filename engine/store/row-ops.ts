@@ -20,8 +20,16 @@ import { upsertTimer, deleteTimer, deleteTimerById, insertStartTimer, type Timer
 import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription, type MessageSubscriptionRow, type SignalSubscriptionRow } from './subscriptions.js';
 import { openIncident, resolveIncident, type IncidentRow } from './incidents.js';
 import { cleanUpEndedInstance } from './clean-up.js';
+import { takeNumberQuery, type CounterKey, type NumberShape } from './counters.js';
+import { TAKEN_NUMBER } from './taken-number.js';
 
 export type RowOp =
+  /**
+   * Takes the next number of a gap-free counter inside the statement (one-statement work only):
+   * the rows of the same statement that hold TAKEN_NUMBER (taken-number.ts) as their business key
+   * get the number in SQL, and the unit of work learns it when the statement has run.
+   */
+  | { type: 'number.take'; key: CounterKey; at: Date; shape: NumberShape }
   /** `completed`: the elements the step completed (the statistics' projection, process_instance.completed_elements). */
   | { type: 'instance.insert'; row: InstanceRow; completed?: string[] }
   /** Saves `row` (its snapshot, state, version and end) over the version before it: exactly one row must change. */
@@ -79,6 +87,8 @@ export interface Part {
   rows?: string;
   /** Must change exactly one row, else the whole statement fails (RowChanged names this operation). */
   expect?: RowOp;
+  /** The part's fixed name in the statement, for parts the others read (it then comes first). */
+  name?: string;
 }
 
 const rowsOf = (instanceId: string, key: number | null) => `${instanceId}|${String(key)}`;
@@ -86,6 +96,8 @@ const rowsOf = (instanceId: string, key: number | null) => `${instanceId}|${Stri
 /** The queries of one operation. */
 export function partsOf(db: Db, op: RowOp): Part[] {
   switch (op.type) {
+    case 'number.take':
+      return [{ table: 'number_counter', query: takeNumberQuery(db, op.key, op.at, op.shape), name: TAKEN_NUMBER.cte }];
     case 'instance.insert':
       return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
     case 'instance.update':

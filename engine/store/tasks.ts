@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
+import { numberedText } from './taken-number.js';
 import { paged } from './db.js';
 import type { InstanceRow } from './instances.js';
 
@@ -45,7 +46,7 @@ export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
   const keys = [...row.candidate_users.map((u) => `${row.tenant_id}:u:${u}`), ...row.candidate_groups.map((g) => `${row.tenant_id}:g:${g}`)];
   // The form is pinned to its newest version now, inside the insert (no extra round trip).
   const formRef = row.form_id ? db.raw('(select id from form where tenant_id = ? and form_id = ? order by version desc limit 1)', [row.tenant_id, row.form_id]) : null;
-  return db('user_task').insert({ ...row, candidate_keys: keys, form_ref: formRef }).onConflict(['instance_id', 'key']).ignore();
+  return db('user_task').insert({ ...row, business_key: numberedText(db, row.business_key), candidate_keys: keys, form_ref: formRef }).onConflict(['instance_id', 'key']).ignore();
 }
 
 /**

@@ -21,6 +21,8 @@ import { lockInstance, findInstanceById } from './instances.js';
 import { taskWithInstance, findTaskForUpdate, type TaskRow } from './tasks.js';
 import type { IncidentRow } from './incidents.js';
 import type { JobRow } from './jobs.js';
+import { takeNumber, type CounterKey, type NumberShape } from './counters.js';
+import { TAKEN_NUMBER } from './taken-number.js';
 
 export { NeedsTransaction, RowChanged };
 
@@ -45,6 +47,7 @@ export class UnitOfWork {
   /** Whether this work scheduled a timer. */
   scheduled = false;
   private assumed = false;
+  private numbering = false;
 
   constructor(readonly db: Db, readonly now: Date, oneStatement: boolean) {
     this.executor = new Executor(db, oneStatement);
@@ -106,9 +109,34 @@ export class UnitOfWork {
     if (this.executor.oneStatement) throw new NeedsTransaction(reason);
   }
 
+  /**
+   * Takes the next number of a counter for what this work records (taken-number.ts): in a
+   * transaction now; as one statement, inside that statement — the answer is then the placeholder,
+   * which the rows this work hands back lose when it finishes.
+   */
+  async takeNumber(key: CounterKey, shape: NumberShape): Promise<string> {
+    if (!this.executor.oneStatement) return (await takeNumber(this.db, key, this.now, shape)).number;
+    if (this.numbering) throw new NeedsTransaction('two numbers in one statement');
+    this.numbering = true;
+    await this.write([{ type: 'number.take', key, at: this.now, shape }]);
+    return TAKEN_NUMBER.placeholder;
+  }
+
   /** Sends what is left; the end of the work. */
   async finish(): Promise<void> {
     await this.executor.finish();
+    const number = this.executor.takenNumber;
+    if (number !== undefined) this.fillIn(number);
+  }
+
+  /** The number the statement took replaces the placeholder in the rows this work hands back (the same objects its answer holds). */
+  private fillIn(number: string): void {
+    for (const row of this.instances.values()) {
+      if (row.business_key !== TAKEN_NUMBER.placeholder) continue;
+      row.business_key = number;
+      row.snapshot.businessKey = number;
+    }
+    for (const task of this.openedTasks.values()) if (task.business_key === TAKEN_NUMBER.placeholder) task.business_key = number;
   }
 
   private note(op: RowOp): void {

@@ -9,11 +9,12 @@ import { openApi, makeTenant, makeUser, bearer, bpmnFile, type Api } from './har
 import { Engine } from '../../engine/service/engine.js';
 import { ModelCache } from '../../engine/service/models.js';
 
-const ONE_TASK = bpmnFile('one-task', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+const ONE_TASK_BODY = `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
   <bpmn:userTask id="T"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
     <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
   <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />`);
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />`;
+const ONE_TASK = bpmnFile('one-task', ONE_TASK_BODY);
 
 // The child ends at once and tells its parent: a follow-up in another instance, so a transaction.
 const CALLER = bpmnFile('caller', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
@@ -60,6 +61,28 @@ forEachBackend('api: statements per command', (backend) => {
     expect(complete.statements.map((s) => s.split(' ')[0])).to.deep.equal(['select', 'with']);
     const inst = await api.http.get(`/api/process-instances/${start.result.body.id}`).set(bearer(analyst));
     expect(inst.body.state).to.equal('completed');
+  });
+
+  it('given a process with registration numbers, a start takes its number inside its one statement and answers with it', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    const clerk = await makeUser(api, tenant, `clerk-${tenant}`, ['staff'], ['loket']);
+    const numbered = Buffer.from(bpmnFile('numbered', ONE_TASK_BODY.replace('<bpmn:startEvent id="S">', '<bpmn:extensionElements><alur:businessKey format="REG/{seq:4}" /></bpmn:extensionElements><bpmn:startEvent id="S">'))
+      .toString().replace('xmlns:zeebe=', 'xmlns:alur="http://alur.go.id/schema/bpmn/1.0" xmlns:zeebe='));
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', numbered, 'numbered.bpmn').expect(201);
+    await api.http.get('/api/auth/me').set(bearer(clerk)).expect(200);
+    await api.http.post('/api/process-instances').set(bearer(clerk)).send({ processKey: 'numbered' }).expect(201);
+
+    const start = await counting(() => api.http.post('/api/process-instances').set(bearer(clerk)).send({ processKey: 'numbered' }));
+    expect(start.result.status).to.equal(201);
+    expect(start.statements.map((s) => s.split(' ')[0])).to.deep.equal(['with']);
+    expect(start.result.body.businessKey).to.equal('REG/0002');
+    expect(start.result.body.tasks.map((t: { businessKey: string }) => t.businessKey)).to.deep.equal(['REG/0002']);
+    // What was stored carries the number everywhere the answer did: the row, its snapshot, its task.
+    const row = await api.db.knex('process_instance').where({ id: start.result.body.id }).first('business_key', 'snapshot');
+    expect([row.business_key, row.snapshot.businessKey]).to.deep.equal(['REG/0002', 'REG/0002']);
+    const task = await api.db.knex('user_task').where({ instance_id: start.result.body.id }).first('business_key');
+    expect(task.business_key).to.equal('REG/0002');
   });
 
   it('given a start with a follow-up in another instance, it runs in a transaction and ends right', async () => {
