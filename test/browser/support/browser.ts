@@ -5,6 +5,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { watchPageErrors } from './page-errors.js';
 
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -23,8 +24,8 @@ export async function newPage(browser: Browser, options: { width?: number; heigh
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  // A script error in the page is the first thing to know when a test times out waiting.
-  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  // An uncaught exception in the page fails the test (page-errors-hook.ts).
+  watchPageErrors(page);
   return page;
 }
 

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { watchPageErrors } from './page-errors.js';
 
 export const SHOTS = join('test-results', 'inbox');
 export const DESKTOP = { width: 1366, height: 900 };
@@ -21,7 +22,7 @@ export async function signIn(browser: Browser, base: string, username: string, p
   const phone = viewport.width < 500;
   const context = await browser.newContext({ viewport, locale: 'id-ID', timezoneId: 'Asia/Jakarta', isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
-  page.on('pageerror', (error) => { console.error(`[${username}] page error:`, error.message); });
+  watchPageErrors(page, username);
   await page.goto(`${base}${INBOX_PATH}`);
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
