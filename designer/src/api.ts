@@ -77,6 +77,16 @@ export async function definitionXml(id: string): Promise<string> {
   return (await request('GET', `/api/process-definitions/${encodeURIComponent(id)}/xml`)).text();
 }
 
+/** The latest deployed schema of a form, or null when none is deployed under that id (404). */
+export async function deployedForm(formId: string): Promise<Record<string, unknown> | null> {
+  try {
+    return (await (await request('GET', `/api/forms/${encodeURIComponent(formId)}`)).json()).schema as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
 /** Deploys the diagram and its forms in one multipart request; the extension names the kind. */
 export async function deploy(files: { name: string; content: string; type: string }[]): Promise<{ created: boolean; result: DeployResult }> {
   const form = new FormData();

@@ -22,3 +22,11 @@ export function t(key: UiKey, values: Record<string, string | number> = {}): str
   const template = uiStrings[currentLang()][key] ?? uiStrings.en[key] ?? key;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
 }
+
+/**
+ * A date as both apps write it: "7 Des 2026" in Indonesian, "7 Dec 2026" in English (the inbox's
+ * formatDate is the same), never the browser's own locale order such as 12/7/2026.
+ */
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(currentLang() === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium' }).format(new Date(iso));
+}

@@ -3,7 +3,7 @@
  * task's form, and deploy (the diagram with its forms; a refusal is drawn on the elements).
  * Owns no DOM layout; designer-view.ts wires these to buttons.
  */
-import { ApiError, deploy, type ProcessDefinition } from '../api.js';
+import { ApiError, deploy, deployedForm, type ProcessDefinition } from '../api.js';
 import { downloadBlob } from '../dom.js';
 import { t } from '../i18n/lang.js';
 import type { Modeler } from '../modeler/create-modeler.js';
@@ -58,7 +58,12 @@ export async function downloadDiagram(ctx: DesignerContext): Promise<void> {
   }
 }
 
-export function editForm(ctx: DesignerContext): void {
+/**
+ * Opens the form of the selected user task (or start event). A form not edited or imported in this
+ * session is loaded from the server first: a reopened version's form is the deployed one, so
+ * saving and deploying never replaces it with an empty form.
+ */
+export async function editForm(ctx: DesignerContext): Promise<void> {
   const element = (ctx.modeler.get('selection') as any).get()[0];
   if (!hasForm(element)) {
     ctx.status.show('info', t('selectUserTask'));
@@ -69,7 +74,16 @@ export function editForm(ctx: DesignerContext): void {
     formId = suggestFormId(ctx.modeler, element);
     linkForm(ctx.modeler, element, formId);
   }
-  const schema = getForm(formId) ?? blankForm(formId);
+  let schema = getForm(formId);
+  if (!schema) {
+    try {
+      const deployed = await deployedForm(formId);
+      schema = deployed ? { ...deployed, id: formId } : blankForm(formId);
+    } catch (error) {
+      ctx.status.show('error', t('requestFailed', { detail: (error as Error).message }));
+      return;
+    }
+  }
   const title = isUserTask(element) ? t('formTitle', { formId, task: element.businessObject.name || element.id }) : t('startFormTitle', { formId });
   openFormDialog(title, schema, putForm);
 }

@@ -121,7 +121,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     }
     if (action === 'import') fileInput.click();
     if (action === 'download') void downloadDiagram(ctx);
-    if (action === 'form') editForm(ctx);
+    if (action === 'form') void editForm(ctx);
     if (action === 'simulate') (modeler!.get('toggleMode') as any).toggleMode();
     if (action === 'deploy') void deployDiagram(ctx);
   });

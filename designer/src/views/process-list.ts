@@ -4,7 +4,7 @@
  */
 import { listDefinitions, type ProcessDefinition } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { t } from '../i18n/lang.js';
+import { formatDate, t } from '../i18n/lang.js';
 
 export interface ProcessList {
   element: HTMLElement;
@@ -52,7 +52,7 @@ export function createProcessList(onOpen: (definition: ProcessDefinition) => voi
             },
             h('span', {}, t('version', { version: definition.version })),
             index === 0 ? h('span', { className: 'badge' }, t('latest')) : null,
-            definition.deployedAt ? h('time', { className: 'muted', datetime: definition.deployedAt }, new Date(definition.deployedAt).toLocaleDateString()) : null),
+            definition.deployedAt ? h('time', { className: 'muted', datetime: definition.deployedAt }, formatDate(definition.deployedAt)) : null),
           ))),
       ));
     replaceChildren(body, ...groups);
