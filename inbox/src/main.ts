@@ -28,7 +28,8 @@ const main = h('main', { id: 'main', tabindex: '-1' });
 const header = h('header', { class: 'topbar' });
 const flashBox = h('div', { class: 'flash', role: 'status', 'aria-live': 'polite' });
 let unmount: () => void = () => undefined;
-let lastListHash = listHref({ tab: 'mine', sort: 'dueDate', q: '', page: 1 });
+const firstListHash = listHref({ tab: 'mine', sort: 'dueDate', q: '', page: 1 });
+let lastListHash = firstListHash;
 let pendingFlash = '';
 let shownView = '';
 
@@ -88,9 +89,16 @@ function route(): void {
   pendingFlash = '';
 }
 
+/**
+ * Signing out forgets where the user was: on a shared front-desk computer the next person signs in
+ * to the list, not to the previous user's task, search or start form. (A session that merely
+ * expired keeps the address, so the same person signs in again where they were.)
+ */
 function signOut(): void {
   clearSession();
   forgetProcessNames();
+  lastListHash = firstListHash;
+  history.replaceState(null, '', `${location.pathname}${location.search}${firstListHash}`);
   route();
 }
 

@@ -161,6 +161,45 @@ describe('inbox (browser): everyday use', function () {
     await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).waitFor();
   });
 
+  it('signs out to the list: the next person at a shared desk does not land on the previous task', async function () {
+    // Given a verifier with a task open
+    const kase = await permit('Koperasi Meja Depan');
+    const sari = await scene.open('sari');
+    await openTask(sari, /Tugas grup saya/, kase.businessKey, 'Verifikasi berkas');
+
+    // When she signs out and a colleague signs in at the same browser
+    await sari.getByRole('button', { name: 'Keluar' }).click();
+    await sari.getByLabel('Nama pengguna').waitFor();
+    expect(sari.url()).to.not.contain('#/task/');
+    await sari.getByLabel('Nama pengguna').fill('rina');
+    await sari.getByLabel('Kata sandi').fill(PASSWORD);
+    await sari.getByRole('button', { name: 'Masuk' }).click();
+
+    // Then the colleague sees her own list, not the previous user's task
+    await sari.getByRole('heading', { level: 1, name: /^Tugas/ }).waitFor();
+    expect(sari.url()).to.contain('tab=mine');
+    expect(await sari.getByRole('heading', { level: 1, name: 'Verifikasi berkas' }).count()).to.equal(0);
+  });
+
+  it('shows the tab strip without a scrollbar on a desktop, and every tab on a phone', async function () {
+    const strip = (page: import('playwright-core').Page) => page.evaluate(() => {
+      const nav = document.querySelector('nav.tabs') as HTMLElement;
+      const tabs = [...nav.querySelectorAll('.tab')].map((tab) => tab.getBoundingClientRect());
+      return { overflowX: nav.scrollWidth - nav.clientWidth, overflowY: nav.scrollHeight - nav.clientHeight, right: Math.max(...tabs.map((box) => box.right)), count: tabs.length };
+    });
+    const desk = await scene.open('sari');
+    const desktop = await strip(desk);
+    expect(desktop, 'desktop tab strip').to.include({ overflowX: 0, overflowY: 0, count: 3 });
+    const phone = await scene.open('sari', PHONE);
+    const small = await strip(phone);
+    expect(small, 'phone tab strip').to.include({ overflowX: 0, overflowY: 0, count: 3 });
+    expect(small.right, 'the last tab (Selesai) is on screen').to.be.at.most(PHONE.width);
+    await phone.getByRole('link', { name: /Selesai/ }).click();
+    await phone.getByRole('link', { name: /Selesai/ }).and(phone.locator('[aria-current=page]')).waitFor();
+    await phone.locator('.task-list[aria-busy=false]').waitFor();
+    await shot(phone, 'tabs-phone');
+  });
+
   it('works on a phone screen (390×844) without sideways scrolling', async function () {
     const kase = await permit('Warung Bu Siti');
     const sari = await scene.open('sari', PHONE);
