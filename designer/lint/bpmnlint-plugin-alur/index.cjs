@@ -6,6 +6,7 @@ module.exports = {
     recommended: {
       rules: {
         'engine-rules': 'error',
+        'engine-warnings': 'warn',
       },
     },
   },
