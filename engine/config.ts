@@ -44,6 +44,8 @@ export interface Config {
   stopTimeoutMs: number;
   /** What one tenant's model, form or input may cost (README, "Budgets"). */
   budgets: Budgets;
+  /** How long a due service-task job may wait for a worker before it becomes an incident (runner/unclaimed.ts). */
+  unclaimedJobMs: number;
 }
 
 /** Limits that keep one tenant's model, form or input from freezing the server for the others. */
@@ -68,7 +70,8 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = portOf(env, 'PORT') ?? 3000;
   const redisUrl = stringOf(env, 'REDIS_URL');
-  const queue = queueOverrides(env);
+  const unclaimedJobMs = numberOf(env, 'ALUR_UNCLAIMED_JOB_MINUTES', 15, { above: 0 }) * 60_000;
+  const queue = { ...queueOverrides(env), unclaimedJobMs };
   const allow = stringOf(env, 'ALUR_HTTP_ALLOW')?.split(',').map((h) => h.trim()).filter(Boolean);
   return {
     port,
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env, 'ALUR_TRUST_PROXY'),
     stopTimeoutMs: numberOf(env, 'ALUR_STOP_TIMEOUT_MS', 60_000, { above: 0 }),
     budgets: loadBudgets(env),
+    unclaimedJobMs,
   };
 }
 

@@ -55,7 +55,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   await loadHandlerModules(registry, config.handlers);
   const queueRunner = config.queue ? new QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
   if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
-  const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { onError: (err) => log.error({ err }, 'runner error') });
+  const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { unclaimedJobMs: config.unclaimedJobMs, onError: (err) => log.error({ err }, 'runner error') });
   clock.onChange(() => runner.wake());
   let metricsServer: Server | undefined;
   return {

@@ -20,7 +20,7 @@ describe('config: loadConfig', () => {
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false,
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
-      metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}),
+      metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
     } satisfies Config);
   });
 
@@ -37,16 +37,16 @@ describe('config: loadConfig', () => {
       ALUR_SMTP_URL: 'smtp://mail:25', ALUR_SMTP_FROM: 'alur@semarangkota.go.id', ALUR_METRICS_PORT: '9464', ALUR_METRICS_TOKEN: 'metrik', ALUR_TRUST_PROXY: '10.0.0.0/8',
       ALUR_STOP_TIMEOUT_MS: '5000', ALUR_QUEUE_PREFIX: 'smg', ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_RECONCILE_MS: '30000', ALUR_QUEUE_LOCK_MS: '20000',
       ALUR_QUEUE_STALLED_MS: '10000', ALUR_QUEUE_LEASE_MS: '60000', ALUR_JOB_BACKOFF_MS: '500', ALUR_JOB_MAX_BACKOFF_MS: '60000', ALUR_QUEUE_CONCURRENCY: '2',
-      ALUR_QUEUE_LIMITS: '{"nik-check":{"concurrency":1,"max":10,"durationMs":1000}}', ALUR_TIMER_CONCURRENCY: '3',
+      ALUR_QUEUE_LIMITS: '{"nik-check":{"concurrency":1,"max":10,"durationMs":1000}}', ALUR_TIMER_CONCURRENCY: '3', ALUR_UNCLAIMED_JOB_MINUTES: '60',
     });
     expect(more).to.deep.include({
-      logLevel: 'warn', handlers: 'handlers/dukcapil.js', metricsPort: 9464, metricsToken: 'metrik', trustProxy: '10.0.0.0/8', stopTimeoutMs: 5000,
+      logLevel: 'warn', handlers: 'handlers/dukcapil.js', metricsPort: 9464, metricsToken: 'metrik', trustProxy: '10.0.0.0/8', stopTimeoutMs: 5000, unclaimedJobMs: 60 * 60_000,
       connectors: { httpAllow: ['dukcapil.go.id', 'api.semarangkota.go.id'], smtpUrl: 'smtp://mail:25', smtpFrom: 'alur@semarangkota.go.id' },
     });
     const { limits, ...queue } = more.queue!;
     expect(queue).to.deep.equal({
       redisUrl: 'redis://cache:6379', prefix: 'smg', workers: true, pollMs: 250, horizonMs: 600_000, marginMs: 5000, batch: 1000, reconcileMs: 30_000,
-      lockMs: 20_000, stalledIntervalMs: 10_000, leaseMs: 60_000, backoff: { baseMs: 500, maxMs: 60_000 }, timerConcurrency: 3,
+      lockMs: 20_000, stalledIntervalMs: 10_000, leaseMs: 60_000, backoff: { baseMs: 500, maxMs: 60_000 }, timerConcurrency: 3, unclaimedJobMs: 60 * 60_000,
     });
     expect([limits('nik-check'), limits('email')]).to.deep.equal([{ concurrency: 1, max: 10, durationMs: 1000 }, { concurrency: 2 }]);
     expect(loadConfig({ ALUR_TRUST_PROXY: '1' }).trustProxy).to.equal(1);
@@ -64,7 +64,7 @@ describe('config: loadConfig', () => {
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {
-    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '' };
+    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '' };
     expect(loadConfig(empty)).to.deep.equal(loadConfig({}));
   });
 
@@ -81,6 +81,7 @@ describe('config: loadConfig', () => {
       [{ ALUR_TOKEN_CACHE_MS: '-1' }, 'ALUR_TOKEN_CACHE_MS must be a number of at least 0, got "-1"'],
       [{ ALUR_MAX_UPLOAD_MB: '5MB' }, 'ALUR_MAX_UPLOAD_MB must be a number above 0, got "5MB"'],
       [{ ALUR_DB_POOL_MAX: '2.5' }, 'ALUR_DB_POOL_MAX must be a whole number of at least 1, got "2.5"'],
+      [{ ALUR_UNCLAIMED_JOB_MINUTES: '0' }, 'ALUR_UNCLAIMED_JOB_MINUTES must be a number above 0, got "0"'],
       [{ ALUR_METRICS_PORT: 'metrics' }, 'ALUR_METRICS_PORT must be a port number, got "metrics"'],
       [{ ALUR_QUEUE_POLL_MS: '0' }, 'ALUR_QUEUE_POLL_MS must be a number above 0, got "0"'],
       [{ ALUR_QUEUE_LIMITS: '{nik' }, 'ALUR_QUEUE_LIMITS is not JSON'],

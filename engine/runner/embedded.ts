@@ -10,6 +10,7 @@ import { claimDueJobs, nextJobDue, type TakenJob } from '../store/jobs.js';
 import { executeJob } from './execute.js';
 import { nextTimerDue } from '../store/timers.js';
 import type { JobHandlerRegistry } from './registry.js';
+import { DEFAULT_UNCLAIMED_JOB_MS, failUnclaimedJobs } from './unclaimed.js';
 
 export interface RunnerOptions {
   /** Longest sleep between looks at the tables. */
@@ -21,6 +22,8 @@ export interface RunnerOptions {
   /** First retry delay; doubles per attempt up to maxBackoffMs. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** A due job nobody took for this long becomes an incident (runner/unclaimed.ts); null: never (scenario tests complete jobs themselves). */
+  unclaimedJobMs?: number | null;
   onError?: (err: unknown) => void;
 }
 
@@ -33,7 +36,7 @@ export class EmbeddedRunner {
   private readonly opts: Required<RunnerOptions>;
 
   constructor(private readonly engine: Engine, private readonly registry: JobHandlerRegistry, options: RunnerOptions = {}) {
-    this.opts = { pollMs: 1000, leaseMs: 5 * 60_000, concurrency: 4, backoffMs: 1000, maxBackoffMs: 5 * 60_000, onError: () => {}, ...options };
+    this.opts = { pollMs: 1000, leaseMs: 5 * 60_000, concurrency: 4, backoffMs: 1000, maxBackoffMs: 5 * 60_000, unclaimedJobMs: DEFAULT_UNCLAIMED_JOB_MS, onError: () => {}, ...options };
   }
 
   start(): void {
@@ -79,6 +82,7 @@ export class EmbeddedRunner {
     const now = this.engine.deps.clock.now();
     const jobs = await claimDueJobs(this.engine.deps.knex, this.registry.types(), now, this.opts.leaseMs, this.opts.concurrency);
     await Promise.all(jobs.map((taken) => this.runJob(taken)));
+    if (this.opts.unclaimedJobMs !== null) done += await failUnclaimedJobs(this.engine, this.opts.unclaimedJobMs);
     return done + jobs.length;
   }
 

@@ -82,6 +82,21 @@ export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: 
 }
 
 /**
+ * Takes one job that nobody took: still `ready` though it was due at `dueBefore` or earlier (no
+ * runner has a handler for its type, or none is running), with FOR UPDATE SKIP LOCKED so
+ * several processes sweeping at once take different rows. It is marked running with a lease, as
+ * a take is, so that its failure is recorded by the one finishJob path; a worker that receives
+ * it afterwards finds it finished and skips it.
+ */
+export async function takeUnclaimedJob(db: Db, dueBefore: Date, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
+  const stale = db('job').select('id').where('state', 'ready').andWhere('due_at', '<=', dueBefore).orderBy('due_at').limit(1).forUpdate().skipLocked();
+  const [taken] = await withInstances(db, db('job').whereIn('id', stale)
+    .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
+    .returning('*'));
+  return taken;
+}
+
+/**
  * Takes job row `id` to run (queue mode): marks a ready or running one running with a fresh lease
  * and counts the delivery, and reads its instance, in one statement. A running row is taken over:
  * the queue delivers it again only when its worker lost the job (killed, stalled). Undefined when

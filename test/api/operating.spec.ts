@@ -23,6 +23,14 @@ const SIGN = bpmnFile('tanda-tangan', `
   <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Sign" />
   <bpmn:sequenceFlow id="F2" sourceRef="Sign" targetRef="End" />`);
 
+const TTE = bpmnFile('surat-keluar', `
+  <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:serviceTask id="TandaTangan"><bpmn:extensionElements><zeebe:taskDefinition type="tte-sign-unregistered" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+  <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="TandaTangan" />
+  <bpmn:sequenceFlow id="F2" sourceRef="TandaTangan" targetRef="End" />`);
+
 forEachBackend('api: operating running cases', (backend) => {
   let api: Api;
   let signing: 'fail' | 'ok' = 'fail';
@@ -213,5 +221,37 @@ forEachBackend('api: operating running cases', (backend) => {
     // The other tenant's case still has its incident.
     const stuck = (await api.http.get(`/api/process-instances/${theirs.id}`).set(bearer(other))).body;
     expect(stuck.incidents).to.have.length(1);
+  });
+
+  it('turns a case waiting at a service task nobody handles into an incident after the wait; retried once a handler exists, it goes on', async () => {
+    const { analyst } = await tenantWithPeople();
+    await deploy(analyst, TTE, 'tte.bpmn');
+    const inst = await start(analyst, 'surat-keluar', 'SK/1');
+    const t0 = api.clock.now();
+    await api.runner.drain();
+    api.clock.pin(new Date(t0.getTime() + 14 * 60_000));
+    await api.runner.drain();
+    expect((await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body.incidents).to.deep.equal([]);
+    api.clock.pin(new Date(t0.getTime() + 15 * 60_000));
+    await api.runner.drain();
+    const stuck = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect(stuck.state).to.equal('active');
+    expect(stuck.activeElements).to.deep.equal(['TandaTangan']);
+    expect(stuck.incidents).to.have.length(1);
+    expect(stuck.incidents[0]).to.include({ elementId: 'TandaTangan', type: 'job', message: 'no worker took job type "tte-sign-unregistered" within 15 minutes: is a handler registered for it?' });
+    expect((await search(analyst, 'hasIncident=true&processKey=surat-keluar')).ids).to.deep.equal([inst.id]);
+    // Sweeping again changes nothing: the job failed once.
+    await api.runner.drain();
+    const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items as { type: string }[];
+    expect(history.filter((h) => h.type === 'incident.raised')).to.have.length(1);
+
+    api.registry.register('tte-sign-unregistered', async () => ({ variables: { ditandatangani: true } }));
+    const retried = await api.http.post('/api/incidents/retry').set(bearer(analyst)).send({ type: 'job', elementId: 'TandaTangan' });
+    expect(retried.body.retried).to.have.length(1);
+    await api.runner.drain();
+    const done = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect(done.state).to.equal('completed');
+    expect(done.variables).to.include({ ditandatangani: true });
+    api.clock.pin(t0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * An in-process engine for scenario tests: PGlite in memory, the real service and the embedded
  * runner's timer firing, a pinned clock that only scenarios move, and no job handlers — service
- * tasks wait until a scenario completes their job, so tests never reach the outside world.
+ * tasks wait until a scenario completes their job, however long the scenario moves the clock (no
+ * unclaimed-job incidents), so tests never reach the outside world.
  * Every scenario runs in its own scratch tenant of this one database.
  */
 import { randomUUID } from 'node:crypto';
@@ -23,7 +24,7 @@ export class ScenarioHarness {
     const clock = new Clock();
     clock.pin(new Date('2026-03-02T01:00:00Z'));
     const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
-    return new ScenarioHarness(db, engine, clock, new EmbeddedRunner(engine, new JobHandlerRegistry()));
+    return new ScenarioHarness(db, engine, clock, new EmbeddedRunner(engine, new JobHandlerRegistry(), { unclaimedJobMs: null }));
   }
 
   async createTenant(prefix: string): Promise<string> {

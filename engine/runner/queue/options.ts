@@ -4,6 +4,7 @@
  */
 import type { Backoff } from '../execute.js';
 import { parseTypeLimits, type TypeLimit } from './limits.js';
+import { DEFAULT_UNCLAIMED_JOB_MS } from '../unclaimed.js';
 
 export interface QueueOptions {
   redisUrl: string;
@@ -22,13 +23,15 @@ export interface QueueOptions {
   backoff: Backoff;
   limits: (type: string) => TypeLimit;
   timerConcurrency: number;
+  /** A due job nobody took for this long becomes an incident (runner/unclaimed.ts). */
+  unclaimedJobMs: number;
 }
 
 export function queueOptions(redisUrl: string, overrides: Partial<QueueOptions> = {}): QueueOptions {
   return {
     redisUrl, prefix: 'alur', workers: true, pollMs: 1000, horizonMs: 10 * 60_000, marginMs: 5000, batch: 1000,
     reconcileMs: 60_000, lockMs: 30_000, stalledIntervalMs: 15_000, leaseMs: 5 * 60_000,
-    backoff: { baseMs: 1000, maxMs: 5 * 60_000 }, limits: parseTypeLimits(undefined, 4), timerConcurrency: 8,
+    backoff: { baseMs: 1000, maxMs: 5 * 60_000 }, limits: parseTypeLimits(undefined, 4), timerConcurrency: 8, unclaimedJobMs: DEFAULT_UNCLAIMED_JOB_MS,
     ...overrides,
   };
 }

@@ -11,6 +11,7 @@ import type { Engine } from '../../service/engine.js';
 import type { JobHandlerRegistry } from '../registry.js';
 import { Dispatcher } from './dispatcher.js';
 import { Reconciler } from './reconciler.js';
+import { failUnclaimedJobs } from '../unclaimed.js';
 import { QueueSet } from './queues.js';
 import { serviceWorker, timerWorker } from './workers.js';
 import type { QueueOptions } from './options.js';
@@ -85,6 +86,8 @@ export class QueueRunner {
       const reconciled = await this.reconciler.check();
       if (reconciled) this.log.debug({ added: reconciled }, 'reconciled');
       await this.dispatcher.dispatch();
+      const unclaimed = await failUnclaimedJobs(this.engine, this.opts.unclaimedJobMs);
+      if (unclaimed) this.log.warn({ jobs: unclaimed }, 'jobs nobody took became incidents');
     } catch (err) {
       this.log.warn(errorFields(err), 'dispatch pass failed; retried on the next tick');
     }
