@@ -30,7 +30,7 @@ describeQueue('queue mode: jobs nobody takes [postgres + redis]', function (this
       return page.total ? page.items : undefined;
     }, 15_000, 'the unclaimed job to become an incident');
     expect(open).to.have.length(1);
-    expect(open[0]).to.include({ type: 'job', message: 'no worker took job type "tte-sign" within 1 minute: is a handler registered for it?' });
+    expect(open![0]).to.include({ type: 'job', message: 'no worker took job type "tte-sign" within 1 minute: is a handler registered for it?' });
     const job = await h.db.knex('job').where({ instance_id: started.instanceId }).first();
     expect(job.state).to.equal('failed');
     // Further passes leave it: one incident, the case still at the task.
