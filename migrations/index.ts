@@ -15,6 +15,7 @@ import * as searchTrgm from './20261129000800_inbox_search_trigrams.js';
 import * as numberCounters from './20261206233008_number_counters.js';
 import * as operateProjections from './20261207030000_operate_projections.js';
 import * as people from './20261207031500_people.js';
+import * as calendars from './20261207034000_working_day_calendars.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -30,6 +31,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261206233008_number_counters', numberCounters],
   ['20261207030000_operate_projections', operateProjections],
   ['20261207031500_people', people],
+  ['20261207034000_working_day_calendars', calendars],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

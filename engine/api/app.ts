@@ -18,6 +18,7 @@ import { operationRoutes } from './routes/operations.js';
 import { formRoutes } from './routes/forms.js';
 import { startingRoutes } from './routes/starting.js';
 import { healthHandler, metricsHandler } from '../observability/http.js';
+import { calendarRoutes } from './routes/calendar.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   taskRoutes(routes, deps);
   formRoutes(routes, deps);
   startingRoutes(routes, deps);
+  calendarRoutes(routes, deps);
   operationRoutes(routes, deps);
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);

@@ -12,7 +12,7 @@ import { localize } from '../messages/index.js';
 import { requestLang } from './problems.js';
 
 export interface RouteSpec {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. `/api/tasks/:id/claim` (OpenAPI gets `{id}`). */
   path: string;
   summary: string;

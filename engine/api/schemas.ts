@@ -107,6 +107,24 @@ export const clockBody = {
   },
 };
 
+export const calendarBody = {
+  type: 'object', additionalProperties: false, minProperties: 1,
+  properties: {
+    zone: { type: 'string', minLength: 1, maxLength: 64, description: 'IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) or offset (+07:00).' },
+    weekend: { type: 'array', maxItems: 7, items: { type: 'integer', minimum: 1, maximum: 7 }, description: 'Days off as ISO weekdays, Monday 1 … Sunday 7.' },
+  },
+};
+
+export const holidayBody = {
+  type: 'object', additionalProperties: false, required: ['date', 'name', 'kind'],
+  properties: {
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Local date, YYYY-MM-DD.' },
+    name,
+    kind: { enum: ['national', 'cuti-bersama', 'regional', 'closure'] },
+    source: { type: 'string', minLength: 1, maxLength: 300, description: 'The decree the day comes from.' },
+  },
+};
+
 export const problemSchema = {
   type: 'object', required: ['type', 'title', 'status', 'detail'],
   properties: {

@@ -8,6 +8,7 @@ import type { Clock } from '../runner/clock.js';
 import type { ModelCache } from './models.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
 import type { JobRow } from '../store/jobs.js';
+import type { CalendarCache, CalendarChanged } from './calendars.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -16,8 +17,12 @@ export interface EngineDeps {
   feel?: FeelEvaluator;
   /** Told about every command (metrics, the runner that takes the jobs a command enqueued). */
   observers?: readonly EngineObserver[];
-  /** The installation's time zone (ALUR_TIMEZONE); read through service/tenant-zone.ts only. */
+  /** The installation's time zone (ALUR_TIMEZONE): the zone of a tenant that has not set its own calendar. */
   timeZone?: string;
+  /** Tenants' working-day calendars (service/calendars.ts); one per engine when absent. */
+  calendars?: CalendarCache;
+  /** Re-plans pending working-day deadlines after a tenant's calendar changed. */
+  onCalendarChanged?: CalendarChanged;
 }
 
 /** What an observer hears about one command. */

@@ -15,6 +15,7 @@ import type { CommandContext } from './context.js';
 import { planStep, infoOf, type PlanContext } from './plan.js';
 import { NotFound } from './errors.js';
 import { takeRegistrationNumber } from './starting.js';
+import { tenantCalendar } from './calendars.js';
 import {
   followUpsOf, carryOut, publishMessage as publishFollowUp, driveAsync, startEventsNamed,
   type FollowUp, type HostRequest, type HostWork, type StepAnswer, type StartAnswer, type Waiting, type StartEvent,
@@ -62,7 +63,8 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
   const row = options.read ?? (await cx.uow.instanceForStep(instanceId, options.known));
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
-  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel });
+  const calendar = await tenantCalendar(cx, cx.uow.db, row.tenant_id);
+  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data });
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;
   const after: InstanceRow = result.ignored ? row : { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended };
   await cx.uow.write([...(options.with ?? []), ...planStep(row, after, result, planContext(cx, inputUser(input), options.finishedJob))]);
@@ -99,7 +101,8 @@ async function startOnly(cx: CommandContext, def: DefinitionHead, opts: StartOpt
     type: 'instance.start', instanceId, processId: def.key, startEventId: opts.startEventId, variables: opts.variables ?? {},
     businessKey: businessKey ?? undefined, parent: opts.parent,
   };
-  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel });
+  const calendar = await tenantCalendar(cx, cx.uow.db, def.tenant_id);
+  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data });
   const row: InstanceRow = {
     id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version, start_form_ref: opts.startFormRef ?? null,
     business_key: businessKey, state: result.state.status, snapshot: result.state, version: 1,

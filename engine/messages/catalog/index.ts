@@ -10,8 +10,9 @@ import { access } from './access.js';
 import { starting } from './starting.js';
 import { operating } from './operating.js';
 import { people } from './people.js';
+import { calendar } from './calendar.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
