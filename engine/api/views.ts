@@ -11,11 +11,16 @@ import { activeElements, processVariables, type ProcessModel } from '../core/ind
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
-export function taskView(t: TaskRow) {
+/** Display names by username (store/users.ts displayNames); a name not in it shows as the username. */
+export type Names = ReadonlyMap<string, string>;
+const NO_NAMES: Names = new Map();
+const nameOf = (username: string | null, names: Names) => (username ? names.get(username) ?? username : null);
+
+export function taskView(t: TaskRow, names: Names = NO_NAMES) {
   return {
     id: t.id, name: t.name, elementId: t.element_id, processInstanceId: t.instance_id, processKey: t.process_key, businessKey: t.business_key,
-    assignee: t.assignee, candidateGroups: t.candidate_groups, candidateUsers: t.candidate_users, dueDate: iso(t.due_at), followUpDate: iso(t.follow_up_at),
-    priority: t.priority, createdAt: iso(t.created_at), completedAt: iso(t.completed_at), completedBy: t.completed_by, formId: t.form_id, state: t.state,
+    assignee: t.assignee, assigneeName: nameOf(t.assignee, names), candidateGroups: t.candidate_groups, candidateUsers: t.candidate_users, dueDate: iso(t.due_at), followUpDate: iso(t.follow_up_at),
+    priority: t.priority, createdAt: iso(t.created_at), completedAt: iso(t.completed_at), completedBy: t.completed_by, completedByName: nameOf(t.completed_by, names), formId: t.form_id, state: t.state,
   };
 }
 
@@ -43,11 +48,11 @@ export function startFields(model: ProcessModel) {
   return { startFormId: model.startFormId ?? null, starters: model.starters ?? null, businessKeyFormat: model.businessKeyFormat ?? null };
 }
 
-export function historyView(h: HistoryRow) {
+export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
   return {
     at: iso(h.at), type: h.type,
     ...(h.element_id ? { elementId: h.element_id } : {}),
-    ...(h.username ? { user: h.username } : {}),
+    ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
     ...(h.data ? { data: h.data } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface Actor {
   tenant: string | null;
   roles: string[];
   groups: string[];
+  /** The name people read (absent: the username). */
+  displayName?: string;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

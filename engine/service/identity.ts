@@ -52,7 +52,7 @@ export async function actorForToken(knex: Knex, token: string, cache?: TokenCach
   if (known) return known;
   const user = await findUserAndGroupsByTokenHash(knex, hash, new Date());
   if (!user) return undefined;
-  const actor = { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: user.groups };
+  const actor = { id: user.id, username: user.username, tenant: user.tenant_id, roles: user.roles, groups: user.groups, ...(user.display_name ? { displayName: user.display_name } : {}) };
   cache?.set(hash, actor, new Date(user.token_expires_at));
   return actor;
 }

@@ -105,3 +105,21 @@ export async function addMemberships(db: Db, userId: string, tenant: string, gro
 export async function groupsOfUser(db: Db, userId: string): Promise<string[]> {
   return db('group_membership').where({ user_id: userId }).orderBy('group_name').pluck('group_name');
 }
+
+/** Display names of the people a page of tasks names (assignees, who completed). */
+export async function namesOfTasks(db: Db, tasks: { tenant_id: string; assignee: string | null; completed_by: string | null }[]): Promise<Map<string, string>> {
+  const people = tasks.flatMap((t) => [t.assignee, t.completed_by]).filter((u): u is string => !!u);
+  return tasks.length && people.length ? displayNames(db, tasks[0].tenant_id, people) : new Map();
+}
+
+/** Active users of a tenant who belong to one of `groups` or are named in `users`, with their groups, by name. */
+export async function colleaguesOf(db: Db, tenant: string, groups: string[], users: string[]): Promise<UserWithGroups[]> {
+  if (!groups.length && !users.length) return [];
+  const groupList = db.raw("coalesce((select array_agg(m.group_name order by m.group_name) from group_membership m where m.user_id = u.id), '{}') as groups");
+  return db('app_user as u').select('u.*', groupList).where({ 'u.tenant_id': tenant, 'u.disabled': false })
+    .andWhere((w) => {
+      if (users.length) w.orWhereIn('u.username', users);
+      if (groups.length) w.orWhereExists(db('group_membership as g').whereRaw('g.user_id = u.id').whereIn('g.group_name', groups));
+    })
+    .orderByRaw('lower(coalesce(u.display_name, u.username))').limit(500);
+}

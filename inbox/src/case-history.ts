@@ -48,7 +48,7 @@ function entry(item: HistoryItem, names: ElementNames): HTMLLIElement {
   const decision = item.type === 'task.completed' && item.data ? dataList(item.data) : null;
   return h('li', { class: `timeline-item type-${item.type.replace(/\./g, '-')}` },
     h('time', { datetime: item.at }, formatDateTime(item.at)),
-    h('p', { class: 'what' }, h('span', {}, label), item.user && ACTED.test(item.type) ? h('span', { class: 'who' }, ` ${t('history.by', { user: item.user })}`) : null),
+    h('p', { class: 'what' }, h('span', {}, label), item.user && ACTED.test(item.type) ? h('span', { class: 'who' }, ` ${t('history.by', { user: item.userName ?? item.user })}`) : null),
     decision);
 }
 

@@ -43,29 +43,42 @@ export function taskActions(task: TaskDetail, user: User, handlers: ActionHandle
 
 type Runner = (action: () => Promise<unknown>, message: () => string) => (event: Event) => Promise<void>;
 
+/**
+ * Hand-over to a colleague chosen by name from the task's groups (who holds the post, with their
+ * jabatan); a server that cannot list them gets a typed username instead.
+ */
 function assignForm(task: TaskDetail, user: User, run: Runner): HTMLElement {
   const sharedGroups = task.candidateGroups.filter((group) => user.groups.includes(group) || user.roles.includes('admin'));
-  const listId = `colleagues-${task.id}`;
-  const input = h('input', { id: 'assign-to', name: 'assignee', required: true, autocomplete: 'off', list: listId });
-  const options = h('datalist', { id: listId });
+  const slot = h('span', { class: 'assign-row' });
+  let field: HTMLInputElement | HTMLSelectElement = h('input', { id: 'assign-to', name: 'assignee', required: true, autocomplete: 'off' }) as HTMLInputElement;
+  const chosen = new Map<string, string>();
   const submit = h('button', { type: 'submit', class: 'button secondary' }, t('task.assignSubmit'));
   const form = h('form', { class: 'assign' },
     h('label', { for: 'assign-to' }, t('task.assignTo')),
-    h('span', { class: 'assign-row' }, input, submit),
-    sharedGroups.length ? h('small', { class: 'hint' }, t('task.assignHint', { groups: sharedGroups.join(', ') })) : null,
-    options);
+    slot,
+    sharedGroups.length ? h('small', { class: 'hint' }, t('task.assignHint', { groups: sharedGroups.join(', ') })) : null);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const assignee = input.value.trim();
+    const assignee = field.value.trim();
     if (!assignee) return;
-    void run(() => assignTask(task.id, assignee), () => t('task.assigned', { user: assignee }))({ currentTarget: submit } as unknown as Event);
+    const name = chosen.get(assignee) ?? assignee;
+    void run(() => assignTask(task.id, assignee), () => t('task.assigned', { user: name }))({ currentTarget: submit } as unknown as Event);
   });
   const details = h('details', { class: 'assign-box' }, h('summary', {}, t('task.assign')), form);
+  let loaded = false;
   details.addEventListener('toggle', () => {
-    if (!details.open || options.childElementCount) return;
-    void colleagues(sharedGroups).then((names) => {
-      for (const name of names) if (name !== user.username) options.append(h('option', { value: name }));
+    if (!details.open || loaded) return;
+    loaded = true;
+    void colleagues(task.id).then((found) => {
+      if (found) {
+        const others = found.filter((c) => c.username !== user.username && c.username !== task.assignee);
+        for (const c of others) chosen.set(c.username, c.displayName);
+        field = h('select', { id: 'assign-to', name: 'assignee', required: true },
+          h('option', { value: '' }, others.length ? t('task.assignChoose') : t('task.assignNobody')),
+          ...others.map((c) => h('option', { value: c.username }, c.jabatan ? `${c.displayName} — ${c.jabatan}` : c.displayName))) as HTMLSelectElement;
+      }
+      slot.replaceChildren(field, submit);
     });
-  }, { once: false });
+  });
   return details;
 }

@@ -50,16 +50,16 @@ export async function getDefinitionXml(instance: ProcessInstance): Promise<strin
   return get<string>(`process-definitions/${encodeURIComponent(definition.id)}/xml`);
 }
 
-/** Colleagues who could cover a task (Plt/Plh); an API without a user list just gives none. */
-export async function colleagues(groups: string[]): Promise<string[]> {
-  const names = new Set<string>();
-  for (const group of groups) {
-    try {
-      const page = await get<Page<{ username: string }>>(`users${query({ group, limit: 100 })}`);
-      for (const user of page.items ?? []) names.add(user.username);
-    } catch {
-      // Listing users may be for admins only; the assign field then takes a typed username.
-    }
+export interface Colleague { username: string; displayName: string; jabatan: string | null }
+
+/**
+ * Colleagues who could cover a task (Plt/Plh): the active members of its groups, with names and
+ * jabatan; null when the server cannot say (an API before 1.1), and a username is typed instead.
+ */
+export async function colleagues(taskId: string): Promise<Colleague[] | null> {
+  try {
+    return (await get<Page<Colleague>>(`tasks/${encodeURIComponent(taskId)}/colleagues`)).items ?? [];
+  } catch {
+    return null;
   }
-  return [...names].sort();
 }

@@ -29,7 +29,7 @@ function openMeta(task: Task, me: string, level: ReturnType<typeof urgency>): HT
       t('due.at', { date: formatDateTime(task.dueDate) }))
     : h('span', { class: 'due due-none' }, t('due.none'));
   const owner = task.assignee
-    ? `${t('task.assignee')}: ${task.assignee === me ? t('task.you') : task.assignee}`
+    ? `${t('task.assignee')}: ${task.assignee === me ? t('task.you') : task.assigneeName ?? task.assignee}`
     : `${t('task.unassigned')} · ${task.candidateGroups.join(', ')}`;
   return h('span', { class: 'task-meta' },
     due,

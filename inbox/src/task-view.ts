@@ -83,7 +83,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     const workable = task.state === 'open' && mine;
     if (task.state !== 'open') box.append(h('p', { class: 'hint' }, t('task.closed', { state: t(`state.${task.state}`) })));
     else if (!task.assignee) box.append(h('p', { class: 'hint' }, t('task.claimToWork')));
-    else if (!mine) box.append(h('p', { class: 'hint' }, t('task.otherAssignee', { user: task.assignee })));
+    else if (!mine) box.append(h('p', { class: 'hint' }, t('task.otherAssignee', { user: task.assigneeName ?? task.assignee })));
 
     const errors = h('div', { class: 'form-errors', role: 'alert' });
     let form: TaskForm | null = null;
@@ -127,7 +127,7 @@ function meta(task: TaskDetail, user: User): HTMLElement {
   // Each pair in its own <div> (allowed in <dl>) so the grid keeps a label above its value.
   const row = (label: string, value: Node | string) => [h('div', {}, h('dt', {}, label), h('dd', {}, value))];
   return h('dl', { class: 'meta' },
-    ...row(t('task.assignee'), task.assignee ? (task.assignee === user.username ? `${task.assignee} (${t('task.you')})` : task.assignee) : t('task.unassigned')),
+    ...row(t('task.assignee'), task.assignee ? (task.assignee === user.username ? `${task.assigneeName ?? task.assignee} (${t('task.you')})` : task.assigneeName ?? task.assignee) : t('task.unassigned')),
     ...row(t('task.groups'), task.candidateGroups.join(', ') || '–'),
     ...row(t('task.due'), task.dueDate
       ? h('span', { class: `due due-${level}` }, level === 'overdue' ? `${t('due.overdue')} · ` : level === 'soon' ? `${t('due.soon')} · ` : '', formatDateTime(task.dueDate))

@@ -10,6 +10,8 @@ export interface Task {
   processName?: string | null;
   businessKey: string | null;
   assignee: string | null;
+  /** The holder's display name (servers before API 1.1: absent, the username is shown). */
+  assigneeName?: string | null;
   candidateGroups: string[];
   candidateUsers: string[];
   dueDate: string | null;
@@ -20,6 +22,7 @@ export interface Task {
   state: TaskState;
   completedAt?: string | null;
   completedBy?: string | null;
+  completedByName?: string | null;
 }
 
 export interface TaskDetail extends Task {
@@ -67,6 +70,8 @@ export interface HistoryItem {
   type: string;
   elementId?: string;
   user?: string;
+  /** Display name of `user` (API 1.1). */
+  userName?: string;
   data?: Record<string, unknown>;
 }
 

@@ -131,14 +131,19 @@ describe('inbox (browser): everyday use', function () {
 
     // When they assign it to a colleague
     await sari.getByText('Alihkan ke rekan (Plt/Plh)').click();
-    await sari.getByLabel('Nama pengguna rekan').fill('rina');
+    // chosen by name and jabatan among the active members of the task's group, not by a typed username
+    const picker = sari.getByLabel('Rekan', { exact: true });
+    await picker.locator('option', { hasText: 'Rina Kartika, S.E. — Plh. Kepala Seksi Verifikasi' }).waitFor({ state: 'attached' });
+    expect(await picker.locator('option').allInnerTexts()).to.deep.equal(['Pilih rekan…', 'Rina Kartika, S.E. — Plh. Kepala Seksi Verifikasi']);
+    await picker.selectOption({ label: 'Rina Kartika, S.E. — Plh. Kepala Seksi Verifikasi' });
     await sari.getByRole('button', { name: 'Alihkan', exact: true }).click();
-    await sari.getByText('Tugas dialihkan ke rina.').waitFor();
+    await sari.getByText('Tugas dialihkan ke Rina Kartika, S.E..').waitFor();
 
     // Then the colleague has it as their own, ready to work
     const rina = await scene.open('rina');
     await openTask(rina, /Tugas saya/, kase.businessKey, 'Verifikasi berkas');
-    await rina.getByText('rina (Anda)').waitFor();
+    await rina.getByText('Rina Kartika, S.E. (Anda)').waitFor();
+    await rina.locator('.timeline-item', { hasText: 'Mengalihkan tugas Verifikasi berkas' }).getByText('oleh sari').waitFor();
     await rina.getByRole('button', { name: 'Selesaikan tugas' }).waitFor();
   });
 

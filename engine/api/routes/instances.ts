@@ -5,6 +5,7 @@ import { startBody, variablesBody } from '../schemas.js';
 import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
 import { openIncidentsOf } from '../../store/incidents.js';
 import { historyOf } from '../../store/history.js';
+import { displayNames } from '../../store/users.js';
 import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
@@ -37,7 +38,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       res.status(201);
       // `tasks`: the user tasks the start opened that the caller may work, so a caller who starts
       // a case and fills its first form needs no second request to find it.
-      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map(taskView) };
+      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map((t) => taskView(t)) };
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [
@@ -72,7 +73,9 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'get', path: '/api/process-instances/:id/history', tag: 'instances', summary: 'What happened, in order' },
     async ({ req, actor }) => {
       const row = await readable(actor, req.params.id);
-      const items = (await historyOf(knex, row.id)).map(historyView);
+      const rows = await historyOf(knex, row.id);
+      const names = await displayNames(knex, row.tenant_id, rows.flatMap((h) => (h.username ? [h.username] : [])));
+      const items = rows.map((h) => historyView(h, names));
       return { items, total: items.length };
     });
 

@@ -2,10 +2,11 @@
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
 import { assignBody, completeBody } from '../schemas.js';
-import { listTasks, TASK_SEARCH_MAX } from '../../store/tasks.js';
+import { listTasks, TASK_SEARCH_MAX, type TaskRow } from '../../store/tasks.js';
+import { colleaguesOf, namesOfTasks } from '../../store/users.js';
 import { findInstanceById } from '../../store/instances.js';
 import { formOfTask } from '../../store/definitions.js';
-import { tenantOf, seesAll } from '../../service/actor.js';
+import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { visibleVariables } from '../../core/index.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
 import { InvalidInput } from '../../service/errors.js';
@@ -15,6 +16,9 @@ import type { Variables } from '../../core/index.js';
 export function taskRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
   const engine = deps.engine;
+  const named = async (task: TaskRow) => taskView(task, await namesOfTasks(knex, [task]));
+  // A claim's holder is the caller, whose name came with the token: no read (a claim is one statement).
+  const claimed = (task: TaskRow, actor: Actor) => taskView(task, new Map(actor.displayName ? [[actor.username, actor.displayName]] : []));
 
   r.add({ method: 'get', path: '/api/tasks', tag: 'tasks', summary: 'The inbox', query: [
     { name: 'filter', schema: { enum: ['mine', 'candidate', 'unassigned', 'all'], default: 'all' } },
@@ -41,7 +45,8 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     if (processInstanceId === null) return { items: [], total: 0 };
     const user = { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) };
     const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, sort, order, search: search || undefined, user }, page);
-    return { items: result.items.map(taskView), total: result.total };
+    const names = await namesOfTasks(knex, result.items);
+    return { items: result.items.map((t) => taskView(t, names)), total: result.total };
   });
 
   r.add({ method: 'get', path: '/api/tasks/:id', tag: 'tasks', summary: 'A task with its variables and form' },
@@ -50,17 +55,25 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
       const inst = await findInstanceById(knex, task.instance_id);
       const form = await formOfTask(knex, task);
       const variables = inst ? (task.state === 'open' && inst.snapshot.els[task.key] ? visibleVariables(inst.snapshot, task.key) : { ...(inst.snapshot.final ?? inst.snapshot.els[1]?.v ?? {}) }) : {};
-      return { ...taskView(task), variables, form: form?.schema ?? null };
+      return { ...taskView(task, await namesOfTasks(knex, [task])), variables, form: form?.schema ?? null };
+    });
+
+  r.add({ method: 'get', path: '/api/tasks/:id/colleagues', tag: 'tasks', summary: 'Who could take this task over (Plt/Plh): active users of its candidate groups and its candidate users, with names and jabatan' },
+    async ({ req, actor }) => {
+      const task = await engine.visibleTask(actor, checkId(req.params.id, 'task'));
+      const items = (await colleaguesOf(knex, task.tenant_id, task.candidate_groups, task.candidate_users))
+        .map((u) => ({ username: u.username, displayName: u.display_name ?? u.username, jabatan: u.jabatan ?? null, groups: u.groups.filter((g) => task.candidate_groups.includes(g)) }));
+      return { items, total: items.length };
     });
 
   r.add({ method: 'post', path: '/api/tasks/:id/claim', tag: 'tasks', summary: 'Claim (candidates); claimed by someone else → 409' },
-    async ({ req, actor }) => taskView(await engine.claim(actor, checkId(req.params.id, 'task'))));
+    async ({ req, actor }) => claimed(await engine.claim(actor, checkId(req.params.id, 'task')), actor));
 
   r.add({ method: 'post', path: '/api/tasks/:id/unclaim', tag: 'tasks', summary: 'Give a claimed task back (assignee or admin)' },
     async ({ req, actor }) => taskView(await engine.unclaim(actor, checkId(req.params.id, 'task'))));
 
   r.add<{ assignee: string | null }>({ method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', summary: 'Assign (admin, or the current assignee)', body: assignBody },
-    async ({ req, actor, body }) => taskView(await engine.assign(actor, checkId(req.params.id, 'task'), body.assignee)));
+    async ({ req, actor, body }) => named(await engine.assign(actor, checkId(req.params.id, 'task'), body.assignee)));
 
   r.add<{ variables?: Variables }>({ method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', summary: 'Complete with form-checked variables; not open → 409', body: completeBody },
     async ({ req, actor, body }) => taskView(await engine.completeTask(actor, checkId(req.params.id, 'task'), body.variables ?? {})));

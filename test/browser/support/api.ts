@@ -3,7 +3,7 @@
  * tenant and its users, and read what the UI did (definitions, instances). Never touches the
  * database directly, so the tests see the server as a user would.
  */
-export interface TestUser { username: string; password: string; roles: string[]; groups?: string[] }
+export interface TestUser { username: string; password: string; roles: string[]; groups?: string[]; displayName?: string; jabatan?: string }
 
 export class ApiClient {
   constructor(readonly baseUrl: string, readonly token?: string) {}

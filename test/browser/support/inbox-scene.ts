@@ -41,7 +41,7 @@ export async function setUpScene(): Promise<Scene> {
   await setupTenant(server.url, server.adminPassword, { id: TENANT, name: 'Kota Uji', users: [
     staff('analis', ['analyst'], ['bagian-organisasi']),
     staff('sari', ['staff'], ['verifikator']),
-    staff('rina', ['staff'], ['verifikator']),
+    { ...staff('rina', ['staff'], ['verifikator']), displayName: 'Rina Kartika, S.E.', jabatan: 'Plh. Kepala Seksi Verifikasi' },
     staff('budi', ['staff'], ['kepala-dinas']),
     staff('dewi', ['staff'], ['bagian-umum']),
   ] });
