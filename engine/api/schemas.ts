@@ -75,6 +75,22 @@ export const variablesBody = {
   properties: { variables, reason: { type: 'string', minLength: 1, maxLength: 1000, description: 'Why the person changed them (kept in the history).' } },
 };
 
+const elementRef = { type: 'string', minLength: 1, maxLength: 255 };
+
+export const modifyBody = {
+  type: 'object', additionalProperties: false,
+  properties: {
+    terminate: { type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: false, required: ['elementId'], properties: { elementId: elementRef } } },
+    activate: {
+      type: 'array', maxItems: 100,
+      items: {
+        type: 'object', additionalProperties: false, required: ['elementId'],
+        properties: { elementId: elementRef, variables, ancestorKey: { type: 'integer', minimum: 1, description: 'The container instance to activate in, when it runs several times (the refusal lists them).' } },
+      },
+    },
+  },
+};
+
 export const bulkRetryBody = {
   type: 'object', additionalProperties: false,
   properties: {

@@ -12,6 +12,7 @@ import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
 import { findIncident } from './incidents.js';
 import { checkVariables, propagate } from './variables.js';
+import { modify } from './modify.js';
 
 /** Returns a reason when the input no longer applies; undefined when it was applied. */
 export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
@@ -135,6 +136,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key, rerun: false } });
       return undefined;
     }
+    case 'instance.modify':
+      return modify(rt, { terminate: input.terminate, activate: input.activate?.map((a) => ({ ...a, variables: checkVariables(a.variables) })) }, input.user);
     case 'variables.set': {
       const vars = checkVariables(input.variables) ?? {};
       const names = Object.keys(vars);

@@ -10,7 +10,7 @@ export interface HistoryEntry {
     | 'timer.fired' | 'message.correlated' | 'message.published' | 'signal.received' | 'signal.thrown'
     | 'error.thrown' | 'escalation.thrown' | 'compensation.thrown'
     | 'incident.raised' | 'incident.resolved' | 'input.ignored' | 'variables.updated'
-    | 'variables.changed';
+    | 'variables.changed' | 'instance.modified' | 'instance.migrated';
   elementId?: string;
   key?: number;
   user?: string;

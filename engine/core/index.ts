@@ -11,3 +11,4 @@ export * from './effects.js';
 export * from './history.js';
 export { InputRefused, CoreBug } from './errors.js';
 export { visibleVariables, processVariables, activeElements, openIncidents } from './queries.js';
+export { checkModification, type Modification, type ModificationProblem } from './modify.js';

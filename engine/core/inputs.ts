@@ -32,7 +32,13 @@ export type Input =
   /** Close the incident without re-running anything (an operator's decision): the token stays where it is until modified or cancelled. */
   | { type: 'incident.dismiss'; key: number; user?: string }
   /** A person sets process (root scope) variables, with the reason they give. */
-  | { type: 'variables.set'; variables: Variables; user?: string; reason?: string };
+  | { type: 'variables.set'; variables: Variables; user?: string; reason?: string }
+  /**
+   * An operator moves tokens (core/modify.ts): terminate every active instance of the named
+   * elements and activate the others (with variables set in the scope they run in; `ancestor`:
+   * the container instance, when several run).
+   */
+  | { type: 'instance.modify'; terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */
 export interface ParentRef { instanceId: string; key: number }

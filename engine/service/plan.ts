@@ -32,7 +32,7 @@ export interface PlanContext {
 }
 
 /** Entries that record the acting person's own deed; the rest of a step (flows, gateways) names nobody. */
-const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated', 'variables.changed']);
+const DEEDS = new Set(['instance.started', 'instance.cancelled', 'task.completed', 'incident.resolved', 'input.ignored', 'message.correlated', 'variables.changed', 'instance.modified', 'instance.migrated']);
 
 export function infoOf(row: InstanceRow): InstanceInfo {
   return { id: row.id, tenant: row.tenant_id, processKey: row.process_key, businessKey: row.business_key };

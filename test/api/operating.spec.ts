@@ -31,6 +31,17 @@ const TTE = bpmnFile('surat-keluar', `
   <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="TandaTangan" />
   <bpmn:sequenceFlow id="F2" sourceRef="TandaTangan" targetRef="End" />`);
 
+const TWO_STEPS = (name: string) => bpmnFile('dua-langkah', `
+  <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:userTask id="Periksa" name="${name}"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+  <bpmn:userTask id="Setujui"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="kepala" /></bpmn:extensionElements>
+    <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing></bpmn:userTask>
+  <bpmn:endEvent id="End"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Periksa" />
+  <bpmn:sequenceFlow id="F2" sourceRef="Periksa" targetRef="Setujui" />
+  <bpmn:sequenceFlow id="F3" sourceRef="Setujui" targetRef="End" />`);
+
 forEachBackend('api: operating running cases', (backend) => {
   let api: Api;
   let signing: 'fail' | 'ok' = 'fail';
@@ -253,5 +264,39 @@ forEachBackend('api: operating running cases', (backend) => {
     expect(done.state).to.equal('completed');
     expect(done.variables).to.include({ ditandatangani: true });
     api.clock.pin(t0);
+  });
+
+  it('modifies a case: terminates one task and activates another with variables, or refuses naming each element and changes nothing', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    await deploy(analyst, TWO_STEPS('Periksa berkas'), 'dua.bpmn');
+    const inst = await start(analyst, 'dua-langkah', 'DL/1');
+    const refused = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }], activate: [{ elementId: 'Hantu' }, { elementId: 'Start' }] });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
+    expect(refused.body.errors.map((e: { element: string }) => e.element)).to.deep.equal(['Setujui', 'Hantu', 'Start']);
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ activate: [{ variables: {} }] })).status).to.equal(400);
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(staff)).send({ terminate: [{ elementId: 'Periksa' }] })).status).to.equal(403);
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(other)).send({ terminate: [{ elementId: 'Periksa' }] })).status).to.equal(404);
+    const unchanged = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect(unchanged.activeElements).to.deep.equal(['Periksa']);
+
+    const res = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst))
+      .send({ terminate: [{ elementId: 'Periksa' }], activate: [{ elementId: 'Setujui', variables: { catatan: 'sudah diperiksa di loket' } }] });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect(res.body.activeElements).to.deep.equal(['Setujui']);
+    expect(res.body.variables).to.deep.equal({ catatan: 'sudah diperiksa di loket' });
+    const taskList = (await api.http.get(`/api/tasks?filter=all&state=open&processInstanceId=${inst.id}`).set(bearer(analyst))).body.items as { elementId: string }[];
+    expect(taskList.map((t) => t.elementId)).to.deep.equal(['Setujui']);
+    const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items as { type: string; user?: string; data?: unknown }[];
+    const modified = history.filter((h) => h.type === 'instance.modified');
+    expect(modified).to.have.length(1);
+    expect(modified[0].user).to.match(/^ana-/);
+    expect(modified[0].data).to.deep.equal({ terminated: ['Periksa'], activated: ['Setujui'] });
+    const stats = (await api.http.get(`/api/process-instances?elementId=Setujui&processKey=dua-langkah`).set(bearer(analyst))).body;
+    expect(stats.items.map((i: { id: string }) => i.id)).to.deep.equal([inst.id]);
+
+    const ended = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }] });
+    expect(ended.status).to.equal(200);
+    expect(ended.body.state).to.equal('terminated');
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }] })).status).to.equal(409);
   });
 });

@@ -1,7 +1,7 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
-import { startBody, variablesBody } from '../schemas.js';
+import { startBody, variablesBody, modifyBody } from '../schemas.js';
 import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
 import { openIncidentsOf } from '../../store/incidents.js';
 import { historyOf } from '../../store/history.js';
@@ -98,4 +98,13 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       await deps.engine.setVariables(actor, id, body.variables, body.reason);
       return view(id, tenantOf(actor));
     });
+
+  r.add<{ terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }>({
+    method: 'post', path: '/api/process-instances/:id/modify', tag: 'instances', body: modifyBody,
+    summary: 'Terminate the active instances of elements and activate others (analyst or admin); 400 naming each element that cannot be, and nothing changes; history instance.modified',
+  }, async ({ req, actor, body }) => {
+    const id = checkId(req.params.id, 'process instance');
+    await deps.engine.modifyInstance(actor, id, body);
+    return view(id, tenantOf(actor));
+  });
 }

@@ -85,6 +85,20 @@ export function innerCompleting(rt: Runtime, innerKey: number): void {
   else if (mi.sequential && body.mi!.next < body.mi!.total) spawnInner(rt, bodyKey);
 }
 
+/**
+ * An inner instance ended without completing (a modification terminated what ran inside it): it
+ * counts as done for its body, which goes on with the next item (sequential) or completes once
+ * every item is done. Nothing is collected for it (its output stays null).
+ */
+export function innerEnded(rt: Runtime, bodyKey: number): void {
+  const body = rt.inst(bodyKey);
+  if (!body?.mi) return;
+  body.mi.done++;
+  const mi = rt.el(body.e).multiInstance!;
+  if (body.mi.done >= body.mi.total) rt.push({ a: 'complete', key: bodyKey });
+  else if (mi.sequential && body.mi.next < body.mi.total) spawnInner(rt, bodyKey);
+}
+
 /** Completing the body: the rest of the inner instances stop, the output collection is set. */
 export function finishBody(rt: Runtime, bodyKey: number): void {
   const body = rt.mustInst(bodyKey);

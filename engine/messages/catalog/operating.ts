@@ -10,4 +10,6 @@ export const operating = {
   'operating.no-variables': { en: 'Name at least one variable to change.', id: 'Sebutkan paling sedikit satu data yang diubah.' },
   'operating.instance-ended': { en: 'Case {id} has already ended ({state}).', id: 'Berkas {id} sudah selesai ({state}).' },
   'operating.incident-closed': { en: 'Incident {id} is already resolved.', id: 'Insiden {id} sudah ditutup.' },
+  'operating.cannot-modify': { en: 'The case cannot be modified so: {elements}.', id: 'Posisi berkas tidak dapat diubah seperti itu: {elements}.' },
+  'operating.cannot-migrate': { en: 'The case cannot be migrated so: {elements}.', id: 'Berkas tidak dapat dimigrasikan seperti itu: {elements}.' },
 } satisfies Catalog;
