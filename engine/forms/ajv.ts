@@ -3,10 +3,12 @@
  * OpenAPI 3.1), with the formats and keywords form-js needs beyond the standard: times and
  * date-times as the form-js date picker writes them (minutes, optional offset), international
  * phone numbers, and number fields' `decimalDigits` / `increment`. Patterns run without the `u`
- * flag, exactly as form-js runs them in the browser. It never evaluates FEEL.
+ * flag, as form-js runs them in the browser, but in linear time (pattern.ts: RE2, so a value
+ * cannot make a pattern backtrack). It never evaluates FEEL.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { linearRegExp } from './pattern.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -45,7 +47,7 @@ export function isMultipleOf(value: number, step: number): boolean {
 }
 
 function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, unicodeRegExp: false, strict: true });
+  const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true, unicodeRegExp: false, strict: true, code: { regExp: linearRegExp } });
   addFormats(ajv);
   ajv.addFormat('form-time', TIME);
   ajv.addFormat('form-datetime', isFormDateTime);

@@ -8,6 +8,7 @@ import { checkFeel, stripFeelPrefix } from '../expressions/feel.js';
 import { CONTAINER_TYPES, MULTI_CHOICE_TYPES, SINGLE_CHOICE_TYPES, isKeyed, isKnownType, splitPath } from './components.js';
 import { isPlainObject } from './data.js';
 import { DYNAMIC_LIMITS, isFeel, staticLimit, staticOptions } from './field-schema.js';
+import { compilePattern } from './pattern.js';
 import { scriptInMarkup, scriptInText, unsafeIframeUrl } from './safety.js';
 import type { FormComponent, FormSchema, FormSchemaProblem } from './types.js';
 
@@ -54,6 +55,9 @@ function checkValidate(walk: Walk, element: string, c: FormComponent): void {
   if (v.pattern !== undefined && v.pattern !== '') {
     try {
       new RegExp(String(v.pattern));
+      if ('error' in compilePattern(String(v.pattern))) {
+        walk.problems.push({ element, message: 'validate.pattern uses a backreference or lookaround, which can take exponential time on a crafted value; Alur runs form patterns in linear time (RE2) and cannot run these' });
+      }
     } catch (err) {
       walk.problems.push({ element, message: `validate.pattern is not a valid regular expression: ${(err as Error).message}` });
     }

@@ -21,6 +21,31 @@ function gatewayOn(id: string, condition: string): Buffer {
   <bpmn:sequenceFlow id="FNo" sourceRef="G" targetRef="No" />`);
 }
 
+/** A form whose one text field carries `pattern`. */
+function patternForm(formId: string, pattern: string): Buffer {
+  return Buffer.from(JSON.stringify({
+    id: formId, type: 'default', schemaVersion: 16,
+    components: [{ id: 'Kode', key: 'kode', label: 'Kode', type: 'textfield', validate: { pattern } }],
+  }));
+}
+
+/** A start form and a user task form, both `formId` (the pattern form above). */
+function formedProcess(id: string, formId: string): Buffer {
+  return bpmnFile(id, `
+  <bpmn:startEvent id="S"><bpmn:extensionElements><zeebe:formDefinition formId="${formId}" /></bpmn:extensionElements><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:userTask id="Isi"><bpmn:extensionElements><zeebe:userTask /><zeebe:formDefinition formId="${formId}" /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+  <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Isi" /><bpmn:sequenceFlow id="F2" sourceRef="Isi" targetRef="E" />`);
+}
+
+/**
+ * Attack 4: 32 characters that make `^(a+)+$` backtrack 2^32 times. V8's RegExp blocked the
+ * server about 25 s per request at 30 characters, doubling with each one more; this value ran for
+ * minutes, so the old code failed these specs on mocha's timeout once the request returned.
+ */
+const BACKTRACKER = `${'a'.repeat(32)}!`;
+
 forEachBackend('api: budgets against hostile models and input', (backend) => {
   let api: Api;
   let analyst: string;
@@ -28,13 +53,49 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
   before(async () => {
     api = await openApi(backend);
     const tenant = await makeTenant(api, 'hostile');
-    analyst = await makeUser(api, tenant, uname('ana'), ['analyst', 'staff']);
+    analyst = await makeUser(api, tenant, uname('ana'), ['analyst', 'staff'], ['loket']);
   });
   after(async () => { await api.close(); });
 
   function deploy(file: Buffer, name: string) {
     return api.http.post('/api/deployments').set(bearer(analyst)).attach('bpmn', file, `${name}.bpmn`);
   }
+
+  describe('attack 4: a form pattern that backtracks catastrophically', () => {
+    before(async () => {
+      const res = await api.http.post('/api/deployments').set(bearer(analyst))
+        .attach('bpmn', formedProcess('attack-pattern', 'form-kode'), 'attack-pattern.bpmn')
+        .attach('form', patternForm('form-kode', '^(a+)+$'), 'form-kode.form');
+      expect(res.status, JSON.stringify(res.body)).to.be.oneOf([200, 201]);
+    });
+
+    it('given ^(a+)+$ on the start form, when a case starts with the crafted value, then it is a 400 naming the field at once and nothing starts', async () => {
+      const res = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'attack-pattern', variables: { kode: BACKTRACKER } });
+      expect(res.status).to.equal(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['kode']);
+      const list = await api.http.get('/api/process-instances?processKey=attack-pattern').set(bearer(analyst)).expect(200);
+      expect(list.body.total).to.equal(0);
+    });
+
+    it('given ^(a+)+$ on the task form, when the task is completed with the crafted value, then it is a 400 naming the field and a matching value completes it', async () => {
+      const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'attack-pattern', variables: { kode: 'aaa' } }).expect(201);
+      const task = (await api.http.get(`/api/tasks?filter=all&processInstanceId=${started.body.id}`).set(bearer(analyst)).expect(200)).body.items[0];
+      const refused = await api.http.post(`/api/tasks/${task.id}/complete`).set(bearer(analyst)).send({ variables: { kode: BACKTRACKER } });
+      expect(refused.status).to.equal(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['kode']);
+      await api.http.post(`/api/tasks/${task.id}/complete`).set(bearer(analyst)).send({ variables: { kode: 'aaaa' } }).expect(200);
+    });
+
+    it('given a pattern with a backreference or a lookahead, when deployed, then it is refused naming the field: RE2 cannot run what backtracks', async () => {
+      for (const pattern of ['^(a+)\\1$', '^(?=a)a+$']) {
+        const res = await api.http.post('/api/deployments').set(bearer(analyst)).attach('form', patternForm('form-mundur', pattern), 'form-mundur.form');
+        expect(res.status, pattern).to.equal(400);
+        expect(res.body.errors, pattern).to.have.length(1);
+        expect(res.body.errors[0].element).to.equal('Kode');
+        expect(res.body.errors[0].message).to.contain('backreference or lookaround');
+      }
+    });
+  });
 
   describe('attack 3: FEEL that looks harmless builds 67 million elements', () => {
     it('given a condition doubling a list 23 times, when an instance reaches it, then the budget cuts it into an incident there and the server answers the next request', async () => {
