@@ -19,10 +19,12 @@ import { formRoutes } from './routes/forms.js';
 import { startingRoutes } from './routes/starting.js';
 import { healthHandler, metricsHandler } from '../observability/http.js';
 import { calendarRoutes } from './routes/calendar.js';
+import { securityHeaders } from './security-headers.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   // Which proxies' X-Forwarded-For to believe (ALUR_TRUST_PROXY); by default none, so a client
   // cannot choose the address the login limit counts by sending the header itself.
   app.set('trust proxy', deps.trustProxy ?? false);
@@ -56,6 +58,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', (req, res) => sendProblem(res, problemOf('not-found', 404, text('api.no-endpoint', { method: req.method, path: req.originalUrl.split('?')[0] }), requestLang(req, res))));
 
   serveApps(app, deps.staticRoot ?? process.cwd());
+  // Our own 404 for the rest (express's would replace the security headers with its own).
+  app.use((_req, res) => { res.status(404).type('text/plain').send('Not found\n'); });
   app.use(problemHandler(deps.logError ?? ((err) => console.error(err))));
   return app;
 }

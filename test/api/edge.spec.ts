@@ -1,5 +1,6 @@
 /**
- * What every answer's edge gets right whatever the route: /metrics only for the bearer of
+ * What every answer's edge gets right whatever the route: security headers (a CSP that forbids
+ * inline scripts and framing, nosniff, no Referer), /metrics only for the bearer of
  * ALUR_METRICS_TOKEN (or on a port of its own), X-Forwarded-For believed only from the proxies
  * ALUR_TRUST_PROXY names (so a client cannot pick the address the login limit counts), and a
  * 429's Retry-After as the limiter computed it.
@@ -17,6 +18,21 @@ forEachBackend('api: the edge (metrics, proxies, Retry-After)', (backend) => {
   const opened: Api[] = [];
   const open = async (opts: Parameters<typeof openApi>[1]) => { const api = await openApi(backend, opts); opened.push(api); return api; };
   after(async () => { for (const api of opened) await api.close(); });
+
+  it('given any answer (API, problem, health, an app page, an unknown path), then it carries the security headers', async () => {
+    const api = await open({});
+    const paths = ['/api/auth/me', '/api/nothing-here', '/health', '/inbox/index.html', '/designer/index.html', '/no-such-file.js'];
+    for (const path of paths) {
+      const res = await api.http.get(path);
+      const where = `${path} (${res.status})`;
+      const csp = String(res.headers['content-security-policy']);
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+      expect(directives, where).to.deep.include({ 'default-src': "'self'", 'script-src': "'self'", 'object-src': "'none'", 'frame-ancestors': "'none'", 'base-uri': "'self'" });
+      expect(directives, where).not.to.have.property('upgrade-insecure-requests');
+      expect(res.headers, where).to.include({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
+      expect(res.headers, where).not.to.have.property('x-powered-by');
+    }
+  });
 
   it('given no metrics token, when /metrics is asked on the API port, then it is not served there (404)', async () => {
     const api = await open({ app: { metrics: { registry: createMetrics().registry } } });

@@ -1,0 +1,41 @@
+/**
+ * Security headers on every answer (helmet): a Content-Security-Policy the designer and inbox run
+ * under (test/browser/csp.spec.ts opens both in Chromium and fails on any violation), no framing
+ * by other sites (clickjacking), nosniff, and no Referer leaving the server (a task URL names a
+ * case). What the policy allows and why:
+ * - scripts only from this server, no inline scripts or eval: the apps are esbuild bundles;
+ * - styles from this server plus inline styles: bpmn-js, diagram-js and form-js set style
+ *   attributes and inject <style> elements at run time (positions, markers, the FEEL editor);
+ * - images from this server, data: and blob: (diagram icons, exported pictures); fonts from this
+ *   server and data: (the bpmn icon font); requests only to this server (the API);
+ * - no <object>/<embed>, forms post only here, <base> only here.
+ * There is no upgrade-insecure-requests: a regency on a closed network may serve Alur over plain
+ * HTTP, and upgrading would break every request there. HSTS applies only when a proxy serves
+ * HTTPS, and not to other subdomains of the regency's domain.
+ */
+import helmet from 'helmet';
+import type { RequestHandler } from 'express';
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: { maxAge: 180 * 24 * 3600, includeSubDomains: false },
+  });
+}
