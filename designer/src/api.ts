@@ -117,3 +117,9 @@ export async function listGroups(): Promise<string[] | null> {
     throw error;
   }
 }
+
+/** A JSON request to the API for pages with their own small clients (views/people-*.ts); 204 answers undefined. */
+export async function apiJson<T>(method: string, path: string, body?: object): Promise<T> {
+  const response = await request(method, path, body);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}

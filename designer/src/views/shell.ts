@@ -9,6 +9,7 @@ import { t } from '../i18n/lang.js';
 import { languagePicker } from './language-picker.js';
 import { mountDesigner } from './designer-view.js';
 import { mountPacks } from './packs-view.js';
+import { mountPeople } from './people-view.js';
 
 export interface View { destroy(): void }
 
@@ -21,7 +22,7 @@ function isAdmin(session: Session): boolean {
 
 export function renderShell(root: HTMLElement, session: Session, onLoggedOut: () => void): void {
   const content = h('div', { className: 'shell-content' });
-  const page = () => (location.hash === '#/packs' ? 'packs' : 'designer');
+  const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : 'designer');
   const navLink = (hash: string, label: string, name: string) =>
     h('a', { href: hash, className: `nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
 
@@ -34,7 +35,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
 
   const header = h('header', { className: 'app-header' },
     h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
-    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null),
+    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null),
     h('div', { className: 'header-right' },
       languagePicker(() => {
         teardown();
@@ -51,7 +52,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
     current?.destroy();
     content.replaceChildren();
     for (const link of Array.from(header.querySelectorAll('.nav-link'))) link.classList.toggle('active', (link as HTMLElement).dataset.nav === page());
-    current = page() === 'packs' ? mountPacks(content, session) : mountDesigner(content, session);
+    current = page() === 'packs' ? mountPacks(content, session) : page() === 'people' ? mountPeople(content, session) : mountDesigner(content, session);
   };
   onHashChange = show;
   window.addEventListener('hashchange', show);
