@@ -22,6 +22,12 @@ export interface Config {
   tokenCacheMs: number;
   /** Largest accepted upload file. */
   maxUploadBytes: number;
+  /** Largest accepted document (POST /api/documents). */
+  maxDocumentBytes: number;
+  /** Document kinds accepted besides PDF, PNG and JPEG (media types or extensions). */
+  documentTypes: string[];
+  /** clamd to scan uploads with: a socket path or host:port; unset: no scan. */
+  clamav?: string;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
   dbPoolMax: number;
   /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
@@ -83,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlMs: numberOf(env, 'ALUR_TOKEN_TTL_HOURS', 12, { above: 0 }) * 3600_000,
     tokenCacheMs: numberOf(env, 'ALUR_TOKEN_CACHE_MS', 5000, { atLeast: 0 }),
     maxUploadBytes: numberOf(env, 'ALUR_MAX_UPLOAD_MB', 5, { above: 0 }) * 1024 * 1024,
+    maxDocumentBytes: Math.floor(numberOf(env, 'ALUR_MAX_DOCUMENT_MB', 10, { above: 0 }) * 1024 * 1024),
+    documentTypes: (env.ALUR_DOCUMENT_TYPES ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    clamav: env.ALUR_CLAMAV || undefined,
     dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
     timeZone: stringOf(env, 'ALUR_TIMEZONE'),
     logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',

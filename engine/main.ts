@@ -17,6 +17,9 @@ import { createApp } from './api/app.js';
 import { packRoutes, packRouteSpecs } from './packs/routes.js';
 import { FolderPackStore } from './packs/store.js';
 import { createLogger, errorFields } from './observability/logger.js';
+import { kindRules } from './documents/kinds.js';
+import { startDocumentExpiry } from './documents/expiry.js';
+import { clamdScanner } from './documents/clamd.js';
 
 const config = configOrExit();
 const log = createLogger({ name: 'alur', level: config.logLevel });
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
     engine, databaseDescription: db.describe, queue, queueState: queueRunner && (() => queueRunner.state()),
     metrics: { registry: w.metrics.registry, token: config.metricsToken }, trustProxy: config.trustProxy, limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
+    documents: { maxBytes: config.maxDocumentBytes, kinds: kindRules(config.documentTypes), scanner: config.clamav ? clamdScanner(config.clamav) : undefined },
     runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),
     extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => w.registry.types() }), specs: packRouteSpecs }],
   });
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     server.listen(config.port, resolve);
   });
   await w.start();
+  const stopExpiry = startDocumentExpiry(db.knex, () => clock.now(), (err) => log.error({ err }, 'document expiry failed'));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: db.describe, queue, clockControlled: config.clockControlled, ms: Date.now() - started }, `Alur listening on http://localhost:${port}`);
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    stopExpiry();
     await w.close();
     await closed;
     log.info('stopped');

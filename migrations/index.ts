@@ -16,6 +16,7 @@ import * as numberCounters from './20261206233008_number_counters.js';
 import * as operateProjections from './20261207030000_operate_projections.js';
 import * as people from './20261207031500_people.js';
 import * as calendars from './20261207034000_working_day_calendars.js';
+import * as documents from './20261207040000_documents.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -32,6 +33,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207030000_operate_projections', operateProjections],
   ['20261207031500_people', people],
   ['20261207034000_working_day_calendars', calendars],
+  ['20261207040000_documents', documents],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -20,6 +20,7 @@ import { startingRoutes } from './routes/starting.js';
 import { healthHandler, metricsHandler } from '../observability/http.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { securityHeaders } from './security-headers.js';
+import { documentRoutes } from './routes/documents.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   startingRoutes(routes, deps);
   calendarRoutes(routes, deps);
   operationRoutes(routes, deps);
+  documentRoutes(routes, deps);
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });

@@ -5,6 +5,7 @@ import type { TokenCache } from '../auth/token-cache.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { Registry } from 'prom-client';
 import type { RouteSpec } from './route.js';
+import type { DocumentOptions } from '../documents/intake.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -22,6 +23,8 @@ export interface AppDeps {
   /** Remembers resolved tokens for a few seconds (see TokenCache); omitted, every request looks its token up. */
   tokenCache?: TokenCache;
   maxUploadBytes: number;
+  /** Size limit, accepted kinds and malware scanner of documents; omitted: 10 MB, PDF/PNG/JPEG, no scanner. */
+  documents?: DocumentOptions;
   /** Enables POST/DELETE /api/clock. */
   clockControlled: boolean;
   /** Told when the clock moves, so due timers fire; `drain` lets the clock endpoint wait for them. */

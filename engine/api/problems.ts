@@ -8,7 +8,7 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { InputRefused } from '../core/index.js';
-import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated, type ErrorItem } from '../service/errors.js';
+import { Conflict, Forbidden, InvalidInput, NotFound, TooLarge, TooManyRequests, Unauthenticated, Unavailable, UnsupportedMediaType, type ErrorItem } from '../service/errors.js';
 import { localize, negotiateLang, render, text, type Lang, type MessageKey, type Text } from '../messages/index.js';
 
 export interface Problem { type: string; title: string; status: number; detail: string; errors?: ErrorItem[] }
@@ -39,6 +39,9 @@ export function toProblem(err: unknown, lang: Lang = 'en'): Problem {
   if (err instanceof NotFound) return problem('not-found', 404, messageOf(err), lang);
   if (err instanceof Conflict) return problem('conflict', 409, messageOf(err), lang);
   if (err instanceof TooManyRequests) return problem('too-many-requests', 429, messageOf(err), lang);
+  if (err instanceof TooLarge) return problem('too-large', 413, messageOf(err), lang);
+  if (err instanceof UnsupportedMediaType) return problem('unsupported-media-type', 415, messageOf(err), lang);
+  if (err instanceof Unavailable) return problem('unavailable', 503, messageOf(err), lang);
   if (err instanceof InputRefused) {
     const status = err.code === 'not-found' ? 404 : err.code === 'invalid' ? 400 : 409;
     return problem('input-refused', status, err.message, lang, status === 400 ? [{ message: err.message }] : undefined);

@@ -7,6 +7,7 @@ import type { InstanceRow } from '../store/instances.js';
 import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
+import type { DocumentRow } from '../store/documents.js';
 import { activeElements, processVariables, type ProcessModel } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -54,5 +55,12 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
     ...(h.element_id ? { elementId: h.element_id } : {}),
     ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
     ...(h.data ? { data: h.data } : {}),
+  };
+}
+
+export function documentView(d: DocumentRow) {
+  return {
+    id: d.id, name: d.name, mediaType: d.media_type, size: Number(d.size), sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedAt: iso(d.uploaded_at),
+    processInstanceId: d.instance_id, field: d.field, taskId: d.task_id, attachedBy: d.attached_by, attachedAt: iso(d.attached_at),
   };
 }

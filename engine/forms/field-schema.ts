@@ -64,6 +64,12 @@ function textSchema(c: FormComponent): JsonSchema {
   return schema;
 }
 
+/** A filepicker's value: the id of an upload (POST /api/documents). */
+const DOCUMENT_REF: JsonSchema = {
+  type: 'object', required: ['documentId'], additionalProperties: false,
+  properties: { documentId: { type: 'string', pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$' } },
+};
+
 const DATE_FORMATS: Record<string, string> = { date: 'date', time: 'form-time', datetime: 'form-datetime' };
 
 /** The schema a present, non-empty value of `c` must satisfy. */
@@ -80,7 +86,8 @@ export function valueSchema(c: FormComponent): JsonSchema {
     case 'datetime':
       return { type: 'string', format: DATE_FORMATS[c.subtype ?? 'date'] ?? 'date' };
     case 'filepicker':
-      return { type: 'string' };
+      // API.md 1.1 "Documents": `{ documentId }` of an upload, a list of them when several are allowed.
+      return c.multiple === true ? { type: 'array', items: DOCUMENT_REF } : DOCUMENT_REF;
     default:
       if (MULTI_CHOICE_TYPES.has(c.type)) return { type: 'array', items: options ? { enum: options } : {} };
       if (SINGLE_CHOICE_TYPES.has(c.type) && options) return { enum: options };

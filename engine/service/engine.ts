@@ -28,6 +28,7 @@ import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js'
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
 import { checkStart } from './starting.js';
+import { documentRefs, planAttachments } from './attachments.js';
 import { allOf, text } from '../messages/index.js';
 import { LatestDefinitions } from './latest-definitions.js';
 import { sharedBoundedEvaluator } from '../expressions/sandbox.js';
@@ -107,7 +108,9 @@ export class Engine {
       if (!model.noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
       // Refused here (403, 400) nothing has been written and no registration number taken.
       const checked = await checkStart({ uow, deps }, actor, def, model, req.variables ?? {});
-      const outcome = await startNew({ uow, deps }, def, { variables: checked.variables, businessKey: req.businessKey ?? null, startedBy: actor.username, startFormRef: checked.startForm?.id ?? null });
+      const instanceId = randomUUID();
+      const attach = await planAttachments(uow.db, actor, tenant, instanceId, null, documentRefs(checked.startForm?.schema, checked.variables), uow.now);
+      const outcome = await startNew({ uow, deps }, def, { instanceId, variables: checked.variables, businessKey: req.businessKey ?? null, startedBy: actor.username, startFormRef: checked.startForm?.id ?? null }, attach);
       const row = uow.instances.get(outcome.instanceId)!;
       const incidents = [...uow.openedIncidents.values()].filter((i) => i.instance_id === outcome.instanceId);
       const tasks = [...uow.openedTasks.values()].filter((t) => t.instance_id === outcome.instanceId && mayWork(actor, t));
@@ -264,19 +267,21 @@ export class Engine {
         return { ignored: reason, closed: undefined as TaskRow | undefined };
       }
       let values = variables;
+      let attach: RowOp[] = [];
       if (task.form_id) {
         const form = await formOfTask(uow.db, task);
         if (!form) throw new Conflict(`form ${task.form_id} of task ${task.element_id} is not deployed`);
         const check = checkFormValues(form.schema, variables, visibleVariables(inst.snapshot, task.key), uow.now, cx.deps.feel);
         if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
         values = check.values;
+        attach = await planAttachments(uow.db, actor, task.tenant_id, task.instance_id, task.id, documentRefs(form.schema, values), uow.now);
       }
       // Read without a lock, the instance's save asserts the version read: a completion that won the
       // race meanwhile fails that check and this one runs again locked, where the core ignores it
       // (the key no longer waits) and it answers Conflict. Completing an unassigned task claims it in
       // the same write (task.close); if someone else claimed it meanwhile, that write's check fails
       // and the rerun refuses (assigned to them).
-      const result = await runInput(cx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, { read: inst });
+      const result = await runInput(cx, task.instance_id, { type: 'task.complete', key: task.key, variables: values, user: actor.username }, { read: inst, with: attach });
       // The task.close operation wrote exactly this; answering from it saves a read per completion.
       const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: uow.now, completed_by: actor.username };
       return { ignored: result.ignored, closed };
@@ -396,6 +401,8 @@ function changedMeanwhile(err: RowChanged): Error {
   switch (err.op.type) {
     case 'task.close': return new Conflict('the task was claimed by someone else meanwhile');
     case 'task.assign': return new Conflict('the task changed meanwhile');
+    // Read as unattached, the transaction's read would have refused it (400): attached and released meanwhile is impossible.
+    case 'document.attach': return new Conflict(`document ${err.op.documentId} was attached to another case meanwhile`);
     default: return new Error(`${err.message} under its lock`);
   }
 }

@@ -66,3 +66,27 @@ export class TooManyRequests extends ServiceError {
     this.name = 'TooManyRequests';
   }
 }
+
+/** The upload is larger than allowed (413). */
+export class TooLarge extends ServiceError {
+  constructor(message: string | Text) {
+    super(message);
+    this.name = 'TooLarge';
+  }
+}
+
+/** The upload's content is of a kind not accepted, or contradicts its name (415). */
+export class UnsupportedMediaType extends ServiceError {
+  constructor(message: string | Text) {
+    super(message);
+    this.name = 'UnsupportedMediaType';
+  }
+}
+
+/** Something the request depends on is down (503), e.g. the malware scanner. */
+export class Unavailable extends ServiceError {
+  constructor(message: string | Text) {
+    super(message);
+    this.name = 'Unavailable';
+  }
+}

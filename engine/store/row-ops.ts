@@ -22,6 +22,7 @@ import { openIncident, resolveIncident, type IncidentRow } from './incidents.js'
 import { cleanUpEndedInstance } from './clean-up.js';
 import { takeNumberQuery, type CounterKey, type NumberShape } from './counters.js';
 import { TAKEN_NUMBER } from './taken-number.js';
+import { attachDocument } from './documents.js';
 
 export type RowOp =
   /**
@@ -63,7 +64,9 @@ export type RowOp =
    * subscriptions gone — except the rows this same work writes itself (`spareKeys`, `spareJob`),
    * so no two parts of one statement touch one row.
    */
-  | { type: 'instance.clean-up'; instanceId: string; at: Date; spareKeys: number[]; spareJob?: string };
+  | { type: 'instance.clean-up'; instanceId: string; at: Date; spareKeys: number[]; spareJob?: string }
+  /** Attaches an upload of `uploadedBy` that no case holds to `instanceId`: exactly one row must change. */
+  | { type: 'document.attach'; documentId: string; tenantId: string; uploadedBy: string; instanceId: string; field: string; taskId: string | null; by: string; at: Date };
 
 export type RowOpType = RowOp['type'];
 
@@ -141,6 +144,8 @@ export function partsOf(db: Db, op: RowOp): Part[] {
       return [{ table: 'incident', query: openIncident(db, op.row), rows: rowsOf(op.row.instance_id, op.row.key) }];
     case 'incident.resolve':
       return [{ table: 'incident', query: resolveIncident(db, op.instanceId, op.key, op.at), rows: rowsOf(op.instanceId, op.key) }];
+    case 'document.attach':
+      return [{ table: 'document', query: attachDocument(db, op), rows: `document:${op.documentId}`, expect: op }];
     case 'instance.clean-up':
       return cleanUpEndedInstance(db, op.instanceId, op.at, op.spareKeys, op.spareJob).map(([table, query]) => ({ table, query, disjoint: true }));
   }
@@ -161,6 +166,7 @@ export function describeOp(op: RowOp | Assumption): string {
     case 'task.close': return `task ${op.key} of instance ${op.instanceId} open and not claimed by another`;
     case 'task.assign': return `task ${op.taskId} assigned to ${op.expected ?? 'nobody'}`;
     case 'latest-definition': return `${op.key} version ${op.version} is the latest`;
+    case 'document.attach': return `document ${op.documentId} not attached to a case`;
     default: return op.type;
   }
 }

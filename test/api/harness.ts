@@ -23,6 +23,7 @@ import { insertTenant } from '../../engine/store/tenants.js';
 import { insertUser, ensureGroups, addMemberships } from '../../engine/store/users.js';
 import { insertToken } from '../../engine/store/api-tokens.js';
 import { bootstrapAdmin } from '../../engine/service/identity.js';
+import type { DocumentOptions } from '../../engine/documents/intake.js';
 
 export const PASSWORD = 'correct horse battery';
 export const T0 = new Date('2026-12-01T08:00:00Z');
@@ -41,7 +42,7 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter; app?: Partial<AppDeps> } = {}): Promise<Api> {
+export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter; app?: Partial<AppDeps>; documents?: DocumentOptions } = {}): Promise<Api> {
   const db = await backend.open();
   const clock = new Clock();
   clock.pin(T0);
@@ -50,7 +51,7 @@ export async function openApi(backend: Backend, opts: { clockControlled?: boolea
   const runner = new EmbeddedRunner(engine, registry, { backoffMs: 1000 });
   const app = createApp({
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: opts.limiter ?? new LoginRateLimiter({ maxAttempts: 1000, maxAttemptsPerIp: 10_000 }),
-    tokenTtlMs: 3600_000, tokenCache: new TokenCache(), maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner,
+    tokenTtlMs: 3600_000, tokenCache: new TokenCache(), maxUploadBytes: 256 * 1024, clockControlled: opts.clockControlled ?? false, runner, documents: opts.documents,
     logError: (err) => console.error('unexpected', err), ...opts.app,
   });
   await bootstrapAdmin(db.knex, PASSWORD, T0);

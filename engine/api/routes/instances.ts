@@ -9,9 +9,10 @@ import { displayNames } from '../../store/users.js';
 import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
-import { instanceSummary, instanceView, historyView, taskView } from '../views.js';
+import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
 import type { Variables } from '../../core/index.js';
 import { caseData } from '../../service/case-data.js';
+import { documentsOfInstance } from '../../store/documents.js';
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,6 +84,13 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     async ({ req, actor }) => {
       const row = await readable(actor, req.params.id);
       return caseData(knex, row.tenant_id, row.id);
+    });
+
+  r.add({ method: 'get', path: '/api/process-instances/:id/documents', tag: 'instances', summary: 'The documents attached to the case, with the field and task that attached them and who uploaded them when' },
+    async ({ req, actor }) => {
+      const row = await readable(actor, req.params.id);
+      const items = (await documentsOfInstance(knex, row.tenant_id, row.id)).map(documentView);
+      return { items, total: items.length };
     });
 
   r.add({ method: 'post', path: '/api/process-instances/:id/cancel', tag: 'instances', summary: 'Cancel an active instance (analyst or admin); a finished one → 409' },

@@ -11,8 +11,9 @@ import { starting } from './starting.js';
 import { operating } from './operating.js';
 import { people } from './people.js';
 import { calendar } from './calendar.js';
+import { documents } from './documents.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

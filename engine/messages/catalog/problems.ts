@@ -14,6 +14,8 @@ export const problems = {
   'problem.input-refused': { en: 'Input refused', id: 'Masukan ditolak' },
   'problem.invalid-json': { en: 'Invalid JSON', id: 'JSON tidak sah' },
   'problem.too-large': { en: 'Payload too large', id: 'Kiriman terlalu besar' },
+  'problem.unsupported-media-type': { en: 'Unsupported media type', id: 'Jenis berkas tidak didukung' },
+  'problem.unavailable': { en: 'Service unavailable', id: 'Layanan tidak tersedia' },
   'problem.invalid-upload': { en: 'Invalid upload', id: 'Unggahan tidak sah' },
   'problem.bad-request': { en: 'Bad request', id: 'Permintaan tidak sah' },
   'problem.internal': { en: 'Internal error', id: 'Kesalahan internal' },
