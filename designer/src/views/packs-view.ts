@@ -7,6 +7,7 @@ import { ApiError, exportPack, importPack, listGroups, type PackReport, type Ses
 import { downloadBlob, h, replaceChildren } from '../dom.js';
 import { currentLang, t } from '../i18n/lang.js';
 import { renderReport } from './pack-report.js';
+import { createGroup } from '../people-api.js';
 
 export function mountPacks(container: HTMLElement, session: Session): { destroy(): void } {
   if (!session.user.roles.some((role) => role === 'admin' || role === 'platform-admin')) {
@@ -16,6 +17,9 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
   const roles = new Map<string, string>();
   const descriptions = new Map<string, string>();
   const fileInput = h('input', { type: 'file', accept: '.zip', 'data-testid': 'pack-file' });
+  // A role map kept from an earlier import (batang.roles.json): { "<pack role>": "<local group>" }.
+  const rolesFileInput = h('input', { type: 'file', accept: '.json,application/json', 'data-testid': 'roles-file' });
+  const fromFile = new Map<string, string>();
   const mappingBody = h('tbody', {});
   const mapping = h('div', { className: 'role-mapping', hidden: true, 'data-testid': 'role-mapping' },
     h('h3', {}, t('roleMapping')), h('p', { className: 'muted' }, t('roleMappingLead')),
@@ -38,6 +42,26 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
 
   function groupPicker(role: string, group: string): HTMLInputElement | HTMLSelectElement {
     const onChange = (value: string) => { roles.set(role, value.trim()); importButton.disabled = true; };
+    if (tenantGroups && group && !tenantGroups.includes(group)) {
+      // The map names a group this tenant does not have yet: offer to create it here.
+      const create = h('button', { type: 'button', className: 'btn', 'data-action': 'create-group', 'data-group': group }, t('createGroup', { group }));
+      create.addEventListener('click', () => {
+        create.disabled = true;
+        void createGroup({ id: group }).then(async () => {
+          tenantGroups = await listGroups();
+          replaceChildren(groups, ...(tenantGroups ?? []).map((name) => h('option', { value: name })));
+          showRoles([]);
+        }, (error: unknown) => {
+          create.disabled = false;
+          replaceChildren(report, h('p', { className: 'form-error' }, t('requestFailed', { detail: (error as Error).message })));
+        });
+      });
+      const select = h('select', { 'data-role': role, 'aria-label': role },
+        h('option', { value: '' }, t('chooseGroup')),
+        ...tenantGroups.map((name) => h('option', { value: name }, name)));
+      select.addEventListener('change', () => onChange(select.value));
+      return h('span', { className: 'missing-group' }, select, ' ', h('span', { className: 'muted' }, t('groupMissing', { group })), ' ', create) as unknown as HTMLSelectElement;
+    }
     if (!tenantGroups) {
       const input = h('input', { value: group, list: 'alur-groups', 'data-role': role, 'aria-label': role });
       input.addEventListener('input', () => onChange(input.value));
@@ -95,10 +119,30 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
 
   fileInput.addEventListener('change', () => {
     roles.clear();
+    for (const [role, group] of fromFile) roles.set(role, group);
     mapping.hidden = true;
     importButton.disabled = true;
     report.replaceChildren();
     void run(true);
+  });
+  rolesFileInput.addEventListener('change', () => {
+    const file = rolesFileInput.files?.[0];
+    if (!file) return;
+    void file.text().then((content) => {
+      let parsed: unknown;
+      try { parsed = JSON.parse(content); } catch { parsed = null; }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== 'string')) {
+        replaceChildren(report, h('p', { className: 'form-error' }, t('rolesFileInvalid')));
+        return;
+      }
+      fromFile.clear();
+      for (const [role, group] of Object.entries(parsed as Record<string, string>)) {
+        fromFile.set(role, group.trim());
+        roles.set(role, group.trim());
+      }
+      importButton.disabled = true;
+      showRoles([]);
+    });
   });
   dryRunButton.addEventListener('click', () => void run(true));
   importButton.addEventListener('click', () => void run(false));
@@ -118,6 +162,7 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
     h('section', { className: 'card', 'data-testid': 'pack-import' },
       h('h2', {}, t('packImport')),
       h('label', {}, t('packFile'), fileInput),
+      h('label', {}, t('rolesFile'), rolesFileInput),
       mapping, groups,
       h('div', { className: 'actions' }, dryRunButton, importButton),
       report),
