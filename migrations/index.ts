@@ -17,6 +17,7 @@ import * as operateProjections from './20261207030000_operate_projections.js';
 import * as people from './20261207031500_people.js';
 import * as calendars from './20261207034000_working_day_calendars.js';
 import * as documents from './20261207040000_documents.js';
+import * as workingDayDue from './20261207041000_working_day_due_dates.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -34,6 +35,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207031500_people', people],
   ['20261207034000_working_day_calendars', calendars],
   ['20261207040000_documents', documents],
+  ['20261207041000_working_day_due_dates', workingDayDue],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -17,11 +17,15 @@ export type Names = ReadonlyMap<string, string>;
 const NO_NAMES: Names = new Map();
 const nameOf = (username: string | null, names: Names) => (username ? names.get(username) ?? username : null);
 
-export function taskView(t: TaskRow, names: Names = NO_NAMES) {
+/** Working days left until a due date, by the tenant's calendar now (service/calendars.ts workingDaysLeft). */
+export type DaysLeft = (due: Date | null) => number | null;
+
+export function taskView(t: TaskRow, names: Names = NO_NAMES, left?: DaysLeft) {
   return {
     id: t.id, name: t.name, elementId: t.element_id, processInstanceId: t.instance_id, processKey: t.process_key, businessKey: t.business_key,
     assignee: t.assignee, assigneeName: nameOf(t.assignee, names), candidateGroups: t.candidate_groups, candidateUsers: t.candidate_users, dueDate: iso(t.due_at), followUpDate: iso(t.follow_up_at),
     priority: t.priority, createdAt: iso(t.created_at), completedAt: iso(t.completed_at), completedBy: t.completed_by, completedByName: nameOf(t.completed_by, names), formId: t.form_id, state: t.state,
+    ...(left ? { workingDaysLeft: left(t.due_at ? new Date(t.due_at) : null) } : {}),
   };
 }
 

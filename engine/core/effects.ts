@@ -12,6 +12,8 @@ export interface UserTaskSpec {
   candidateGroups: string[];
   candidateUsers: string[];
   dueDate?: string;
+  /** The due date is `from` plus `n` working days: a calendar change computes it again. */
+  dueBy?: { from: string; n: number };
   followUpDate?: string;
   priority: number;
   formId?: string;

@@ -57,7 +57,7 @@ export interface UserTaskDef {
   followUpDate?: Expr;
   priority?: Expr;
   formId?: string;
-  /** Extra Alur attributes (e.g. SLA in working days) kept for adapters; the core ignores them. */
+  /** Extra Alur attributes; the core reads slaWorkingDays (a due date in working days), adapters the rest. */
   extra?: Record<string, string>;
 }
 

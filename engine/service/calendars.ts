@@ -12,13 +12,14 @@
 import type { Knex } from 'knex';
 import shipped from '../calendar/indonesia-holidays.json' with { type: 'json' };
 import type { CalendarData } from '../calendar/working-days.mjs';
-import { offsetMinutes } from '../calendar/working-days.mjs';
+import { offsetMinutes, workingDaysBetween } from '../calendar/working-days.mjs';
 import type { EngineDeps } from './context.js';
 import type { Db } from '../store/db.js';
 import { findCalendar, listHolidays, lockCalendar, insertCalendar, updateCalendar, insertHoliday, deleteHoliday, type HolidayRow, type HolidayKind, type CalendarRow } from '../store/calendars.js';
 import { requireRole, tenantOf, type Actor } from './actor.js';
 import { Conflict, InvalidInput, NotFound } from './errors.js';
 import { text } from '../messages/index.js';
+import { replanDeadlines } from './replan.js';
 
 export const DEFAULT_ZONE = 'Asia/Jakarta';
 export const DEFAULT_WEEKEND = [6, 7];
@@ -136,6 +137,12 @@ async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: K
   });
   cacheOf(deps).forget(tenant);
   const calendar = await tenantCalendar({ deps }, knex, tenant);
+  await replanDeadlines(knex, tenant, calendar, deps.clock.now());
+  // Other processes may still plan on the old calendar until their cache expires: count again then.
+  const again = setTimeout(() => {
+    loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE).then((latest) => replanDeadlines(knex, tenant, latest, deps.clock.now())).catch(() => undefined);
+  }, CALENDAR_TTL_MS + 1_000);
+  again.unref();
   await deps.onCalendarChanged?.(tenant, calendar);
 }
 
@@ -175,4 +182,23 @@ export async function removeHoliday(knex: Knex, deps: EngineDeps, actor: Actor, 
     if (!(await deleteHoliday(trx, row.tenant_id, date))) throw new NotFound(text('calendar.holiday-not-found', { date }));
     return {};
   });
+}
+
+/**
+ * Working days from `now` until `due` (API.md: `workingDaysLeft`): the working days after today up
+ * to and including the due date's day, so a task due later today has 0 left and one due on the
+ * next working day 1; once overdue, minus the working days since its due day, at least -1 (an hour
+ * late is "terlambat 1 hari kerja"). Null without a due date.
+ */
+export function workingDaysLeft(calendar: CalendarData, now: Date, due: Date | null): number | null {
+  if (!due) return null;
+  if (due.getTime() >= now.getTime()) return workingDaysBetween(calendar, now.toISOString(), due.toISOString());
+  return -Math.max(1, workingDaysBetween(calendar, due.toISOString(), now.toISOString()));
+}
+
+/** The tenant's `workingDaysLeft` for task views, by its calendar at the engine's now. */
+export async function daysLeftOf(deps: EngineDeps, tenant: string): Promise<(due: Date | null) => number | null> {
+  const calendar = await tenantCalendar({ deps }, deps.knex, tenant);
+  const now = deps.clock.now();
+  return (due) => workingDaysLeft(calendar.data, now, due);
 }

@@ -89,6 +89,7 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
           name: e.task.name ?? null, process_key: inst.processKey, business_key: inst.businessKey,
           assignee: e.task.assignee || null, candidate_groups: e.task.candidateGroups ?? [], candidate_users: e.task.candidateUsers ?? [],
           due_at: dateOrNull(e.task.dueDate), follow_up_at: dateOrNull(e.task.followUpDate), priority: e.task.priority ?? 50,
+          ...(e.task.dueBy ? { due_from: e.task.dueBy.from, due_working_days: e.task.dueBy.n } : {}),
           form_id: e.task.formId ?? null, state: 'open', created_at: now, completed_at: null, completed_by: null,
         } });
         break;

@@ -21,6 +21,9 @@ export interface TaskRow {
   candidate_groups: string[];
   candidate_users: string[];
   due_at: Date | null;
+  /** due_at is `due_working_days` working days after this local date-time (a calendar change re-plans it). */
+  due_from?: string | null;
+  due_working_days?: number | null;
   follow_up_at: Date | null;
   priority: number;
   form_id: string | null;

@@ -10,6 +10,7 @@ import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
+import { daysLeftOf } from '../../service/calendars.js';
 import type { Variables } from '../../core/index.js';
 import { caseData } from '../../service/case-data.js';
 import { documentsOfInstance } from '../../store/documents.js';
@@ -39,7 +40,8 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       res.status(201);
       // `tasks`: the user tasks the start opened that the caller may work, so a caller who starts
       // a case and fills its first form needs no second request to find it.
-      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map((t) => taskView(t)) };
+      const days = await daysLeftOf(deps.engine.deps, outcome.row.tenant_id);
+      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map((t) => taskView(t, undefined, days)) };
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [

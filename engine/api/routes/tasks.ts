@@ -11,14 +11,16 @@ import { visibleVariables } from '../../core/index.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
 import { InvalidInput } from '../../service/errors.js';
 import { taskView } from '../views.js';
+import { daysLeftOf } from '../../service/calendars.js';
 import type { Variables } from '../../core/index.js';
 
 export function taskRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
   const engine = deps.engine;
-  const named = async (task: TaskRow) => taskView(task, await namesOfTasks(knex, [task]));
+  const left = (tenant: string) => daysLeftOf(engine.deps, tenant);
+  const named = async (task: TaskRow) => taskView(task, await namesOfTasks(knex, [task]), await left(task.tenant_id));
   // A claim's holder is the caller, whose name came with the token: no read (a claim is one statement).
-  const claimed = (task: TaskRow, actor: Actor) => taskView(task, new Map(actor.displayName ? [[actor.username, actor.displayName]] : []));
+  const claimed = async (task: TaskRow, actor: Actor) => taskView(task, new Map(actor.displayName ? [[actor.username, actor.displayName]] : []), await left(task.tenant_id));
 
   r.add({ method: 'get', path: '/api/tasks', tag: 'tasks', summary: 'The inbox', query: [
     { name: 'filter', schema: { enum: ['mine', 'candidate', 'unassigned', 'all'], default: 'all' } },
@@ -46,7 +48,8 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     const user = { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) };
     const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, sort, order, search: search || undefined, user }, page);
     const names = await namesOfTasks(knex, result.items);
-    return { items: result.items.map((t) => taskView(t, names)), total: result.total };
+    const days = await left(tenantOf(actor));
+    return { items: result.items.map((t) => taskView(t, names, days)), total: result.total };
   });
 
   r.add({ method: 'get', path: '/api/tasks/:id', tag: 'tasks', summary: 'A task with its variables and form' },
@@ -55,7 +58,7 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
       const inst = await findInstanceById(knex, task.instance_id);
       const form = await formOfTask(knex, task);
       const variables = inst ? (task.state === 'open' && inst.snapshot.els[task.key] ? visibleVariables(inst.snapshot, task.key) : { ...(inst.snapshot.final ?? inst.snapshot.els[1]?.v ?? {}) }) : {};
-      return { ...taskView(task, await namesOfTasks(knex, [task])), variables, form: form?.schema ?? null };
+      return { ...taskView(task, await namesOfTasks(knex, [task]), await left(task.tenant_id)), variables, form: form?.schema ?? null };
     });
 
   r.add({ method: 'get', path: '/api/tasks/:id/colleagues', tag: 'tasks', summary: 'Who could take this task over (Plt/Plh): active users of its candidate groups and its candidate users, with names and jabatan' },
@@ -70,11 +73,11 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     async ({ req, actor }) => claimed(await engine.claim(actor, checkId(req.params.id, 'task')), actor));
 
   r.add({ method: 'post', path: '/api/tasks/:id/unclaim', tag: 'tasks', summary: 'Give a claimed task back (assignee or admin)' },
-    async ({ req, actor }) => taskView(await engine.unclaim(actor, checkId(req.params.id, 'task'))));
+    async ({ req, actor }) => taskView(await engine.unclaim(actor, checkId(req.params.id, 'task')), undefined, await left(tenantOf(actor))));
 
   r.add<{ assignee: string | null }>({ method: 'post', path: '/api/tasks/:id/assign', tag: 'tasks', summary: 'Assign (admin, or the current assignee)', body: assignBody },
     async ({ req, actor, body }) => named(await engine.assign(actor, checkId(req.params.id, 'task'), body.assignee)));
 
   r.add<{ variables?: Variables }>({ method: 'post', path: '/api/tasks/:id/complete', tag: 'tasks', summary: 'Complete with form-checked variables; not open → 409', body: completeBody },
-    async ({ req, actor, body }) => taskView(await engine.completeTask(actor, checkId(req.params.id, 'task'), body.variables ?? {})));
+    async ({ req, actor, body }) => taskView(await engine.completeTask(actor, checkId(req.params.id, 'task'), body.variables ?? {}), undefined, await left(tenantOf(actor))));
 }

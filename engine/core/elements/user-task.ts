@@ -7,6 +7,9 @@ import type { Runtime } from '../runtime.js';
 import { ExpressionFailure } from '../runtime.js';
 import type { UserTaskSpec } from '../effects.js';
 import { dateProblem, parseInstant } from '../timers.js';
+import { addWorkingDays } from '../../calendar/working-days.mjs';
+import { zonedIso } from '../../expressions/time-zone.js';
+import { PLAIN_CALENDAR } from '../../expressions/feel.js';
 
 export const userTask: Behaviour = {
   activate(rt, key) {
@@ -22,10 +25,13 @@ export const userTask: Behaviour = {
     };
     const assignee = rt.evalExpr(ut.assignee, key);
     if (assignee !== undefined && assignee !== null && assignee !== '') task.assignee = String(assignee);
-    const due = toDate(rt, ut.dueDate, key, def.id, 'dueDate');
-    if (due) task.dueDate = due;
+    const due = ut.dueDate ? toDate(rt, ut.dueDate, key, def.id, 'dueDate') : serviceStandard(rt, ut.extra?.slaWorkingDays, def.id);
+    if (due) {
+      task.dueDate = due.at;
+      if (due.by) task.dueBy = due.by;
+    }
     const followUp = toDate(rt, ut.followUpDate, key, def.id, 'followUpDate');
-    if (followUp) task.followUpDate = followUp;
+    if (followUp) task.followUpDate = followUp.at;
     if (ut.formId) task.formId = ut.formId;
     inst.s = 'waiting';
     inst.w = { k: 'task' };
@@ -47,12 +53,31 @@ function toPriority(value: unknown, id: string): number {
   return n;
 }
 
-function toDate(rt: Runtime, expr: Parameters<Runtime['evalExpr']>[0], key: number, id: string, what: string): string | undefined {
-  const value = rt.evalExpr(expr, key);
+type Due = { at: string; by?: { from: string; n: number } };
+
+function toDate(rt: Runtime, expr: Parameters<Runtime['evalExpr']>[0], key: number, id: string, what: string): Due | undefined {
+  if (!expr) return undefined;
+  const result = 'feel' in expr ? rt.evalFeelResult(expr.feel, key) : { value: expr.value, plannedBy: undefined };
+  const value = result.value;
   if (value === undefined || value === null || value === '') return undefined;
   const text = String(value);
   // The same reason the deployment rule gives for a literal (engine/bpmn/rules/tasks.ts).
   const problem = dateProblem(text);
   if (problem) throw new ExpressionFailure(`${what} of ${id}: ${problem}`);
-  return new Date(parseInstant(text)!).toISOString();
+  const at = new Date(parseInstant(text)!).toISOString();
+  return result.plannedBy ? { at, by: result.plannedBy } : { at };
+}
+
+/**
+ * `<alur:sla workingDays="N"/>` on a task without a due date: due N working days after it opens,
+ * at the same local time, by the tenant's calendar (API.md, "Working days and deadlines").
+ */
+function serviceStandard(rt: Runtime, workingDays: string | undefined, id: string): Due | undefined {
+  if (workingDays === undefined) return undefined;
+  const n = Number(workingDays);
+  if (!Number.isInteger(n) || n < 0) throw new ExpressionFailure(`alur:sla workingDays of ${id} must be a whole number of days, got ${JSON.stringify(workingDays)}`);
+  const calendar = rt.calendar ?? PLAIN_CALENDAR;
+  const from = zonedIso(rt.now, calendar.zone ?? 'UTC');
+  const at = new Date(parseInstant(addWorkingDays(calendar, from, n))!).toISOString();
+  return { at, by: { from, n } };
 }
