@@ -4,7 +4,7 @@
 // Run by scripts/build-ui.mjs on `npm install` and `npm start`; `node designer/build.mjs --watch`
 // rebuilds on change while working on the designer.
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
@@ -42,6 +42,9 @@ if (process.argv.includes('--watch')) {
   console.log('designer: watching for changes');
 } else {
   const started = Date.now();
-  await build(options);
+  const metafileAt = process.argv.indexOf('--metafile');
+  const result = await build({ ...options, metafile: metafileAt > 0 });
+  // scripts/build-ui.mjs reads what the bundle was made from, to skip the next build when nothing changed.
+  if (metafileAt > 0) writeFileSync(process.argv[metafileAt + 1], JSON.stringify(result.metafile));
   console.log(`designer: built into designer/dist in ${Date.now() - started} ms`);
 }

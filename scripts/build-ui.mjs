@@ -1,11 +1,15 @@
-// Builds the browser apps (designer/, inbox/) by running each one's own build.mjs.
-// Runs on `npm install` (prepare) and before `npm start`, so a newcomer needs no extra step.
-import { existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+// Builds the browser apps (designer/, inbox/), each with its own build.mjs, when something it is
+// built from changed (scripts/ui-build-stamp.mjs). Runs on `npm install` (prepare) and before
+// `npm start`, so a newcomer needs no extra step and a later start does not wait for two bundles
+// that would come out the same. ALUR_UI_BUILD=always builds regardless.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIfChanged } from './ui-build-stamp.mjs';
 
-for (const app of ['designer', 'inbox']) {
-  const script = `${app}/build.mjs`;
-  if (!existsSync(script)) continue;
-  const run = spawnSync(process.execPath, [script], { stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' } });
-  if (run.status !== 0) process.exit(run.status ?? 1);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+try {
+  for (const app of ['designer', 'inbox']) buildIfChanged(root, app);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
 }
