@@ -33,6 +33,8 @@ export interface Wired {
   queueRunner?: QueueRunner;
   /** The runner of the mode: the queue runner, or the in-process one. */
   runner: EmbeddedRunner | QueueRunner;
+  /** How long opening the database (PGlite: loading its WebAssembly and data folder), migrating and the rest of the wiring took. */
+  timings: { databaseOpenMs: number; migrationsMs: number; wiringMs: number };
   /** Starts the runner and the metrics port. */
   start(): Promise<void>;
   /** Stops taking work, finishes in-flight jobs, releases the connectors, FEEL workers and the database. */
@@ -40,8 +42,12 @@ export interface Wired {
 }
 
 export async function wire(config: Config, log: Logger, options: { migrate: boolean }): Promise<Wired> {
+  const opening = performance.now();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.dbPoolMax });
+  const migrating = performance.now();
   if (options.migrate) await migrateToLatest(db.knex);
+  const timings = { databaseOpenMs: Math.round(migrating - opening), migrationsMs: Math.round(performance.now() - migrating), wiringMs: 0 };
+  const wiring = performance.now();
   const clock = new Clock();
   const { feelTimeoutMs, feelMemoryMb, feelMaxResultBytes } = config.budgets;
   const bounded = createBoundedEvaluator({ timeoutMs: feelTimeoutMs, maxMemoryMb: feelMemoryMb, maxResultBytes: feelMaxResultBytes });
@@ -58,8 +64,9 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { unclaimedJobMs: config.unclaimedJobMs, onError: (err) => log.error({ err }, 'runner error') });
   clock.onChange(() => runner.wake());
   let metricsServer: Server | undefined;
+  timings.wiringMs = Math.round(performance.now() - wiring);
   return {
-    db, clock, feel, metrics, engine, registry, queueRunner, runner,
+    db, clock, feel, metrics, engine, registry, queueRunner, runner, timings,
     async start() {
       await runner.start();
       if (config.metricsPort !== undefined) metricsServer = await serveMetrics(config.metricsPort, metrics.registry, config.metricsToken);

@@ -171,11 +171,10 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
       return inWorker(expression) ? evaluateInWorker(expression, context, now, options) : sized(expression, evaluateInline(expression, context, now, options));
     },
     prepare() {
-      try {
-        ready();
-      } catch {
-        // The first evaluation tries again and reports it.
-      }
+      // Starts the worker loading without waiting for it: blocking here (Atomics.wait) also held
+      // up the worker's own start, so every server start sat out the whole 10 s startup timeout.
+      // The first evaluation waits for it to be ready (ready()).
+      sandbox ??= spawn();
     },
     close: stop,
   };
