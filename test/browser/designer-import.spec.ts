@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
-import { loginToDesigner, openGroup, select } from './support/designer-page.js';
+import { fillEntry, loginToDesigner, openGroup, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.klaten', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'] };
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -57,7 +57,7 @@ describe('designer: Camunda Modeler files and language', function () {
 
     // The deployed version opens again from the list, and token simulation toggles on it
     await page.click('[data-action=new]');
-    await page.locator('[data-testid=doc-title]', { hasText: 'Diagram baru' }).waitFor();
+    await page.locator('[data-testid=doc-title]', { hasText: 'Diagram baru (belum di-deploy)' }).waitFor();
     await page.click('[data-key="surat-keterangan-usaha"] .version[data-version="1"]');
     await page.locator('[data-testid=doc-title]', { hasText: 'surat-keterangan-usaha — versi 1' }).waitFor();
     await page.locator('.djs-element[data-element-id="Gateway_Keputusan"]').waitFor();
@@ -73,6 +73,13 @@ describe('designer: Camunda Modeler files and language', function () {
     await page.locator('[data-testid=form-dialog] .fjs-form-field-label', { hasText: 'Nomor berkas' }).first().waitFor();
     await page.click('[data-testid=form-dialog] button:not(.btn-primary)');
     await page.locator('[data-testid=form-dialog]').waitFor({ state: 'detached' });
+
+    // Once edited, the version says it has changes that are not deployed yet
+    expect(await page.locator('[data-testid=doc-changed]').count()).to.equal(0);
+    await select(page, 'Task_Verifikasi');
+    await openGroup(page, 'general');
+    await fillEntry(page, 'name', 'Verifikasi berkas SKU');
+    await page.locator('[data-testid=doc-changed]', { hasText: 'diubah, belum di-deploy' }).waitFor();
 
     const api = await ApiClient.login(server.url, analyst.username, analyst.password);
     const list = await api.expect(200, 'GET', '/api/process-definitions?key=surat-keterangan-usaha');

@@ -65,6 +65,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   eventBus.on('tokenSimulation.toggleMode', ({ active }: any) => simulate.classList.toggle('active', active));
   eventBus.on('commandStack.changed', () => {
     diagram.dirty = true;
+    showTitle();
     clearServerErrors(modeler!);
     issues.setServer([]);
     void modeler!.saveXML({ format: true }).then(({ xml }: { xml?: string }) => { diagram.xml = xml ?? diagram.xml; });
@@ -72,7 +73,14 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
 
   function setTitle(docTitle: DocTitle): void {
     diagram.title = docTitle;
-    title.textContent = t(docTitle.key, docTitle.values);
+    showTitle();
+  }
+
+  /** The title, marked as changed once an opened version or file is edited (a new diagram says so already). */
+  function showTitle(): void {
+    const docTitle = diagram.title ?? { key: 'untitled' };
+    const changed = diagram.dirty && docTitle.key !== 'untitled';
+    title.replaceChildren(t(docTitle.key, docTitle.values), ...(changed ? [h('span', { className: 'doc-changed', 'data-testid': 'doc-changed' }, t('changedMark'))] : []));
   }
 
   async function open(xml: string, docTitle: DocTitle, definitionId: string | null): Promise<void> {
@@ -138,7 +146,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   window.addEventListener('beforeunload', beforeUnload);
 
   const restoredDirty = diagram.dirty;
-  void open(diagram.xml ?? blankDiagram(), diagram.title ?? { key: 'untitled' }, diagram.definitionId).then(() => { diagram.dirty = restoredDirty; });
+  void open(diagram.xml ?? blankDiagram(), diagram.title ?? { key: 'untitled' }, diagram.definitionId).then(() => { diagram.dirty = restoredDirty; showTitle(); });
   void processList.refresh().then(() => processList.setActive(diagram.definitionId));
 
   return {
