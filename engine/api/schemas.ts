@@ -91,6 +91,14 @@ export const modifyBody = {
   },
 };
 
+export const migrateBody = {
+  type: 'object', additionalProperties: false, required: ['targetDefinitionId', 'mappings'],
+  properties: {
+    targetDefinitionId: { type: 'string', minLength: 1, maxLength: 64 },
+    mappings: { type: 'array', maxItems: 1000, items: { type: 'object', additionalProperties: false, required: ['source', 'target'], properties: { source: elementRef, target: elementRef } } },
+  },
+};
+
 export const bulkRetryBody = {
   type: 'object', additionalProperties: false,
   properties: {

@@ -42,6 +42,8 @@ export type Effect =
   | { type: 'call.escalate'; parent: { instanceId: string; key: number }; code: string }
   | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string }
   | { type: 'incident.close'; key: number }
+  /** A migration moved what `key` identifies (an element instance, its incident, a subscription) to element `elementId` of the target version. */
+  | { type: 'element.migrated'; key: number; elementId: string }
   /** The instance ended; a parent waiting on it (call activity) gets this outcome. */
   | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
 

@@ -13,6 +13,7 @@ import { trigger } from './triggers.js';
 import { findIncident } from './incidents.js';
 import { checkVariables, propagate } from './variables.js';
 import { modify } from './modify.js';
+import { migrate } from './migrate.js';
 
 /** Returns a reason when the input no longer applies; undefined when it was applied. */
 export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
@@ -136,6 +137,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key, rerun: false } });
       return undefined;
     }
+    case 'instance.migrate':
+      return migrate(rt, input.target, input.mappings, input.user, input.versions);
     case 'instance.modify':
       return modify(rt, { terminate: input.terminate, activate: input.activate?.map((a) => ({ ...a, variables: checkVariables(a.variables) })) }, input.user);
     case 'variables.set': {

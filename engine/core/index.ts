@@ -12,3 +12,4 @@ export * from './history.js';
 export { InputRefused, CoreBug } from './errors.js';
 export { visibleVariables, processVariables, activeElements, openIncidents } from './queries.js';
 export { checkModification, type Modification, type ModificationProblem } from './modify.js';
+export { checkMigration, type MigrationProblem, type ElementMapping } from './migrate.js';

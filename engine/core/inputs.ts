@@ -2,6 +2,8 @@
  * Inputs: the imperative, refusable commands the core accepts. Each carries what the core cannot
  * know by itself (ids minted outside, the acting user); time arrives separately as `now`.
  */
+import type { ProcessModel } from './model.js';
+
 export type Variables = Record<string, unknown>;
 
 export type Input =
@@ -38,6 +40,11 @@ export type Input =
    * elements and activate the others (with variables set in the scope they run in; `ancestor`:
    * the container instance, when several run).
    */
+  /**
+   * Move the instance to another version of its process (core/migrate.ts): `target` is that
+   * version's model (same process id), `mappings` say where each active element goes.
+   */
+  | { type: 'instance.migrate'; target: ProcessModel; mappings: { source: string; target: string }[]; user?: string; versions?: { from: number; to: number } }
   | { type: 'instance.modify'; terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */

@@ -242,6 +242,16 @@ export class MemoryEngine {
       case 'signal.unsubscribe': this.signals.delete(sk(instanceId, e.key)); break;
       case 'incident.open': this.incidents.set(sk(instanceId, e.key), { instanceId, key: e.key, elementId: e.elementId, type: e.incidentType, message: e.message }); break;
       case 'incident.close': this.incidents.delete(sk(instanceId, e.key)); break;
+      case 'element.migrated': {
+        const task = this.tasks.get(sk(instanceId, e.key));
+        if (task) task.task = { ...task.task, elementId: e.elementId };
+        const timer = this.timers.get(sk(instanceId, e.key));
+        if (timer) timer.elementId = e.elementId;
+        const incident = this.incidents.get(sk(instanceId, e.key));
+        if (incident) incident.elementId = e.elementId;
+        for (const job of this.jobs) if (job.instanceId === instanceId && job.key === e.key) job.elementId = e.elementId;
+        break;
+      }
       default: break; // What reaches other instances is a follow-up (apply), carried out by settle().
     }
   }

@@ -8,7 +8,7 @@
  * The runner feeds job and timer outcomes through the same path.
  */
 import type { Input, Variables } from '../core/index.js';
-import { visibleVariables, checkModification } from '../core/index.js';
+import { visibleVariables, checkModification, checkMigration } from '../core/index.js';
 import { randomUUID } from 'node:crypto';
 import { definitionVersion, findDefinition, findDefinitionById } from '../store/definitions.js';
 import { findInstance, type InstanceRow } from '../store/instances.js';
@@ -173,6 +173,32 @@ export class Engine {
       const problems = checkModification(model, row.snapshot, input);
       if (problems.length) throw new InvalidInput(text('operating.cannot-modify', { elements: allOf(problems.map((p) => p.element)) }), problems);
       return runInput(cx, id, { type: 'instance.modify', ...input, user: actor.username }, { read: row });
+    }, { oneStatement: true });
+  }
+
+  /**
+   * Moves a case to another version of its process (API.md 1.1, migrate): every active element
+   * must map to an element of the same type in the target, else 400 naming each (nothing
+   * changes); tasks, jobs, timers and subscriptions move with their element. `dryRun` checks only.
+   */
+  async migrateInstance(actor: Actor, id: string, req: { targetDefinitionId: string; mappings: { source: string; target: string }[] }, dryRun: boolean): Promise<{ migrated: boolean; errors: [] }> {
+    const tenant = tenantOf(actor);
+    const inst = await findInstance(this.deps.knex, tenant, id);
+    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    requireRole(actor, text('action.migrate-instance'), 'analyst', 'admin');
+    const target = await findDefinition(this.deps.knex, tenant, req.targetDefinitionId);
+    if (!target) throw new NotFound(`process definition ${req.targetDefinitionId} not found`);
+    if (target.key !== inst.process_key) throw new InvalidInput(`process definition ${req.targetDefinitionId} is ${target.key}, not ${inst.process_key}`, [{ path: 'targetDefinitionId', message: `must be a version of ${inst.process_key}` }]);
+    return this.run('migrateInstance', async (cx) => {
+      const row = await cx.uow.instanceForStep(id);
+      if (!row || row.state !== 'active') throw new Conflict(text('operating.instance-ended', { id, state: row?.state ?? inst.state }));
+      const [source, model] = [await cx.deps.models.get(cx.uow.db, row.definition_id), await cx.deps.models.get(cx.uow.db, target.id)];
+      const problems = checkMigration(source, model, row.snapshot, req.mappings);
+      if (problems.length) throw new InvalidInput(text('operating.cannot-migrate', { elements: allOf([...new Set(problems.map((p) => p.element))]) }), problems);
+      if (dryRun) return { migrated: false, errors: [] as [] };
+      await runInput(cx, id, { type: 'instance.migrate', target: model, mappings: req.mappings, user: actor.username, versions: { from: row.process_version, to: target.version } },
+        { read: row, retarget: { definitionId: target.id, version: target.version } });
+      return { migrated: true, errors: [] as [] };
     }, { oneStatement: true });
   }
 

@@ -42,6 +42,8 @@ export interface InputOptions {
   finishedJob?: string;
   /** Row operations of the command itself, written with the step's (e.g. finishing the job row). */
   with?: RowOp[];
+  /** A migration: the definition version the instance runs after this step. */
+  retarget?: { definitionId: string; version: number };
 }
 
 function inputUser(input: Input): string | null {
@@ -66,7 +68,10 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
   const calendar = await tenantCalendar(cx, cx.uow.db, row.tenant_id);
   const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data });
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;
-  const after: InstanceRow = result.ignored ? row : { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended };
+  const after: InstanceRow = result.ignored ? row : {
+    ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended,
+    ...(options.retarget ? { definition_id: options.retarget.definitionId, process_version: options.retarget.version } : {}),
+  };
   await cx.uow.write([...(options.with ?? []), ...planStep(row, after, result, planContext(cx, inputUser(input), options.finishedJob))]);
   // Follow-ups read other instances and subscriptions: they must see this step's writes.
   await cx.uow.stepEnded();

@@ -131,6 +131,9 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
       case 'incident.close':
         ops.push({ type: 'incident.resolve', instanceId: inst.id, key: e.key, at: now });
         break;
+      case 'element.migrated':
+        ops.push({ type: 'element.migrate', instanceId: inst.id, key: e.key, elementId: e.elementId });
+        break;
       case 'instance.ended':
         // Belt to the core's braces: nothing of an ended instance stays waiting. The rows this step
         // writes itself are spared, so no two parts of one statement touch one row.

@@ -66,13 +66,16 @@ export async function lockInstance(db: Db, id: string): Promise<InstanceRow | un
 }
 
 /**
- * The update that saves a new snapshot if the row still has `expectedVersion` (callers hold the
+ * The update that saves `row` (version already incremented) if the stored row still has the version before it (callers hold the
  * row lock, so the version only guards against a bug): it must change exactly one row.
  */
-export function saveInstance(db: Db, id: string, expectedVersion: number, snapshot: InstanceState, endedAt: Date | null, completed: readonly string[] = []): Knex.QueryBuilder {
+export function saveInstance(db: Db, row: InstanceRow, completed: readonly string[] = []): Knex.QueryBuilder {
   const fresh = [...new Set(completed)];
-  return db('process_instance').where({ id, version: expectedVersion }).update({
-    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: expectedVersion + 1, ended_at: endedAt, active_elements: activeElements(snapshot),
+  const { snapshot } = row;
+  return db('process_instance').where({ id: row.id, version: row.version - 1 }).update({
+    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: row.version, ended_at: row.ended_at, active_elements: activeElements(snapshot),
+    // The definition changes only by a migration; written always, so the save stays one shape.
+    definition_id: row.definition_id, process_version: row.process_version,
     // The elements this step completed join those completed before (each once).
     ...(fresh.length ? { completed_elements: db.raw('array(select distinct x from unnest(completed_elements || ?::text[]) x order by x)', [fresh]) } : {}),
   });

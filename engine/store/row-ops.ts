@@ -59,6 +59,8 @@ export type RowOp =
   | { type: 'signal-subscription.delete'; instanceId: string; key: number }
   | { type: 'incident.open'; row: IncidentRow }
   | { type: 'incident.resolve'; instanceId: string; key: number; at: Date }
+  /** A migration renamed the element of what `key` identifies: its task, job, timer, subscription and incident rows follow. */
+  | { type: 'element.migrate'; instanceId: string; key: number; elementId: string }
   /**
    * An ended instance keeps nothing waiting: open tasks cancelled, jobs cancelled, timers and
    * subscriptions gone — except the rows this same work writes itself (`spareKeys`, `spareJob`),
@@ -104,7 +106,7 @@ export function partsOf(db: Db, op: RowOp): Part[] {
     case 'instance.insert':
       return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
     case 'instance.update':
-      return [{ table: 'process_instance', query: saveInstance(db, op.row.id, op.row.version - 1, op.row.snapshot, op.row.ended_at, op.completed), rows: op.row.id, expect: op }];
+      return [{ table: 'process_instance', query: saveInstance(db, op.row, op.completed), rows: op.row.id, expect: op }];
     case 'history.insert':
       // The executor gathers the history rows of a statement into one insert, in order (see there).
       return [{ table: 'history', query: historyInsert(db, op.rows), insert: true }];
@@ -146,6 +148,10 @@ export function partsOf(db: Db, op: RowOp): Part[] {
       return [{ table: 'incident', query: resolveIncident(db, op.instanceId, op.key, op.at), rows: rowsOf(op.instanceId, op.key) }];
     case 'document.attach':
       return [{ table: 'document', query: attachDocument(db, op), rows: `document:${op.documentId}`, expect: op }];
+    case 'element.migrate':
+      return ['user_task', 'job', 'timer', 'message_subscription', 'signal_subscription', 'incident'].map((table) => ({
+        table, query: db(table).where({ instance_id: op.instanceId, key: op.key }).update({ element_id: op.elementId }), rows: rowsOf(op.instanceId, op.key),
+      }));
     case 'instance.clean-up':
       return cleanUpEndedInstance(db, op.instanceId, op.at, op.spareKeys, op.spareJob).map(([table, query]) => ({ table, query, disjoint: true }));
   }

@@ -299,4 +299,52 @@ forEachBackend('api: operating running cases', (backend) => {
     expect(ended.body.state).to.equal('terminated');
     expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }] })).status).to.equal(409);
   });
+
+  it('migrates a case to another version: dry run, refusals naming each element, then its task moves with its element', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    const v1 = await deploy(analyst, TWO_STEPS('Periksa berkas'), 'dua.bpmn');
+    const v2 = await deploy(analyst, TWO_STEPS('Periksa kelengkapan'), 'dua.bpmn');
+    const v3 = await deploy(analyst, Buffer.from(TWO_STEPS('Verifikasi').toString().replace(/Periksa/g, 'Verifikasi')), 'dua.bpmn');
+    const izin = await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
+    const res0 = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'dua-langkah', version: v1.version, businessKey: 'DL/9' });
+    const inst = res0.body as { id: string };
+    const migrate = (token: string, body: unknown, dryRun = false) => api.http.post(`/api/process-instances/${inst.id}/migrate?dryRun=${dryRun}`).set(bearer(token)).send(body);
+
+    const dry = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'Periksa' }] }, true);
+    expect(dry.status, JSON.stringify(dry.body)).to.equal(200);
+    expect(dry.body).to.deep.equal({ migrated: false, errors: [] });
+    const unmapped = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [] }, true);
+    expect(unmapped.status).to.equal(400);
+    expect(unmapped.body.errors).to.deep.equal([{ element: 'Periksa', message: 'Periksa is active and has no mapping' }]);
+    const wrongType = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'End' }] });
+    expect(wrongType.status).to.equal(400);
+    expect(wrongType.body.errors[0].element).to.equal('Periksa');
+    const otherProcess = await migrate(analyst, { targetDefinitionId: izin.id, mappings: [{ source: 'Periksa', target: 'Review' }] });
+    expect(otherProcess.status).to.equal(400);
+    expect(otherProcess.body.errors[0].path).to.equal('targetDefinitionId');
+    expect((await migrate(staff, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'Periksa' }] })).status).to.equal(403);
+    expect((await migrate(other, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'Periksa' }] })).status).to.equal(404);
+    expect((await migrate(analyst, { targetDefinitionId: 'bukan', mappings: [] })).status).to.equal(404);
+    expect((await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body.version).to.equal(v1.version);
+
+    const done = await migrate(analyst, { targetDefinitionId: v3.id, mappings: [{ source: 'Periksa', target: 'Verifikasi' }] });
+    expect(done.status, JSON.stringify(done.body)).to.equal(200);
+    expect(done.body).to.deep.equal({ migrated: true, errors: [] });
+    const after = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    expect(after).to.include({ version: v3.version, processDefinitionId: v3.id, state: 'active' });
+    expect(after.activeElements).to.deep.equal(['Verifikasi']);
+    const open = (await api.http.get(`/api/tasks?filter=all&state=open&processInstanceId=${inst.id}`).set(bearer(analyst))).body.items as { id: string; elementId: string }[];
+    expect(open.map((t) => t.elementId)).to.deep.equal(['Verifikasi']);
+    const stats = (await api.http.get(`/api/process-definitions/${v3.id}/statistics`).set(bearer(analyst))).body.items as { elementId: string; active: number }[];
+    expect(stats.find((x) => x.elementId === 'Verifikasi')?.active).to.equal(1);
+    expect((await search(analyst, `processDefinitionId=${v1.id}`)).total).to.equal(0);
+    const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items as { type: string; user?: string; data?: unknown }[];
+    const migrated = history.filter((h) => h.type === 'instance.migrated');
+    expect(migrated).to.have.length(1);
+    expect(migrated[0].user).to.match(/^ana-/);
+    expect(migrated[0].data).to.deep.equal({ fromVersion: v1.version, toVersion: v3.version, mappings: [{ source: 'Periksa', target: 'Verifikasi' }] });
+    // The task, completed where it now stands, leads on in version 3.
+    await api.http.post(`/api/tasks/${open[0].id}/complete`).set(bearer(staff)).send({ variables: {} }).expect(200);
+    expect((await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body.activeElements).to.deep.equal(['Setujui']);
+  });
 });

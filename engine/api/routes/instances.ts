@@ -1,7 +1,7 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
-import { startBody, variablesBody, modifyBody } from '../schemas.js';
+import { startBody, variablesBody, modifyBody, migrateBody } from '../schemas.js';
 import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
 import { openIncidentsOf } from '../../store/incidents.js';
 import { historyOf } from '../../store/history.js';
@@ -116,5 +116,17 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     const id = checkId(req.params.id, 'process instance');
     await deps.engine.modifyInstance(actor, id, body);
     return view(id, tenantOf(actor));
+  });
+
+  r.add<{ targetDefinitionId: string; mappings: { source: string; target: string }[] }>({
+    method: 'post', path: '/api/process-instances/:id/migrate', tag: 'instances', body: migrateBody,
+    query: [{ name: 'dryRun', schema: { type: 'boolean', default: false } }],
+    summary: 'Move the case to another version of its process with an element mapping (analyst or admin) → { migrated, errors: [] }; 400 naming each element that cannot be mapped; dryRun=true checks only',
+  }, async ({ req, actor, body }) => {
+    const id = checkId(req.params.id, 'process instance');
+    const dryRun = boolParam(req.query as Record<string, unknown>, 'dryRun') ?? false;
+    // A malformed definition id is as unknown as a missing one.
+    if (!UUID_SHAPE.test(body.targetDefinitionId)) throw new NotFound(`process definition ${body.targetDefinitionId.slice(0, 80)} not found`);
+    return deps.engine.migrateInstance(actor, id, body, dryRun);
   });
 }
