@@ -308,7 +308,7 @@ forEachBackend('api: operating running cases', (backend) => {
     const izin = await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
     const res0 = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'dua-langkah', version: v1.version, businessKey: 'DL/9' });
     const inst = res0.body as { id: string };
-    const migrate = (token: string, body: unknown, dryRun = false) => api.http.post(`/api/process-instances/${inst.id}/migrate?dryRun=${dryRun}`).set(bearer(token)).send(body);
+    const migrate = (token: string, body: object, dryRun = false) => api.http.post(`/api/process-instances/${inst.id}/migrate?dryRun=${dryRun}`).set(bearer(token)).send(body);
 
     const dry = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'Periksa' }] }, true);
     expect(dry.status, JSON.stringify(dry.body)).to.equal(200);
