@@ -9,6 +9,8 @@
  * deadlines they planned meanwhile on the older version are planned again, because every re-plan
  * takes what was computed on a version older than the current one.
  */
+import { insertAudit } from '../store/audit.js';
+import { auditRow, difference } from './people.js';
 import type { Knex } from 'knex';
 import shipped from '../calendar/indonesia-holidays.json' with { type: 'json' };
 import type { CalendarData } from '../calendar/working-days.mjs';
@@ -120,7 +122,9 @@ export async function readCalendar(knex: Knex, deps: EngineDeps, actor: Actor, r
 /** Told after a calendar change committed: re-plans the tenant's pending working-day deadlines. */
 export type CalendarChanged = (tenant: string, calendar: TenantCalendar) => Promise<void> | void;
 
-async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: Knex.Transaction, row: CalendarRow) => Promise<Partial<Pick<CalendarRow, 'zone' | 'weekend'>>>): Promise<void> {
+type CalendarChange = Partial<Pick<CalendarRow, 'zone' | 'weekend'>> & { holiday?: { action: 'holiday-added' | 'holiday-removed'; row: Record<string, unknown> } };
+
+async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: Knex.Transaction, row: CalendarRow) => Promise<CalendarChange>): Promise<void> {
   requireRole(actor, text('action.change-calendar'), 'admin');
   const tenant = tenantOf(actor);
   const now = deps.clock.now();
@@ -133,7 +137,13 @@ async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: K
       row = (await lockCalendar(trx, tenant))!;
     }
     const changed = await apply(trx, row);
-    await updateCalendar(trx, tenant, { zone: changed.zone ?? row.zone, weekend: changed.weekend ?? row.weekend, version: row.version + 1, updated_at: now });
+    const next = { zone: changed.zone ?? row.zone, weekend: changed.weekend ?? row.weekend };
+    await updateCalendar(trx, tenant, { ...next, version: row.version + 1, updated_at: now });
+    // The audit of administration (API 1.1): who changed the working days, with before and after.
+    const diff = changed.holiday
+      ? changed.holiday.action === 'holiday-added' ? { before: null, after: changed.holiday.row } : { before: changed.holiday.row, after: null }
+      : difference({ zone: row.zone, weekend: row.weekend }, next);
+    await insertAudit(trx, [auditRow(tenant, actor, 'calendar', tenant, changed.holiday?.action ?? 'changed', diff.before, diff.after)]);
   });
   cacheOf(deps).forget(tenant);
   const calendar = await tenantCalendar({ deps }, knex, tenant);
@@ -170,7 +180,7 @@ export async function addHoliday(knex: Knex, deps: EngineDeps, actor: Actor, bod
       const existing = (await listHolidays(trx, row.tenant_id, body.date, body.date))[0];
       throw new Conflict(text('calendar.holiday-exists', { date: body.date, name: existing?.name ?? '' }));
     }
-    return {};
+    return { holiday: { action: 'holiday-added', row: { ...holiday } } };
   });
   return holiday;
 }
@@ -179,8 +189,9 @@ export async function addHoliday(knex: Knex, deps: EngineDeps, actor: Actor, bod
 export async function removeHoliday(knex: Knex, deps: EngineDeps, actor: Actor, date: string): Promise<void> {
   checkDate(date, 'date');
   await change(knex, deps, actor, async (trx, row) => {
+    const [removed] = await listHolidays(trx, row.tenant_id, date, date);
     if (!(await deleteHoliday(trx, row.tenant_id, date))) throw new NotFound(text('calendar.holiday-not-found', { date }));
-    return {};
+    return { holiday: { action: 'holiday-removed', row: { ...(removed ?? { date }) } } };
   });
 }
 

@@ -84,6 +84,19 @@ forEachBackend('api: groups and the audit', (backend) => {
     expect(again.body.warnings).to.deep.equal([]);
   });
 
+  it('given working-day changes, then the audit lists them with the values before and after', async () => {
+    const o = await office();
+    await api.http.put('/api/calendar').set(bearer(o.adminToken)).send({ weekend: [5, 6, 7] }).expect(200);
+    await api.http.post('/api/calendar/holidays').set(bearer(o.adminToken)).send({ date: '2026-12-09', name: 'Pilkada', kind: 'regional' }).expect(201);
+    await api.http.delete('/api/calendar/holidays/2026-12-09').set(bearer(o.adminToken)).expect(204);
+    const items = (await api.http.get('/api/audit?objectType=calendar').set(bearer(o.adminToken))).body.items;
+    expect(items.map((e: Record<string, unknown>) => [e.actor, e.action, e.before, e.after])).to.deep.equal([
+      [o.admin, 'holiday-removed', { date: '2026-12-09', name: 'Pilkada', kind: 'regional', source: null }, null],
+      [o.admin, 'holiday-added', null, { date: '2026-12-09', name: 'Pilkada', kind: 'regional', source: null }],
+      [o.admin, 'changed', { weekend: [6, 7] }, { weekend: [5, 6, 7] }],
+    ]);
+  });
+
   it('given changes to users and groups, then the audit lists who did what with the values before and after, never a password, to admins of the tenant only', async () => {
     const o = await office();
     const username = uname('budi');

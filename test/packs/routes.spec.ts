@@ -65,6 +65,11 @@ describe('pack routes', function () {
     const real = await request(app).post('/api/packs/import').attach('pack', zip, 'semarang.zip').field('roles', await roles());
     expect(real.status).to.equal(200);
     expect(real.body.deployed).to.equal(true);
+    // The audit of administration names who imported which version with which role map (not the dry runs).
+    const audit = await h.engine.deps.knex('audit_entry').where({ tenant_id: tenant, object_type: 'pack' });
+    expect(audit.map((e: { object_id: string; action: string; after: { version: string; roles: object } }) => [e.object_id, e.action, e.after.version, e.after.roles])).to.deep.equal([
+      ['semarang-layanan', 'imported', '1.0.0', JSON.parse(await roles())],
+    ]);
     const again = await request(app).post('/api/packs/import?dryRun=true').attach('pack', zip, 'semarang.zip').field('roles', await roles());
     expect(again.body.processes.every((p: { change: string }) => p.change === 'unchanged')).to.equal(true);
     expect(again.body.installedVersion).to.equal('1.0.0');

@@ -90,7 +90,7 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
     async ({ actor, req }) => { await removeGroup(knex, actor, String(req.params.id)); });
 
   r.add({ method: 'get', path: '/api/audit', tag: 'identity', summary: 'Who created or changed which user, group, tenant or pack, when, with the values before and after (admin)', query: [
-    { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack'] } },
+    { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack', 'calendar'] } },
     { name: 'objectId', schema: { type: 'string' } },
     { name: 'actor', schema: { type: 'string' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
@@ -98,7 +98,7 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
     requireRole(actor, text('action.read-audit'), 'admin', 'platform-admin');
     const q = req.query as Record<string, unknown>;
     const tenant = hasRole(actor, 'platform-admin') && !actor.tenant ? undefined : actor.tenant ?? '';
-    const page = await listAudit(knex, { tenant, objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
+    const page = await listAudit(knex, { tenant, objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack', 'calendar'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
     return {
       items: page.items.map((e) => ({ id: String(e.id), at: new Date(e.at).toISOString(), actor: e.actor, tenant: e.tenant_id, objectType: e.object_type, objectId: e.object_id, action: e.action, before: e.before, after: e.after })),
       total: page.total,
