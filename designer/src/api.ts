@@ -9,7 +9,7 @@ export interface User { username: string; tenant: string; roles: string[]; group
 export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: { element?: string; path?: string; message: string }[]; [field: string]: unknown }
-export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[] }
+export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[]; warnings?: { element: string; message: string }[] }
 export interface PackReport { errors?: { element?: string; path?: string; message: string }[]; pack?: string; version?: string | number; processes?: unknown[]; forms?: unknown[]; unmappedRoles?: string[]; missingConnectors?: string[]; deployed?: boolean; [field: string]: unknown }
 
 const SESSION_KEY = 'alur.session';
