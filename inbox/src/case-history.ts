@@ -7,6 +7,14 @@ import { fill, h } from './dom.js';
 import { formatDateTime, has, t, type MessageKey } from './i18n/index.js';
 import type { ElementNames } from './case-diagram.js';
 import type { HistoryItem } from './types.js';
+import type { CaseField } from './start-api.js';
+
+/**
+ * The labels of the form fields each step completed with, by element id (from the case's data,
+ * `GET /process-instances/{id}/data`): the history shows "Keputusan kepala dinas: Setujui", not
+ * `keputusan: setuju`. A key without a form field keeps its name.
+ */
+export type FieldLabels = Map<string, CaseField[]>;
 
 /** Entry types worth a line for staff; the rest are shown with "technical details". */
 const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed)/;
@@ -17,12 +25,12 @@ const SHOWN_ELEMENT_TYPES = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:Cal
  */
 const ACTED = /^(instance\.started|instance\.cancelled|task\.|incident\.resolved|variables\.updated|message\.)/;
 
-export function renderHistory(container: HTMLElement, items: HistoryItem[], names: ElementNames): void {
+export function renderHistory(container: HTMLElement, items: HistoryItem[], names: ElementNames, labels: FieldLabels = new Map()): void {
   const list = h('ol', { class: 'timeline' });
   const toggle = h('input', { type: 'checkbox', id: 'history-all', onchange: () => draw() });
   const draw = (): void => {
     const shown = items.filter((item) => toggle.checked || isForPeople(item, names));
-    fill(list, ...shown.map((item) => entry(item, names)));
+    fill(list, ...shown.map((item) => entry(item, names, labels)));
     if (!shown.length) list.append(h('li', { class: 'timeline-empty' }, t('history.empty')));
   };
   fill(container,
@@ -41,22 +49,28 @@ function isForPeople(item: HistoryItem, names: ElementNames): boolean {
   return SHOWN_ELEMENT_TYPES.has(elementType ?? '') && item.type === 'element.terminated';
 }
 
-function entry(item: HistoryItem, names: ElementNames): HTMLLIElement {
+function entry(item: HistoryItem, names: ElementNames, labels: FieldLabels): HTMLLIElement {
   const element = item.elementId ? (names.get(item.elementId)?.name ?? item.elementId) : '';
   const key = `history.${item.type}`;
   const label = has(key) ? t(key as MessageKey, { element }) : `${item.type}${element ? ` · ${element}` : ''}`;
-  const decision = item.type === 'task.completed' && item.data ? dataList(item.data) : null;
+  const decision = item.type === 'task.completed' && item.data ? dataList(item.data, labels.get(item.elementId ?? '') ?? []) : null;
   return h('li', { class: `timeline-item type-${item.type.replace(/\./g, '-')}` },
     h('time', { datetime: item.at }, formatDateTime(item.at)),
     h('p', { class: 'what' }, h('span', {}, label), item.user && ACTED.test(item.type) ? h('span', { class: 'who' }, ` ${t('history.by', { user: item.userName ?? item.user })}`) : null),
     decision);
 }
 
-/** The values a task was completed with, e.g. `keputusan: tolak`, `catatan: …`. */
-function dataList(data: Record<string, unknown>): HTMLElement | null {
+/** The values a task was completed with, under its form's labels and option labels where it has them. */
+function dataList(data: Record<string, unknown>, fields: CaseField[]): HTMLElement | null {
   const entries = Object.entries(data.variables && typeof data.variables === 'object' ? data.variables as Record<string, unknown> : data);
   if (!entries.length) return null;
-  return h('dl', { class: 'decision' }, ...entries.flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, show(value))]));
+  return h('dl', { class: 'decision' }, ...entries.flatMap(([name, value]) => {
+    const field = fields.find((f) => f.key === name);
+    // An option's label, when the value is the one the case's data labels (a later loop may differ).
+    const sameValue = field && JSON.stringify(field.value) === JSON.stringify(value);
+    const valueLabel = sameValue && field.valueLabel !== undefined ? (Array.isArray(field.valueLabel) ? field.valueLabel.join(', ') : field.valueLabel) : undefined;
+    return [h('dt', {}, field?.label || name), h('dd', {}, valueLabel ?? show(value))];
+  }));
 }
 
 function show(value: unknown): string {

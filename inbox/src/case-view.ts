@@ -7,7 +7,8 @@
 import { fill, h } from './dom.js';
 import { t } from './i18n/index.js';
 import { currentStepNames, mountDiagram, type CaseDiagram, type ElementNames } from './case-diagram.js';
-import { renderHistory } from './case-history.js';
+import { renderHistory, type FieldLabels } from './case-history.js';
+import { getCaseData } from './start-api.js';
 import { getDefinitionXml, getHistory, getInstance } from './task-api.js';
 import type { HistoryItem, ProcessInstance } from './types.js';
 
@@ -42,7 +43,7 @@ export async function mountCase(section: HTMLElement, instanceId: string): Promi
   } else {
     diagramBox.append(h('p', { class: 'muted' }, t('case.unavailable')));
   }
-  if (history) renderHistory(historyBox, sortByTime(history), names);
+  if (history) renderHistory(historyBox, sortByTime(history), names, await fieldLabels(instanceId));
   else fill(historyBox, h('p', { class: 'muted' }, t('history.unavailable')));
   return () => diagram?.destroy();
 }
@@ -57,4 +58,15 @@ function stepSummary(instance: ProcessInstance, names: ElementNames): string {
 function sortByTime(items: HistoryItem[]): HistoryItem[] {
   // The API returns history in order; a stable sort keeps that order for equal timestamps.
   return [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+/** The form labels of each step's values (none when the case's data cannot be read: raw keys then). */
+async function fieldLabels(instanceId: string): Promise<FieldLabels> {
+  const labels: FieldLabels = new Map();
+  try {
+    for (const step of (await getCaseData(instanceId)).steps) labels.set(step.elementId, [...step.fields, ...(labels.get(step.elementId) ?? [])]);
+  } catch {
+    // shown with the variables' own names
+  }
+  return labels;
 }

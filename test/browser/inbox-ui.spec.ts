@@ -48,7 +48,12 @@ describe('inbox (browser): everyday use', function () {
     expect(await budi.getByLabel('Catatan verifikator').inputValue()).to.equal('Dokumen lengkap dan sah.');
     expect(await budi.getByLabel('Catatan verifikator').isEditable()).to.equal(false);
     await budi.locator('.djs-element.alur-active[data-element-id="Task_Approve"]').waitFor();
-    await budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' }).waitFor();
+    const verified = budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' });
+    await verified.waitFor();
+    // The history names the verifier's values by the form's labels and option labels, not raw keys
+    await verified.locator('dt', { hasText: 'Nomor surat verifikasi' }).waitFor();
+    expect(await verified.locator('dt').allInnerTexts()).to.include.members(['Keputusan', 'Catatan']).and.not.to.include('nomorSurat');
+    expect(await verified.locator('dd').allInnerTexts()).to.include('Berkas lengkap, teruskan');
     await budi.getByLabel('Setujui').check();
     await shot(budi, 'permit-task-desktop');
   });

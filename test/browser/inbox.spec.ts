@@ -47,7 +47,10 @@ describe('inbox (browser): the two-step approval', function () {
     await budi.locator('.djs-element.alur-taken[data-element-id="Flow_Approved"]').waitFor({ state: 'attached' });
     const verified = budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verify the request' });
     await verified.waitFor();
-    expect(await verified.innerText()).to.contain('oleh sari').and.to.contain('approve').and.to.contain('123/DPU/2026');
+    // under the form's labels and the option's label
+    expect(await verified.innerText()).to.contain('oleh sari').and.to.contain('123/DPU/2026');
+    expect(await verified.locator('dt').allInnerTexts()).to.include.members(['Decision', 'Nomor surat (e.g. 123/DPU/2026)']).and.not.to.include('decision');
+    expect(await verified.locator('dd').allInnerTexts()).to.include('Approve');
     await shot(budi, 'approval-task-desktop');
 
     // When the head completes the signing (a task without a form)
@@ -118,7 +121,9 @@ describe('inbox (browser): the two-step approval', function () {
     await openTask(sari, /Selesai/, kase.businessKey, 'Verify the request');
     const rejected = sari.locator('.timeline-item', { hasText: 'Menyelesaikan Verify the request' });
     await rejected.waitFor();
-    expect(await rejected.innerText()).to.contain('oleh sari').and.to.contain('reject').and.to.contain('Lampiran IMB tidak ada.');
+    expect(await rejected.innerText()).to.contain('oleh sari').and.to.contain('Lampiran IMB tidak ada.');
+    expect(await rejected.locator('dt').allInnerTexts()).to.include.members(['Decision', 'Note for the applicant']);
+    expect(await rejected.locator('dd').allInnerTexts()).to.include('Reject');
     await sari.locator('.timeline-item', { hasText: 'Request rejected selesai' }).waitFor();
     await sari.locator('.djs-element.alur-taken[data-element-id="EndEvent_Rejected"]').waitFor();
     await sari.locator('.djs-element.alur-taken[data-element-id="Flow_Rejected"]').waitFor({ state: 'attached' });
