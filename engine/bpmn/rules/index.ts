@@ -12,6 +12,7 @@ import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from 
 import { feelSyntax } from './expressions.js';
 import { scopeStarts, sequenceFlows } from './flows.js';
 import { processStart } from './starting.js';
+import { serviceStandard, serviceStandardDueDate } from './service-standard.js';
 import { eventBasedGateway, gatewayConditions, ignoredConditions } from './gateways.js';
 import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
 import { timerValues } from './timers.js';
@@ -42,6 +43,8 @@ export const rules: Rule[] = [
   taskImplementation,
   userTaskAssignment,
   processStart,
+  serviceStandard,
+  serviceStandardDueDate,
   loopSettings,
   ioMappings,
   calledProcess,

@@ -1,0 +1,49 @@
+/**
+ * Service standards in working days (API.md, "Working days and deadlines"): `alur:sla
+ * workingDays` is a whole number of days on a user task or on the process, and a user task's own
+ * `zeebe:taskSchedule dueDate` takes precedence over it (a warning says so). Browser-safe: the
+ * designer's lint runs these same rules.
+ */
+import { allFlowElements, extension, extensions, is, problem, type Node, type Problem, type Rule } from './util.js';
+
+/** A century of working days: anything longer is a typo, not a service standard. */
+export const MAX_WORKING_DAYS = 36_500;
+
+function workingDaysProblem(value: unknown): string | undefined {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') return 'alur:sla has no workingDays; write the number of working days, e.g. workingDays="5"';
+  if (!/^\d+$/.test(text) || Number(text) > MAX_WORKING_DAYS) return `alur:sla workingDays must be a whole number of working days, not ${JSON.stringify(value)}`;
+  return undefined;
+}
+
+export const serviceStandard: Rule = {
+  name: 'service-standard',
+  description: 'alur:sla workingDays is a whole number of working days, once, on a user task or the process.',
+  check(_definitions, ctx) {
+    const problems: Problem[] = [];
+    const check = (node: Node) => {
+      const slas = extensions(node, 'alur:Sla');
+      if (slas.length > 1) problems.push(problem(node, 'has more than one alur:sla'));
+      const message = slas.length > 0 ? workingDaysProblem(slas[0].workingDays) : undefined;
+      if (message) problems.push(problem(node, message));
+    };
+    for (const process of ctx.processes) check(process);
+    for (const { node } of allFlowElements(ctx)) {
+      if (!extension(node, 'alur:Sla')) continue;
+      if (is(node, 'bpmn:UserTask')) check(node);
+      else problems.push(problem(node, 'alur:sla belongs on a user task or on the process'));
+    }
+    return problems;
+  },
+};
+
+export const serviceStandardDueDate: Rule = {
+  name: 'service-standard-due-date',
+  description: 'A user task with both alur:sla and a due date keeps its due date.',
+  severity: 'warning',
+  check(_definitions, ctx) {
+    return allFlowElements(ctx)
+      .filter(({ node }) => is(node, 'bpmn:UserTask') && extension(node, 'alur:Sla') && extension(node, 'zeebe:TaskSchedule')?.dueDate)
+      .map(({ node }) => problem(node, 'has both alur:sla and a due date (zeebe:taskSchedule dueDate); the due date is used and the working days are not'));
+  },
+};
