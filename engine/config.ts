@@ -62,7 +62,18 @@ export interface Budgets {
   feelMemoryMb: number;
   /** Largest FEEL result, as UTF-8 JSON. */
   feelMaxResultBytes: number;
+  /** Flow elements of one deployed process. */
+  maxElements: number;
+  /** Sequence flows into or out of one element of a deployed process. */
+  maxFlowsPerElement: number;
+  /** Element instances one step may activate without waiting (the cycle guard; multi-instance items add to it). */
+  stepMaxElements: number;
+  /** Items one multi-instance may run. */
+  maxMultiInstanceItems: number;
 }
+
+/** The budgets with no variable set (also what an Engine built without a Config uses). */
+export const DEFAULT_BUDGETS: Budgets = loadBudgets({});
 
 /** The budgets part of the configuration. */
 export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
@@ -70,6 +81,10 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
     feelTimeoutMs: numberOf(env, 'ALUR_FEEL_TIMEOUT_MS', 100, { above: 0 }),
     feelMemoryMb: numberOf(env, 'ALUR_FEEL_MEMORY_MB', 64, { atLeast: 16, integer: true }),
     feelMaxResultBytes: numberOf(env, 'ALUR_FEEL_MAX_RESULT_KB', 1024, { above: 0 }) * 1024,
+    maxElements: numberOf(env, 'ALUR_MAX_ELEMENTS', 2000, { atLeast: 1, integer: true }),
+    maxFlowsPerElement: numberOf(env, 'ALUR_MAX_FLOWS_PER_ELEMENT', 200, { atLeast: 1, integer: true }),
+    stepMaxElements: numberOf(env, 'ALUR_STEP_MAX_ELEMENTS', 10_000, { atLeast: 1, integer: true }),
+    maxMultiInstanceItems: numberOf(env, 'ALUR_MAX_MULTI_INSTANCE_ITEMS', 15_000, { atLeast: 1, integer: true }),
   };
 }
 

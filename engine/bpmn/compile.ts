@@ -9,6 +9,7 @@ import { mapProcess } from './map/process.js';
 import type { Problem, Warning } from './problems.js';
 import type { ExpressionRole, Node, RuleContext } from './rules/util.js';
 import { validate } from './validate.js';
+import { limitProblems, type ModelLimits } from './limits.js';
 
 export interface CompileOptions {
   /** Input size limit in bytes (default 5 MiB). */
@@ -21,6 +22,8 @@ export interface CompileOptions {
   translateExpression?: (text: string, where: ExpressionRole) => string;
   /** Only processes with isExecutable="true" compile (default true). */
   requireExecutable?: boolean;
+  /** Size limits (README, "Budgets"), checked before the rules run; unset, none. */
+  limits?: ModelLimits;
 }
 
 export type CompileResult =
@@ -49,6 +52,9 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
   }
   // An element in no namespace or misplaced in the BPMN namespace would be silently dropped.
   for (const w of warnings) if (w.message.startsWith('unknown element')) errors.push({ element: w.element, message: `${w.message.replace(' ignored', '')} is not allowed here` });
+  // A 10,000-branch gateway took the rules 12 s: refuse what is over the limits before they run.
+  const overLimits = limitProblems(processes, opts.limits);
+  if (overLimits.length > 0) return { ok: false, errors: [...errors, ...overLimits], warnings };
   const findings = validate(definitions, ctx);
   errors.push(...findings.errors);
   warnings.push(...findings.warnings.map((w) => ({ element: w.element, message: w.message })));

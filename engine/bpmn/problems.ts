@@ -2,11 +2,14 @@
  * The diagnostics vocabulary shared by the reader, the compiler and the validation rules.
  * Plain data only, so the designer can show the same messages the deployment returns.
  */
+import type { Text } from '../messages/index.js';
 
 /** One problem found in a document; `element` is the BPMN id when there is one. */
 export interface Problem {
   element?: string;
   message: string;
+  /** The message as catalog text, where there is one (the API writes it in the reader's language). */
+  text?: Text;
   line?: number;
   column?: number;
 }

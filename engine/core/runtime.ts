@@ -61,7 +61,15 @@ export class Runtime {
     readonly maxActivations: number,
     /** The tenant's working-day calendar; undefined counts Monday to Friday in UTC. */
     readonly calendar?: CalendarData,
+    /** Most items one multi-instance may run. */
+    readonly maxMultiInstanceItems: number = 15_000,
   ) {}
+
+  /**
+   * Arrivals at converging gateways counted per flow, built once per step from the snapshot's
+   * lists (joins.ts), so each arrival costs the same however many flows the gateway has.
+   */
+  readonly joinCounts = new Map<string, { flows: Map<string, number>; distinct: number }>();
 
   el(id: string): ElementDef {
     const def = this.model.elements[id];

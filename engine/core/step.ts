@@ -26,6 +26,8 @@ export interface StepEnv {
   calendar?: CalendarData;
   /** Upper bound on element activations in one step, so a cycle without a wait state cannot spin forever. */
   maxActivations?: number;
+  /** Most items one multi-instance may run (ALUR_MAX_MULTI_INSTANCE_ITEMS); more is an incident at it. */
+  maxMultiInstanceItems?: number;
 }
 
 export interface StepResult {
@@ -84,7 +86,7 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
 }
 
 function runtime(model: ProcessModel, state: InstanceState, now: string, env: StepEnv): Runtime {
-  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar);
+  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar, env.maxMultiInstanceItems ?? 15_000);
 }
 
 function ignore(state: InstanceState, input: Input, reason: string): StepResult {

@@ -4,6 +4,7 @@
  */
 import type { Knex } from 'knex';
 import type { FeelEvaluator } from '../expressions/feel.js';
+import type { Budgets } from '../config.js';
 import type { Clock } from '../runner/clock.js';
 import type { ModelCache } from './models.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
@@ -17,6 +18,8 @@ export interface EngineDeps {
   feel?: FeelEvaluator;
   /** Told about every command (metrics, the runner that takes the jobs a command enqueued). */
   observers?: readonly EngineObserver[];
+  /** What one tenant's model or input may cost (README, "Budgets"); unset ones take their defaults. */
+  budgets?: Partial<Budgets>;
   /** The installation's time zone (ALUR_TIMEZONE): the zone of a tenant that has not set its own calendar. */
   timeZone?: string;
   /** Tenants' working-day calendars (service/calendars.ts); one per engine when absent. */

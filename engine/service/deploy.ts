@@ -7,6 +7,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { compileBpmn } from '../bpmn/compile.js';
+import type { ModelLimits } from '../bpmn/limits.js';
+import { DEFAULT_BUDGETS } from '../config.js';
 import type { ProcessModel } from '../core/index.js';
 import { insertDeployment, insertDefinition, insertForm, latestDefinition, latestForm, type DefinitionRow } from '../store/definitions.js';
 import { distinctProcessKeys } from '../store/process-keys.js';
@@ -53,8 +55,8 @@ function parseForm(file: UploadedFile, errors: ErrorItem[]): ParsedForm | undefi
   return { file: file.name, formId: s.id, schema: s, checksum: sha256(JSON.stringify(s)) };
 }
 
-async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[]): Promise<ParsedBpmn[]> {
-  const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compileBpmn(f.content, { knownProcesses: [...known, ...extra] }) })));
+async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[], limits: ModelLimits): Promise<ParsedBpmn[]> {
+  const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compileBpmn(f.content, { knownProcesses: [...known, ...extra], limits }) })));
   let results = await attempt([]);
   // A call activity may name a process deployed in another file of the same upload.
   const ids = results.flatMap(({ result }) => (result.ok ? result.definitions.processes.map((p) => p.id) : []));
@@ -62,7 +64,7 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
   const parsed: ParsedBpmn[] = [];
   for (const { f, result } of results) {
     if (!result.ok) {
-      errors.push(...result.errors.map((e) => ({ element: e.element ?? f.name, message: files.length > 1 ? `${f.name}: ${e.message}` : e.message })));
+      errors.push(...result.errors.map((e) => (e.text ? { element: e.element ?? f.name, message: e.message, text: e.text } : { element: e.element ?? f.name, message: files.length > 1 ? `${f.name}: ${e.message}` : e.message })));
     } else {
       const xml = f.content.toString('utf8');
       parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes });
@@ -79,7 +81,8 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push({ element: f.name, message: `${f.name}: only .bpmn and .form files can be deployed` });
   const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
   await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
-  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(cx.uow.db, tenant), errors);
+  const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
+  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(cx.uow.db, tenant), errors, { maxElements: budgets.maxElements, maxFlowsPerElement: budgets.maxFlowsPerElement });
   // A start timer is scheduled at deployment; one that cannot be computed then would never fire.
   for (const file of bpmn) {
     for (const model of file.models) {

@@ -16,6 +16,7 @@ import { planStep, infoOf, type PlanContext } from './plan.js';
 import { NotFound } from './errors.js';
 import { takeRegistrationNumber } from './starting.js';
 import { tenantCalendar } from './calendars.js';
+import { DEFAULT_BUDGETS } from '../config.js';
 import {
   followUpsOf, carryOut, publishMessage as publishFollowUp, driveAsync, startEventsNamed,
   type FollowUp, type HostRequest, type HostWork, type StepAnswer, type StartAnswer, type Waiting, type StartEvent,
@@ -66,7 +67,7 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
   const calendar = await tenantCalendar(cx, cx.uow.db, row.tenant_id);
-  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data });
+  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx) });
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;
   const after: InstanceRow = result.ignored ? row : {
     ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended,
@@ -107,7 +108,7 @@ async function startOnly(cx: CommandContext, def: DefinitionHead, opts: StartOpt
     businessKey: businessKey ?? undefined, parent: opts.parent,
   };
   const calendar = await tenantCalendar(cx, cx.uow.db, def.tenant_id);
-  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data });
+  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx) });
   const row: InstanceRow = {
     id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version, start_form_ref: opts.startFormRef ?? null,
     business_key: businessKey, state: result.state.status, snapshot: result.state, version: 1,
@@ -162,4 +163,10 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
       return out.sort((a, b) => (a.processKey < b.processKey ? -1 : a.processKey > b.processKey ? 1 : 0));
     }
   }
+}
+
+/** The step's budgets (README, "Budgets"): the cycle guard and the multi-instance item limit. */
+function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number } {
+  const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
+  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems };
 }

@@ -61,6 +61,37 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
     return api.http.post('/api/deployments').set(bearer(analyst)).attach('bpmn', file, `${name}.bpmn`);
   }
 
+  describe('attack 2: fan-out', () => {
+    it('given a parallel gateway of 300 branches (over ALUR_MAX_FLOWS_PER_ELEMENT), when deployed, then it is a 400 naming both gateways, in the language asked for', async () => {
+      const branches = Array.from({ length: 300 }, (_, i) => `<bpmn:sequenceFlow id="b${i}" sourceRef="split" targetRef="join" />`).join('');
+      const file = bpmnFile('attack-fan', `<bpmn:startEvent id="s" /><bpmn:parallelGateway id="split" /><bpmn:parallelGateway id="join" /><bpmn:endEvent id="e" />
+        <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="split" />${branches}<bpmn:sequenceFlow id="f1" sourceRef="join" targetRef="e" />`);
+      const res = await deploy(file, 'fan').set('Accept-Language', 'id').expect(400);
+      expect(res.body.errors).to.deep.equal([
+        { element: 'split', message: 'Split memiliki 300 alur keluar; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).' },
+        { element: 'join', message: 'Join memiliki 300 alur masuk; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).' },
+      ]);
+      const english = await deploy(file, 'fan').expect(400);
+      expect(english.body.errors[0].message).to.equal('Split has 300 outgoing sequence flows; an element may have at most 200 (ALUR_MAX_FLOWS_PER_ELEMENT).');
+      await api.http.get('/api/process-definitions?key=attack-fan').set(bearer(analyst)).expect(200).expect((r) => expect(r.body.total).to.equal(0));
+    });
+
+    it('given a multi-instance and 20,000 items from a staff user, when the case starts, then it is a multi-instance-limit incident at the activity and nothing was spawned', async () => {
+      await deploy(bpmnFile('attack-items', `<bpmn:startEvent id="s"><bpmn:outgoing>f0</bpmn:outgoing></bpmn:startEvent>
+        <bpmn:userTask id="notify"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+          <bpmn:incoming>f0</bpmn:incoming><bpmn:outgoing>f1</bpmn:outgoing>
+          <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=items" inputElement="asn" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>
+        <bpmn:endEvent id="e"><bpmn:incoming>f1</bpmn:incoming></bpmn:endEvent>
+        <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="notify" /><bpmn:sequenceFlow id="f1" sourceRef="notify" targetRef="e" />`), 'items').expect(201);
+      const started = await api.http.post('/api/process-instances').set(bearer(analyst))
+        .send({ processKey: 'attack-items', variables: { items: Array.from({ length: 20_000 }, (_, i) => i) } }).expect(201);
+      const instance = (await api.http.get(`/api/process-instances/${started.body.id}`).set(bearer(analyst)).expect(200)).body;
+      expect(instance.incidents.map((i: { elementId: string; type: string }) => [i.elementId, i.type])).to.deep.equal([['notify', 'multi-instance-limit']]);
+      const tasks = await api.http.get(`/api/tasks?filter=all&processInstanceId=${started.body.id}`).set(bearer(analyst)).expect(200);
+      expect(tasks.body.total).to.equal(0);
+    });
+  });
+
   describe('attack 4: a form pattern that backtracks catastrophically', () => {
     before(async () => {
       const res = await api.http.post('/api/deployments').set(bearer(analyst))

@@ -40,6 +40,10 @@ export const multiInstanceBody: Behaviour = {
       total = Number(rt.evalFeel(mi.loopCardinality ?? '1', key));
       if (!Number.isInteger(total) || total < 0) throw new ExpressionFailure(`loopCardinality of ${def.id} must be a non-negative integer`);
     }
+    if (total > rt.maxMultiInstanceItems) {
+      // Checked before any inner instance exists: 20,000 items would block every tenant while they are created.
+      throw new ExpressionFailure(`${def.id} would run ${total} instances; one multi-instance may run at most ${rt.maxMultiInstanceItems} (ALUR_MAX_MULTI_INSTANCE_ITEMS)`, 'multi-instance-limit');
+    }
     inst.mi = { next: 0, total, done: 0, ...(items ? { items } : {}), ...(mi.outputCollection ? { out: new Array(total).fill(null) } : {}) };
     if (total === 0) return finishBody(rt, key);
     // A collection of 12,000 ASN is work, not a cycle: each item may run a few elements in this step.

@@ -12,8 +12,9 @@ import { operating } from './operating.js';
 import { people } from './people.js';
 import { calendar } from './calendar.js';
 import { documents } from './documents.js';
+import { budgets } from './budgets.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
