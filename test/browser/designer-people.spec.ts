@@ -82,6 +82,23 @@ describe('designer: admin console (people and groups)', function () {
     expect((await ApiClient.login(server.url, 'budi.santoso', 'Baru-dari-admin-7')).token).to.be.a('string');
   });
 
+  it('given the platform administrator, when a tenant is added with its first admin, then that admin signs in to it', async function () {
+    const platform = await newPage(browser);
+    await loginToDesigner(platform, server.url, 'admin', server.adminPassword);
+    await platform.click('a[data-nav=people]');
+    const form = platform.locator('[data-testid=new-tenant]');
+    await form.getByLabel('Kode daerah').fill('rembang');
+    await form.getByLabel('Nama daerah').fill('Kabupaten Rembang');
+    await form.getByLabel('Admin pertama (nama pengguna)').fill('admin.rembang');
+    await form.getByLabel('Kata sandi').fill('Rahasia-rembang-1');
+    await form.getByRole('button', { name: 'Tambah daerah' }).click();
+    await platform.getByText('Kabupaten Rembang dibuat dengan admin admin.rembang.').waitFor();
+    await platform.locator('[data-testid=tenant-list] li[data-tenant=rembang]').waitFor();
+    const rembang = await ApiClient.login(server.url, 'admin.rembang', 'Rahasia-rembang-1');
+    expect(await rembang.expect(200, 'GET', '/api/auth/me')).to.deep.include({ tenant: 'rembang', roles: ['admin', 'analyst'] });
+    await platform.context().close();
+  });
+
   it('given a verifier holding a claimed task, when the admin deactivates her, then she cannot sign in and the task is back with the group', async function () {
     const form = new FormData();
     for (const file of ['two-step-approval.bpmn', 'two-step-approval.form']) {

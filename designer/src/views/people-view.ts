@@ -7,7 +7,7 @@
 import type { Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n/lang.js';
-import { changeGroup, changePerson, createGroup, createPerson, deleteGroup, listAllGroups, searchPeople, type Group, type Person } from '../people-api.js';
+import { changeGroup, changePerson, createGroup, createPerson, createTenant, deleteGroup, listAllGroups, listTenants, searchPeople, type Group, type Person } from '../people-api.js';
 
 const ROLES = ['admin', 'analyst', 'staff'] as const;
 
@@ -152,6 +152,35 @@ export function mountPeople(container: HTMLElement, session: Session): { destroy
     }, fail);
   });
 
+  // The platform administrator (no tenant of their own) manages tenants and their first admins;
+  // groups belong to a tenant, so that card is for tenant admins.
+  const platform = session.user.roles.includes('platform-admin') && !session.user.tenant;
+  const tenantList = h('ul', { 'data-testid': 'tenant-list' });
+  const tenantId = text('tenant-id', '', { required: 'true', pattern: '[a-z0-9-]{2,40}', placeholder: 'batang' });
+  const tenantName = text('tenant-name', '', { required: 'true', placeholder: 'Kabupaten Batang' });
+  const firstAdmin = text('tenant-admin', '', { required: 'true', placeholder: 'admin.batang' });
+  const firstPassword = text('tenant-admin-password', '', { type: 'password', required: 'true', minlength: '8', autocomplete: 'new-password' });
+  async function loadTenants(): Promise<void> {
+    try {
+      replaceChildren(tenantList, ...(await listTenants()).items.map((x) => h('li', { 'data-tenant': x.id }, h('strong', {}, x.name), ` ${x.id}`)));
+    } catch (error) { fail(error); }
+  }
+  const tenantForm = h('form', { className: 'actions', 'data-testid': 'new-tenant' },
+    field(t('tenantId'), tenantId), field(t('tenantName'), tenantName), field(t('tenantAdmin'), firstAdmin), field(t('password'), firstPassword),
+    h('button', { type: 'submit', className: 'btn' }, t('tenantAdd')));
+  tenantForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = tenantId.value.trim();
+    void createTenant({ id, name: tenantName.value.trim() })
+      .then(() => createPerson({ username: firstAdmin.value.trim(), password: firstPassword.value, tenant: id, roles: ['admin', 'analyst'], groups: [] }))
+      .then(() => {
+        say(t('tenantCreated', { name: tenantName.value.trim(), admin: firstAdmin.value.trim() }), true);
+        tenantId.value = tenantName.value = firstAdmin.value = firstPassword.value = '';
+        void loadPeople();
+        return loadTenants();
+      }, fail);
+  });
+
   container.append(h('main', { className: 'page people-page' },
     h('h1', {}, t('peopleTitle')),
     h('p', { className: 'muted' }, t('peopleLead')),
@@ -163,11 +192,13 @@ export function mountPeople(container: HTMLElement, session: Session): { destroy
       h('table', { className: 'table' },
         h('thead', {}, h('tr', {}, ...[t('personName'), t('personNip'), t('personJabatan'), t('personGroupsShort'), t('personRoles'), t('personState')].map((c) => h('th', {}, c)))),
         peopleBody)),
-    h('section', { className: 'card' },
-      h('h2', {}, t('groupsHeading')),
-      groupForm, tree, members),
+    platform
+      ? h('section', { className: 'card' }, h('h2', {}, t('tenantsHeading')), tenantForm, tenantList)
+      : h('section', { className: 'card' },
+        h('h2', {}, t('groupsHeading')),
+        groupForm, tree, members),
     groupOptions));
   void loadPeople();
-  void loadGroups();
+  if (platform) void loadTenants(); else void loadGroups();
   return { destroy() { clearTimeout(timer); } };
 }
