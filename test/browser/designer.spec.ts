@@ -64,6 +64,8 @@ describe('designer: draw, lint, deploy', function () {
     await page.locator('[data-testid=status].status-error').waitFor();
     expect(await page.locator(`.djs-element.alur-server-error[data-element-id="${toApproved}"]`).count()).to.equal(1);
     expect(await page.locator('.alur-server-error-note').count()).to.be.greaterThan(0);
+    // Each problem is listed once, whether the live lint or the server found it
+    for (const flow of [toApproved, toRejected]) expect(await page.locator(`[data-testid=issues] li.issue[data-element="${flow}"]`).count(), flow).to.equal(1);
     await screenshot(page, 'designer-refused');
 
     // When: conditions are written in the properties panel

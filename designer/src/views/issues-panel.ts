@@ -45,8 +45,13 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     return target?.businessObject?.name || id || '';
   }
 
+  /** What an issue says, as shown: the same finding from the live lint and the server reads alike. */
+  const shown = (issue: Issue) => `${issue.element ?? ''}\u0000${withoutElementPrefix(translate(issue.message))}`;
+
   function render(): void {
-    const all = [...server, ...lint].sort((a, b) => rank(a) - rank(b));
+    // Each problem once: a finding the server also refused on is listed as the server's.
+    const refused = new Set(server.map(shown));
+    const all = [...server, ...lint.filter((issue) => !refused.has(shown(issue)))].sort((a, b) => rank(a) - rank(b));
     count.textContent = all.length ? String(all.length) : '';
     count.className = `count ${all.some((issue) => issue.category === 'error') ? 'count-error' : all.length ? 'count-warn' : ''}`;
     if (all.length === 0) {
