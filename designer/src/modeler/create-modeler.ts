@@ -2,7 +2,8 @@
  * Builds the bpmn-js Modeler the way Camunda Modeler's Camunda 8 mode does: Zeebe moddle, Zeebe
  * properties panel and camunda-cloud behaviors, plus live bpmnlint (recommended rules and Alur's
  * engine rules, packed at build time), token simulation, the Indonesian translate module and
- * Alur's "Starting a case" group (who may start, registration number format).
+ * Alur's "Starting a case" group (who may start, registration number format), and FEEL fields that
+ * know Alur's working-day functions.
  * It owns no application state; the caller imports XML and listens to events.
  */
 import BpmnModeler from 'bpmn-js/lib/Modeler.js';
@@ -20,13 +21,15 @@ import lintConfig from 'alur-lint-config';
 import alurModdle from '../../../engine/bpmn/alur.json' with { type: 'json' };
 import translateModule from '../i18n/translate-module.js';
 import caseStartModule from './case-start-props.js';
+import { feelLanguageContext } from './feel-builtins.js';
 
 export type Modeler = BpmnModeler;
 
 export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement): Modeler {
   return new BpmnModeler({
     container: canvas,
-    propertiesPanel: { parent: propertiesPanel, tooltip: ZeebeTooltipProvider },
+    // FEEL fields complete and explain Alur's working-day functions too.
+    propertiesPanel: { parent: propertiesPanel, tooltip: ZeebeTooltipProvider, feelLanguageContext },
     linting: { bpmnlint: lintConfig, active: true },
     additionalModules: [
       BpmnPropertiesPanelModule,
