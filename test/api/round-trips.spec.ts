@@ -1,13 +1,15 @@
 /**
  * Statements per command. Every statement is a round trip, the largest cost of a command on this
  * stack (bench/api), so the count is pinned here: a start and a completion that race nobody take
- * one read and one write each, and work that needs more falls back to a transaction, correctly.
+ * one read and one write each, and work that needs more falls back to a transaction, correctly;
+ * a queue job is two: taking its row with its instance, and recording its outcome.
  */
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, makeTenant, makeUser, bearer, bpmnFile, type Api } from './harness.js';
 import { Engine } from '../../engine/service/engine.js';
 import { ModelCache } from '../../engine/service/models.js';
+import { runJobRow } from '../../engine/runner/queue/workers.js';
 
 const ONE_TASK_BODY = `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
   <bpmn:userTask id="T"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
@@ -118,5 +120,39 @@ forEachBackend('api: statements per command', (backend) => {
     const next = await counting(() => api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'one-task' }));
     expect(next.result.body.version).to.equal(2);
     expect(next.statements.map((q) => q.split(' ')[0])).to.deep.equal(['with']);
+  });
+});
+
+const ONE_JOB = bpmnFile('one-job', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+  <bpmn:serviceTask id="J"><bpmn:extensionElements><zeebe:taskDefinition type="round-trip-noop" /></bpmn:extensionElements>
+    <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+  <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+  <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="J" /><bpmn:sequenceFlow id="F2" sourceRef="J" targetRef="E" />`);
+
+forEachBackend('api: statements per queue job', (backend) => {
+  let api: Api;
+  before(async () => { api = await openApi(backend); });
+  after(async () => { await api.close(); });
+
+  it('given a job row, a BullMQ delivery (runJobRow, what the worker runs) is two statements: take the row with its instance, record the outcome', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', ONE_JOB, 'one-job.bpmn').expect(201);
+    const start = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'one-job' }).expect(201);
+    api.registry.register('round-trip-noop', async () => ({ variables: { done: true } }));
+    const row = await api.db.knex('job').where({ instance_id: start.body.id }).first();
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    api.db.knex.on('query', listen);
+    let done;
+    try {
+      done = await runJobRow(api.engine, api.registry, row.id, 60_000, { baseMs: 1000, maxMs: 60_000 });
+    } finally {
+      api.db.knex.off('query', listen);
+    }
+    expect(done?.input.type).to.equal('job.complete');
+    expect(statements.map((s) => s.split(' ')[0])).to.deep.equal(['with', 'with']);
+    const inst = await api.http.get(`/api/process-instances/${start.body.id}`).set(bearer(analyst));
+    expect(inst.body.state).to.equal('completed');
   });
 });

@@ -44,19 +44,30 @@ function common(o: WorkerOptions) {
   };
 }
 
+/**
+ * One delivery of a service-task job: one statement takes the row and reads the instance (the
+ * handler's variables), the handler runs, one more statement records the outcome
+ * (test/api/round-trips.spec.ts pins the two). Undefined when the row is not there to take.
+ */
+export async function runJobRow(engine: Engine, registry: JobHandlerRegistry, rowId: string, leaseMs: number, backoff: Backoff) {
+  const taken = await takeJob(engine.deps.knex, rowId, engine.deps.clock.now(), leaseMs);
+  if (!taken) return undefined;
+  const { job: row, instance } = taken;
+  const input = await executeJob(registry, row, instance, backoff);
+  const outcome = await engine.finishJob(row, input, instance);
+  return { row, input, outcome };
+}
+
 export function serviceWorker(engine: Engine, registry: JobHandlerRegistry, type: string, o: WorkerOptions): Worker<ServiceJobData> {
   const limit = o.limits(type);
   const log = o.logger.child({ queue: jobQueueName(type) });
   const worker = new Worker<ServiceJobData>(jobQueueName(type), async (job: QueueJob<ServiceJobData>) => {
-    // One statement takes the row and reads the instance (the handler's variables); one more records the outcome.
-    const taken = await takeJob(engine.deps.knex, jobRowIdOf(job.data), engine.deps.clock.now(), o.leaseMs);
-    if (!taken) {
+    const done = await runJobRow(engine, registry, jobRowIdOf(job.data), o.leaseMs, o.backoff);
+    if (!done) {
       o.metrics?.jobsRun.inc({ type, outcome: 'skipped' });
       return 'skipped';
     }
-    const { job: row, instance } = taken;
-    const input = await executeJob(registry, row, instance, o.backoff);
-    const outcome = await engine.finishJob(row, input, instance);
+    const { row, input, outcome } = done;
     o.metrics?.jobsRun.inc({ type, outcome: input.type });
     if (input.type === 'job.fail') log.warn({ jobId: row.effect_id, instanceId: row.instance_id, elementId: row.element_id, retriesLeft: input.retries }, 'job failed');
     else log.debug({ jobId: row.effect_id, instanceId: row.instance_id, outcome: input.type, ignored: !!outcome.ignored }, 'job done');
