@@ -52,6 +52,8 @@ export interface Config {
   budgets: Budgets;
   /** How long a due service-task job may wait for a worker before it becomes an incident (runner/unclaimed.ts). */
   unclaimedJobMs: number;
+  /** Shortest interval a timer cycle may repeat at; shorter cycles are refused at deployment. */
+  timerMinCycleMs: number;
 }
 
 /** Limits that keep one tenant's model, form or input from freezing the server for the others. */
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     stopTimeoutMs: numberOf(env, 'ALUR_STOP_TIMEOUT_MS', 60_000, { above: 0 }),
     budgets: loadBudgets(env),
     unclaimedJobMs,
+    timerMinCycleMs: numberOf(env, 'ALUR_TIMER_MIN_CYCLE_SECONDS', 60, { above: 0 }) * 1000,
   };
 }
 

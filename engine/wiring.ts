@@ -55,7 +55,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   // Every process in the same zone (ALUR_TIMEZONE), or FEEL's today() would differ by process.
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
   const metrics = createMetrics({ defaultMetrics: true });
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
   const registry = new JobHandlerRegistry();
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors });
   await loadHandlerModules(registry, config.handlers);

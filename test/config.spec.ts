@@ -21,7 +21,7 @@ describe('config: loadConfig', () => {
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
-      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined,
+      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, timerMinCycleMs: 60_000,
     } satisfies Config);
   });
 
@@ -29,11 +29,11 @@ describe('config: loadConfig', () => {
     expect(loadConfig({
       PORT: '8080', ALUR_DATA_DIR: '/srv/alur', DATABASE_URL: 'postgres://alur@db/alur', REDIS_URL: 'redis://cache:6379', ALUR_ADMIN_PASSWORD: 'rahasia-admin',
       ALUR_CLOCK_CONTROLLED: 'true', ALUR_TOKEN_TTL_HOURS: '8', ALUR_TOKEN_CACHE_MS: '0', ALUR_MAX_UPLOAD_MB: '20', ALUR_DB_POOL_MAX: '25', ALUR_TIMEZONE: 'Asia/Jakarta',
-      ALUR_MAX_DOCUMENT_MB: '2.5', ALUR_DOCUMENT_TYPES: 'docx, image/webp', ALUR_CLAMAV: '/run/clamav/clamd.ctl',
+      ALUR_MAX_DOCUMENT_MB: '2.5', ALUR_DOCUMENT_TYPES: 'docx, image/webp', ALUR_CLAMAV: '/run/clamav/clamd.ctl', ALUR_TIMER_MIN_CYCLE_SECONDS: '300',
     })).to.deep.include({
       port: 8080, dataDir: '/srv/alur', databaseUrl: 'postgres://alur@db/alur', redisUrl: 'redis://cache:6379', adminPassword: 'rahasia-admin', clockControlled: true,
       tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, timeZone: 'Asia/Jakarta',
-      maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl',
+      maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000,
     });
     const more = loadConfig({
       REDIS_URL: 'redis://cache:6379', ALUR_LOG_LEVEL: 'warn', ALUR_HANDLERS: 'handlers/dukcapil.js', ALUR_HTTP_ALLOW: 'dukcapil.go.id, api.semarangkota.go.id',
@@ -74,7 +74,7 @@ describe('config: loadConfig', () => {
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {
-    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '' };
+    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '', ALUR_TIMER_MIN_CYCLE_SECONDS: '' };
     expect(loadConfig(empty)).to.deep.equal(loadConfig({}));
   });
 
@@ -97,6 +97,7 @@ describe('config: loadConfig', () => {
       [{ ALUR_QUEUE_POLL_MS: '0' }, 'ALUR_QUEUE_POLL_MS must be a number above 0, got "0"'],
       [{ ALUR_QUEUE_LIMITS: '{nik' }, 'ALUR_QUEUE_LIMITS is not JSON'],
       [{ ALUR_TRUST_PROXY: 'true' }, 'ALUR_TRUST_PROXY must be a number of proxies or their addresses'],
+      [{ ALUR_TIMER_MIN_CYCLE_SECONDS: '0' }, 'ALUR_TIMER_MIN_CYCLE_SECONDS must be a number above 0, got "0"'],
     ];
     for (const [env, message] of refusals) expect(() => loadConfig(env), JSON.stringify(env)).to.throw(message);
   });

@@ -52,6 +52,8 @@ export class Runtime {
    * per item, since its fan-out is bounded by its collection (the guard is there for cycles).
    */
   extraActivations = 0;
+  /** Shortest interval a timer cycle may repeat at, in ms (StepEnv.minCycleMs; 0: none). */
+  minCycleMs = 0;
 
   constructor(
     readonly model: ProcessModel,

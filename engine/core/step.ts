@@ -28,6 +28,8 @@ export interface StepEnv {
   maxActivations?: number;
   /** Most items one multi-instance may run (ALUR_MAX_MULTI_INSTANCE_ITEMS); more is an incident at it. */
   maxMultiInstanceItems?: number;
+  /** Shortest interval a timer cycle may repeat at (ms); a shorter FEEL cycle is an incident. Unset: no minimum. */
+  minCycleMs?: number;
 }
 
 export interface StepResult {
@@ -86,7 +88,9 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
 }
 
 function runtime(model: ProcessModel, state: InstanceState, now: string, env: StepEnv): Runtime {
-  return new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar, env.maxMultiInstanceItems ?? 15_000);
+  const rt = new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar, env.maxMultiInstanceItems ?? 15_000);
+  rt.minCycleMs = env.minCycleMs ?? 0;
+  return rt;
 }
 
 function ignore(state: InstanceState, input: Input, reason: string): StepResult {

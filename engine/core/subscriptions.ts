@@ -22,7 +22,7 @@ export function openSubscription(rt: Runtime, owner: number, catchDef: ElementDe
     // Null is usually a missing variable: saying so helps more than judging the empty text.
     if (raw === null || raw === undefined) throw new ExpressionFailure(`timer of ${catchDef.id}: the expression evaluated to null, not a ${ev.timer.type}`);
     // The incident carries planTimer's reason, the same text the deployment rule gives for a literal.
-    const plan = planTimer(ev.timer.type, typeof raw === 'string' ? raw : String(raw), rt.now);
+    const plan = planTimer(ev.timer.type, typeof raw === 'string' ? raw : String(raw), rt.now, rt.minCycleMs);
     if (!plan.ok) throw new ExpressionFailure(`timer of ${catchDef.id}: ${plan.problem}`);
     const due = plan.due;
     const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'timer', due: due.due, ...(due.cycle ? { cycle: due.cycle } : {}) });
@@ -80,8 +80,12 @@ export function rescheduleCycle(rt: Runtime, subKey: number): void {
   const sub = rt.state.subs![subKey];
   rt.removeSub(subKey, false);
   if (!sub.cycle || sub.cycle.left === 0) return;
-  const next = dueTime('duration', sub.cycle.every, sub.due ?? rt.now);
+  const from = sub.due ?? rt.now;
+  const next = dueTime('duration', sub.cycle.every, from);
   if (!next) return;
+  // A cycle planned before the minimum was set (or raised) still waits at least the minimum.
+  const floor = Date.parse(from) + rt.minCycleMs;
+  if (Date.parse(next.due) < floor) next.due = new Date(floor).toISOString();
   const key = rt.addSub({ ...sub, due: next.due, cycle: { left: sub.cycle.left === null ? null : sub.cycle.left - 1, every: sub.cycle.every } });
   rt.emit({ type: 'timer.schedule', key, elementId: sub.e, dueAt: next.due });
 }

@@ -107,7 +107,22 @@ function readDuration(text: string, now: number): { ok: true; d: Duration; after
 
 const CYCLE_FORMS = 'write R<n>/<duration> (e.g. R3/PT10M) or R<n>/<start>/<duration> (e.g. R/2027-01-01T08:00:00+07:00/P1D)';
 
-function planCycle(text: string, now: number): TimerPlan {
+/** The interval of a cycle in milliseconds, measured from `from` (calendar months vary; the shortest matters little). */
+export function cycleIntervalMs(every: string, from: number): number | undefined {
+  const d = parseDuration(every);
+  if (!d || d.negative) return undefined;
+  const after = shift(from, d);
+  return Number.isNaN(after) ? undefined : after - from;
+}
+
+/** Why a cycle repeating every `every` is too tight for a `minMs` minimum, or undefined when it is not. */
+export function cycleTooShort(every: string, minMs: number, from: number): string | undefined {
+  const ms = cycleIntervalMs(every, from);
+  if (ms === undefined || minMs <= 0 || ms >= minMs) return undefined;
+  return `${q(every)} repeats more often than the minimum interval of ${minMs / 1000} s; write a longer interval (e.g. PT${Math.max(1, Math.ceil(minMs / 60_000))}M)`;
+}
+
+function planCycle(text: string, now: number, minCycleMs = 0): TimerPlan {
   const inCycle = (problem: string) => refuse(`in cycle ${q(text)}: ${problem}`);
   // Checked before splitting at "/": zone names contain one (Asia/Jakarta).
   if (ZONE_NAME.test(text)) return refuse(zoneProblem(text));
@@ -129,14 +144,20 @@ function planCycle(text: string, now: number): TimerPlan {
   if (!every.ok) return inCycle(every.problem);
   // A zero interval would fire back to back for ever.
   if (every.after <= now) return inCycle(`${q(everyText)} is no time at all, so it would fire back to back for ever; write an interval above zero (e.g. ${[...parts.slice(0, -1), 'PT1M'].join('/')})`);
+  // A cycle of milliseconds starts instances (or fires a boundary) faster than the server can serve anyone else.
+  const tooShort = cycleTooShort(everyText, minCycleMs, now);
+  if (tooShort) return inCycle(tooShort);
   if (reps[1] !== '' && Number(reps[1]) === 0) return refuse(`${q(text)} repeats zero times, so it never fires; write ${text.replace(/^R0+/, 'R1')} to fire once`);
   const at = start === undefined ? undefined : parseInstant(start)!;
   const due = new Date(at !== undefined && at > now ? at : every.after).toISOString();
   return { ok: true, due: { due, cycle: { left: reps[1] === '' ? null : Number(reps[1]) - 1, every: everyText } } };
 }
 
-/** The first due time at `now` of a timer of `kind` whose (evaluated) value is `text`. */
-export function planTimer(kind: TimerKind, text: string, now: string): TimerPlan {
+/**
+ * The first due time at `now` of a timer of `kind` whose (evaluated) value is `text`. A cycle
+ * repeating more often than `minCycleMs` (the engine's configured minimum; 0: none) is refused.
+ */
+export function planTimer(kind: TimerKind, text: string, now: string, minCycleMs = 0): TimerPlan {
   const t = text.trim();
   const nowMs = Date.parse(now);
   if (kind === 'date') {
@@ -147,7 +168,7 @@ export function planTimer(kind: TimerKind, text: string, now: string): TimerPlan
     const d = readDuration(t, nowMs);
     return d.ok ? { ok: true, due: { due: new Date(d.after).toISOString() } } : refuse(d.problem);
   }
-  return planCycle(t, nowMs);
+  return planCycle(t, nowMs, minCycleMs);
 }
 
 /** The due time of a timer given its kind and (evaluated) text; undefined when `planTimer` refuses it. */

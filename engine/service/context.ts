@@ -26,6 +26,16 @@ export interface EngineDeps {
   calendars?: CalendarCache;
   /** Re-plans pending working-day deadlines after a tenant's calendar changed. */
   onCalendarChanged?: CalendarChanged;
+  /** Shortest interval a timer cycle may repeat at (ALUR_TIMER_MIN_CYCLE_SECONDS); unset: one minute. */
+  timerMinCycleMs?: number;
+}
+
+/** One minute: a cycle of milliseconds (R/PT0.001S) once froze the server for every tenant. */
+export const DEFAULT_MIN_CYCLE_MS = 60_000;
+
+/** The minimum timer cycle interval in force. */
+export function minCycleMs(deps: EngineDeps): number {
+  return deps.timerMinCycleMs ?? DEFAULT_MIN_CYCLE_MS;
 }
 
 /** What an observer hears about one command. */

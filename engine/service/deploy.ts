@@ -17,6 +17,8 @@ import { InvalidInput, type ErrorItem } from './errors.js';
 import { formProblems } from './forms.js';
 import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
+import { cycleMinimumProblems } from './timer-minimum.js';
+import { minCycleMs } from './context.js';
 
 export interface UploadedFile { name: string; content: Buffer }
 
@@ -86,7 +88,7 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   // A start timer is scheduled at deployment; one that cannot be computed then would never fire.
   for (const file of bpmn) {
     for (const model of file.models) {
-      const problems = startTimerProblems(model, cx.uow.now, cx.deps.feel);
+      const problems = [...startTimerProblems(model, cx.uow.now, cx.deps.feel), ...cycleMinimumProblems(model, minCycleMs(cx.deps), cx.uow.now, cx.deps.feel)];
       errors.push(...problems.map((p) => (bpmnFiles.length > 1 ? { ...p, message: `${file.file}: ${p.message}` } : p)));
     }
   }

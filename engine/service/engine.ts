@@ -20,7 +20,7 @@ import { claimDueTimer, lockTimer, type TimerRow } from '../store/timers.js';
 import { findUserByUsername } from '../store/users.js';
 import { runUnitOfWork, RowChanged, type UnitOfWork } from '../store/unit-of-work.js';
 import type { RowOp } from '../store/row-ops.js';
-import type { CommandContext, EngineDeps, EngineObserver } from './context.js';
+import { minCycleMs, type CommandContext, type EngineDeps, type EngineObserver } from './context.js';
 import { runInput, startNew, publishMessage, type StepOutcome } from './instance-steps.js';
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
 import { nextRound } from './start-timers.js';
@@ -378,10 +378,10 @@ export class Engine {
     }, { oneStatement: true });
   }
 
-  /** Fires the earliest due timer no other runner is firing (embedded runner); false when none is due. */
-  async fireDueTimer(): Promise<boolean> {
+  /** Fires the earliest due timer (of `tenant`, when given) no other runner is firing (embedded runner); false when none is due. */
+  async fireDueTimer(tenant?: string): Promise<boolean> {
     return this.run('fireTimer', async (cx) => {
-      const timer = await claimDueTimer(cx.uow.db, cx.uow.now);
+      const timer = await claimDueTimer(cx.uow.db, cx.uow.now, tenant);
       if (!timer) return false;
       await this.fire(cx, timer);
       return true;
@@ -408,7 +408,7 @@ export class Engine {
     }
     const def = timer.definition_id ? await findDefinitionById(cx.uow.db, timer.definition_id) : undefined;
     if (!def) return void (await cx.uow.write([fired]));
-    const next = timer.repeat && nextRound(timer.due_at, timer.repeat, cx.uow.now);
+    const next = timer.repeat && nextRound(timer.due_at, timer.repeat, cx.uow.now, minCycleMs(cx.deps));
     const also: RowOp[] = [fired];
     if (next) also.push({ type: 'timer.insert-start', row: { ...timer, id: randomUUID(), due_at: next.due, repeat: next.left === 0 ? null : { left: next.left, every: next.every } } });
     await startNew(cx, def, { startEventId: timer.element_id }, also);

@@ -11,7 +11,7 @@ import type { InstanceRow } from '../store/instances.js';
 import { latestDefinition, latestDefinitions, type DefinitionHead } from '../store/definitions.js';
 import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
 import type { RowOp } from '../store/row-ops.js';
-import type { CommandContext } from './context.js';
+import { minCycleMs, type CommandContext } from './context.js';
 import { planStep, infoOf, type PlanContext } from './plan.js';
 import { NotFound } from './errors.js';
 import { takeRegistrationNumber } from './starting.js';
@@ -67,7 +67,7 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
   const calendar = await tenantCalendar(cx, cx.uow.db, row.tenant_id);
-  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx) });
+  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx), minCycleMs: minCycleMs(cx.deps) });
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;
   const after: InstanceRow = result.ignored ? row : {
     ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended,
@@ -108,7 +108,7 @@ async function startOnly(cx: CommandContext, def: DefinitionHead, opts: StartOpt
     businessKey: businessKey ?? undefined, parent: opts.parent,
   };
   const calendar = await tenantCalendar(cx, cx.uow.db, def.tenant_id);
-  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx) });
+  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx), minCycleMs: minCycleMs(cx.deps) });
   const row: InstanceRow = {
     id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version, start_form_ref: opts.startFormRef ?? null,
     business_key: businessKey, state: result.state.status, snapshot: result.state, version: 1,

@@ -135,16 +135,18 @@ const MAX_SKIPPED_ROUNDS = 10_000;
  * The round of a start-event cycle after the one that just fired at `due`: the first on the
  * cycle's own grid that is still ahead of `now`. Rounds missed while the engine was down are
  * skipped, not fired in a burst on restart, and count against `R<n>` — the cycle keeps its
- * schedule and its end (Quartz's "next with remaining count"). Undefined when none is left.
+ * schedule and its end (Quartz's "next with remaining count"). Rounds are at least `minMs` apart.
+ * Undefined when none is left.
  */
-export function nextRound(due: Date, repeat: { left: number | null; every: string }, now: Date): { due: Date; left: number | null; every: string } | undefined {
+export function nextRound(due: Date, repeat: { left: number | null; every: string }, now: Date, minMs = 0): { due: Date; left: number | null; every: string } | undefined {
   let at = new Date(due);
   let left = repeat.left;
   for (let skipped = 0; ; skipped++) {
     if (left !== null && left <= 0) return undefined;
-    at = addDuration(at, repeat.every);
+    // A cycle stored before the minimum was set (or raised) still waits at least the minimum.
+    at = new Date(Math.max(addDuration(at, repeat.every).getTime(), at.getTime() + minMs));
     left = left === null ? null : left - 1;
     if (at.getTime() > now.getTime()) return { due: at, left, every: repeat.every };
-    if (skipped >= MAX_SKIPPED_ROUNDS) return { due: addDuration(now, repeat.every), left, every: repeat.every };
+    if (skipped >= MAX_SKIPPED_ROUNDS) return { due: new Date(Math.max(addDuration(now, repeat.every).getTime(), now.getTime() + minMs)), left, every: repeat.every };
   }
 }

@@ -69,16 +69,28 @@ async function withInstances(db: Db, taking: Knex.QueryBuilder): Promise<TakenJo
  * attempt; each comes with its instance, read in the same statement. A crash after the claim
  * re-runs the job when the lease ends; the core ignores a second completion, so that is harmless.
  */
-export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number): Promise<TakenJob[]> {
-  if (types.length === 0) return [];
+export async function claimDueJobs(db: Db, types: string[], now: Date, leaseMs: number, limit: number, tenant?: string): Promise<TakenJob[]> {
+  if (types.length === 0 || limit <= 0) return [];
   // One statement, so the row locks of the sub-select are held until the update is done.
-  const due = db('job').select('id').whereIn('type', types)
-    .andWhere((w) => w.where((r) => r.where('state', 'ready').andWhere('due_at', '<=', now))
-      .orWhere((r) => r.where('state', 'running').andWhere('locked_until', '<=', now)))
-    .orderBy('due_at').limit(limit).forUpdate().skipLocked();
+  const due = dueJobs(db, types, now).select('id');
+  if (tenant !== undefined) due.andWhere('tenant_id', tenant);
+  due.orderBy('due_at').limit(limit).forUpdate().skipLocked();
   return withInstances(db, db('job').whereIn('id', due)
     .update({ state: 'running', locked_until: new Date(now.getTime() + leaseMs), attempts: db.raw('attempts + 1') })
     .returning('*'));
+}
+
+/** Job rows of `types` a runner may take at `now`: ready and due, or running with a lapsed lease. */
+function dueJobs(db: Db, types: string[], now: Date): Knex.QueryBuilder {
+  return db('job').whereIn('type', types)
+    .andWhere((w) => w.where((r) => r.where('state', 'ready').andWhere('due_at', '<=', now))
+      .orWhere((r) => r.where('state', 'running').andWhere('locked_until', '<=', now)));
+}
+
+/** Tenants with a job of `type` to take, the longest-waiting first (the runner takes turns between them). */
+export async function dueJobTenants(db: Db, type: string, now: Date, limit: number): Promise<string[]> {
+  const rows = await dueJobs(db, [type], now).groupBy('tenant_id').select('tenant_id').min('due_at as first').orderBy('first').limit(limit);
+  return rows.map((r: { tenant_id: string }) => r.tenant_id);
 }
 
 /**

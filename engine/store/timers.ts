@@ -36,9 +36,17 @@ export async function deleteStartTimers(db: Db, definitionIds: string[]): Promis
   if (definitionIds.length) await db('timer').whereIn('definition_id', definitionIds).delete();
 }
 
-/** Claims one due timer (FOR UPDATE SKIP LOCKED); the caller deletes it in the same transaction. */
-export async function claimDueTimer(db: Db, now: Date): Promise<TimerRow | undefined> {
-  return db('timer').where('due_at', '<=', now).orderBy('due_at').forUpdate().skipLocked().first();
+/** Claims one due timer (FOR UPDATE SKIP LOCKED), of `tenant` when given; the caller deletes it in the same transaction. */
+export async function claimDueTimer(db: Db, now: Date, tenant?: string): Promise<TimerRow | undefined> {
+  const q = db('timer').where('due_at', '<=', now);
+  if (tenant !== undefined) q.andWhere('tenant_id', tenant);
+  return q.orderBy('due_at').forUpdate().skipLocked().first();
+}
+
+/** Tenants with a due timer, the longest-waiting first (the runner takes turns between them). */
+export async function dueTimerTenants(db: Db, now: Date, limit: number): Promise<string[]> {
+  const rows = await db('timer').where('due_at', '<=', now).groupBy('tenant_id').select('tenant_id').min('due_at as first').orderBy('first').limit(limit);
+  return rows.map((r) => String(r.tenant_id));
 }
 
 /** Removes a timer that fired (by its row id). */

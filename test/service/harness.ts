@@ -9,8 +9,9 @@ import type { Database } from '../../engine/store/database.js';
 import { Clock } from '../../engine/runner/clock.js';
 import { ModelCache } from '../../engine/service/models.js';
 import { Engine } from '../../engine/service/engine.js';
+import type { EngineDeps } from '../../engine/service/context.js';
 import { JobHandlerRegistry } from '../../engine/runner/registry.js';
-import { EmbeddedRunner } from '../../engine/runner/embedded.js';
+import { EmbeddedRunner, type RunnerOptions } from '../../engine/runner/embedded.js';
 import type { Actor } from '../../engine/service/actor.js';
 import { insertTenant } from '../../engine/store/tenants.js';
 
@@ -25,13 +26,14 @@ export interface Harness {
 
 export const T0 = new Date('2026-12-01T08:00:00Z');
 
-export async function openHarness(backend: Backend): Promise<Harness> {
+/** `deps` and `runner` override the engine's and the runner's settings (a lower timer minimum, runner slots). */
+export async function openHarness(backend: Backend, options: { deps?: Partial<EngineDeps>; runner?: RunnerOptions } = {}): Promise<Harness> {
   const db = await backend.open();
   const clock = new Clock();
   clock.pin(T0);
   const registry = new JobHandlerRegistry();
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
-  const runner = new EmbeddedRunner(engine, registry, { backoffMs: 1000 });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), ...options.deps });
+  const runner = new EmbeddedRunner(engine, registry, { backoffMs: 1000, ...options.runner });
   return { db, clock, engine, registry, runner, close: () => db.close() };
 }
 

@@ -13,8 +13,9 @@ import { people } from './people.js';
 import { calendar } from './calendar.js';
 import { documents } from './documents.js';
 import { budgets } from './budgets.js';
+import { timers } from './timers.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
