@@ -18,6 +18,7 @@ import * as people from './20261207031500_people.js';
 import * as calendars from './20261207034000_working_day_calendars.js';
 import * as documents from './20261207040000_documents.js';
 import * as workingDayDue from './20261207041000_working_day_due_dates.js';
+import * as definitionSuspension from './20261207041347_definition_suspension.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -36,6 +37,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207034000_working_day_calendars', calendars],
   ['20261207040000_documents', documents],
   ['20261207041000_working_day_due_dates', workingDayDue],
+  ['20261207041347_definition_suspension', definitionSuspension],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -44,8 +44,11 @@ export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
   return { ...instanceSummary(i), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), incidents: incidents.map(incidentView) };
 }
 
-export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name'>) {
-  return { id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: iso(d.deployed_at), deploymentId: d.deployment_id, resourceName: d.resource_name };
+export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name' | 'suspended_at' | 'suspended_by'>) {
+  return {
+    id: d.id, key: d.key, version: d.version, name: d.name, deployedAt: iso(d.deployed_at), deploymentId: d.deployment_id, resourceName: d.resource_name,
+    suspended: Boolean(d.suspended_at), suspendedAt: d.suspended_at ? iso(d.suspended_at) : null, suspendedBy: d.suspended_by ?? null,
+  };
 }
 
 /** How a case of a definition starts: its start form, who may start it (null: anyone) and its registration number format. */

@@ -10,7 +10,7 @@
 import type { Input, Variables } from '../core/index.js';
 import { visibleVariables, checkModification, checkMigration } from '../core/index.js';
 import { randomUUID } from 'node:crypto';
-import { definitionVersion, findDefinition, findDefinitionById } from '../store/definitions.js';
+import { definitionVersion, findDefinition, findDefinitionById, type DefinitionRow } from '../store/definitions.js';
 import { findInstance, type InstanceRow } from '../store/instances.js';
 import { findTask, isCandidate, type TaskRow } from '../store/tasks.js';
 import { formOfTask } from '../store/definitions.js';
@@ -24,6 +24,7 @@ import { minCycleMs, type CommandContext, type EngineDeps, type EngineObserver }
 import { runInput, startNew, publishMessage, type StepOutcome } from './instance-steps.js';
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
 import { nextRound } from './start-timers.js';
+import { setDefinitionSuspended } from './suspension.js';
 import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
@@ -93,6 +94,15 @@ export class Engine {
     return result;
   }
 
+  /** Suspends (`suspend`) or resumes a definition of the caller's tenant (analyst or admin): service/suspension.ts. */
+  async setSuspended(actor: Actor, id: string, suspend: boolean): Promise<DefinitionRow> {
+    const tenant = tenantOf(actor);
+    requireRole(actor, text(suspend ? 'action.suspend-definition' : 'action.resume-definition'), 'analyst', 'admin');
+    const def = await this.run(suspend ? 'suspendDefinition' : 'resumeDefinition', (cx) => setDefinitionSuspended(cx, tenant, id, actor.username, suspend));
+    this.latest.forget(tenant, def.key);
+    return def;
+  }
+
   /**
    * Starts an instance; answers with its row, open incidents and the open user tasks the caller
    * may see, as this work left them (no read-back). Who may start, the start form and the
@@ -104,6 +114,7 @@ export class Engine {
     return this.run('startInstance', async ({ uow, deps }) => {
       const def = req.version !== undefined ? await definitionVersion(uow.db, tenant, req.processKey, req.version) : await this.latest.latest(uow, tenant, req.processKey);
       if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
+      if (def.suspended_at) throw new Conflict(text('definition.suspended', { process: def.key, version: def.version }));
       const model = await deps.models.get(uow.db, def.id);
       if (!model.noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
       // Refused here (403, 400) nothing has been written and no registration number taken.

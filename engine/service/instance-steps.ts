@@ -147,7 +147,8 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
       }
     case 'start': {
       const def = await latestDefinition(db, request.tenant, request.processKey);
-      if (!def) return { followUps: [] };
+      // A suspended process starts nothing: a call to it fails as one to an undeployed process.
+      if (!def || def.suspended_at) return { followUps: [] };
       return startOnly(cx, def, { instanceId: request.instanceId, startEventId: request.startEventId, variables: request.variables, businessKey: request.businessKey ?? null, parent: request.parent });
     }
     case 'messageSubscriptions':
@@ -157,6 +158,7 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
     case 'startEvents': {
       const out: StartEvent[] = [];
       for (const def of await latestDefinitions(db, request.tenant)) {
+        if (def.suspended_at) continue;
         const model = await cx.deps.models.get(db, def.id);
         for (const startEventId of startEventsNamed(model, request.kind, request.name)) out.push({ processKey: def.key, startEventId });
       }

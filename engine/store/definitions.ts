@@ -18,11 +18,14 @@ export interface DefinitionRow {
   checksum: string;
   model: ProcessModel;
   deployed_at: Date;
+  /** Set while the definition is suspended: no new instances, no timer starts (service/suspension.ts). */
+  suspended_at?: Date | null;
+  suspended_by?: string | null;
 }
 
 /** A definition without its XML and model (models come from the ModelCache; XML only for download). */
 export type DefinitionHead = Omit<DefinitionRow, 'xml' | 'model'>;
-const HEAD = ['id', 'tenant_id', 'deployment_id', 'key', 'version', 'name', 'resource_name', 'checksum', 'deployed_at'];
+const HEAD = ['id', 'tenant_id', 'deployment_id', 'key', 'version', 'name', 'resource_name', 'checksum', 'deployed_at', 'suspended_at', 'suspended_by'];
 
 export interface FormRow {
   id: string;
@@ -58,6 +61,12 @@ export async function findDefinition(db: Db, tenant: string, id: string): Promis
   return db('process_definition').where({ tenant_id: tenant, id }).first();
 }
 
+/** Suspends (`at` set) or resumes (`at` null) definition `id` of the tenant; false when there is none. */
+export async function setSuspended(db: Db, tenant: string, id: string, at: Date | null, by: string | null): Promise<boolean> {
+  const n = await db('process_definition').where({ tenant_id: tenant, id }).update({ suspended_at: at, suspended_by: by });
+  return Number(n) > 0;
+}
+
 /** A definition by id regardless of tenant: only for loading models of rows already scoped. */
 export async function findDefinitionById(db: Db, id: string): Promise<DefinitionRow | undefined> {
   return db('process_definition').where({ id }).first();
@@ -66,7 +75,7 @@ export async function findDefinitionById(db: Db, id: string): Promise<Definition
 /** Definitions without xml/model, newest first; `latest` keeps only the highest version per key. */
 export async function listDefinitions(db: Db, tenant: string, filter: { key?: string; latest?: boolean }, page: PageQuery): Promise<Page<Omit<DefinitionRow, 'xml' | 'model'>>> {
   const q = db('process_definition as d').where('d.tenant_id', tenant)
-    .select('d.id', 'd.tenant_id', 'd.deployment_id', 'd.key', 'd.version', 'd.name', 'd.resource_name', 'd.checksum', 'd.deployed_at');
+    .select(HEAD.map((c) => `d.${c}`));
   if (filter.key) q.andWhere('d.key', filter.key);
   if (filter.latest) {
     q.whereNotExists(function () {

@@ -77,7 +77,7 @@ export type RowOpType = RowOp['type'];
  * fails whole when it no longer holds (then the work runs again in a transaction).
  */
 export type Assumption =
-  /** `version` is still the newest version of process `key` in the tenant. */
+  /** `version` is still the newest version of process `key` in the tenant, and not suspended. */
   | { type: 'latest-definition'; tenantId: string; key: string; version: number };
 
 /** One query of an operation, with what the executor needs to place it. */
@@ -161,7 +161,9 @@ export function partsOf(db: Db, op: RowOp): Part[] {
 export function conditionOf(db: Db, assumption: Assumption): Knex.Raw {
   switch (assumption.type) {
     case 'latest-definition':
-      return db.raw('not exists (select 1 from process_definition where tenant_id = ? and key = ? and version > ?)', [assumption.tenantId, assumption.key, assumption.version]);
+      // A remembered head is also assumed not suspended (a suspension through another process ends the assumption).
+      return db.raw('not exists (select 1 from process_definition where tenant_id = ? and key = ? and (version > ? or (version = ? and suspended_at is not null)))',
+        [assumption.tenantId, assumption.key, assumption.version, assumption.version]);
   }
 }
 
@@ -171,7 +173,7 @@ export function describeOp(op: RowOp | Assumption): string {
     case 'instance.update': return `instance ${op.row.id} at version ${op.row.version - 1}`;
     case 'task.close': return `task ${op.key} of instance ${op.instanceId} open and not claimed by another`;
     case 'task.assign': return `task ${op.taskId} assigned to ${op.expected ?? 'nobody'}`;
-    case 'latest-definition': return `${op.key} version ${op.version} is the latest`;
+    case 'latest-definition': return `${op.key} version ${op.version} is the latest and not suspended`;
     case 'document.attach': return `document ${op.documentId} not attached to a case`;
     default: return op.type;
   }

@@ -29,7 +29,7 @@ forEachBackend('api: deployments and definitions', (backend) => {
     const all = await api.http.get('/api/process-definitions?key=two-step-approval').set(bearer(analyst));
     expect(all.body.total).to.equal(2);
     expect(all.body.items.map((d: { version: number }) => d.version)).to.deep.equal([2, 1]);
-    expect(all.body.items[0]).to.have.keys('id', 'key', 'version', 'name', 'deployedAt', 'deploymentId', 'resourceName');
+    expect(all.body.items[0]).to.have.keys('id', 'key', 'version', 'name', 'deployedAt', 'deploymentId', 'resourceName', 'suspended', 'suspendedAt', 'suspendedBy');
     const latest = await api.http.get('/api/process-definitions?latest=true').set(bearer(analyst));
     expect(latest.body.items.map((d: { version: number }) => d.version)).to.deep.equal([2]);
     const paged = await api.http.get('/api/process-definitions?limit=1&offset=1').set(bearer(analyst));

@@ -47,6 +47,17 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
       return { ...definitionView(def), ...startFields(def.model) };
     });
 
+  for (const [action, suspend] of [['suspend', true], ['resume', false]] as const) {
+    r.add({ method: 'post', path: `/api/process-definitions/:id/${action}`, tag: 'deployments',
+      summary: suspend
+        ? 'Suspend a definition (analyst or admin): no new instances, its timer start events stop, running instances go on; answers the definition'
+        : 'Resume a suspended definition (analyst or admin): starts are accepted again and its timer start events are planned from now; answers the definition' },
+    async ({ req, actor }) => {
+      const def = await deps.engine.setSuspended(actor, checkId(req.params.id, 'process definition'), suspend);
+      return { ...definitionView(def), ...startFields(def.model) };
+    });
+  }
+
   r.add({ method: 'get', path: '/api/process-definitions/:id/xml', tag: 'deployments', summary: 'The BPMN XML as deployed (application/xml)' },
     async ({ req, res, actor }) => {
       const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));

@@ -29,4 +29,6 @@ export const access = {
   'action.import-packs': { en: 'importing packs', id: 'mengimpor paket proses', fragment: true },
   'action.cancel-instance': { en: 'cancelling a case', id: 'membatalkan berkas', fragment: true },
   'action.send-messages': { en: 'sending messages', id: 'mengirim pesan', fragment: true },
+  'action.suspend-definition': { en: 'suspending a process', id: 'menangguhkan proses', fragment: true },
+  'action.resume-definition': { en: 'resuming a process', id: 'melanjutkan proses', fragment: true },
 } satisfies Catalog;

@@ -6,4 +6,8 @@ export const timers = {
     en: '{element}: the timer cycle repeats every {every}, more often than the minimum of {minimum} this server allows; write a longer interval (at least {minimum}).',
     id: '{element}: siklus timer berulang setiap {every}, lebih sering dari batas minimum {minimum} yang diizinkan server ini; tulis interval yang lebih panjang (paling sedikit {minimum}).',
   },
+  'definition.suspended': {
+    en: 'Process {process} version {version} is suspended: it starts no new cases until an analyst resumes it.',
+    id: 'Proses {process} versi {version} sedang ditangguhkan: tidak ada berkas baru yang dapat dimulai sampai analis melanjutkannya.',
+  },
 } satisfies Catalog;
