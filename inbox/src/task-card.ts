@@ -4,7 +4,7 @@
  * without colour vision and to screen readers. Rendering only.
  */
 import { h } from './dom.js';
-import { urgency, priorityBand } from './due.js';
+import { urgency, priorityBand, workingDaysMessage } from './due.js';
 import { formatDateTime, t } from './i18n/index.js';
 import { taskHref } from './router.js';
 import type { Task } from './types.js';
@@ -33,6 +33,7 @@ function openMeta(task: Task, me: string, level: ReturnType<typeof urgency>): HT
     : `${t('task.unassigned')} · ${task.candidateGroups.join(', ')}`;
   return h('span', { class: 'task-meta' },
     due,
+    workingLeft(task, level),
     band !== 'normal' ? h('span', { class: `priority priority-${band}` }, t(`priority.${band}`)) : null,
     h('span', { class: 'owner' }, owner),
     h('span', { class: 'created' }, `${t('task.created')} ${formatDateTime(task.createdAt)}`));
@@ -41,4 +42,10 @@ function openMeta(task: Task, me: string, level: ReturnType<typeof urgency>): HT
 function closedMeta(task: Task): HTMLElement {
   const when = task.completedAt ? ` · ${formatDateTime(task.completedAt)}` : '';
   return h('span', { class: 'task-meta' }, h('span', { class: `closed closed-${task.state}` }, `${t(`state.${task.state}`)}${when}`));
+}
+
+/** "sisa 2 hari kerja" beside the due date (its own item, so a phone wraps the line there), counted by the regency's calendar on the server. */
+function workingLeft(task: Task, level: ReturnType<typeof urgency>): HTMLElement | null {
+  const message = task.state === 'open' ? workingDaysMessage(task.workingDaysLeft) : undefined;
+  return message ? h('span', { class: `due-working due-working-${level}` }, t(message.key, { n: message.n })) : null;
 }

@@ -15,6 +15,8 @@ export interface Task {
   candidateGroups: string[];
   candidateUsers: string[];
   dueDate: string | null;
+  /** Working days until dueDate by the tenant's calendar; negative once overdue; null without one. */
+  workingDaysLeft?: number | null;
   followUpDate: string | null;
   priority: number | null;
   createdAt: string;
