@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { buildPack } from '../packs/build.js';
 import { checkRoleMap } from '../packs/import.js';
+import { mappedGroup } from '../packs/roles.js';
 import { readPack } from '../packs/read.js';
 import { validatePack } from '../packs/validate.js';
 import { runPackScenarios } from '../packs/scenarios/suite.js';
@@ -64,7 +65,7 @@ export async function packTest(argv: string[]): Promise<number> {
   if (positionals.length !== 1 || !options.roles) throw new UsageError('usage: alur pack test <dir|zip> --roles map.json');
   const roles = checkRoleMap(await readJsonFile(options.roles as string, 'role map'));
   const v = await validatePack(await readPack(positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
-  const unmapped = v.manifest.roles.map((r) => r.key).filter((k) => !roles[k]);
+  const unmapped = v.manifest.roles.map((r) => r.key).filter((k) => mappedGroup(roles, k) === undefined);
   if (unmapped.length) throw new Error(`role map ${options.roles} does not map: ${unmapped.join(', ')}`);
   progress(`${v.manifest.name}@${v.manifest.version}: ${v.scenarios.length} scenarios with ${basename(options.roles as string)}`);
   const results = await runPackScenarios(v, roles, {

@@ -15,7 +15,7 @@ import { latestDefinition } from '../store/definitions.js';
 import { PackError } from './problems.js';
 import { canonicalJson } from './canonical.js';
 import { zipFiles } from './build.js';
-import { applyRoleMap, type RoleMap } from './roles.js';
+import { applyRoleMap, mappedGroup, type RoleMap } from './roles.js';
 import { compareSemver } from './semver.js';
 import type { PackStore } from './store.js';
 import type { ValidatedPack } from './validate.js';
@@ -62,7 +62,7 @@ export async function mappedBpmn(v: ValidatedPack, roles: RoleMap): Promise<Map<
 export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack, roles: RoleMap, opts: ImportOptions = {}): Promise<ImportResult> {
   const tenant = actor.tenant!;
   const declared = v.manifest.roles.map((r) => r.key);
-  const unmappedRoles = declared.filter((k) => !roles[k]);
+  const unmappedRoles = declared.filter((k) => mappedGroup(roles, k) === undefined);
   const unknownMappedRoles = Object.keys(roles).filter((k) => !declared.includes(k));
   const available = new Set(opts.connectorTypes ?? []);
   const missingConnectors = v.manifest.connectors.map((c) => c.type).filter((t) => !available.has(t));

@@ -47,8 +47,18 @@ export async function applyRoleMap(xml: string, file: string, map: RoleMap): Pro
   return visitAssignments(xml, file, (_element, _attribute, value) => rewrite(value, map));
 }
 
+/**
+ * The group `key` maps to, looked up on the map's own properties only: a role map is parsed JSON,
+ * and `constructor` or `__proto__` must read as unmapped, not as Object's inherited members.
+ */
+export function mappedGroup(map: RoleMap, key: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(map, key)) return undefined;
+  const group = map[key];
+  return typeof group === 'string' && group !== '' ? group : undefined;
+}
+
 function rewrite(value: string, map: RoleMap): string {
-  const mapped = (k: string) => map[k] ?? k;
+  const mapped = (k: string) => mappedGroup(map, k) ?? k;
   if (!value.trim().startsWith('=')) return value.split(',').map((k) => mapped(k.trim())).join(',');
   const parsed = analyse(value);
   const source = value.trim().slice(1);
