@@ -60,6 +60,8 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
   let stopped = false;
 
   let polls = 0;
+  /** Tasks waiting in the user's groups, for the empty "Tugas saya" to point to. */
+  let groupTotal = 0;
   async function load(): Promise<void> {
     // The open tab's count comes with its page; the other tabs are counted on every third poll,
     // which keeps a poll at one or two small queries for a tenant with many tasks.
@@ -73,6 +75,8 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
       if (stopped) return;
       counts.get(tab)!.textContent = formatNumber(page.total);
       others.forEach((filter, i) => { counts.get(filter)!.textContent = formatNumber(totals[i]); });
+      const candidates = others.indexOf('candidate');
+      if (candidates >= 0) groupTotal = totals[candidates];
       const named = page.items.map((task) => ({ ...task, processName: task.processName ?? names.get(task.processKey) ?? null }));
       // The API sorted, searched and paged (task-api.ts): the page is shown as it came.
       render(named, page.total);
@@ -88,7 +92,12 @@ export function mountTaskList(root: HTMLElement, route: ListRoute, user: User): 
     seen = new Set([...(seen ?? []), ...items.map((task) => task.id)]);
     const nextSignature = JSON.stringify([items, total]);
     list.setAttribute('aria-busy', 'false');
-    status.textContent = total === 0 ? t('list.empty') : fresh.length ? t('list.new', { n: fresh.length }) : '';
+    if (total === 0 && tab === 'mine' && groupTotal > 0) {
+      // An empty "Tugas saya" is where a newcomer starts: say where the work is.
+      fill(status, `${t('list.emptyMine', { n: formatNumber(groupTotal) })} `, h('a', { href: listHref({ ...route, tab: 'candidate', page: 1 }), 'data-action': 'to-group' }, t('list.toGroup')));
+    } else {
+      status.textContent = total === 0 ? t('list.empty') : fresh.length ? t('list.new', { n: fresh.length }) : '';
+    }
     if (nextSignature === signature) return;
     signature = nextSignature;
     // Keep keyboard focus on the same task when a poll re-renders the list under it.

@@ -18,6 +18,19 @@ describe('inbox (browser): everyday use', function () {
   afterEach(async function () { await scene.closePages(); });
   after(async function () { await scene?.tearDown(); });
 
+  it('points an empty "Tugas saya" to "Tugas grup saya" when the groups have tasks', async function () {
+    // Given a verifier with nothing of her own yet, and a case waiting in her group
+    await permit('Toko Pertama');
+    const sari = await scene.open('sari');
+    // Then her own (empty) list says where the work is, and leads there
+    const hint = sari.locator('.list-status [data-action=to-group]');
+    await hint.waitFor();
+    expect(await sari.locator('.list-status').innerText()).to.match(/Belum ada tugas yang Anda tangani\. \d+ tugas menunggu diambil di grup Anda/);
+    await hint.click();
+    await sari.locator('.tab[data-tab=candidate][aria-current=page]').waitFor();
+    await sari.locator('.task-row', { hasText: 'Verifikasi berkas' }).first().waitFor();
+  });
+
   it('marks an overdue task, and carries the case data into the next step read-only', async function () {
     // Given a permit case whose verification is overdue
     const kase = await permit('CV Maju Jaya');

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'search.submit': 'Search',
   'list.heading': 'Tasks',
   'list.empty': 'No tasks here.',
+  'list.emptyMine': 'No tasks assigned to you yet. {n} tasks wait to be claimed in your groups:',
+  'list.toGroup': 'see the waiting tasks',
   'list.loading': 'Loading…',
   'list.new': '{n} new tasks arrived.',
   'list.range': '{from}–{to} of {total}',

@@ -28,6 +28,8 @@ export const id = {
   'search.submit': 'Cari',
   'list.heading': 'Tugas',
   'list.empty': 'Tidak ada tugas di sini.',
+  'list.emptyMine': 'Belum ada tugas yang Anda tangani. {n} tugas menunggu diambil di grup Anda:',
+  'list.toGroup': 'lihat tugas yang menunggu',
   'list.loading': 'Memuat…',
   'list.new': '{n} tugas baru masuk.',
   'list.range': '{from}–{to} dari {total}',
