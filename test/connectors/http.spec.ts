@@ -1,5 +1,7 @@
 /** The http connector against a real local server: headers from FEEL, JSON in and out, failures, allow-list. */
 import { expect } from 'chai';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { httpConnector } from '../../engine/runner/connectors/http.js';
 import { startServer, job, type TestServer } from './support.js';
 
@@ -101,5 +103,40 @@ describe('connectors: http', () => {
       expect(refused!.message, JSON.stringify(headers)).to.contain(message);
     }
     expect(server.requests).to.have.length(0);
+  });
+});
+
+describe('connectors: http budgets (issue 16)', () => {
+  it('given a server streaming an endless body, when the task runs, then the call stops at the size limit instead of reading it all', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const pump = () => { while (res.write(chunk)); };
+      res.on('drain', pump);
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const err = await httpConnector({ maxResponseBytes: 256 * 1024 })(job('http', { url: `http://127.0.0.1:${port}/banjir`, timeout: '20000' })).then(() => undefined, (e: Error) => e);
+      expect(err?.message).to.equal('http connector: response body larger than 262144 bytes');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+
+  it('given a timeout header above the maximum, when the task runs, then it fails naming the maximum and sends nothing', async () => {
+    let calls = 0;
+    const server = createServer((_req, res) => { calls++; res.end('ok'); });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const err = await httpConnector()(job('http', { url: `http://127.0.0.1:${port}/x`, timeout: '40000' })).then(() => undefined, (e: Error) => e);
+      expect(err?.message).to.equal('http connector: task header timeout 40000 ms is above the maximum of 30000 ms');
+      expect(calls).to.equal(0);
+    } finally {
+      server.close();
+    }
   });
 });

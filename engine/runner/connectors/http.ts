@@ -14,6 +14,8 @@ export interface HttpConnectorOptions extends HeaderContext {
   allowHosts?: string[];
   /** Largest response body read, in bytes (it becomes a process variable). */
   maxResponseBytes?: number;
+  /** Longest timeout a task may ask for, in ms (MAX_TIMEOUT_MS). */
+  maxTimeoutMs?: number;
 }
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -45,11 +47,15 @@ function requestBody(value: unknown): string | undefined {
   return JSON.stringify(value);
 }
 
-function timeoutOf(h: ResolvedHeaders): number {
+/** The longest a call may take (a socket that never answers once held a runner slot for 40 s). */
+export const MAX_TIMEOUT_MS = 30_000;
+
+function timeoutOf(h: ResolvedHeaders, max: number): number {
   const raw = h.timeout;
-  if (raw === undefined || raw === null || raw === '') return 10_000;
+  if (raw === undefined || raw === null || raw === '') return Math.min(10_000, max);
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`http connector: task header timeout must be a positive number of milliseconds, got ${JSON.stringify(raw)}`);
+  if (n > max) throw new Error(`http connector: task header timeout ${n} ms is above the maximum of ${max} ms`);
   return n;
 }
 
@@ -68,10 +74,24 @@ function target(h: ResolvedHeaders, allowHosts: string[] | undefined): URL {
   return url;
 }
 
+/** Reads the body as it streams in and stops at `limit` bytes (a 400 MB answer once took +900 MB of memory before the check). */
 async function readBody(res: Response, limit: number): Promise<unknown> {
-  const buf = Buffer.from(await res.arrayBuffer());
-  if (buf.length > limit) throw new Error(`http connector: response body larger than ${limit} bytes`);
-  const text = buf.toString('utf8');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        throw new Error(`http connector: response body larger than ${limit} bytes`);
+      }
+      chunks.push(Buffer.from(value));
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
   if (text === '') return null;
   try {
     return JSON.parse(text);
@@ -83,6 +103,7 @@ async function readBody(res: Response, limit: number): Promise<unknown> {
 export function httpConnector(options: HttpConnectorOptions = {}): JobHandler {
   const allowHosts = options.allowHosts?.map((h) => h.trim().toLowerCase()).filter(Boolean);
   const limit = options.maxResponseBytes ?? 1024 * 1024;
+  const maxTimeout = options.maxTimeoutMs ?? MAX_TIMEOUT_MS;
   return async (job) => {
     const h = resolveHeaders(job.headers, job.variables, options);
     const method = (optionalText(h, 'method') ?? 'GET').toUpperCase();
@@ -91,9 +112,10 @@ export function httpConnector(options: HttpConnectorOptions = {}): JobHandler {
     const where = `${method} ${url.origin}${url.pathname}`;
     const body = method === 'GET' || method === 'HEAD' ? undefined : requestBody(h.body);
     const headers = { accept: 'application/json, text/plain;q=0.9, */*;q=0.1', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...requestHeaders(h.headers) };
+    const timeout = timeoutOf(h, maxTimeout);
     let res: Response;
     try {
-      res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeoutOf(h)), redirect: allowHosts ? 'error' : 'follow' });
+      res = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(timeout), redirect: allowHosts ? 'error' : 'follow' });
     } catch (err) {
       const cause = (err as Error).name === 'TimeoutError' ? 'timed out' : ((err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message);
       throw new Error(`http connector: ${where} failed: ${cause}`, { cause: err });
