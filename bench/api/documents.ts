@@ -8,12 +8,11 @@
  * different bytes (no shortcut through an existing blob). The server runs as its own process.
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/documents.ts [rounds=4]
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import http from 'node:http';
 import pg from 'pg';
 import knexPkg from 'knex';
+import { spawnEngine, waitHealthy } from './engine-server.js';
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
@@ -29,22 +28,9 @@ function content(): Buffer {
   return b;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${dbName}`);
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', REDIS_URL: '', ALUR_MAX_DOCUMENT_MB: '11' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_MAX_DOCUMENT_MB: '11' });
   const agent = new http.Agent({ keepAlive: true });
   const baseline = new pg.Client({ connectionString: dbUrl });
   const json = async (method: string, path: string, token?: string, body?: unknown) => {
@@ -80,11 +66,7 @@ async function main(): Promise<void> {
     return (performance.now() - t) / 1000;
   };
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch { /* not yet */ }
-      if (i > 600) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitHealthy(port);
     await baseline.connect();
     const root = (await json('POST', '/api/auth/login', undefined, { username: 'admin', password: 'bench-admin' })).token;
     await json('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });

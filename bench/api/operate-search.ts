@@ -6,11 +6,10 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/operate-search.ts [instances=1000000]
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import http from 'node:http';
 import knexPkg from 'knex';
+import { jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedCases } from './seed-cases.js';
 
 const base = process.env.DATABASE_URL;
@@ -20,15 +19,6 @@ const suffix = randomBytes(4).toString('hex');
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
 const dbUrl = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
 const engineDb = `alur_ops_bench_${suffix}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
@@ -42,29 +32,11 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl(engineDb), PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', ALUR_DB_POOL_MAX: '10', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { port, process: server } = await spawnEngine(dbUrl(engineDb), { ALUR_DB_POOL_MAX: '10' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch { /* not yet */ }
-      if (i > 600) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const call = (method: string, path: string, token?: string, body?: unknown) => new Promise<any>((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => { text += chunk; });
-        res.on('end', () => (res.statusCode! >= 300 ? reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`)) : resolve(text ? JSON.parse(text) : undefined)));
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+    await waitHealthy(port);
+    const call = jsonCaller(port, () => agent);
     const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
     const root = await login('admin', 'bench-admin');
     await call('POST', '/api/tenants', root, { id: 'ops-00', name: 'Ops 0' });

@@ -8,11 +8,10 @@
  * checked: 1..n with no gap and no repeat. The server runs as its own process (`engine/main.ts`).
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/registration-numbers.ts [seconds=10]
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import http from 'node:http';
 import knexPkg from 'knex';
+import { jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
@@ -34,40 +33,13 @@ const process_ = (id: string, numbered: boolean) => `<?xml version="1.0" encodin
   </bpmn:process>
 </bpmn:definitions>`;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${dbName}`);
-  const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl, PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', ALUR_DB_POOL_MAX: '40', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_DB_POOL_MAX: '40' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const call = (method: string, path: string, token?: string, body?: unknown) => new Promise<any>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => { text += chunk; });
-      res.on('end', () => (res.statusCode! >= 300 ? reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`)) : resolve(text ? JSON.parse(text) : undefined)));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+  const call = jsonCaller(port, () => agent);
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) break; } catch { /* not yet */ }
-      if (i > 600) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitHealthy(port);
     const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
     const root = await login('admin', 'bench-admin');
     await call('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });

@@ -12,9 +12,9 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import http from 'node:http';
 import knexPkg from 'knex';
+import { freePort, jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedInbox } from './seed-inbox.js';
 
 const base = process.env.DATABASE_URL;
@@ -28,15 +28,6 @@ const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max
 const dbUrl = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
 const engineDb = `alur_bench_${suffix}`;
 const pgbenchDb = `alur_pgbench_${suffix}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
@@ -52,34 +43,16 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);
   await admin.raw(`CREATE DATABASE ${pgbenchDb}`);
-  const port = await freePort();
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', 'engine/main.ts'], {
-    env: { ...process.env, DATABASE_URL: dbUrl(engineDb), PORT: String(port), ALUR_ADMIN_PASSWORD: 'bench-admin', ALUR_DB_POOL_MAX: '40', REDIS_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { port, process: server } = await spawnEngine(dbUrl(engineDb), { ALUR_DB_POOL_MAX: '40' }, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
   const A = `http://127.0.0.1:${port}`;
   let agent: http.Agent | undefined;
   let bare: ReturnType<typeof spawn> | undefined;
   try {
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`${A}/health`)).ok) break; } catch { /* not yet */ }
-      if (i > 600) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitHealthy(port);
     // node:http with keep-alive: global fetch adds several milliseconds per request on this machine.
     // A fresh agent per phase: sockets idle through a pgbench run would be closed by the server under us.
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-    const call = (method: string, path: string, token?: string, body?: unknown, to = port) => new Promise<any>((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request({ host: '127.0.0.1', port: to, path, method, agent, headers: { 'content-type': 'application/json', ...(payload ? { 'content-length': Buffer.byteLength(payload) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => { text += chunk; });
-        res.on('end', () => (res.statusCode! >= 300 ? reject(new Error(`${method} ${path} → ${res.statusCode} ${text}`)) : resolve(text ? JSON.parse(text) : undefined)));
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
+    const call = jsonCaller(port, () => agent);
     const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
     const root = await login('admin', 'bench-admin');
     await call('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });
@@ -97,11 +70,7 @@ async function main(): Promise<void> {
     // transaction per request, with no engine (bare-server.ts).
     const barePort = await freePort();
     bare = spawn(process.execPath, ['--import', 'tsx', 'bench/api/bare-server.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(pgbenchDb), PORT: String(barePort) }, stdio: ['ignore', 'ignore', 'inherit'] });
-    for (let i = 0; ; i++) {
-      try { if ((await fetch(`http://127.0.0.1:${barePort}/health`)).ok) break; } catch { /* not yet */ }
-      if (i > 600) throw new Error('bare server did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitHealthy(barePort);
     const rows: string[] = [];
     // BENCH_INBOX_ONLY=1 skips the throughput part (to re-measure the inbox query alone).
     for (const c of process.env.BENCH_INBOX_ONLY ? [] : clients) {
