@@ -7,13 +7,14 @@ import { currentLang } from './lang.js';
 import { modelingId } from './bpmn-id-modeling.js';
 import { panelId } from './bpmn-id-panel.js';
 import { engineMessageId } from './engine-messages-id.js';
+import { libraryId, lintMessageId } from './bpmn-id-library.js';
 
-const indonesian: Record<string, string> = { ...modelingId, ...panelId };
+const indonesian: Record<string, string> = { ...modelingId, ...panelId, ...libraryId };
 // The panel header names types in title case ("Start Event"); the palette in sentence case.
 const byLowerCase = new Map(Object.entries(indonesian).map(([english, text]) => [english.toLowerCase(), text]));
 
 export function translate(template: string, replacements: Record<string, string> = {}): string {
-  const text = currentLang() === 'id' ? indonesian[template] ?? byLowerCase.get(template.toLowerCase()) ?? engineMessageId(template) ?? template : template;
+  const text = currentLang() === 'id' ? indonesian[template] ?? byLowerCase.get(template.toLowerCase()) ?? lintMessageId(template) ?? engineMessageId(template) ?? template : template;
   return text.replace(/{([^}]+)}/g, (match, key: string) => (key in replacements ? replacements[key] : match));
 }
 
