@@ -7,6 +7,7 @@
  */
 import { queueOptions, type QueueOptions } from './runner/queue/options.js';
 import { parseTypeLimits } from './runner/queue/limits.js';
+import { parsePrivateAllow } from './runner/connectors/private-targets.js';
 
 export interface Config {
   port: number;
@@ -37,7 +38,7 @@ export interface Config {
   /** Integrators' handler modules (comma-separated paths), loaded by every process that runs jobs. */
   handlers?: string;
   /** Settings of the built-in connectors. */
-  connectors: { httpAllow?: string[]; smtpUrl?: string; smtpFrom?: string };
+  connectors: { httpAllow?: string[]; httpAllowPrivate?: string[]; smtpUrl?: string; smtpFrom?: string };
   /** Queue mode's settings; set when redisUrl is (the variables are checked either way). */
   queue?: QueueOptions;
   /** A port of its own that answers GET /metrics only (API and worker processes). */
@@ -113,7 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: stringOf(env, 'ALUR_TIMEZONE'),
     logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',
     handlers: stringOf(env, 'ALUR_HANDLERS'),
-    connectors: { httpAllow: allow && allow.length ? allow : undefined, smtpUrl: stringOf(env, 'ALUR_SMTP_URL'), smtpFrom: stringOf(env, 'ALUR_SMTP_FROM') },
+    connectors: { httpAllow: allow && allow.length ? allow : undefined, httpAllowPrivate: parsePrivateAllow(stringOf(env, 'ALUR_HTTP_ALLOW_PRIVATE')), smtpUrl: stringOf(env, 'ALUR_SMTP_URL'), smtpFrom: stringOf(env, 'ALUR_SMTP_FROM') },
     queue: redisUrl ? queueOptions(redisUrl, queue) : undefined,
     metricsPort: portOf(env, 'ALUR_METRICS_PORT'),
     metricsToken: stringOf(env, 'ALUR_METRICS_TOKEN'),

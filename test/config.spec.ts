@@ -19,7 +19,7 @@ describe('config: loadConfig', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false,
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
-      logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
+      logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
       maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, timerMinCycleMs: 60_000,
     } satisfies Config);
@@ -36,7 +36,7 @@ describe('config: loadConfig', () => {
       maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000,
     });
     const more = loadConfig({
-      REDIS_URL: 'redis://cache:6379', ALUR_LOG_LEVEL: 'warn', ALUR_HANDLERS: 'handlers/dukcapil.js', ALUR_HTTP_ALLOW: 'dukcapil.go.id, api.semarangkota.go.id',
+      REDIS_URL: 'redis://cache:6379', ALUR_LOG_LEVEL: 'warn', ALUR_HANDLERS: 'handlers/dukcapil.js', ALUR_HTTP_ALLOW: 'dukcapil.go.id, api.semarangkota.go.id', ALUR_HTTP_ALLOW_PRIVATE: '10.20.0.0/16, batang=simpeg.batang.local',
       ALUR_SMTP_URL: 'smtp://mail:25', ALUR_SMTP_FROM: 'alur@semarangkota.go.id', ALUR_METRICS_PORT: '9464', ALUR_METRICS_TOKEN: 'metrik', ALUR_TRUST_PROXY: '10.0.0.0/8',
       ALUR_STOP_TIMEOUT_MS: '5000', ALUR_QUEUE_PREFIX: 'smg', ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_RECONCILE_MS: '30000', ALUR_QUEUE_LOCK_MS: '20000',
       ALUR_QUEUE_STALLED_MS: '10000', ALUR_QUEUE_LEASE_MS: '60000', ALUR_JOB_BACKOFF_MS: '500', ALUR_JOB_MAX_BACKOFF_MS: '60000', ALUR_QUEUE_CONCURRENCY: '2',
@@ -44,7 +44,7 @@ describe('config: loadConfig', () => {
     });
     expect(more).to.deep.include({
       logLevel: 'warn', handlers: 'handlers/dukcapil.js', metricsPort: 9464, metricsToken: 'metrik', trustProxy: '10.0.0.0/8', stopTimeoutMs: 5000, unclaimedJobMs: 60 * 60_000,
-      connectors: { httpAllow: ['dukcapil.go.id', 'api.semarangkota.go.id'], smtpUrl: 'smtp://mail:25', smtpFrom: 'alur@semarangkota.go.id' },
+      connectors: { httpAllow: ['dukcapil.go.id', 'api.semarangkota.go.id'], httpAllowPrivate: ['10.20.0.0/16', 'batang=simpeg.batang.local'], smtpUrl: 'smtp://mail:25', smtpFrom: 'alur@semarangkota.go.id' },
     });
     const { limits, ...queue } = more.queue!;
     expect(queue).to.deep.equal({
@@ -74,7 +74,7 @@ describe('config: loadConfig', () => {
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {
-    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '', ALUR_TIMER_MIN_CYCLE_SECONDS: '' };
+    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '', ALUR_TIMER_MIN_CYCLE_SECONDS: '', ALUR_HTTP_ALLOW_PRIVATE: ' ' };
     expect(loadConfig(empty)).to.deep.equal(loadConfig({}));
   });
 
@@ -98,6 +98,8 @@ describe('config: loadConfig', () => {
       [{ ALUR_QUEUE_LIMITS: '{nik' }, 'ALUR_QUEUE_LIMITS is not JSON'],
       [{ ALUR_TRUST_PROXY: 'true' }, 'ALUR_TRUST_PROXY must be a number of proxies or their addresses'],
       [{ ALUR_TIMER_MIN_CYCLE_SECONDS: '0' }, 'ALUR_TIMER_MIN_CYCLE_SECONDS must be a number above 0, got "0"'],
+      [{ ALUR_HTTP_ALLOW_PRIVATE: '10.0.0.0/33' }, 'ALUR_HTTP_ALLOW_PRIVATE: "10.0.0.0/33" is not a host name, an IP address or a CIDR range'],
+      [{ ALUR_HTTP_ALLOW_PRIVATE: 'batang=http://simpeg' }, 'ALUR_HTTP_ALLOW_PRIVATE: "batang=http://simpeg" is not a host name'],
     ];
     for (const [env, message] of refusals) expect(() => loadConfig(env), JSON.stringify(env)).to.throw(message);
   });

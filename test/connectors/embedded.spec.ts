@@ -19,7 +19,7 @@ describe('connectors: shared with the embedded runner [pglite]', () => {
   before(async function (this: Mocha.Context) {
     this.timeout(120_000);
     h = await openHarness(backends()[0]);
-    registerConnectors(h.registry, { now: () => h.clock.now() });
+    registerConnectors(h.registry, { now: () => h.clock.now(), httpAllowPrivate: ['127.0.0.1'] });
     server = await startServer(() => ({ status, body: { nomor: 'SK-7' } }));
   });
   after(async () => {

@@ -11,7 +11,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export type Reply = (req: Recorded) => { status: number; body?: unknown; contentType?: string; delayMs?: number };
+export type Reply = (req: Recorded) => { status: number; body?: unknown; contentType?: string; delayMs?: number; location?: string };
 
 export async function startServer(reply: Reply): Promise<TestServer> {
   const requests: Recorded[] = [];
@@ -24,7 +24,7 @@ export async function startServer(reply: Reply): Promise<TestServer> {
       const answer = reply(rec);
       const send = () => {
         const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-        res.writeHead(answer.status, { 'content-type': answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain' : 'application/json') });
+        res.writeHead(answer.status, { 'content-type': answer.contentType ?? (typeof answer.body === 'string' ? 'text/plain' : 'application/json'), ...(answer.location ? { location: answer.location } : {}) });
         res.end(text);
       };
       if (answer.delayMs) setTimeout(send, answer.delayMs);

@@ -13,8 +13,10 @@ export const BUILT_IN_TYPES = ['http', 'email'] as const;
 export interface ConnectorOptions {
   feel?: FeelEvaluator;
   now?: () => Date;
-  /** ALUR_HTTP_ALLOW, split on commas; undefined = every host. */
+  /** ALUR_HTTP_ALLOW, split on commas; undefined = every public host. */
   httpAllow?: string[];
+  /** ALUR_HTTP_ALLOW_PRIVATE: intranet targets the operator opens (private-targets.ts). */
+  httpAllowPrivate?: string[];
   /** ALUR_SMTP_URL. */
   smtpUrl?: string;
   /** ALUR_SMTP_FROM. */
@@ -24,7 +26,7 @@ export interface ConnectorOptions {
 /** Registers `http` and `email`; returns a function that releases their resources (SMTP pool). */
 export function registerConnectors(registry: JobHandlerRegistry, options: ConnectorOptions = {}): () => void {
   const ctx = { feel: options.feel, now: options.now };
-  registry.register('http', httpConnector({ ...ctx, allowHosts: options.httpAllow }));
+  registry.register('http', httpConnector({ ...ctx, allowHosts: options.httpAllow, allowPrivate: options.httpAllowPrivate }));
   const email = emailConnector({ ...ctx, smtpUrl: options.smtpUrl, from: options.smtpFrom });
   registry.register('email', email.handler);
   return email.close;
