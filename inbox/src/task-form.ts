@@ -45,6 +45,11 @@ export async function mountTaskForm(
 
   return {
     submit() {
+      // form-js holds the last keystrokes of a text field for 300 ms and flushes them on blur; a
+      // submit that comes while the field still has focus (Enter, a touch screen that does not move
+      // focus, a slow page) would send the value before the correction. Blur first.
+      const focused = document.activeElement;
+      if (focused instanceof HTMLElement && container.contains(focused)) focused.blur();
       form.submit();
     },
     showServerErrors(errors) {

@@ -81,6 +81,8 @@ describe('inbox: starting a case at the front desk, and the application data on 
     expect(none.total).to.equal(0);
 
     await lina.getByLabel('NIK pemohon').fill('3374012345670001');
+    await lina.getByLabel('NIK pemohon').blur();
+    await lina.getByText('NIK terdiri dari 16 angka').waitFor({ state: 'detached' });
     await lina.getByRole('button', { name: 'Daftarkan berkas' }).click();
     await lina.getByRole('heading', { level: 1, name: 'Berkas terdaftar' }).waitFor();
     const number = (await lina.getByTestId('registration-number').textContent())!;
