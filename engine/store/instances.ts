@@ -172,3 +172,23 @@ export async function elementStatistics(db: Db, tenant: string, definitionId: st
   add(completed.rows, 'completed');
   return [...out.values()].sort((a, b) => a.elementId.localeCompare(b.elementId));
 }
+
+export interface CaseCounts { active: number; incidents: number }
+
+/**
+ * Per definition version: the cases still active and the open incidents of its cases (the
+ * console's process list). Two grouped counts over the tenant's rows, never snapshots.
+ */
+export async function caseCountsByDefinition(db: Db, tenant: string, definitionIds: string[]): Promise<Map<string, CaseCounts>> {
+  const out = new Map<string, CaseCounts>(definitionIds.map((id) => [id, { active: 0, incidents: 0 }]));
+  if (!definitionIds.length) return out;
+  const [active, incidents] = await Promise.all([
+    db('process_instance').where({ tenant_id: tenant, state: 'active' }).whereIn('definition_id', definitionIds)
+      .groupBy('definition_id').select('definition_id').count({ n: '*' }),
+    db('incident as x').join('process_instance as i', 'i.id', 'x.instance_id').where({ 'x.tenant_id': tenant, 'x.state': 'open' })
+      .whereIn('i.definition_id', definitionIds).groupBy('i.definition_id').select('i.definition_id').count({ n: '*' }),
+  ]);
+  for (const r of active as { definition_id: string; n: number | string }[]) out.get(r.definition_id)!.active = Number(r.n);
+  for (const r of incidents as { definition_id: string; n: number | string }[]) out.get(r.definition_id)!.incidents = Number(r.n);
+  return out;
+}

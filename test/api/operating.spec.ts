@@ -144,6 +144,30 @@ forEachBackend('api: operating running cases', (backend) => {
     expect((await api.http.get('/api/process-definitions/bukan-id/statistics').set(bearer(analyst))).status).to.equal(404);
   });
 
+  it('counts per version the cases still active and their open incidents (the console\'s process list); staff 403, another tenant sees none', async () => {
+    const { analyst, staff, other } = await tenantWithPeople();
+    const v1 = await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
+    const done = await start(analyst, 'izin-usaha');
+    await start(analyst, 'izin-usaha');
+    await api.http.post(`/api/tasks/${done.tasks[0].id}/complete`).set(bearer(staff)).send({ variables: {} }).expect(200);
+    const v2 = await deploy(analyst, REVIEW('Periksa berkas'), 'izin.bpmn');
+    await start(analyst, 'izin-usaha');
+    const sign = await deploy(analyst, SIGN, 'sign.bpmn');
+    await start(analyst, 'tanda-tangan');
+    await api.runner.drain();
+    // Another tenant's cases of a process with the same key count for it alone.
+    await deploy(other, REVIEW('Periksa'), 'izin.bpmn');
+    await start(other, 'izin-usaha');
+
+    const res = await api.http.get('/api/process-definitions?counts=true').set(bearer(analyst));
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    const counts = Object.fromEntries((res.body.items as { id: string; counts: unknown }[]).map((d) => [d.id, d.counts]));
+    expect(counts).to.deep.equal({ [v1.id]: { active: 1, incidents: 0 }, [v2.id]: { active: 1, incidents: 0 }, [sign.id]: { active: 1, incidents: 1 } });
+    expect((await api.http.get('/api/process-definitions').set(bearer(analyst))).body.items[0]).not.to.have.property('counts');
+    expect((await api.http.get('/api/process-definitions?counts=true').set(bearer(staff))).status).to.equal(403);
+    expect((await api.http.get('/api/process-definitions?counts=ya').set(bearer(analyst))).status).to.equal(400);
+  });
+
   it('lets an analyst change variables with a reason, recorded with the user and the names; staff 403, another tenant 404', async () => {
     const { analyst, staff, other } = await tenantWithPeople();
     await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');

@@ -1,6 +1,7 @@
 /**
  * The signed-in page frame: header (brand, navigation, language, user, log out) and the routed
- * page below it (#/ designer, #/packs pack admin). Owns routing and re-rendering on a language
+ * page below it (#/ designer, #/packs pack admin, #/people admin console, #/pantau the console of
+ * running cases and #/pantau/berkas/<id> one case). Owns routing and re-rendering on a language
  * switch; each page owns its own content and cleans up in destroy().
  */
 import { logout, type Session } from '../api.js';
@@ -10,6 +11,9 @@ import { languagePicker } from './language-picker.js';
 import { mountDesigner } from './designer-view.js';
 import { mountPacks } from './packs-view.js';
 import { mountPeople } from './people-view.js';
+import { mountOperate } from './operate-view.js';
+import { canOperate } from './operate-common.js';
+import { ot } from '../i18n/operate-strings.js';
 
 export interface View { destroy(): void }
 
@@ -22,7 +26,7 @@ function isAdmin(session: Session): boolean {
 
 export function renderShell(root: HTMLElement, session: Session, onLoggedOut: () => void): void {
   const content = h('div', { className: 'shell-content' });
-  const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : 'designer');
+  const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : location.hash.startsWith('#/pantau') ? 'pantau' : 'designer');
   const navLink = (hash: string, label: string, name: string) =>
     h('a', { href: hash, className: `nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
 
@@ -35,7 +39,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
 
   const header = h('header', { className: 'app-header' },
     h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
-    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null),
+    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null),
     h('div', { className: 'header-right' },
       languagePicker(() => {
         teardown();
@@ -52,7 +56,8 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
     current?.destroy();
     content.replaceChildren();
     for (const link of Array.from(header.querySelectorAll('.nav-link'))) link.classList.toggle('active', (link as HTMLElement).dataset.nav === page());
-    current = page() === 'packs' ? mountPacks(content, session) : page() === 'people' ? mountPeople(content, session) : mountDesigner(content, session);
+    const name = page();
+    current = name === 'packs' ? mountPacks(content, session) : name === 'people' ? mountPeople(content, session) : name === 'pantau' ? mountOperate(content, session) : mountDesigner(content, session);
   };
   onHashChange = show;
   window.addEventListener('hashchange', show);

@@ -4,10 +4,10 @@ import type { Router } from 'express';
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
 import { listDefinitions } from '../../store/definitions.js';
-import { elementStatistics } from '../../store/instances.js';
+import { elementStatistics, caseCountsByDefinition } from '../../store/instances.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
-import { checkId, paging, stringParam, enumParam } from '../validation.js';
+import { checkId, paging, stringParam, enumParam, boolParam } from '../validation.js';
 import { definitionView, startFields } from '../views.js';
 import { text } from '../../messages/index.js';
 
@@ -33,12 +33,18 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
 
   r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [
     { name: 'key', schema: { type: 'string' } }, { name: 'latest', schema: { type: 'boolean' } },
+    { name: 'counts', schema: { type: 'boolean' }, description: 'true (analyst or admin): each item carries `counts: { active, incidents }` — its cases still active and their open incidents' },
     { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }, { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
     const latest = enumParam(q, 'latest', ['true', 'false'] as const, 'false') === 'true';
+    const withCounts = boolParam(q, 'counts') ?? false;
+    if (withCounts) requireRole(actor, text('action.read-statistics'), 'analyst', 'admin');
     const page = await listDefinitions(knex, tenantOf(actor), { key: stringParam(q, 'key'), latest }, paging(q));
-    return { items: page.items.map(definitionView), total: page.total };
+    const items = page.items.map(definitionView);
+    if (!withCounts) return { items, total: page.total };
+    const counts = await caseCountsByDefinition(knex, tenantOf(actor), items.map((d) => d.id));
+    return { items: items.map((d) => ({ ...d, counts: counts.get(d.id) })), total: page.total };
   });
 
   r.add({ method: 'get', path: '/api/process-definitions/:id', tag: 'deployments', summary: 'One process definition, with how a case of it starts (startFormId, starters, businessKeyFormat)' },

@@ -1,0 +1,48 @@
+/**
+ * The case's history in the console: what people did and what changed the case, with who and
+ * when, newest last; a checkbox shows every engine entry too (flows, gateways). Entries of an
+ * operator — data changed (names and reason), moved by hand, moved to another version — carry
+ * their details. Rendering only.
+ */
+import { h, replaceChildren } from '../dom.js';
+import { formatDateTime, hasOperateKey, ot } from '../i18n/operate-strings.js';
+import type { HistoryItem } from '../operate-api.js';
+
+/** Entries where the user is the one who acted; on others the server names whose request set things moving. */
+const ACTED = /^(instance\.(started|cancelled|modified|migrated)|task\.|incident\.resolved|variables\.|message\.)/;
+const FOR_PEOPLE = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed|variables\.changed)/;
+
+/** Steps whose start is worth a line for an operator: work done by people or handlers, not events or the process. */
+const WORK = /^bpmn:(UserTask|ServiceTask|SendTask|ScriptTask|BusinessRuleTask|ManualTask|Task|CallActivity|SubProcess)$/;
+
+export function renderOperateHistory(container: HTMLElement, items: HistoryItem[], nameOf: (elementId: string) => string, typeOf: (elementId: string) => string | undefined): void {
+  const list = h('ol', { className: 'op-timeline' });
+  const all = h('input', { type: 'checkbox', name: 'history-all' });
+  const draw = () => {
+    const shown = items.filter((item) => all.checked || FOR_PEOPLE.test(item.type) || (item.type === 'element.activated' && WORK.test(typeOf(item.elementId ?? '') ?? '')));
+    replaceChildren(list, ...(shown.length ? shown.map((item) => entry(item, nameOf)) : [h('li', { className: 'muted' }, ot('historyEmpty'))]));
+  };
+  all.addEventListener('change', draw);
+  replaceChildren(container, h('div', { className: 'op-history-head' }, h('h2', {}, ot('history')), h('label', { className: 'check' }, all, ' ', ot('showAll'))), list);
+  draw();
+}
+
+function entry(item: HistoryItem, nameOf: (elementId: string) => string): HTMLElement {
+  const data = item.data ?? {};
+  const element = item.elementId ? nameOf(item.elementId) : '';
+  const key = `h.${item.type}`;
+  const values: Record<string, string | number> = { element, names: (data.names ?? []).join(', '), from: data.fromVersion ?? '?', to: data.toVersion ?? '?' };
+  const label = hasOperateKey(key) ? ot(key, values) : `${item.type}${element ? ` · ${element}` : ''}`;
+  const details: string[] = [];
+  if (item.type === 'variables.changed' && data.reason) details.push(ot('hReason', { reason: String(data.reason) }));
+  if (item.type === 'instance.modified') {
+    if (data.terminated?.length) details.push(ot('hStopped', { list: data.terminated.map(nameOf).join(', ') }));
+    if (data.activated?.length) details.push(ot('hStarted', { list: data.activated.map(nameOf).join(', ') }));
+  }
+  if ((item.type === 'incident.raised' || item.type === 'job.failed') && typeof data.message === 'string') details.push(data.message);
+  return h('li', { className: `op-entry type-${item.type.replace(/\./g, '-')}` },
+    h('time', { datetime: item.at }, formatDateTime(item.at)),
+    h('span', { className: 'what' }, label),
+    item.user && ACTED.test(item.type) ? h('span', { className: 'who' }, ` ${ot('by', { user: item.userName ?? item.user })}`) : null,
+    ...details.map((d) => h('div', { className: 'op-detail' }, d)));
+}
