@@ -8,6 +8,7 @@
 import { queueOptions, type QueueOptions } from './runner/queue/options.js';
 import { parseTypeLimits } from './runner/queue/limits.js';
 import { parsePrivateAllow } from './runner/connectors/private-targets.js';
+import { ssoOptions, type SsoOptions } from './auth/sso-options.js';
 
 export interface Config {
   port: number;
@@ -55,6 +56,8 @@ export interface Config {
   unclaimedJobMs: number;
   /** Shortest interval a timer cycle may repeat at; shorter cycles are refused at deployment. */
   timerMinCycleMs: number;
+  /** Single sign-on through OpenID Connect providers; unset: passwords only. */
+  sso?: SsoOptions;
 }
 
 /** Limits that keep one tenant's model, form or input from freezing the server for the others. */
@@ -123,6 +126,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     budgets: loadBudgets(env),
     unclaimedJobMs,
     timerMinCycleMs: numberOf(env, 'ALUR_TIMER_MIN_CYCLE_SECONDS', 60, { above: 0 }) * 1000,
+    sso: ssoOptions({
+      publicUrl: stringOf(env, 'ALUR_PUBLIC_URL'), issuer: stringOf(env, 'ALUR_OIDC_ISSUER'), clientId: stringOf(env, 'ALUR_OIDC_CLIENT_ID'),
+      clientSecret: stringOf(env, 'ALUR_OIDC_CLIENT_SECRET'), label: stringOf(env, 'ALUR_OIDC_LABEL'), scopes: stringOf(env, 'ALUR_OIDC_SCOPES'),
+      usernameClaim: stringOf(env, 'ALUR_OIDC_USERNAME_CLAIM'), tenantClaim: stringOf(env, 'ALUR_OIDC_TENANT_CLAIM'), groupsClaim: stringOf(env, 'ALUR_OIDC_GROUPS_CLAIM'),
+      rolesClaim: stringOf(env, 'ALUR_OIDC_ROLES_CLAIM'), groupMap: stringOf(env, 'ALUR_OIDC_GROUP_MAP'), provision: stringOf(env, 'ALUR_OIDC_PROVISION'),
+      tenants: stringOf(env, 'ALUR_OIDC_TENANTS'),
+    }),
   };
 }
 

@@ -20,6 +20,8 @@ import { createLogger, errorFields } from './observability/logger.js';
 import { kindRules } from './documents/kinds.js';
 import { startDocumentExpiry } from './documents/expiry.js';
 import { clamdScanner } from './documents/clamd.js';
+import { OidcClients } from './auth/oidc-clients.js';
+import { redirectUri } from './service/sso.js';
 
 // When the code is loaded and the process begins its work (bench/startup splits a start's time).
 const loaded = performance.now();
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     metrics: { registry: w.metrics.registry, token: config.metricsToken }, trustProxy: config.trustProxy, limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
     documents: { maxBytes: config.maxDocumentBytes, kinds: kindRules(config.documentTypes), scanner: config.clamav ? clamdScanner(config.clamav) : undefined },
+    sso: config.sso && { options: config.sso, clients: new OidcClients(redirectUri(config.sso)) },
     runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),
     extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => w.registry.types() }), specs: packRouteSpecs }],
   });

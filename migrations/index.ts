@@ -19,6 +19,7 @@ import * as calendars from './20261207034000_working_day_calendars.js';
 import * as documents from './20261207040000_documents.js';
 import * as workingDayDue from './20261207041000_working_day_due_dates.js';
 import * as definitionSuspension from './20261207041347_definition_suspension.js';
+import * as singleSignOn from './20261207063000_single_sign_on.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -38,6 +39,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207040000_documents', documents],
   ['20261207041000_working_day_due_dates', workingDayDue],
   ['20261207041347_definition_suspension', definitionSuspension],
+  ['20261207063000_single_sign_on', singleSignOn],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

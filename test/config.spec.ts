@@ -21,7 +21,7 @@ describe('config: loadConfig', () => {
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
-      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, timerMinCycleMs: 60_000,
+      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, timerMinCycleMs: 60_000, sso: undefined,
     } satisfies Config);
   });
 
@@ -71,6 +71,41 @@ describe('config: loadConfig', () => {
     expect(() => loadBudgets({ ALUR_MAX_MULTI_INSTANCE_ITEMS: '1e3.5' })).to.throw('ALUR_MAX_MULTI_INSTANCE_ITEMS must be a whole number of at least 1');
     expect(() => loadBudgets({ ALUR_FEEL_MEMORY_MB: '8' })).to.throw('ALUR_FEEL_MEMORY_MB must be a whole number of at least 16, got "8"');
     expect(() => loadBudgets({ ALUR_FEEL_TIMEOUT_MS: '0' })).to.throw('ALUR_FEEL_TIMEOUT_MS must be a number above 0, got "0"');
+  });
+
+  it('given a global provider and a tenant\'s own, when loaded, then both sign in and the tenant\'s inherits the claims it does not name', () => {
+    const sso = loadConfig({
+      ALUR_PUBLIC_URL: 'https://alur.jatengprov.go.id/', ALUR_OIDC_ISSUER: 'https://sso.jatengprov.go.id/realms/jateng', ALUR_OIDC_CLIENT_ID: 'alur',
+      ALUR_OIDC_CLIENT_SECRET: 'rahasia', ALUR_OIDC_LABEL: 'SSO Jateng', ALUR_OIDC_SCOPES: 'openid profile email groups', ALUR_OIDC_USERNAME_CLAIM: 'nip',
+      ALUR_OIDC_TENANT_CLAIM: 'kabupaten', ALUR_OIDC_GROUPS_CLAIM: 'groups', ALUR_OIDC_ROLES_CLAIM: 'alur_roles', ALUR_OIDC_GROUP_MAP: '{"/DPMPTSP/Loket":"loket"}',
+      ALUR_OIDC_PROVISION: 'false', ALUR_OIDC_TENANTS: '{"batang":{"issuer":"http://localhost:8080/realms/batang","clientId":"alur-batang","provision":true}}',
+    }).sso;
+    expect(sso).to.deep.equal({
+      publicUrl: 'https://alur.jatengprov.go.id',
+      providers: [
+        {
+          id: 'default', issuer: 'https://sso.jatengprov.go.id/realms/jateng', clientId: 'alur', clientSecret: 'rahasia', label: 'SSO Jateng', scopes: 'openid profile email groups',
+          groupMap: { '/DPMPTSP/Loket': 'loket' }, provision: false, claims: { username: 'nip', tenant: 'kabupaten', groups: 'groups', roles: 'alur_roles' },
+        },
+        {
+          id: 'batang', tenant: 'batang', issuer: 'http://localhost:8080/realms/batang', clientId: 'alur-batang', clientSecret: undefined, label: 'SSO Jateng', scopes: 'openid profile email groups',
+          groupMap: { '/DPMPTSP/Loket': 'loket' }, provision: true, claims: { username: 'nip', tenant: undefined, groups: 'groups', roles: 'alur_roles' },
+        },
+      ],
+    });
+    const refusals: [Record<string, string>, string][] = [
+      [{ ALUR_OIDC_ISSUER: 'https://sso.example.go.id' }, 'ALUR_OIDC_ISSUER and ALUR_OIDC_CLIENT_ID are set together'],
+      [{ ALUR_OIDC_ISSUER: 'https://sso.example.go.id', ALUR_OIDC_CLIENT_ID: 'alur' }, 'ALUR_PUBLIC_URL must be set for single sign-on'],
+      [{ ALUR_PUBLIC_URL: 'x', ALUR_OIDC_ISSUER: 'http://sso.example.go.id', ALUR_OIDC_CLIENT_ID: 'alur' }, 'ALUR_OIDC_ISSUER must be an https URL (plain http only on localhost)'],
+      [{ ALUR_PUBLIC_URL: 'alur', ALUR_OIDC_ISSUER: 'https://sso.example.go.id', ALUR_OIDC_CLIENT_ID: 'alur' }, 'ALUR_PUBLIC_URL is not a URL'],
+      [{ ALUR_OIDC_TENANTS: '{batang' }, 'ALUR_OIDC_TENANTS is not JSON'],
+      [{ ALUR_OIDC_TENANTS: '{"Batang!":{}}' }, 'ALUR_OIDC_TENANTS.Batang!: not a tenant id'],
+      [{ ALUR_OIDC_TENANTS: '{"batang":{"issuer":"https://sso.example.go.id"}}' }, 'ALUR_OIDC_TENANTS.batang needs issuer and clientId'],
+      [{ ALUR_OIDC_TENANTS: '{"batang":{"issuer":"https://a.go.id","clientId":"x","secret":"y"}}' }, 'ALUR_OIDC_TENANTS.batang: unknown field secret'],
+      [{ ALUR_OIDC_GROUP_MAP: '["loket"]' }, 'ALUR_OIDC_GROUP_MAP must be an object of claim value → group id'],
+      [{ ALUR_OIDC_PROVISION: 'ya' }, 'ALUR_OIDC_PROVISION must be true or false, got "ya"'],
+    ];
+    for (const [env, message] of refusals) expect(() => loadConfig(env), JSON.stringify(env)).to.throw(message);
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {

@@ -21,6 +21,7 @@ import { healthHandler, metricsHandler } from '../observability/http.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { securityHeaders } from './security-headers.js';
 import { documentRoutes } from './routes/documents.js';
+import { ssoRoutes } from './routes/sso.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(authenticate(deps.engine.deps.knex, deps.tokenCache));
   const routes = new Routes(api);
   identityRoutes(routes, deps);
+  ssoRoutes(routes, deps);
   deploymentRoutes(routes, api, deps);
   instanceRoutes(routes, deps);
   taskRoutes(routes, deps);

@@ -6,6 +6,8 @@ import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { Registry } from 'prom-client';
 import type { RouteSpec } from './route.js';
 import type { DocumentOptions } from '../documents/intake.js';
+import type { SsoOptions } from '../auth/sso-options.js';
+import type { OidcClients } from '../auth/oidc-clients.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -36,6 +38,8 @@ export interface AppDeps {
    * and before the API's 404; their specs join the OpenAPI document.
    */
   extensions?: { router: Router; specs?: readonly RouteSpec[] }[];
+  /** Single sign-on (ALUR_OIDC_*): the providers and their clients; omitted, passwords only. */
+  sso?: { options: SsoOptions; clients: OidcClients };
   /** Where unexpected errors go (never the client). */
   logError?: (err: unknown) => void;
 }

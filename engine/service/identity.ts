@@ -10,15 +10,15 @@ import { generateToken, hashToken } from '../auth/tokens.js';
 import type { LoginRateLimiter } from '../auth/rate-limit.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import { parseRoles, TENANT_ROLES, canManageUsers } from '../auth/roles.js';
-import { insertTenant, findTenant, listTenants, localPasswordsAllowed, type TenantRow } from '../store/tenants.js';
+import { insertTenant, findTenant, listTenants, localPasswordsAllowed, setLocalPasswords, type TenantRow } from '../store/tenants.js';
 import { insertUser, findUserByUsername, countUsers, ensureGroups, addMemberships, groupsOfUser, type UserRow } from '../store/users.js';
 import { insertToken, findUserAndGroupsByTokenHash, deleteToken } from '../store/api-tokens.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from './errors.js';
-import { type Actor, hasRole } from './actor.js';
+import { type Actor, hasRole, requireRole } from './actor.js';
 import { text } from '../messages/index.js';
 import { inTransaction } from '../store/unit-of-work.js';
 import { insertAudit } from '../store/audit.js';
-import { personView, auditRow, type PersonView } from './people.js';
+import { personView, auditRow, difference, type PersonView } from './people.js';
 
 export type UserView = PersonView;
 
@@ -29,9 +29,17 @@ export async function login(knex: Knex, limiter: LoginRateLimiter, req: { userna
   if (!decision.allowed) throw new TooManyRequests('too many login attempts; try again later', Math.ceil(decision.retryAfterMs / 1000));
   const user = await findUserByUsername(knex, req.username);
   const ok = user && !user.disabled ? await verifyPassword(req.password, user.password_hash) : await verifyPasswordForUnknownUser(req.password);
+  // Checked after the password (whose check runs for unknown users too): a person of a tenant
+  // that signs in through single sign-on only is told where to go, whether or not the password
+  // they typed matched (an account provisioned by sign-on has a password nobody knows).
+  if (user && !user.disabled && user.tenant_id && !(await localPasswordsAllowed(knex, user.tenant_id))) throw new Forbidden(text('auth.use-sso'));
   if (!ok || !user) throw new Unauthenticated('wrong username or password');
-  if (user.tenant_id && !(await localPasswordsAllowed(knex, user.tenant_id))) throw new Unauthenticated('wrong username or password');
   limiter.succeeded(limitKey, req.ip);
+  return issueToken(knex, user, ttlMs);
+}
+
+/** A new bearer token for `user` (a password login or a single sign-on), with the user. */
+export async function issueToken(knex: Knex, user: UserRow, ttlMs: number): Promise<{ token: string; user: UserView }> {
   const issued = generateToken();
   // Token lifetime runs on real time: moving the engine clock for a rehearsal must not log people out.
   const now = new Date();
@@ -71,6 +79,29 @@ export async function createTenant(knex: Knex, actor: Actor, req: { id: string; 
     await insertAudit(trx, [auditRow(req.id, actor, 'tenant', req.id, 'created', null, { id: req.id, name: req.name })]);
   });
   return row;
+}
+
+/**
+ * Renames a tenant or turns its password sign-in on or off (admin of the tenant, or platform
+ * admin). Turning passwords off needs a single sign-on that serves the tenant (`ssoServes`), else
+ * 409: nobody but the platform administrator could sign in any more. Audited with before and after.
+ */
+export async function changeTenant(knex: Knex, actor: Actor, id: string, patch: { name?: string; localPasswords?: boolean }, ssoServes: (tenant: string) => boolean): Promise<TenantRow> {
+  const platform = hasRole(actor, 'platform-admin') && !actor.tenant;
+  if (!platform && actor.tenant !== id) throw new NotFound(text('access.tenant-not-found', { tenant: id.slice(0, 80) }));
+  requireRole(actor, text('action.change-tenant'), 'admin', 'platform-admin');
+  return inTransaction(knex, async (trx) => {
+    const row: TenantRow | undefined = await trx('tenant').where({ id }).forUpdate().first();
+    if (!row) throw new NotFound(text('access.tenant-not-found', { tenant: id.slice(0, 80) }));
+    if (patch.localPasswords === false && row.local_passwords !== false && !ssoServes(id)) throw new Conflict(text('sso.none-for-tenant', { tenant: id }));
+    const before = { name: row.name, localPasswords: row.local_passwords !== false };
+    const after = { name: patch.name ?? before.name, localPasswords: patch.localPasswords ?? before.localPasswords };
+    if (after.name !== before.name) await trx('tenant').where({ id }).update({ name: after.name });
+    if (after.localPasswords !== before.localPasswords) await setLocalPasswords(trx, id, after.localPasswords);
+    const diff = difference(before, after);
+    if (Object.keys(diff.after).length) await insertAudit(trx, [auditRow(id, actor, 'tenant', id, 'changed', diff.before, diff.after)]);
+    return { ...row, name: after.name, local_passwords: after.localPasswords };
+  });
 }
 
 export async function tenants(knex: Knex, actor: Actor): Promise<TenantRow[]> {

@@ -11,6 +11,7 @@ import { hasRole, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
 import { enumParam, paging, stringParam } from '../validation.js';
 import { text } from '../../messages/index.js';
+import { ssoServes } from '../../service/sso.js';
 
 export function identityRoutes(r: Routes, deps: AppDeps): void {
   const knex = deps.engine.deps.knex;
@@ -40,7 +41,7 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
 
   r.add({ method: 'get', path: '/api/tenants', tag: 'identity', summary: 'Tenants the caller may see' },
     async ({ actor }) => {
-      const items = (await tenants(knex, actor)).map((t) => ({ id: t.id, name: t.name, createdAt: new Date(t.created_at).toISOString() }));
+      const items = (await tenants(knex, actor)).map((t) => ({ id: t.id, name: t.name, createdAt: new Date(t.created_at).toISOString(), localPasswords: t.local_passwords !== false, singleSignOn: ssoServes(deps.sso?.options, t.id) }));
       return { items, total: items.length };
     });
 

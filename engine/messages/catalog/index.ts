@@ -14,8 +14,9 @@ import { calendar } from './calendar.js';
 import { documents } from './documents.js';
 import { budgets } from './budgets.js';
 import { timers } from './timers.js';
+import { sso } from './sso.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
