@@ -8,6 +8,8 @@
  *   attributes and inject <style> elements at run time (positions, markers, the FEEL editor);
  * - images from this server, data: and blob: (diagram icons, exported pictures); fonts from this
  *   server and data: (the bpmn icon font); requests only to this server (the API);
+ * - frames only from this server and blob: (the inbox previews a case's PDF from a blob: URL it
+ *   fetched with the bearer token; the document answers with its own sandboxing CSP anyway);
  * - no <object>/<embed>, forms post only here, <base> only here.
  * There is no upgrade-insecure-requests: a regency on a closed network may serve Alur over plain
  * HTTP, and upgrading would break every request there. HSTS applies only when a proxy serves
@@ -28,6 +30,7 @@ export function securityHeaders(): RequestHandler {
         'img-src': ["'self'", 'data:', 'blob:'],
         'font-src': ["'self'", 'data:'],
         'connect-src': ["'self'"],
+        'frame-src': ["'self'", 'blob:'],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],

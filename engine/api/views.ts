@@ -65,9 +65,9 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
   };
 }
 
-export function documentView(d: DocumentRow) {
+export function documentView(d: DocumentRow, names: Names = NO_NAMES) {
   return {
-    id: d.id, name: d.name, mediaType: d.media_type, size: Number(d.size), sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedAt: iso(d.uploaded_at),
-    processInstanceId: d.instance_id, field: d.field, taskId: d.task_id, attachedBy: d.attached_by, attachedAt: iso(d.attached_at),
+    id: d.id, name: d.name, mediaType: d.media_type, size: Number(d.size), sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedByName: nameOf(d.uploaded_by, names), uploadedAt: iso(d.uploaded_at),
+    processInstanceId: d.instance_id, field: d.field, taskId: d.task_id, attachedBy: d.attached_by, attachedByName: nameOf(d.attached_by, names), attachedAt: iso(d.attached_at),
   };
 }

@@ -34,13 +34,26 @@ export function whenUnauthorized(handler: () => void): void {
 }
 
 /** Base of the API: the inbox is served at /inbox/, the API at /api/ on the same origin. */
-const base = new URL('../api/', document.baseURI.replace(/#.*$/, '')).pathname;
+export const base = new URL('../api/', document.baseURI.replace(/#.*$/, '')).pathname;
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  // The server words its validation messages in the language asked for.
+/** The headers every call sends: the bearer token and the user's language (the server words its messages in it). */
+export function callHeaders(): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': lang() };
   const bearer = token();
   if (bearer) headers.authorization = `Bearer ${bearer}`;
+  return headers;
+}
+
+/** A 401 to a signed-in call: the session is over (documents.ts uses it for its own requests). */
+export function sessionEnded(status: number): void {
+  if (status === 401 && token()) {
+    clearSession();
+    onUnauthorized();
+  }
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers = callHeaders();
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
@@ -48,17 +61,14 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   } catch {
     throw new ApiError({ status: 0, title: 'network' });
   }
-  if (response.status === 401 && bearer) {
-    clearSession();
-    onUnauthorized();
-  }
+  sessionEnded(response.status);
   if (!response.ok) throw new ApiError(await readProblem(response));
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
   return (type.includes('json') ? await response.json() : await response.text()) as T;
 }
 
-async function readProblem(response: Response): Promise<Problem> {
+export async function readProblem(response: Response): Promise<Problem> {
   try {
     const problem = (await response.json()) as Problem;
     return { ...problem, status: response.status };

@@ -8,6 +8,8 @@ import { fill, h } from './dom.js';
 import { formatDateTime, formatNumber, t } from './i18n/index.js';
 import { getCaseData, type CaseField, type CaseStep } from './start-api.js';
 import { mountTaskForm } from './task-form.js';
+import { refsOf } from './document-field.js';
+import { describeDocument } from './documents.js';
 
 export async function mountCaseData(section: HTMLElement, instanceId: string): Promise<() => void> {
   let data;
@@ -41,7 +43,9 @@ function stepView(step: CaseStep): HTMLElement {
     step.fields.length ? h('dl', { class: 'decision' }, ...step.fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, show(f))])) : null);
 }
 
-function show(field: CaseField): string {
+function show(field: CaseField): string | HTMLElement {
+  const docs = refsOf(field.value);
+  if (docs.length) return documentNames(docs.map((d) => d.documentId));
   if (field.valueLabel !== undefined) return Array.isArray(field.valueLabel) ? field.valueLabel.join(', ') : field.valueLabel;
   const value = field.value;
   if (value === true) return t('yes');
@@ -50,4 +54,12 @@ function show(field: CaseField): string {
   if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** A file field's value as the documents' names (looked up; the card "Dokumen" has them to open). */
+function documentNames(ids: string[]): HTMLElement {
+  const out = h('span', { class: 'document-names' }, '…');
+  Promise.all(ids.map((id) => describeDocument(id).then((d) => d.name, () => '–')))
+    .then((names) => { out.textContent = names.join(', '); }, () => undefined);
+  return out;
 }

@@ -9,6 +9,7 @@ import 'bpmn-js/dist/assets/bpmn-js.css';
 import './styles.css';
 import './styles-list.css';
 import './styles-task.css';
+import './styles-documents.css';
 import './styles-phone.css';
 import { whenUnauthorized } from './api.js';
 import { fill, focusFirst, h } from './dom.js';

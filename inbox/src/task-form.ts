@@ -11,6 +11,7 @@ import { fill, h } from './dom.js';
 import { t } from './i18n/index.js';
 import { translateServerError, translateValidation } from './form-messages.js';
 import type { FormSchema } from './types.js';
+import { documentFieldModule, UploadTracker } from './document-field.js';
 
 export interface SubmitResult {
   data: Record<string, unknown>;
@@ -33,7 +34,9 @@ export async function mountTaskForm(
   container: HTMLElement, schema: FormSchema, variables: Record<string, unknown>, readOnly: boolean,
   onSubmit: (result: SubmitResult) => void,
 ): Promise<TaskForm> {
-  const form = new Form({ container, properties: { readOnly } });
+  // File fields upload as soon as a file is chosen (document-field.ts); a submit waits for them.
+  const uploads = new UploadTracker();
+  const form = new Form({ container, properties: { readOnly }, additionalModules: [documentFieldModule(uploads)] });
   translateValidator(form);
   await form.importSchema(schema as any, variables);
   // Both the inbox's button and a submit button inside the schema end in form-js's 'submit' event.
@@ -50,7 +53,16 @@ export async function mountTaskForm(
       // focus, a slow page) would send the value before the correction. Blur first.
       const focused = document.activeElement;
       if (focused instanceof HTMLElement && container.contains(focused)) focused.blur();
-      form.submit();
+      if (!uploads.busy) {
+        form.submit();
+        return;
+      }
+      const waiting = h('p', { class: 'hint upload-wait', role: 'status' }, t('file.waiting'));
+      container.after(waiting);
+      void uploads.idle().then(() => {
+        waiting.remove();
+        form.submit();
+      });
     },
     showServerErrors(errors) {
       const state = (form as any)._getState() as { errors: Record<string, string[]> };

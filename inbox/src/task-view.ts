@@ -10,6 +10,7 @@ import { errorMessage } from './errors.js';
 import { formatDateTime, t } from './i18n/index.js';
 import { mountCase } from './case-view.js';
 import { mountCaseData } from './case-data.js';
+import { mountCaseDocuments } from './case-documents.js';
 import type { User } from './session.js';
 import { taskActions } from './task-actions.js';
 import { completeTask, getTask } from './task-api.js';
@@ -50,6 +51,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     const formBox = h('div', { class: 'form-box' });
     const caseSection = h('section', { class: 'card case', 'aria-labelledby': 'case-heading' });
     const dataSection = h('section', { class: 'card case-data', 'aria-labelledby': 'data-heading', 'data-testid': 'case-data' });
+    const documentsSection = h('section', { class: 'card case-documents', 'aria-labelledby': 'documents-heading', 'data-testid': 'case-documents' });
     const actions = taskActions(task, ctx.user, {
       onDone: (done) => void load(done),
       // Someone else got there first: show the task as it now is, with the reason.
@@ -66,6 +68,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
       h('div', { class: 'task-layout' },
         h('div', { class: 'task-column' },
           dataSection,
+          documentsSection,
           h('section', { class: 'card work', 'aria-labelledby': 'form-heading' }, h('h2', { id: 'form-heading' }, t('task.formHeading')), formBox)),
         caseSection));
     show(message, kind);
@@ -73,6 +76,7 @@ export function mountTaskView(root: HTMLElement, id: string, ctx: TaskViewContex
     focusFirst(root, 'h1');
     // What the decision is about (the application and earlier steps' data) comes before the form.
     mountCaseData(dataSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);
+    mountCaseDocuments(documentsSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);
     await mountWork(formBox, task);
     // The user may have left while these loaded; then what they built is torn down at once.
     mountCase(caseSection, task.processInstanceId).then((cleanup) => (stopped ? cleanup() : cleanups.push(cleanup)), () => undefined);

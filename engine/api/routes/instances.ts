@@ -91,7 +91,10 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'get', path: '/api/process-instances/:id/documents', tag: 'instances', summary: 'The documents attached to the case, with the field and task that attached them and who uploaded them when' },
     async ({ req, actor }) => {
       const row = await readable(actor, req.params.id);
-      const items = (await documentsOfInstance(knex, row.tenant_id, row.id)).map(documentView);
+      const rows = await documentsOfInstance(knex, row.tenant_id, row.id);
+      // Who added each, as the inbox names people (display names, the username when there is none).
+      const names = await displayNames(knex, row.tenant_id, rows.flatMap((d) => [d.uploaded_by, d.attached_by ?? '']));
+      const items = rows.map((d) => documentView(d, names));
       return { items, total: items.length };
     });
 

@@ -6,12 +6,13 @@
 import { id, type MessageKey as CoreKey } from './id.js';
 import { en } from './en.js';
 import { startingEn, startingId, type StartingKey } from './starting.js';
+import { documentsEn, documentsId, type DocumentsKey } from './documents.js';
 
 export type Lang = 'id' | 'en';
-export type MessageKey = CoreKey | StartingKey;
+export type MessageKey = CoreKey | StartingKey | DocumentsKey;
 
 const STORAGE_KEY = 'alur.inbox.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: { ...id, ...startingId }, en: { ...en, ...startingEn } };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: { ...id, ...startingId, ...documentsId }, en: { ...en, ...startingEn, ...documentsEn } };
 let current: Lang = readStoredLang();
 const listeners = new Set<() => void>();
 

@@ -1,0 +1,179 @@
+/**
+ * A case's documents in the inbox, in Chromium against the real server (embedded): at the front
+ * desk a KTP scan (PDF) and a photo (PNG) are uploaded in the start form with a progress bar, and
+ * a program renamed .pdf is refused on its field with the server's reason, in Indonesian; the
+ * verifier sees the documents with who added them and when, previews the PDF and the image in the
+ * page, downloads the PDF (the same bytes), and adds a berita acara in the task's own form. The
+ * page is watched for CSP violations and uncaught errors (support/page-errors.ts). Screenshots in
+ * test-results/inbox/documents-*.png.
+ */
+import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { launchBrowser } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+import { setupTenant } from './support/api.js';
+import { InboxApi } from './support/inbox-api.js';
+import { shot, signIn } from './support/inbox-browser.js';
+import { claim, openTask } from './support/inbox-scene.js';
+
+const PASSWORD = 'Rahasia-123!';
+const fixtures = join('test', 'api', 'fixtures');
+
+/** A one-page A4 PDF with a few lines of text, as a scanned letter would be. */
+async function letterPdf(lines: string[]): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([595, 842]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 760 - i * 26, size: i === 0 ? 18 : 12, font, color: rgb(0.1, 0.1, 0.2) }));
+  return Buffer.from(await doc.save());
+}
+
+/** A PNG picture of an identity card, drawn by the browser itself (no fixture file needed). */
+async function cardPng(browser: Browser): Promise<Buffer> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 260 } });
+  await page.setContent('<body style="margin:0;background:#dfe9f5;font:18px sans-serif"><div style="margin:16px;padding:16px;border:3px solid #1d4f91;border-radius:12px;height:180px">'
+    + '<b>PROVINSI JAWA TENGAH</b><br>KOTA SEMARANG<br><br>NIK 3374012345678901<br>Nama: SRI WAHYUNI</div></body>');
+  const png = await page.screenshot();
+  await page.close();
+  return png;
+}
+
+describe('inbox: documents in forms and on the case (upload with progress, preview, download)', function () {
+  this.timeout(240_000);
+  let server: RunningServer;
+  let browser: Browser;
+  let analyst: InboxApi;
+  const pages: Page[] = [];
+  const open = async (username: string) => {
+    const page = await signIn(browser, server.url, username, PASSWORD);
+    pages.push(page);
+    return page;
+  };
+
+  before(async function () {
+    const built = spawnSync(process.execPath, ['inbox/build.mjs'], { stdio: 'inherit', env: { ...process.env, IBM_TELEMETRY_DISABLED: 'true' } });
+    expect(built.status, 'inbox build').to.equal(0);
+    server = await startServer({ env: { DATABASE_URL: '', REDIS_URL: '' } });
+    browser = await launchBrowser();
+    const staff = (username: string, groups: string[], displayName: string) => ({ username, password: PASSWORD, roles: ['staff'], groups, displayName });
+    await setupTenant(server.url, server.adminPassword, { id: 'kotaberkas', name: 'Kota Berkas', users: [
+      { username: 'analis', password: PASSWORD, roles: ['analyst'], groups: [] },
+      staff('lina', ['loket'], 'Lina Marlina'),
+      staff('sari', ['verifikator'], 'Sari Dewi, S.Sos.'),
+    ] });
+    analyst = await InboxApi.login(server.url, 'analis', PASSWORD);
+    await analyst.deploy([join(fixtures, 'permohonan-berkas.bpmn'), join(fixtures, 'form-permohonan-berkas.form'), join(fixtures, 'form-verifikasi-berkas.form')]);
+  });
+
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('given a start form with file fields, when files are chosen, then they upload with progress, a renamed program is refused on its field, and the case starts with its documents', async function () {
+    const ktp = await letterPdf(['KARTU TANDA PENDUDUK (salinan)', 'NIK 3374012345678901', 'Nama: SRI WAHYUNI', 'Alamat: Jl. Pemuda No. 1, Semarang']);
+    const foto = await cardPng(browser);
+    const lina = await open('lina');
+    await lina.getByRole('link', { name: 'Mulai berkas' }).click();
+    await lina.locator('.service', { hasText: 'Permohonan dengan berkas' }).getByRole('link').click();
+    await lina.getByRole('heading', { level: 1, name: 'Permohonan dengan berkas' }).waitFor();
+    await lina.getByText('Belum ada dokumen dipilih').first().waitFor();
+    await lina.getByLabel('Nama pemohon').fill('Sri Wahyuni');
+
+    // A program renamed .pdf: the server refuses it (415) and says why on the field, in Indonesian.
+    const program = Buffer.alloc(4096);
+    program.write('MZ', 0, 'latin1');
+    program.writeUInt32LE(0x80, 0x3c);
+    program.write('PE\0\0', 0x80, 'latin1');
+    await lina.getByLabel('Dokumen pendukung').setInputFiles({ name: 'surat-pengantar.pdf', mimeType: 'application/pdf', buffer: program });
+    const refusal = lina.locator('.alur-upload-failed');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).to.match(/surat-pengantar\.pdf tidak dapat diunggah: .*(tidak|bukan)/i);
+
+    // The progress bar shows while an upload runs (the request is held back until it has been seen).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await lina.route('**/api/documents', async (route) => { await held; await route.continue(); });
+    await lina.getByLabel('Scan KTP').setInputFiles({ name: 'ktp-sri-wahyuni.pdf', mimeType: 'application/pdf', buffer: ktp });
+    await lina.locator('.alur-uploads progress').waitFor();
+    expect(await lina.locator('.alur-uploads').textContent()).to.contain('Mengunggah ktp-sri-wahyuni.pdf…');
+    await shot(lina, 'documents-uploading');
+    release();
+    await lina.unroute('**/api/documents');
+    await lina.locator('.alur-files', { hasText: 'ktp-sri-wahyuni.pdf' }).waitFor();
+    await lina.getByLabel('Dokumen pendukung').setInputFiles({ name: 'foto-ktp.png', mimeType: 'image/png', buffer: foto });
+    await lina.locator('.alur-files', { hasText: 'foto-ktp.png' }).waitFor();
+    await shot(lina, 'documents-start-form');
+    await lina.getByRole('button', { name: 'Daftarkan berkas' }).click();
+    await lina.locator('[data-testid=started]').waitFor();
+
+    const cases = await analyst.ok('GET', 'process-instances?processKey=permohonan-berkas');
+    expect(cases.items).to.have.length(1);
+    const docs = (await analyst.ok('GET', `process-instances/${cases.items[0].id}/documents`)).items;
+    expect(docs.map((d: any) => [d.name, d.field, d.mediaType, d.uploadedBy])).to.have.deep.members([
+      ['ktp-sri-wahyuni.pdf', 'ktp', 'application/pdf', 'lina'],
+      ['foto-ktp.png', 'pendukung', 'image/png', 'lina'],
+    ]);
+    const variables = (await analyst.ok('GET', `process-instances/${cases.items[0].id}`)).variables;
+    expect(variables.ktp).to.deep.equal({ documentId: docs.find((d: any) => d.field === 'ktp').id });
+    expect(variables.pendukung).to.deep.equal([{ documentId: docs.find((d: any) => d.field === 'pendukung').id }]);
+  });
+
+  it('given the case, when the verifier opens the task, then the documents are listed with who added them, the PDF and the image preview in the page, the PDF downloads whole, and a berita acara is added in the task form', async function () {
+    const [kase] = (await analyst.ok('GET', 'process-instances?processKey=permohonan-berkas')).items;
+    const sari = await open('sari');
+    await openTask(sari, /Tugas grup saya/, kase.businessKey ?? 'Permohonan dengan berkas', 'Verifikasi berkas');
+    const card = sari.locator('[data-testid=case-documents]');
+    await card.getByText('ktp-sri-wahyuni.pdf').waitFor();
+    const ktpRow = card.locator('.document', { hasText: 'ktp-sri-wahyuni.pdf' });
+    expect(await ktpRow.textContent()).to.match(/PDF · .*KB · Isian: Scan KTP/).and.to.contain('Ditambahkan oleh Lina Marlina');
+    // The application data names the documents, not their ids.
+    await sari.locator('[data-testid=case-data] .document-names', { hasText: 'foto-ktp.png' }).or(sari.locator('[data-testid=case-data]', { hasText: 'foto-ktp.png' })).first().waitFor();
+
+    await ktpRow.getByRole('button', { name: 'Lihat ktp-sri-wahyuni.pdf' }).click();
+    const frame = card.locator('iframe.document-frame');
+    await frame.waitFor();
+    expect(await frame.getAttribute('src')).to.match(/^blob:http/);
+    await sari.getByRole('button', { name: 'Tutup pratinjau' }).waitFor();
+    await sari.waitForTimeout(1500); // Chromium's PDF viewer draws the page after the frame loads.
+    await card.scrollIntoViewIfNeeded();
+    await shot(sari, 'documents-preview-pdf');
+
+    await card.locator('.document', { hasText: 'foto-ktp.png' }).getByRole('button', { name: /^Lihat/ }).click();
+    const image = card.locator('img.document-image');
+    await image.waitFor();
+    await sari.waitForFunction(() => (document.querySelector('img.document-image') as HTMLImageElement | null)?.naturalWidth === 420);
+    expect(await card.locator('iframe').count(), 'one preview at a time').to.equal(0);
+    await shot(sari, 'documents-preview-image');
+
+    const downloading = sari.waitForEvent('download');
+    await ktpRow.getByRole('button', { name: 'Unduh ktp-sri-wahyuni.pdf' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).to.equal('ktp-sri-wahyuni.pdf');
+    const saved = await readFile((await download.path())!);
+    const stored = (await analyst.ok('GET', `process-instances/${kase.id}/documents`)).items.find((d: any) => d.field === 'ktp');
+    expect(saved.length).to.equal(stored.size);
+    expect(saved.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+
+    // The task's own file field: a berita acara attached with the completion.
+    await claim(sari);
+    await sari.getByText('Lengkap', { exact: true }).click();
+    await sari.getByLabel('Berita acara').setInputFiles({ name: 'berita-acara.pdf', mimeType: 'application/pdf', buffer: await letterPdf(['BERITA ACARA VERIFIKASI', 'Berkas lengkap.']) });
+    await sari.locator('.alur-files', { hasText: 'berita-acara.pdf' }).waitFor();
+    await shot(sari, 'documents-task-form');
+    await sari.getByRole('button', { name: 'Selesaikan tugas' }).click();
+    await sari.getByText('Tugas "Verifikasi berkas" telah diselesaikan.').waitFor();
+    const listed = (await analyst.ok('GET', `process-instances/${kase.id}/documents`)).items;
+    const ba = listed.find((d: any) => d.name === 'berita-acara.pdf');
+    expect(ba, 'berita acara attached').to.include({ field: 'beritaAcara', uploadedBy: 'sari' });
+    expect(ba.taskId).to.be.a('string');
+  });
+});
