@@ -50,6 +50,12 @@ function activate(rt: Runtime, action: Extract<Action, { a: 'activate' }>): void
     raiseIncident(rt, key, 'loop-limit', `more than ${rt.maxActivations + rt.extraActivations} elements ran in one step without waiting (a cycle without a wait state?)`, 'activate');
     return;
   }
+  // Each expression has its own budget, but a cycle of them under the element budget can still hold
+  // the server for minutes: past the step's time budget, what the step reaches next waits as an incident.
+  if (rt.timeBudget?.exceeded()) {
+    raiseIncident(rt, key, 'step-time', `the step ran longer than ${rt.timeBudget.ms} ms without waiting (ALUR_STEP_TIMEOUT_MS); resolving the incident runs on from here`, 'activate');
+    return;
+  }
   if (action.trig) {
     // Through completeElement, so a failing output mapping of the event is an incident, not an exception.
     completeElement(rt, key, { vars: action.trig });

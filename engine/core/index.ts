@@ -3,7 +3,7 @@
  * next state, the effects to carry out and the history to append. No I/O, no clock, no randomness.
  */
 export { step, startInstance } from './step.js';
-export type { StepResult, StepEnv, Models } from './step.js';
+export type { StepResult, StepEnv, Models, TimeBudget } from './step.js';
 export * from './model.js';
 export * from './state.js';
 export * from './inputs.js';

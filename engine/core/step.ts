@@ -30,6 +30,17 @@ export interface StepEnv {
   maxMultiInstanceItems?: number;
   /** Shortest interval a timer cycle may repeat at (ms); a shorter FEEL cycle is an incident. Unset: no minimum. */
   minCycleMs?: number;
+  /**
+   * The step's time budget (ALUR_STEP_TIMEOUT_MS). The core never reads the clock: the adapter
+   * starts the budget and the core asks it after each activation whether the step is over it.
+   */
+  timeBudget?: TimeBudget;
+}
+
+export interface TimeBudget {
+  /** The budget, in ms, for the incident's message. */
+  readonly ms: number;
+  exceeded(): boolean;
 }
 
 export interface StepResult {
@@ -90,6 +101,7 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
 function runtime(model: ProcessModel, state: InstanceState, now: string, env: StepEnv): Runtime {
   const rt = new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar, env.maxMultiInstanceItems ?? 15_000);
   rt.minCycleMs = env.minCycleMs ?? 0;
+  rt.timeBudget = env.timeBudget;
   return rt;
 }
 

@@ -6,7 +6,7 @@
  * in the same unit of work, so a call activity and its child never disagree.
  */
 import { randomUUID } from 'node:crypto';
-import { step, type Input, type InstanceState, type Variables, type ParentRef } from '../core/index.js';
+import { step, type Input, type InstanceState, type Variables, type ParentRef, type TimeBudget } from '../core/index.js';
 import type { InstanceRow } from '../store/instances.js';
 import { latestDefinition, latestDefinitions, type DefinitionHead } from '../store/definitions.js';
 import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
@@ -167,8 +167,10 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
   }
 }
 
-/** The step's budgets (README, "Budgets"): the cycle guard and the multi-instance item limit. */
-function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number } {
+/** The step's budgets (README, "Budgets"): the cycle guard, the multi-instance item limit and the step's time, started now. */
+function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number; timeBudget: TimeBudget } {
   const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
-  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems };
+  const ms = budgets.stepTimeoutMs;
+  const until = performance.now() + ms;
+  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems, timeBudget: { ms, exceeded: () => performance.now() > until } };
 }

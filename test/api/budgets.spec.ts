@@ -128,6 +128,30 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
     });
   });
 
+  describe('a cycle of expressions, each within its budget, under the element budget', () => {
+    it('given a loop whose condition costs milliseconds, when a case starts, then after ALUR_STEP_TIMEOUT_MS (2 s) it is a step-time incident of that instance and the other cases go on', async () => {
+      // 8 · 2^9 list elements: some milliseconds of FEEL per round, far under the 100 ms budget;
+      // 3,333 rounds fit the element budget, so without a time budget one start held the server 10 s and more.
+      const letters = 'abcdefghij'.split('');
+      const cost = `count({a: [1, 2, 3, 4, 5, 6, 7, 8], ${letters.slice(1).map((c, i) => `${c}: concatenate(${letters[i]}, ${letters[i]})`).join(', ')}}.j) > 0`;
+      await deploy(bpmnFile('attack-rounds', `<bpmn:startEvent id="s" />
+        <bpmn:scriptTask id="count"><bpmn:extensionElements><zeebe:script expression="=n + 1" resultVariable="n" /></bpmn:extensionElements></bpmn:scriptTask>
+        <bpmn:exclusiveGateway id="more" default="done" /><bpmn:endEvent id="e" />
+        <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="count" /><bpmn:sequenceFlow id="f1" sourceRef="count" targetRef="more" />
+        <bpmn:sequenceFlow id="again" sourceRef="more" targetRef="count"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">=${cost} and n &lt; 100000</bpmn:conditionExpression></bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="done" sourceRef="more" targetRef="e" />`), 'rounds').expect(201);
+      const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'attack-rounds', variables: { n: 0 } }).expect(201);
+      const instance = (await api.http.get(`/api/process-instances/${started.body.id}`).set(bearer(analyst)).expect(200)).body;
+      expect(instance.state).to.equal('active');
+      expect(instance.incidents.map((i: { type: string }) => i.type)).to.deep.equal(['step-time']);
+      expect(instance.incidents[0].message).to.contain('longer than 2000 ms');
+      expect(instance.variables.n).to.be.within(2, 3000);
+      await deploy(gatewayOn('quiet-gateway', 'true'), 'quiet').expect(201);
+      const quiet = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'quiet-gateway' }).expect(201);
+      expect(quiet.body.state).to.equal('completed');
+    });
+  });
+
   describe('attack 3: FEEL that looks harmless builds 67 million elements', () => {
     it('given a condition doubling a list 23 times, when an instance reaches it, then the budget cuts it into an incident there and the server answers the next request', async () => {
       await deploy(gatewayOn('attack-doubling', DOUBLING + ' > 0'), 'doubling').expect(201);

@@ -8,7 +8,7 @@
  */
 import { expect } from 'chai';
 import type { MemoryEngine } from '../../engine/memory/engine.js';
-import { given, bpmn, flow, incidentsOf, active, historyOf } from './support.js';
+import { given, bpmn, flow, incidentsOf, active, historyOf, vars } from './support.js';
 
 /** start → split into `n` flows → join → end, each branch straight from split to join. */
 function fan(n: number): string {
@@ -55,5 +55,47 @@ describe('core: budgets of one step (attack 2)', () => {
     expect(historyOf(engine, within, 'element.activated').filter((h) => h.elementId === 'notify')).to.have.length(4);
     const above = engine.start('p', { items: [1, 2, 3, 4] });
     expect(incidentsOf(engine, above).map((i) => i.type)).to.deep.equal(['multi-instance-limit']);
+  });
+});
+
+/** start → count (n := n + 1) → more? back to count while n < until, else end: a cycle of expressions without a wait state. */
+const COUNTING = bpmn(`<bpmn:startEvent id="s"/>
+  <bpmn:scriptTask id="count"><bpmn:extensionElements><zeebe:script expression="=n + 1" resultVariable="n"/></bpmn:extensionElements></bpmn:scriptTask>
+  <bpmn:exclusiveGateway id="more" default="done"/><bpmn:endEvent id="e"/>
+  ${flow('f0', 's', 'count')}${flow('f1', 'count', 'more')}${flow('again', 'more', 'count', '=n &lt; until')}${flow('done', 'more', 'e')}`);
+
+describe('core: the time budget of one step (issue 16)', () => {
+  /** A budget that runs out after `checks` questions (the adapter's clock, made countable). */
+  function countingBudget(checks: number) {
+    const budget = { ms: 2000, asked: 0, exceeded: () => ++budget.asked > checks };
+    return budget;
+  }
+
+  it('given a cycle under the element budget, when the step runs past its time budget, then the element reached next waits as a step-time incident, and resolving it runs on with a new budget', async () => {
+    const budget = countingBudget(40);
+    const engine = await given(COUNTING, { env: { maxActivations: 1_000_000, timeBudget: budget } });
+    const id = engine.start('p', { n: 0, until: 100 });
+    const [incident] = incidentsOf(engine, id);
+    expect([incident.elementId, incident.type]).to.deep.equal(['more', 'step-time']);
+    expect(incident.message).to.equal('the step ran longer than 2000 ms without waiting (ALUR_STEP_TIMEOUT_MS); resolving the incident runs on from here');
+    expect(vars(engine, id).n).to.equal(20);
+    expect(engine.state(id).status).to.equal('active');
+    budget.asked = 0;
+    engine.send(id, { type: 'incident.resolve', key: incident.key });
+    // The resolved gateway decides without asking; its next 40 activations ask, the 41st is a count.
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type])).to.deep.equal([['count', 'step-time']]);
+    expect(vars(engine, id).n).to.equal(40);
+    budget.asked = -1000;
+    engine.send(id, { type: 'incident.resolve', key: incidentsOf(engine, id)[0].key });
+    expect(engine.state(id).status).to.equal('completed');
+    expect(vars(engine, id).n).to.equal(100);
+  });
+
+  it('given a step within its time budget, then nothing changes: the budget is only asked', async () => {
+    const budget = countingBudget(Infinity);
+    const engine = await given(COUNTING, { env: { timeBudget: budget } });
+    const id = engine.start('p', { n: 0, until: 10 });
+    expect(engine.state(id).status).to.equal('completed');
+    expect(budget.asked).to.be.greaterThan(20);
   });
 });
