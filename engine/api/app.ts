@@ -22,6 +22,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { securityHeaders } from './security-headers.js';
 import { documentRoutes } from './routes/documents.js';
 import { ssoRoutes } from './routes/sso.js';
+import { refuseDeepBodies } from './body-depth.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
   });
   const api = express.Router();
   api.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  api.use(refuseDeepBodies());
   api.use(authenticate(deps.engine.deps.knex, deps.tokenCache));
   const routes = new Routes(api);
   identityRoutes(routes, deps);

@@ -164,4 +164,45 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
       await api.http.get('/api/process-definitions').set(bearer(analyst)).expect(200);
     });
   });
+
+  describe('nested input: a value 5,000 deep', () => {
+    const deep = (levels: number) => `${'['.repeat(levels - 1)}${']'.repeat(levels - 1)}`;
+
+    it('given bodies nesting 5,000 deep on the routes that take data, when sent, then each is a 400 saying so in the language asked for, and nothing changed', async () => {
+      await deploy(formedProcess('deep-target', 'form-dalam'), 'deep').attach('form', patternForm('form-dalam', '^a+$'), 'form-dalam.form').expect(201);
+      const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'deep-target', variables: { kode: 'aa' } }).expect(201);
+      const task = (await api.http.get(`/api/tasks?filter=all&processInstanceId=${started.body.id}`).set(bearer(analyst)).expect(200)).body.items[0];
+      const before = await countRows();
+      // JSON.stringify itself overflows on such a value, so the bodies are written as text.
+      const calls: [string, string][] = [
+        ['/api/process-instances', `{"processKey":"deep-target","variables":{"kode":"aa","x":${deep(5000)}}}`],
+        [`/api/tasks/${task.id}/complete`, `{"variables":{"kode":"aa","x":${deep(5000)}}}`],
+        ['/api/messages', `{"name":"apa","variables":{"x":${deep(5000)}}}`],
+        [`/api/process-instances/${started.body.id}/cancel`, deep(5000)],
+      ];
+      for (const [path, body] of calls) {
+        const res = await api.http.post(path).set(bearer(analyst)).set('Accept-Language', 'id').set('content-type', 'application/json').send(body);
+        expect(res.status, path).to.equal(400);
+        expect(res.body.detail, path).to.equal('Isi permintaan bersarang lebih dari 32 tingkat objek dan daftar; kirim data yang lebih datar.');
+      }
+      const english = await api.http.post(calls[0][0]).set(bearer(analyst)).set('content-type', 'application/json').send(calls[0][1]).expect(400);
+      expect(english.body.errors).to.deep.equal([{ message: 'The request body nests objects and lists more than 32 levels deep; send flatter data.' }]);
+      expect(await countRows()).to.deep.equal(before);
+      const task2 = (await api.http.get(`/api/tasks/${task.id}`).set(bearer(analyst)).expect(200)).body;
+      expect(task2.state).to.not.equal('completed');
+    });
+
+    it('given a body exactly 32 levels deep, when sent, then it is read as before', async () => {
+      await deploy(gatewayOn('deep-free', 'true'), 'deep-free').expect(201);
+      const res = await api.http.post('/api/process-instances').set(bearer(analyst)).set('content-type', 'application/json')
+        .send(`{"processKey":"deep-free","variables":{"x":${deep(30)}}}`);
+      expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    });
+  });
+
+  /** Rows of what a request could have changed. */
+  async function countRows() {
+    const k = api.db.knex;
+    return Promise.all(['process_instance', 'user_task', 'history', 'incident'].map(async (t) => [t, Number((await k(t).count('* as n').first())!.n)]));
+  }
 });

@@ -14,4 +14,8 @@ export const budgets = {
     en: '{element} has {count} incoming sequence flows; an element may have at most {max} (ALUR_MAX_FLOWS_PER_ELEMENT).',
     id: '{element} memiliki {count} alur masuk; satu elemen paling banyak {max} alur (ALUR_MAX_FLOWS_PER_ELEMENT).',
   },
+  'budget.body-too-deep': {
+    en: 'The request body nests objects and lists more than {max} levels deep; send flatter data.',
+    id: 'Isi permintaan bersarang lebih dari {max} tingkat objek dan daftar; kirim data yang lebih datar.',
+  },
 } satisfies Catalog;
