@@ -68,6 +68,25 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+/** A single sign-on button: the provider's id, its label, and its tenant (null: any tenant). */
+export interface SsoButton { id: string; label: string | null; tenant: string | null; tenantName: string | null }
+
+export async function ssoButtons(): Promise<SsoButton[]> {
+  return ((await (await request('GET', '/api/auth/sso')).json()) as { items: SsoButton[] }).items;
+}
+
+/** Where a sign-on button sends the browser: the server's start, which goes on to the provider. */
+export function ssoStartHref(provider: string): string {
+  return `/api/auth/sso/start?provider=${encodeURIComponent(provider)}&app=designer`;
+}
+
+/** The one-time code a single sign-on brought back → the session; a refusal is an ApiError saying why. */
+export async function exchangeSso(code: string): Promise<Session> {
+  const session = (await (await request('POST', '/api/auth/sso/exchange', { code })).json()) as Session;
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return session;
+}
+
 export async function listDefinitions(): Promise<ProcessDefinition[]> {
   const page = await (await request('GET', '/api/process-definitions?limit=500')).json();
   return page.items as ProcessDefinition[];

@@ -93,3 +93,20 @@ export function query(params: Record<string, string | number | undefined | null>
 export function login(username: string, password: string): Promise<{ token: string; user: User }> {
   return post('auth/login', { username, password });
 }
+
+/** A single sign-on button: the provider's id, its label, and its tenant (null: any tenant). */
+export interface SsoButton { id: string; label: string | null; tenant: string | null; tenantName: string | null }
+
+export async function ssoButtons(): Promise<SsoButton[]> {
+  return (await get<{ items: SsoButton[] }>('auth/sso')).items;
+}
+
+/** Where a sign-on button sends the browser: the server's start, which goes on to the provider. */
+export function ssoStartHref(provider: string): string {
+  return `${base}auth/sso/start?provider=${encodeURIComponent(provider)}&app=inbox`;
+}
+
+/** The one-time code a single sign-on brought back → a token and the user; a refusal is an ApiError saying why. */
+export function exchangeSso(code: string): Promise<{ token: string; user: User }> {
+  return post('auth/sso/exchange', { code });
+}

@@ -11,7 +11,8 @@ import './styles-list.css';
 import './styles-task.css';
 import './styles-documents.css';
 import './styles-phone.css';
-import { whenUnauthorized } from './api.js';
+import { ApiError, exchangeSso, whenUnauthorized } from './api.js';
+import { errorMessage } from './errors.js';
 import { fill, focusFirst, h } from './dom.js';
 import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
@@ -33,6 +34,8 @@ const firstListHash = listHref({ tab: 'mine', sort: 'dueDate', q: '', page: 1 })
 let lastListHash = firstListHash;
 let pendingFlash = '';
 let shownView = '';
+/** Shown above the login form once: why a single sign-on was refused. */
+let loginNotice = '';
 
 function renderHeader(): void {
   const user = currentUser();
@@ -53,17 +56,24 @@ function renderHeader(): void {
 
 function route(): void {
   unmount();
+  const sso = location.hash.match(/^#\/sso\/([A-Za-z0-9_-]{1,100})$/);
+  if (sso) {
+    finishSso(sso[1]);
+    return;
+  }
   renderHeader();
   const user = currentUser();
   if (!user) {
     shownView = 'login';
+    const notice = loginNotice;
+    loginNotice = '';
     unmount = mountLogin(main, (token, signedIn) => {
       saveSession(token, signedIn);
       forgetProcessNames();
       // Stay on a deep link to a task; otherwise show the list. Same hash means no hashchange.
       if (location.hash.startsWith('#/task') || location.hash === lastListHash) route();
       else location.hash = lastListHash;
-    });
+    }, notice);
     return;
   }
   const current = parseRoute(location.hash);
@@ -88,6 +98,25 @@ function route(): void {
   }
   fill(flashBox, pendingFlash ? h('p', {}, pendingFlash) : null);
   pendingFlash = '';
+}
+
+/**
+ * The end of a single sign-on: the server sent the browser here with a one-time code in the
+ * fragment. The code leaves the address bar and the history at once, then becomes a session — or
+ * the login form says why the sign-in was refused, in the words the server chose for this language.
+ */
+function finishSso(code: string): void {
+  history.replaceState(null, '', `${location.pathname}${location.search}${lastListHash}`);
+  clearSession();
+  renderHeader();
+  fill(main, h('p', { class: 'card login', role: 'status' }, t('login.sso-working')));
+  unmount = () => undefined;
+  exchangeSso(code).then(({ token, user }) => {
+    saveSession(token, user);
+    forgetProcessNames();
+  }, (failure) => {
+    loginNotice = failure instanceof ApiError && failure.problem.detail ? failure.problem.detail : errorMessage(failure);
+  }).finally(route);
 }
 
 /**

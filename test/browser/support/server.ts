@@ -23,6 +23,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Extra environment for the server, e.g. { ALUR_CLOCK_CONTROLLED: 'true' }. */
   env?: Record<string, string>;
+  /** The port to listen on (default: a free one); a spec that must name the server's address in its env (ALUR_PUBLIC_URL) picks it first. */
+  port?: number;
   /** How long to wait for /health (default 90 s: the first start builds nothing but migrates). */
   timeoutMs?: number;
 }
@@ -56,7 +58,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'alur-browser-'));
   const adminPassword = `admin-${Math.random().toString(36).slice(2, 10)}`;
   const child = spawn('npx', ['tsx', 'engine/main.ts'], {
