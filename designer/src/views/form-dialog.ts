@@ -6,6 +6,7 @@
 import { FormEditor } from '@bpmn-io/form-js';
 import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
+import { indonesianDefaults, translateFormEditor } from './form-editor-i18n.js';
 import type { FormSchema } from '../forms/form-store.js';
 
 export function openFormDialog(title: string, schema: FormSchema, onSave: (schema: FormSchema) => void): void {
@@ -19,10 +20,13 @@ export function openFormDialog(title: string, schema: FormSchema, onSave: (schem
       h('div', { className: 'form-editor' }, editorHost, panelHost)));
   document.body.append(dialog);
 
+  const stopTranslating = translateFormEditor(dialog);
   const editor = new FormEditor({ container: editorHost, propertiesPanel: { parent: panelHost } } as any);
+  indonesianDefaults(editor as any);
   void editor.importSchema(schema as any);
 
   const close = () => {
+    stopTranslating();
     editor.destroy();
     dialog.remove();
   };
