@@ -53,9 +53,9 @@ export function packRoutes(deps: PackRouteDeps): Router {
       const actor = admin(res.locals.actor);
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
       const pack = files.pack?.[0];
-      if (!pack) throw new InvalidInput('the request needs a `pack` file part (.zip)', [{ path: 'pack', message: 'missing' }]);
+      if (!pack) throw new InvalidInput(text('pack.file-missing'), [{ path: 'pack', message: 'missing' }]);
       const rolesText = files.roles?.[0]?.buffer.toString('utf8') ?? (req.body as Record<string, string> | undefined)?.roles;
-      if (!rolesText) throw new InvalidInput('the request needs a `roles` part: JSON { "<pack role>": "<local group>" }', [{ path: 'roles', message: 'missing' }]);
+      if (!rolesText) throw new InvalidInput(text('pack.roles-missing'), [{ path: 'roles', message: 'missing' }]);
       const dryRun = req.query.dryRun === 'true';
       try {
         let roles: unknown;
@@ -69,7 +69,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
         res.json(result);
       } catch (err) {
         if (!(err instanceof PackError)) throw err;
-        const invalid = new InvalidInput(`pack refused: ${err.problems.length} problem(s)`, err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
+        const invalid = new InvalidInput(text('pack.refused', { count: err.problems.length }), err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
         // With a plan at hand (e.g. unmapped roles), the problem carries it, so a client can show what to map.
         const plan = (err as PackError & { result?: ImportResult }).result;
         if (!plan) throw invalid;
@@ -83,7 +83,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
     if (!actor) throw new Unauthenticated();
     const name = String(req.params.name);
     const stored = /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) ? await deps.store.get(tenantOf(actor), name) : undefined;
-    if (!stored) throw new NotFound(`pack ${name} is not installed`);
+    if (!stored) throw new NotFound(text('pack.not-installed', { pack: name }));
     res.type('application/zip').setHeader('Content-Disposition', `attachment; filename="${stored.name}-${stored.version}.zip"`);
     res.send(stored.zip);
   });

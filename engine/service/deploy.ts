@@ -14,6 +14,7 @@ import { insertDeployment, insertDefinition, insertForm, latestDefinition, lates
 import { distinctProcessKeys } from '../store/process-keys.js';
 import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
+import { entry, text } from '../messages/index.js';
 import { formProblems } from './forms.js';
 import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
@@ -77,10 +78,10 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
 
 export async function deploy(cx: CommandContext, tenant: string, user: string | null, files: UploadedFile[]): Promise<DeployResult> {
   const errors: ErrorItem[] = [];
-  if (files.length === 0) throw new InvalidInput('a deployment needs at least one .bpmn or .form file', [{ message: 'no files' }]);
+  if (files.length === 0) throw new InvalidInput(text('deploy.no-files'), [{ message: 'no files' }]);
   const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
   const formFiles = files.filter((f) => /\.form$/i.test(f.name));
-  for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push({ element: f.name, message: `${f.name}: only .bpmn and .form files can be deployed` });
+  for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push(entry({ element: f.name }, text('deploy.wrong-file', { file: f.name })));
   const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
   await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
   const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
@@ -92,7 +93,7 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
       errors.push(...problems.map((p) => (bpmnFiles.length > 1 ? { ...p, message: `${file.file}: ${p.message}` } : p)));
     }
   }
-  if (errors.length) throw new InvalidInput(`deployment rejected: ${errors.length} problem(s)`, errors);
+  if (errors.length) throw new InvalidInput(text('deploy.rejected', { count: errors.length }), errors);
 
   const deploymentId = randomUUID();
   let created = false;

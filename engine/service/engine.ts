@@ -113,10 +113,10 @@ export class Engine {
     const tenant = tenantOf(actor);
     return this.run('startInstance', async ({ uow, deps }) => {
       const def = req.version !== undefined ? await definitionVersion(uow.db, tenant, req.processKey, req.version) : await this.latest.latest(uow, tenant, req.processKey);
-      if (!def) throw new NotFound(`process ${req.processKey}${req.version === undefined ? '' : ` version ${req.version}`} is not deployed`);
+      if (!def) throw new NotFound(text('process.not-deployed', { process: req.processKey }));
       if (def.suspended_at) throw new Conflict(text('definition.suspended', { process: def.key, version: def.version }));
       const model = await deps.models.get(uow.db, def.id);
-      if (!model.noneStart) throw new InvalidInput(`process ${req.processKey} has no none start event; it starts by message, timer or signal`);
+      if (!model.noneStart) throw new InvalidInput(text('process.no-none-start', { process: req.processKey }));
       // Refused here (403, 400) nothing has been written and no registration number taken.
       const checked = await checkStart({ uow, deps }, actor, def, model, req.variables ?? {});
       const instanceId = randomUUID();
@@ -132,7 +132,7 @@ export class Engine {
   async cancelInstance(actor: Actor, id: string): Promise<StepOutcome> {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
-    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    if (!inst) throw new NotFound(text('instance.not-found'));
     requireRole(actor, text('action.cancel-instance'), 'analyst', 'admin');
     const outcome = await this.run('cancelInstance', async (cx) => {
       const row = await cx.uow.instanceForStep(id);
@@ -151,7 +151,7 @@ export class Engine {
   async setVariables(actor: Actor, id: string, variables: Variables, reason?: string): Promise<StepOutcome> {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
-    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    if (!inst) throw new NotFound(text('instance.not-found'));
     requireRole(actor, text('action.edit-variables'), 'analyst', 'admin');
     if (!Object.keys(variables).length) throw new InvalidInput(text('operating.no-variables'), [{ path: 'variables', message: String(text('operating.no-variables')) }]);
     const outcome = await this.run('setVariables', async (cx) => {
@@ -171,7 +171,7 @@ export class Engine {
   async modifyInstance(actor: Actor, id: string, mod: { terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }): Promise<StepOutcome> {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
-    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    if (!inst) throw new NotFound(text('instance.not-found'));
     requireRole(actor, text('action.modify-instance'), 'analyst', 'admin');
     const input = {
       terminate: mod.terminate ?? [],
@@ -195,7 +195,7 @@ export class Engine {
   async migrateInstance(actor: Actor, id: string, req: { targetDefinitionId: string; mappings: { source: string; target: string }[] }, dryRun: boolean): Promise<{ migrated: boolean; errors: [] }> {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
-    if (!inst) throw new NotFound(`process instance ${id} not found`);
+    if (!inst) throw new NotFound(text('instance.not-found'));
     requireRole(actor, text('action.migrate-instance'), 'analyst', 'admin');
     const target = await findDefinition(this.deps.knex, tenant, req.targetDefinitionId);
     if (!target) throw new NotFound(`process definition ${req.targetDefinitionId} not found`);
@@ -234,8 +234,8 @@ export class Engine {
     return this.reassign('claim', actor, id, (task) => {
       mustBeOpen(task);
       if (task.assignee === actor.username) return undefined;
-      if (task.assignee) throw new Conflict(`task ${task.element_id} is already claimed by ${task.assignee}`);
-      if (!isCandidate(task, actor.username, actor.groups) && !hasRole(actor, 'admin')) throw new Forbidden(`you are not a candidate for task ${task.element_id}`);
+      if (task.assignee) throw new Conflict(text('task.already-claimed', { task: taskName(task), user: task.assignee }));
+      if (!isCandidate(task, actor.username, actor.groups) && !hasRole(actor, 'admin')) throw new Forbidden(text('task.not-candidate', { task: taskName(task) }));
       return { assignee: actor.username, history: 'task.claimed' };
     });
   }
@@ -245,7 +245,7 @@ export class Engine {
     return this.reassign('unclaim', actor, id, (task) => {
       mustBeOpen(task);
       if (!task.assignee) return undefined;
-      if (task.assignee !== actor.username && !hasRole(actor, 'admin')) throw new Forbidden(`only ${task.assignee} or an admin may unclaim this task`);
+      if (task.assignee !== actor.username && !hasRole(actor, 'admin')) throw new Forbidden(text('task.unclaim-not-yours', { user: task.assignee, task: taskName(task) }));
       return { assignee: null, history: 'task.unclaimed' };
     });
   }
@@ -253,12 +253,12 @@ export class Engine {
   /** An admin or the current assignee hands the task to someone of the tenant (or to nobody). */
   async assign(actor: Actor, id: string, assignee: string | null): Promise<TaskRow> {
     return this.reassign('assign', actor, id, async (task, db) => {
-      if (!hasRole(actor, 'admin') && task.assignee !== actor.username) throw new Forbidden('only an admin or the current assignee may assign this task');
+      if (!hasRole(actor, 'admin') && task.assignee !== actor.username) throw new Forbidden(text('task.assign-not-allowed'));
       mustBeOpen(task);
       if (assignee === null) return { assignee, history: 'task.assigned' };
       // Names match whatever their case; the task holds the name as the user spells it.
       const user = await findUserByUsername(db, assignee);
-      if (!user || user.tenant_id !== task.tenant_id || user.disabled) throw new InvalidInput(`user ${assignee} does not exist in this tenant`, [{ path: 'assignee', message: 'unknown user' }]);
+      if (!user || user.tenant_id !== task.tenant_id || user.disabled) throw new InvalidInput(text('task.assignee-unknown', { user: assignee }), [{ path: 'assignee', message: 'unknown user' }]);
       return { assignee: user.username, history: 'task.assigned' };
     });
   }
@@ -307,9 +307,9 @@ export class Engine {
       let attach: RowOp[] = [];
       if (task.form_id) {
         const form = await formOfTask(uow.db, task);
-        if (!form) throw new Conflict(`form ${task.form_id} of task ${task.element_id} is not deployed`);
+        if (!form) throw new Conflict(text('task.form-not-deployed', { task: taskName(task) }));
         const check = checkFormValues(form.schema, variables, visibleVariables(inst.snapshot, task.key), uow.now, cx.deps.feel);
-        if (!check.ok) throw new InvalidInput(`the values do not fit form ${task.form_id}`, check.errors);
+        if (!check.ok) throw new InvalidInput(text('task.values-invalid', { task: taskName(task) }), check.errors);
         values = check.values;
         attach = await planAttachments(uow.db, actor, task.tenant_id, task.instance_id, task.id, documentRefs(form.schema, values), uow.now);
       }
@@ -436,8 +436,8 @@ export class Engine {
 /** A row the work relied on changed meanwhile and a transaction could not decide otherwise: a race lost, or a bug. */
 function changedMeanwhile(err: RowChanged): Error {
   switch (err.op.type) {
-    case 'task.close': return new Conflict('the task was claimed by someone else meanwhile');
-    case 'task.assign': return new Conflict('the task changed meanwhile');
+    case 'task.close': return new Conflict(text('task.claimed-meanwhile'));
+    case 'task.assign': return new Conflict(text('task.changed-meanwhile'));
     // Read as unattached, the transaction's read would have refused it (400): attached and released meanwhile is impossible.
     case 'document.attach': return new Conflict(`document ${err.op.documentId} was attached to another case meanwhile`);
     default: return new Error(`${err.message} under its lock`);
@@ -445,13 +445,18 @@ function changedMeanwhile(err: RowChanged): Error {
 }
 
 function mustBeOpen(task: TaskRow): void {
-  if (task.state !== 'open') throw new Conflict(`task ${task.element_id} is not open (instance ${task.instance_id})`);
+  if (task.state !== 'open') throw new Conflict(text('task.not-open', { task: taskName(task) }));
+}
+
+/** A task as people know it: its name, its element id only when it has none. */
+function taskName(task: TaskRow): string {
+  return task.name?.trim() || task.element_id;
 }
 
 /** The task if the caller may see it: 404 when missing (or another tenant's), 403 when not theirs. */
 function checkVisible(actor: Actor, id: string, task: TaskRow | undefined): TaskRow {
-  if (!task) throw new NotFound(`task ${id} not found`);
-  if (!mayWork(actor, task)) throw new Forbidden(`task ${id} is not assigned to you and you are not a candidate`);
+  if (!task) throw new NotFound(text('task.not-found'));
+  if (!mayWork(actor, task)) throw new Forbidden(text('task.not-yours', { task: taskName(task) }));
   return task;
 }
 

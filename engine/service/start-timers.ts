@@ -15,6 +15,7 @@ import { deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
 import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
+import { text } from '../messages/index.js';
 
 export type FirstDue = { ok: true; due: Date; repeat: TimerRow['repeat'] } | { ok: false; reason: string };
 
@@ -122,7 +123,7 @@ export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow
     // deploy() refused these already; a timer that never fires must never pass unnoticed.
     if (!first.ok) {
       const problems = startTimerProblems(def.model, cx.uow.now, cx.deps.feel);
-      throw new InvalidInput(`deployment rejected: ${problems.length} problem(s)`, problems);
+      throw new InvalidInput(text('deploy.rejected', { count: problems.length }), problems);
     }
     await cx.uow.write([{ type: 'timer.insert-start', row: { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat } }]);
   }

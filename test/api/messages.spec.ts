@@ -41,4 +41,33 @@ forEachBackend('api: messages in the caller\'s language', (backend) => {
     const res = await api.http.get('/api/tasks').set('Authorization', 'Bearer nope').set('Accept-Language', 'id').expect(401);
     expect(res.body).to.include({ status: 401, detail: 'Sesi Anda sudah berakhir atau tidak sah; silakan masuk kembali.' });
   });
+
+  it('a refused deployment counts its problems in the language asked for, with a capital and a full stop', async () => {
+    const broken = bpmnFile('kosong', '<bpmn:userTask id="Periksa" name="Periksa berkas"/>');
+    const id = await api.http.post('/api/deployments').set(bearer(analyst)).set('Accept-Language', 'id').attach('f', broken, 'kosong.bpmn').expect(400);
+    expect(id.body.detail).to.match(/^Deploy ditolak: \d+ masalah\.$/);
+    const en = await api.http.post('/api/deployments').set(bearer(analyst)).attach('f', broken, 'kosong.bpmn').expect(400);
+    expect(en.body.detail).to.match(/^Deployment refused: (one problem|\d+ problems)\.$/);
+    const wrong = await api.http.post('/api/deployments').set(bearer(analyst)).set('Accept-Language', 'id').attach('f', Buffer.from('x'), 'catatan.txt').expect(400);
+    expect(wrong.body.errors).to.deep.include({ element: 'catatan.txt', message: 'Berkas catatan.txt: hanya berkas .bpmn dan .form yang dapat di-deploy.' });
+  });
+
+  it('a task someone else took is named by its name, in the language asked for', async () => {
+    const tenant = await makeTenant(api, 'nama');
+    const ana = await makeUser(api, tenant, uname('ana'), ['analyst']);
+    const dewi = await makeUser(api, tenant, uname('dewi'), ['staff'], ['verifikator']);
+    const budi = await makeUser(api, tenant, uname('budi'), ['staff'], ['verifikator']);
+    const model = bpmnFile('verifikasi', `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="Task_Verifikasi"/>
+      <bpmn:userTask id="Task_Verifikasi" name="Verifikasi berkas"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="verifikator"/></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:sequenceFlow id="f2" sourceRef="Task_Verifikasi" targetRef="e"/><bpmn:endEvent id="e"/>`);
+    await api.http.post('/api/deployments').set(bearer(ana)).attach('f', model, 'verifikasi.bpmn').expect(201);
+    await api.http.post('/api/process-instances').set(bearer(ana)).send({ processKey: 'verifikasi' }).expect(201);
+    const tasks = await api.http.get('/api/tasks').set(bearer(dewi)).expect(200);
+    const task = tasks.body.items[0];
+    await api.http.post(`/api/tasks/${task.id}/claim`).set(bearer(dewi)).expect(200);
+    const id = await api.http.post(`/api/tasks/${task.id}/claim`).set(bearer(budi)).set('Accept-Language', 'id').expect(409);
+    expect(id.body.detail).to.match(/^Tugas “Verifikasi berkas” sudah diambil oleh dewi-/);
+    const en = await api.http.post(`/api/tasks/${task.id}/claim`).set(bearer(budi)).expect(409);
+    expect(en.body.detail).to.match(/^Task “Verifikasi berkas” is already taken by dewi-/);
+  });
 });

@@ -115,6 +115,7 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
     const errors = (error.problem.errors ?? []).map((entry) => ({ element: entry.element, message: entry.message }));
     showServerErrors(ctx.modeler, errors);
     ctx.issues.setServer(errors.map((entry) => ({ ...entry, category: 'error' as const, source: 'server' as const })));
-    ctx.status.show('error', t('deployFailed', { detail: error.message }));
+    // A refusal with its problems listed says how many; the server's own sentence would repeat 'refused'.
+    ctx.status.show('error', errors.length ? t('deployProblems', { count: errors.length }) : t('deployFailed', { detail: error.message }));
   }
 }

@@ -1,4 +1,5 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
+import { text } from '../../messages/index.js';
 import type { Routes } from '../route.js';
 import type { AppDeps } from '../deps.js';
 import { startBody, variablesBody, modifyBody, migrateBody } from '../schemas.js';
@@ -24,8 +25,8 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
   async function readable(actor: Actor, rawId: unknown) {
     const id = checkId(rawId, 'process instance');
     const row = await findInstance(knex, tenantOf(actor), id);
-    if (!row) throw new NotFound(`process instance ${id} not found`);
-    if (!seesAll(actor) && !(await isInstanceVisibleTo(knex, id, actor.username, actor.groups))) throw new Forbidden(`you hold no task in process instance ${id}`);
+    if (!row) throw new NotFound(text('instance.not-found'));
+    if (!seesAll(actor) && !(await isInstanceVisibleTo(knex, id, actor.username, actor.groups))) throw new Forbidden(text('instance.not-visible'));
     return row;
   }
 

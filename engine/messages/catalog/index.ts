@@ -15,8 +15,9 @@ import { documents } from './documents.js';
 import { budgets } from './budgets.js';
 import { timers } from './timers.js';
 import { sso } from './sso.js';
+import { working } from './working.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
