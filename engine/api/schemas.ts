@@ -80,7 +80,16 @@ const elementRef = { type: 'string', minLength: 1, maxLength: 255 };
 export const modifyBody = {
   type: 'object', additionalProperties: false,
   properties: {
-    terminate: { type: 'array', maxItems: 100, items: { type: 'object', additionalProperties: false, required: ['elementId'], properties: { elementId: elementRef } } },
+    terminate: {
+      type: 'array', maxItems: 100,
+      items: {
+        type: 'object', additionalProperties: false, minProperties: 1, description: 'An elementId (every active instance of it), an elementInstanceKey (that one), or both (the key must be an instance of the element).',
+        properties: {
+          elementId: elementRef,
+          elementInstanceKey: { type: 'integer', minimum: 1, description: 'One element instance (GET …/process-instances/{id} elementInstances[].key) instead of every instance of the element.' },
+        },
+      },
+    },
     activate: {
       type: 'array', maxItems: 100,
       items: {

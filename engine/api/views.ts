@@ -8,7 +8,7 @@ import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
 import type { DocumentRow } from '../store/documents.js';
-import { activeElements, processVariables, type ProcessModel } from '../core/index.js';
+import { activeElements, activeElementInstances, openIncidents, processVariables, type ProcessModel } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -29,8 +29,9 @@ export function taskView(t: TaskRow, names: Names = NO_NAMES, left?: DaysLeft) {
   };
 }
 
-export function incidentView(i: IncidentRow) {
-  return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, type: i.type, message: i.message, state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
+/** `elementInstanceKey`: the element instance the incident stops (from the case's snapshot; absent where it is not read). */
+export function incidentView(i: IncidentRow, elementInstanceKey?: number) {
+  return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, ...(elementInstanceKey !== undefined ? { elementInstanceKey } : {}), type: i.type, message: i.message, state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
 }
 
 export function instanceSummary(i: Omit<InstanceRow, 'snapshot'>) {
@@ -41,7 +42,13 @@ export function instanceSummary(i: Omit<InstanceRow, 'snapshot'>) {
 }
 
 export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
-  return { ...instanceSummary(i), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), incidents: incidents.map(incidentView) };
+  // elementInstances and incidents[].elementInstanceKey (contract additions): the keys modify's
+  // terminate[].elementInstanceKey names.
+  const stopped = new Map(openIncidents(i.snapshot).map((x) => [x.key, x.elementKey]));
+  return {
+    ...instanceSummary(i), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), elementInstances: activeElementInstances(i.snapshot),
+    incidents: incidents.map((x) => incidentView(x, stopped.get(Number(x.key)))),
+  };
 }
 
 export function definitionView(d: Pick<DefinitionRow, 'id' | 'key' | 'version' | 'name' | 'deployed_at' | 'deployment_id' | 'resource_name' | 'suspended_at' | 'suspended_by'>) {

@@ -10,6 +10,6 @@ export * from './inputs.js';
 export * from './effects.js';
 export * from './history.js';
 export { InputRefused, CoreBug } from './errors.js';
-export { visibleVariables, processVariables, activeElements, openIncidents } from './queries.js';
+export { visibleVariables, processVariables, activeElements, activeElementInstances, openIncidents } from './queries.js';
 export { checkModification, type Modification, type ModificationProblem } from './modify.js';
 export { checkMigration, type MigrationProblem, type ElementMapping } from './migrate.js';

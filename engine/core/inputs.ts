@@ -37,7 +37,7 @@ export type Input =
   | { type: 'variables.set'; variables: Variables; user?: string; reason?: string }
   /**
    * An operator moves tokens (core/modify.ts): terminate every active instance of the named
-   * elements and activate the others (with variables set in the scope they run in; `ancestor`:
+   * elements (or the one element instance a `key` names) and activate the others (with variables set in the scope they run in; `ancestor`:
    * the container instance, when several run).
    */
   /**
@@ -45,7 +45,7 @@ export type Input =
    * version's model (same process id), `mappings` say where each active element goes.
    */
   | { type: 'instance.migrate'; target: ProcessModel; mappings: { source: string; target: string }[]; user?: string; versions?: { from: number; to: number } }
-  | { type: 'instance.modify'; terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
+  | { type: 'instance.modify'; terminate?: { elementId?: string; key?: number }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */
 export interface ParentRef { instanceId: string; key: number }

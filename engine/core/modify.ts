@@ -26,7 +26,12 @@ import { raiseIncident } from './incidents.js';
 import { innerEnded, isBody, isInner } from './elements/multi-instance.js';
 
 export interface Modification {
-  terminate?: { elementId: string }[];
+  /**
+   * By element (every active instance of it) or by element instance `key` (that one only — one
+   * inner instance of a multi-instance body, one of two tokens at the same task); with both, the
+   * key must be an instance of that element.
+   */
+  terminate?: { elementId?: string; key?: number }[];
   activate?: { elementId: string; variables?: Variables; /** The container instance to activate in, when several run. */ ancestor?: number }[];
 }
 
@@ -37,8 +42,15 @@ export function checkModification(model: ProcessModel, state: InstanceState, mod
   const problems: ModificationProblem[] = [];
   if (state.status !== 'active') return [{ element: model.id, message: `the instance is ${state.status}` }];
   if (!mod.terminate?.length && !mod.activate?.length) return [{ element: model.id, message: 'nothing to terminate or activate' }];
-  for (const { elementId } of mod.terminate ?? []) {
-    if (elementId === model.id) problems.push({ element: elementId, message: 'the process itself is not terminated by a modification; cancel the instance instead' });
+  for (const { elementId, key } of mod.terminate ?? []) {
+    if (key !== undefined) {
+      const inst = key === ROOT_KEY ? undefined : state.els[key];
+      if (!inst) problems.push({ element: elementId ?? `#${key}`, message: `${key} is not an active element instance of this case` });
+      else if (elementId !== undefined && inst.e !== elementId) problems.push({ element: elementId, message: `${key} is an instance of ${inst.e}, not of ${elementId}` });
+      continue;
+    }
+    if (elementId === undefined) problems.push({ element: model.id, message: 'a termination names an elementId or an element instance key' });
+    else if (elementId === model.id) problems.push({ element: elementId, message: 'the process itself is not terminated by a modification; cancel the instance instead' });
     else if (!model.elements[elementId]) problems.push({ element: elementId, message: `${elementId} is not an element of process ${model.id}` });
     else if (!isActive(state, elementId)) problems.push({ element: elementId, message: `${elementId} is not active` });
   }
@@ -112,17 +124,24 @@ function activationProblem(model: ProcessModel, state: InstanceState, elementId:
 export function modify(rt: Runtime, mod: Modification, user?: string): string | undefined {
   const problems = checkModification(rt.model, rt.state, mod);
   if (problems.length) return problems.map((p) => `${p.element}: ${p.message}`).join('; ');
-  const doomed = terminationTargets(rt, (mod.terminate ?? []).map((t) => t.elementId));
+  const terminations = mod.terminate ?? [];
+  const byKey = terminations.flatMap((t) => (t.key !== undefined ? [t.key] : []));
+  const doomed = terminationTargets(rt, terminations.flatMap((t) => (t.key === undefined && t.elementId !== undefined ? [t.elementId] : [])), byKey);
   rt.log({ type: 'instance.modified', elementId: rt.state.processId, key: ROOT_KEY, user, data: {
-    terminated: (mod.terminate ?? []).map((t) => t.elementId), activated: (mod.activate ?? []).map((a) => a.elementId),
+    terminated: terminations.map((t) => t.elementId ?? rt.state.els[t.key!].e), activated: (mod.activate ?? []).map((a) => a.elementId),
+    ...(byKey.length ? { terminatedKeys: byKey } : {}),
   } });
   for (const a of mod.activate ?? []) activate(rt, a.elementId, a.variables, a.ancestor);
   const parents = new Set<number>();
   for (const key of doomed.keys) {
     const inst = rt.inst(key);
     if (!inst) continue;
-    if (inst.p !== undefined) parents.add(inst.p);
+    // One inner instance of a multi-instance body, named by its key, counts as done for the body
+    // (as an inner instance emptied by terminations does), so the others can still complete it.
+    const inner = isInner(rt, key);
     terminate(rt, key);
+    if (inner) innerEnded(rt, inst.p!);
+    else if (inst.p !== undefined) parents.add(inst.p);
   }
   for (const [scope, gateway] of doomed.joins) {
     const joins = rt.state.joins?.[scope];
@@ -138,14 +157,16 @@ export function modify(rt: Runtime, mod: Modification, user?: string): string | 
 }
 
 /** The element instances to terminate (outermost only: terminate takes their insides) and the join tokens to drop. */
-function terminationTargets(rt: Runtime, elementIds: string[]): { keys: number[]; joins: [number, string][] } {
+function terminationTargets(rt: Runtime, elementIds: string[], instanceKeys: number[] = []): { keys: number[]; joins: [number, string][] } {
   const ids = new Set(elementIds);
+  const named = new Set(instanceKeys);
+  const targeted = (k: number | undefined) => k !== undefined && rt.state.els[k] !== undefined && (ids.has(rt.state.els[k].e) || named.has(k));
   const keys: number[] = [];
   for (const k of Object.keys(rt.state.els).map(Number)) {
-    if (!ids.has(rt.state.els[k].e)) continue;
+    if (!targeted(k)) continue;
     // Skip anything inside another target (an inner instance of a targeted body, a task in a targeted subprocess).
     let inside = false;
-    for (let p = rt.state.els[k].p; p !== undefined; p = rt.state.els[p]?.p) if (ids.has(rt.state.els[p]?.e)) inside = true;
+    for (let p = rt.state.els[k].p; p !== undefined; p = rt.state.els[p]?.p) if (targeted(p)) inside = true;
     if (!inside) keys.push(k);
   }
   const joins: [number, string][] = [];

@@ -41,3 +41,9 @@ export function openIncidents(state: InstanceState): (Incident & { elementId: st
   }
   return out;
 }
+
+/** Every active element instance but the process's own: its key, element and the key of the instance it runs in (the root's key when at the top). */
+export function activeElementInstances(state: InstanceState): { key: number; elementId: string; parentKey: number | null }[] {
+  return Object.keys(state.els).map(Number).filter((k) => k !== ROOT_KEY).sort((a, b) => a - b)
+    .map((k) => ({ key: k, elementId: state.els[k].e, parentKey: state.els[k].p ?? null }));
+}

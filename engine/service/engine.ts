@@ -168,13 +168,13 @@ export class Engine {
    * elements, activate others. Refused with 400 naming each element the core cannot honour
    * (core/modify.ts checkModification), before anything is written; history `instance.modified`.
    */
-  async modifyInstance(actor: Actor, id: string, mod: { terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }): Promise<StepOutcome> {
+  async modifyInstance(actor: Actor, id: string, mod: { terminate?: { elementId?: string; elementInstanceKey?: number }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }): Promise<StepOutcome> {
     const tenant = tenantOf(actor);
     const inst = await findInstance(this.deps.knex, tenant, id);
     if (!inst) throw new NotFound(text('instance.not-found'));
     requireRole(actor, text('action.modify-instance'), 'analyst', 'admin');
     const input = {
-      terminate: mod.terminate ?? [],
+      terminate: (mod.terminate ?? []).map((t) => ({ ...(t.elementId !== undefined ? { elementId: t.elementId } : {}), ...(t.elementInstanceKey !== undefined ? { key: t.elementInstanceKey } : {}) })),
       activate: (mod.activate ?? []).map((a) => ({ elementId: a.elementId, ...(a.variables ? { variables: a.variables } : {}), ...(a.ancestorKey !== undefined ? { ancestor: a.ancestorKey } : {}) })),
     };
     return this.run('modifyInstance', async (cx) => {

@@ -324,6 +324,46 @@ forEachBackend('api: operating running cases', (backend) => {
     expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }] })).status).to.equal(409);
   });
 
+  it('names element instances by key (the case, its incidents) so modify terminates one instance: the other signer keeps waiting; a key of no instance is a 400 naming it', async () => {
+    const { analyst } = await tenantWithPeople();
+    await deploy(analyst, bpmnFile('tanda-tangan-bersama', `
+      <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+      <bpmn:userTask id="Paraf"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="loket" /></bpmn:extensionElements>
+        <bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=penandatangan" inputElement="siapa" /></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>
+        <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
+      <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+      <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Paraf" />
+      <bpmn:sequenceFlow id="F2" sourceRef="Paraf" targetRef="End" />`), 'paraf.bpmn');
+    const inst = await start(analyst, 'tanda-tangan-bersama', 'TTB/1', { penandatangan: ['camat', 'sekda'] });
+    const before = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    const instances = before.elementInstances as { key: number; elementId: string; parentKey: number | null }[];
+    const body = instances.find((e) => e.elementId === 'Paraf' && !instances.some((o) => o.key === e.parentKey))!;
+    const inner = instances.filter((e) => e.parentKey === body.key);
+    expect(inner.map((e) => e.elementId)).to.deep.equal(['Paraf', 'Paraf']);
+
+    const refused = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementInstanceKey: 987654 }] });
+    expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
+    expect(refused.body.errors.map((e: { element: string }) => e.element)).to.deep.equal(['#987654']);
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{}] })).status).to.equal(400);
+    expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementInstanceKey: 'satu' }] })).status).to.equal(400);
+
+    const res = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementInstanceKey: inner[0].key }] });
+    expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    expect((res.body.elementInstances as { key: number }[]).map((e) => e.key)).to.deep.equal([body.key, inner[1].key]);
+    const open = (await api.http.get(`/api/tasks?filter=all&state=open&processInstanceId=${inst.id}`).set(bearer(analyst))).body.items as { id: string }[];
+    expect(open).to.have.length(1);
+  });
+
+  it('gives an incident the key of its element instance', async () => {
+    const { analyst } = await tenantWithPeople();
+    await deploy(analyst, SIGN, 'sign.bpmn');
+    const inst = await start(analyst, 'tanda-tangan');
+    await api.runner.drain();
+    const res = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
+    const sign = (res.elementInstances as { key: number; elementId: string }[]).find((e) => e.elementId === 'Sign')!;
+    expect(res.incidents.map((i: { elementInstanceKey: number }) => i.elementInstanceKey)).to.deep.equal([sign.key]);
+  });
+
   it('migrates a case to another version: dry run, refusals naming each element, then its task moves with its element', async () => {
     const { analyst, staff, other } = await tenantWithPeople();
     const v1 = await deploy(analyst, TWO_STEPS('Periksa berkas'), 'dua.bpmn');

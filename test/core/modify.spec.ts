@@ -112,6 +112,36 @@ describe('instance.modify', () => {
     expect(engine.state(id).status).to.equal('active');
   });
 
+  it('given a parallel multi-instance task, when one element instance is terminated by its key, then only that one goes and the others keep waiting; a wrong key is refused naming it', async () => {
+    const engine = await given(bpmn(`<bpmn:startEvent id="s"/>
+      <bpmn:userTask id="sign"><bpmn:multiInstanceLoopCharacteristics><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=signers" inputElement="signer"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics></bpmn:userTask>
+      ${userTask('after')}<bpmn:endEvent id="e"/>${chain('s', 'sign', 'after', 'e')}`));
+    const id = engine.start('p', { signers: ['camat', 'sekda', 'bupati'] });
+    const model = engine.models.get('p')!;
+    const state = engine.state(id);
+    const inner = Object.keys(state.els).map(Number).filter((k) => state.els[k].e === 'sign' && state.els[k].mi === undefined && state.els[state.els[k].p!]?.e === 'sign');
+    expect(inner).to.have.length(3);
+    expect(engine.openTasks(id)).to.have.length(3);
+    const body = state.els[inner[0]].p!;
+    // The process's own instance (key 1) is no element instance to terminate: cancel the case instead.
+    expect(checkModification(model, state, { terminate: [{ key: 99999 }, { elementId: 'after', key: inner[0] }, { key: 1 }] })).to.deep.equal([
+      { element: '#99999', message: '99999 is not an active element instance of this case' },
+      { element: 'after', message: `${inner[0]} is an instance of sign, not of after` },
+      { element: '#1', message: '1 is not an active element instance of this case' },
+    ]);
+
+    engine.send(id, { type: 'instance.modify', terminate: [{ elementId: 'sign', key: inner[1] }], user: 'operator' });
+    const left = engine.state(id);
+    expect(Object.keys(left.els).map(Number).filter((k) => left.els[k].e === 'sign' && k !== body).sort()).to.deep.equal([inner[0], inner[2]]);
+    expect(engine.openTasks(id)).to.have.length(2);
+    const modified = historyOf(engine, id, 'instance.modified');
+    expect(modified[0].data).to.deep.equal({ terminated: ['sign'], activated: [], terminatedKeys: [inner[1]] });
+    // The two left complete the body (the terminated one counts as done), and the case goes on.
+    engine.completeTask(id, 'sign');
+    engine.completeTask(id, 'sign');
+    expect(active(engine, id)).to.deep.equal(['after']);
+  });
+
   it('given a multi-instance activity with no running instance, when an element inside it is activated, then it is refused naming the element', async () => {
     const engine = await given(bpmn(`<bpmn:startEvent id="s"/>${userTask('a')}
       <bpmn:subProcess id="per"><bpmn:multiInstanceLoopCharacteristics isSequential="true"><bpmn:extensionElements><zeebe:loopCharacteristics inputCollection="=[1,2]" inputElement="i"/></bpmn:extensionElements></bpmn:multiInstanceLoopCharacteristics>

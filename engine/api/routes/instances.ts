@@ -113,7 +113,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       return view(id, tenantOf(actor));
     });
 
-  r.add<{ terminate?: { elementId: string }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }>({
+  r.add<{ terminate?: { elementId?: string; elementInstanceKey?: number }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }>({
     method: 'post', path: '/api/process-instances/:id/modify', tag: 'instances', body: modifyBody,
     summary: 'Terminate the active instances of elements and activate others (analyst or admin); 400 naming each element that cannot be, and nothing changes; history instance.modified',
   }, async ({ req, actor, body }) => {

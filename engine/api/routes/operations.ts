@@ -41,7 +41,7 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
     const result = await listIncidents(knex, tenant, {
       processInstanceId, state, processDefinitionId, processKey: stringParam(q, 'processKey'), elementId: stringParam(q, 'elementId'), type: stringParam(q, 'type'),
     }, page);
-    return { items: result.items.map(incidentView), total: result.total };
+    return { items: result.items.map((x) => incidentView(x)), total: result.total };
   });
 
   r.add({ method: 'post', path: '/api/incidents/:id/retry', tag: 'operations', summary: 'Retry what the incident stopped (analyst or admin)' },
