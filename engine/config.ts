@@ -58,6 +58,8 @@ export interface Config {
   timerMinCycleMs: number;
   /** Single sign-on through OpenID Connect providers; unset: passwords only. */
   sso?: SsoOptions;
+  /** Signing (tte-sign, signing certificates): the secret sealing certificates (unset: a key file in dataDir) and the budgets of one signature. */
+  signing: { secretKey?: string; timeoutMs: number; memoryMb: number; maxPdfBytes: number };
 }
 
 /** Limits that keep one tenant's model, form or input from freezing the server for the others. */
@@ -136,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rolesClaim: stringOf(env, 'ALUR_OIDC_ROLES_CLAIM'), groupMap: stringOf(env, 'ALUR_OIDC_GROUP_MAP'), provision: stringOf(env, 'ALUR_OIDC_PROVISION'),
       tenants: stringOf(env, 'ALUR_OIDC_TENANTS'),
     }),
+    signing: {
+      secretKey: stringOf(env, 'ALUR_SECRET_KEY'),
+      timeoutMs: numberOf(env, 'ALUR_SIGN_TIMEOUT_MS', 30_000, { above: 0 }),
+      memoryMb: numberOf(env, 'ALUR_SIGN_MEMORY_MB', 256, { atLeast: 64, integer: true }),
+      maxPdfBytes: Math.floor(numberOf(env, 'ALUR_SIGN_MAX_PDF_MB', 10, { above: 0 }) * 1024 * 1024),
+    },
   };
 }
 

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
     documents: { maxBytes: config.maxDocumentBytes, kinds: kindRules(config.documentTypes), scanner: config.clamav ? clamdScanner(config.clamav) : undefined },
     sso: config.sso && { options: config.sso, clients: new OidcClients(redirectUri(config.sso)) },
-    runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),
+    signing: w.signing, runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),
     extensions: [{ router: packRoutes({ engine, store: new FolderPackStore(join(config.dataDir, 'packs')), connectorTypes: () => w.registry.types() }), specs: packRouteSpecs }],
   });
   const server = createServer(app);

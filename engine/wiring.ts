@@ -18,6 +18,7 @@ import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { inTimeZone, type FeelEvaluator } from './expressions/feel.js';
 import { registerConnectors } from './runner/connectors/index.js';
 import { loadHandlerModules } from './runner/connectors/load.js';
+import { signingFromConfig, type SigningSetup } from './signing/config.js';
 import { createMetrics, metricsObserver, registerQueueDepths, type Metrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/http.js';
 import type { Logger } from './observability/logger.js';
@@ -29,6 +30,8 @@ export interface Wired {
   metrics: Metrics;
   engine: Engine;
   registry: JobHandlerRegistry;
+  /** The secret sealing signing certificates and the signing budgets (the API's certificate routes and tte-sign share them). */
+  signing: SigningSetup;
   /** Queue mode's runner (undefined in embedded mode). */
   queueRunner?: QueueRunner;
   /** The runner of the mode: the queue runner, or the in-process one. */
@@ -57,7 +60,8 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const metrics = createMetrics({ defaultMetrics: true });
   const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
   const registry = new JobHandlerRegistry();
-  const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors });
+  const signing = signingFromConfig(config, () => clock.now());
+  const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });
   await loadHandlerModules(registry, config.handlers);
   const queueRunner = config.queue ? new QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
   if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
@@ -66,7 +70,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   let metricsServer: Server | undefined;
   timings.wiringMs = Math.round(performance.now() - wiring);
   return {
-    db, clock, feel, metrics, engine, registry, queueRunner, runner, timings,
+    db, clock, feel, metrics, engine, registry, signing, queueRunner, runner, timings,
     async start() {
       await runner.start();
       if (config.metricsPort !== undefined) metricsServer = await serveMetrics(config.metricsPort, metrics.registry, config.metricsToken);

@@ -20,6 +20,7 @@ import * as documents from './20261207040000_documents.js';
 import * as workingDayDue from './20261207041000_working_day_due_dates.js';
 import * as definitionSuspension from './20261207041347_definition_suspension.js';
 import * as singleSignOn from './20261207063000_single_sign_on.js';
+import * as documentVersionsSigning from './20261207064500_document_versions_signing.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -40,6 +41,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207041000_working_day_due_dates', workingDayDue],
   ['20261207041347_definition_suspension', definitionSuspension],
   ['20261207063000_single_sign_on', singleSignOn],
+  ['20261207064500_document_versions_signing', documentVersionsSigning],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -23,6 +23,8 @@ import { securityHeaders } from './security-headers.js';
 import { documentRoutes } from './routes/documents.js';
 import { ssoRoutes } from './routes/sso.js';
 import { refuseDeepBodies } from './body-depth.js';
+import { signingRoutes } from './routes/signing.js';
+import { ephemeralSigning } from '../signing/config.js';
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -57,6 +59,7 @@ export function createApp(deps: AppDeps): Express {
   calendarRoutes(routes, deps);
   operationRoutes(routes, deps);
   documentRoutes(routes, deps);
+  signingRoutes(routes, { ...deps, signing: deps.signing ?? ephemeralSigning(() => deps.engine.deps.clock.now()) });
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });

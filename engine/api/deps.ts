@@ -8,6 +8,7 @@ import type { RouteSpec } from './route.js';
 import type { DocumentOptions } from '../documents/intake.js';
 import type { SsoOptions } from '../auth/sso-options.js';
 import type { OidcClients } from '../auth/oidc-clients.js';
+import type { SigningDeps } from '../signing/certificates.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -27,6 +28,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Size limit, accepted kinds and malware scanner of documents; omitted: 10 MB, PDF/PNG/JPEG, no scanner. */
   documents?: DocumentOptions;
+  /** The installation's secret for sealing signing certificates and the signing budget; omitted: a key that lives as long as the process (tests). */
+  signing?: SigningDeps;
   /** Enables POST/DELETE /api/clock. */
   clockControlled: boolean;
   /** Told when the clock moves, so due timers fire; `drain` lets the clock endpoint wait for them. */

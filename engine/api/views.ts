@@ -76,5 +76,7 @@ export function documentView(d: DocumentRow, names: Names = NO_NAMES) {
   return {
     id: d.id, name: d.name, mediaType: d.media_type, size: Number(d.size), sha256: d.sha256, uploadedBy: d.uploaded_by, uploadedByName: nameOf(d.uploaded_by, names), uploadedAt: iso(d.uploaded_at),
     processInstanceId: d.instance_id, field: d.field, taskId: d.task_id, attachedBy: d.attached_by, attachedByName: nameOf(d.attached_by, names), attachedAt: iso(d.attached_at),
+    // Versions (README "Signing documents (TTE)"): a signed copy is a later version of the document it signs.
+    version: d.version ?? 1, versionOf: d.version_of ?? null, signature: d.signature ?? null,
   };
 }

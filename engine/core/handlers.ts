@@ -35,6 +35,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       delete inst.w;
       inst.s = 'active';
       rt.log({ type: 'job.completed', elementId: inst.e, key: input.key });
+      for (const r of input.records ?? []) rt.log({ type: r.type, elementId: inst.e, key: input.key, user: r.user, data: r.data });
       completeElement(rt, input.key, { vars: checkVariables(input.variables) });
       return undefined;
     }

@@ -10,7 +10,8 @@ export interface HistoryEntry {
     | 'timer.fired' | 'message.correlated' | 'message.published' | 'signal.received' | 'signal.thrown'
     | 'error.thrown' | 'escalation.thrown' | 'compensation.thrown'
     | 'incident.raised' | 'incident.resolved' | 'input.ignored' | 'variables.updated'
-    | 'variables.changed' | 'instance.modified' | 'instance.migrated';
+    | 'variables.changed' | 'instance.modified' | 'instance.migrated'
+    | 'document.signed';
   elementId?: string;
   key?: number;
   user?: string;

@@ -6,11 +6,15 @@ import type { ProcessModel } from './model.js';
 
 export type Variables = Record<string, unknown>;
 
+/** A history entry a job handler asks for (README "Signing documents (TTE)": `document.signed`). */
+export interface JobRecord { type: 'document.signed'; user?: string; data?: Record<string, unknown> }
+
 export type Input =
   /** Start an instance of `processId` at its none start (or at `startEventId`, e.g. a message start). */
   | { type: 'instance.start'; instanceId: string; processId: string; startEventId?: string; variables?: Variables; businessKey?: string; parent?: ParentRef }
   | { type: 'task.complete'; key: number; variables?: Variables; user?: string }
-  | { type: 'job.complete'; key: number; variables?: Variables }
+  /** `records`: what the handler did that the case's history must show (a document signed), logged with the completion. */
+  | { type: 'job.complete'; key: number; variables?: Variables; records?: JobRecord[] }
   /** A failed attempt; `retries` is what is left after this failure (Zeebe semantics). */
   | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number; /** The failed attempt; an earlier attempt's failure is stale. */ attempt?: number }
   /** The job's handler throws a BPMN error, caught by a matching error boundary/event subprocess. */

@@ -9,7 +9,7 @@ import type { Input } from '../core/index.js';
 import { attemptOf, type JobRow } from '../store/jobs.js';
 import type { InstanceRow } from '../store/instances.js';
 import { visibleVariables } from '../core/index.js';
-import { BpmnError, type JobHandlerRegistry } from './registry.js';
+import { BpmnError, JobIncident, type JobHandlerRegistry } from './registry.js';
 
 export interface Backoff {
   /** Delay before the second attempt; doubles for each further one. */
@@ -33,10 +33,11 @@ export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst
       key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
       headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
     });
-    return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {} };
+    return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {}, ...(result && result.history?.length ? { records: result.history } : {}) };
   } catch (err) {
     if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
     const message = String((err as Error)?.message ?? err).slice(0, 500);
-    return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries: Math.max(0, job.retries - 1), backoffMs: backoffMs(attemptOf(job), backoff) };
+    const retries = err instanceof JobIncident ? 0 : Math.max(0, job.retries - 1);
+    return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries, backoffMs: backoffMs(attemptOf(job), backoff) };
   }
 }

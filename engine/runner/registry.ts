@@ -9,6 +9,8 @@
  * A handler may run more than once for one job (at-least-once delivery), so it should be
  * idempotent where the outside world allows; the engine applies only the first completion.
  */
+import type { JobRecord } from '../core/inputs.js';
+
 export interface Job {
   /** Element-instance key of the waiting service task. */
   key: number;
@@ -25,7 +27,19 @@ export interface Job {
   retries: number;
 }
 
-export type JobResult = { variables?: Record<string, unknown> } | void;
+/** `history`: entries for the case's history, written with the completion (so once, however often the handler ran). */
+export type JobResult = { variables?: Record<string, unknown>; history?: JobRecord[] } | void;
+
+/**
+ * A failure that retrying cannot mend (a document that is not a PDF, no certificate configured):
+ * the job becomes an incident at once, with this message, instead of using up its retries.
+ */
+export class JobIncident extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'JobIncident';
+  }
+}
 
 export type JobHandler = (job: Job) => Promise<JobResult>;
 

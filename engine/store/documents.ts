@@ -21,6 +21,22 @@ export interface DocumentRow {
   task_id: string | null;
   attached_by: string | null;
   attached_at: Date | null;
+  /** The first version of this document (null: this is it); version numbers count from 1. */
+  version_of?: string | null;
+  version?: number;
+  /** Set on a version made by signing (engine/signing/sign-document.ts). */
+  signature?: SignatureRecord | null;
+}
+
+export interface SignatureRecord {
+  signedBy: string | null;
+  signerName: string;
+  signedAt: string;
+  reason: string;
+  location: string;
+  certificate: { name: string; subject: string; issuer: string; serialNumber: string; fingerprintSha256: string };
+  /** `<instance>/<job key>`: one signed version per signing job. */
+  job: string;
 }
 
 export interface BlobRow { id: string; tenant_id: string; sha256: string | null; size: number; chunks: number; created_at: Date }
@@ -50,7 +66,17 @@ export async function finishBlob(db: Db, blobId: string, sha256: string, size: n
 }
 
 export async function insertDocument(db: Db, row: DocumentRow): Promise<void> {
-  await db('document').insert(row);
+  await db('document').insert({ ...row, signature: row.signature ? JSON.stringify(row.signature) : null });
+}
+
+/** Every version of the document family `root` (the first version's id), oldest first. */
+export async function versionsOf(db: Db, tenant: string, root: string): Promise<DocumentRow[]> {
+  return db('document').where({ tenant_id: tenant }).where((q) => q.where({ id: root }).orWhere({ version_of: root })).orderBy('version');
+}
+
+/** The version a signing job made, if it ran before. */
+export async function signedByJob(db: Db, tenant: string, instanceId: string, job: string): Promise<DocumentRow | undefined> {
+  return db('document').where({ tenant_id: tenant, instance_id: instanceId }).whereNotNull('signature').whereRaw("signature->>'job' = ?", [job]).first();
 }
 
 export async function findDocument(db: Db, tenant: string, id: string): Promise<(DocumentRow & { chunks: number }) | undefined> {
@@ -64,7 +90,7 @@ export async function findDocuments(db: Db, tenant: string, ids: readonly string
 }
 
 export async function documentsOfInstance(db: Db, tenant: string, instanceId: string): Promise<DocumentRow[]> {
-  return db('document').where({ tenant_id: tenant, instance_id: instanceId }).orderBy([{ column: 'attached_at' }, { column: 'uploaded_at' }, { column: 'id' }]);
+  return db('document').where({ tenant_id: tenant, instance_id: instanceId }).orderBy([{ column: 'attached_at' }, { column: 'uploaded_at' }, { column: 'version' }, { column: 'id' }]);
 }
 
 /** One chunk's bytes. */

@@ -16,8 +16,9 @@ import { budgets } from './budgets.js';
 import { timers } from './timers.js';
 import { sso } from './sso.js';
 import { working } from './working.js';
+import { signing } from './signing.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
