@@ -21,6 +21,7 @@ import * as workingDayDue from './20261207041000_working_day_due_dates.js';
 import * as definitionSuspension from './20261207041347_definition_suspension.js';
 import * as singleSignOn from './20261207063000_single_sign_on.js';
 import * as documentVersionsSigning from './20261207064500_document_versions_signing.js';
+import * as caseSla from './20261207065712_case_sla.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -42,6 +43,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207041347_definition_suspension', definitionSuspension],
   ['20261207063000_single_sign_on', singleSignOn],
   ['20261207064500_document_versions_signing', documentVersionsSigning],
+  ['20261207065712_case_sla', caseSla],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

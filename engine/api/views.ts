@@ -8,7 +8,7 @@ import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
 import type { DocumentRow } from '../store/documents.js';
-import { activeElements, activeElementInstances, openIncidents, processVariables, type ProcessModel } from '../core/index.js';
+import { activeElements, activeElementInstances, openIncidents, processVariables, type ProcessModel, type CaseSla, type SlaReport } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -34,19 +34,23 @@ export function incidentView(i: IncidentRow, elementInstanceKey?: number) {
   return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, ...(elementInstanceKey !== undefined ? { elementInstanceKey } : {}), type: i.type, message: i.message, state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
 }
 
-export function instanceSummary(i: Omit<InstanceRow, 'snapshot'>) {
+/** The case's SLA at the time of asking (service/calendars.ts slaOf); null when the process has none. */
+export type SlaOf = (sla: CaseSla | null | undefined) => SlaReport | null;
+
+export function instanceSummary(i: Omit<InstanceRow, 'snapshot'> & { sla?: CaseSla | null }, sla?: SlaOf) {
   return {
     id: i.id, processKey: i.process_key, version: i.process_version, processDefinitionId: i.definition_id, businessKey: i.business_key,
     state: i.state, parentInstanceId: i.parent_instance_id, startedBy: i.started_by, startedAt: iso(i.started_at), endedAt: iso(i.ended_at),
+    ...(sla ? { sla: sla(i.sla) } : {}),
   };
 }
 
-export function instanceView(i: InstanceRow, incidents: IncidentRow[]) {
+export function instanceView(i: InstanceRow, incidents: IncidentRow[], sla?: SlaOf) {
   // elementInstances and incidents[].elementInstanceKey (contract additions): the keys modify's
   // terminate[].elementInstanceKey names.
   const stopped = new Map(openIncidents(i.snapshot).map((x) => [x.key, x.elementKey]));
   return {
-    ...instanceSummary(i), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), elementInstances: activeElementInstances(i.snapshot),
+    ...instanceSummary(i), ...(sla ? { sla: sla(i.snapshot.sla) } : {}), variables: processVariables(i.snapshot), activeElements: activeElements(i.snapshot), elementInstances: activeElementInstances(i.snapshot),
     incidents: incidents.map((x) => incidentView(x, stopped.get(Number(x.key)))),
   };
 }

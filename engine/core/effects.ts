@@ -23,10 +23,13 @@ export type Effect =
   /** Variables are not carried (personal data stays out of job payloads): read them with jobVariables(). */
   | { type: 'job.enqueue'; key: number; attempt: number; elementId: string; jobType: string; retries: number; headers: Record<string, string>; delayMs?: number }
   | { type: 'job.cancel'; key: number }
-  | { type: 'timer.schedule'; key: number; elementId: string; dueAt: string }
+  /** `workingDays`: the due time was counted in working days (a calendar change may move it). */
+  | { type: 'timer.schedule'; key: number; elementId: string; dueAt: string; workingDays?: true }
   | { type: 'timer.cancel'; key: number }
   | { type: 'task.open'; key: number; task: UserTaskSpec }
   | { type: 'task.close'; key: number; reason: 'completed' | 'cancelled' }
+  /** The open task's due date was counted again in working days (a calendar change). */
+  | { type: 'task.due'; key: number; dueAt: string }
   | { type: 'message.subscribe'; key: number; elementId: string; name: string; correlationKey?: string }
   | { type: 'message.unsubscribe'; key: number }
   /** A message thrown by this instance (message throw/end event, send task without a job). */

@@ -14,6 +14,7 @@ import { findIncident } from './incidents.js';
 import { checkVariables, propagate } from './variables.js';
 import { modify } from './modify.js';
 import { migrate } from './migrate.js';
+import { replanDeadlines } from './replan.js';
 
 /** Returns a reason when the input no longer applies; undefined when it was applied. */
 export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
@@ -138,6 +139,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       rt.log({ type: 'incident.resolved', elementId: inst.e, key, user: input.user, data: { incident: inc.key, rerun: false } });
       return undefined;
     }
+    case 'deadlines.replan':
+      return replanDeadlines(rt);
     case 'instance.migrate':
       return migrate(rt, input.target, input.mappings, input.user, input.versions);
     case 'instance.modify':

@@ -11,7 +11,8 @@ export interface HistoryEntry {
     | 'error.thrown' | 'escalation.thrown' | 'compensation.thrown'
     | 'incident.raised' | 'incident.resolved' | 'input.ignored' | 'variables.updated'
     | 'variables.changed' | 'instance.modified' | 'instance.migrated'
-    | 'document.signed';
+    | 'document.signed'
+    | 'sla.started' | 'sla.paused' | 'sla.resumed' | 'sla.met' | 'sla.missed' | 'deadline.replanned';
   elementId?: string;
   key?: number;
   user?: string;

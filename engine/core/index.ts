@@ -13,3 +13,4 @@ export { InputRefused, CoreBug } from './errors.js';
 export { visibleVariables, processVariables, activeElements, activeElementInstances, openIncidents } from './queries.js';
 export { checkModification, type Modification, type ModificationProblem } from './modify.js';
 export { checkMigration, type MigrationProblem, type ElementMapping } from './migrate.js';
+export { slaReport, slaDue, dueSoonBefore, workingDaysLeft, runningState, processWorkingDays, SLA_STATES, type SlaState, type SlaReport } from './sla.js';

@@ -49,6 +49,12 @@ export type Input =
    * version's model (same process id), `mappings` say where each active element goes.
    */
   | { type: 'instance.migrate'; target: ProcessModel; mappings: { source: string; target: string }[]; user?: string; versions?: { from: number; to: number } }
+  /**
+   * The tenant's calendar changed (the step's `env.calendar` is the new one): every pending
+   * deadline counted in working days is counted again from where it was counted from — the case's
+   * SLA, task due dates, timers — and those already passed stay. Ignored when none moves.
+   */
+  | { type: 'deadlines.replan' }
   | { type: 'instance.modify'; terminate?: { elementId?: string; key?: number }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */

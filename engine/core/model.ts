@@ -129,6 +129,8 @@ export interface ElementDef {
   scriptFormat?: string;
   /** Gateways: the complex gateway is compiled as inclusive; the original type is kept here. */
   originalType?: string;
+  /** `<alur:slaPause/>`: while this element is active the case's SLA clock stands (core/sla.ts). */
+  slaPause?: true;
   /** receiveTask / messages: the message this waits for. */
   message?: { messageName: string; correlationKey?: Expr };
 }

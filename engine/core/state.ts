@@ -35,6 +35,8 @@ export interface ElementInstance {
   r?: true;
   /** Open incident on this element instance. */
   inc?: Incident;
+  /** A user task due in working days: `n` after `from` (local), due at `at` (ISO, UTC) — counted again on a calendar change. */
+  d?: { from: string; n: number; at: string };
 }
 
 export interface Incident {
@@ -61,6 +63,8 @@ export interface Subscription {
   /** timer: due time and, for cycles, repetitions left (null = unbounded) and the period. */
   due?: string;
   cycle?: { left: number | null; every: string };
+  /** A timer date that was one `add working days(from, n)` call: counted again on a calendar change. */
+  by?: { from: string; n: number };
   name?: string;
   ck?: string;
 }
@@ -92,4 +96,25 @@ export interface InstanceState {
   final?: Variables;
   /** Set when the instance ended by an error that nothing caught (a called child). */
   errorCode?: string;
+  /** The case's service standard, when the process has `alur:sla` (core/sla.ts). */
+  sla?: CaseSla;
+}
+
+/**
+ * A case's service standard in working days (core/sla.ts): where its deadline is counted from, so
+ * a calendar change counts it again. Local date-times carry the calendar zone's offset.
+ */
+export interface CaseSla {
+  /** Working days the service standard promises. */
+  n: number;
+  /** When the case started (local date-time). */
+  from: string;
+  /** Times the clock stood (local date-times), each [from, to]: their working days move the due date. */
+  pauses?: [string, string][];
+  /** The clock stands since `at` (local), at element `e`, with `left` working days left then. */
+  paused?: { at: string; e: string; left: number };
+  /** The due instant (ISO, UTC) as last counted; while paused, the due instant were the clock to run again when it stopped. */
+  due: string;
+  /** Once the case ended: when (ISO, UTC) and whether it was by the due instant. */
+  end?: { at: string; state: 'met' | 'missed' };
 }

@@ -18,6 +18,7 @@ import { run } from './flow.js';
 import { handle } from './handlers.js';
 import { openRootListeners } from './subscriptions.js';
 import { checkVariables } from './variables.js';
+import { openSla, followSla } from './sla.js';
 
 export interface StepEnv {
   /** FEEL evaluator; adapters pass one with a time budget (engine/expressions/sandbox.ts). */
@@ -69,6 +70,7 @@ export function step(model: ProcessModel, state: InstanceState | null, input: In
   const reason = handle(rt, input);
   if (reason) return ignore(state, input, reason);
   run(rt);
+  followSla(rt);
   return { state: rt.state, effects: rt.effects, history: rt.history };
 }
 
@@ -92,9 +94,11 @@ export function startInstance(model: ProcessModel, input: Extract<Input, { type:
   const rt = runtime(model, state, now, env);
   rt.log({ type: 'instance.started', elementId: model.id, key: ROOT_KEY, data: { startEvent: start } });
   rt.log({ type: 'element.activated', elementId: model.id, key: ROOT_KEY });
+  openSla(rt);
   openRootListeners(rt);
   rt.push({ a: 'activate', e: start, scope: ROOT_KEY, ...(startDef.event && startDef.event.kind !== 'none' ? { trig: {} } : {}) });
   run(rt);
+  followSla(rt);
   return { state: rt.state, effects: rt.effects, history: rt.history };
 }
 

@@ -18,15 +18,18 @@ export function openSubscription(rt: Runtime, owner: number, catchDef: ElementDe
     : catchDef.event;
   if (!ev) return undefined;
   if (ev.kind === 'timer') {
-    const raw = rt.evalExpr(ev.timer.expr, evalKey);
+    const evaluated = 'feel' in ev.timer.expr ? rt.evalFeelResult(ev.timer.expr.feel, evalKey) : { value: ev.timer.expr.value, plannedBy: undefined };
+    const raw = evaluated.value;
     // Null is usually a missing variable: saying so helps more than judging the empty text.
     if (raw === null || raw === undefined) throw new ExpressionFailure(`timer of ${catchDef.id}: the expression evaluated to null, not a ${ev.timer.type}`);
     // The incident carries planTimer's reason, the same text the deployment rule gives for a literal.
     const plan = planTimer(ev.timer.type, typeof raw === 'string' ? raw : String(raw), rt.now, rt.minCycleMs);
     if (!plan.ok) throw new ExpressionFailure(`timer of ${catchDef.id}: ${plan.problem}`);
     const due = plan.due;
-    const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'timer', due: due.due, ...(due.cycle ? { cycle: due.cycle } : {}) });
-    rt.emit({ type: 'timer.schedule', key, elementId: catchDef.id, dueAt: due.due });
+    // A date that was one `add working days` call remembers its count: a calendar change moves it.
+    const by = ev.timer.type === 'date' && evaluated.plannedBy ? { by: evaluated.plannedBy } : {};
+    const key = rt.addSub({ e: catchDef.id, o: owner, kind: 'timer', due: due.due, ...(due.cycle ? { cycle: due.cycle } : {}), ...by });
+    rt.emit({ type: 'timer.schedule', key, elementId: catchDef.id, dueAt: due.due, ...(evaluated.plannedBy && ev.timer.type === 'date' ? { workingDays: true as const } : {}) });
     return key;
   }
   if (ev.kind === 'message') {

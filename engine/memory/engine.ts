@@ -226,6 +226,11 @@ export class MemoryEngine {
     switch (e.type) {
       case 'task.open': this.tasks.set(sk(instanceId, e.key), { instanceId, key: e.key, task: e.task }); break;
       case 'task.close': this.tasks.delete(sk(instanceId, e.key)); break;
+      case 'task.due': {
+        const task = this.tasks.get(sk(instanceId, e.key));
+        if (task) task.task = { ...task.task, dueDate: e.dueAt };
+        break;
+      }
       case 'job.enqueue': this.jobs.push({ instanceId, key: e.key, attempt: e.attempt, type: e.jobType, elementId: e.elementId, retries: e.retries, headers: e.headers, dueAt: this.clock + (e.delayMs ?? 0) }); break;
       case 'job.cancel': {
         const i = this.jobs.findIndex((j) => j.instanceId === instanceId && j.key === e.key);

@@ -14,7 +14,8 @@ import { auditRow, difference } from './people.js';
 import type { Knex } from 'knex';
 import shipped from '../calendar/indonesia-holidays.json' with { type: 'json' };
 import type { CalendarData } from '../calendar/working-days.mjs';
-import { offsetMinutes, workingDaysBetween } from '../calendar/working-days.mjs';
+import { offsetMinutes } from '../calendar/working-days.mjs';
+import { workingDaysLeft, slaReport, dueSoonBefore, type CaseSla, type SlaReport, type SlaState } from '../core/index.js';
 import type { EngineDeps } from './context.js';
 import type { Db } from '../store/db.js';
 import { findCalendar, listHolidays, lockCalendar, insertCalendar, updateCalendar, insertHoliday, deleteHoliday, type HolidayRow, type HolidayKind, type CalendarRow } from '../store/calendars.js';
@@ -147,10 +148,10 @@ async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: K
   });
   cacheOf(deps).forget(tenant);
   const calendar = await tenantCalendar({ deps }, knex, tenant);
-  await replanDeadlines(knex, tenant, calendar, deps.clock.now());
+  await replanDeadlines(deps, tenant, calendar);
   // Other processes may still plan on the old calendar until their cache expires: count again then.
   const again = setTimeout(() => {
-    loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE).then((latest) => replanDeadlines(knex, tenant, latest, deps.clock.now())).catch(() => undefined);
+    loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE).then((latest) => replanDeadlines(deps, tenant, latest)).catch(() => undefined);
   }, CALENDAR_TTL_MS + 1_000);
   again.unref();
   await deps.onCalendarChanged?.(tenant, calendar);
@@ -195,21 +196,26 @@ export async function removeHoliday(knex: Knex, deps: EngineDeps, actor: Actor, 
   });
 }
 
-/**
- * Working days from `now` until `due` (API.md: `workingDaysLeft`): the working days after today up
- * to and including the due date's day, so a task due later today has 0 left and one due on the
- * next working day 1; once overdue, minus the working days since its due day, at least -1 (an hour
- * late is "terlambat 1 hari kerja"). Null without a due date.
- */
-export function workingDaysLeft(calendar: CalendarData, now: Date, due: Date | null): number | null {
-  if (!due) return null;
-  if (due.getTime() >= now.getTime()) return workingDaysBetween(calendar, now.toISOString(), due.toISOString());
-  return -Math.max(1, workingDaysBetween(calendar, due.toISOString(), now.toISOString()));
-}
+/** Working days from `now` until `due` (API.md `workingDaysLeft`; core/sla.ts, where the case SLA counts the same way). */
+export { workingDaysLeft };
 
 /** The tenant's `workingDaysLeft` for task views, by its calendar at the engine's now. */
 export async function daysLeftOf(deps: EngineDeps, tenant: string): Promise<(due: Date | null) => number | null> {
   const calendar = await tenantCalendar({ deps }, deps.knex, tenant);
   const now = deps.clock.now();
   return (due) => workingDaysLeft(calendar.data, now, due);
+}
+
+/** The case SLA at the engine's now by the tenant's calendar (API.md `sla: { workingDays, dueAt, state, workingDaysLeft }`), null without one. */
+export async function slaOf(deps: EngineDeps, tenant: string): Promise<(sla: CaseSla | null | undefined) => SlaReport | null> {
+  const calendar = await tenantCalendar({ deps }, deps.knex, tenant);
+  const now = deps.clock.now();
+  return (sla) => (sla ? slaReport(calendar.data, sla, now) : null);
+}
+
+/** What a search by `slaState` needs at the engine's now: the state, now, and where due-soon ends by the tenant's calendar. */
+export async function slaSearch(deps: EngineDeps, tenant: string, state: SlaState): Promise<{ state: SlaState; now: Date; soon: Date }> {
+  const calendar = await tenantCalendar({ deps }, deps.knex, tenant);
+  const now = deps.clock.now();
+  return { state, now, soon: dueSoonBefore(calendar.data, now) };
 }

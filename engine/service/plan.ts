@@ -96,6 +96,9 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
       case 'task.close':
         ops.push({ type: 'task.close', instanceId: inst.id, key: e.key, state: e.reason, at: now, by: ctx.user });
         break;
+      case 'task.due':
+        ops.push({ type: 'task.reschedule', instanceId: inst.id, key: e.key, dueAt: new Date(e.dueAt) });
+        break;
       case 'job.enqueue':
         // Variables stay in the snapshot: the handler reads them at run time (no personal data in the job row).
         ops.push({ type: 'job.insert', row: {
@@ -108,7 +111,7 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
         ops.push({ type: 'job.cancel', instanceId: inst.id, key: e.key });
         break;
       case 'timer.schedule':
-        ops.push({ type: 'timer.upsert', row: { id: ctx.newId(), tenant_id: inst.tenant, instance_id: inst.id, key: e.key, definition_id: null, element_id: e.elementId, due_at: new Date(e.dueAt), repeat: null } });
+        ops.push({ type: 'timer.upsert', row: { id: ctx.newId(), tenant_id: inst.tenant, instance_id: inst.id, key: e.key, definition_id: null, element_id: e.elementId, due_at: new Date(e.dueAt), repeat: null, ...(e.workingDays ? { working_days: true } : {}) } });
         break;
       case 'timer.cancel':
         ops.push({ type: 'timer.delete', instanceId: inst.id, key: e.key });

@@ -1,33 +1,74 @@
 /**
  * A calendar change moves the deadlines that have not passed yet (API.md, "Working days and
- * deadlines"): every open task whose due date was counted in working days is counted again from
- * the same starting point on the new calendar. Done in batches of short statements outside any
- * long transaction, so commands keep running meanwhile; a task closed between the read and the
- * write keeps its row. Running it twice gives the same dates (it is a function of the calendar).
+ * deadlines"): every case with a pending deadline counted in working days — its SLA, an open
+ * task's due date, a timer — takes the core input `deadlines.replan` with the new calendar, and
+ * what the core decides is written like any other step (plan.ts → row operations → the unit of
+ * work): the snapshot, the moved task and timer rows, and a `deadline.replanned` history entry per
+ * deadline. One write path, so the snapshot and its rows never disagree.
+ *
+ * Done in batches of cases, each batch one statement without a transaction (its saves assert the
+ * versions read), outside any long transaction, so commands keep running meanwhile. A batch that
+ * lost a race with a command (a case changed after it was read) runs again in a transaction,
+ * reading each case under its lock. Running it twice changes nothing the second time (the core
+ * ignores a case none of whose deadlines moves).
  */
-import type { Knex } from 'knex';
-import { addWorkingDays } from '../calendar/working-days.mjs';
+import { randomUUID } from 'node:crypto';
+import { step } from '../core/index.js';
+import type { EngineDeps } from './context.js';
 import type { TenantCalendar } from './calendars.js';
-import { pendingTaskDues, moveTaskDues } from '../store/working-day-deadlines.js';
+import { runUnitOfWork, type UnitOfWork } from '../store/unit-of-work.js';
+import { casesWithPendingDeadlines, instancesByIds } from '../store/working-day-deadlines.js';
+import type { InstanceRow } from '../store/instances.js';
+import { planStep } from './plan.js';
 
-export interface Replanned { examined: number; moved: number }
+export interface Replanned {
+  /** Cases that had a pending working-day deadline. */
+  examined: number;
+  /** Cases whose deadlines moved (one step each). */
+  moved: number;
+}
 
-export async function replanDeadlines(knex: Knex, tenant: string, calendar: TenantCalendar, now: Date, batch = 2_000): Promise<Replanned> {
+/** Cases per batch: one statement saves them all (their snapshots, task and timer rows, history). */
+export const REPLAN_BATCH = 250;
+
+export async function replanDeadlines(deps: EngineDeps, tenant: string, calendar: TenantCalendar, batch = REPLAN_BATCH): Promise<Replanned> {
+  const { knex } = deps;
   let after: string | null = null;
   let examined = 0;
   let moved = 0;
+  let scheduled = false;
   for (;;) {
-    const rows = await pendingTaskDues(knex, tenant, now, after, batch);
-    if (rows.length === 0) break;
-    examined += rows.length;
-    after = rows[rows.length - 1].id;
-    const moves: Array<{ id: string; due_at: Date }> = [];
-    for (const row of rows) {
-      const due = new Date(addWorkingDays(calendar.data, row.due_from, row.due_working_days));
-      if (due.getTime() !== new Date(row.due_at).getTime()) moves.push({ id: row.id, due_at: due });
-    }
-    moved += await moveTaskDues(knex, tenant, moves);
-    if (rows.length < batch) break;
+    const now = deps.clock.now();
+    const ids = await casesWithPendingDeadlines(knex, tenant, now, after, batch);
+    if (ids.length === 0) break;
+    examined += ids.length;
+    after = ids[ids.length - 1];
+    const known = new Map((await instancesByIds(knex, ids)).map((row) => [row.id, row]));
+    const { value } = await runUnitOfWork(knex, () => deps.clock.now(), (uow) => replanBatch(deps, uow, ids, known, calendar), { oneStatement: true });
+    moved += value.moved;
+    scheduled ||= value.scheduled;
+    if (ids.length < batch) break;
   }
+  // Runners wake for timers that now fall due earlier (queue mode queues them in Redis anew; a
+  // delayed job for a due time that moved finds its row changed and does nothing).
+  if (scheduled) for (const o of deps.observers ?? []) o.committed?.({ command: 'replanDeadlines', seconds: 0, statements: 0, inTransaction: false, enqueued: [], scheduled: true });
   return { examined, moved };
+}
+
+async function replanBatch(deps: EngineDeps, uow: UnitOfWork, ids: string[], known: Map<string, InstanceRow>, calendar: TenantCalendar): Promise<{ moved: number; scheduled: boolean }> {
+  let moved = 0;
+  let scheduled = false;
+  for (const id of ids) {
+    // As read for the batch (its version asserted by the save), or under its lock in a transaction.
+    const row = await uow.instanceForStep(id, uow.canAssume ? known.get(id) : undefined);
+    if (!row || row.snapshot.status !== 'active') continue;
+    const model = await deps.models.get(uow.db, row.definition_id);
+    const result = step(model, row.snapshot, { type: 'deadlines.replan' }, uow.now.toISOString(), { calendar: calendar.data });
+    if (result.ignored) continue;
+    const after: InstanceRow = { ...row, snapshot: result.state, state: result.state.status, version: row.version + 1 };
+    await uow.write(planStep(row, after, result, { now: uow.now, user: null, newId: randomUUID }));
+    moved++;
+    scheduled ||= result.effects.some((e) => e.type === 'timer.schedule');
+  }
+  return { moved, scheduled };
 }

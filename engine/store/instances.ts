@@ -8,7 +8,7 @@ import type { Db, Page, PageQuery } from './db.js';
 import { TAKEN_NUMBER, numberedText, takenNumberSql } from './taken-number.js';
 import { paged } from './db.js';
 import { containsPattern } from './tasks.js';
-import { activeElements, type InstanceState } from '../core/index.js';
+import { activeElements, runningState, type InstanceState, type SlaState, type CaseSla } from '../core/index.js';
 
 export interface InstanceRow {
   id: string;
@@ -56,8 +56,22 @@ export function insertInstance(db: Db, row: InstanceRow, completed: readonly str
   return db('process_instance').insert({
     ...row, business_key: numberedText(db, row.business_key),
     snapshot: numbered ? db.raw("jsonb_set(?::jsonb, '{businessKey}', to_jsonb(?))", [snapshot, takenNumberSql(db)]) : snapshot,
-    active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)],
+    active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)], ...slaColumns(row.snapshot),
   });
+}
+
+/**
+ * The projections of the case's SLA (migration case_sla): written with every save, so they always
+ * say what the snapshot says. The state stored is only the one that no longer depends on the time
+ * of asking (ended, or paused); a running clock's state is decided by `sla_due_at` at search time.
+ */
+export function slaColumns(snapshot: InstanceState): { sla_working_days: number | null; sla_due_at: string | null; sla_paused_at: string | null; sla_state: string | null } {
+  const sla = snapshot.sla;
+  if (!sla) return { sla_working_days: null, sla_due_at: null, sla_paused_at: null, sla_state: null };
+  const paused = sla.paused && !sla.end ? sla.paused : undefined;
+  const state = sla.end ? sla.end.state
+    : paused ? runningState(paused.left, new Date(sla.due), new Date(paused.at)) : null;
+  return { sla_working_days: sla.n, sla_due_at: sla.due, sla_paused_at: paused ? new Date(paused.at).toISOString() : null, sla_state: state };
 }
 
 /** Locks and returns the instance (FOR UPDATE; waits for a concurrent holder). Tenant optional for internal callers. */
@@ -73,7 +87,7 @@ export function saveInstance(db: Db, row: InstanceRow, completed: readonly strin
   const fresh = [...new Set(completed)];
   const { snapshot } = row;
   return db('process_instance').where({ id: row.id, version: row.version - 1 }).update({
-    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: row.version, ended_at: row.ended_at, active_elements: activeElements(snapshot),
+    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: row.version, ended_at: row.ended_at, active_elements: activeElements(snapshot), ...slaColumns(snapshot),
     // The definition changes only by a migration; written always, so the save stays one shape.
     definition_id: row.definition_id, process_version: row.process_version,
     // The elements this step completed join those completed before (each once).
@@ -90,15 +104,18 @@ export interface InstanceFilter {
   /** Operating (API.md 1.1): the definition version, an element the case waits at, an open incident, started in [after, before), a business key substring. */
   version?: number; definitionId?: string; elementId?: string; hasIncident?: boolean; startedAfter?: Date; startedBefore?: Date; q?: string;
   visibleTo?: { username: string; groups: string[] };
+  /** The SLA state (API.md 1.1 `slaState`) at `now`; `soon`: the instant from which a running case has more than one working day left. */
+  sla?: { state: SlaState; now: Date; soon: Date };
 }
 
 /** The search text `q=` matches (a case-insensitive substring); character for character the expression of the trigram index (migration operate_projections). */
 const BUSINESS_KEY_TEXT = "lower(coalesce(i.business_key, ''))";
 
 /** Instances of the tenant without snapshots, newest first. `visibleTo` limits to those the user started or holds/held a task in. */
-export async function listInstances(db: Db, tenant: string, f: InstanceFilter, page: PageQuery): Promise<Page<Omit<InstanceRow, 'snapshot'>>> {
+export async function listInstances(db: Db, tenant: string, f: InstanceFilter, page: PageQuery): Promise<Page<Omit<InstanceRow, 'snapshot'> & { sla: CaseSla | null }>> {
   const q = db('process_instance as i').where('i.tenant_id', tenant)
-    .select('i.id', 'i.tenant_id', 'i.definition_id', 'i.process_key', 'i.process_version', 'i.business_key', 'i.state', 'i.version', 'i.parent_instance_id', 'i.started_by', 'i.started_at', 'i.ended_at');
+    .select('i.id', 'i.tenant_id', 'i.definition_id', 'i.process_key', 'i.process_version', 'i.business_key', 'i.state', 'i.version', 'i.parent_instance_id', 'i.started_by', 'i.started_at', 'i.ended_at',
+      db.raw("i.snapshot->'sla' as sla"));
   if (f.processKey) q.andWhere('i.process_key', f.processKey);
   if (f.state) q.andWhere('i.state', f.state);
   if (f.businessKey) q.andWhere('i.business_key', f.businessKey);
@@ -110,6 +127,7 @@ export async function listInstances(db: Db, tenant: string, f: InstanceFilter, p
     const open = function (this: Knex.QueryBuilder) { this.select(1).from('incident as x').whereRaw('x.instance_id = i.id').andWhere('x.state', 'open'); };
     if (f.hasIncident) q.whereExists(open); else q.whereNotExists(open);
   }
+  if (f.sla) whereSlaState(q, f.sla);
   if (f.startedAfter) q.andWhere('i.started_at', '>=', f.startedAfter);
   if (f.startedBefore) q.andWhere('i.started_at', '<', f.startedBefore);
   // lower() on both sides, so case folding is the database's on both.
@@ -124,6 +142,22 @@ export async function listInstances(db: Db, tenant: string, f: InstanceFilter, p
     }));
   }
   return paged(q, page, (x) => x.orderBy([{ column: 'i.started_at', order: 'desc' }, { column: 'i.id' }]));
+}
+
+/** Cases in SLA state `state` at `now`: a stored state (ended, paused), or a running clock judged by its due instant. */
+function whereSlaState(q: Knex.QueryBuilder, { state, now, soon }: NonNullable<InstanceFilter['sla']>): void {
+  if (state === 'met' || state === 'missed') {
+    q.andWhere('i.sla_state', state);
+    return;
+  }
+  q.andWhere('i.state', 'active').andWhere((w) => {
+    w.where('i.sla_state', state).orWhere((running) => {
+      running.whereNull('i.sla_state').whereNotNull('i.sla_due_at');
+      if (state === 'overdue') running.andWhere('i.sla_due_at', '<', now);
+      else if (state === 'due-soon') running.andWhere('i.sla_due_at', '>=', now).andWhere('i.sla_due_at', '<', soon);
+      else running.andWhere('i.sla_due_at', '>=', soon);
+    });
+  });
 }
 
 /** True when the user started the instance or holds/held (or may claim) one of its tasks. */

@@ -14,7 +14,7 @@ import type { Knex } from 'knex';
 import type { Db } from './db.js';
 import { insertInstance, saveInstance, type InstanceRow } from './instances.js';
 import { historyInsert, type HistoryRow } from './history.js';
-import { insertTask, closeTask, assignTask, type TaskRow } from './tasks.js';
+import { insertTask, closeTask, assignTask, rescheduleTask, type TaskRow } from './tasks.js';
 import { insertJob, cancelJob, finishJob, cancelOtherAttempts, type JobRow } from './jobs.js';
 import { upsertTimer, deleteTimer, deleteTimerById, insertStartTimer, type TimerRow } from './timers.js';
 import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription, type MessageSubscriptionRow, type SignalSubscriptionRow } from './subscriptions.js';
@@ -41,6 +41,8 @@ export type RowOp =
   | { type: 'task.close'; instanceId: string; key: number; state: 'completed' | 'cancelled'; at: Date; by: string | null }
   /** Sets the assignee of the open task if it still has `expected`: exactly one row must change. */
   | { type: 'task.assign'; taskId: string; instanceId: string; key: number; expected: string | null; assignee: string | null }
+  /** The open task's due date counted again in working days (a calendar change); a closed task keeps its row. */
+  | { type: 'task.reschedule'; instanceId: string; key: number; dueAt: Date }
   | { type: 'job.insert'; row: JobRow }
   | { type: 'job.cancel'; instanceId: string; key: number }
   /** Records the outcome of the running attempt `jobId`. */
@@ -117,6 +119,8 @@ export function partsOf(db: Db, op: RowOp): Part[] {
       return [{ table: 'user_task', query: closeTask(db, op.instanceId, op.key, op.state, op.at, op.by), rows: rowsOf(op.instanceId, op.key), expect: op.state === 'completed' && op.by !== null ? op : undefined }];
     case 'task.assign':
       return [{ table: 'user_task', query: assignTask(db, op.taskId, op.expected, op.assignee), rows: rowsOf(op.instanceId, op.key), expect: op }];
+    case 'task.reschedule':
+      return [{ table: 'user_task', query: rescheduleTask(db, op.instanceId, op.key, op.dueAt), rows: rowsOf(op.instanceId, op.key) }];
     case 'job.insert':
       return [{ table: 'job', query: insertJob(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
     case 'job.cancel':

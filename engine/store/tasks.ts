@@ -57,6 +57,11 @@ export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
  * by a person, the task is theirs: an unassigned one is claimed in the same write, and one that
  * someone else claimed meanwhile is left alone (no row changes, which the caller turns into 409).
  */
+/** Moves the open task's due date (a working-day due date counted again); a closed task keeps its row. */
+export function rescheduleTask(db: Db, instanceId: string, key: number, dueAt: Date): Knex.QueryBuilder {
+  return db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ due_at: dueAt });
+}
+
 export function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Knex.QueryBuilder {
   const q = db('user_task').where({ instance_id: instanceId, key, state: 'open' });
   if (state === 'completed' && by !== null) {

@@ -14,11 +14,13 @@ export interface TimerRow {
   element_id: string;
   due_at: Date;
   repeat: { left: number | null; every: string } | null;
+  /** The due time is one `add working days` call: a calendar change counts it again (absent: false). */
+  working_days?: boolean;
 }
 
 /** Schedules the timer of instance+key, replacing an earlier due time (a cycle's next round). */
 export function upsertTimer(db: Db, row: TimerRow): Knex.QueryBuilder {
-  return db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null }).onConflict(['instance_id', 'key']).merge(['due_at', 'element_id']);
+  return db('timer').insert({ ...row, repeat: row.repeat ? JSON.stringify(row.repeat) : null }).onConflict(['instance_id', 'key']).merge(['due_at', 'element_id', 'working_days']);
 }
 
 /** Inserts a start-event timer of a definition. */

@@ -1,24 +1,28 @@
 /**
- * Pending deadlines counted in working days, read and moved in batches when a tenant's calendar
- * changes. Only due dates still ahead move: one already passed stays where it was.
+ * The cases a calendar change may move (service/replan.ts): those with a deadline counted in
+ * working days that has not passed — an open task's due date, a timer, or the case's SLA (running
+ * and not yet due, or paused before it was due) — in id order, a batch at a time. Each source is
+ * read through its own partial index (migrations working_day_due_dates and case_sla).
  */
 import type { Db } from './db.js';
+import type { InstanceRow } from './instances.js';
 
-export interface PendingDue { id: string; due_from: string; due_working_days: number; due_at: Date }
-
-/** Open tasks of the tenant due in working days after `now`, in id order after `after`. */
-export async function pendingTaskDues(db: Db, tenant: string, now: Date, after: string | null, limit: number): Promise<PendingDue[]> {
-  const q = db('user_task').where({ tenant_id: tenant, state: 'open' }).whereNotNull('due_working_days').where('due_at', '>', now)
-    .select('id', 'due_from', 'due_working_days', 'due_at').orderBy('id').limit(limit);
-  if (after) q.where('id', '>', after);
-  return q;
+/** Up to `limit` ids of the tenant's cases with a pending working-day deadline, after `after`, in id order. */
+export async function casesWithPendingDeadlines(db: Db, tenant: string, now: Date, after: string | null, limit: number): Promise<string[]> {
+  const from = after ?? '00000000-0000-0000-0000-000000000000';
+  const result = await db.raw(`select id from (
+      (select t.instance_id as id from user_task t where t.tenant_id = ? and t.state = 'open' and t.due_working_days is not null and t.due_at > ? and t.instance_id > ? order by t.instance_id limit ?)
+      union
+      (select m.instance_id from timer m where m.tenant_id = ? and m.working_days and m.due_at > ? and m.instance_id > ? order by m.instance_id limit ?)
+      union
+      (select i.id from process_instance i where i.tenant_id = ? and i.state = 'active' and i.sla_due_at is not null
+        and i.sla_due_at > least(?::timestamptz, coalesce(i.sla_paused_at, ?::timestamptz)) and i.id > ? order by i.id limit ?)
+    ) x order by id limit ?`, [tenant, now, from, limit, tenant, now, from, limit, tenant, now, now, from, limit, limit]);
+  return (result.rows as { id: string }[]).map((r) => String(r.id));
 }
 
-/** Sets new due dates in one statement; a task closed meanwhile keeps its row as it was. */
-export async function moveTaskDues(db: Db, tenant: string, moves: Array<{ id: string; due_at: Date }>): Promise<number> {
-  if (moves.length === 0) return 0;
-  const values = moves.map(() => '(?::uuid, ?::timestamptz)').join(', ');
-  const bindings = moves.flatMap((m) => [m.id, m.due_at.toISOString()]);
-  const result = await db.raw(`UPDATE user_task AS t SET due_at = v.due_at FROM (VALUES ${values}) AS v(id, due_at) WHERE t.id = v.id AND t.tenant_id = ? AND t.state = 'open'`, [...bindings, tenant]);
-  return Number(result.rowCount ?? result.affectedRows ?? 0);
+/** The instance rows of `ids` (snapshots included), read without locks: their saves assert the versions read. */
+export async function instancesByIds(db: Db, ids: string[]): Promise<InstanceRow[]> {
+  if (ids.length === 0) return [];
+  return db('process_instance').whereIn('id', ids);
 }

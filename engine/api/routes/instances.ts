@@ -11,7 +11,8 @@ import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
 import { Forbidden, NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
-import { daysLeftOf } from '../../service/calendars.js';
+import { daysLeftOf, slaOf, slaSearch } from '../../service/calendars.js';
+import { SLA_STATES } from '../../core/index.js';
 import type { Variables } from '../../core/index.js';
 import { caseData } from '../../service/case-data.js';
 import { documentsOfInstance } from '../../store/documents.js';
@@ -32,7 +33,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
 
   const view = async (id: string, tenant: string) => {
     const row = (await findInstance(knex, tenant, id))!;
-    return instanceView(row, await openIncidentsOf(knex, id));
+    return instanceView(row, await openIncidentsOf(knex, id), await slaOf(deps.engine.deps, tenant));
   };
 
   r.add<{ processKey: string; version?: number; businessKey?: string; variables?: Variables }>({ method: 'post', path: '/api/process-instances', tag: 'instances', summary: 'Start an instance (latest version unless `version`); the answer lists the user tasks it opened that the caller may work', body: startBody, responses: { 201: 'started' } },
@@ -42,7 +43,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       // `tasks`: the user tasks the start opened that the caller may work, so a caller who starts
       // a case and fills its first form needs no second request to find it.
       const days = await daysLeftOf(deps.engine.deps, outcome.row.tenant_id);
-      return { ...instanceView(outcome.row, outcome.incidents), tasks: outcome.tasks.map((t) => taskView(t, undefined, days)) };
+      return { ...instanceView(outcome.row, outcome.incidents, await slaOf(deps.engine.deps, outcome.row.tenant_id)), tasks: outcome.tasks.map((t) => taskView(t, undefined, days)) };
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [
@@ -51,27 +52,31 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     { name: 'version', schema: { type: 'integer', minimum: 1 } }, { name: 'processDefinitionId', schema: { type: 'string', format: 'uuid' } },
     { name: 'elementId', schema: { type: 'string' } }, { name: 'hasIncident', schema: { type: 'boolean' } },
     { name: 'startedAfter', schema: { type: 'string', format: 'date-time' } }, { name: 'startedBefore', schema: { type: 'string', format: 'date-time' } },
-    { name: 'q', schema: { type: 'string' } },
+    { name: 'q', schema: { type: 'string' } }, { name: 'slaState', schema: { enum: [...SLA_STATES] } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
     const definitionId = stringParam(q, 'processDefinitionId');
     // A malformed definition id matches nothing, like an unknown one.
     if (definitionId !== undefined && !UUID_SHAPE.test(definitionId)) return { items: [], total: 0 };
-    const page = await listInstances(knex, tenantOf(actor), {
+    const slaState = enumParam(q, 'slaState', SLA_STATES);
+    const tenant = tenantOf(actor);
+    const page = await listInstances(knex, tenant, {
       processKey: stringParam(q, 'processKey'), businessKey: stringParam(q, 'businessKey'),
       state: enumParam(q, 'state', ['active', 'completed', 'terminated', 'cancelled', 'failed'] as const),
       version: optionalIntParam(q, 'version', 1, 1_000_000), definitionId, elementId: stringParam(q, 'elementId'), hasIncident: boolParam(q, 'hasIncident'),
       startedAfter: dateParam(q, 'startedAfter'), startedBefore: dateParam(q, 'startedBefore'), q: stringParam(q, 'q'),
       visibleTo: seesAll(actor) ? undefined : { username: actor.username, groups: actor.groups },
+      sla: slaState ? await slaSearch(deps.engine.deps, tenant, slaState) : undefined,
     }, paging(q));
-    return { items: page.items.map(instanceSummary), total: page.total };
+    const sla = await slaOf(deps.engine.deps, tenant);
+    return { items: page.items.map((i) => instanceSummary(i, sla)), total: page.total };
   });
 
   r.add({ method: 'get', path: '/api/process-instances/:id', tag: 'instances', summary: 'One instance with variables, active elements and open incidents' },
     async ({ req, actor }) => {
       const row = await readable(actor, req.params.id);
-      return instanceView(row, await openIncidentsOf(knex, row.id));
+      return instanceView(row, await openIncidentsOf(knex, row.id), await slaOf(deps.engine.deps, row.tenant_id));
     });
 
   r.add({ method: 'get', path: '/api/process-instances/:id/history', tag: 'instances', summary: 'What happened, in order' },

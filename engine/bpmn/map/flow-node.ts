@@ -15,6 +15,7 @@ export function mapFlowNode(node: Node, parent: string, ctx: RuleContext): Eleme
   if (is(node, 'bpmn:Event')) mapEvent(node, el, ctx);
   if (is(node, 'bpmn:Activity')) mapActivity(node, el, ctx);
   Object.assign(el, mapIo(node));
+  if (extension(node, 'alur:SlaPause')) el.slaPause = true;
   return el;
 }
 

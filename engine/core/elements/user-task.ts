@@ -28,7 +28,10 @@ export const userTask: Behaviour = {
     const due = ut.dueDate ? toDate(rt, ut.dueDate, key, def.id, 'dueDate') : serviceStandard(rt, ut.extra?.slaWorkingDays, def.id);
     if (due) {
       task.dueDate = due.at;
-      if (due.by) task.dueBy = due.by;
+      if (due.by) {
+        task.dueBy = due.by;
+        inst.d = { ...due.by, at: due.at };
+      }
     }
     const followUp = toDate(rt, ut.followUpDate, key, def.id, 'followUpDate');
     if (followUp) task.followUpDate = followUp.at;
