@@ -11,7 +11,9 @@ type Rule = [RegExp, (m: RegExpMatchArray) => string];
 
 const indonesian: Rule[] = [
   [/^Field is required\.?$/, () => 'Wajib diisi.'],
-  [/^Field must match pattern (.+?)\.?$/, (m) => `Isian harus sesuai pola ${m[1]}.`],
+  // Never the raw regular expression: a clerk cannot read it (the form's own message, when it has
+  // one, comes instead of this from form-js and from the server).
+  [/^Field must match pattern (.+?)\.?$/, () => 'Formatnya belum sesuai.'],
   [/^Field must have minimum value of (.+?)\.?$/, (m) => `Nilai paling kecil ${m[1]}.`],
   [/^Field must have maximum value of (.+?)\.?$/, (m) => `Nilai paling besar ${m[1]}.`],
   [/^Field must have minimum length of (\d+)\.?$/, (m) => `Paling sedikit ${m[1]} karakter.`],
@@ -27,7 +29,7 @@ const indonesian: Rule[] = [
   [/^Max validation value is not a valid number\.?$/, () => 'Batas nilai maksimum pada formulir tidak sah.'],
   // Server-side (ajv-style) messages, so a 400 from the API reads the same as a check in the page.
   [/^(is )?required\b|must have required property/i, () => 'Wajib diisi.'],
-  [/^must match pattern "?(.+?)"?$/i, (m) => `Isian harus sesuai pola ${m[1]}.`],
+  [/^must match pattern "?(.+?)"?$/i, () => 'Formatnya belum sesuai.'],
   [/^must be (string|number|integer|boolean|array|object)$/i, (m) => `Jenis nilai salah: harus ${typeNames[m[1].toLowerCase()] ?? m[1]}.`],
   [/^must be equal to one of the allowed values$/i, () => 'Pilih salah satu nilai yang tersedia.'],
   [/^must NOT have fewer than (\d+) characters$/i, (m) => `Paling sedikit ${m[1]} karakter.`],
@@ -42,6 +44,8 @@ const typeNames: Record<string, string> = {
 
 const english: Rule[] = [
   [/^(is )?required\b|must have required property/i, () => 'Field is required.'],
+  [/^Field must match pattern (.+?)\.?$/, () => 'The value does not have the expected format.'],
+  [/^must match pattern "?(.+?)"?$/i, () => 'The value does not have the expected format.'],
 ];
 
 /** Returns `message` in the current language, or unchanged when no pattern matches. */
@@ -53,6 +57,9 @@ export function translateValidation(message: string): string {
   }
   return message;
 }
+
+/** The server's own wording of a pattern failure (engine/forms/messages.ts), in either language. */
+const GENERIC_PATTERN = [/^".*" does not have the expected format\.$/, /^Format ".*" tidak sesuai\.$/];
 
 /** Server error codes (engine/forms) whose wording needs nothing but the field's label. */
 const byCode: Record<'id' | 'en', Record<string, (label: string) => string>> = {
@@ -77,6 +84,8 @@ const byCode: Record<'id' | 'en', Record<string, (label: string) => string>> = {
  * server may have answered in another language), else by the message patterns above.
  */
 export function translateServerError(error: { code?: string; message: string }, label: string | undefined): string {
+  // A pattern failure with the form's own message (patternErrorMessage) is shown as the author wrote it.
+  if (error.code === 'pattern' && !GENERIC_PATTERN.some((generic) => generic.test(error.message))) return error.message;
   const render = error.code && label ? byCode[lang()][error.code] : undefined;
   if (render) return render(label!);
   return (lang() === 'id' ? serverMessageInIndonesian(error.message) : null) ?? translateValidation(error.message);

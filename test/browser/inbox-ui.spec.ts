@@ -61,7 +61,7 @@ describe('inbox (browser): everyday use', function () {
     expect(await budi.getByLabel('Catatan verifikator').inputValue()).to.equal('Dokumen lengkap dan sah.');
     expect(await budi.getByLabel('Catatan verifikator').isEditable()).to.equal(false);
     await budi.locator('.djs-element.alur-active[data-element-id="Task_Approve"]').waitFor();
-    const verified = budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verifikasi berkas' });
+    const verified = budi.locator('.timeline-item', { hasText: 'Verifikasi berkas diselesaikan oleh' });
     await verified.waitFor();
     // The history names the verifier's values by the form's labels and option labels, not raw keys
     await verified.locator('dt', { hasText: 'Nomor surat verifikasi' }).waitFor();
@@ -161,7 +161,7 @@ describe('inbox (browser): everyday use', function () {
     const rina = await scene.open('rina');
     await openTask(rina, /Tugas saya/, kase.businessKey, 'Verifikasi berkas');
     await rina.getByText('Rina Kartika, S.E. (Anda)').waitFor();
-    await rina.locator('.timeline-item', { hasText: 'Mengalihkan tugas Verifikasi berkas' }).getByText('oleh sari').waitFor();
+    await rina.locator('.timeline-item', { hasText: 'Verifikasi berkas dialihkan' }).getByText('oleh sari').waitFor();
     await rina.getByRole('button', { name: 'Selesaikan tugas' }).waitFor();
   });
 

@@ -45,7 +45,7 @@ describe('inbox (browser): the two-step approval', function () {
     await budi.locator('.djs-element.alur-taken[data-element-id="Task_Review"]').waitFor();
     // A straight flow has no height, so Playwright never calls it "visible"; attached is what counts.
     await budi.locator('.djs-element.alur-taken[data-element-id="Flow_Approved"]').waitFor({ state: 'attached' });
-    const verified = budi.locator('.timeline-item', { hasText: 'Menyelesaikan Verify the request' });
+    const verified = budi.locator('.timeline-item', { hasText: 'Verify the request diselesaikan oleh' });
     await verified.waitFor();
     // under the form's labels and the option's label
     expect(await verified.innerText()).to.contain('oleh sari').and.to.contain('123/DPU/2026');
@@ -119,7 +119,7 @@ describe('inbox (browser): the two-step approval', function () {
 
     // And their completed tasks lead to the case, whose history names who rejected and why
     await openTask(sari, /Selesai/, kase.businessKey, 'Verify the request');
-    const rejected = sari.locator('.timeline-item', { hasText: 'Menyelesaikan Verify the request' });
+    const rejected = sari.locator('.timeline-item', { hasText: 'Verify the request diselesaikan oleh' });
     await rejected.waitFor();
     expect(await rejected.innerText()).to.contain('oleh sari').and.to.contain('Lampiran IMB tidak ada.');
     expect(await rejected.locator('dt').allInnerTexts()).to.include.members(['Decision', 'Note for the applicant']);

@@ -6,7 +6,8 @@ describe('inbox form messages (Bahasa Indonesia)', () => {
   it("given form-js's English messages, then they read in Indonesian", () => {
     expect(translateValidation('Field is required.')).to.equal('Wajib diisi.');
     expect(translateValidation('Field must have minimum length of 5.')).to.equal('Paling sedikit 5 karakter.');
-    expect(translateValidation('Field must match pattern ^[0-9]{3}$.')).to.equal('Isian harus sesuai pola ^[0-9]{3}$.');
+    // never the raw regular expression
+    expect(translateValidation('Field must match pattern ^[0-9]{3}$.')).to.equal('Formatnya belum sesuai.');
     expect(translateValidation('Value is expected to be an integer.')).to.equal('Nilai harus bilangan bulat.');
     expect(translateValidation('Field must be a valid email.')).to.equal('Harus alamat email yang sah.');
   });
@@ -17,6 +18,11 @@ describe('inbox form messages (Bahasa Indonesia)', () => {
 
   it('given a server error with a known code and the field label, then it is worded from the code', () => {
     expect(translateServerError({ code: 'required', message: '"Decision" is required.' }, 'Keputusan')).to.equal('"Keputusan" wajib diisi.');
+  });
+
+  it("given a pattern failure the server words with the form's own message, then that message is shown", () => {
+    expect(translateServerError({ code: 'pattern', message: 'Tulis NIK 16 angka, mis. 3325010101900001.' }, 'NIK')).to.equal('Tulis NIK 16 angka, mis. 3325010101900001.');
+    expect(translateServerError({ code: 'pattern', message: '"NIK" does not have the expected format.' }, 'NIK')).to.equal('Format "NIK" tidak sesuai.');
   });
 
   it('given a server error with an unknown code, then its message is kept', () => {
