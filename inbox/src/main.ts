@@ -48,6 +48,8 @@ function renderHeader(): void {
     h('a', { class: 'brand', href: lastListHash }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'A'), h('span', {}, h('strong', {}, 'Alur'), h('span', { class: 'brand-sub' }, t('app.title')))),
     h('div', { class: 'topbar-tools' },
       user ? h('a', { class: 'button ghost nav-start', href: startListHref(), 'aria-current': location.hash.startsWith('#/mulai') ? 'page' : null }, t('nav.start')) : null,
+      // Analysts and admins also model: the designer is one click away, as the designer links here.
+      user && (user.roles.includes('analyst') || user.roles.includes('admin')) ? h('a', { class: 'button ghost nav-start', href: '/designer/index.html', 'data-nav': 'designer' }, t('nav.designer')) : null,
       user ? h('span', { class: 'who-am-i', title: t('user.groups', { groups: user.groups.join(', ') }) }, h('strong', {}, user.username), h('span', { class: 'tenant' }, user.tenant)) : null,
       h('span', { class: 'lang' }, h('label', { for: 'lang', class: 'visually-hidden' }, t('lang.label')), langSelect),
       user ? h('button', { type: 'button', class: 'button ghost', 'data-action': 'logout', onclick: signOut }, t('logout')) : null));

@@ -11,6 +11,7 @@ import { languagePicker } from './language-picker.js';
 import { mountDesigner } from './designer-view.js';
 import { mountPacks } from './packs-view.js';
 import { mountPeople } from './people-view.js';
+import { mountStaffNotice } from './staff-view.js';
 import { mountOperate } from './operate-view.js';
 import { canOperate } from './operate-common.js';
 import { ot } from '../i18n/operate-strings.js';
@@ -19,6 +20,11 @@ export interface View { destroy(): void }
 
 let current: View | null = null;
 let onHashChange: (() => void) | null = null;
+
+/** Who may model and deploy: the others get a notice pointing to the inbox instead of the modeler. */
+function canModel(session: Session): boolean {
+  return ['analyst', 'admin', 'platform-admin'].some((role) => session.user.roles.includes(role));
+}
 
 function isAdmin(session: Session): boolean {
   return session.user.roles.includes('admin') || session.user.roles.includes('platform-admin');
@@ -39,7 +45,8 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
 
   const header = h('header', { className: 'app-header' },
     h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
-    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null),
+    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null,
+      h('a', { href: '/inbox/', className: 'nav-link nav-app', 'data-nav': 'inbox' }, t('navInbox'))),
     h('div', { className: 'header-right' },
       languagePicker(() => {
         teardown();
@@ -57,7 +64,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
     content.replaceChildren();
     for (const link of Array.from(header.querySelectorAll('.nav-link'))) link.classList.toggle('active', (link as HTMLElement).dataset.nav === page());
     const name = page();
-    current = name === 'packs' ? mountPacks(content, session) : name === 'people' ? mountPeople(content, session) : name === 'pantau' ? mountOperate(content, session) : mountDesigner(content, session);
+    current = name === 'packs' ? mountPacks(content, session) : name === 'people' ? mountPeople(content, session) : name === 'pantau' ? mountOperate(content, session) : canModel(session) ? mountDesigner(content, session) : mountStaffNotice(content);
   };
   onHashChange = show;
   window.addEventListener('hashchange', show);
