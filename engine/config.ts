@@ -78,6 +78,8 @@ export interface Budgets {
   stepMaxElements: number;
   /** Items one multi-instance may run. */
   maxMultiInstanceItems: number;
+  /** How deep a case may nest called processes. */
+  maxCallDepth: number;
   /** Wall time one step may run (its FEEL included) before the element it reached becomes an incident. */
   stepTimeoutMs: number;
 }
@@ -95,6 +97,7 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
     maxFlowsPerElement: numberOf(env, 'ALUR_MAX_FLOWS_PER_ELEMENT', 200, { atLeast: 1, integer: true }),
     stepMaxElements: numberOf(env, 'ALUR_STEP_MAX_ELEMENTS', 10_000, { atLeast: 1, integer: true }),
     maxMultiInstanceItems: numberOf(env, 'ALUR_MAX_MULTI_INSTANCE_ITEMS', 15_000, { atLeast: 1, integer: true }),
+    maxCallDepth: numberOf(env, 'ALUR_MAX_CALL_DEPTH', 20, { atLeast: 1, integer: true }),
     stepTimeoutMs: numberOf(env, 'ALUR_STEP_TIMEOUT_MS', 2000, { above: 0 }),
   };
 }

@@ -39,7 +39,7 @@ export type Effect =
   /** Broadcast to every other instance and signal start event; this instance's own catches were served in the step. */
   | { type: 'signal.broadcast'; name: string; variables: Variables }
   /** Start a child instance for a call activity; when it ends, feed `call.complete`/`call.fail` with `key`. */
-  | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables; businessKey?: string }
+  | { type: 'call.start'; key: number; childInstanceId: string; processId: string; variables: Variables; businessKey?: string; /** The child's nesting depth. */ depth: number }
   | { type: 'call.cancel'; key: number; childInstanceId: string }
   /** An escalation nothing in this (called) instance caught travels to the parent's call activity. */
   | { type: 'call.escalate'; parent: { instanceId: string; key: number }; code: string }
@@ -50,5 +50,5 @@ export type Effect =
   /** The instance ended; a parent waiting on it (call activity) gets this outcome. */
   | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
 
-export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping' | 'loop-limit' | 'multi-instance-limit' | 'step-time';
+export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping' | 'loop-limit' | 'multi-instance-limit' | 'step-time' | 'call-depth';
 export type EffectType = Effect['type'];

@@ -58,6 +58,11 @@ export type Input =
   | { type: 'instance.modify'; terminate?: { elementId?: string; key?: number }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */
-export interface ParentRef { instanceId: string; key: number }
+export interface ParentRef {
+  instanceId: string;
+  key: number;
+  /** How deep the child is nested (1: called by a case that was not called); unset in children started before it was kept. */
+  depth?: number;
+}
 
 export type InputType = Input['type'];

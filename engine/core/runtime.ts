@@ -54,6 +54,8 @@ export class Runtime {
   extraActivations = 0;
   /** Shortest interval a timer cycle may repeat at, in ms (StepEnv.minCycleMs; 0: none). */
   minCycleMs = 0;
+  /** How deep a case may nest called processes (StepEnv.maxCallDepth). */
+  maxCallDepth = 20;
   /** The step's time budget (StepEnv.timeBudget); unset in the memory engine and specs that need none. */
   timeBudget?: { readonly ms: number; exceeded(): boolean };
 

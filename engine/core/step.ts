@@ -31,6 +31,8 @@ export interface StepEnv {
   maxMultiInstanceItems?: number;
   /** Shortest interval a timer cycle may repeat at (ms); a shorter FEEL cycle is an incident. Unset: no minimum. */
   minCycleMs?: number;
+  /** How deep a case may nest called processes (ALUR_MAX_CALL_DEPTH); a call deeper is a call-depth incident. */
+  maxCallDepth?: number;
   /**
    * The step's time budget (ALUR_STEP_TIMEOUT_MS). The core never reads the clock: the adapter
    * starts the budget and the core asks it after each activation whether the step is over it.
@@ -106,6 +108,7 @@ function runtime(model: ProcessModel, state: InstanceState, now: string, env: St
   const rt = new Runtime(model, state, now, env.feel ?? inlineEvaluator, env.maxActivations ?? 10_000, env.calendar, env.maxMultiInstanceItems ?? 15_000);
   rt.minCycleMs = env.minCycleMs ?? 0;
   rt.timeBudget = env.timeBudget;
+  rt.maxCallDepth = env.maxCallDepth ?? 20;
   return rt;
 }
 

@@ -33,7 +33,7 @@ export function followUpsOf(instance: { id: string; tenant: string }, effects: r
     switch (e.type) {
       case 'call.start':
         // The called process belongs to the same case: it carries the caller's business key.
-        out.push({ kind: 'start', tenant: instance.tenant, processKey: e.processId, instanceId: e.childInstanceId, variables: e.variables, businessKey: e.businessKey, parent: { instanceId: instance.id, key: e.key } });
+        out.push({ kind: 'start', tenant: instance.tenant, processKey: e.processId, instanceId: e.childInstanceId, variables: e.variables, businessKey: e.businessKey, parent: { instanceId: instance.id, key: e.key, depth: e.depth } });
         break;
       case 'call.cancel':
         out.push({ kind: 'input', instanceId: e.childInstanceId, input: { type: 'instance.cancel' } });

@@ -168,9 +168,9 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
 }
 
 /** The step's budgets (README, "Budgets"): the cycle guard, the multi-instance item limit and the step's time, started now. */
-function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number; timeBudget: TimeBudget } {
+function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number; maxCallDepth: number; timeBudget: TimeBudget } {
   const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
   const ms = budgets.stepTimeoutMs;
   const until = performance.now() + ms;
-  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems, timeBudget: { ms, exceeded: () => performance.now() > until } };
+  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems, maxCallDepth: budgets.maxCallDepth, timeBudget: { ms, exceeded: () => performance.now() > until } };
 }

@@ -200,6 +200,43 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
     });
   });
 
+  describe('self-calling processes', () => {
+    /** A process whose call activity calls `callee` (a literal id, or FEEL), then ends. */
+    const caller = (id: string, callee: string, call = 'Panggil') => `<bpmn:process id="${id}" isExecutable="true">
+      <bpmn:startEvent id="${id}-s" /><bpmn:callActivity id="${call}"><bpmn:extensionElements><zeebe:calledElement processId="${callee}" propagateAllChildVariables="false" /></bpmn:extensionElements></bpmn:callActivity>
+      <bpmn:endEvent id="${id}-e" /><bpmn:sequenceFlow id="${id}-f0" sourceRef="${id}-s" targetRef="${call}" /><bpmn:sequenceFlow id="${id}-f1" sourceRef="${call}" targetRef="${id}-e" /></bpmn:process>`;
+    const file = (...processes: string[]) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="Defs" targetNamespace="http://alur.example/test">${processes.join('')}</bpmn:definitions>`);
+
+    it('given a call activity calling its own process by a literal id, when deployed, then it is a 400 naming the call activity, in the language asked for, and nothing is deployed', async () => {
+      const res = await deploy(file(caller('ulang', 'ulang')), 'ulang').set('Accept-Language', 'id').expect(400);
+      expect(res.body.errors).to.deep.equal([{ element: 'Panggil', message: 'Call activity Panggil memanggil prosesnya sendiri ulang: setiap mulai akan memulai yang lain tanpa akhir.' }]);
+      const english = await deploy(file(caller('ulang', 'ulang')), 'ulang').expect(400);
+      expect(english.body.errors[0].message).to.equal('Call activity Panggil calls its own process ulang: every start would start another without end.');
+      await api.http.get('/api/process-definitions?key=ulang').set(bearer(analyst)).expect(200).expect((r) => expect(r.body.total).to.equal(0));
+    });
+
+    it('given two processes of one file calling each other by literal ids, when deployed, then both call activities are named', async () => {
+      const res = await deploy(file(caller('pingpong-a', 'pingpong-b', 'PanggilB'), caller('pingpong-b', 'pingpong-a', 'PanggilA')), 'pingpong').expect(400);
+      expect(res.body.errors.map((e: { element: string; message: string }) => [e.element, e.message])).to.deep.equal([
+        ['PanggilB', 'Call activity PanggilB calls pingpong-b, which calls pingpong-a again in this file: every start would start another without end.'],
+        ['PanggilA', 'Call activity PanggilA calls pingpong-a, which calls pingpong-b again in this file: every start would start another without end.'],
+      ]);
+    });
+
+    it('given a process calling itself through a FEEL id, when a case starts, then it nests 20 deep and the call past that is a call-depth incident; nothing else of the tenant waits on it', async () => {
+      await deploy(file(caller('ulang-feel', '=namaProses')), 'ulang-feel').expect(201);
+      const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'ulang-feel', variables: { namaProses: 'ulang-feel' } }).expect(201);
+      const cases = await api.http.get('/api/process-instances?processKey=ulang-feel&limit=100').set(bearer(analyst)).expect(200);
+      expect(cases.body.total).to.equal(21);
+      const incidents = (await api.http.get('/api/incidents?limit=100').set(bearer(analyst)).expect(200)).body.items.filter((i: { type: string }) => i.type === 'call-depth');
+      expect(incidents).to.have.length(1);
+      expect(incidents[0].elementId).to.equal('Panggil');
+      expect(incidents[0].message).to.match(/^Panggil would start ulang-feel 21 calls deep; a case nests called processes at most 20 deep \(ALUR_MAX_CALL_DEPTH\)$/);
+      expect(incidents[0].processInstanceId).to.not.equal(started.body.id);
+    });
+  });
+
   /** Rows of what a request could have changed. */
   async function countRows() {
     const k = api.db.knex;

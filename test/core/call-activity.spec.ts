@@ -1,6 +1,6 @@
 /** Call activity (zeebe:calledElement): child instances, variable propagation, errors, escalations, cancellation. */
 import { expect } from 'chai';
-import { given, definitions, processXml, flow, path, vars, userTask, active, historyOf, effectsOf, elementKey, incidentsOf, boundary } from './support.js';
+import { given, definitions, processXml, flow, path, vars, userTask, active, historyOf, effectsOf, elementKey, incidentsOf, boundary, bpmn } from './support.js';
 
 const roots = '<bpmn:error id="err" errorCode="TIDAK_LENGKAP"/><bpmn:escalation id="esc" escalationCode="BANTUAN"/>';
 
@@ -25,7 +25,7 @@ describe('call activity', () => {
     const { step } = await import('../../engine/core/step.js');
     const r = step(engine.models.get('parent')!, null, { type: 'instance.start', instanceId: 'P', processId: 'parent', variables: { a: 1 }, businessKey: 'BK' }, engine.now);
     const [start] = effectsOf(r, 'call.start');
-    expect(start).to.deep.equal({ type: 'call.start', key: start.key, childInstanceId: `P-${start.key + 1}`, processId: 'child', variables: { a: 1 }, businessKey: 'BK' });
+    expect(start).to.deep.equal({ type: 'call.start', key: start.key, childInstanceId: `P-${start.key + 1}`, processId: 'child', variables: { a: 1 }, businessKey: 'BK', depth: 1 });
     expect(r.state.els[start.key].w).to.deep.equal({ k: 'call', child: `P-${start.key + 1}` });
   });
 
@@ -34,7 +34,7 @@ describe('call activity', () => {
     const id = engine.start('parent', { pemohon: 'Ani' });
     const c = childId(engine, id);
     expect(vars(engine, c)).to.deep.equal({ pemohon: 'Ani' });
-    expect(engine.state(c).parent).to.deep.equal({ instanceId: id, key: elementKey(engine, id, 'call') });
+    expect(engine.state(c).parent).to.deep.equal({ instanceId: id, key: elementKey(engine, id, 'call'), depth: 1 });
     expect(active(engine, c)).to.deep.equal(['childTask']);
   });
 
@@ -204,5 +204,21 @@ describe('call activity', () => {
     const id = engine.start('parent');
     engine.send(childId(engine, id), { type: 'instance.cancel' });
     expect(incidentsOf(engine, id)[0]).to.include({ elementId: 'call', type: 'unhandled-error' });
+  });
+});
+
+describe('call activity: nesting budget (issue 16)', () => {
+  it('given a process calling itself through a FEEL id, when started, then children nest up to the budget and the call past it is a call-depth incident', async () => {
+    const self = bpmn(`<bpmn:startEvent id="s"/><bpmn:callActivity id="call"><bpmn:extensionElements><zeebe:calledElement processId="=self"/></bpmn:extensionElements></bpmn:callActivity>
+      <bpmn:endEvent id="e"/>${flow('f0', 's', 'call')}${flow('f1', 'call', 'e')}`);
+    const engine = await given(self, { env: { maxCallDepth: 3 } });
+    const root = engine.start('p', { self: 'p' });
+    let id = root;
+    for (let depth = 1; depth <= 3; depth++) {
+      id = childId(engine, id);
+      expect(engine.state(id).parent?.depth).to.equal(depth);
+    }
+    expect(incidentsOf(engine, id).map((i) => [i.elementId, i.type, i.message])).to.deep.equal([['call', 'call-depth', 'call would start p 4 calls deep; a case nests called processes at most 3 deep (ALUR_MAX_CALL_DEPTH)']]);
+    expect(engine.state(id).els[elementKey(engine, id, 'call')].w).to.equal(undefined);
   });
 });

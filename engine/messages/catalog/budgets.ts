@@ -14,6 +14,14 @@ export const budgets = {
     en: '{element} has {count} incoming sequence flows; an element may have at most {max} (ALUR_MAX_FLOWS_PER_ELEMENT).',
     id: '{element} memiliki {count} alur masuk; satu elemen paling banyak {max} alur (ALUR_MAX_FLOWS_PER_ELEMENT).',
   },
+  'budget.calls-itself': {
+    en: 'Call activity {element} calls its own process {process}: every start would start another without end.',
+    id: 'Call activity {element} memanggil prosesnya sendiri {process}: setiap mulai akan memulai yang lain tanpa akhir.',
+  },
+  'budget.calls-back': {
+    en: 'Call activity {element} calls {callee}, which calls {process} again in this file: every start would start another without end.',
+    id: 'Call activity {element} memanggil {callee}, yang dalam berkas ini memanggil {process} lagi: setiap mulai akan memulai yang lain tanpa akhir.',
+  },
   'budget.body-too-deep': {
     en: 'The request body nests objects and lists more than {max} levels deep; send flatter data.',
     id: 'Isi permintaan bersarang lebih dari {max} tingkat objek dan daftar; kirim data yang lebih datar.',
