@@ -16,14 +16,16 @@ import { errorMessage } from './errors.js';
 import { fill, focusFirst, h } from './dom.js';
 import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
-import { listHref, parseRoute, startListHref } from './router.js';
-import { clearSession, currentUser, saveSession } from './session.js';
+import { accountHref, listHref, parseRoute, startListHref } from './router.js';
+import { clearSession, currentUser, saveSession, updateSessionUser } from './session.js';
 import { forgetProcessNames } from './process-names.js';
 import { mountTaskList } from './task-list.js';
 import { mountTaskView } from './task-view.js';
 import { mountStartList } from './start-list.js';
 import { mountStartView } from './start-view.js';
 import './styles-start.css';
+import './styles-account.css';
+import { mountAccountView } from './account-view.js';
 
 const app = document.getElementById('app')!;
 const main = h('main', { id: 'main', tabindex: '-1' });
@@ -50,10 +52,19 @@ function renderHeader(): void {
       user ? h('a', { class: 'button ghost nav-start', href: startListHref(), 'aria-current': location.hash.startsWith('#/mulai') ? 'page' : null }, t('nav.start')) : null,
       // Analysts and admins also model: the designer is one click away, as the designer links here.
       user && (user.roles.includes('analyst') || user.roles.includes('admin')) ? h('a', { class: 'button ghost nav-start', href: '/designer/index.html', 'data-nav': 'designer' }, t('nav.designer')) : null,
-      user ? h('span', { class: 'who-am-i', title: t('user.groups', { groups: user.groups.join(', ') }) }, h('strong', {}, user.username), h('span', { class: 'tenant' }, user.tenant)) : null,
+      user ? h('a', {
+        class: 'who-am-i', href: accountHref(), 'aria-label': `${t('nav.account')}: ${user.displayName || user.username}`, 'data-groups': user.groups.join(','),
+        title: `${t('nav.account')} · ${t('user.groups', { groups: user.groups.join(', ') })}`, 'aria-current': location.hash === accountHref() ? 'page' : null,
+      }, h('strong', {}, user.displayName || user.username), h('span', { class: 'tenant' }, user.tenant), h('span', { class: 'initials', 'aria-hidden': 'true' }, initials(user.displayName || user.username))) : null,
       h('span', { class: 'lang' }, h('label', { for: 'lang', class: 'visually-hidden' }, t('lang.label')), langSelect),
       user ? h('button', { type: 'button', class: 'button ghost', 'data-action': 'logout', onclick: signOut }, t('logout')) : null));
   document.title = `Alur · ${t('app.title')}`;
+}
+
+/** Up to two initials of a name (a phone's header shows them instead of the name). */
+function initials(name: string): string {
+  const words = name.replace(/,.*$/, '').split(/[\s._-]+/).filter(Boolean);
+  return (words.length > 1 ? words[0][0] + words[1][0] : name.slice(0, 2)).toUpperCase();
 }
 
 function route(): void {
@@ -89,6 +100,8 @@ function route(): void {
     if (arrived) focusFirst(main, 'h1');
   } else if (current.view === 'start') {
     unmount = mountStartList(main);
+  } else if (current.view === 'account') {
+    unmount = mountAccountView(main, (displayName) => { updateSessionUser({ displayName }); renderHeader(); });
   } else if (current.view === 'start-form') {
     unmount = mountStartView(main, current.processKey, user);
   } else {

@@ -1,6 +1,7 @@
 /**
  * Hash routes of the inbox: `#/tasks?tab=&sort=&q=&page=` (the list), `#/task/<id>` (one task),
- * `#/mulai` (the services the user may start) and `#/mulai/<processKey>` (one start form).
+ * `#/mulai` (the services the user may start), `#/mulai/<processKey>` (one start form) and
+ * `#/akun` (the user's own name, e-mail and password).
  * Hash routing keeps the page a set of static files the engine can serve from /inbox/ without
  * rewrites, and keeps list state in the URL so Back and bookmarks work. Parsing only.
  */
@@ -10,7 +11,8 @@ export type Route =
   | { view: 'list'; tab: TaskFilter; sort: TaskSort; q: string; page: number }
   | { view: 'task'; id: string }
   | { view: 'start' }
-  | { view: 'start-form'; processKey: string };
+  | { view: 'start-form'; processKey: string }
+  | { view: 'account' };
 
 const tabs: TaskFilter[] = ['mine', 'candidate', 'all', 'done'];
 const sorts: TaskSort[] = ['dueDate', 'priority', 'createdAt'];
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
   const taskMatch = path.match(/^\/task\/([^/]+)$/);
   if (taskMatch) return { view: 'task', id: decodeURIComponent(taskMatch[1]) };
   if (path === '/mulai') return { view: 'start' };
+  if (path === '/akun') return { view: 'account' };
   const startMatch = path.match(/^\/mulai\/([^/]+)$/);
   if (startMatch) return { view: 'start-form', processKey: decodeURIComponent(startMatch[1]) };
   const params = new URLSearchParams(search);
@@ -47,4 +50,9 @@ export function startListHref(): string {
 
 export function startHref(processKey: string): string {
   return `#/mulai/${encodeURIComponent(processKey)}`;
+}
+
+/** "Akun saya": the user's own name, e-mail and password. */
+export function accountHref(): string {
+  return '#/akun';
 }

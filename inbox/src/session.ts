@@ -7,6 +7,8 @@ export interface User {
   tenant: string;
   roles: string[];
   groups: string[];
+  /** The name shown in the header (absent in sessions saved before names existed). */
+  displayName?: string;
 }
 
 const TOKEN = 'alur.inbox.token';
@@ -29,6 +31,13 @@ export function currentUser(): User | null {
 export function saveSession(newToken: string, user: User): void {
   sessionStorage.setItem(TOKEN, newToken);
   sessionStorage.setItem(USER, JSON.stringify(user));
+}
+
+/** Keeps the session's user in step after the user changed their own name. */
+export function updateSessionUser(change: Partial<User>): void {
+  const user = currentUser();
+  const bearer = token();
+  if (user && bearer) saveSession(bearer, { ...user, ...change });
 }
 
 export function clearSession(): void {

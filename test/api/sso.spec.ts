@@ -169,6 +169,9 @@ forEachBackend('api: single sign-on', (backend) => {
     expect(refused.status).to.equal(403);
     expect(refused.body.detail).to.equal('Pemerintah daerah Anda hanya masuk melalui single sign-on (SSO): gunakan tombol SSO, bukan kata sandi.');
     expect((await api.http.post('/api/auth/login').send({ username: 'staf-smg', password: 'salah' })).body.detail).to.match(/single sign-on only/);
+    // The inbox's own-account page learns there is no password to change.
+    expect((await api.http.get('/api/auth/me').set(bearer(staffToken)).expect(200)).body).to.include({ localPasswords: false, singleSignOn: false });
+    expect((await api.http.patch('/api/users/staf-smg').set(bearer(staffToken)).send({ password: 'sandi-baru-123', currentPassword: PASSWORD })).status).to.equal(409);
     expect((await api.http.post('/api/auth/login').send({ username: 'admin', password: PASSWORD })).status).to.equal(200);
     expect((await api.http.post('/api/auth/login').send({ username: 'admin-btg', password: PASSWORD })).status).to.equal(200);
     // Single sign-on still signs Semarang's people in.

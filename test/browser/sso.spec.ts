@@ -68,8 +68,8 @@ describe('single sign-on (browser): inbox and designer through a real OpenID pro
     await atProvider(page, 'siti');
     const who = page.locator('.who-am-i');
     await who.waitFor();
-    expect(await who.innerText()).to.contain('siti');
-    expect(await who.getAttribute('title')).to.equal('Grup: verifikator');
+    expect(await who.innerText()).to.contain('Siti Rahmawati');
+    expect(await who.getAttribute('data-groups')).to.equal('verifikator');
     // The one-time code left the address bar.
     expect(page.url()).not.to.contain('sso');
     await screenshot(page, 'sso-inbox-signed-in');
@@ -78,7 +78,7 @@ describe('single sign-on (browser): inbox and designer through a real OpenID pro
     idp.accounts.set('siti', { ...idp.accounts.get('siti'), groups: ['kepala-dinas'] });
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.getByRole('link', { name: 'Masuk dengan SSO Jateng' }).click();
-    await page.locator('.who-am-i[title="Grup: kepala-dinas"]').waitFor();
+    await page.locator('.who-am-i[data-groups="kepala-dinas"]').waitFor();
     const siti = await admin.expect(200, 'GET', '/api/users/siti');
     expect(siti).to.include({ displayName: 'Siti Rahmawati', tenant: 'semarang' });
     expect(siti.groups).to.deep.equal(['kepala-dinas']);

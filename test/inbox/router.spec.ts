@@ -1,6 +1,6 @@
 /** The inbox's hash routes (inbox/src/router.ts): list state lives in the URL. */
 import { expect } from 'chai';
-import { listHref, parseRoute, taskHref } from '../../inbox/src/router.js';
+import { accountHref, listHref, parseRoute, taskHref } from '../../inbox/src/router.js';
 
 describe('inbox routes', () => {
   it('given no hash, then it is the first page of my tasks sorted by deadline', () => {
@@ -18,5 +18,9 @@ describe('inbox routes', () => {
 
   it('given a task id with reserved characters, then the task route carries it intact', () => {
     expect(parseRoute(taskHref('a/b c'))).to.deep.equal({ view: 'task', id: 'a/b c' });
+  });
+
+  it('given the account hash, then it is the user\'s own account page', () => {
+    expect(parseRoute(accountHref())).to.deep.equal({ view: 'account' });
   });
 });

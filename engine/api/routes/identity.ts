@@ -7,6 +7,7 @@ import { listPeople, personOf, changePerson, type PersonPatch } from '../../serv
 import { groupsOf, createGroup, changeGroup, removeGroup } from '../../service/groups.js';
 import { listAudit } from '../../store/audit.js';
 import { findUserByUsername } from '../../store/users.js';
+import { localPasswordsAllowed } from '../../store/tenants.js';
 import { hasRole, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
 import { enumParam, paging, stringParam } from '../validation.js';
@@ -24,12 +25,14 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
   r.add({ method: 'post', path: '/api/auth/logout', tag: 'identity', summary: 'Revoke the token of this request' },
     async ({ res }) => { await logout(knex, res.locals.token as string, deps.tokenCache); });
 
-  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with display name, NIP, jabatan and e-mail' },
+  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with display name, NIP, jabatan and e-mail, whether a password signs them in (localPasswords) and whether they signed in by single sign-on before (singleSignOn)' },
     async ({ actor }) => {
       const user = await findUserByUsername(knex, actor.username);
       if (!user) throw new Unauthenticated(text('access.token-invalid'));
       // A platform administrator acting in a tenant (X-Alur-Tenant) is shown as acting there.
-      return { ...(await userView(knex, user)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups };
+      // localPasswords: whether a password can sign this person in (their own-account page offers a change only then).
+      const localPasswords = await localPasswordsAllowed(knex, user.tenant_id);
+      return { ...(await userView(knex, user)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups, localPasswords, singleSignOn: !!user.oidc_subject };
     });
 
   r.add<{ id: string; name: string }>({ method: 'post', path: '/api/tenants', tag: 'identity', summary: 'Create a tenant (platform-admin)', body: tenantBody, responses: { 201: 'created' } },

@@ -6,13 +6,17 @@
 import { id, type MessageKey as CoreKey } from './id.js';
 import { en } from './en.js';
 import { startingEn, startingId, type StartingKey } from './starting.js';
+import { accountEn, accountId, type AccountKey } from './account.js';
 import { documentsEn, documentsId, type DocumentsKey } from './documents.js';
 
 export type Lang = 'id' | 'en';
-export type MessageKey = CoreKey | StartingKey | DocumentsKey;
+export type MessageKey = CoreKey | StartingKey | DocumentsKey | AccountKey;
 
 const STORAGE_KEY = 'alur.inbox.lang';
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { id: { ...id, ...startingId, ...documentsId }, en: { ...en, ...startingEn, ...documentsEn } };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  id: { ...id, ...startingId, ...documentsId, ...accountId },
+  en: { ...en, ...startingEn, ...documentsEn, ...accountEn },
+};
 let current: Lang = readStoredLang();
 const listeners = new Set<() => void>();
 

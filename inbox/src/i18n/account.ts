@@ -1,0 +1,63 @@
+/**
+ * Words of "Akun saya" (a person's own name, e-mail and password), in both languages. Kept beside
+ * id.ts/en.ts and merged by index.ts; en is checked against id by TypeScript.
+ */
+export const accountId = {
+  'nav.account': 'Akun saya',
+  'account.heading': 'Akun saya',
+  'account.who': '{username} · {tenant}',
+  'account.profile': 'Data diri',
+  'account.displayName': 'Nama tampilan',
+  'account.displayNameHint': 'Nama yang dilihat rekan kerja di tugas dan riwayat berkas.',
+  'account.email': 'E-mail',
+  'account.nip': 'NIP',
+  'account.jabatan': 'Jabatan',
+  'account.groups': 'Grup',
+  'account.byAdmin': 'NIP, jabatan, grup, dan peran diubah oleh admin.',
+  'account.none': '—',
+  'account.save': 'Simpan data diri',
+  'account.saved': 'Data diri disimpan.',
+  'account.password': 'Kata sandi',
+  'account.currentPassword': 'Kata sandi saat ini',
+  'account.newPassword': 'Kata sandi baru',
+  'account.repeatPassword': 'Ulangi kata sandi baru',
+  'account.passwordHint': 'Minimal 8 karakter.',
+  'account.changePassword': 'Ganti kata sandi',
+  'account.passwordChanged': 'Kata sandi diganti. Sesi Anda di perangkat lain telah diakhiri.',
+  'account.passwordShort': 'Kata sandi baru minimal 8 karakter.',
+  'account.passwordMismatch': 'Ulangan kata sandi baru tidak sama.',
+  'account.emailInvalid': 'Alamat e-mail tidak valid.',
+  'account.ssoOnly': 'Pemerintah daerah Anda masuk melalui single sign-on (SSO): kata sandi diatur di penyedia identitas, bukan di Alur.',
+  'account.saving': 'Menyimpan…',
+};
+
+export type AccountKey = keyof typeof accountId;
+
+export const accountEn: Record<AccountKey, string> = {
+  'nav.account': 'My account',
+  'account.heading': 'My account',
+  'account.who': '{username} · {tenant}',
+  'account.profile': 'Personal details',
+  'account.displayName': 'Display name',
+  'account.displayNameHint': 'The name colleagues see on tasks and in a case\'s history.',
+  'account.email': 'E-mail',
+  'account.nip': 'NIP',
+  'account.jabatan': 'Position',
+  'account.groups': 'Groups',
+  'account.byAdmin': 'NIP, position, groups and roles are changed by an admin.',
+  'account.none': '—',
+  'account.save': 'Save details',
+  'account.saved': 'Your details were saved.',
+  'account.password': 'Password',
+  'account.currentPassword': 'Current password',
+  'account.newPassword': 'New password',
+  'account.repeatPassword': 'Repeat the new password',
+  'account.passwordHint': 'At least 8 characters.',
+  'account.changePassword': 'Change password',
+  'account.passwordChanged': 'Password changed. Your sessions on other devices have ended.',
+  'account.passwordShort': 'The new password needs at least 8 characters.',
+  'account.passwordMismatch': 'The repeated new password does not match.',
+  'account.emailInvalid': 'This is not a valid e-mail address.',
+  'account.ssoOnly': 'Your tenant signs in through single sign-on (SSO): your password is managed at the identity provider, not in Alur.',
+  'account.saving': 'Saving…',
+};
