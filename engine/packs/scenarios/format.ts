@@ -23,6 +23,8 @@ export type Step =
   | { expectNoTask: { element: string } }
   | { completeTask: TaskRef }
   | { completeJob: { type: string; element?: string; variables?: Record<string, unknown> } }
+  | { runJob: { type: 'tte-sign'; element?: string } }
+  | { expectDocument: { variable: string; versions?: number; signedByRole?: string } }
   | { advanceClock: string }
   | { publishMessage: ScenarioMessage }
   | { expect: ExpectInstance };
@@ -37,6 +39,8 @@ export interface Scenario {
   clock?: string;
   start: { variables?: Record<string, unknown>; businessKey?: string; role?: string; message?: ScenarioMessage };
   refusedStarts?: RefusedStart[];
+  /** Letters made as PDFs before the start, by start variable name. */
+  documents?: Record<string, { title: string }>;
   steps: Step[];
   expect?: ExpectInstance;
 }
@@ -66,6 +70,7 @@ export function scenarioRoles(s: Scenario): string[] {
   for (const step of s.steps) {
     const ref = 'expectTask' in step ? step.expectTask : 'completeTask' in step ? step.completeTask : undefined;
     if (ref?.role) roles.add(ref.role);
+    if ('expectDocument' in step && step.expectDocument.signedByRole) roles.add(step.expectDocument.signedByRole);
   }
   return [...roles];
 }

@@ -14,9 +14,21 @@ import { Clock } from '../../runner/clock.js';
 import { EmbeddedRunner } from '../../runner/embedded.js';
 import { JobHandlerRegistry } from '../../runner/registry.js';
 import type { Actor } from '../../service/actor.js';
+import { ephemeralSigning, type SigningSetup } from '../../signing/config.js';
+import { tteSignConnector } from '../../signing/tte-sign.js';
 
 export class ScenarioHarness {
-  private constructor(readonly db: Database, readonly engine: Engine, readonly clock: Clock, readonly runner: EmbeddedRunner) {}
+  /**
+   * Connectors a scenario's `runJob` step runs (only tte-sign, which needs nothing outside the
+   * database). Not the runner's: jobs wait for a step unless a scenario asks for this.
+   */
+  readonly jobs = new JobHandlerRegistry();
+  readonly signing: SigningSetup;
+
+  private constructor(readonly db: Database, readonly engine: Engine, readonly clock: Clock, readonly runner: EmbeddedRunner) {
+    this.signing = ephemeralSigning(() => clock.now());
+    this.jobs.register('tte-sign', tteSignConnector({ knex: db.knex, signing: this.signing, now: () => clock.now() }));
+  }
 
   static async open(): Promise<ScenarioHarness> {
     const db = await openDatabase({ memory: true });
@@ -37,9 +49,9 @@ export class ScenarioHarness {
     return { id: `admin-${tenant}`, username: 'uji-admin', tenant, roles: ['admin', 'analyst'], groups: [] };
   }
 
-  /** A staff user who belongs to `group` (the tenant's group for a pack role). */
+  /** A staff user who belongs to `group` (the tenant's group for a pack role); named per tenant, as usernames are unique platform-wide. */
   staff(tenant: string, group: string): Actor {
-    return { id: `staff-${group}`, username: `uji-${group}`, tenant, roles: ['staff'], groups: [group] };
+    return { id: `staff-${group}`, username: `${group}@${tenant}`, tenant, roles: ['staff'], groups: [group] };
   }
 
   /** Fires every timer due at the current clock (and whatever they cause). */

@@ -16,6 +16,10 @@ import type { RoleMap } from '../roles.js';
 import type { ExpectInstance, RefusedStart, Scenario, Step, TaskRef } from './format.js';
 import { Forbidden, InvalidInput } from '../../service/errors.js';
 import type { ScenarioHarness } from './harness.js';
+import { executeJob } from '../../runner/execute.js';
+import { findInstanceById } from '../../store/instances.js';
+import { versionsOf, type DocumentRow } from '../../store/documents.js';
+import { attachScenarioLetters, enrolTaskUsers, installScenarioCertificate, scenarioLetter } from './signing.js';
 
 export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; ms: number }
 
@@ -68,7 +72,10 @@ class Ctx {
     }
     // Through the engine's own start, as the API starts: alur:starters and the start form apply.
     const starter = s.start.role ? this.h.staff(this.tenant, this.group(s.start.role)) : admin;
-    const out = await this.h.engine.startInstance(starter, { processKey: s.process, businessKey: s.start.businessKey, variables: s.start.variables });
+    const letters: Record<string, string> = {};
+    for (const [name, { title }] of Object.entries(s.documents ?? {})) letters[name] = await scenarioLetter(this.h.db.knex, this.tenant, starter.username, title, this.h.clock.now());
+    const out = await this.h.engine.startInstance(starter, { processKey: s.process, businessKey: s.start.businessKey, variables: { ...s.start.variables, ...letters } });
+    await attachScenarioLetters(this.h.db.knex, this.tenant, Object.values(letters), out.instanceId, starter.username, this.h.clock.now());
     return out.instanceId;
   }
 
@@ -108,15 +115,12 @@ class Ctx {
     }
     if ('completeJob' in step) {
       const { type, element, variables } = step.completeJob;
-      // Claim like a worker would (ready → running), so finishing it marks the row completed; the
-      // store has no query for one tenant's running jobs, so the scratch tenant's rows are read here.
-      await claimDueJobs(this.h.db.knex, [type], this.h.clock.now(), 24 * 3600_000, 500);
-      const jobs: JobRow[] = await this.h.db.knex('job').where({ tenant_id: this.tenant, type, state: 'running' }).orderBy('created_at');
-      const job = jobs.find((j) => !element || j.element_id === element);
-      if (!job) throw new Failed(`no pending job of type "${type}"${element ? ` at ${element}` : ''} (pending: ${jobs.map((j) => j.element_id).join(', ') || 'none'})`);
+      const job = await this.pendingJob(type, element);
       await this.h.engine.finishJob(job, { type: 'job.complete', key: job.key, variables: variables ?? {} });
       return;
     }
+    if ('runJob' in step) return this.runJob(step.runJob.type, step.runJob.element);
+    if ('expectDocument' in step) return this.expectDocument(step.expectDocument);
     if ('advanceClock' in step) {
       this.h.clock.pin(addDuration(this.h.clock.now(), step.advanceClock));
       return;
@@ -128,6 +132,50 @@ class Ctx {
       return;
     }
     if ('expect' in step) return this.expect(step.expect);
+  }
+
+  /** The pending job of `type` (at `element`), claimed like a worker would (ready → running), so finishing it marks the row completed. */
+  async pendingJob(type: string, element?: string): Promise<JobRow> {
+    // The store has no query for one tenant's running jobs, so the scratch tenant's rows are read here.
+    await claimDueJobs(this.h.db.knex, [type], this.h.clock.now(), 24 * 3600_000, 500);
+    const jobs: JobRow[] = await this.h.db.knex('job').where({ tenant_id: this.tenant, type, state: 'running' }).orderBy('created_at');
+    const job = jobs.find((j) => !element || j.element_id === element);
+    if (!job) throw new Failed(`no pending job of type "${type}"${element ? ` at ${element}` : ''} (pending: ${jobs.map((j) => j.element_id).join(', ') || 'none'})`);
+    return job;
+  }
+
+  certificate = false;
+
+  /** Runs Alur's own connector for the pending job (tte-sign with the scenario certificate); a failure fails the scenario. */
+  async runJob(type: string, element?: string): Promise<void> {
+    const knex = this.h.db.knex;
+    if (!this.certificate) {
+      await installScenarioCertificate(knex, this.h.signing, this.h.admin(this.tenant));
+      this.certificate = true;
+    }
+    await enrolTaskUsers(knex, this.tenant, await this.instanceIds());
+    const job = await this.pendingJob(type, element);
+    const input = await executeJob(this.h.jobs, job, await findInstanceById(knex, job.instance_id), { baseMs: 1000, maxMs: 60_000 });
+    await this.h.engine.finishJob(job, input);
+    if (input.type !== 'job.complete') throw new Failed(`job ${type} at ${job.element_id} failed: ${'message' in input ? input.message : input.type}`);
+  }
+
+  async expectDocument(e: { variable: string; versions?: number; signedByRole?: string }): Promise<void> {
+    const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
+    const vars = (root?.snapshot.final ?? root?.snapshot.els?.[1]?.v ?? {}) as Record<string, unknown>;
+    const value = vars[e.variable];
+    const id = typeof value === 'string' ? value : (value as { documentId?: string } | null)?.documentId;
+    if (!id) throw new Failed(`variable ${e.variable} names no document (${JSON.stringify(value)})`);
+    const doc = await this.h.db.knex('document').where({ tenant_id: this.tenant, id }).first() as DocumentRow | undefined;
+    if (!doc) throw new Failed(`document ${id} (variable ${e.variable}) was not found`);
+    const versions = await versionsOf(this.h.db.knex, this.tenant, doc.version_of ?? doc.id);
+    if (e.versions !== undefined && versions.length !== e.versions) throw new Failed(`document ${e.variable}: expected ${e.versions} version(s), found ${versions.length}`);
+    if (e.signedByRole) {
+      const latest = versions.at(-1)!;
+      const want = this.h.staff(this.tenant, this.group(e.signedByRole)).username;
+      if (!latest.signature) throw new Failed(`document ${e.variable}: its latest version (${latest.version}) is not signed`);
+      if (latest.signature.signedBy !== want) throw new Failed(`document ${e.variable}: signed by ${latest.signature.signedBy ?? 'the certificate holder'}, expected a user of role ${e.signedByRole}`);
+    }
   }
 
   async openTasks(): Promise<TaskRow[]> {
