@@ -146,4 +146,15 @@ export const panelId: Record<string, string> = {
   'Registration number format': 'Format nomor registrasi',
   'e.g. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} are the start date, {seq:5} a counter of 5 digits that restarts when the text around it changes. Empty: no number.':
     'mis. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} adalah tanggal berkas dimulai, {seq:5} nomor urut 5 angka yang mulai lagi dari 1 bila teks di sekitarnya berubah (di sini setiap bulan). Kosong: tanpa nomor registrasi.',
+  // Alur's "Standar pelayanan" group (designer/src/modeler/service-standard-props.ts)
+  'Service standard': 'Standar pelayanan',
+  'Service standard (working days)': 'Jangka waktu pelayanan (hari kerja)',
+  'How many working days the service promises from the application to the result (jangka waktu pelayanan, PermenPANRB 15/2014). Weekends, national holidays, cuti bersama and the tenant\'s own closures do not count. Empty: no service standard.':
+    'Berapa hari kerja yang dijanjikan layanan ini dari permohonan sampai hasil (jangka waktu pelayanan, PermenPANRB 15/2014). Sabtu–Minggu, libur nasional, cuti bersama dan hari libur daerah tidak dihitung. Kosong: tanpa standar pelayanan.',
+  'Due in (working days)': 'Tenggat (hari kerja)',
+  'The task is due this many working days after it opens, at the same time of day, by the tenant\'s calendar. Empty: no due date in working days.':
+    'Tugas jatuh tempo sekian hari kerja setelah dibuka, pada jam yang sama, menurut kalender kerja instansi. Kosong: tanpa tenggat hari kerja.',
+  'The service clock stops here (waiting for the applicant)': 'Jam layanan berhenti di sini (menunggu pemohon)',
+  'While this step is active, e.g. the applicant completes the file, its working days do not count toward the service standard; the due date moves later by them.':
+    'Selama langkah ini berjalan, mis. pemohon melengkapi berkas, hari kerjanya tidak dihitung dalam standar pelayanan; tenggat berkas mundur sebanyak itu.',
 };

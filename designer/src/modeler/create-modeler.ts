@@ -21,6 +21,7 @@ import lintConfig from 'alur-lint-config';
 import alurModdle from '../../../engine/bpmn/alur.json' with { type: 'json' };
 import translateModule from '../i18n/translate-module.js';
 import caseStartModule from './case-start-props.js';
+import serviceStandardModule from './service-standard-props.js';
 import { feelLanguageContext } from './feel-builtins.js';
 
 export type Modeler = BpmnModeler;
@@ -40,6 +41,7 @@ export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement)
       TokenSimulationModule,
       translateModule,
       caseStartModule,
+      serviceStandardModule,
     ],
     // The engine's own descriptors: what it parses, the designer reads and writes unchanged.
     moddleExtensions: { zeebe: zeebeModdle, alur: alurModdle },

@@ -1,6 +1,6 @@
 /**
  * The signed-in page frame: header (brand, navigation, language, user, log out) and the routed
- * page below it (#/ designer, #/packs pack admin, #/people admin console, #/pantau the console of
+ * page below it (#/ designer, #/packs pack admin, #/people admin console, #/kalender the working-day calendar, #/pantau the console of
  * running cases and #/pantau/berkas/<id> one case). Owns routing and re-rendering on a language
  * switch; each page owns its own content and cleans up in destroy().
  */
@@ -13,6 +13,8 @@ import { mountPacks } from './packs-view.js';
 import { mountPeople } from './people-view.js';
 import { mountStaffNotice } from './staff-view.js';
 import { mountOperate } from './operate-view.js';
+import { mountCalendar } from './calendar-view.js';
+import { ct } from '../i18n/calendar-strings.js';
 import { canOperate } from './operate-common.js';
 import { ot } from '../i18n/operate-strings.js';
 
@@ -32,7 +34,7 @@ function isAdmin(session: Session): boolean {
 
 export function renderShell(root: HTMLElement, session: Session, onLoggedOut: () => void): void {
   const content = h('div', { className: 'shell-content' });
-  const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : location.hash.startsWith('#/pantau') ? 'pantau' : 'designer');
+  const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : location.hash === '#/kalender' ? 'calendar' : location.hash.startsWith('#/pantau') ? 'pantau' : 'designer');
   const navLink = (hash: string, label: string, name: string) =>
     h('a', { href: hash, className: `nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
 
@@ -45,7 +47,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
 
   const header = h('header', { className: 'app-header' },
     h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
-    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null,
+    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null, navLink('#/kalender', ct('navCalendar'), 'calendar'),
       h('a', { href: '/inbox/', className: 'nav-link nav-app', 'data-nav': 'inbox' }, t('navInbox'))),
     h('div', { className: 'header-right' },
       languagePicker(() => {
@@ -64,7 +66,7 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
     content.replaceChildren();
     for (const link of Array.from(header.querySelectorAll('.nav-link'))) link.classList.toggle('active', (link as HTMLElement).dataset.nav === page());
     const name = page();
-    current = name === 'packs' ? mountPacks(content, session) : name === 'people' ? mountPeople(content, session) : name === 'pantau' ? mountOperate(content, session) : canModel(session) ? mountDesigner(content, session) : mountStaffNotice(content);
+    current = name === 'packs' ? mountPacks(content, session) : name === 'people' ? mountPeople(content, session) : name === 'calendar' ? mountCalendar(content, session) : name === 'pantau' ? mountOperate(content, session) : canModel(session) ? mountDesigner(content, session) : mountStaffNotice(content);
   };
   onHashChange = show;
   window.addEventListener('hashchange', show);
