@@ -121,6 +121,16 @@ export async function importPack(pack: File, roles: Record<string, string>, dryR
   return (await (await request('POST', `/api/packs/import?dryRun=${dryRun}`, form)).json()) as PackReport;
 }
 
+/** A pack imported into the tenant, as GET /api/packs lists it. */
+export interface InstalledPack {
+  name: string; version: string; importedAt?: string; publisher?: { tenant: string; name: string };
+  description?: { id: string; en: string }; processes: { id: string; name?: { id: string; en: string } }[];
+}
+
+export async function listPacks(): Promise<InstalledPack[]> {
+  return ((await (await request('GET', '/api/packs')).json()) as { items: InstalledPack[] }).items;
+}
+
 export async function exportPack(name: string): Promise<Blob> {
   return (await request('GET', `/api/packs/${encodeURIComponent(name)}/export`)).blob();
 }

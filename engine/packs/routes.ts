@@ -34,6 +34,7 @@ export interface PackRouteDeps {
 /** OpenAPI descriptions of these routes, for engine/api's document. */
 export const packRouteSpecs = [
   { method: 'post', path: '/api/packs/import', tag: 'packs', multipart: true, summary: 'Import a process pack with a role mapping (admin); ?dryRun=true reports without deploying' },
+  { method: 'get', path: '/api/packs', tag: 'packs', summary: 'The packs imported into the tenant: name, version, publisher, description, processes, when' },
   { method: 'get', path: '/api/packs/:name/export', tag: 'packs', summary: 'The installed pack as a .zip that imports into another tenant as it is' },
 ] as const;
 
@@ -77,6 +78,16 @@ export function packRoutes(deps: PackRouteDeps): Router {
         sendProblem(res, { ...toProblem(invalid, requestLang(req, res)), pack: name, version, unmappedRoles, missingConnectors, roles: declared, deployed: false } as Problem);
       }
     });
+
+  router.get('/api/packs', async (_req, res) => {
+    const actor = res.locals.actor as Actor | undefined;
+    if (!actor) throw new Unauthenticated();
+    const packs = await deps.store.list(tenantOf(actor));
+    res.json({ items: packs.map((p) => ({
+      name: p.name, version: p.version, importedAt: p.importedAt, publisher: p.manifest.publisher, description: p.manifest.description,
+      processes: p.manifest.processes.map((process) => ({ id: process.id, name: process.name })),
+    })) });
+  });
 
   router.get('/api/packs/:name/export', async (req, res) => {
     const actor = res.locals.actor as Actor | undefined;

@@ -5,7 +5,7 @@
  * under ALUR_DATA_DIR/packs). File names are built only from validated slugs, so nothing is ever
  * written outside the store's own folder.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import type { PackManifest } from './manifest.js';
 import type { RoleMap } from './roles.js';
@@ -22,6 +22,8 @@ export interface StoredPack {
 
 export interface PackStore {
   get(tenant: string, name: string): Promise<StoredPack | undefined>;
+  /** The tenant's imported packs without their zips, by name. */
+  list(tenant: string): Promise<Omit<StoredPack, 'zip'>[]>;
   put(tenant: string, pack: StoredPack): Promise<void>;
   /** Publisher keys the tenant trusts; none = unsigned packs are accepted. */
   trustedKeys(tenant: string): Promise<TrustedKey[]>;
@@ -33,6 +35,9 @@ export class MemoryPackStore implements PackStore {
   private readonly keys = new Map<string, TrustedKey[]>();
   async get(tenant: string, name: string) { return this.packs.get(`${tenant}/${name}`); }
   async put(tenant: string, pack: StoredPack) { this.packs.set(`${tenant}/${pack.name}`, pack); }
+  async list(tenant: string) {
+    return [...this.packs.entries()].filter(([key]) => key.startsWith(`${tenant}/`)).map(([, { zip: _zip, ...meta }]) => meta).sort((a, b) => a.name.localeCompare(b.name));
+  }
   async trustedKeys(tenant: string) { return this.keys.get(tenant) ?? []; }
   async setTrustedKeys(tenant: string, keys: TrustedKey[]) { this.keys.set(tenant, keys); }
 }
@@ -75,6 +80,26 @@ export class FolderPackStore implements PackStore {
     } catch {
       return undefined;
     }
+  }
+
+  async list(tenant: string): Promise<Omit<StoredPack, 'zip'>[]> {
+    const { dir } = this.paths(tenant, 'trusted-keys');
+    let files: string[];
+    try {
+      files = await readdir(dir);
+    } catch {
+      return [];
+    }
+    const names = files.filter((f) => f.endsWith('.json') && f !== 'trusted-keys.json').map((f) => f.slice(0, -'.json'.length)).filter((n) => SLUG.test(n)).sort();
+    const packs: Omit<StoredPack, 'zip'>[] = [];
+    for (const name of names) {
+      try {
+        packs.push(JSON.parse(await readFile(this.paths(tenant, name).meta, 'utf8')));
+      } catch {
+        // a pack being written (its .json not yet renamed into place) is listed next time
+      }
+    }
+    return packs;
   }
 
   /** Writes zip then metadata, each through a temporary file and a rename, so a crash leaves the old pair or the new. */

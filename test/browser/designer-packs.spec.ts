@@ -84,9 +84,16 @@ describe('designer: pack admin', function () {
     if (deployedUses.some((u) => u.dynamic)) expect(xmls.join('\n')).to.contain('get value(');
 
     // And the pack exports again
-    await page.fill('[data-testid=export-name]', 'semarang-layanan');
+    // And the pack is listed with its version, and exports again from that list
+    const listed = page.locator('[data-testid=installed-packs] tr[data-pack="semarang-layanan"]');
+    await listed.waitFor();
+    expect(await listed.innerText()).to.contain('1.0.0');
+    // The report reads in Indonesian: each process by its name, 'baru' rather than '(added)'
+    expect(await page.locator('[data-testid=report-processes]').innerText()).to.contain('— baru').and.not.contain('(added)');
+    await listed.scrollIntoViewIfNeeded();
+    await screenshot(page, 'designer-packs-installed');
     const download = page.waitForEvent('download');
-    await page.click('[data-action=export]');
+    await page.click('[data-action=export][data-pack="semarang-layanan"]');
     expect((await download).suggestedFilename()).to.equal('semarang-layanan.zip');
   });
 });

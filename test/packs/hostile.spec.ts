@@ -155,6 +155,12 @@ describe('hostile packs', function () {
       expect(again.processes.map((p) => p.change)).to.deep.equal(['unchanged']);
       const def = await h.db.knex('process_definition').where({ tenant_id: tenant }).first();
       expect(def.xml).to.contain('candidateGroups="loket-batang"');
+      // The folder store lists what it holds for this tenant only, without the zip; trusted keys are no pack.
+      await store.setTrustedKeys(tenant, []);
+      const listed = await store.list(tenant);
+      expect(listed.map((p) => [p.name, p.version])).to.deep.equal([[v.manifest.name, v.manifest.version]]);
+      expect(listed[0]).to.not.have.property('zip');
+      expect(await store.list('tenant-lain')).to.deep.equal([]);
     });
   });
 

@@ -86,4 +86,16 @@ describe('pack routes', function () {
     expect(Buffer.compare(res.body as Buffer, zip)).to.equal(0);
     expect((await request(app).get('/api/packs/tidak-ada/export')).status).to.equal(404);
   });
+
+  it('lists the imported packs with their versions and processes, for the export to choose from', async () => {
+    const res = await request(app).get('/api/packs');
+    expect(res.status).to.equal(200);
+    expect(res.body.items).to.have.length(1);
+    const [pack] = res.body.items;
+    expect(pack).to.include({ name: 'semarang-layanan', version: '1.0.0' });
+    expect(pack.publisher.tenant).to.equal('semarang');
+    expect(pack.description).to.have.keys('id', 'en');
+    expect(pack.processes.map((p: { id: string }) => p.id)).to.include('disposisi-surat-masuk');
+    expect(Number.isNaN(Date.parse(pack.importedAt))).to.equal(false);
+  });
 });

@@ -7,15 +7,19 @@ import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
 import type { UiKey } from '../i18n/ui-strings.js';
 
+/** A process's change in the import (ImportResult's 'added' | 'changed' | 'unchanged') in words. */
+const CHANGES: Record<string, UiKey> = { added: 'changeAdded', changed: 'changeChanged', unchanged: 'changeUnchanged' };
+
 function describe(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object') {
     const value = item as Record<string, unknown>;
-    const name = value.key ?? value.formId ?? value.id ?? value.name ?? value.element ?? value.path;
+    const name = value.name && value.key ? `${String(value.name)} (${String(value.key)})` : value.key ?? value.formId ?? value.id ?? value.name ?? value.element ?? value.path;
     const detail = value.version !== undefined ? ` v${value.version}` : '';
-    const change = value.change ?? value.action ?? value.status;
+    const raw = value.change ?? value.action ?? value.status;
+    const change = typeof raw === 'string' && CHANGES[raw] ? t(CHANGES[raw]) : raw;
     const message = value.message ? `: ${value.message}` : '';
-    return `${String(name ?? JSON.stringify(item))}${detail}${change ? ` (${String(change)})` : ''}${message}`;
+    return `${String(name ?? JSON.stringify(item))}${detail}${change ? ` — ${String(change)}` : ''}${message}`;
   }
   return String(item);
 }

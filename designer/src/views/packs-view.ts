@@ -1,10 +1,11 @@
 /**
  * The pack admin page (tenant admin): upload a pack zip, map each pack role to a local group,
- * run the dry run, read its report, import; and export a pack by name. Owns the page's form;
+ * run the dry run, read its report, import; and export one of the imported packs listed below. Owns the page's form;
  * the mapping is only ever sent to the server, never applied here.
  */
-import { ApiError, exportPack, importPack, listGroups, type PackReport, type Session } from '../api.js';
-import { downloadBlob, h, replaceChildren } from '../dom.js';
+import { ApiError, importPack, listGroups, type PackReport, type Session } from '../api.js';
+import { h, replaceChildren } from '../dom.js';
+import { installedPacks } from './installed-packs.js';
 import { currentLang, t } from '../i18n/lang.js';
 import { renderReport } from './pack-report.js';
 import { createGroup } from '../people-api.js';
@@ -28,9 +29,7 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
   const report = h('div', { className: 'pack-report', 'data-testid': 'pack-report' });
   const dryRunButton = h('button', { type: 'button', className: 'btn', 'data-action': 'dry-run' }, t('dryRun'));
   const importButton = h('button', { type: 'button', className: 'btn btn-primary', 'data-action': 'import', disabled: true }, t('importNow'));
-  const exportName = h('input', { name: 'pack-name', placeholder: 'semarang-perizinan', 'data-testid': 'export-name' });
-  const exportButton = h('button', { type: 'button', className: 'btn', 'data-action': 'export' }, t('exportButton'));
-  const exportError = h('p', { className: 'form-error' });
+  const installed = installedPacks();
 
   // The tenant's groups: a pick list when the server names them, free text with suggestions if not.
   let tenantGroups: string[] | null = null;
@@ -102,6 +101,7 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
       const headline = blocked ? t('mapRolesFirst') : dryRun ? t('dryRunOk') : t('imported');
       replaceChildren(report, renderReport(result, headline, blocked ? 'info' : 'success'));
       importButton.disabled = !dryRun || blocked;
+      if (!dryRun && !blocked) installed.reload();
     } catch (error) {
       const problem = error instanceof ApiError ? (error.problem as PackReport) : {};
       const unmapped = [...(problem.unmappedRoles ?? []), ...unmappedInErrors(problem), ...rolesIn(problem, descriptions)];
@@ -146,31 +146,21 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
   });
   dryRunButton.addEventListener('click', () => void run(true));
   importButton.addEventListener('click', () => void run(false));
-  exportButton.addEventListener('click', async () => {
-    exportError.textContent = '';
-    const name = exportName.value.trim();
-    if (!name) return;
-    try {
-      downloadBlob(`${name}.zip`, await exportPack(name));
-    } catch (error) {
-      exportError.textContent = t('requestFailed', { detail: (error as Error).message });
-    }
-  });
 
   container.append(h('main', { className: 'page' },
     h('h1', {}, t('packsTitle')), h('p', { className: 'muted' }, t('packsLead')),
     h('section', { className: 'card', 'data-testid': 'pack-import' },
       h('h2', {}, t('packImport')),
       h('label', {}, t('packFile'), fileInput),
+      h('p', { className: 'muted hint' }, t('packFileHint')),
       h('label', {}, t('rolesFile'), rolesFileInput),
       mapping, groups,
       h('div', { className: 'actions' }, dryRunButton, importButton),
       report),
     h('section', { className: 'card', 'data-testid': 'pack-export' },
       h('h2', {}, t('packExport')),
-      h('label', {}, t('packName'), exportName),
-      h('div', { className: 'actions' }, exportButton),
-      exportError)));
+      h('p', { className: 'muted' }, t('packExportLead')),
+      installed.element)));
   return { destroy() {} };
 }
 
