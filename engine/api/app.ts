@@ -3,7 +3,9 @@
  * or a store read, and shape the answer; errors become problem+json in problems.ts only.
  */
 import express, { type Express } from 'express';
-import type { AppDeps } from './deps.js';
+import type { AppDeps, RouteDeps } from './deps.js';
+import { Reads } from '../service/reads.js';
+import { Administration } from '../service/administration.js';
 import { authenticate } from './authenticate.js';
 import { problemHandler, problemOf, requestLang, sendProblem } from './problems.js';
 import { text } from '../messages/index.js';
@@ -26,7 +28,8 @@ import { refuseDeepBodies } from './body-depth.js';
 import { signingRoutes } from './routes/signing.js';
 import { ephemeralSigning } from '../signing/config.js';
 
-export function createApp(deps: AppDeps): Express {
+export function createApp(appDeps: AppDeps): Express {
+  const deps: RouteDeps = { ...appDeps, reads: new Reads(appDeps.engine.deps), admin: new Administration(appDeps.engine, appDeps.tokenCache), clock: appDeps.engine.deps.clock };
   const app = express();
   app.disable('x-powered-by');
   app.use(securityHeaders());
@@ -59,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   calendarRoutes(routes, deps);
   operationRoutes(routes, deps);
   documentRoutes(routes, deps);
-  signingRoutes(routes, { ...deps, signing: deps.signing ?? ephemeralSigning(() => deps.engine.deps.clock.now()) });
+  signingRoutes(routes, { ...deps, signing: deps.signing ?? ephemeralSigning(() => deps.clock.now()) });
   for (const ext of deps.extensions ?? []) api.use(ext.router);
   const document = openApiDocument([...routes.specs, ...(deps.extensions ?? []).flatMap((e) => e.specs ?? [])]);
   app.get('/api/openapi.json', (_req, res) => { res.json(document); });

@@ -9,6 +9,9 @@ import type { DocumentOptions } from '../documents/intake.js';
 import type { SsoOptions } from '../auth/sso-options.js';
 import type { OidcClients } from '../auth/oidc-clients.js';
 import type { SigningDeps } from '../signing/certificates.js';
+import type { Reads } from '../service/reads.js';
+import type { Administration } from '../service/administration.js';
+import type { Clock } from '../runner/clock.js';
 
 export interface AppDeps {
   engine: Engine;
@@ -45,4 +48,15 @@ export interface AppDeps {
   sso?: { options: SsoOptions; clients: OidcClients };
   /** Where unexpected errors go (never the client). */
   logError?: (err: unknown) => void;
+}
+
+/**
+ * What a route module is given (createApp builds it): the app's deps, the reads that decide what
+ * the caller may see (service/reads.ts), the commands outside the engine (service/administration.ts)
+ * and the clock. Routes never reach the database themselves (test/api/architecture.spec.ts).
+ */
+export interface RouteDeps extends AppDeps {
+  reads: Reads;
+  admin: Administration;
+  clock: Clock;
 }

@@ -12,7 +12,8 @@ import { visibleVariables, checkModification, checkMigration } from '../core/ind
 import { randomUUID } from 'node:crypto';
 import { definitionVersion, findDefinition, findDefinitionById, type DefinitionRow } from '../store/definitions.js';
 import { findInstance, type InstanceRow } from '../store/instances.js';
-import { findTask, isCandidate, type TaskRow } from '../store/tasks.js';
+import { isCandidate, type TaskRow } from '../store/tasks.js';
+import { mayWork, taskName, visibleTask } from './visibility.js';
 import { formOfTask } from '../store/definitions.js';
 import { findIncident, listIncidents, type IncidentFilter, type IncidentRow } from '../store/incidents.js';
 import type { JobRow } from '../store/jobs.js';
@@ -25,7 +26,7 @@ import { runInput, startNew, publishMessage, type StepOutcome } from './instance
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
 import { nextRound } from './start-timers.js';
 import { setDefinitionSuspended } from './suspension.js';
-import { type Actor, tenantOf, requireRole, hasRole, seesAll } from './actor.js';
+import { type Actor, tenantOf, requireRole, hasRole } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
 import { checkFormValues } from './forms.js';
 import { checkStart } from './starting.js';
@@ -224,11 +225,6 @@ export class Engine {
     if (outcome.ignored) throw new Conflict(text('operating.incident-closed', { id }));
   }
 
-  /** The task if the caller may see it: 404 for other tenants, 403 for tasks that are not theirs. */
-  async visibleTask(actor: Actor, id: string): Promise<TaskRow> {
-    return checkVisible(actor, id, await findTask(this.deps.knex, tenantOf(actor), id));
-  }
-
   /** The caller takes an open task offered to them (a candidate, or an admin). */
   async claim(actor: Actor, id: string): Promise<TaskRow> {
     return this.reassign('claim', actor, id, (task) => {
@@ -272,7 +268,7 @@ export class Engine {
   private async reassign(command: string, actor: Actor, id: string, decide: (task: TaskRow, db: UnitOfWork['db']) => Promise<{ assignee: string | null; history: string } | undefined> | { assignee: string | null; history: string } | undefined): Promise<TaskRow> {
     const tenant = tenantOf(actor);
     return this.run(command, async ({ uow }) => {
-      const task = checkVisible(actor, id, await uow.taskForAssignment(tenant, id));
+      const task = visibleTask(actor, id, await uow.taskForAssignment(tenant, id));
       const change = await decide(task, uow.db);
       if (!change || change.assignee === task.assignee) return task;
       const ops: RowOp[] = [
@@ -293,7 +289,7 @@ export class Engine {
     const outcome = await this.run('completeTask', async (cx) => {
       const { uow } = cx;
       const found = await uow.taskWithInstance(tenantOf(actor), id);
-      const task = checkVisible(actor, id, found?.task);
+      const task = visibleTask(actor, id, found?.task);
       if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
         throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
       }
@@ -424,13 +420,6 @@ export class Engine {
     if (next) also.push({ type: 'timer.insert-start', row: { ...timer, id: randomUUID(), due_at: next.due, repeat: next.left === 0 ? null : { left: next.left, every: next.every } } });
     await startNew(cx, def, { startEventId: timer.element_id }, also);
   }
-
-  /** Used by queries: the definition in the caller's tenant. */
-  async definition(actor: Actor, id: string) {
-    const def = await findDefinition(this.deps.knex, tenantOf(actor), id);
-    if (!def) throw new NotFound(`process definition ${id} not found`);
-    return def;
-  }
 }
 
 /** A row the work relied on changed meanwhile and a transaction could not decide otherwise: a race lost, or a bug. */
@@ -446,21 +435,4 @@ function changedMeanwhile(err: RowChanged): Error {
 
 function mustBeOpen(task: TaskRow): void {
   if (task.state !== 'open') throw new Conflict(text('task.not-open', { task: taskName(task) }));
-}
-
-/** A task as people know it: its name, its element id only when it has none. */
-function taskName(task: TaskRow): string {
-  return task.name?.trim() || task.element_id;
-}
-
-/** The task if the caller may see it: 404 when missing (or another tenant's), 403 when not theirs. */
-function checkVisible(actor: Actor, id: string, task: TaskRow | undefined): TaskRow {
-  if (!task) throw new NotFound(text('task.not-found'));
-  if (!mayWork(actor, task)) throw new Forbidden(text('task.not-yours', { task: taskName(task) }));
-  return task;
-}
-
-/** Whether the caller may see the task: theirs, offered to them, or they see everything in the tenant. */
-function mayWork(actor: Actor, task: TaskRow): boolean {
-  return task.assignee === actor.username || task.completed_by === actor.username || isCandidate(task, actor.username, actor.groups) || seesAll(actor);
 }

@@ -1,32 +1,30 @@
 /** The tenant's working-day calendar (API.md, "Working days and deadlines"). */
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { stringParam } from '../validation.js';
 import { calendarBody, holidayBody } from '../schemas.js';
-import { addHoliday, readCalendar, removeHoliday, setCalendar } from '../../service/calendars.js';
 import type { HolidayKind } from '../../store/calendars.js';
 
-export function calendarRoutes(r: Routes, deps: AppDeps): void {
-  const engineDeps = deps.engine.deps;
-  const knex = engineDeps.knex;
+export function calendarRoutes(r: Routes, deps: RouteDeps): void {
+  const { reads, admin } = deps;
 
   r.add({ method: 'get', path: '/api/calendar', tag: 'calendar', summary: 'The tenant\'s working-day calendar: zone, weekend (ISO weekdays) and holidays between from and to', query: [
     { name: 'from', schema: { type: 'string', format: 'date' } }, { name: 'to', schema: { type: 'string', format: 'date' } },
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
-    return readCalendar(knex, engineDeps, actor, { from: stringParam(q, 'from'), to: stringParam(q, 'to') });
+    return reads.calendar(actor, { from: stringParam(q, 'from'), to: stringParam(q, 'to') });
   });
 
   r.add<{ zone?: string; weekend?: number[] }>({ method: 'put', path: '/api/calendar', tag: 'calendar', summary: 'Set the zone and weekend (admin); pending working-day deadlines are planned again', body: calendarBody },
-    ({ actor, body }) => setCalendar(knex, engineDeps, actor, body));
+    ({ actor, body }) => admin.setCalendar(actor, body));
 
   r.add<{ date: string; name: string; kind: HolidayKind; source?: string }>({ method: 'post', path: '/api/calendar/holidays', tag: 'calendar', summary: 'Add a holiday (admin); pending working-day deadlines behind it move', body: holidayBody, responses: { 201: 'added' } },
     async ({ actor, body, res }) => {
-      const h = await addHoliday(knex, engineDeps, actor, body);
+      const h = await admin.addHoliday(actor, body);
       res.status(201);
       return { date: h.date, name: h.name, kind: h.kind, ...(h.source ? { source: h.source } : {}) };
     });
 
   r.add({ method: 'delete', path: '/api/calendar/holidays/:date', tag: 'calendar', summary: 'Remove a holiday (admin); pending working-day deadlines behind it move', responses: { 204: 'removed' } },
-    async ({ actor, req }) => { await removeHoliday(knex, engineDeps, actor, String(req.params.date)); });
+    async ({ actor, req }) => { await admin.removeHoliday(actor, String(req.params.date)); });
 }

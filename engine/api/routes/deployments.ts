@@ -2,17 +2,15 @@
 import multer from 'multer';
 import type { Router } from 'express';
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
-import { listDefinitions } from '../../store/definitions.js';
-import { elementStatistics, caseCountsByDefinition } from '../../store/instances.js';
+import type { RouteDeps } from '../deps.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, boolParam } from '../validation.js';
 import { definitionView, startFields } from '../views.js';
 import { text } from '../../messages/index.js';
 
-export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
+export function deploymentRoutes(r: Routes, router: Router, deps: RouteDeps): void {
+  const { reads } = deps;
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: deps.maxUploadBytes, files: 50, fields: 20, fieldSize: 64 * 1024 } });
   // Check who calls before reading a large upload into memory.
   router.post('/api/deployments', (_req, res, next) => {
@@ -39,17 +37,16 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
     const q = req.query as Record<string, unknown>;
     const latest = enumParam(q, 'latest', ['true', 'false'] as const, 'false') === 'true';
     const withCounts = boolParam(q, 'counts') ?? false;
-    if (withCounts) requireRole(actor, text('action.read-statistics'), 'analyst', 'admin');
-    const page = await listDefinitions(knex, tenantOf(actor), { key: stringParam(q, 'key'), latest }, paging(q));
+    const page = await reads.definitions(actor, { key: stringParam(q, 'key'), latest }, paging(q));
     const items = page.items.map(definitionView);
     if (!withCounts) return { items, total: page.total };
-    const counts = await caseCountsByDefinition(knex, tenantOf(actor), items.map((d) => d.id));
+    const counts = await reads.caseCounts(actor, items.map((d) => d.id));
     return { items: items.map((d) => ({ ...d, counts: counts.get(d.id) })), total: page.total };
   });
 
   r.add({ method: 'get', path: '/api/process-definitions/:id', tag: 'deployments', summary: 'One process definition, with how a case of it starts (startFormId, starters, businessKeyFormat)' },
     async ({ req, actor }) => {
-      const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
+      const def = await reads.definition(actor, checkId(req.params.id, 'process definition'));
       return { ...definitionView(def), ...startFields(def.model) };
     });
 
@@ -66,14 +63,10 @@ export function deploymentRoutes(r: Routes, router: Router, deps: AppDeps): void
 
   r.add({ method: 'get', path: '/api/process-definitions/:id/xml', tag: 'deployments', summary: 'The BPMN XML as deployed (application/xml)' },
     async ({ req, res, actor }) => {
-      const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
+      const def = await reads.definition(actor, checkId(req.params.id, 'process definition'));
       res.type('application/xml').send(def.xml);
     });
 
   r.add({ method: 'get', path: '/api/process-definitions/:id/statistics', tag: 'deployments', summary: 'Per element of this version: cases active there, open incidents there, cases that completed it (analyst or admin)' },
-    async ({ req, actor }) => {
-      const def = await deps.engine.definition(actor, checkId(req.params.id, 'process definition'));
-      requireRole(actor, text('action.read-statistics'), 'analyst', 'admin');
-      return { items: await elementStatistics(deps.engine.deps.knex, def.tenant_id, def.id) };
-    });
+    async ({ req, actor }) => ({ items: await reads.statistics(actor, checkId(req.params.id, 'process definition')) }));
 }

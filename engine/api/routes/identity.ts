@@ -1,57 +1,44 @@
 /** Login, the current user, tenants, users, groups and the audit of administration. */
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { loginBody, tenantBody, userBody, userPatchBody, groupBody, groupPatchBody } from '../schemas.js';
-import { login, logout, createTenant, tenants, createUser, userView, type NewUser } from '../../service/identity.js';
-import { listPeople, personOf, changePerson, type PersonPatch } from '../../service/people.js';
-import { groupsOf, createGroup, changeGroup, removeGroup } from '../../service/groups.js';
-import { listAudit } from '../../store/audit.js';
-import { findUserByUsername } from '../../store/users.js';
-import { localPasswordsAllowed } from '../../store/tenants.js';
-import { hasRole, requireRole } from '../../service/actor.js';
-import { Unauthenticated } from '../../service/errors.js';
+import type { NewUser } from '../../service/identity.js';
+import type { PersonPatch } from '../../service/people.js';
 import { enumParam, paging, stringParam } from '../validation.js';
-import { text } from '../../messages/index.js';
 import { ssoServes } from '../../service/sso.js';
 
-export function identityRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
-  const now = () => deps.engine.deps.clock.now();
-  const people = { knex, engine: deps.engine, tokenCache: deps.tokenCache };
+export function identityRoutes(r: Routes, deps: RouteDeps): void {
+  const { reads, admin } = deps;
 
   r.add<{ username: string; password: string }>({ method: 'post', path: '/api/auth/login', tag: 'identity', access: 'public', summary: 'Log in; answers a bearer token', body: loginBody, responses: { 200: 'token and user' } },
-    ({ body, req }) => login(knex, deps.limiter, { ...body, ip: req.ip ?? 'unknown' }, deps.tokenTtlMs));
+    ({ body, req }) => admin.login(deps.limiter, { ...body, ip: req.ip ?? 'unknown' }, deps.tokenTtlMs));
 
   r.add({ method: 'post', path: '/api/auth/logout', tag: 'identity', summary: 'Revoke the token of this request' },
-    async ({ res }) => { await logout(knex, res.locals.token as string, deps.tokenCache); });
+    async ({ res }) => { await admin.logout(res.locals.token as string); });
 
   r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with display name, NIP, jabatan and e-mail, whether a password signs them in (localPasswords) and whether they signed in by single sign-on before (singleSignOn)' },
     async ({ actor }) => {
-      const user = await findUserByUsername(knex, actor.username);
-      if (!user) throw new Unauthenticated(text('access.token-invalid'));
       // A platform administrator acting in a tenant (X-Alur-Tenant) is shown as acting there.
-      // localPasswords: whether a password can sign this person in (their own-account page offers a change only then).
-      const localPasswords = await localPasswordsAllowed(knex, user.tenant_id);
-      return { ...(await userView(knex, user)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups, localPasswords, singleSignOn: !!user.oidc_subject };
+      return { ...(await reads.me(actor)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups };
     });
 
   r.add<{ id: string; name: string }>({ method: 'post', path: '/api/tenants', tag: 'identity', summary: 'Create a tenant (platform-admin)', body: tenantBody, responses: { 201: 'created' } },
     async ({ actor, body, res }) => {
-      const row = await createTenant(knex, actor, body, now());
+      const row = await admin.createTenant(actor, body);
       res.status(201);
       return { id: row.id, name: row.name, createdAt: row.created_at.toISOString() };
     });
 
   r.add({ method: 'get', path: '/api/tenants', tag: 'identity', summary: 'Tenants the caller may see' },
     async ({ actor }) => {
-      const items = (await tenants(knex, actor)).map((t) => ({ id: t.id, name: t.name, createdAt: new Date(t.created_at).toISOString(), localPasswords: t.local_passwords !== false, singleSignOn: ssoServes(deps.sso?.options, t.id) }));
+      const items = (await reads.tenants(actor)).map((t) => ({ id: t.id, name: t.name, createdAt: new Date(t.created_at).toISOString(), localPasswords: t.local_passwords !== false, singleSignOn: ssoServes(deps.sso?.options, t.id) }));
       return { items, total: items.length };
     });
 
   r.add<Omit<NewUser, 'tenant' | 'groups'> & { tenant?: string | null; groups?: string[] }>({ method: 'post', path: '/api/users', tag: 'identity', summary: 'Create a user (platform-admin, or admin of that tenant)', body: userBody, responses: { 201: 'created' } },
     async ({ actor, body, res }) => {
       const tenant = body.tenant === undefined ? actor.tenant : body.tenant;
-      const user = await createUser(knex, actor, { ...body, tenant, groups: body.groups ?? [] }, now());
+      const user = await admin.createUser(actor, { ...body, tenant, groups: body.groups ?? [] });
       res.status(201);
       return user;
     });
@@ -62,36 +49,35 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
     { name: 'active', schema: { enum: ['true', 'false'] }, description: 'Only active (or only deactivated) users.' },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ actor, req }) => {
-    requireRole(actor, text('action.list-users'), 'admin', 'platform-admin');
     const q = req.query as Record<string, unknown>;
     const active = enumParam(q, 'active', ['true', 'false'] as const);
-    return listPeople(knex, actor, { q: stringParam(q, 'q')?.trim().slice(0, 100) || undefined, group: stringParam(q, 'group'), active: active === undefined ? undefined : active === 'true' }, paging(q));
+    return reads.people(actor, { q: stringParam(q, 'q')?.trim().slice(0, 100) || undefined, group: stringParam(q, 'group'), active: active === undefined ? undefined : active === 'true' }, paging(q));
   });
 
   r.add({ method: 'get', path: '/api/users/:username', tag: 'identity', summary: 'One user (admin, or the user themself)' },
-    ({ actor, req }) => personOf(knex, actor, String(req.params.username)));
+    ({ actor, req }) => reads.person(actor, String(req.params.username)));
 
   r.add<PersonPatch>({ method: 'patch', path: '/api/users/:username', tag: 'identity', summary: 'Change a user (admin of the tenant; a user their own displayName, email and password with currentPassword). active: false stops login and tokens at once and hands the user\'s open tasks back to their groups', body: userPatchBody },
-    ({ actor, req, body, res }) => changePerson(people, actor, String(req.params.username), body, res.locals.token as string | undefined));
+    ({ actor, req, body, res }) => admin.changePerson(actor, String(req.params.username), body, res.locals.token as string | undefined));
 
   r.add({ method: 'get', path: '/api/groups', tag: 'identity', summary: 'Groups (org units) of the caller\'s tenant: id, name, parent and active members' },
     async ({ actor }) => {
-      const items = await groupsOf(knex, actor);
+      const items = await reads.groups(actor);
       return { items, total: items.length };
     });
 
   r.add<{ id: string; name?: string; parent?: string | null }>({ method: 'post', path: '/api/groups', tag: 'identity', summary: 'Create a group (admin)', body: groupBody, responses: { 201: 'created' } },
     async ({ actor, body, res }) => {
-      const group = await createGroup(knex, actor, body, now());
+      const group = await admin.createGroup(actor, body);
       res.status(201);
       return group;
     });
 
   r.add<{ name?: string; parent?: string | null }>({ method: 'patch', path: '/api/groups/:id', tag: 'identity', summary: 'Rename or move a group (admin)', body: groupPatchBody },
-    ({ actor, req, body }) => changeGroup(knex, actor, String(req.params.id), body));
+    ({ actor, req, body }) => admin.changeGroup(actor, String(req.params.id), body));
 
   r.add({ method: 'delete', path: '/api/groups/:id', tag: 'identity', summary: 'Delete a group (admin); 409 while it has members, groups under it or open tasks', responses: { 204: 'deleted' } },
-    async ({ actor, req }) => { await removeGroup(knex, actor, String(req.params.id)); });
+    async ({ actor, req }) => { await admin.removeGroup(actor, String(req.params.id)); });
 
   r.add({ method: 'get', path: '/api/audit', tag: 'identity', summary: 'Who created or changed which user, group, tenant or pack, when, with the values before and after (admin)', query: [
     { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack', 'calendar'] } },
@@ -99,10 +85,8 @@ export function identityRoutes(r: Routes, deps: AppDeps): void {
     { name: 'actor', schema: { type: 'string' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ actor, req }) => {
-    requireRole(actor, text('action.read-audit'), 'admin', 'platform-admin');
     const q = req.query as Record<string, unknown>;
-    const tenant = hasRole(actor, 'platform-admin') && !actor.tenant ? undefined : actor.tenant ?? '';
-    const page = await listAudit(knex, { tenant, objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack', 'calendar'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
+    const page = await reads.audit(actor, { objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack', 'calendar'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
     return {
       items: page.items.map((e) => ({ id: String(e.id), at: new Date(e.at).toISOString(), actor: e.actor, tenant: e.tenant_id, objectType: e.object_type, objectId: e.object_id, action: e.action, before: e.before, after: e.after })),
       total: page.total,

@@ -1,39 +1,23 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
-import { text } from '../../messages/index.js';
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { startBody, variablesBody, modifyBody, migrateBody } from '../schemas.js';
-import { findInstance, listInstances, isInstanceVisibleTo } from '../../store/instances.js';
-import { openIncidentsOf } from '../../store/incidents.js';
-import { historyOf } from '../../store/history.js';
-import { displayNames } from '../../store/users.js';
-import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
-import { Forbidden, NotFound } from '../../service/errors.js';
+import type { Actor } from '../../service/actor.js';
+import { NotFound } from '../../service/errors.js';
 import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
-import { daysLeftOf, slaOf, slaSearch } from '../../service/calendars.js';
 import { SLA_STATES } from '../../core/index.js';
 import type { Variables } from '../../core/index.js';
-import { caseData } from '../../service/case-data.js';
-import { documentsOfInstance } from '../../store/documents.js';
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function instanceRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
-
-  /** The instance if the caller may read it: 404 outside the tenant, 403 for staff without a task in it. */
-  async function readable(actor: Actor, rawId: unknown) {
-    const id = checkId(rawId, 'process instance');
-    const row = await findInstance(knex, tenantOf(actor), id);
-    if (!row) throw new NotFound(text('instance.not-found'));
-    if (!seesAll(actor) && !(await isInstanceVisibleTo(knex, id, actor.username, actor.groups))) throw new Forbidden(text('instance.not-visible'));
-    return row;
-  }
-
-  const view = async (id: string, tenant: string) => {
-    const row = (await findInstance(knex, tenant, id))!;
-    return instanceView(row, await openIncidentsOf(knex, id), await slaOf(deps.engine.deps, tenant));
+export function instanceRoutes(r: Routes, deps: RouteDeps): void {
+  const { reads } = deps;
+  const caseId = (raw: unknown) => checkId(raw, 'process instance');
+  /** A readable case with its open incidents and service standard, as the API shows it. */
+  const view = async (actor: Actor, id: string) => {
+    const { row, incidents } = await reads.instanceWithIncidents(actor, id);
+    return instanceView(row, incidents, await reads.sla(row.tenant_id));
   };
 
   r.add<{ processKey: string; version?: number; businessKey?: string; variables?: Variables }>({ method: 'post', path: '/api/process-instances', tag: 'instances', summary: 'Start an instance (latest version unless `version`); the answer lists the user tasks it opened that the caller may work', body: startBody, responses: { 201: 'started' } },
@@ -42,8 +26,8 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
       res.status(201);
       // `tasks`: the user tasks the start opened that the caller may work, so a caller who starts
       // a case and fills its first form needs no second request to find it.
-      const days = await daysLeftOf(deps.engine.deps, outcome.row.tenant_id);
-      return { ...instanceView(outcome.row, outcome.incidents, await slaOf(deps.engine.deps, outcome.row.tenant_id)), tasks: outcome.tasks.map((t) => taskView(t, undefined, days)) };
+      const days = await reads.daysLeft(outcome.row.tenant_id);
+      return { ...instanceView(outcome.row, outcome.incidents, await reads.sla(outcome.row.tenant_id)), tasks: outcome.tasks.map((t) => taskView(t, undefined, days)) };
     });
 
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [
@@ -60,46 +44,34 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     // A malformed definition id matches nothing, like an unknown one.
     if (definitionId !== undefined && !UUID_SHAPE.test(definitionId)) return { items: [], total: 0 };
     const slaState = enumParam(q, 'slaState', SLA_STATES);
-    const tenant = tenantOf(actor);
-    const page = await listInstances(knex, tenant, {
+    const page = await reads.instances(actor, {
       processKey: stringParam(q, 'processKey'), businessKey: stringParam(q, 'businessKey'),
       state: enumParam(q, 'state', ['active', 'completed', 'terminated', 'cancelled', 'failed'] as const),
       version: optionalIntParam(q, 'version', 1, 1_000_000), definitionId, elementId: stringParam(q, 'elementId'), hasIncident: boolParam(q, 'hasIncident'),
       startedAfter: dateParam(q, 'startedAfter'), startedBefore: dateParam(q, 'startedBefore'), q: stringParam(q, 'q'),
-      visibleTo: seesAll(actor) ? undefined : { username: actor.username, groups: actor.groups },
-      sla: slaState ? await slaSearch(deps.engine.deps, tenant, slaState) : undefined,
-    }, paging(q));
-    const sla = await slaOf(deps.engine.deps, tenant);
+    }, slaState, paging(q));
+    const sla = await reads.sla(page.tenant);
     return { items: page.items.map((i) => instanceSummary(i, sla)), total: page.total };
   });
 
   r.add({ method: 'get', path: '/api/process-instances/:id', tag: 'instances', summary: 'One instance with variables, active elements and open incidents' },
     async ({ req, actor }) => {
-      const row = await readable(actor, req.params.id);
-      return instanceView(row, await openIncidentsOf(knex, row.id), await slaOf(deps.engine.deps, row.tenant_id));
+      return view(actor, caseId(req.params.id));
     });
 
   r.add({ method: 'get', path: '/api/process-instances/:id/history', tag: 'instances', summary: 'What happened, in order' },
     async ({ req, actor }) => {
-      const row = await readable(actor, req.params.id);
-      const rows = await historyOf(knex, row.id);
-      const names = await displayNames(knex, row.tenant_id, rows.flatMap((h) => (h.username ? [h.username] : [])));
+      const { rows, names } = await reads.history(actor, caseId(req.params.id));
       const items = rows.map((h) => historyView(h, names));
       return { items, total: items.length };
     });
 
   r.add({ method: 'get', path: '/api/process-instances/:id/data', tag: 'instances', summary: 'Data permohonan: the start form with the case\'s values, and what earlier tasks added, labelled by their forms ({ start, steps, truncated })' },
-    async ({ req, actor }) => {
-      const row = await readable(actor, req.params.id);
-      return caseData(knex, row.tenant_id, row.id);
-    });
+    async ({ req, actor }) => reads.caseData(actor, caseId(req.params.id)));
 
   r.add({ method: 'get', path: '/api/process-instances/:id/documents', tag: 'instances', summary: 'The documents attached to the case, with the field and task that attached them and who uploaded them when' },
     async ({ req, actor }) => {
-      const row = await readable(actor, req.params.id);
-      const rows = await documentsOfInstance(knex, row.tenant_id, row.id);
-      // Who added each, as the inbox names people (display names, the username when there is none).
-      const names = await displayNames(knex, row.tenant_id, rows.flatMap((d) => [d.uploaded_by, d.attached_by ?? '']));
+      const { rows, names } = await reads.caseDocuments(actor, caseId(req.params.id));
       const items = rows.map((d) => documentView(d, names));
       return { items, total: items.length };
     });
@@ -108,14 +80,14 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
     async ({ req, actor }) => {
       const id = checkId(req.params.id, 'process instance');
       await deps.engine.cancelInstance(actor, id);
-      return view(id, tenantOf(actor));
+      return view(actor, id);
     });
 
   r.add<{ variables: Variables; reason?: string }>({ method: 'patch', path: '/api/process-instances/:id/variables', tag: 'instances', summary: 'Change process variables with a reason (analyst or admin); history variables.changed names the user and the variables', body: variablesBody },
     async ({ req, actor, body }) => {
       const id = checkId(req.params.id, 'process instance');
       await deps.engine.setVariables(actor, id, body.variables, body.reason);
-      return view(id, tenantOf(actor));
+      return view(actor, id);
     });
 
   r.add<{ terminate?: { elementId?: string; elementInstanceKey?: number }[]; activate?: { elementId: string; variables?: Variables; ancestorKey?: number }[] }>({
@@ -124,7 +96,7 @@ export function instanceRoutes(r: Routes, deps: AppDeps): void {
   }, async ({ req, actor, body }) => {
     const id = checkId(req.params.id, 'process instance');
     await deps.engine.modifyInstance(actor, id, body);
-    return view(id, tenantOf(actor));
+    return view(actor, id);
   });
 
   r.add<{ targetDefinitionId: string; mappings: { source: string; target: string }[] }>({

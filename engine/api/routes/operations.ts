@@ -1,9 +1,8 @@
 /** Messages, incidents and the controlled clock. */
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { messageBody, clockBody, bulkRetryBody } from '../schemas.js';
-import { listIncidents } from '../../store/incidents.js';
-import { tenantOf, requireRole, type Actor } from '../../service/actor.js';
+import { requireRole, type Actor } from '../../service/actor.js';
 import { NotFound, InvalidInput } from '../../service/errors.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
 
@@ -13,9 +12,8 @@ import { durationMs } from '../../runner/duration.js';
 import type { Variables } from '../../core/index.js';
 import { text } from '../../messages/index.js';
 
-export function operationRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
-  const clock = deps.engine.deps.clock;
+export function operationRoutes(r: Routes, deps: RouteDeps): void {
+  const { clock } = deps;
 
   r.add<{ name: string; correlationKey?: string; variables?: Variables }>({ method: 'post', path: '/api/messages', tag: 'operations', summary: 'Correlate a message (analyst or admin); 404 when nobody waits', body: messageBody },
     async ({ actor, body }) => {
@@ -30,15 +28,13 @@ export function operationRoutes(r: Routes, deps: AppDeps): void {
     { name: 'elementId', schema: { type: 'string' } }, { name: 'type', schema: { type: 'string' } },
     { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
   ] }, async ({ req, actor }) => {
-    const tenant = tenantOf(actor);
-    requireRole(actor, text('action.list-incidents'), 'analyst', 'admin');
     const q = req.query as Record<string, unknown>;
     const processInstanceId = idParam(q, 'processInstanceId');
     const processDefinitionId = stringParam(q, 'processDefinitionId');
     const state = enumParam(q, 'state', ['open', 'resolved'] as const, 'open')!;
     const page = paging(q);
     if (processInstanceId === null || (processDefinitionId !== undefined && !UUID_SHAPE.test(processDefinitionId))) return { items: [], total: 0 };
-    const result = await listIncidents(knex, tenant, {
+    const result = await deps.reads.incidents(actor, {
       processInstanceId, state, processDefinitionId, processKey: stringParam(q, 'processKey'), elementId: stringParam(q, 'elementId'), type: stringParam(q, 'type'),
     }, page);
     return { items: result.items.map((x) => incidentView(x)), total: result.total };

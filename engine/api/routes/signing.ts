@@ -10,14 +10,11 @@
 import type { Request, Response } from 'express';
 import multer from 'multer';
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
-import { checkCertificateName, getCertificate, listCertificates, MAX_P12_BYTES, removeCertificate, uploadCertificate } from '../../signing/certificates.js';
+import type { RouteDeps } from '../deps.js';
+import { checkCertificateName, MAX_P12_BYTES } from '../../signing/certificates.js';
 import { InvalidInput, TooLarge } from '../../service/errors.js';
 import { text } from '../../messages/index.js';
 import { requireRole } from '../../service/actor.js';
-import { readableDocument } from '../../service/documents.js';
-import { versionsOf } from '../../store/documents.js';
-import { displayNames } from '../../store/users.js';
 import { checkId } from '../validation.js';
 import { documentView } from '../views.js';
 
@@ -33,12 +30,12 @@ function receive(req: Request, res: Response): Promise<void> {
   }));
 }
 
-export function signingRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
+export function signingRoutes(r: Routes, deps: RouteDeps): void {
+  const { reads, admin } = deps;
   const signing = () => deps.signing!;
 
   r.add({ method: 'get', path: '/api/signing-certificates', tag: 'signing', summary: 'The tenant\'s signing certificates: subject, issuer, validity, fingerprint, who uploaded them (admin)' },
-    ({ actor }) => listCertificates(knex, actor));
+    ({ actor }) => reads.certificates(actor));
 
   r.add({ method: 'put', path: '/api/signing-certificates/:name', tag: 'signing', multipart: true, summary: 'Upload or replace a signing certificate (admin): multipart `file` (.p12/.pfx) and `passphrase`; stored sealed, never returned', responses: { 200: 'stored', 400: 'not a PKCS#12 file, wrong passphrase, no key or certificate, not valid now', 413: 'larger than 64 KB' } },
     async ({ req, res, actor }) => {
@@ -46,20 +43,18 @@ export function signingRoutes(r: Routes, deps: AppDeps): void {
       const name = checkCertificateName(String(req.params.name));
       await receive(req, res);
       const passphrase = (req.body as Record<string, unknown> | undefined)?.passphrase;
-      return uploadCertificate(knex, signing(), actor, name, req.file?.buffer, typeof passphrase === 'string' ? passphrase : undefined);
+      return admin.uploadCertificate(signing(), actor, name, req.file?.buffer, typeof passphrase === 'string' ? passphrase : undefined);
     });
 
   r.add({ method: 'get', path: '/api/signing-certificates/:name', tag: 'signing', summary: 'One signing certificate\'s description (admin)' },
-    ({ req, actor }) => getCertificate(knex, actor, String(req.params.name)));
+    ({ req, actor }) => reads.certificate(actor, String(req.params.name)));
 
   r.add({ method: 'delete', path: '/api/signing-certificates/:name', tag: 'signing', summary: 'Remove a signing certificate (admin); tte-sign tasks naming it become incidents' },
-    async ({ req, actor }) => { await removeCertificate(knex, actor, String(req.params.name)); });
+    async ({ req, actor }) => { await admin.removeCertificate(actor, String(req.params.name)); });
 
   r.add({ method: 'get', path: '/api/documents/:id/versions', tag: 'documents', summary: 'Every version of the document, oldest first: the upload (version 1) and later ones such as its signed copy, each with `signature` (who signed, when, with which certificate) or null' },
     async ({ req, actor }) => {
-      const doc = await readableDocument(knex, actor, checkId(req.params.id, 'document'));
-      const rows = await versionsOf(knex, doc.tenant_id, doc.version_of ?? doc.id);
-      const names = await displayNames(knex, doc.tenant_id, rows.flatMap((d) => [d.uploaded_by, d.attached_by ?? '']));
+      const { rows, names } = await reads.documentVersions(actor, checkId(req.params.id, 'document'));
       const items = rows.map((d) => documentView(d, names));
       return { items, total: items.length };
     });

@@ -7,9 +7,8 @@
  */
 import type { Response } from 'express';
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { ssoButtons, startSignIn, finishSignIn, exchangeSignIn, ssoServes, SSO_APPS, type SsoApp, type SsoDeps } from '../../service/sso.js';
-import { changeTenant } from '../../service/identity.js';
 import { NotFound } from '../../service/errors.js';
 import { enumParam, stringParam } from '../validation.js';
 import { text } from '../../messages/index.js';
@@ -20,9 +19,8 @@ const tenantPatchBody = {
   properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, localPasswords: { type: 'boolean', description: 'false: only single sign-on signs this tenant\'s people in.' } },
 };
 
-export function ssoRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
-  const sso: SsoDeps | undefined = deps.sso && { knex, options: deps.sso.options, clients: deps.sso.clients, tokenTtlMs: deps.tokenTtlMs, tokenCache: deps.tokenCache, logError: deps.logError };
+export function ssoRoutes(r: Routes, deps: RouteDeps): void {
+  const sso: SsoDeps | undefined = deps.admin.sso(deps.sso && { options: deps.sso.options, clients: deps.sso.clients, tokenTtlMs: deps.tokenTtlMs, logError: deps.logError });
   const configured = (): SsoDeps => { if (!sso) throw new NotFound(text('sso.unknown-provider', { provider: 'sso' })); return sso; };
   const redirect = (res: Response, url: string) => { res.set('Cache-Control', 'no-store').redirect(302, url); };
 
@@ -49,7 +47,7 @@ export function ssoRoutes(r: Routes, deps: AppDeps): void {
 
   r.add<{ name?: string; localPasswords?: boolean }>({ method: 'patch', path: '/api/tenants/:id', tag: 'identity', summary: 'Rename a tenant or turn its password sign-in off or on (admin of the tenant, platform-admin)', body: tenantPatchBody },
     async ({ actor, req, body }) => {
-      const row = await changeTenant(knex, actor, String(req.params.id), body, (tenant) => ssoServes(deps.sso?.options, tenant));
+      const row = await deps.admin.changeTenant(actor, String(req.params.id), body, (tenant) => ssoServes(deps.sso?.options, tenant));
       return { id: row.id, name: row.name, createdAt: new Date(row.created_at).toISOString(), localPasswords: row.local_passwords !== false, singleSignOn: ssoServes(deps.sso?.options, row.id) };
     });
 }

@@ -1,24 +1,18 @@
 /** The inbox: listing, reading, claiming, assigning and completing user tasks. */
 import type { Routes } from '../route.js';
-import type { AppDeps } from '../deps.js';
+import type { RouteDeps } from '../deps.js';
 import { assignBody, completeBody } from '../schemas.js';
-import { listTasks, TASK_SEARCH_MAX, type TaskRow } from '../../store/tasks.js';
-import { colleaguesOf, namesOfTasks } from '../../store/users.js';
-import { findInstanceById } from '../../store/instances.js';
-import { formOfTask } from '../../store/definitions.js';
-import { tenantOf, seesAll, type Actor } from '../../service/actor.js';
-import { visibleVariables } from '../../core/index.js';
+import { TASK_SEARCH_MAX, type TaskRow } from '../../store/tasks.js';
+import { tenantOf, type Actor } from '../../service/actor.js';
 import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
 import { InvalidInput } from '../../service/errors.js';
 import { taskView } from '../views.js';
-import { daysLeftOf } from '../../service/calendars.js';
 import type { Variables } from '../../core/index.js';
 
-export function taskRoutes(r: Routes, deps: AppDeps): void {
-  const knex = deps.engine.deps.knex;
-  const engine = deps.engine;
-  const left = (tenant: string) => daysLeftOf(engine.deps, tenant);
-  const named = async (task: TaskRow) => taskView(task, await namesOfTasks(knex, [task]), await left(task.tenant_id));
+export function taskRoutes(r: Routes, deps: RouteDeps): void {
+  const { engine, reads } = deps;
+  const left = (tenant: string) => reads.daysLeft(tenant);
+  const named = async (task: TaskRow) => taskView(task, await reads.namesOf([task]), await left(task.tenant_id));
   // A claim's holder is the caller, whose name came with the token: no read (a claim is one statement).
   const claimed = async (task: TaskRow, actor: Actor) => taskView(task, new Map(actor.displayName ? [[actor.username, actor.displayName]] : []), await left(task.tenant_id));
 
@@ -45,27 +39,22 @@ export function taskRoutes(r: Routes, deps: AppDeps): void {
     }
     const page = paging(q);
     if (processInstanceId === null) return { items: [], total: 0 };
-    const user = { username: actor.username, groups: actor.groups, seesAll: seesAll(actor) };
-    const result = await listTasks(knex, tenantOf(actor), { filter, state, processInstanceId, sort, order, search: search || undefined, user }, page);
-    const names = await namesOfTasks(knex, result.items);
+    const result = await reads.tasks(actor, { filter, state, processInstanceId, sort, order, search: search || undefined }, page);
+    const names = await reads.namesOf(result.items);
     const days = await left(tenantOf(actor));
     return { items: result.items.map((t) => taskView(t, names, days)), total: result.total };
   });
 
   r.add({ method: 'get', path: '/api/tasks/:id', tag: 'tasks', summary: 'A task with its variables and form' },
     async ({ req, actor }) => {
-      const task = await engine.visibleTask(actor, checkId(req.params.id, 'task'));
-      const inst = await findInstanceById(knex, task.instance_id);
-      const form = await formOfTask(knex, task);
-      const variables = inst ? (task.state === 'open' && inst.snapshot.els[task.key] ? visibleVariables(inst.snapshot, task.key) : { ...(inst.snapshot.final ?? inst.snapshot.els[1]?.v ?? {}) }) : {};
-      return { ...taskView(task, await namesOfTasks(knex, [task]), await left(task.tenant_id)), variables, form: form?.schema ?? null };
+      const { task, variables, form } = await reads.taskWithForm(actor, checkId(req.params.id, 'task'));
+      return { ...(await named(task)), variables, form: form?.schema ?? null };
     });
 
   r.add({ method: 'get', path: '/api/tasks/:id/colleagues', tag: 'tasks', summary: 'Who could take this task over (Plt/Plh): active users of its candidate groups and its candidate users, with names and jabatan' },
     async ({ req, actor }) => {
-      const task = await engine.visibleTask(actor, checkId(req.params.id, 'task'));
-      const items = (await colleaguesOf(knex, task.tenant_id, task.candidate_groups, task.candidate_users))
-        .map((u) => ({ username: u.username, displayName: u.display_name ?? u.username, jabatan: u.jabatan ?? null, groups: u.groups.filter((g) => task.candidate_groups.includes(g)) }));
+      const { task, users } = await reads.colleagues(actor, checkId(req.params.id, 'task'));
+      const items = users.map((u) => ({ username: u.username, displayName: u.display_name ?? u.username, jabatan: u.jabatan ?? null, groups: u.groups.filter((g) => task.candidate_groups.includes(g)) }));
       return { items, total: items.length };
     });
 
