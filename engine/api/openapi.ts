@@ -24,7 +24,8 @@ export function openApiDocument(specs: RouteSpec[], version = '1.0.0'): object {
     };
     if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: spec.body } } };
     if (spec.multipart) {
-      operation.requestBody = { required: true, content: { 'multipart/form-data': { schema: { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'One or more .bpmn and .form files, any field name.' } } } };
+      const schema = typeof spec.multipart === 'object' ? spec.multipart : { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'One or more .bpmn and .form files, any field name.' };
+      operation.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
     }
     (paths[path] ??= {})[spec.method] = operation;
   }

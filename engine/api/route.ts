@@ -20,8 +20,8 @@ export interface RouteSpec {
   /** `public` routes need no token. */
   access?: 'public' | 'user';
   body?: object;
-  /** Multipart upload instead of a JSON body. */
-  multipart?: boolean;
+  /** Multipart upload instead of a JSON body (an object: the JSON Schema of its parts, for the OpenAPI document). */
+  multipart?: boolean | object;
   query?: { name: string; schema: object; description?: string }[];
   /** Status → description of successful answers (default 200). */
   responses?: Record<number, string>;

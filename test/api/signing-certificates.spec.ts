@@ -61,6 +61,8 @@ forEachBackend('api: signing certificates', (backend) => {
 
     const audit = await listAudit(api.db.knex, { tenant, objectType: 'signing-certificate' }, { limit: 10, offset: 0 });
     expect(audit.items.map((a) => [a.action, a.object_id, a.actor])).to.deep.equal([['uploaded', 'default', adminName]]);
+    const doc = (await api.http.get('/api/openapi.json')).body;
+    expect(doc.paths['/api/signing-certificates/{name}'].put.requestBody.content['multipart/form-data'].schema.required).to.deep.equal(['file', 'passphrase']);
     expect(JSON.stringify(audit.items)).not.to.contain('rahasia-ttd');
   });
 

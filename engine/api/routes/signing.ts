@@ -18,6 +18,11 @@ import { requireRole } from '../../service/actor.js';
 import { checkId } from '../validation.js';
 import { documentView } from '../views.js';
 
+const CERTIFICATE_PARTS = {
+  type: 'object', required: ['file', 'passphrase'],
+  properties: { file: { type: 'string', format: 'binary', description: 'The PKCS#12 file (.p12/.pfx) with the private key and its certificate, at most 64 KB.' }, passphrase: { type: 'string', description: 'Its passphrase; stored sealed, never returned.' } },
+};
+
 const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_P12_BYTES, files: 1, fields: 2, fieldSize: 4096, parts: 4 } }).single('file');
 
 /** Parses the multipart body (the file held in memory: at most MAX_P12_BYTES). */
@@ -37,7 +42,7 @@ export function signingRoutes(r: Routes, deps: RouteDeps): void {
   r.add({ method: 'get', path: '/api/signing-certificates', tag: 'signing', summary: 'The tenant\'s signing certificates: subject, issuer, validity, fingerprint, who uploaded them (admin)' },
     ({ actor }) => reads.certificates(actor));
 
-  r.add({ method: 'put', path: '/api/signing-certificates/:name', tag: 'signing', multipart: true, summary: 'Upload or replace a signing certificate (admin): multipart `file` (.p12/.pfx) and `passphrase`; stored sealed, never returned', responses: { 200: 'stored', 400: 'not a PKCS#12 file, wrong passphrase, no key or certificate, not valid now', 413: 'larger than 64 KB' } },
+  r.add({ method: 'put', path: '/api/signing-certificates/:name', tag: 'signing', multipart: CERTIFICATE_PARTS, summary: 'Upload or replace a signing certificate (admin): multipart `file` (.p12/.pfx) and `passphrase`; stored sealed, never returned', responses: { 200: 'stored', 400: 'not a PKCS#12 file, wrong passphrase, no key or certificate, not valid now', 413: 'larger than 64 KB' } },
     async ({ req, res, actor }) => {
       requireRole(actor, text('action.manage-signing-certificates'), 'admin');
       const name = checkCertificateName(String(req.params.name));
