@@ -30,6 +30,10 @@ export interface Config {
   documentTypes: string[];
   /** clamd to scan uploads with: a socket path or host:port; unset: no scan. */
   clamav?: string;
+  /** LibreOffice for letters' PDFs (document-render): a program path or name; unset: `soffice` if on PATH; `off`: none. */
+  soffice?: string;
+  /** How long one .docx → PDF conversion may take. */
+  sofficeTimeoutMs: number;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
   dbPoolMax: number;
   /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
@@ -121,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDocumentBytes: Math.floor(numberOf(env, 'ALUR_MAX_DOCUMENT_MB', 10, { above: 0 }) * 1024 * 1024),
     documentTypes: (env.ALUR_DOCUMENT_TYPES ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     clamav: env.ALUR_CLAMAV || undefined,
+    soffice: stringOf(env, 'ALUR_SOFFICE'),
+    sofficeTimeoutMs: numberOf(env, 'ALUR_SOFFICE_TIMEOUT_SECONDS', 60, { above: 0 }) * 1000,
     dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
     timeZone: stringOf(env, 'ALUR_TIMEZONE'),
     logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',

@@ -19,6 +19,7 @@ import { inTimeZone, type FeelEvaluator } from './expressions/feel.js';
 import { registerConnectors } from './runner/connectors/index.js';
 import { loadHandlerModules } from './runner/connectors/load.js';
 import { signingFromConfig, type SigningSetup } from './signing/config.js';
+import { registerLetters } from './letters/index.js';
 import { createMetrics, metricsObserver, registerQueueDepths, type Metrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/http.js';
 import type { Logger } from './observability/logger.js';
@@ -62,6 +63,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const registry = new JobHandlerRegistry();
   const signing = signingFromConfig(config, () => clock.now());
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });
+  registerLetters(registry, { knex: db.knex, feel, now: () => clock.now(), soffice: config.soffice, sofficeTimeoutMs: config.sofficeTimeoutMs, maxDocumentBytes: config.maxDocumentBytes, timeZone: config.timeZone });
   await loadHandlerModules(registry, config.handlers);
   const queueRunner = config.queue ? new QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
   if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());

@@ -21,7 +21,7 @@ describe('config: loadConfig', () => {
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
-      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, timerMinCycleMs: 60_000, sso: undefined,
+      maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, soffice: undefined, sofficeTimeoutMs: 60_000, timerMinCycleMs: 60_000, sso: undefined,
       signing: { secretKey: undefined, timeoutMs: 30_000, memoryMb: 256, maxPdfBytes: 10 * 1024 * 1024 },
     } satisfies Config);
   });
@@ -32,10 +32,11 @@ describe('config: loadConfig', () => {
       ALUR_CLOCK_CONTROLLED: 'true', ALUR_TOKEN_TTL_HOURS: '8', ALUR_TOKEN_CACHE_MS: '0', ALUR_MAX_UPLOAD_MB: '20', ALUR_DB_POOL_MAX: '25', ALUR_TIMEZONE: 'Asia/Jakarta',
       ALUR_MAX_DOCUMENT_MB: '2.5', ALUR_DOCUMENT_TYPES: 'docx, image/webp', ALUR_CLAMAV: '/run/clamav/clamd.ctl', ALUR_TIMER_MIN_CYCLE_SECONDS: '300',
       ALUR_SECRET_KEY: 'kunci-rahasia-instalasi', ALUR_SIGN_TIMEOUT_MS: '5000', ALUR_SIGN_MEMORY_MB: '128', ALUR_SIGN_MAX_PDF_MB: '4',
+      ALUR_SOFFICE: '/usr/bin/soffice', ALUR_SOFFICE_TIMEOUT_SECONDS: '30',
     })).to.deep.include({
       port: 8080, dataDir: '/srv/alur', databaseUrl: 'postgres://alur@db/alur', redisUrl: 'redis://cache:6379', adminPassword: 'rahasia-admin', clockControlled: true,
       tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, timeZone: 'Asia/Jakarta',
-      maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000,
+      maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000, soffice: '/usr/bin/soffice', sofficeTimeoutMs: 30_000,
       signing: { secretKey: 'kunci-rahasia-instalasi', timeoutMs: 5000, memoryMb: 128, maxPdfBytes: 4 * 1024 * 1024 },
     });
     const more = loadConfig({

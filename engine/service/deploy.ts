@@ -20,6 +20,8 @@ import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
 import { cycleMinimumProblems } from './timer-minimum.js';
 import { minCycleMs } from './context.js';
+import { checkTemplate, openTemplate, TemplateProblem } from '../letters/render.js';
+import { insertTemplate, latestTemplate } from '../letters/store.js';
 
 export interface UploadedFile { name: string; content: Buffer }
 
@@ -28,6 +30,8 @@ export interface DeployResult {
   created: boolean;
   processes: { id: string; key: string; version: number; name: string | null }[];
   forms: { id: string; formId: string; version: number }[];
+  /** Letter templates (.docx) for document-render, versioned by file name. */
+  templates: { id: string; name: string; version: number }[];
   /** What deploys but will likely go wrong (deploy-warnings.ts); possibly empty. */
   warnings: DeployWarning[];
 }
@@ -58,6 +62,25 @@ function parseForm(file: UploadedFile, errors: ErrorItem[]): ParsedForm | undefi
   return { file: file.name, formId: s.id, schema: s, checksum: sha256(JSON.stringify(s)) };
 }
 
+interface ParsedTemplate { name: string; content: Buffer; checksum: string }
+
+/** A .docx letter template: a plain file name, a bounded zip (no bomb), a template that compiles (each bad tag named). */
+async function parseTemplate(file: UploadedFile, errors: ErrorItem[]): Promise<ParsedTemplate | undefined> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.docx$/i.test(file.name)) {
+    errors.push(entry({ element: file.name }, text('deploy.template-name', { file: file.name })));
+    return undefined;
+  }
+  try {
+    await checkTemplate(await openTemplate(file.content, file.name), file.name);
+  } catch (err) {
+    if (!(err instanceof TemplateProblem)) throw err;
+    // The problem itself is docxtemplater's (English); the tag it names is what the analyst looks for.
+    errors.push(...err.issues.map((i) => entry({ element: file.name }, text('deploy.template-refused', { file: file.name, problem: `${i.tag ? `{${i.tag}}: ` : ''}${i.message}` }))));
+    return undefined;
+  }
+  return { name: file.name, content: file.content, checksum: createHash('sha256').update(file.content).digest('hex') };
+}
+
 async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[], limits: ModelLimits): Promise<ParsedBpmn[]> {
   const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compileBpmn(f.content, { knownProcesses: [...known, ...extra], limits }) })));
   let results = await attempt([]);
@@ -81,8 +104,14 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   if (files.length === 0) throw new InvalidInput(text('deploy.no-files'), [{ message: 'no files' }]);
   const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
   const formFiles = files.filter((f) => /\.form$/i.test(f.name));
-  for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f)) errors.push(entry({ element: f.name }, text('deploy.wrong-file', { file: f.name })));
+  const docxFiles = files.filter((f) => /\.docx$/i.test(f.name));
+  for (const f of files) if (!bpmnFiles.includes(f) && !formFiles.includes(f) && !docxFiles.includes(f)) errors.push(entry({ element: f.name }, text('deploy.wrong-file', { file: f.name })));
   const forms = formFiles.map((f) => parseForm(f, errors)).filter((f): f is ParsedForm => !!f);
+  const templates: ParsedTemplate[] = [];
+  for (const f of docxFiles) {
+    const parsed = await parseTemplate(f, errors);
+    if (parsed) templates.push(parsed);
+  }
   await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
   const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
   const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(cx.uow.db, tenant), errors, { maxElements: budgets.maxElements, maxFlowsPerElement: budgets.maxFlowsPerElement });
@@ -101,7 +130,7 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
     if (!created) await insertDeployment(cx.uow.db, { id: deploymentId, tenant_id: tenant, deployed_by: user, created_at: cx.uow.now });
     created = true;
   };
-  const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [], warnings: [] };
+  const result: DeployResult = { id: deploymentId, created: false, processes: [], forms: [], templates: [], warnings: [] };
   let existingDeployment: string | undefined;
   for (const form of forms) {
     const latest = await latestForm(cx.uow.db, tenant, form.formId);
@@ -114,6 +143,18 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
     const row = { id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, form_id: form.formId, version: (latest?.version ?? 0) + 1, schema: form.schema, checksum: form.checksum, deployed_at: cx.uow.now };
     await insertForm(cx.uow.db, row);
     result.forms.push({ id: row.id, formId: row.form_id, version: row.version });
+  }
+  for (const template of templates) {
+    const latest = await latestTemplate(cx.uow.db, tenant, template.name);
+    if (latest && latest.checksum === template.checksum) {
+      existingDeployment ??= latest.deployment_id;
+      result.templates.push({ id: latest.id, name: latest.name, version: latest.version });
+      continue;
+    }
+    await ensureDeployment();
+    const row = { id: randomUUID(), tenant_id: tenant, deployment_id: deploymentId, name: template.name, version: (latest?.version ?? 0) + 1, content: template.content, checksum: template.checksum, deployed_at: cx.uow.now };
+    await insertTemplate(cx.uow.db, row);
+    result.templates.push({ id: row.id, name: row.name, version: row.version });
   }
   for (const file of bpmn) {
     for (const model of file.models) {

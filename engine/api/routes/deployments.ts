@@ -21,12 +21,12 @@ export function deploymentRoutes(r: Routes, router: Router, deps: RouteDeps): vo
     next();
   }, upload.any());
 
-  r.add({ method: 'post', path: '/api/deployments', tag: 'deployments', multipart: true, summary: 'Deploy .bpmn and .form files (analyst or admin)', responses: { 201: 'deployed', 200: 'nothing changed: existing versions listed' } },
+  r.add({ method: 'post', path: '/api/deployments', tag: 'deployments', multipart: true, summary: 'Deploy .bpmn, .form and .docx (letter template for document-render) files (analyst or admin)', responses: { 201: 'deployed', 200: 'nothing changed: existing versions listed' } },
     async ({ req, res, actor }) => {
       const files = ((req.files as Express.Multer.File[] | undefined) ?? []).map((f) => ({ name: f.originalname, content: f.buffer }));
       const result = await deps.engine.deploy(actor, files);
       res.status(result.created ? 201 : 200);
-      return { id: result.id, processes: result.processes, forms: result.forms, warnings: result.warnings };
+      return { id: result.id, processes: result.processes, forms: result.forms, templates: result.templates, warnings: result.warnings };
     });
 
   r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [

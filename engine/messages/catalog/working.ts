@@ -11,7 +11,9 @@ export const working = {
     id: 'Deploy ditolak: {count} masalah.',
   },
   'deploy.no-files': { en: 'A deployment needs at least one .bpmn or .form file.', id: 'Deploy memerlukan paling sedikit satu berkas .bpmn atau .form.' },
-  'deploy.wrong-file': { en: 'File {file}: only .bpmn and .form files can be deployed.', id: 'Berkas {file}: hanya berkas .bpmn dan .form yang dapat di-deploy.' },
+  'deploy.wrong-file': { en: 'File {file}: only .bpmn, .form and .docx (letter template) files can be deployed.', id: 'Berkas {file}: hanya berkas .bpmn, .form dan .docx (templat surat) yang dapat di-deploy.' },
+  'deploy.template-name': { en: 'Letter template {file}: the file name may hold letters, digits, dots and dashes only, and ends in .docx.', id: 'Templat surat {file}: nama berkas hanya boleh berisi huruf, angka, titik dan tanda hubung, diakhiri .docx.' },
+  'deploy.template-refused': { en: 'Letter template {file} refused: {problem}', id: 'Templat surat {file} ditolak: {problem}' },
   'pack.refused': {
     en: (_, raw) => (raw.count === 1 ? 'Pack refused: one problem.' : `Pack refused: ${String(raw.count)} problems.`),
     id: 'Paket ditolak: {count} masalah.',
