@@ -121,17 +121,17 @@ function numberingOf(h: Record<string, unknown>) {
   const register = optionalText(h, 'register');
   const formatText = optionalText(h, 'numberFormat');
   if (!register && !formatText) return undefined;
-  if (!register || !formatText) throw new Error('document-render: a numbered letter needs both task headers register and numberFormat');
-  if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(register)) throw new Error(`document-render: register ${register} must be a name of letters, digits, dots, dashes (at most 63)`);
+  if (!register || !formatText) throw new JobIncident('document-render: a numbered letter needs both task headers register and numberFormat');
+  if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(register)) throw new JobIncident(`document-render: register ${register} must be a name of letters, digits, dots, dashes (at most 63)`);
   const parsed = parseNumberFormat(formatText, { fields: ['kode', 'unit'] });
-  if (!parsed.ok) throw new Error(`document-render: numberFormat ${formatText}: ${parsed.problems.join('; ')}`);
+  if (!parsed.ok) throw new JobIncident(`document-render: numberFormat ${formatText}: ${parsed.problems.join('; ')}`);
   const fields: Record<string, string> = {};
   for (const name of ['kode', 'unit']) {
     const value = optionalText(h, name);
     if (value !== undefined) fields[name] = value;
   }
   for (const part of parsed.format.parts) {
-    if (part.kind === 'field' && !fields[part.name]) throw new Error(`document-render: numberFormat uses {${part.name}} but the task has no ${part.name} header`);
+    if (part.kind === 'field' && !fields[part.name]) throw new JobIncident(`document-render: numberFormat uses {${part.name}} but the task has no ${part.name} header`);
   }
   return { register, format: parsed.format, fields };
 }

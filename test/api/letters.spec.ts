@@ -99,7 +99,10 @@ forEachBackend('api: letters (document-render)', (backend) => {
     const broken = await deploy(docx(['{#lampiran}Lampiran', 'Kepada {/pemohon}']));
     expect(broken.status).to.equal(400);
     const messages = broken.body.errors.map((e: { message: string }) => e.message).join('\n');
-    expect(messages).to.contain('surat-izin.docx: {lampiran}: ').and.to.contain('"pemohon"');
+    expect(messages).to.contain('Letter template surat-izin.docx refused: {lampiran}: ').and.to.contain('"pemohon"');
+    // In the reader's language: Indonesian first.
+    const id = await deploy(docx(['{#lampiran}x'])).set('Accept-Language', 'id');
+    expect(id.body.errors[0].message).to.match(/^Templat surat surat-izin.docx ditolak: {lampiran}: /);
     expect((await deploy(Buffer.from('%PDF-1.4 bukan zip'))).status).to.equal(400);
     expect((await deploy(TEMPLATE, 'surat izin;rm.docx')).status).to.equal(400);
     const defs = await api.http.get('/api/process-definitions').set(bearer(analyst));
