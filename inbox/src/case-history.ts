@@ -17,13 +17,13 @@ import type { CaseField } from './start-api.js';
 export type FieldLabels = Map<string, CaseField[]>;
 
 /** Entry types worth a line for staff; the rest are shown with "technical details". */
-const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed)/;
+const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed|document\.signed)/;
 const SHOWN_ELEMENT_TYPES = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:CallActivity']);
 /**
  * Entries where the user is the one who acted. On the others (a step starting, the case ending)
  * the server records whose request set things moving, which would read as if they did it.
  */
-const ACTED = /^(instance\.started|instance\.cancelled|task\.|incident\.resolved|variables\.updated|message\.)/;
+const ACTED = /^(instance\.started|instance\.cancelled|task\.|incident\.resolved|variables\.updated|message\.|document\.signed)/;
 
 export function renderHistory(container: HTMLElement, items: HistoryItem[], names: ElementNames, labels: FieldLabels = new Map()): void {
   const list = h('ol', { class: 'timeline' });

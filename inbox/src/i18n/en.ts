@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'history.task.completed': '{element} completed',
   'history.job.completed': '{element} ran successfully',
   'history.job.failed': '{element} failed',
+  'history.document.signed': 'Document signed electronically',
   'history.incident.raised': 'Incident at {element}',
   'history.incident.resolved': 'Incident at {element} resolved',
   'history.timer.fired': 'Timer {element} fired',

@@ -116,6 +116,7 @@ export const id = {
   'history.task.completed': '{element} diselesaikan',
   'history.job.completed': '{element} berhasil dijalankan',
   'history.job.failed': '{element} gagal dijalankan',
+  'history.document.signed': 'Dokumen ditandatangani secara elektronik',
   'history.incident.raised': 'Insiden pada {element}',
   'history.incident.resolved': 'Insiden pada {element} diselesaikan',
   'history.timer.fired': 'Pengatur waktu {element} berbunyi',
