@@ -1,7 +1,9 @@
 /**
  * `npm start`'s entry point as a real process: a fresh data folder is initialised, /health turns
  * green, the admin password from the environment works, and SIGTERM stops it cleanly (exit 0,
- * lock released).
+ * lock released) — through tsx, and as `npm start` runs it (scripts/start.mjs: the engine
+ * transpiled once into node_modules/.cache/alur-run and run with plain node; a later start
+ * finds it up to date).
  */
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
@@ -24,9 +26,28 @@ describe('engine/main.ts (npm start)', function () {
   after(() => { rmSync(dir, { recursive: true, force: true }); });
 
   it('starts on an empty data folder, answers /health and login, and stops on SIGTERM', async () => {
+    await startAndStop(dir, ['--import', 'tsx', 'engine/main.ts']);
+  });
+
+  it('as npm start runs it (scripts/start.mjs, plain node), starts, answers, stops, and a later start reuses the transpiled engine', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'alur-start-'));
+    try {
+      const first = await startAndStop(other, ['scripts/start.mjs']);
+      expect(first.split('\n')[0]).to.match(/^engine: (transpiled \d+ files|up to date)/);
+      const later = await startAndStop(other, ['scripts/start.mjs']);
+      expect(later.split('\n')[0]).to.match(/^engine: up to date/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Starts the server with `args` on data folder `dir`, checks /health and a login, stops it with SIGTERM; returns its output. */
+async function startAndStop(dir: string, args: string[]): Promise<string> {
+  {
     const port = await freePort();
     const env = { ...process.env, PORT: String(port), ALUR_DATA_DIR: dir, ALUR_ADMIN_PASSWORD: 'rahasia-admin', DATABASE_URL: '', REDIS_URL: '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => { output += d; });
     child.stderr.on('data', (d) => { output += d; });
@@ -50,5 +71,6 @@ describe('engine/main.ts (npm start)', function () {
     }
     expect(await exited, output).to.equal(0);
     expect(existsSync(join(dir, 'alur.lock'))).to.equal(false);
-  });
-});
+    return output;
+  }
+}
