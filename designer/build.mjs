@@ -4,7 +4,7 @@
 // Run by scripts/build-ui.mjs on `npm install` and `npm start`; `node designer/build.mjs --watch`
 // rebuilds on change while working on the designer.
 import { build, context } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
@@ -45,6 +45,12 @@ if (process.argv.includes('--watch')) {
   const metafileAt = process.argv.indexOf('--metafile');
   const result = await build({ ...options, metafile: metafileAt > 0 });
   // scripts/build-ui.mjs reads what the bundle was made from, to skip the next build when nothing changed.
-  if (metafileAt > 0) writeFileSync(process.argv[metafileAt + 1], JSON.stringify(result.metafile));
+  // Through a rename: in a worktree whose node_modules was copied with hard links (cp -al), writing
+  // in place would change every other checkout's metafile too.
+  if (metafileAt > 0) {
+    const file = process.argv[metafileAt + 1];
+    writeFileSync(`${file}.tmp`, JSON.stringify(result.metafile));
+    renameSync(`${file}.tmp`, file);
+  }
   console.log(`designer: built into designer/dist in ${Date.now() - started} ms`);
 }

@@ -2,7 +2,7 @@
 // fonts) into inbox/dist/, served by the engine at /inbox/. Never loads anything from a CDN:
 // government networks are often closed, so everything the page needs ships in dist/.
 import { build, context } from 'esbuild';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,5 +37,11 @@ if (watch) {
   const metafileAt = process.argv.indexOf('--metafile');
   const result = await build({ ...options, metafile: metafileAt > 0 });
   // scripts/build-ui.mjs reads what the bundle was made from, to skip the next build when nothing changed.
-  if (metafileAt > 0) await writeFile(process.argv[metafileAt + 1], JSON.stringify(result.metafile));
+  // Through a rename: in a worktree whose node_modules was copied with hard links (cp -al), writing
+  // in place would change every other checkout's metafile too.
+  if (metafileAt > 0) {
+    const file = process.argv[metafileAt + 1];
+    await writeFile(`${file}.tmp`, JSON.stringify(result.metafile));
+    await rename(`${file}.tmp`, file);
+  }
 }
