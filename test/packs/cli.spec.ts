@@ -20,7 +20,7 @@ describe('alur pack (CLI)', function () {
   it('validates a good pack (0) and names the tampered file of a bad one (1)', async () => {
     const ok = await alur(['pack', 'validate', 'processes/semarang']);
     expect(ok.code, ok.err).to.equal(0);
-    expect(ok.out).to.match(/semarang-layanan@1\.0\.0: 6 processes/);
+    expect(ok.out).to.match(/semarang-layanan@1\.0\.0: 7 processes/);
     const copy = join(dir, 'tampered');
     await cp('processes/semarang', copy, { recursive: true });
     await writeFile(join(copy, 'forms/form-disposisi.form'), '{"type":"default","id":"form-disposisi","components":[]}');

@@ -99,9 +99,9 @@ describe('pack manifest and signature', () => {
 describe('pack validation cross-checks', function () {
   this.timeout(60_000);
 
-  it("validates Semarang's pack: six processes, declared roles and connectors", async () => {
+  it("validates Semarang's pack: seven processes, declared roles and connectors", async () => {
     const v = await validatePack(await readPack('processes/semarang'));
-    expect(v.processes).to.have.length(6);
+    expect(v.processes).to.have.length(7);
     expect(v.connectorsUsed).to.deep.equal(['notifikasi', 'tte-sign']);
     expect(v.scenarios.length).to.be.at.least(12);
     for (const p of v.manifest.processes) expect(v.scenarios.filter((s) => s.scenario.process === p.id).length, p.id).to.be.at.least(2);
