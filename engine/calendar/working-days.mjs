@@ -22,12 +22,27 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?(?:@([A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)*)|\[([^\]]+)\])?$/;
 
 /** Minutes east of UTC of `zone` at `at`; throws on a zone that is neither an offset nor an IANA name. */
+/**
+ * One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and a
+ * calendar change counts every pending deadline of a tenant in a few of these calls each.
+ */
+const formatters = new Map();
+function formatterOf(zone) {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    if (formatters.size >= 1000) formatters.clear();
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
 export function offsetMinutes(zone, at) {
   const fixed = /^(?:Z|UTC|([+-])(\d{2}):?(\d{2}))$/.exec(String(zone).trim());
   if (fixed) return fixed[1] ? (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3])) : 0;
   let name;
   try {
-    name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    name = formatterOf(zone).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   } catch {
     throw new Error(`unknown time zone ${JSON.stringify(zone)}: give an IANA name (Asia/Jakarta) or an offset (+07:00)`);
   }
