@@ -6,7 +6,6 @@
  * new versions, so importing the same pack twice changes nothing; running instances stay on the
  * versions they started with.
  */
-import { insertAudit } from '../store/audit.js';
 import { auditRow } from '../service/people.js';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../service/actor.js';
@@ -98,9 +97,9 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
     ...v.manifest.files.forms.map((f) => ({ name: f.path.split('/').pop()!, content: v.pack.files.get(f.path)! })),
     ...[...xml].map(([path, text]) => ({ name: path.split('/').pop()!, content: Buffer.from(text) })),
   ];
-  const deployed = await engine.deploy(actor, files);
-  // The audit of administration (API 1.1): which pack version came in, with which role map.
-  await insertAudit(engine.deps.knex, [auditRow(tenant, actor, 'pack', v.manifest.name, installed ? 'upgraded' : 'imported',
+  // The audit of administration (API 1.1): which pack version came in, with which role map —
+  // written in the deployment's transaction, so neither is kept without the other.
+  const deployed = await engine.deploy(actor, files, [auditRow(tenant, actor, 'pack', v.manifest.name, installed ? 'upgraded' : 'imported',
     installed ? { version: installed.version } : null, { version: v.manifest.version, roles })]);
   for (const p of result.processes) p.version = deployed.processes.find((d) => d.key === p.key)?.version;
   for (const f of result.forms) f.version = deployed.forms.find((d) => d.formId === f.formId)?.version;

@@ -24,6 +24,7 @@ import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext, type EngineDeps, type EngineObserver } from './context.js';
 import { runInput, startNew, publishMessage, type StepOutcome } from './instance-steps.js';
 import { deploy, type DeployResult, type UploadedFile } from './deploy.js';
+import { insertAudit, type AuditRow } from '../store/audit.js';
 import { nextRound } from './start-timers.js';
 import { setDefinitionSuspended } from './suspension.js';
 import { type Actor, tenantOf, requireRole, hasRole } from './actor.js';
@@ -87,10 +88,18 @@ export class Engine {
     return this.run(command, ({ uow }) => work(uow));
   }
 
-  async deploy(actor: Actor, files: UploadedFile[]): Promise<DeployResult> {
+  /**
+   * Deploys `files`; `audit` (a pack import's entry) is written in the deployment's transaction, so
+   * a deployment is never kept without its audit entry, nor an entry without its deployment.
+   */
+  async deploy(actor: Actor, files: UploadedFile[], audit: AuditRow[] = []): Promise<DeployResult> {
     requireRole(actor, text('action.deploy'), 'analyst', 'admin');
     const tenant = tenantOf(actor);
-    const result = await this.run('deploy', (cx) => deploy(cx, tenant, actor.username, files));
+    const result = await this.run('deploy', async (cx) => {
+      const deployed = await deploy(cx, tenant, actor.username, files);
+      await insertAudit(cx.uow.db, audit);
+      return deployed;
+    });
     for (const p of result.processes) this.latest.forget(tenant, p.key);
     return result;
   }

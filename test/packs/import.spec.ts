@@ -49,4 +49,26 @@ describe('importing pack versions', function () {
     });
     expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(2);
   });
+
+  it('writes the import\'s audit entry in the deployment\'s transaction: an entry that cannot be written keeps nothing deployed', async () => {
+    const tenant = await h.createTenant('audit');
+    const admin = h.admin(tenant);
+    // The audit refuses this tenant's pack entries, as a full disk or a lost connection would.
+    await h.db.knex.raw(`create function refuse_pack_audit() returns trigger language plpgsql as $$
+      begin if new.object_type = 'pack' and new.tenant_id = '${tenant}' then raise exception 'audit unavailable'; end if; return new; end $$`);
+    await h.db.knex.raw('create trigger refuse_pack_audit before insert on audit_entry for each row execute function refuse_pack_audit()');
+    try {
+      await importPack(h.engine, admin, await pack('1.0.0'), { petugas: 'loket' }).then(() => { throw new Error('import without its audit entry'); }, (err: Error) => {
+        expect(err.message).to.match(/audit unavailable/);
+      });
+      expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
+      expect(await h.db.knex('form').where({ tenant_id: tenant })).to.have.length(0);
+    } finally {
+      await h.db.knex.raw('drop trigger refuse_pack_audit on audit_entry');
+      await h.db.knex.raw('drop function refuse_pack_audit()');
+    }
+    await importPack(h.engine, admin, await pack('1.0.0'), { petugas: 'loket' });
+    expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(1);
+    expect(await h.db.knex('audit_entry').where({ tenant_id: tenant, object_type: 'pack' }).pluck('action')).to.deep.equal(['imported']);
+  });
 });
