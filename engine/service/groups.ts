@@ -1,10 +1,11 @@
 /**
  * Groups as org units (API 1.1): id (what candidateGroups name), a name people read, a parent in
  * the same tenant. Admins create, rename, move and delete them; a group that still has members,
- * groups under it or open tasks naming it is not deleted (409). Every change is audited.
+ * groups under it or open tasks naming it is not deleted (409), also when the member is being
+ * added at the same moment (removeGroup's lock). Every change is audited.
  */
 import type { Knex } from 'knex';
-import { findGroup, insertGroup, updateGroup, deleteGroup, listGroups, ancestorsOf, groupUses, type GroupView } from '../store/groups.js';
+import { findGroup, lockGroup, insertGroup, updateGroup, deleteGroup, listGroups, ancestorsOf, groupUses, type GroupView } from '../store/groups.js';
 import { insertAudit } from '../store/audit.js';
 import { inTransaction } from '../store/unit-of-work.js';
 import { type Actor, tenantOf, requireRole } from './actor.js';
@@ -18,7 +19,8 @@ export async function groupsOf(knex: Knex, actor: Actor): Promise<GroupView[]> {
 
 async function checkParent(trx: Knex.Transaction, tenant: string, id: string, parent: string | null | undefined): Promise<void> {
   if (parent === undefined || parent === null) return;
-  if (!(await findGroup(trx, tenant, parent))) throw new InvalidInput(text('groups.parent-not-found', { group: parent }), [{ path: 'parent', message: 'unknown group' }]);
+  // Held until the end, so a delete of the parent cannot slip in between the check and the write.
+  if (!(await lockGroup(trx, tenant, parent, 'keyShare'))) throw new InvalidInput(text('groups.parent-not-found', { group: parent }), [{ path: 'parent', message: 'unknown group' }]);
   if (parent === id || (await ancestorsOf(trx, tenant, parent)).includes(id)) throw new InvalidInput(text('groups.parent-cycle', { group: id, parent }), [{ path: 'parent', message: 'cycle' }]);
 }
 
@@ -56,7 +58,11 @@ export async function removeGroup(knex: Knex, actor: Actor, id: string): Promise
   requireRole(actor, text('action.manage-groups'), 'admin');
   const tenant = tenantOf(actor);
   await inTransaction(knex, async (trx) => {
-    const row = await findGroup(trx, tenant, id);
+    // Locked first: a transaction adding a member (or a group under this one) holds the row and is
+    // waited for, so its rows are counted below; one that comes later waits for this delete and
+    // creates the group again (store/users.ts ensureGroups). Counting first let a member added
+    // meanwhile vanish with the group (the membership's foreign key cascades).
+    const row = await lockGroup(trx, tenant, id, 'update');
     if (!row) throw new NotFound(text('groups.not-found', { group: id.slice(0, 100) }));
     const uses = await groupUses(trx, tenant, id);
     if (uses.members || uses.children || uses.openTasks) {

@@ -108,5 +108,6 @@ function rolesOf(value: unknown): string[] {
 async function groupsOf(trx: Knex.Transaction, tenant: string, provider: SsoProvider, value: unknown): Promise<string[]> {
   const wanted = [...new Set(listOf(value).map((v) => (Object.hasOwn(provider.groupMap, v) ? provider.groupMap[v] : v)))];
   if (!wanted.length) return [];
-  return trx('user_group').where({ tenant_id: tenant }).whereIn('name', wanted).orderBy('name').pluck('name');
+  // Held (FOR KEY SHARE) until the sign-in commits: a group deleted meanwhile is left out, not a failed sign-in.
+  return trx('user_group').where({ tenant_id: tenant }).whereIn('name', wanted).orderBy('name').forKeyShare().pluck('name');
 }

@@ -14,6 +14,16 @@ export async function findGroup(db: Db, tenant: string, id: string): Promise<Gro
   return db('user_group').where({ tenant_id: tenant, name: id }).first();
 }
 
+/**
+ * The group, locked for `mode` until the transaction ends: `update` before deleting it (waits for
+ * transactions adding members or groups under it, which hold it `keyShare`), `keyShare` before
+ * pointing at it (a parent). Undefined when it does not exist, or was deleted while this waited.
+ */
+export async function lockGroup(db: Db, tenant: string, id: string, mode: 'update' | 'keyShare'): Promise<GroupRow | undefined> {
+  const q = db('user_group').where({ tenant_id: tenant, name: id });
+  return (mode === 'update' ? q.forUpdate() : q.forKeyShare()).first();
+}
+
 export async function insertGroup(db: Db, row: GroupRow): Promise<void> {
   await db('user_group').insert(row);
 }

@@ -88,11 +88,20 @@ export async function listUsers(db: Db, tenant: string | undefined): Promise<Use
   return tenant === undefined ? q : q.where({ tenant_id: tenant });
 }
 
-/** Creates the groups that do not exist yet (named by their id); answers those it created. */
+/**
+ * Creates the groups that do not exist yet (named by their id) and holds them (FOR KEY SHARE) until
+ * the transaction ends, so the memberships the caller adds next cannot lose their group; answers
+ * those it created. A group that a concurrent delete (service/groups.ts removeGroup, which holds
+ * it FOR UPDATE) removed while this waited is created again — the person's change wins.
+ */
 export async function ensureGroups(db: Db, tenant: string, names: string[], now: Date): Promise<string[]> {
   if (names.length === 0) return [];
-  const rows: { name: string }[] = await db('user_group').insert(names.map((name) => ({ tenant_id: tenant, name, created_at: now }))).onConflict(['tenant_id', 'name']).ignore().returning('name');
-  return rows.map((r) => r.name);
+  const insert = async (wanted: string[]) => ((await db('user_group').insert(wanted.map((name) => ({ tenant_id: tenant, name, created_at: now })))
+    .onConflict(['tenant_id', 'name']).ignore().returning('name')) as { name: string }[]).map((r) => r.name);
+  const created = await insert(names);
+  const held: string[] = await db('user_group').where({ tenant_id: tenant }).whereIn('name', names).forKeyShare().pluck('name');
+  const gone = names.filter((n) => !held.includes(n));
+  return gone.length ? [...created, ...(await insert(gone))] : created;
 }
 
 /** Adds memberships; running twice is harmless. */
