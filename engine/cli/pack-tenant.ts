@@ -17,9 +17,11 @@ import { validatePack } from '../packs/validate.js';
 import { FolderPackStore } from '../packs/store.js';
 import { parseArgs, UsageError } from './args.js';
 import { EXIT, progress } from './output.js';
+import { BUILT_IN_TYPES } from '../runner/connectors/index.js';
 import { readJsonFile, trustedKeys } from './pack-local.js';
 
-const BUILT_IN_CONNECTORS = ['http', 'email'];
+/** What `npm start` and `npm run worker` register by themselves (wiring.ts): http, email and tte-sign. */
+const BUILT_IN_CONNECTORS = [...BUILT_IN_TYPES, 'tte-sign'];
 
 export async function openInstallation() {
   const config = loadConfig();
