@@ -5,8 +5,8 @@
  */
 import { expect } from 'chai';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
-import { loginToDesigner } from './support/designer-page.js';
+import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { centre, createFromPalette, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const staff = { username: 'dewi.staf', password: 'Rahasia-staf-1', roles: ['staff'], groups: ['verifikator'] };
 const analyst = { username: 'analis.dua', password: 'Rahasia-analis-4', roles: ['analyst'], groups: ['bagian-organisasi'] };
@@ -53,6 +53,25 @@ describe('designer and inbox: one for analysts, one for everyone, linked', funct
     await page.click('button[type=submit]');
     await page.locator('[data-nav=designer]', { hasText: 'Perancang proses' }).click();
     await page.locator('.djs-palette .entry').first().waitFor();
+    await page.close();
+  });
+
+  it('given an analyst filling a user task\'s candidate groups, then the tenant\'s groups are suggested', async function () {
+    const api = await ApiClient.login(server.url, analyst.username, analyst.password);
+    const body = await api.expect(200, 'GET', '/api/groups?limit=500');
+    const groups: string[] = (Array.isArray(body) ? body : body.items).map((g: { id: string }) => g.id);
+    expect(groups).to.include('verifikator');
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const start = await centre(page, 'StartEvent_1');
+    const task = await createFromPalette(page, 'create.task', start.x + 160, start.y);
+    await replaceWith(page, task, 'replace-with-user-task');
+    await select(page, task);
+    await openGroup(page, 'assignmentDefinition');
+    const input = page.locator('[data-entry-id="assignmentDefinitionCandidateGroups"] input').first();
+    await input.waitFor();
+    expect(await input.getAttribute('list')).to.equal('alur-tenant-groups');
+    await page.waitForFunction((wanted) => [...document.querySelectorAll('#alur-tenant-groups option')].map((o) => (o as HTMLOptionElement).value).join(',') === wanted, [...groups].join(','));
     await page.close();
   });
 });

@@ -3,6 +3,7 @@
  * right, issues below. Owns the Modeler's life (created on mount, destroyed on leave or language
  * switch, with the diagram kept in document.ts) and wires the toolbar to designer-actions.ts.
  */
+import { suggestGroups } from '../modeler/group-suggestions.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
@@ -45,6 +46,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     h('section', { className: 'workspace' }, toolbar, status.element, h('div', { className: 'canvas-row' }, canvas, properties), issues.element)));
 
   modeler = createModeler(canvas, properties);
+  const stopSuggesting = suggestGroups(properties);
   // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized.
   const resizeObserver = new ResizeObserver(() => (modeler?.get('canvas') as any)?.resized());
   resizeObserver.observe(canvas);
@@ -153,6 +155,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     destroy() {
       window.removeEventListener('beforeunload', beforeUnload);
       resizeObserver.disconnect();
+      stopSuggesting();
       modeler?.destroy();
       modeler = null;
     },
