@@ -32,6 +32,8 @@ const exact: Record<string, string> = {
     'mendukung antarmuka (supportedInterfaceRef) tetapi tidak mengikat operasi apa pun ke datanya (ioBinding)',
   'a sequence flow cannot connect an element to itself': 'alur urutan tidak boleh menyambung elemen ke dirinya sendiri',
   'boundary event is not attached to an activity': 'event batas tidak menempel pada aktivitas',
+  'has a start event but no end event': 'memiliki event mulai tetapi belum memiliki event selesai',
+  'has an end event but no start event': 'memiliki event selesai tetapi belum memiliki event mulai',
 };
 
 const patterns: [RegExp, string][] = [

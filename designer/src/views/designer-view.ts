@@ -4,6 +4,7 @@
  * switch, with the diagram kept in document.ts) and wires the toolbar to designer-actions.ts.
  */
 import { suggestGroups } from '../modeler/group-suggestions.js';
+import { blankDiagramHint, fitBesidePalette } from '../modeler/canvas-fit.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
@@ -47,6 +48,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
 
   modeler = createModeler(canvas, properties);
   const stopSuggesting = suggestGroups(properties);
+  blankDiagramHint(modeler, canvas);
   // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized.
   const resizeObserver = new ResizeObserver(() => (modeler?.get('canvas') as any)?.resized());
   resizeObserver.observe(canvas);
@@ -96,11 +98,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     }
     ensureExecutionPlatform((current as any).getDefinitions());
     // A blank diagram keeps its start event top left, leaving room to draw; others are fitted.
-    const view: any = current.get('canvas');
-    if ((current.get('elementRegistry') as any).getAll().length > 2) {
-      view.zoom('fit-viewport', 'auto');
-      if (view.zoom() > 1) view.zoom(1, 'auto');
-    }
+    if ((current.get('elementRegistry') as any).getAll().length > 2) fitBesidePalette(current, canvas);
     diagram.xml = xml;
     diagram.dirty = false;
     diagram.definitionId = definitionId;

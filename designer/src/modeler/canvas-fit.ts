@@ -1,0 +1,42 @@
+/**
+ * The canvas as a newcomer meets it: an opened diagram fits the free canvas — right of the
+ * palette, which floats over the canvas's left edge, so no element or refusal note hides under
+ * it — and a blank diagram says how to start drawing until something is drawn.
+ */
+import { h } from '../dom.js';
+import { t } from '../i18n/lang.js';
+
+const MARGIN = 24;
+
+/** Fits the whole diagram into the canvas right of the palette, never enlarged beyond 100 %. */
+export function fitBesidePalette(modeler: any, container: HTMLElement): void {
+  const canvas = modeler.get('canvas');
+  const box = canvas.viewbox();
+  const inner = box.inner;
+  const { width, height } = container.getBoundingClientRect();
+  if (!inner.width || !width) return;
+  const palette = container.querySelector('.djs-palette')?.getBoundingClientRect();
+  const left = palette ? palette.right - container.getBoundingClientRect().left + MARGIN : MARGIN;
+  const scale = Math.min((width - left - MARGIN) / inner.width, (height - 2 * MARGIN) / inner.height, 1);
+  if (scale <= 0) return;
+  canvas.viewbox({
+    x: inner.x - left / scale,
+    y: inner.y - (height - inner.height * scale) / 2 / scale,
+    width: width / scale,
+    height: height / scale,
+  });
+}
+
+/** A hint over a blank diagram (only its start event), gone once anything else is drawn. */
+export function blankDiagramHint(modeler: any, container: HTMLElement): void {
+  const hint = h('p', { className: 'canvas-hint', 'data-testid': 'canvas-hint' }, t('canvasHint'));
+  container.append(hint);
+  const update = () => {
+    const shapes = (modeler.get('elementRegistry').getAll() as { type: string; labelTarget?: unknown }[])
+      .filter((e) => !e.labelTarget && e.type !== 'bpmn:Process' && e.type !== 'bpmn:Collaboration');
+    hint.hidden = shapes.length > 1;
+  };
+  modeler.on('elements.changed', update);
+  modeler.on('import.done', update);
+  update();
+}

@@ -1,0 +1,59 @@
+/**
+ * The canvas as a newcomer meets it: a blank diagram says how to start drawing (until something
+ * is drawn), and an opened diagram fits the free canvas right of the palette, so no element
+ * hides under the palette.
+ */
+import { expect } from 'chai';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { centre, createFromPalette, loginToDesigner } from './support/designer-page.js';
+
+const analyst = { username: 'analis.kanvas', password: 'Rahasia-analis-5', roles: ['analyst'], groups: ['bagian-organisasi'] };
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+
+describe('designer: the canvas for a newcomer', function () {
+  let server: RunningServer;
+  let browser: Browser;
+
+  before(async function () {
+    server = await startServer();
+    await setupTenant(server.url, server.adminPassword, { id: 'batang', name: 'Kabupaten Batang', users: [analyst] });
+    browser = await launchBrowser();
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('given a blank diagram, then a hint says how to start, and it goes once something is drawn', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const hint = page.locator('[data-testid=canvas-hint]');
+    await hint.waitFor();
+    expect(await hint.innerText()).to.contain('Mulai menggambar');
+    await screenshot(page, 'designer-blank-hint');
+    const start = await centre(page, 'StartEvent_1');
+    await createFromPalette(page, 'create.task', start.x + 160, start.y);
+    await hint.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('given a diagram opened from a file, then every element lies right of the palette, inside the canvas', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'camunda-modeler-sku.bpmn'));
+    await page.locator('.djs-element[data-element-id="Task_Verifikasi"]').waitFor();
+    const { paletteRight, canvasRight, left, right } = await page.evaluate(() => {
+      const palette = document.querySelector('.djs-palette')!.getBoundingClientRect();
+      const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+      const shapes = [...document.querySelectorAll('.djs-shape .djs-visual')].map((e) => e.getBoundingClientRect());
+      return { paletteRight: palette.right, canvasRight: canvas.right, left: Math.min(...shapes.map((b) => b.left)), right: Math.max(...shapes.map((b) => b.right)) };
+    });
+    expect(left).to.be.greaterThan(paletteRight);
+    expect(right).to.be.lessThan(canvasRight);
+    await screenshot(page, 'designer-opened-fitted');
+    await page.close();
+  });
+});
