@@ -19,7 +19,8 @@ export const changePerson = (username: string, patch: Record<string, unknown>) =
 export const listAllGroups = () => apiJson<Page<Group>>('GET', '/api/groups');
 export const createGroup = (body: { id: string; name?: string; parent?: string | null }) => apiJson<Group>('POST', '/api/groups', body);
 export const changeGroup = (id: string, patch: { name?: string; parent?: string | null }) => apiJson<Group>('PATCH', `/api/groups/${encodeURIComponent(id)}`, patch);
-export interface Tenant { id: string; name: string }
+export interface Tenant { id: string; name: string; localPasswords?: boolean; singleSignOn?: boolean }
 export const listTenants = () => apiJson<Page<Tenant>>('GET', '/api/tenants');
 export const createTenant = (body: Tenant) => apiJson<Tenant>('POST', '/api/tenants', body);
 export const deleteGroup = (id: string) => apiJson<void>('DELETE', `/api/groups/${encodeURIComponent(id)}`);
+export const changeTenant = (id: string, patch: { localPasswords?: boolean }) => apiJson<Tenant>('PATCH', `/api/tenants/${encodeURIComponent(id)}`, patch);

@@ -4,7 +4,8 @@
  * the provider's login page and back, signed in with the groups of the claim; after the provider
  * moves the person to another group, the next sign-in shows the new one; a deactivated account and
  * an account of another tenant are refused with a clear message on the inbox's and the designer's
- * login screens; a tenant admin signs in to the designer through the same button.
+ * login screens; a tenant admin signs in to the designer through the same button and turns
+ * passwords off for the tenant in the console (a password login is then refused, saying why).
  */
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +115,19 @@ describe('single sign-on (browser): inbox and designer through a real OpenID pro
     await atProvider(next, 'admin.smg');
     await next.waitForSelector('.djs-palette .entry');
     expect(next.url()).not.to.contain('sso');
+
+    // The tenant admin turns passwords off in the console: a password login is then refused, saying why.
+    await next.click('a[data-nav=people]');
+    const ssoOnly = next.getByLabel('Hanya melalui single sign-on (SSO): kata sandi tidak dapat dipakai');
+    await ssoOnly.check();
+    await next.getByText('Cara masuk disimpan.').waitFor();
+    await screenshot(next, 'sso-designer-sign-in-card');
+    const refused = await new ApiClient(server.url).request('POST', '/api/auth/login', { username: 'admin.smg', password: 'Rahasia-admin-12' });
+    expect(refused.status).to.equal(403);
+    expect(refused.body.detail).to.match(/single sign-on only/);
+    await ssoOnly.uncheck();
+    await next.getByText('Cara masuk disimpan.').waitFor();
+    await ApiClient.login(server.url, 'admin.smg', 'Rahasia-admin-12');
     await next.context().close();
   });
 });

@@ -7,6 +7,7 @@
 import type { Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n/lang.js';
+import { signInCard } from './sign-in-card.js';
 import { changeGroup, changePerson, createGroup, createPerson, createTenant, deleteGroup, listAllGroups, listTenants, searchPeople, type Group, type Person } from '../people-api.js';
 
 const ROLES = ['admin', 'analyst', 'staff'] as const;
@@ -197,6 +198,7 @@ export function mountPeople(container: HTMLElement, session: Session): { destroy
       : h('section', { className: 'card' },
         h('h2', {}, t('groupsHeading')),
         groupForm, tree, members),
+    platform || !session.user.tenant ? null : signInCard(session.user.tenant, say, fail),
     groupOptions));
   void loadPeople();
   if (platform) void loadTenants(); else void loadGroups();
