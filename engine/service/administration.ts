@@ -42,8 +42,8 @@ export class Administration {
     return createTenant(this.knex, actor, req, this.now());
   }
 
-  changeTenant(actor: Actor, id: string, patch: { name?: string; localPasswords?: boolean }, ssoServes: (tenant: string) => boolean) {
-    return changeTenant(this.knex, actor, id, patch, ssoServes);
+  changeTenant(actor: Actor, id: string, patch: { name?: string; localPasswords?: boolean }, ssoServes: (tenant: string) => boolean, callerToken?: string) {
+    return changeTenant(this.knex, actor, id, patch, ssoServes, { callerToken, cache: this.tokenCache });
   }
 
   /** What single sign-on needs (service/sso.ts), when a provider is configured. */

@@ -86,7 +86,8 @@ export async function createTenant(knex: Knex, actor: Actor, req: { id: string; 
  * admin). Turning passwords off needs a single sign-on that serves the tenant (`ssoServes`), else
  * 409: nobody but the platform administrator could sign in any more. Audited with before and after.
  */
-export async function changeTenant(knex: Knex, actor: Actor, id: string, patch: { name?: string; localPasswords?: boolean }, ssoServes: (tenant: string) => boolean): Promise<TenantRow> {
+export async function changeTenant(knex: Knex, actor: Actor, id: string, patch: { name?: string; localPasswords?: boolean }, ssoServes: (tenant: string) => boolean,
+  sessions: { callerToken?: string; cache?: TokenCache } = {}): Promise<TenantRow> {
   const platform = hasRole(actor, 'platform-admin') && !actor.tenant;
   if (!platform && actor.tenant !== id) throw new NotFound(text('access.tenant-not-found', { tenant: id.slice(0, 80) }));
   requireRole(actor, text('action.change-tenant'), 'admin', 'platform-admin');
@@ -98,6 +99,13 @@ export async function changeTenant(knex: Knex, actor: Actor, id: string, patch: 
     const after = { name: patch.name ?? before.name, localPasswords: patch.localPasswords ?? before.localPasswords };
     if (after.name !== before.name) await trx('tenant').where({ id }).update({ name: after.name });
     if (after.localPasswords !== before.localPasswords) await setLocalPasswords(trx, id, after.localPasswords);
+    if (before.localPasswords && !after.localPasswords) {
+      // No session signed in by password outlives the change: the tenant's people sign in again
+      // (through single sign-on); the admin who turned it off keeps the session they did it from.
+      const keep = sessions.callerToken ? hashToken(sessions.callerToken) : '';
+      const ended: { user_id: string }[] = await trx('api_token').whereIn('user_id', trx('app_user').where({ tenant_id: id }).select('id')).whereNot({ token_hash: keep }).delete().returning('user_id');
+      for (const userId of new Set(ended.map((e) => e.user_id))) sessions.cache?.forgetUser(userId);
+    }
     const diff = difference(before, after);
     if (Object.keys(diff.after).length) await insertAudit(trx, [auditRow(id, actor, 'tenant', id, 'changed', diff.before, diff.after)]);
     return { ...row, name: after.name, local_passwords: after.localPasswords };

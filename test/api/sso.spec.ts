@@ -6,13 +6,13 @@
  * (deactivated, another tenant, unknown tenant, unknown user where the provider does not
  * provision, a replayed or forged callback); a local account linked once; and a tenant admin
  * turning passwords off, after which password login is refused with a clear message except for
- * the platform administrator.
+ * the platform administrator, and every session of the tenant but the admin's own ends.
  */
 import { expect } from 'chai';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { forEachBackend } from '../store/backends.js';
-import { openApi, makeUser, bearer, PASSWORD, T0, type Api } from './harness.js';
+import { openApi, makeUser, bearer, tokenFor, PASSWORD, T0, type Api } from './harness.js';
 import { startProvider, signIn, type TestProvider } from '../support/oidc-provider.js';
 import { ssoOptions } from '../../engine/auth/sso-options.js';
 import { OidcClients } from '../../engine/auth/oidc-clients.js';
@@ -163,15 +163,21 @@ forEachBackend('api: single sign-on', (backend) => {
     expect((await api.http.patch('/api/tenants/semarang').set(bearer(staffToken)).send({ localPasswords: false })).status).to.equal(403);
     expect((await api.http.patch('/api/tenants/semarang').set(bearer(batangAdmin)).send({ localPasswords: false })).status).to.equal(404);
     expect((await api.http.patch('/api/tenants/semarang').set(bearer(adminToken)).send({ localPasswords: 'no' })).status).to.equal(400);
+    const before = await api.http.post('/api/auth/login').send({ username: 'staf-smg', password: PASSWORD }).expect(200);
     const off = await api.http.patch('/api/tenants/semarang').set(bearer(adminToken)).send({ localPasswords: false }).expect(200);
     expect(off.body).to.include({ id: 'semarang', localPasswords: false, singleSignOn: true });
+    // No password session outlives the change; the admin keeps the one they made it from; Batang is untouched.
+    expect((await api.http.get('/api/auth/me').set(bearer(before.body.token))).status).to.equal(401);
+    await api.http.get('/api/auth/me').set(bearer(adminToken)).expect(200);
+    await api.http.get('/api/auth/me').set(bearer(batangAdmin)).expect(200);
     const refused = await api.http.post('/api/auth/login').set('Accept-Language', 'id').send({ username: 'staf-smg', password: PASSWORD });
     expect(refused.status).to.equal(403);
     expect(refused.body.detail).to.equal('Pemerintah daerah Anda hanya masuk melalui single sign-on (SSO): gunakan tombol SSO, bukan kata sandi.');
     expect((await api.http.post('/api/auth/login').send({ username: 'staf-smg', password: 'salah' })).body.detail).to.match(/single sign-on only/);
     // The inbox's own-account page learns there is no password to change.
-    expect((await api.http.get('/api/auth/me').set(bearer(staffToken)).expect(200)).body).to.include({ localPasswords: false, singleSignOn: false });
-    expect((await api.http.patch('/api/users/staf-smg').set(bearer(staffToken)).send({ password: 'sandi-baru-123', currentPassword: PASSWORD })).status).to.equal(409);
+    const again = await tokenFor(api.db, 'staf-smg');
+    expect((await api.http.get('/api/auth/me').set(bearer(again)).expect(200)).body).to.include({ localPasswords: false, singleSignOn: false });
+    expect((await api.http.patch('/api/users/staf-smg').set(bearer(again)).send({ password: 'sandi-baru-123', currentPassword: PASSWORD })).status).to.equal(409);
     expect((await api.http.post('/api/auth/login').send({ username: 'admin', password: PASSWORD })).status).to.equal(200);
     expect((await api.http.post('/api/auth/login').send({ username: 'admin-btg', password: PASSWORD })).status).to.equal(200);
     // Single sign-on still signs Semarang's people in.

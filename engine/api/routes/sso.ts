@@ -46,8 +46,8 @@ export function ssoRoutes(r: Routes, deps: RouteDeps): void {
     ({ body }) => exchangeSignIn(configured(), body.code));
 
   r.add<{ name?: string; localPasswords?: boolean }>({ method: 'patch', path: '/api/tenants/:id', tag: 'identity', summary: 'Rename a tenant or turn its password sign-in off or on (admin of the tenant, platform-admin)', body: tenantPatchBody },
-    async ({ actor, req, body }) => {
-      const row = await deps.admin.changeTenant(actor, String(req.params.id), body, (tenant) => ssoServes(deps.sso?.options, tenant));
+    async ({ actor, req, res, body }) => {
+      const row = await deps.admin.changeTenant(actor, String(req.params.id), body, (tenant) => ssoServes(deps.sso?.options, tenant), res.locals.token as string | undefined);
       return { id: row.id, name: row.name, createdAt: new Date(row.created_at).toISOString(), localPasswords: row.local_passwords !== false, singleSignOn: ssoServes(deps.sso?.options, row.id) };
     });
 }
