@@ -58,6 +58,7 @@ export async function packImport(argv: string[]): Promise<number> {
     if (r.unmappedRoles.length) console.log(`  ! roles to map before importing: ${r.unmappedRoles.join(', ')}`);
     if (r.missingConnectors.length) console.log(`  ! connectors to register before running: ${r.missingConnectors.join(', ')}`);
     if (r.unknownMappedRoles.length) console.log(`  ! mapped roles the pack does not declare: ${r.unknownMappedRoles.join(', ')}`);
+    for (const u of r.uncheckedExpressions) console.log(`  ? ${u.file} ${u.element} ${u.attribute}="${u.expression}": roles computed at run time cannot be checked; a value outside the map becomes an incident`);
     console.log(r.deployed ? `✓ deployed ${r.pack}@${r.version} to ${tenant}` : `✓ dry run: nothing deployed`);
     return EXIT.ok;
   } finally {

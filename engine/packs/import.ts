@@ -14,7 +14,7 @@ import { latestDefinition } from '../store/definitions.js';
 import { PackError } from './problems.js';
 import { canonicalJson } from './canonical.js';
 import { zipFiles } from './build.js';
-import { applyRoleMap, mappedGroup, type RoleMap } from './roles.js';
+import { applyRoleMap, mappedGroup, roleUses, type RoleMap } from './roles.js';
 import { compareSemver } from './semver.js';
 import type { PackStore } from './store.js';
 import type { ValidatedPack } from './validate.js';
@@ -38,6 +38,11 @@ export interface ImportResult {
   roles: { key: string; description: { id: string; en: string } }[];
   unmappedRoles: string[];
   unknownMappedRoles: string[];
+  /**
+   * Assignments whose roles a FEEL expression computes from variables: no import can check them.
+   * At run time a value that is neither a role key nor a group of the map is an unmapped-role incident.
+   */
+  uncheckedExpressions: { file: string; element: string; attribute: string; expression: string }[];
   missingConnectors: string[];
   installedVersion: string | null;
   deployed: boolean;
@@ -67,6 +72,12 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   const missingConnectors = v.manifest.connectors.map((c) => c.type).filter((t) => !available.has(t));
   const installed = await opts.store?.get(tenant, v.manifest.name);
   const xml = unmappedRoles.length ? new Map<string, string>() : await mappedBpmn(v, roles);
+  const uncheckedExpressions: ImportResult['uncheckedExpressions'] = [];
+  for (const { path } of v.manifest.files.bpmn) {
+    for (const use of await roleUses(v.pack.files.get(path)!.toString('utf8'), path)) {
+      if (use.dynamic) uncheckedExpressions.push({ file: path, element: use.element, attribute: use.attribute, expression: use.value });
+    }
+  }
 
   const processes: ImportResult['processes'] = [];
   for (const p of v.processes) {
@@ -78,7 +89,7 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   const removedProcesses = installed ? installed.manifest.processes.map((p) => p.id).filter((id) => !v.processes.some((p) => p.id === id)) : [];
   const result: ImportResult = {
     pack: v.manifest.name, version: v.manifest.version, processes, removedProcesses,
-    forms: v.forms.map((f) => ({ formId: f.formId })), roles: v.manifest.roles, unmappedRoles, unknownMappedRoles, missingConnectors,
+    forms: v.forms.map((f) => ({ formId: f.formId })), roles: v.manifest.roles, unmappedRoles, unknownMappedRoles, uncheckedExpressions, missingConnectors,
     installedVersion: installed?.version ?? null, deployed: false,
   };
   // A dry run is how an admin discovers what to map: it reports unmapped roles instead of failing.

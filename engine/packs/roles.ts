@@ -8,14 +8,18 @@
  *  - FEEL without variables (`=if … then "a" else "b"` has none; `=["a","b"]`) → each string literal
  *    that is a role key replaced;
  *  - FEEL with variables (`=bidang`, where a form chose a role key) → wrapped in a lookup, so the
- *    value computed at run time is mapped: `=for r in flatten([E]) return <map lookup of r>`.
- * Values that are not role keys are left as they are. The original pack is stored unchanged, so an
+ *    value computed at run time is mapped: `=for r in flatten([E]) return <map lookup of r>`. In
+ *    candidateGroups a value that is neither a role key nor a group of the map becomes a marker the
+ *    user task refuses (an unmapped-role incident naming it), so a form's value cannot route a task
+ *    to a local group outside the map; candidateUsers name people and pass through.
+ * Static values that are not role keys are left as they are (validation reports unknown roles). The original pack is stored unchanged, so an
  * export is the publisher's pack, not the tenant's rewrite.
  */
 import { parseExpression } from 'feelin';
 import { moddle, parseDefinitions, type Node } from '../bpmn/moddle.js';
 import { readXml } from '../bpmn/read-xml.js';
 import { PackError } from './problems.js';
+import { UNMAPPED_ROLE } from '../core/elements/user-task.js';
 
 export type RoleMap = Record<string, string>;
 const ATTRS = ['candidateGroups', 'candidateUsers'] as const;
@@ -29,6 +33,8 @@ export interface RoleUse {
   keys: string[];
   /** True when the value is FEEL that depends on variables (its roles are known only at run time). */
   dynamic: boolean;
+  /** The value as written. */
+  value: string;
 }
 
 /** Every candidateGroups/candidateUsers value in a BPMN document. */
@@ -36,7 +42,7 @@ export async function roleUses(xml: string, file: string): Promise<RoleUse[]> {
   const uses: RoleUse[] = [];
   await visitAssignments(xml, file, (element, attribute, value) => {
     const parsed = analyse(value);
-    uses.push({ element, attribute, keys: parsed.literals.map((l) => l.value), dynamic: parsed.dynamic });
+    uses.push({ element, attribute, keys: parsed.literals.map((l) => l.value), dynamic: parsed.dynamic, value });
     return undefined;
   });
   return uses;
@@ -44,7 +50,7 @@ export async function roleUses(xml: string, file: string): Promise<RoleUse[]> {
 
 /** The BPMN text with every role key replaced by its group (see the header for the rules). */
 export async function applyRoleMap(xml: string, file: string, map: RoleMap): Promise<string> {
-  return visitAssignments(xml, file, (_element, _attribute, value) => rewrite(value, map));
+  return visitAssignments(xml, file, (_element, attribute, value) => rewrite(value, map, attribute === 'candidateGroups'));
 }
 
 /**
@@ -57,14 +63,16 @@ export function mappedGroup(map: RoleMap, key: string): string | undefined {
   return typeof group === 'string' && group !== '' ? group : undefined;
 }
 
-function rewrite(value: string, map: RoleMap): string {
+function rewrite(value: string, map: RoleMap, guard: boolean): string {
   const mapped = (k: string) => mappedGroup(map, k) ?? k;
   if (!value.trim().startsWith('=')) return value.split(',').map((k) => mapped(k.trim())).join(',');
   const parsed = analyse(value);
   const source = value.trim().slice(1);
   if (parsed.dynamic) {
     const table = `{${Object.keys(map).sort().map((k) => `${JSON.stringify(k)}: ${JSON.stringify(map[k])}`).join(', ')}}`;
-    return `=for r in flatten([${source}]) return if get value(${table}, r) = null then r else get value(${table}, r)`;
+    const groups = `[${[...new Set(Object.keys(map).map((k) => mappedGroup(map, k)).filter((g): g is string => !!g))].sort().map((g) => JSON.stringify(g)).join(', ')}]`;
+    const other = guard ? `if list contains(${groups}, r) then r else ${JSON.stringify(UNMAPPED_ROLE)} + string(r)` : 'r';
+    return `=for r in flatten([${source}]) return if get value(${table}, r) = null then ${other} else get value(${table}, r)`;
   }
   let out = '';
   let at = 0;

@@ -11,6 +11,14 @@ import { addWorkingDays } from '../../calendar/working-days.mjs';
 import { zonedIso } from '../../expressions/time-zone.js';
 import { PLAIN_CALENDAR } from '../../expressions/feel.js';
 
+/**
+ * What a pack's role lookup (packs/roles.ts) leaves in place of a run-time value that is neither a
+ * role key of the map nor one of its groups. No group name can start with `!`, so it can never
+ * route a task; the task waits as an unmapped-role incident naming the value instead — a pack once
+ * routed tasks to any local group through a FEEL value the lookup passed through unchanged.
+ */
+export const UNMAPPED_ROLE = '!unmapped-role:';
+
 export const userTask: Behaviour = {
   activate(rt, key) {
     const inst = rt.mustInst(key);
@@ -19,7 +27,7 @@ export const userTask: Behaviour = {
     const task: UserTaskSpec = {
       elementId: def.id,
       name: def.name,
-      candidateGroups: toList(rt.evalExpr(ut.candidateGroups, key), def.id, 'candidateGroups'),
+      candidateGroups: mappedGroups(toList(rt.evalExpr(ut.candidateGroups, key), def.id, 'candidateGroups'), def.id),
       candidateUsers: toList(rt.evalExpr(ut.candidateUsers, key), def.id, 'candidateUsers'),
       priority: toPriority(rt.evalExpr(ut.priority, key), def.id),
     };
@@ -47,6 +55,12 @@ function toList(value: unknown, id: string, what: string): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   throw new ExpressionFailure(`${what} of ${id} must be a list or a comma-separated string, got ${JSON.stringify(value)}`);
+}
+
+function mappedGroups(groups: string[], id: string): string[] {
+  const unmapped = groups.filter((g) => g.startsWith(UNMAPPED_ROLE)).map((g) => g.slice(UNMAPPED_ROLE.length));
+  if (unmapped.length === 0) return groups;
+  throw new ExpressionFailure(`candidateGroups of ${id}: ${unmapped.map((v) => JSON.stringify(v)).join(', ')} is neither a role of the pack nor a group of the tenant's role map`, 'unmapped-role');
 }
 
 function toPriority(value: unknown, id: string): number {
