@@ -56,4 +56,19 @@ describe('designer: the canvas for a newcomer', function () {
     await screenshot(page, 'designer-opened-fitted');
     await page.close();
   });
+
+  it('given a diagram the lint finds errors in, when Deploy is pressed, then it asks first, and declining sends nothing', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });
+    let sent = false;
+    page.on('request', (request) => { if (request.url().includes('/api/deployments')) sent = true; });
+    await page.click('[data-action=deploy]');
+    await page.waitForFunction(() => true);
+    expect(asked).to.match(/^Diagram masih memiliki \d+ kesalahan\. Tetap kirim ke server\?$/);
+    expect(sent).to.equal(false);
+    await page.close();
+  });
 });

@@ -59,9 +59,12 @@ describe('designer: draw, lint, deploy', function () {
     await gatewayIssue(toRejected).waitFor();
     await screenshot(page, 'designer-lint');
 
-    // When it is deployed anyway, the server refuses and marks the same flows
+    // When it is deployed anyway (the designer asks first, naming the errors), the server refuses and marks the same flows
+    let asked = '';
+    page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.accept(); });
     await page.click('[data-action=deploy]');
     await page.locator('[data-testid=status].status-error').waitFor();
+    expect(asked).to.match(/^Diagram masih memiliki \d+ kesalahan/);
     expect(await page.locator(`.djs-element.alur-server-error[data-element-id="${toApproved}"]`).count()).to.equal(1);
     expect(await page.locator('.alur-server-error-note').count()).to.be.greaterThan(0);
     // Each problem is listed once, whether the live lint or the server found it

@@ -89,6 +89,9 @@ export async function editForm(ctx: DesignerContext): Promise<void> {
 }
 
 export async function deployDiagram(ctx: DesignerContext): Promise<void> {
+  // Said before sending, not after a refusal: the issues list already names what the server will refuse.
+  const errors = ctx.issues.errorCount();
+  if (errors > 0 && !window.confirm(t('deployLintErrors', { count: errors }))) return;
   const xml = await currentXml(ctx.modeler);
   const wanted = new Set(referencedFormIds(ctx.modeler));
   const forms = allForms().filter((form) => wanted.has(form.id));
