@@ -107,11 +107,14 @@ export function startTimerProblems(model: ProcessModel, now: Date, feel?: FeelEv
     const ev = model.elements[elementId]?.event;
     if (ev?.kind !== 'timer') continue;
     const first = firstDue(ev.timer, now, feel);
-    if (first.ok) continue;
-    const source = 'feel' in ev.timer.expr ? `=${ev.timer.expr.feel}` : String(ev.timer.expr.value);
-    problems.push({ element: elementId, message: `startEvent ${elementId}: timer ${ATTRIBUTE[ev.timer.type]} ${JSON.stringify(source)} cannot be computed at deployment: ${first.reason}` });
+    if (!first.ok) problems.push(startTimerProblem(elementId, ev.timer, first.reason));
   }
   return problems;
+}
+
+function startTimerProblem(elementId: string, timer: TimerDef, reason: string): ErrorItem {
+  const source = 'feel' in timer.expr ? `=${timer.expr.feel}` : String(timer.expr.value);
+  return { element: elementId, message: `startEvent ${elementId}: timer ${ATTRIBUTE[timer.type]} ${JSON.stringify(source)} cannot be computed at deployment: ${reason}` };
 }
 
 export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
@@ -121,10 +124,9 @@ export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow
     if (ev?.kind !== 'timer') continue;
     const first = firstDue(ev.timer, cx.uow.now, cx.deps.feel);
     // deploy() refused these already; a timer that never fires must never pass unnoticed.
-    if (!first.ok) {
-      const problems = startTimerProblems(def.model, cx.uow.now, cx.deps.feel);
-      throw new InvalidInput(text('deploy.rejected', { count: problems.length }), problems);
-    }
+    // The refusal names this evaluation's own reason: evaluating again could disagree (a FEEL
+    // budget exceeded on a loaded machine) and refuse with "0 problems".
+    if (!first.ok) throw new InvalidInput(text('deploy.rejected', { count: 1 }), [startTimerProblem(elementId, ev.timer, first.reason)]);
     await cx.uow.write([{ type: 'timer.insert-start', row: { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat } }]);
   }
 }
