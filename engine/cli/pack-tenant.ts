@@ -20,8 +20,8 @@ import { EXIT, progress } from './output.js';
 import { BUILT_IN_TYPES } from '../runner/connectors/index.js';
 import { readJsonFile, trustedKeys } from './pack-local.js';
 
-/** What `npm start` and `npm run worker` register by themselves (wiring.ts): http, email and tte-sign. */
-const BUILT_IN_CONNECTORS = [...BUILT_IN_TYPES, 'tte-sign'];
+/** What `npm start` and `npm run worker` register by themselves (wiring.ts): http, email, document-render and tte-sign. */
+const BUILT_IN_CONNECTORS = [...BUILT_IN_TYPES, 'document-render', 'tte-sign'];
 
 export async function openInstallation() {
   const config = loadConfig();

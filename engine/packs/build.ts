@@ -1,5 +1,5 @@
 /**
- * `pack build`: a pack folder → a deterministic .zip. The files under bpmn/, forms/ and scenarios/
+ * `pack build`: a pack folder → a deterministic .zip. The files under bpmn/, forms/, scenarios/ and templates/
  * are listed in pack.json with their SHA-256 (the folder's pack.json is updated, so the folder
  * validates too), optionally signed (pack.sig), and zipped in sorted order with fixed timestamps
  * and modes: the same folder always gives the same bytes.
@@ -16,6 +16,7 @@ const KINDS = [
   { kind: 'bpmn', dir: 'bpmn', ext: '.bpmn' },
   { kind: 'forms', dir: 'forms', ext: '.form' },
   { kind: 'scenarios', dir: 'scenarios', ext: '.json' },
+  { kind: 'templates', dir: 'templates', ext: '.docx' },
 ] as const;
 
 export interface BuildOptions {
@@ -37,6 +38,8 @@ export async function buildPack(dir: string, opts: BuildOptions = {}): Promise<B
   raw.files = {};
   for (const { kind, dir: sub, ext } of KINDS) {
     const names = (await readdir(join(dir, sub)).catch(() => [] as string[])).filter((n) => n.endsWith(ext)).sort();
+    // Letter templates are optional: a pack without any keeps the pack.json of earlier versions.
+    if (kind === 'templates' && names.length === 0) continue;
     raw.files[kind] = [];
     for (const name of names) {
       const path = `${sub}/${name}`;

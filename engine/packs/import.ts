@@ -106,6 +106,7 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
 
   const files = [
     ...v.manifest.files.forms.map((f) => ({ name: f.path.split('/').pop()!, content: v.pack.files.get(f.path)! })),
+    ...(v.manifest.files.templates ?? []).map((f) => ({ name: f.path.split('/').pop()!, content: v.pack.files.get(f.path)! })),
     ...[...xml].map(([path, text]) => ({ name: path.split('/').pop()!, content: Buffer.from(text) })),
   ];
   // The audit of administration (API 1.1): which pack version came in, with which role map —

@@ -36,7 +36,8 @@ export interface PackManifest {
   publisher: { tenant: string; name: string; contact?: string };
   description: Text;
   license?: string;
-  files: { bpmn: PackFile[]; forms: PackFile[]; scenarios: PackFile[] };
+  /** `templates`: .docx letter templates for document-render (optional: packs before it have none). */
+  files: { bpmn: PackFile[]; forms: PackFile[]; scenarios: PackFile[]; templates?: PackFile[] };
   roles: { key: string; description: Text }[];
   connectors: { type: string; description: Text }[];
   processes: PackProcess[];
@@ -77,7 +78,7 @@ function duplicateKeys(m: PackManifest): PackProblem[] {
       seen.add(k);
     }
   };
-  dup('file', [...m.files.bpmn, ...m.files.forms, ...m.files.scenarios].map((f) => f.path));
+  dup('file', [...m.files.bpmn, ...m.files.forms, ...m.files.scenarios, ...(m.files.templates ?? [])].map((f) => f.path));
   dup('role', m.roles.map((r) => r.key));
   dup('connector', m.connectors.map((c) => c.type));
   dup('process', m.processes.map((p) => p.id));
@@ -85,6 +86,6 @@ function duplicateKeys(m: PackManifest): PackProblem[] {
 }
 
 /** Every file the manifest lists, with its kind. */
-export function listedFiles(m: PackManifest): { kind: 'bpmn' | 'forms' | 'scenarios'; file: PackFile }[] {
-  return (['bpmn', 'forms', 'scenarios'] as const).flatMap((kind) => m.files[kind].map((file) => ({ kind, file })));
+export function listedFiles(m: PackManifest): { kind: 'bpmn' | 'forms' | 'scenarios' | 'templates'; file: PackFile }[] {
+  return (['bpmn', 'forms', 'scenarios', 'templates'] as const).flatMap((kind) => (m.files[kind] ?? []).map((file) => ({ kind, file })));
 }

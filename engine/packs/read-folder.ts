@@ -43,7 +43,7 @@ export async function readPackFolder(dir: string, limits: PackLimits = DEFAULT_L
 export function listedPaths(manifest: any): string[] {
   const groups = manifest?.files ?? {};
   const paths: string[] = [];
-  for (const kind of ['bpmn', 'forms', 'scenarios']) {
+  for (const kind of ['bpmn', 'forms', 'scenarios', 'templates']) {
     for (const f of Array.isArray(groups[kind]) ? groups[kind] : []) if (typeof f?.path === 'string') paths.push(f.path);
   }
   return paths;

@@ -8,6 +8,7 @@
 import { compileBpmn } from '../bpmn/compile.js';
 import type { ProcessModel } from '../core/model.js';
 import { validateFormSchema } from '../forms/validate-form-schema.js';
+import { checkTemplate, openTemplate, TemplateProblem } from '../letters/render.js';
 import { checksumProblems } from './checksums.js';
 import { MANIFEST, SIGNATURE, type PackFiles } from './files.js';
 import { parseManifest, type PackManifest } from './manifest.js';
@@ -92,6 +93,18 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
     if (typeof schema?.id !== 'string' || !schema.id) problems.push({ file: path, message: 'the form has no "id" (the formId tasks refer to)' });
     else if (forms.some((f) => f.formId === schema.id)) problems.push({ file: path, message: `form id "${schema.id}" is used by another form of the pack` });
     else if (formProblems.length === 0) forms.push({ formId: schema.id, file: path });
+  }
+
+  // Letter templates: the same checks a deployment makes (a bounded zip, a template that compiles).
+  for (const { path } of manifest.files.templates ?? []) {
+    const name = path.split('/').pop()!;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.docx$/i.test(name)) problems.push({ file: path, message: 'a template\'s file name is letters, digits, dots and dashes, ending in .docx' });
+    try {
+      await checkTemplate(await openTemplate(pack.files.get(path)!, name), name);
+    } catch (err) {
+      if (!(err instanceof TemplateProblem)) throw err;
+      problems.push(...err.issues.map((i) => ({ file: path, element: i.tag ?? undefined, message: i.message })));
+    }
   }
 
   problems.push(...crossChecks(manifest, processes, forms, formRefs, rolesUsed, connectorsUsed, warnings));

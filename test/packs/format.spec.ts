@@ -102,7 +102,7 @@ describe('pack validation cross-checks', function () {
   it("validates Semarang's pack: seven processes, declared roles and connectors", async () => {
     const v = await validatePack(await readPack('processes/semarang'));
     expect(v.processes).to.have.length(7);
-    expect(v.connectorsUsed).to.deep.equal(['notifikasi', 'tte-sign']);
+    expect(v.connectorsUsed).to.deep.equal(['document-render', 'notifikasi', 'tte-sign']);
     expect(v.scenarios.length).to.be.at.least(12);
     for (const p of v.manifest.processes) expect(v.scenarios.filter((s) => s.scenario.process === p.id).length, p.id).to.be.at.least(2);
   });

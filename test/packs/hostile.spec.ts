@@ -17,6 +17,7 @@ import { limitsWith } from '../../engine/packs/limits.js';
 import { ScenarioHarness } from '../../engine/packs/scenarios/harness.js';
 import { BPMN, FORM, packFiles } from './small-pack.js';
 import { sha256 } from '../../engine/packs/files.js';
+import { docx, zipBomb } from '../letters/docx.js';
 
 type Entry = { name: string; data: Buffer; symlink?: boolean; compress?: boolean };
 
@@ -72,6 +73,22 @@ describe('hostile packs', function () {
     expect(err.message).to.match(/z\.form.*compression ratio/);
     const many = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: Buffer.from('x') }));
     expect((await refusal(await rawZip(many), {}, limitsWith({ maxEntries: 20 }))).message).to.match(/30 entries/);
+  });
+
+  it('refuses a letter template that is a zip bomb inside the zip, or whose tags do not compile, naming the template and the tag', async () => {
+    const withTemplate = async (content: Buffer) => {
+      const files = packFiles((f) => f.set('templates/surat.docx', content));
+      const manifest = JSON.parse(files.get('pack.json')!.toString('utf8'));
+      manifest.files.templates = [{ path: 'templates/surat.docx', sha256: sha256(content) }];
+      files.set('pack.json', Buffer.from(JSON.stringify(manifest, null, 2)));
+      return zipFiles(files);
+    };
+    const control = await validatePack(await readPackZip(await withTemplate(docx(['Nomor: {nomorSurat}']))));
+    expect(control.manifest.files.templates).to.have.length(1);
+    // The bomb is stored (not deflated again) in the pack, so only the template's own directory betrays it.
+    expect((await refusal(await withTemplate(await zipBomb(30 * 1024 * 1024)))).message).to.match(/templates\/surat\.docx: refused: \d+ bytes uncompressed/);
+    const broken = await refusal(await withTemplate(docx(['{#lampiran}Lampiran: {.}'])));
+    expect(broken.problems[0]).to.include({ file: 'templates/surat.docx', element: 'lampiran' });
   });
 
   it('refuses duplicate entries, also when they differ only in case', async () => {

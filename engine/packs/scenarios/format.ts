@@ -23,8 +23,8 @@ export type Step =
   | { expectNoTask: { element: string } }
   | { completeTask: TaskRef }
   | { completeJob: { type: string; element?: string; variables?: Record<string, unknown> } }
-  | { runJob: { type: 'tte-sign'; element?: string } }
-  | { expectDocument: { variable: string; versions?: number; signedByRole?: string } }
+  | { runJob: { type: 'tte-sign' | 'document-render'; element?: string } }
+  | { expectDocument: { variable: string; versions?: number; signedByRole?: string; number?: string; mediaType?: string } }
   | { advanceClock: string }
   | { publishMessage: ScenarioMessage }
   | { expect: ExpectInstance };

@@ -16,11 +16,13 @@ import { JobHandlerRegistry } from '../../runner/registry.js';
 import type { Actor } from '../../service/actor.js';
 import { ephemeralSigning, type SigningSetup } from '../../signing/config.js';
 import { tteSignConnector } from '../../signing/tte-sign.js';
+import { documentRenderConnector } from '../../letters/document-render.js';
+import { findSoffice } from '../../letters/index.js';
 
 export class ScenarioHarness {
   /**
-   * Connectors a scenario's `runJob` step runs (only tte-sign, which needs nothing outside the
-   * database). Not the runner's: jobs wait for a step unless a scenario asks for this.
+   * Connectors a scenario's `runJob` step runs (tte-sign and document-render, which need nothing
+   * outside the database but LibreOffice for a letter's PDF). Not the runner's: jobs wait for a step unless a scenario asks for this.
    */
   readonly jobs = new JobHandlerRegistry();
   readonly signing: SigningSetup;
@@ -28,6 +30,12 @@ export class ScenarioHarness {
   private constructor(readonly db: Database, readonly engine: Engine, readonly clock: Clock, readonly runner: EmbeddedRunner) {
     this.signing = ephemeralSigning(() => clock.now());
     this.jobs.register('tte-sign', tteSignConnector({ knex: db.knex, signing: this.signing, now: () => clock.now() }));
+    // Letters from the pack's templates; a PDF too where LibreOffice is installed (a regency's test machine may lack it).
+    const soffice = findSoffice(undefined);
+    const maxBytes = 10 * 1024 * 1024;
+    this.jobs.register('document-render', documentRenderConnector({
+      knex: db.knex, now: () => clock.now(), maxDocumentBytes: maxBytes, soffice: soffice ? { program: soffice, timeoutMs: 120_000, maxBytes } : undefined,
+    }));
   }
 
   static async open(): Promise<ScenarioHarness> {

@@ -160,7 +160,7 @@ class Ctx {
     if (input.type !== 'job.complete') throw new Failed(`job ${type} at ${job.element_id} failed: ${'message' in input ? input.message : input.type}`);
   }
 
-  async expectDocument(e: { variable: string; versions?: number; signedByRole?: string }): Promise<void> {
+  async expectDocument(e: { variable: string; versions?: number; signedByRole?: string; number?: string; mediaType?: string }): Promise<void> {
     const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
     const vars = (root?.snapshot.final ?? root?.snapshot.els?.[1]?.v ?? {}) as Record<string, unknown>;
     const value = vars[e.variable];
@@ -168,6 +168,9 @@ class Ctx {
     if (!id) throw new Failed(`variable ${e.variable} names no document (${JSON.stringify(value)})`);
     const doc = await this.h.db.knex('document').where({ tenant_id: this.tenant, id }).first() as DocumentRow | undefined;
     if (!doc) throw new Failed(`document ${id} (variable ${e.variable}) was not found`);
+    const nomor = (value as { nomor?: unknown } | null)?.nomor;
+    if (e.number !== undefined && nomor !== e.number) throw new Failed(`letter ${e.variable}: number ${JSON.stringify(nomor ?? null)}, expected ${e.number}`);
+    if (e.mediaType !== undefined && doc.media_type !== e.mediaType) throw new Failed(`document ${e.variable}: ${doc.media_type}, expected ${e.mediaType}`);
     const versions = await versionsOf(this.h.db.knex, this.tenant, doc.version_of ?? doc.id);
     if (e.versions !== undefined && versions.length !== e.versions) throw new Failed(`document ${e.variable}: expected ${e.versions} version(s), found ${versions.length}`);
     if (e.signedByRole) {
