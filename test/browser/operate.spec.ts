@@ -218,6 +218,20 @@ describe('designer: Pantau, the console of running cases', function () {
     await page.getByTestId('op-history').getByText('Berkas dipindahkan dari versi 1 ke versi 2').waitFor();
   });
 
+  it('given the English choice, then the console and a case page read in English', async function () {
+    await openCase('REK/2026/001');
+    await page.getByTestId('language').selectOption('en');
+    await page.getByRole('heading', { name: 'Case REK/2026/001' }).waitFor();
+    await page.getByText('No incidents: the case is not stuck.').waitFor();
+    await page.getByRole('heading', { name: 'Case data' }).waitFor();
+    await page.getByTestId('op-history').getByText('Case data changed: tujuan').waitFor();
+    await screenshot(page, 'operate-case-english');
+    await page.getByRole('link', { name: '← Back to Monitor' }).click();
+    await page.getByRole('heading', { name: 'Monitor running cases' }).waitFor();
+    await page.getByTestId('language').selectOption('id');
+    await page.getByRole('heading', { name: 'Pantau berkas berjalan' }).waitFor();
+  });
+
   it('given a staff user, then the console is not offered and its address says who it is for', async function () {
     const staffPage = await newPage(browser);
     await loginToDesigner(staffPage, server.url, 'siti.loket', 'Rahasia-siti-13');

@@ -59,8 +59,9 @@ export function mountOperateCase(container: HTMLElement, id: string): { destroy(
         ot('startedBy', { at: formatDate(inst.startedAt), user: starter }),
         inst.endedAt ? ` · ${ot('endedAt', { at: formatDate(inst.endedAt) })}` : ''),
       // What stops the case comes first: an operator opens a case to unstick it.
-      incidents,
+      inst.incidents.length ? incidents : null,
       h('section', { className: 'card' }, current, diagramHost, modifyPanel),
+      inst.incidents.length ? null : incidents,
       variables, actions, historyCard);
 
     let picked: string | null = null;
