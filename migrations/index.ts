@@ -23,6 +23,7 @@ import * as singleSignOn from './20261207063000_single_sign_on.js';
 import * as documentVersionsSigning from './20261207064500_document_versions_signing.js';
 import * as caseSla from './20261207065712_case_sla.js';
 import * as letters from './20261207070000_letters.js';
+import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -46,6 +47,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207064500_document_versions_signing', documentVersionsSigning],
   ['20261207065712_case_sla', caseSla],
   ['20261207070000_letters', letters],
+  ['20261207070100_operate_tenant_indexes', operateTenantIndexes],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

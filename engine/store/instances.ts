@@ -8,6 +8,7 @@ import type { Db, Page, PageQuery } from './db.js';
 import { TAKEN_NUMBER, numberedText, takenNumberSql } from './taken-number.js';
 import { paged } from './db.js';
 import { containsPattern } from './tasks.js';
+import { substringTrigrams } from './case-search.js';
 import { activeElements, runningState, type InstanceState, type SlaState, type CaseSla } from '../core/index.js';
 
 export interface InstanceRow {
@@ -108,7 +109,7 @@ export interface InstanceFilter {
   sla?: { state: SlaState; now: Date; soon: Date };
 }
 
-/** The search text `q=` matches (a case-insensitive substring); character for character the expression of the trigram index (migration operate_projections). */
+/** The search text `q=` matches (a case-insensitive substring); character for character the expression inside the tenant trigram index (migration operate_tenant_indexes). */
 const BUSINESS_KEY_TEXT = "lower(coalesce(i.business_key, ''))";
 
 /** Instances of the tenant without snapshots, newest first. `visibleTo` limits to those the user started or holds/held a task in. */
@@ -120,18 +121,29 @@ export async function listInstances(db: Db, tenant: string, f: InstanceFilter, p
   if (f.state) q.andWhere('i.state', f.state);
   if (f.businessKey) q.andWhere('i.business_key', f.businessKey);
   if (f.version !== undefined) q.andWhere('i.process_version', f.version);
+  // A process and version name one definition: said so, the statistics index (tenant, definition,
+  // state, with the active elements) serves an element search from the index alone.
+  if (f.version !== undefined && f.processKey && !f.definitionId) {
+    q.andWhereRaw('i.definition_id = (select d.id from process_definition d where d.tenant_id = ? and d.key = ? and d.version = ?)', [tenant, f.processKey, f.version]);
+  }
   if (f.definitionId) q.andWhere('i.definition_id', f.definitionId);
   // Waiting at an element: only active cases have active elements (and the GIN index is partial on them).
   if (f.elementId) q.andWhere('i.state', 'active').andWhereRaw('i.active_elements @> ?::text[]', [[f.elementId]]);
   if (f.hasIncident !== undefined) {
-    const open = function (this: Knex.QueryBuilder) { this.select(1).from('incident as x').whereRaw('x.instance_id = i.id').andWhere('x.state', 'open'); };
+    // The tenant's open incidents only (incident_tenant_state_idx), not every tenant's.
+    const open = function (this: Knex.QueryBuilder) { this.select(1).from('incident as x').where('x.tenant_id', tenant).andWhere('x.state', 'open').andWhereRaw('x.instance_id = i.id'); };
     if (f.hasIncident) q.whereExists(open); else q.whereNotExists(open);
   }
   if (f.sla) whereSlaState(q, f.sla);
   if (f.startedAfter) q.andWhere('i.started_at', '>=', f.startedAfter);
   if (f.startedBefore) q.andWhere('i.started_at', '<', f.startedBefore);
-  // lower() on both sides, so case folding is the database's on both.
-  if (f.q) q.andWhereRaw(`${BUSINESS_KEY_TEXT} like lower(?) escape '\\'`, [containsPattern(f.q)]);
+  // lower() on both sides, so case folding is the database's on both; the trigrams the substring
+  // needs find the candidates in the tenant's own posting lists (case-search.ts), LIKE decides.
+  if (f.q) {
+    const trigrams = substringTrigrams(tenant, f.q);
+    if (trigrams.length) q.andWhereRaw(`alur_tenant_trigrams(i.tenant_id, ${BUSINESS_KEY_TEXT}) @> ?::text[]`, [trigrams]);
+    q.andWhereRaw(`${BUSINESS_KEY_TEXT} like lower(?) escape '\\'`, [containsPattern(f.q)]);
+  }
   if (f.visibleTo) {
     const v = f.visibleTo;
     q.andWhere((w) => w.where('i.started_by', v.username).orWhereExists(function () {
@@ -185,6 +197,7 @@ export interface ElementStatistics { elementId: string; active: number; incident
  * are left out.
  */
 export async function elementStatistics(db: Db, tenant: string, definitionId: string): Promise<ElementStatistics[]> {
+  // Both projections come from process_instance_statistics_idx alone (an index-only scan).
   const [active, completed, incidents] = await Promise.all([
     db.raw(`select e as element_id, count(*)::int as n from process_instance i cross join unnest(i.active_elements) e
       where i.tenant_id = ? and i.definition_id = ? and i.state = 'active' group by e`, [tenant, definitionId]),
