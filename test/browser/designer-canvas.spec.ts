@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
-import { centre, createFromPalette, loginToDesigner } from './support/designer-page.js';
+import { centre, createFromPalette, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.kanvas', password: 'Rahasia-analis-5', roles: ['analyst'], groups: ['bagian-organisasi'] };
 const fixtures = path.join(import.meta.dirname, 'fixtures');
@@ -69,6 +69,28 @@ describe('designer: the canvas for a newcomer', function () {
     await page.waitForFunction(() => true);
     expect(asked).to.match(/^Diagram masih memiliki \d+ kesalahan\. Tetap kirim ke server\?$/);
     expect(sent).to.equal(false);
+    await page.close();
+  });
+
+  it('given a user task, when a day is picked beside the due-date FEEL box, then the task\'s dueDate is that day at 16:00 WIB', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const start = await centre(page, 'StartEvent_1');
+    const task = await createFromPalette(page, 'create.task', start.x + 160, start.y);
+    await replaceWith(page, task, 'replace-with-user-task');
+    await select(page, task);
+    await openGroup(page, 'assignmentDefinition');
+    const picker = page.locator('[data-entry-id="alur-due-date-picker"] input[type=date]');
+    expect(await page.locator('[data-entry-id="alur-due-date-picker"] label').innerText()).to.equal('Tenggat (pilih tanggal)');
+    await picker.fill('2026-12-31');
+    await picker.dispatchEvent('change');
+    await page.waitForFunction(() => (document.querySelector('[data-entry-id="alur-due-date-picker"] input') as HTMLInputElement)?.value === '2026-12-31');
+    const download = page.waitForEvent('download');
+    await page.click('[data-action=download]');
+    const file = await (await download).path();
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync(file!, 'utf8')).to.contain('dueDate="2026-12-31T16:00:00+07:00"');
+    await screenshot(page, 'designer-due-date-picker');
     await page.close();
   });
 });

@@ -32,6 +32,7 @@ const exact: Record<string, string> = {
     'mendukung antarmuka (supportedInterfaceRef) tetapi tidak mengikat operasi apa pun ke datanya (ioBinding)',
   'a sequence flow cannot connect an element to itself': 'alur urutan tidak boleh menyambung elemen ke dirinya sendiri',
   'boundary event is not attached to an activity': 'event batas tidak menempel pada aktivitas',
+  'no sequence flow leads here, so it can never run': 'belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan',
   'has a start event but no end event': 'memiliki event mulai tetapi belum memiliki event selesai',
   'has an end event but no start event': 'memiliki event selesai tetapi belum memiliki event mulai',
 };

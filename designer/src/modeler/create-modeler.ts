@@ -21,6 +21,7 @@ import lintConfig from 'alur-lint-config';
 import alurModdle from '../../../engine/bpmn/alur.json' with { type: 'json' };
 import translateModule from '../i18n/translate-module.js';
 import caseStartModule from './case-start-props.js';
+import dueDatePickerModule from './due-date-picker.js';
 import serviceStandardModule from './service-standard-props.js';
 import { feelLanguageContext } from './feel-builtins.js';
 
@@ -41,6 +42,7 @@ export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement)
       TokenSimulationModule,
       translateModule,
       caseStartModule,
+      dueDatePickerModule,
       serviceStandardModule,
     ],
     // The engine's own descriptors: what it parses, the designer reads and writes unchanged.
