@@ -7,13 +7,14 @@ export interface ElementCount { elementId: string; active: number; incidents: nu
 export interface CaseSummary {
   id: string; processKey: string; version: number; processDefinitionId: string; businessKey: string | null;
   state: string; startedBy: string | null; startedAt: string; endedAt: string | null;
+  sla?: { state: string; workingDaysLeft?: number | null } | null;
 }
 export interface Incident { id: string; processInstanceId: string; elementId: string; type: string; message: string; createdAt: string }
 export interface CaseDetail extends CaseSummary { variables: Record<string, unknown>; activeElements: string[]; incidents: Incident[] }
 export interface HistoryItem { at: string; type: string; elementId?: string; user?: string; userName?: string; data?: Record<string, any> }
 export interface CaseFilter {
   q?: string; state?: string; processKey?: string; processDefinitionId?: string; version?: string;
-  elementId?: string; hasIncident?: string; startedAfter?: string; startedBefore?: string;
+  elementId?: string; hasIncident?: string; startedAfter?: string; startedBefore?: string; slaState?: string;
 }
 export interface Modification { terminate: { elementId: string }[]; activate: { elementId: string }[] }
 export interface MigrationResult { migrated: boolean; errors: { element?: string; message: string }[] }

@@ -129,6 +129,11 @@ describe('designer: Pantau, the console of running cases', function () {
     await listed(['REK/2026/001']);
     await screenshot(page, 'operate-search');
 
+    // The service-standard filter reaches the API: this process has no case SLA, so nothing is overdue.
+    await form.getByLabel('Standar pelayanan').selectOption('overdue');
+    await form.getByRole('button', { name: 'Cari' }).click();
+    await results.getByText('Tidak ada berkas yang cocok.').waitFor();
+
     await form.getByRole('button', { name: 'Kosongkan' }).click();
     expect(await listed(['REK/2026/001', 'REK/2026/002', 'REK/2026/003', 'REK/2026/004'])).to.equal('4 berkas ditemukan');
   });

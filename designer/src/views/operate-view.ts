@@ -111,6 +111,8 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
   const versionSelect = h('select', { name: 'version' });
   const from = h('input', { type: 'date', name: 'startedFrom' });
   const to = h('input', { type: 'date', name: 'startedTo' });
+  const slaSelect = h('select', { name: 'slaState' }, h('option', { value: '' }, ot('anySla')),
+    ...['on-track', 'due-soon', 'overdue', 'met', 'missed'].map((v) => h('option', { value: v, selected: remembered.filter.slaState === v }, ot(`sla_${v}` as never))));
   const incidentsOnly = h('input', { type: 'checkbox', name: 'hasIncident', checked: remembered.filter.hasIncident === 'true' });
   const results = resultsTable();
   const fillVersions = () => {
@@ -127,7 +129,7 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
   const field = (label: string, input: HTMLElement) => h('label', {}, label, input);
   const form = h('form', { className: 'op-search', 'data-testid': 'op-search' },
     field(ot('businessKey'), q), field(ot('state'), state), field(ot('process'), processSelect), field(ot('versionLabel'), versionSelect),
-    field(ot('startedFrom'), from), field(ot('startedTo'), to),
+    field(ot('startedFrom'), from), field(ot('startedTo'), to), field(ot('sla'), slaSelect),
     h('label', { className: 'check' }, incidentsOnly, ' ', ot('onlyIncidents')),
     h('div', { className: 'actions' },
       h('button', { type: 'submit', className: 'btn btn-primary' }, ot('searchButton')),
@@ -135,7 +137,7 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
   const runSearch = () => {
     remembered.filter = {
       q: q.value.trim() || undefined, state: state.value || undefined, processKey: processSelect.value || undefined,
-      version: versionSelect.value || undefined, hasIncident: incidentsOnly.checked ? 'true' : undefined,
+      version: versionSelect.value || undefined, slaState: slaSelect.value || undefined, hasIncident: incidentsOnly.checked ? 'true' : undefined,
       startedAfter: from.value ? localMidnight(from.value) : undefined,
       // "until" includes the day chosen: before the next midnight.
       startedBefore: to.value ? localMidnight(to.value, 1) : undefined,
@@ -154,7 +156,7 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
     const row = (c: CaseSummary) => h('tr', { 'data-case': c.id },
       h('td', {}, h('a', { href: `#/pantau/berkas/${encodeURIComponent(c.id)}`, className: 'link-button' }, c.businessKey || ot('noKey'))),
       h('td', {}, `${nameOf(c)} · ${ot('version', { version: c.version })}`),
-      h('td', {}, stateBadge(c.state)),
+      h('td', {}, stateBadge(c.state), c.sla ? h('span', { className: `op-sla op-sla-${c.sla.state}`, 'data-sla': c.sla.state }, ` ${ot(`sla_${c.sla.state}` as never)}`) : null),
       h('td', {}, formatDate(c.startedAt)));
     const fetchPage = async () => {
       try {
