@@ -7,7 +7,7 @@
 import type { Request, Response, Router } from 'express';
 import type { Actor } from '../service/actor.js';
 import { Unauthenticated } from '../service/errors.js';
-import { checkBody } from './validation.js';
+import { checkBody, checkQuery, type QueryParam } from './validation.js';
 import { localize } from '../messages/index.js';
 import { requestLang } from './problems.js';
 
@@ -22,25 +22,28 @@ export interface RouteSpec {
   body?: object;
   /** Multipart upload instead of a JSON body (an object: the JSON Schema of its parts, for the OpenAPI document). */
   multipart?: boolean | object;
-  query?: { name: string; schema: object; description?: string }[];
+  /** Query parameters: checked against their schemas before the handler runs (validation.ts checkQuery), and documented. */
+  query?: readonly QueryParam[];
   /** Status → description of successful answers (default 200). */
   responses?: Record<number, string>;
 }
 
-export interface Ctx<B> { req: Request; res: Response; actor: Actor; body: B }
+/** A handler's request: `query` holds the declared query parameters, checked, coerced and with their defaults. */
+export interface Ctx<B, Q = Record<string, unknown>> { req: Request; res: Response; actor: Actor; body: B; query: Q }
 
 export class Routes {
   readonly specs: RouteSpec[] = [];
 
   constructor(private readonly router: Router) {}
 
-  add<B = unknown>(spec: RouteSpec, handler: (ctx: Ctx<B>) => Promise<unknown> | unknown): void {
+  add<B = unknown, Q = Record<string, unknown>>(spec: RouteSpec, handler: (ctx: Ctx<B, Q>) => Promise<unknown> | unknown): void {
     this.specs.push(spec);
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
       const actor = res.locals.actor as Actor | undefined;
       if (spec.access !== 'public' && !actor) throw new Unauthenticated();
       const body = spec.body ? checkBody<B>(spec.body, req.body) : (req.body as B);
-      const result = await handler({ req, res, actor: actor!, body });
+      const query = checkQuery<Q>(spec.query ?? [], req.query as Record<string, unknown>);
+      const result = await handler({ req, res, actor: actor!, body, query });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
       else res.json(localize(result, requestLang(req, res))); // Handlers that create set res.status(201) themselves.

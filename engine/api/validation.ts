@@ -5,7 +5,8 @@
  */
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { InvalidInput, NotFound } from '../service/errors.js';
+import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
+import { allOf, anyOf, text, type Text } from '../messages/index.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -97,3 +98,70 @@ export function dateParam(query: Record<string, unknown>, name: string): Date | 
   if (Number.isNaN(d.getTime())) throw new InvalidInput(`${name} must be an ISO 8601 date or date-time`, [{ path: name, message: 'must be an ISO 8601 date or date-time' }]);
   return d;
 }
+
+/** A query parameter as a route declares it (route.ts): the one place its type, enum, bounds and default are written. */
+export interface QueryParam { name: string; schema: object; description?: string }
+
+/** Query strings are text: `limit=20` is coerced to 20 and `true` to true before the declared schema judges them; defaults are filled in. */
+const queryAjv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: true, useDefaults: true, verbose: true });
+addFormats(queryAjv);
+const queryValidators = new WeakMap<readonly QueryParam[], ValidateFunction>();
+
+const FORMAT_NAMES: Record<string, Text> = { 'date-time': text('query.format-date-time'), date: text('query.format-date'), uuid: text('query.format-uuid') };
+
+function queryItem(name: string, e: ErrorObject): ErrorItem {
+  const p = e.params as Record<string, unknown>;
+  const t = e.keyword === 'enum' ? text('query.one-of', { name, values: anyOf((p.allowedValues as unknown[]).map(String)) })
+    : e.keyword === 'type' ? text(p.type === 'integer' ? 'query.integer' : p.type === 'boolean' ? 'query.boolean' : 'query.invalid', { name })
+    : e.keyword === 'minimum' ? text('query.minimum', { name, limit: Number(p.limit) })
+    : e.keyword === 'maximum' ? text('query.maximum', { name, limit: Number(p.limit) })
+    : e.keyword === 'maxLength' ? text('query.max-length', { name, limit: Number(p.limit) })
+    : e.keyword === 'pattern' ? text('query.pattern', { name })
+    : e.keyword === 'format' ? text('query.format', { name, format: FORMAT_NAMES[String(p.format)] ?? String(p.format) })
+    // One of several formats (a date, or a date-time): named together.
+    : e.keyword === 'anyOf' ? text('query.format', { name, format: anyOf(((e.parentSchema as { anyOf?: { format?: string }[] }).anyOf ?? []).map((s) => FORMAT_NAMES[String(s.format)] ?? String(s.format))) })
+    : text('query.invalid', { name });
+  return { path: name, message: String(t), text: t };
+}
+
+/**
+ * The declared query parameters of a request, checked and typed: a parameter given twice, or one
+ * that does not fit its schema, is a 400 naming it (the same shape as a body's errors); an empty
+ * one counts as not given. Parameters not declared are left out.
+ */
+export function checkQuery<Q>(params: readonly QueryParam[], raw: Record<string, unknown>): Q {
+  let validate = queryValidators.get(params);
+  if (!validate) {
+    const schema = { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])) };
+    queryValidators.set(params, (validate = queryAjv.compile(schema)));
+  }
+  const query: Record<string, unknown> = {};
+  const errors: ErrorItem[] = [];
+  for (const { name } of params) {
+    const v = raw[name];
+    if (v === undefined || v === '') continue;
+    if (typeof v !== 'string') {
+      const t = text('query.once', { name });
+      errors.push({ path: name, message: String(t), text: t });
+    } else query[name] = v;
+  }
+  if (!validate(query)) {
+    // One item per parameter: an anyOf's own error stands for its branches'.
+    const all = validate.errors ?? [];
+    for (const name of new Set(all.map((e) => e.instancePath.replace(/^\//, '')))) {
+      const mine = all.filter((e) => e.instancePath.replace(/^\//, '') === name);
+      errors.push(queryItem(name, mine.find((e) => e.keyword === 'anyOf') ?? mine[0]));
+    }
+  }
+  if (errors.length) throw new InvalidInput(text('api.query-invalid', { names: allOf([...new Set(errors.map((e) => e.path!))]) }), errors);
+  return query as Q;
+}
+
+/** limit and offset of every list, declared once. */
+export const PAGING: readonly QueryParam[] = [
+  { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, description: 'Items per page.' },
+  { name: 'offset', schema: { type: 'integer', minimum: 0, maximum: 1_000_000_000, default: 0 }, description: 'Items to skip.' },
+];
+
+/** A date or a date-time (`startedAfter=2026-12-02`, `…T08:00:00+07:00`). */
+export const DATE_OR_TIME = { anyOf: [{ type: 'string', format: 'date' }, { type: 'string', format: 'date-time' }] } as const;

@@ -5,7 +5,7 @@ import type { Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
-import { checkId, paging, stringParam, enumParam, boolParam } from '../validation.js';
+import { checkId, paging, stringParam, enumParam, boolParam, PAGING } from '../validation.js';
 import { definitionView, startFields } from '../views.js';
 import { text } from '../../messages/index.js';
 
@@ -32,7 +32,7 @@ export function deploymentRoutes(r: Routes, router: Router, deps: RouteDeps): vo
   r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [
     { name: 'key', schema: { type: 'string' } }, { name: 'latest', schema: { type: 'boolean' } },
     { name: 'counts', schema: { type: 'boolean' }, description: 'true (analyst or admin): each item carries `counts: { active, incidents }` — its cases still active and their open incidents' },
-    { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }, { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 } },
+    ...PAGING,
   ] }, async ({ req, actor }) => {
     const q = req.query as Record<string, unknown>;
     const latest = enumParam(q, 'latest', ['true', 'false'] as const, 'false') === 'true';

@@ -4,7 +4,7 @@ import type { RouteDeps } from '../deps.js';
 import { loginBody, tenantBody, userBody, userPatchBody, groupBody, groupPatchBody } from '../schemas.js';
 import type { NewUser } from '../../service/identity.js';
 import type { PersonPatch } from '../../service/people.js';
-import { enumParam, paging, stringParam } from '../validation.js';
+import { enumParam, paging, stringParam, PAGING } from '../validation.js';
 import { ssoServes } from '../../service/sso.js';
 
 export function identityRoutes(r: Routes, deps: RouteDeps): void {
@@ -47,7 +47,7 @@ export function identityRoutes(r: Routes, deps: RouteDeps): void {
     { name: 'q', schema: { type: 'string', maxLength: 100 }, description: 'Case-insensitive part of username, display name, NIP, jabatan or e-mail.' },
     { name: 'group', schema: { type: 'string' }, description: 'Only members of this group.' },
     { name: 'active', schema: { enum: ['true', 'false'] }, description: 'Only active (or only deactivated) users.' },
-    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+    ...PAGING,
   ] }, async ({ actor, req }) => {
     const q = req.query as Record<string, unknown>;
     const active = enumParam(q, 'active', ['true', 'false'] as const);
@@ -83,7 +83,7 @@ export function identityRoutes(r: Routes, deps: RouteDeps): void {
     { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack', 'calendar'] } },
     { name: 'objectId', schema: { type: 'string' } },
     { name: 'actor', schema: { type: 'string' } },
-    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
+    ...PAGING,
   ] }, async ({ actor, req }) => {
     const q = req.query as Record<string, unknown>;
     const page = await reads.audit(actor, { objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack', 'calendar'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));

@@ -1,15 +1,21 @@
 /** Starting, reading, listing and cancelling process instances, and their history. */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { startBody, variablesBody, modifyBody, migrateBody } from '../schemas.js';
 import type { Actor } from '../../service/actor.js';
 import { NotFound } from '../../service/errors.js';
-import { checkId, paging, stringParam, enumParam, optionalIntParam, boolParam, dateParam } from '../validation.js';
+import { checkId, PAGING, DATE_OR_TIME } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
-import { SLA_STATES } from '../../core/index.js';
+import { SLA_STATES, type SlaState } from '../../core/index.js';
 import type { Variables } from '../../core/index.js';
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** GET /api/process-instances's parameters after checking. */
+interface InstanceListQuery {
+  processKey?: string; businessKey?: string; state?: string; version?: number; processDefinitionId?: string; elementId?: string; hasIncident?: boolean;
+  startedAfter?: string; startedBefore?: string; q?: string; slaState?: SlaState; limit: number; offset: number;
+}
 
 export function instanceRoutes(r: Routes, deps: RouteDeps): void {
   const { reads } = deps;
@@ -33,23 +39,19 @@ export function instanceRoutes(r: Routes, deps: RouteDeps): void {
   r.add({ method: 'get', path: '/api/process-instances', tag: 'instances', summary: 'List and search instances, newest first', query: [
     { name: 'processKey', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['active', 'completed', 'terminated', 'cancelled', 'failed'] } },
     { name: 'businessKey', schema: { type: 'string' } },
-    { name: 'version', schema: { type: 'integer', minimum: 1 } }, { name: 'processDefinitionId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'version', schema: { type: 'integer', minimum: 1, maximum: 1_000_000 } }, { name: 'processDefinitionId', schema: { type: 'string' }, description: 'A definition id (UUID); a malformed one matches nothing.' },
     { name: 'elementId', schema: { type: 'string' } }, { name: 'hasIncident', schema: { type: 'boolean' } },
-    { name: 'startedAfter', schema: { type: 'string', format: 'date-time' } }, { name: 'startedBefore', schema: { type: 'string', format: 'date-time' } },
+    { name: 'startedAfter', schema: DATE_OR_TIME }, { name: 'startedBefore', schema: DATE_OR_TIME },
     { name: 'q', schema: { type: 'string' } }, { name: 'slaState', schema: { enum: [...SLA_STATES] } },
-    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
-  ] }, async ({ req, actor }) => {
-    const q = req.query as Record<string, unknown>;
-    const definitionId = stringParam(q, 'processDefinitionId');
+    ...PAGING,
+  ] }, async ({ actor, query: q }: Ctx<unknown, InstanceListQuery>) => {
+    const definitionId = q.processDefinitionId;
     // A malformed definition id matches nothing, like an unknown one.
     if (definitionId !== undefined && !UUID_SHAPE.test(definitionId)) return { items: [], total: 0 };
-    const slaState = enumParam(q, 'slaState', SLA_STATES);
     const page = await reads.instances(actor, {
-      processKey: stringParam(q, 'processKey'), businessKey: stringParam(q, 'businessKey'),
-      state: enumParam(q, 'state', ['active', 'completed', 'terminated', 'cancelled', 'failed'] as const),
-      version: optionalIntParam(q, 'version', 1, 1_000_000), definitionId, elementId: stringParam(q, 'elementId'), hasIncident: boolParam(q, 'hasIncident'),
-      startedAfter: dateParam(q, 'startedAfter'), startedBefore: dateParam(q, 'startedBefore'), q: stringParam(q, 'q'),
-    }, slaState, paging(q));
+      processKey: q.processKey, businessKey: q.businessKey, state: q.state, version: q.version, definitionId, elementId: q.elementId, hasIncident: q.hasIncident,
+      startedAfter: q.startedAfter ? new Date(q.startedAfter) : undefined, startedBefore: q.startedBefore ? new Date(q.startedBefore) : undefined, q: q.q,
+    }, q.slaState, { limit: q.limit, offset: q.offset });
     const sla = await reads.sla(page.tenant);
     return { items: page.items.map((i) => instanceSummary(i, sla)), total: page.total };
   });
@@ -103,9 +105,9 @@ export function instanceRoutes(r: Routes, deps: RouteDeps): void {
     method: 'post', path: '/api/process-instances/:id/migrate', tag: 'instances', body: migrateBody,
     query: [{ name: 'dryRun', schema: { type: 'boolean', default: false } }],
     summary: 'Move the case to another version of its process with an element mapping (analyst or admin) → { migrated, errors: [] }; 400 naming each element that cannot be mapped; dryRun=true checks only',
-  }, async ({ req, actor, body }) => {
+  }, async ({ req, actor, body, query }) => {
     const id = checkId(req.params.id, 'process instance');
-    const dryRun = boolParam(req.query as Record<string, unknown>, 'dryRun') ?? false;
+    const dryRun = query.dryRun === true;
     // A malformed definition id is as unknown as a missing one.
     if (!UUID_SHAPE.test(body.targetDefinitionId)) throw new NotFound(`process definition ${body.targetDefinitionId.slice(0, 80)} not found`);
     return deps.engine.migrateInstance(actor, id, body, dryRun);

@@ -1,10 +1,10 @@
 /** Messages, incidents and the controlled clock. */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { messageBody, clockBody, bulkRetryBody } from '../schemas.js';
 import { requireRole, type Actor } from '../../service/actor.js';
 import { NotFound, InvalidInput } from '../../service/errors.js';
-import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
+import { checkId, idParam, PAGING } from '../validation.js';
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { incidentView } from '../views.js';
@@ -24,18 +24,16 @@ export function operationRoutes(r: Routes, deps: RouteDeps): void {
 
   r.add({ method: 'get', path: '/api/incidents', tag: 'operations', summary: 'Incidents (analyst or admin)', query: [
     { name: 'processInstanceId', schema: { type: 'string' } }, { name: 'state', schema: { enum: ['open', 'resolved'], default: 'open' } },
-    { name: 'processKey', schema: { type: 'string' } }, { name: 'processDefinitionId', schema: { type: 'string', format: 'uuid' } },
+    { name: 'processKey', schema: { type: 'string' } }, { name: 'processDefinitionId', schema: { type: 'string' }, description: 'A definition id (UUID); a malformed one matches nothing.' },
     { name: 'elementId', schema: { type: 'string' } }, { name: 'type', schema: { type: 'string' } },
-    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
-  ] }, async ({ req, actor }) => {
-    const q = req.query as Record<string, unknown>;
+    ...PAGING,
+  ] }, async ({ actor, query: q }: Ctx<unknown, { state: 'open' | 'resolved'; processDefinitionId?: string; processKey?: string; elementId?: string; type?: string; limit: number; offset: number }>) => {
     const processInstanceId = idParam(q, 'processInstanceId');
-    const processDefinitionId = stringParam(q, 'processDefinitionId');
-    const state = enumParam(q, 'state', ['open', 'resolved'] as const, 'open')!;
-    const page = paging(q);
+    const { state, processDefinitionId } = q;
+    const page = { limit: q.limit, offset: q.offset };
     if (processInstanceId === null || (processDefinitionId !== undefined && !UUID_SHAPE.test(processDefinitionId))) return { items: [], total: 0 };
     const result = await deps.reads.incidents(actor, {
-      processInstanceId, state, processDefinitionId, processKey: stringParam(q, 'processKey'), elementId: stringParam(q, 'elementId'), type: stringParam(q, 'type'),
+      processInstanceId, state, processDefinitionId, processKey: q.processKey, elementId: q.elementId, type: q.type,
     }, page);
     return { items: result.items.map((x) => incidentView(x)), total: result.total };
   });

@@ -6,13 +6,13 @@
  */
 import type { Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
-import { checkId, paging } from '../validation.js';
+import { checkId, paging, PAGING } from '../validation.js';
 
 export function startingRoutes(r: Routes, deps: RouteDeps): void {
   const { reads } = deps;
 
   r.add({ method: 'get', path: '/api/startable-processes', tag: 'instances', summary: 'The latest version of every process the caller may start: { items: [{ processKey, name, version, definitionId, startFormId, registrationNumber }] }', query: [
-    { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 } }, { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 } },
+    ...PAGING,
   ] }, async ({ req, actor }) => {
     const page = paging(req.query as Record<string, unknown>);
     const all = await reads.startable(actor);

@@ -1,13 +1,15 @@
 /** The inbox: listing, reading, claiming, assigning and completing user tasks. */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { assignBody, completeBody } from '../schemas.js';
-import { TASK_SEARCH_MAX, type TaskRow } from '../../store/tasks.js';
+import { TASK_SEARCH_MAX, type TaskFilter, type TaskRow, type TaskSort } from '../../store/tasks.js';
 import { tenantOf, type Actor } from '../../service/actor.js';
-import { checkId, paging, enumParam, idParam, stringParam } from '../validation.js';
-import { InvalidInput } from '../../service/errors.js';
+import { checkId, idParam, PAGING } from '../validation.js';
 import { taskView } from '../views.js';
 import type { Variables } from '../../core/index.js';
+
+/** GET /api/tasks's parameters after checking (defaults filled in). */
+interface TaskListQuery { filter: TaskFilter; state: 'open' | 'completed' | 'cancelled'; processInstanceId?: string; sort: TaskSort; order: 'asc' | 'desc'; q?: string; limit: number; offset: number }
 
 export function taskRoutes(r: Routes, deps: RouteDeps): void {
   const { engine, reads } = deps;
@@ -22,24 +24,15 @@ export function taskRoutes(r: Routes, deps: RouteDeps): void {
     { name: 'processInstanceId', schema: { type: 'string' } },
     { name: 'sort', schema: { enum: ['dueDate', 'priority', 'createdAt'], default: 'createdAt' }, description: 'List order; ties are broken by task id in the same direction, so paging is stable.' },
     { name: 'order', schema: { enum: ['asc', 'desc'], default: 'asc' }, description: 'Direction; tasks without a due date come last either way.' },
-    { name: 'q', schema: { type: 'string', maxLength: TASK_SEARCH_MAX }, description: 'Case-insensitive substring of business key, process key or task name; narrows only what the caller may see.' },
-    { name: 'limit', schema: { type: 'integer' } }, { name: 'offset', schema: { type: 'integer' } },
-  ] }, async ({ req, actor }) => {
-    const q = req.query as Record<string, unknown>;
-    const processInstanceId = idParam(q, 'processInstanceId');
-    const filter = enumParam(q, 'filter', ['mine', 'candidate', 'unassigned', 'all'] as const, 'all')!;
-    const state = enumParam(q, 'state', ['open', 'completed', 'cancelled'] as const, 'open');
-    const sort = enumParam(q, 'sort', ['dueDate', 'priority', 'createdAt'] as const, 'createdAt');
-    const order = enumParam(q, 'order', ['asc', 'desc'] as const, 'asc');
-    const search = stringParam(q, 'q')?.trim();
-    // Control characters are never part of a key or name (and NUL would fail in the database).
-    // eslint-disable-next-line no-control-regex
-    if (search && (search.length > TASK_SEARCH_MAX || /[\u0000-\u001f\u007f]/.test(search))) {
-      throw new InvalidInput(`q must be at most ${TASK_SEARCH_MAX} characters, without control characters`, [{ path: 'q', message: `must be at most ${TASK_SEARCH_MAX} characters, without control characters` }]);
-    }
-    const page = paging(q);
+    { name: 'q', schema: { type: 'string', maxLength: TASK_SEARCH_MAX, pattern: '^[^\\u0000-\\u001f\\u007f]*$' }, description: 'Case-insensitive substring of business key, process key or task name; narrows only what the caller may see.' },
+    ...PAGING,
+  ] }, async ({ actor, query }: Ctx<unknown, TaskListQuery>) => {
+    // The declaration above checked every parameter (and filled the defaults); control characters
+    // are refused by its pattern (never part of a key or name, and NUL would fail in the database).
+    const processInstanceId = idParam({ ...query }, 'processInstanceId');
     if (processInstanceId === null) return { items: [], total: 0 };
-    const result = await reads.tasks(actor, { filter, state, processInstanceId, sort, order, search: search || undefined }, page);
+    const { filter, state, sort, order, limit, offset } = query;
+    const result = await reads.tasks(actor, { filter, state, processInstanceId, sort, order, search: query.q?.trim() || undefined }, { limit, offset });
     const names = await reads.namesOf(result.items);
     const days = await left(tenantOf(actor));
     return { items: result.items.map((t) => taskView(t, names, days)), total: result.total };
