@@ -75,7 +75,8 @@ export async function mountCaseDocuments(section: HTMLElement, instanceId: strin
   };
 
   const item = (doc: CaseDocument): HTMLElement => {
-    const who = doc.attachedBy ? doc.attachedByName ?? doc.attachedBy : doc.uploadedByName ?? doc.uploadedBy;
+    // A letter the document-render connector made names no person: say it came from the system.
+    const who = doc.uploadedBy === 'document-render' ? t('docs.generated') : doc.attachedBy ? doc.attachedByName ?? doc.attachedBy : doc.uploadedByName ?? doc.uploadedBy;
     const field = doc.field ? labels.get(doc.field) ?? doc.field : null;
     const previewButton: HTMLButtonElement | null = PREVIEWABLE.test(doc.mediaType)
       ? h('button', { type: 'button', class: 'button secondary', 'data-action': 'preview', 'aria-label': `${t('docs.preview')} ${doc.name}`, onclick: () => void show(doc, previewButton!) }, t('docs.preview'))
@@ -100,6 +101,7 @@ export async function mountCaseDocuments(section: HTMLElement, instanceId: strin
 
 /** PDF, PNG, JPEG: what a clerk calls the kind. */
 function kindOf(mediaType: string): string {
+  if (mediaType.includes('wordprocessingml')) return 'DOCX';
   return (mediaType.split('/')[1] ?? mediaType).replace(/^vnd\..*\./, '').toUpperCase();
 }
 

@@ -19,6 +19,7 @@ import { setupTenant } from './support/api.js';
 import { InboxApi } from './support/inbox-api.js';
 import { shot, signIn } from './support/inbox-browser.js';
 import { claim, openTask } from './support/inbox-scene.js';
+import { docx } from '../letters/docx.js';
 
 const PASSWORD = 'Rahasia-123!';
 const fixtures = join('test', 'api', 'fixtures');
@@ -64,6 +65,7 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
       { username: 'analis', password: PASSWORD, roles: ['analyst'], groups: [] },
       staff('lina', ['loket'], 'Lina Marlina'),
       staff('sari', ['verifikator'], 'Sari Dewi, S.Sos.'),
+      staff('kepala', ['kepala-dinas'], 'Drs. Bambang Hartono'),
     ] });
     analyst = await InboxApi.login(server.url, 'analis', PASSWORD);
     await analyst.deploy([join(fixtures, 'permohonan-berkas.bpmn'), join(fixtures, 'form-permohonan-berkas.form'), join(fixtures, 'form-verifikasi-berkas.form')]);
@@ -87,6 +89,8 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
     await lina.getByRole('heading', { level: 1, name: 'Permohonan dengan berkas' }).waitFor();
     await lina.getByText('Belum ada dokumen dipilih').first().waitFor();
     await lina.getByLabel('Nama pemohon').fill('Sri Wahyuni');
+    // A person leaves the field to pick a file (form-js flushes a text field's last keystrokes on blur).
+    await lina.getByLabel('Nama pemohon').press('Tab');
 
     // A program renamed .pdf: the server refuses it (415) and says why on the field, in Indonesian.
     const program = Buffer.alloc(4096);
@@ -113,7 +117,7 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
     await lina.locator('.alur-files', { hasText: 'foto-ktp.png' }).waitFor();
     await shot(lina, 'documents-start-form');
     await lina.getByRole('button', { name: 'Daftarkan berkas' }).click();
-    await lina.locator('[data-testid=started]').waitFor();
+    await lina.locator('[data-testid=started]').waitFor().catch(async (e) => { await shot(lina, 'documents-start-failed'); throw e; });
 
     const cases = await analyst.ok('GET', 'process-instances?processKey=permohonan-berkas');
     expect(cases.items).to.have.length(1);
@@ -175,5 +179,46 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
     const ba = listed.find((d: any) => d.name === 'berita-acara.pdf');
     expect(ba, 'berita acara attached').to.include({ field: 'beritaAcara', uploadedBy: 'sari' });
     expect(ba.taskId).to.be.a('string');
+  });
+
+  it('given a process that makes a numbered letter, when the head of office opens the next task, then the letter and its PDF are among the case\'s documents and the PDF previews', async function () {
+    const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="t">
+  <bpmn:process id="izin-surat" name="Izin dengan surat" isExecutable="true">
+    <bpmn:startEvent id="Mulai"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+    <bpmn:serviceTask id="BuatSurat" name="Buat surat izin"><bpmn:extensionElements>
+      <zeebe:taskDefinition type="document-render" retries="1"/>
+      <zeebe:taskHeaders><zeebe:header key="template" value="surat-izin.docx"/><zeebe:header key="register" value="izin"/>
+        <zeebe:header key="numberFormat" value="{seq}/{kode}/{unit}/{yyyy}"/><zeebe:header key="kode" value="503"/><zeebe:header key="unit" value="DPMPTSP"/></zeebe:taskHeaders>
+    </bpmn:extensionElements><bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+    <bpmn:userTask id="Tandatangani" name="Periksa surat izin"><bpmn:extensionElements><zeebe:userTask/><zeebe:assignmentDefinition candidateGroups="kepala-dinas"/></bpmn:extensionElements>
+      <bpmn:incoming>F2</bpmn:incoming><bpmn:outgoing>F3</bpmn:outgoing></bpmn:userTask>
+    <bpmn:endEvent id="Selesai"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+    <bpmn:sequenceFlow id="F1" sourceRef="Mulai" targetRef="BuatSurat"/><bpmn:sequenceFlow id="F2" sourceRef="BuatSurat" targetRef="Tandatangani"/><bpmn:sequenceFlow id="F3" sourceRef="Tandatangani" targetRef="Selesai"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    const form = new FormData();
+    form.append('files', new Blob([bpmn]), 'izin-surat.bpmn');
+    form.append('files', new Blob([new Uint8Array(docx(['**SURAT IZIN USAHA MIKRO**', 'Nomor: {nomorSurat}', 'Diberikan kepada {pemohon}.', 'Semarang, {tanggalSurat}']))]), 'surat-izin.docx');
+    await analyst.expect(201, 'POST', '/api/deployments', form);
+    const kase = await analyst.startInstance('izin-surat', 'IZN-2026-0001', { pemohon: 'CV Sumber Rejeki' });
+    const letter = await InboxApi.eventually(async () => {
+      const items = (await analyst.ok('GET', `process-instances/${kase.id}/documents`)).items;
+      return items.length >= 2 ? items : undefined;
+    }, 'the letter and its PDF', 90_000);
+    expect(letter.map((d: any) => d.mediaType)).to.have.members(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+
+    const kepala = await open('kepala');
+    await openTask(kepala, /Tugas grup saya/, 'IZN-2026-0001', 'Periksa surat izin');
+    const card = kepala.locator('[data-testid=case-documents]');
+    const pdfRow = card.locator('.document', { hasText: 'surat-izin.pdf' });
+    await pdfRow.waitFor();
+    expect(await pdfRow.textContent()).to.contain('Ditambahkan oleh sistem (surat otomatis)');
+    expect(await card.locator('.document', { hasText: 'surat-izin.docx' }).textContent()).to.match(/DOCX · .*KB · Isian: surat/);
+    await pdfRow.getByRole('button', { name: 'Lihat surat-izin.pdf' }).click();
+    await card.locator('iframe.document-frame').waitFor();
+    await kepala.waitForTimeout(1500); // Chromium's PDF viewer draws the page after the frame loads.
+    await card.scrollIntoViewIfNeeded();
+    await shot(kepala, 'documents-letter');
   });
 });
