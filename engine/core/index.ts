@@ -2,7 +2,7 @@
  * The execution core: a pure, deterministic reducer. `step(model, state, input, now)` returns the
  * next state, the effects to carry out and the history to append. No I/O, no clock, no randomness.
  */
-export { step, startInstance } from './step.js';
+export { step, startStep } from './step.js';
 export type { StepResult, StepEnv, Models, TimeBudget } from './step.js';
 export * from './model.js';
 export * from './state.js';

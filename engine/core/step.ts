@@ -62,7 +62,7 @@ export interface Models {
 export function step(model: ProcessModel, state: InstanceState | null, input: Input, now: string, env: StepEnv = {}): StepResult {
   if (input.type === 'instance.start') {
     if (state) throw new InputRefused(`instance ${state.id} has already started`);
-    return startInstance(model, input, now, env);
+    return startStep(model, input, now, env);
   }
   if (!state) throw new InputRefused(`${input.type} needs a started instance`, 'not-found');
   if (state.v !== STATE_VERSION) throw new InputRefused(`state version ${state.v} is not supported (expected ${STATE_VERSION})`, 'invalid');
@@ -76,7 +76,8 @@ export function step(model: ProcessModel, state: InstanceState | null, input: In
   return { state: rt.state, effects: rt.effects, history: rt.history };
 }
 
-export function startInstance(model: ProcessModel, input: Extract<Input, { type: 'instance.start' }>, now: string, env: StepEnv = {}): StepResult {
+/** The first step of a new instance: the one name for it in the core (the service's command is Engine.startInstance). */
+export function startStep(model: ProcessModel, input: Extract<Input, { type: 'instance.start' }>, now: string, env: StepEnv = {}): StepResult {
   if (input.processId !== model.id) throw new InputRefused(`process ${input.processId} is not ${model.id}`, 'invalid');
   const start = input.startEventId ?? model.noneStart;
   if (!start) throw new InputRefused(`process ${model.id} has no none start event; it starts by message, timer or signal`, 'invalid');

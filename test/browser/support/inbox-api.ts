@@ -29,7 +29,7 @@ export class InboxApi extends ApiClient {
     return this.expect([200, 201], 'POST', '/api/deployments', form);
   }
 
-  startInstance(processKey: string, businessKey: string, variables: Record<string, unknown>): Promise<{ id: string }> {
+  startCase(processKey: string, businessKey: string, variables: Record<string, unknown>): Promise<{ id: string }> {
     return this.ok('POST', 'process-instances', { processKey, businessKey, variables });
   }
 

@@ -66,7 +66,7 @@ export async function setUpScene(): Promise<Scene> {
       // Letters (SRT) for the example, permits (IZN) for the fixture; each scene has a fresh database.
       const prefix = processKey === PERMIT ? 'IZN' : 'SRT';
       const businessKey = `${prefix}-2026-${String(counter).padStart(4, '0')}`;
-      const instance = await analyst.startInstance(processKey, businessKey, variables);
+      const instance = await analyst.startCase(processKey, businessKey, variables);
       return { id: instance.id, businessKey };
     },
     async closePages() {
