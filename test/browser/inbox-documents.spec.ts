@@ -201,7 +201,7 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
     form.append('files', new Blob([bpmn]), 'izin-surat.bpmn');
     form.append('files', new Blob([new Uint8Array(docx(['**SURAT IZIN USAHA MIKRO**', 'Nomor: {nomorSurat}', 'Diberikan kepada {pemohon}.', 'Semarang, {tanggalSurat}']))]), 'surat-izin.docx');
     await analyst.expect(201, 'POST', '/api/deployments', form);
-    const kase = await analyst.startInstance('izin-surat', 'IZN-2026-0001', { pemohon: 'CV Sumber Rejeki' });
+    const kase = await analyst.startCase('izin-surat', 'IZN-2026-0001', { pemohon: 'CV Sumber Rejeki' });
     const letter = await InboxApi.eventually(async () => {
       const items = (await analyst.ok('GET', `process-instances/${kase.id}/documents`)).items;
       return items.length >= 2 ? items : undefined;
