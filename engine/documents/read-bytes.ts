@@ -1,5 +1,5 @@
 /**
- * A document's bytes whole, for what needs them whole (filling or converting a letter). The caller
+ * A document's bytes whole, for what needs them whole (filling, converting or signing a letter). The caller
  * knows the size is bounded (ALUR_MAX_DOCUMENT_MB); downloads stream instead (send.ts).
  */
 import type { Db } from '../store/db.js';

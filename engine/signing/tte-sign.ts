@@ -23,7 +23,8 @@ import { findUserByUsername } from '../store/users.js';
 import { findTenant } from '../store/tenants.js';
 import { openCertificate } from './certificates.js';
 import { signPdf, SigningRefusal } from './run.js';
-import { documentBytes, signedName, storeVersion } from './versions.js';
+import { documentBytes } from '../documents/read-bytes.js';
+import { signedName, storeVersion } from './versions.js';
 import type { SigningSetup } from './config.js';
 
 export interface TteSignOptions extends HeaderContext { knex: Knex; signing: SigningSetup }

@@ -1,23 +1,12 @@
 /**
- * Document versions: reading a document's bytes whole (signing needs them whole; the caller has
- * checked the size against its budget first) and storing a new version of a document — the
+ * Document versions: storing a new version of a document — the
  * signed copy — as a blob of chunk rows and a document row attached to the same case, numbered
  * one after the family's latest. The earlier versions stay as they are.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { chunkData, finishBlob, insertChunk, insertDocument, signedByJob, storedBlobFor, type DocumentRow, type SignatureRecord } from '../store/documents.js';
+import { finishBlob, insertChunk, insertDocument, signedByJob, storedBlobFor, type DocumentRow, type SignatureRecord } from '../store/documents.js';
 import { CHUNK_BYTES } from '../documents/intake.js';
-
-export async function documentBytes(knex: Knex, doc: DocumentRow & { chunks: number }): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for (let seq = 0; seq < doc.chunks; seq++) {
-    const data = await chunkData(knex, doc.blob_id, seq);
-    if (!data) throw new Error(`document ${doc.id}: chunk ${seq} of ${doc.chunks} is missing`);
-    parts.push(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
-  }
-  return Buffer.concat(parts);
-}
 
 export interface NewVersion { base: DocumentRow; bytes: Buffer; name: string; mediaType: string; by: string; at: Date; signature: SignatureRecord }
 

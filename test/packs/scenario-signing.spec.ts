@@ -13,7 +13,7 @@ import { checkRoleMap, importPack } from '../../engine/packs/import.js';
 import { ScenarioHarness } from '../../engine/packs/scenarios/harness.js';
 import { runScenario } from '../../engine/packs/scenarios/run.js';
 import type { Scenario } from '../../engine/packs/scenarios/format.js';
-import { documentBytes } from '../../engine/signing/versions.js';
+import { documentBytes } from '../../engine/documents/read-bytes.js';
 import { pdfsig } from '../api/signing-fixtures.js';
 
 describe('packs: a scenario signs a letter with tte-sign', function () {
