@@ -5,30 +5,17 @@
  * all three through the API.
  */
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { ApiClient, screenshot } from './support/index.js';
+import { designerScene } from './support/designer-scene.js';
 import { centre, connect, createFromPalette, deselect, fillEntry, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.mulai', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'] };
 
 describe('designer: how a case starts (starters, registration number, start form)', function () {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async function () {
-    server = await startServer();
-    await setupTenant(server.url, server.adminPassword, { id: 'semarang', name: 'Kota Semarang', users: [analyst] });
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-  });
+  const scene = designerScene({ id: 'semarang', name: 'Kota Semarang', users: [analyst] });
 
   it('given a process, when the analyst fills "Memulai berkas" and the start form, then the deployed definition carries them', async function () {
+    const { server, page } = scene;
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
     const start = await centre(page, 'StartEvent_1');
     const task = await createFromPalette(page, 'create.task', start.x + 160, start.y);

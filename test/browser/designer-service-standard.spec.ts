@@ -6,30 +6,17 @@
  * year with their kind, an admin adds a regional holiday and removes it again.
  */
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { ApiClient, screenshot } from './support/index.js';
+import { designerScene } from './support/designer-scene.js';
 import { centre, connect, createFromPalette, deselect, fillEntry, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.sla', password: 'Rahasia-analis-3', roles: ['analyst', 'admin'], groups: ['bagian-organisasi'] };
 
 describe('designer: service standards in working days and the working-day calendar', function () {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async function () {
-    server = await startServer();
-    await setupTenant(server.url, server.adminPassword, { id: 'semarang', name: 'Kota Semarang', users: [analyst] });
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-  });
+  const scene = designerScene({ id: 'semarang', name: 'Kota Semarang', users: [analyst] });
 
   it('given a process, when the analyst fills "Standar pelayanan", then the deployed process carries the standard, the task\'s working days and the pause', async function () {
+    const { server, page } = scene;
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
     const start = await centre(page, 'StartEvent_1');
     const task = await createFromPalette(page, 'create.task', start.x + 160, start.y);
@@ -81,6 +68,7 @@ describe('designer: service standards in working days and the working-day calend
   });
 
   it('given the working-day calendar page, then an admin sees the year\'s holidays and adds and removes a regional one', async function () {
+    const { server, page } = scene;
     await page.click('[data-nav=calendar]');
     const page2026 = page.locator('[data-testid=calendar-page]');
     await page2026.waitFor();

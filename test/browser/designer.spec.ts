@@ -5,30 +5,17 @@
  * properties panel and deploys; the new version shows in the list and through the API.
  */
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
-import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { ApiClient, screenshot } from './support/index.js';
+import { designerScene } from './support/designer-scene.js';
 import { centre, connect, createFromPalette, deselect, fillEntry, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.semarang', password: 'Rahasia-analis-1', roles: ['analyst'], groups: ['bagian-organisasi'] };
 
 describe('designer: draw, lint, deploy', function () {
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-
-  before(async function () {
-    server = await startServer();
-    await setupTenant(server.url, server.adminPassword, { id: 'semarang', name: 'Kota Semarang', users: [analyst] });
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-
-  after(async function () {
-    await browser?.close();
-    await server?.stop();
-  });
+  const scene = designerScene({ id: 'semarang', name: 'Kota Semarang', users: [analyst] });
 
   it('given a blank diagram, when the analyst draws, fixes the lint error and deploys, then the version is listed and served', async function () {
+    const { server, page } = scene;
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
 
     // Given: start (already in a new diagram) → user task → exclusive gateway → two end events
