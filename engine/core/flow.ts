@@ -7,7 +7,7 @@ import type { ElementDef } from './model.js';
 import { ROOT_KEY } from './state.js';
 import type { Action, Runtime } from './runtime.js';
 import { ExpressionFailure } from './runtime.js';
-import { applyInputs, completeVariables } from './variables.js';
+import { applyInputs, completeVariables, type VariableChange } from './variables.js';
 import { behaviourOf } from './elements/index.js';
 import { openBoundaries } from './subscriptions.js';
 import { arriveAtJoin, settleJoins } from './joins.js';
@@ -94,6 +94,8 @@ export interface CompleteOptions {
   /** Flows to take instead of the element's outgoing flows (gateways decide these themselves). */
   flows?: string[];
   skipLoop?: boolean;
+  /** Where a person's completion notes the variables it changed, with their old values (task.completed). */
+  changes?: VariableChange[];
 }
 
 /** Completes element instance `key`: output mappings, outgoing flows, then its scope may complete. */
@@ -105,7 +107,7 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
   let flows: string[];
   let again: boolean;
   try {
-    if (!isBody(rt, key) && (opts.vars || def.outputs?.length)) completeVariables(rt, key, opts.vars);
+    if (!isBody(rt, key) && (opts.vars || def.outputs?.length)) completeVariables(rt, key, opts.vars, opts.changes);
     if (isInner(rt, key)) innerCompleting(rt, key);
     flows = opts.flows ?? (isInner(rt, key) ? [] : selectOutgoing(rt, def, key));
     // Decided before the element is gone, so a failing loop condition leaves an incident to resolve.

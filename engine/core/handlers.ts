@@ -11,7 +11,7 @@ import { enqueue } from './elements/job-task.js';
 import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
 import { findIncident } from './incidents.js';
-import { checkVariables, propagate } from './variables.js';
+import { checkVariables, noteChange, propagate, type VariableChange } from './variables.js';
 import { modify } from './modify.js';
 import { migrate } from './migrate.js';
 import { replanDeadlines } from './replan.js';
@@ -26,8 +26,12 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       delete inst.w;
       inst.s = 'active';
       rt.emit({ type: 'task.close', key: input.key, reason: 'completed' });
-      rt.log({ type: 'task.completed', elementId: inst.e, key: input.key, user: input.user, data: { variables: vars ?? {} } });
-      completeElement(rt, input.key, { vars });
+      const changes: VariableChange[] = [];
+      rt.log({ type: 'task.completed', elementId: inst.e, key: input.key, user: input.user, data: { variables: vars ?? {}, changes } });
+      // The entry stays first in the step's history; the completion fills in `changes` with what
+      // actually landed (after output mappings, in the scope each name lives in). An incident on
+      // the output mappings leaves it empty: nothing changed.
+      completeElement(rt, input.key, { vars, changes });
       return undefined;
     }
     case 'job.complete': {
@@ -150,9 +154,11 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       const names = Object.keys(vars);
       if (!names.length) return `no variables to set (instance ${rt.state.id})`;
       const root = rt.mustInst(ROOT_KEY);
+      const changes: VariableChange[] = [];
+      for (const name of names) noteChange(changes, ROOT_KEY, root.v, name, vars[name]);
       root.v = { ...root.v, ...vars };
-      // Names, not values: the values may be personal data, and the snapshot holds them anyway.
-      rt.log({ type: 'variables.changed', elementId: rt.state.processId, key: ROOT_KEY, user: input.user, data: { names, ...(input.reason ? { reason: input.reason } : {}) } });
+      // Old and new values stay in the case's own history (read like the case); never in logs.
+      rt.log({ type: 'variables.changed', elementId: rt.state.processId, key: ROOT_KEY, user: input.user, data: { names, changes, ...(input.reason ? { reason: input.reason } : {}) } });
       return undefined;
     }
   }

@@ -43,10 +43,28 @@ export function setLocal(rt: Runtime, key: number, vars: Record<string, unknown>
 }
 
 /**
- * Propagates `vars` from scope `from` upward: each name lands in the nearest scope (starting at
- * `from`) that defines it locally, or in the process scope.
+ * A variable a person's input changed, for history (issue 16: every change by a person keeps its
+ * old and new value). `old` is absent when the variable did not exist; `scope` names the element
+ * instance holding it when that is not the process scope. History is the tenant's, read like the
+ * case; values never go to logs or job payloads.
  */
-export function propagate(rt: Runtime, from: number | undefined, vars: Record<string, unknown> | undefined): void {
+export interface VariableChange { name: string; scope?: number; old?: unknown; new: unknown }
+
+/** Appends to `changes` the change of `name` in scope `key` from `before` to `value`; an unchanged value is no change. */
+export function noteChange(changes: VariableChange[], key: number, before: Record<string, unknown> | undefined, name: string, value: unknown): void {
+  const had = !!before && Object.prototype.hasOwnProperty.call(before, name);
+  const old = had ? before![name] : undefined;
+  // Values are JSON data (checkVariables, FEEL results), so their JSON text compares them.
+  if (had && JSON.stringify(old) === JSON.stringify(value)) return;
+  changes.push({ name, ...(key !== ROOT_KEY ? { scope: key } : {}), ...(had ? { old } : {}), new: value });
+}
+
+/**
+ * Propagates `vars` from scope `from` upward: each name lands in the nearest scope (starting at
+ * `from`) that defines it locally, or in the process scope. With `changes`, each value that changed
+ * is noted there with its old value.
+ */
+export function propagate(rt: Runtime, from: number | undefined, vars: Record<string, unknown> | undefined, changes?: VariableChange[]): void {
   if (!vars) return;
   const names = Object.keys(vars);
   if (names.length === 0) return;
@@ -61,7 +79,9 @@ export function propagate(rt: Runtime, from: number | undefined, vars: Record<st
       }
     }
     const inst = rt.state.els[target];
-    if (inst) inst.v = { ...inst.v, [name]: vars[name] };
+    if (!inst) continue;
+    if (changes) noteChange(changes, target, inst.v, name, vars[name]);
+    inst.v = { ...inst.v, [name]: vars[name] };
   }
   rt.log({ type: 'variables.updated', key: from, data: { names } });
 }
@@ -70,16 +90,16 @@ export function propagate(rt: Runtime, from: number | undefined, vars: Record<st
  * Finishes the variables of an element instance that completes with `vars` (task/job/message
  * variables): with output mappings, they are local inputs to the mappings; otherwise propagated as is.
  */
-export function completeVariables(rt: Runtime, key: number, vars: Record<string, unknown> | undefined): void {
+export function completeVariables(rt: Runtime, key: number, vars: Record<string, unknown> | undefined, changes?: VariableChange[]): void {
   const inst = rt.mustInst(key);
   const def = rt.el(inst.e);
   // An inner multi-instance element starts at its own scope: its locals (item, output element) take their names.
   const from = isInner(rt, key) ? key : inst.p;
   if (def.outputs && def.outputs.length > 0) {
     const produced = evaluateMappings(rt, def.outputs, key, vars);
-    propagate(rt, from, produced);
+    propagate(rt, from, produced, changes);
   } else {
-    propagate(rt, from, vars);
+    propagate(rt, from, vars, changes);
   }
 }
 

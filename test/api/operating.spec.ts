@@ -168,7 +168,7 @@ forEachBackend('api: operating running cases', (backend) => {
     expect((await api.http.get('/api/process-definitions?counts=ya').set(bearer(analyst))).status).to.equal(400);
   });
 
-  it('lets an analyst change variables with a reason, recorded with the user and the names; staff 403, another tenant 404', async () => {
+  it('lets an analyst change variables with a reason, recorded with the user, the names and the old and new values; staff 403, another tenant 404', async () => {
     const { analyst, staff, other } = await tenantWithPeople();
     await deploy(analyst, REVIEW('Periksa'), 'izin.bpmn');
     const inst = await start(analyst, 'izin-usaha', 'PBG/9', { luas: 120, pemohon: 'Siti' });
@@ -181,7 +181,9 @@ forEachBackend('api: operating running cases', (backend) => {
     const changed = history.filter((h) => h.type === 'variables.changed');
     expect(changed).to.have.length(1);
     expect(changed[0].user).to.match(/^ana-/);
-    expect(changed[0].data).to.deep.equal({ names: ['luas', 'catatan'], reason: 'Salah ketik luas bangunan' });
+    expect(changed[0].data).to.deep.equal({ names: ['luas', 'catatan'], changes: [{ name: 'luas', old: 120, new: 150 }, { name: 'catatan', new: 'diukur ulang' }], reason: 'Salah ketik luas bangunan' });
+    // The case's history is the tenant's own: another tenant does not read it.
+    expect((await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(other))).status).to.equal(404);
 
     const before = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst))).body;
     expect((await api.http.patch(`/api/process-instances/${inst.id}/variables`).set(bearer(staff)).send({ variables: { luas: 1 } })).status).to.equal(403);

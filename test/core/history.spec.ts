@@ -12,7 +12,7 @@ describe('history', () => {
     const t = elementKey(engine, id, 't');
     const r = engine.send(id, { type: 'task.complete', key: t, variables: { ok: true }, user: 'ani' });
     expect(r.history).to.deep.equal([
-      { type: 'task.completed', elementId: 't', key: t, user: 'ani', data: { variables: { ok: true } } },
+      { type: 'task.completed', elementId: 't', key: t, user: 'ani', data: { variables: { ok: true }, changes: [{ name: 'ok', new: true }] } },
       { type: 'variables.updated', key: 1, data: { names: ['ok'] } },
       { type: 'element.completed', elementId: 't', key: t },
       { type: 'flow.taken', elementId: 'f2' },

@@ -114,7 +114,7 @@ describe('user task', () => {
     expect(vars(engine, id)).to.deep.equal({ a: 1, approved: true });
     expect(path(engine, id)).to.deep.equal(['s', 't', 'e', 'p']);
     expect(effectsOf(result, 'task.close')).to.deep.equal([{ type: 'task.close', key: 3, reason: 'completed' }]);
-    expect(historyOf(engine, id, 'task.completed')[0]).to.deep.include({ elementId: 't', key: 3, user: 'budi', data: { variables: { approved: true } } });
+    expect(historyOf(engine, id, 'task.completed')[0]).to.deep.include({ elementId: 't', key: 3, user: 'budi', data: { variables: { approved: true }, changes: [{ name: 'approved', new: true }] } });
   });
 
   it('given a completion that overwrites a variable, when completed, then the process variable is replaced', async () => {

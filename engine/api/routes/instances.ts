@@ -85,7 +85,7 @@ export function instanceRoutes(r: Routes, deps: RouteDeps): void {
       return view(actor, id);
     });
 
-  r.add<{ variables: Variables; reason?: string }>({ method: 'patch', path: '/api/process-instances/:id/variables', tag: 'instances', summary: 'Change process variables with a reason (analyst or admin); history variables.changed names the user and the variables', body: variablesBody },
+  r.add<{ variables: Variables; reason?: string }>({ method: 'patch', path: '/api/process-instances/:id/variables', tag: 'instances', summary: 'Change process variables with a reason (analyst or admin); history variables.changed names the user, the variables and their old and new values', body: variablesBody },
     async ({ req, actor, body }) => {
       const id = checkId(req.params.id, 'process instance');
       await deps.engine.setVariables(actor, id, body.variables, body.reason);
