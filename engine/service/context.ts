@@ -66,3 +66,14 @@ export interface CommandContext {
   uow: UnitOfWork;
   deps: EngineDeps;
 }
+
+/**
+ * What a command needs from the Engine (engine.ts): its dependencies and `run`, which applies the
+ * work in its unit of work (`oneStatement`: try it as one statement without a transaction first,
+ * see store/unit-of-work.ts) and tells the observers. The commands live in files by concern
+ * (instance-commands.ts, task-commands.ts, …); the Engine's methods only hand them this.
+ */
+export interface CommandRunner {
+  readonly deps: EngineDeps;
+  run<T>(command: string, work: (cx: CommandContext) => Promise<T>, options?: { oneStatement?: boolean }): Promise<T>;
+}

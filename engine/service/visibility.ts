@@ -1,6 +1,6 @@
 /**
  * Who may see what: the one place that decides it, for the API's reads (service/reads.ts) and
- * the commands (service/engine.ts). Another tenant's row is never there (404); a row of the
+ * the commands (service/*-commands.ts). Another tenant's row is never there (404); a row of the
  * caller's tenant they may not see is 403.
  * - A task: its assignee, whoever completed it, its candidates, and analysts and admins.
  * - A case: analysts and admins, its starter, and anyone who holds or held (or may claim) a task

@@ -1,4 +1,4 @@
-/** Operating running cases: variables edited by a person, incidents closed or retried in bulk (engine/service/engine.ts). */
+/** Operating running cases: variables edited by a person, incidents closed or retried in bulk (engine/service/instance-commands.ts, incident-commands.ts). */
 import type { Catalog } from './types.js';
 
 export const operating = {

@@ -1,0 +1,66 @@
+/**
+ * What the runners feed back (embedded runner, queue workers): a job's outcome and a due timer.
+ * A job is finished in its step's own write; a timer fires into its instance, or starts a new
+ * one and plans its next round.
+ */
+import type { Input } from '../core/index.js';
+import { randomUUID } from 'node:crypto';
+import { findDefinitionById } from '../store/definitions.js';
+import type { InstanceRow } from '../store/instances.js';
+import type { JobRow } from '../store/jobs.js';
+import { claimDueTimer, lockTimer, type TimerRow } from '../store/timers.js';
+import type { RowOp } from '../store/row-ops.js';
+import { minCycleMs, type CommandContext, type CommandRunner } from './context.js';
+import { runInput, startNew, type StepOutcome } from './instance-steps.js';
+import { nextRound } from './start-timers.js';
+
+/**
+ * Feeds a job outcome back (runner): the job row is finished in the step's own write. `instance`
+ * is the row read with the job when it was taken (its version is asserted; read again if it moved).
+ * A job delivered twice changes state once: the core ignores the second.
+ */
+export async function finishJob(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
+  return engine.run('finishJob', (cx) => {
+    const ops: RowOp[] = [{ type: 'job.finish', jobId: job.id, instanceId: job.instance_id, key: job.key, state: input.type === 'job.fail' ? 'failed' : 'completed', error: input.type === 'job.fail' ? input.message : null }];
+    // A job that ended (completed, or threw a BPMN error) needs no other attempt: a retry queued
+    // by a duplicate run's failure would otherwise run its handler once more for nothing.
+    if (input.type !== 'job.fail') ops.push({ type: 'job.cancel-others', jobId: job.id, instanceId: job.instance_id, key: job.key });
+    return runInput(cx, job.instance_id, input, { known: instance, finishedJob: job.id, with: ops });
+  }, { oneStatement: true });
+}
+
+/** Fires the earliest due timer (of `tenant`, when given) no other runner is firing (embedded runner); false when none is due. */
+export async function fireDueTimer(engine: CommandRunner, tenant?: string): Promise<boolean> {
+  return engine.run('fireTimer', async (cx) => {
+    const timer = await claimDueTimer(cx.uow.db, cx.uow.now, tenant);
+    if (!timer) return false;
+    await fire(cx, timer);
+    return true;
+  });
+}
+
+/** Fires timer `id` if it is still due at `dueAt` (queue mode); false when it fired, went or moved. */
+export async function fireTimer(engine: CommandRunner, id: string, dueAt: number): Promise<boolean> {
+  return engine.run('fireTimer', async (cx) => {
+    const timer = await lockTimer(cx.uow.db, id);
+    // Gone: fired or cancelled. Another due time: rescheduled, and that round was queued on its own.
+    if (!timer || new Date(timer.due_at).getTime() !== dueAt) return false;
+    await fire(cx, timer);
+    return true;
+  });
+}
+
+/** A timer fires: its row goes with the input it feeds (timer.fire), or it starts an instance and plans its next round. */
+async function fire(cx: CommandContext, timer: TimerRow): Promise<void> {
+  const fired: RowOp = { type: 'timer.fired', timer };
+  if (timer.instance_id !== null && timer.key !== null) {
+    await runInput(cx, timer.instance_id, { type: 'timer.fire', key: timer.key }, { with: [fired] });
+    return;
+  }
+  const def = timer.definition_id ? await findDefinitionById(cx.uow.db, timer.definition_id) : undefined;
+  if (!def) return void (await cx.uow.write([fired]));
+  const next = timer.repeat && nextRound(timer.due_at, timer.repeat, cx.uow.now, minCycleMs(cx.deps));
+  const also: RowOp[] = [fired];
+  if (next) also.push({ type: 'timer.insert-start', row: { ...timer, id: randomUUID(), due_at: next.due, repeat: next.left === 0 ? null : { left: next.left, every: next.every } } });
+  await startNew(cx, def, { startEventId: timer.element_id }, also);
+}
