@@ -18,6 +18,8 @@ export interface Config {
   redisUrl?: string;
   adminPassword?: string;
   clockControlled: boolean;
+  /** NODE_ENV=production, or the compiled runtime (npm run start:prod): the apps' source maps are not served. */
+  production: boolean;
   /** Lifetime of a login token. */
   tokenTtlMs: number;
   /** How long an API process remembers who a token stands for (0: look it up on every request). */
@@ -106,6 +108,12 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
   };
 }
 
+/**
+ * Running as dist/engine/config.js (npm run build, then start:prod or worker:prod). Not merely a
+ * .js: npm start runs its own transpiled copy from node_modules/.cache/alur-run (scripts/start.mjs).
+ */
+const COMPILED = /\/dist\/engine\/config\.js$/.test(import.meta.url);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = portOf(env, 'PORT') ?? 3000;
   const redisUrl = stringOf(env, 'REDIS_URL');
@@ -119,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl,
     adminPassword: stringOf(env, 'ALUR_ADMIN_PASSWORD'),
     clockControlled: env.ALUR_CLOCK_CONTROLLED === 'true',
+    production: env.NODE_ENV === 'production' || COMPILED,
     tokenTtlMs: numberOf(env, 'ALUR_TOKEN_TTL_HOURS', 12, { above: 0 }) * 3600_000,
     tokenCacheMs: numberOf(env, 'ALUR_TOKEN_CACHE_MS', 5000, { atLeast: 0 }),
     maxUploadBytes: numberOf(env, 'ALUR_MAX_UPLOAD_MB', 5, { above: 0 }) * 1024 * 1024,

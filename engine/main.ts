@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     engine, databaseDescription: db.describe, queue, queueState: queueRunner && (() => queueRunner.state()),
     metrics: { registry: w.metrics.registry, token: config.metricsToken }, trustProxy: config.trustProxy, limiter: new LoginRateLimiter(),
     tokenTtlMs: config.tokenTtlMs, tokenCache: new TokenCache(config.tokenCacheMs), maxUploadBytes: config.maxUploadBytes, clockControlled: config.clockControlled,
+    sourceMaps: !config.production,
     documents: { maxBytes: config.maxDocumentBytes, kinds: kindRules(config.documentTypes), scanner: config.clamav ? clamdScanner(config.clamav) : undefined },
     sso: config.sso && { options: config.sso, clients: new OidcClients(redirectUri(config.sso)) },
     signing: w.signing, runner: w.runner, logError: (err) => log.error({ err }, 'request failed'),

@@ -2,23 +2,29 @@
 // fonts) into inbox/dist/, served by the engine at /inbox/. Never loads anything from a CDN:
 // government networks are often closed, so everything the page needs ships in dist/.
 import { build, context } from 'esbuild';
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashedIndex } from '../scripts/hashed-index.mjs';
 
 process.env.IBM_TELEMETRY_DISABLED = 'true';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const watch = process.argv.includes('--watch');
 
-// No clean step: a server may be serving dist/ while this runs, and esbuild overwrites in place.
+// No clean step before the build: a server may be serving dist/ while this runs. The new files have
+// new names; hashedIndex swaps index.html over to them and only then removes the old ones.
 await mkdir(dist, { recursive: true });
-await copyFile(join(here, 'src', 'index.html'), join(dist, 'index.html'));
 
 const options = {
   entryPoints: { inbox: join(here, 'src', 'main.ts') },
   bundle: true,
   outdir: dist,
+  // Hashed names, cached a year by the server; index.html (written by hashedIndex) names them.
+  entryNames: '[name]-[hash]',
+  assetNames: '[name]-[hash]',
+  metafile: true,
+  plugins: [hashedIndex({ html: join(here, 'src', 'index.html'), dist })],
   format: 'esm',
   target: 'es2022',
   minify: !watch,
@@ -35,7 +41,7 @@ if (watch) {
   console.log('inbox: watching inbox/src');
 } else {
   const metafileAt = process.argv.indexOf('--metafile');
-  const result = await build({ ...options, metafile: metafileAt > 0 });
+  const result = await build(options);
   // scripts/build-ui.mjs reads what the bundle was made from, to skip the next build when nothing changed.
   // Through a rename: in a worktree whose node_modules was copied with hard links (cp -al), writing
   // in place would change every other checkout's metafile too.

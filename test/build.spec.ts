@@ -1,7 +1,7 @@
 /**
  * The production runtime: `npm run build`'s engine step compiles to dist/, and `npm run
  * start:prod` (node dist/engine/main.js, no tsx loaded) starts on an empty data folder and
- * answers /health and a login. What dist/ imports must be installed by `npm ci --omit=dev`: every
+ * answers /health and a login, and serves the apps as production does (no source maps). What dist/ imports must be installed by `npm ci --omit=dev`: every
  * package a compiled file imports is one of package.json's dependencies, not a dev dependency.
  */
 import { expect } from 'chai';
@@ -24,8 +24,10 @@ describe('build: the compiled engine (npm run build, npm run start:prod)', funct
   let dir: string;
   before(function () {
     dir = mkdtempSync(join(tmpdir(), 'alur-prod-'));
-    const built = spawnSync(process.execPath, ['scripts/build-engine.mjs'], { encoding: 'utf8' });
-    expect(built.status, built.stdout + built.stderr).to.equal(0);
+    for (const script of ['scripts/build-ui.mjs', 'scripts/build-engine.mjs']) {
+      const built = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+      expect(built.status, built.stdout + built.stderr).to.equal(0);
+    }
   });
   after(() => { rmSync(dir, { recursive: true, force: true }); });
 
@@ -64,6 +66,12 @@ describe('build: the compiled engine (npm run build, npm run start:prod)', funct
       expect(health, output).to.include({ status: 'ok', queue: 'embedded' });
       const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'rahasia-admin' }) });
       expect(login.status, output).to.equal(200);
+      // The compiled runtime is production: hashed bundles cached a year, their source maps not served.
+      const page = await (await fetch(`http://127.0.0.1:${port}/inbox/`)).text();
+      const script = /src="(inbox-[A-Z2-7]{8}\.js)"/.exec(page)?.[1];
+      expect(script, page).to.be.a('string');
+      expect((await fetch(`http://127.0.0.1:${port}/inbox/${script}`)).headers.get('cache-control')).to.equal('public, max-age=31536000, immutable');
+      expect((await fetch(`http://127.0.0.1:${port}/inbox/${script}.map`)).status).to.equal(404);
       // No TypeScript loader was in the process: a .ts import would have failed the start.
       expect(output).not.to.match(/tsx|ERR_UNKNOWN_FILE_EXTENSION/);
     } finally {

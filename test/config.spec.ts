@@ -17,13 +17,18 @@ const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 
 describe('config: loadConfig', () => {
   it('given an empty environment, when loaded, then the documented defaults apply', () => {
     expect(loadConfig({})).to.deep.equal({
-      port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false,
+      port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false, production: false,
       tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
       maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, soffice: undefined, sofficeTimeoutMs: 60_000, timerMinCycleMs: 60_000, sso: undefined,
       signing: { secretKey: undefined, timeoutMs: 30_000, memoryMb: 256, maxPdfBytes: 10 * 1024 * 1024 },
     } satisfies Config);
+  });
+
+  it('given NODE_ENV=production, when loaded, then it counts as production (the apps\' source maps are not served)', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).production).to.equal(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).production).to.equal(false);
   });
 
   it('given every variable, when loaded, then each sets its own field', () => {

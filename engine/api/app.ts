@@ -69,7 +69,7 @@ export function createApp(appDeps: AppDeps): Express {
   app.use(api);
   app.use('/api', (req, res) => sendProblem(res, problemOf('not-found', 404, text('api.no-endpoint', { method: req.method, path: req.originalUrl.split('?')[0] }), requestLang(req, res))));
 
-  serveApps(app, deps.staticRoot ?? process.cwd());
+  serveApps(app, deps.staticRoot ?? process.cwd(), { sourceMaps: deps.sourceMaps });
   // Our own 404 for the rest (express's would replace the security headers with its own).
   app.use((_req, res) => { res.status(404).type('text/plain').send('Not found\n'); });
   app.use(problemHandler(deps.logError ?? ((err) => console.error(err))));

@@ -39,6 +39,8 @@ export interface AppDeps {
   runner?: { wake(): void; drain?(): Promise<number> };
   /** Folder holding designer/dist and inbox/dist (default: the working directory). */
   staticRoot?: string;
+  /** Whether the apps' source maps (.map) are served; false in production (Config.production). Omitted: served. */
+  sourceMaps?: boolean;
   /**
    * Routers of other parts (e.g. packs), mounted after authentication (res.locals.actor is set)
    * and before the API's 404; their specs join the OpenAPI document.
