@@ -24,7 +24,7 @@ export function openApiDocument(specs: RouteSpec[], version = '1.0.0'): object {
     };
     if (spec.body) operation.requestBody = { required: true, content: { 'application/json': { schema: spec.body } } };
     if (spec.multipart) {
-      const schema = typeof spec.multipart === 'object' ? spec.multipart : { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'One or more .bpmn and .form files, any field name.' };
+      const schema = typeof spec.multipart === 'object' ? spec.multipart : { type: 'object', additionalProperties: { type: 'string', format: 'binary' }, description: 'One or more .bpmn, .form and .docx (letter template) files, any field name.' };
       operation.requestBody = { required: true, content: { 'multipart/form-data': { schema } } };
     }
     (paths[path] ??= {})[spec.method] = operation;

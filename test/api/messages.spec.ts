@@ -49,7 +49,7 @@ forEachBackend('api: messages in the caller\'s language', (backend) => {
     const en = await api.http.post('/api/deployments').set(bearer(analyst)).attach('f', broken, 'kosong.bpmn').expect(400);
     expect(en.body.detail).to.match(/^Deployment refused: (one problem|\d+ problems)\.$/);
     const wrong = await api.http.post('/api/deployments').set(bearer(analyst)).set('Accept-Language', 'id').attach('f', Buffer.from('x'), 'catatan.txt').expect(400);
-    expect(wrong.body.errors).to.deep.include({ element: 'catatan.txt', message: 'Berkas catatan.txt: hanya berkas .bpmn dan .form yang dapat di-deploy.' });
+    expect(wrong.body.errors).to.deep.include({ element: 'catatan.txt', message: 'Berkas catatan.txt: hanya berkas .bpmn, .form dan .docx (templat surat) yang dapat di-deploy.' });
   });
 
   it('a task someone else took is named by its name, in the language asked for', async () => {

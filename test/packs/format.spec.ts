@@ -14,6 +14,7 @@ import { PackError } from '../../engine/packs/problems.js';
 import { zipFiles } from '../../engine/packs/build.js';
 import { readPackZip } from '../../engine/packs/read-zip.js';
 import { sha256 } from '../../engine/packs/files.js';
+import { UNMAPPED_ROLE } from '../../engine/core/elements/user-task.js';
 
 /** A process s → T1 → T2 → … → e whose user tasks have the given candidateGroups values. */
 const doc = (groups: Record<string, string>) => {
@@ -57,7 +58,9 @@ describe('pack roles', () => {
     expect(groups('T2', { urgent: true })).to.deep.equal(['kadin-batang']);
     expect(groups('T2', { urgent: false })).to.deep.equal(['setdin-batang']);
     expect(groups('T3', { bidang: 'bidang-a' })).to.deep.equal(['bidang-a-batang']);
-    expect(groups('T3', { bidang: 'tidak-dipetakan' })).to.deep.equal(['tidak-dipetakan']);
+    // A value the map does not know is marked, and the user task turns the mark into an
+    // unmapped-role incident instead of offering the task to a group of that name.
+    expect(groups('T3', { bidang: 'tidak-dipetakan' })).to.deep.equal([`${UNMAPPED_ROLE}tidak-dipetakan`]);
   });
 
   it('leaves a document without assignments byte for byte unchanged', async () => {

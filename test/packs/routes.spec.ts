@@ -60,7 +60,8 @@ describe('pack routes', function () {
     const dry = await request(app).post('/api/packs/import?dryRun=true').attach('pack', zip, 'semarang.zip').field('roles', await roles());
     expect(dry.status).to.equal(200);
     expect(dry.body).to.include({ pack: 'semarang-layanan', version: '1.0.0', deployed: false });
-    expect(dry.body.missingConnectors).to.deep.equal(['tte-sign']);
+    // This app registers only http, email and notifikasi; the pack declares the two document connectors.
+    expect(dry.body.missingConnectors).to.deep.equal(['document-render', 'tte-sign']);
     expect(dry.body.processes.every((p: { change: string }) => p.change === 'added')).to.equal(true);
     const real = await request(app).post('/api/packs/import').attach('pack', zip, 'semarang.zip').field('roles', await roles());
     expect(real.status).to.equal(200);
