@@ -157,7 +157,7 @@ export class Executor {
     for (const p of parts) if (p.name) statement = statement.with(p.name, p.query);
     parts.forEach((p, i) => { if (!p.name) statement = statement.with(`w${i}`, p.query); });
     const checks: { sql: Knex.Raw; failed: RowOp | Assumption }[] = [
-      ...parts.flatMap((p, i) => (p.expect ? [{ sql: this.db.raw('alur_assert((select count(*) from ??) = 1, ?) as ??', [`w${i}`, `p${i}`, `a${i}`]), failed: p.expect }] : [])),
+      ...parts.flatMap((p, i) => (p.expect ? [{ sql: this.db.raw('alur_assert((select count(*) from ??) = ?, ?) as ??', [`w${i}`, p.expectRows ?? 1, `p${i}`, `a${i}`]), failed: p.expect }] : [])),
       ...assumptions.map((a, i) => ({ sql: this.db.raw('alur_assert(?, ?) as ??', [conditionOf(this.db, a), `c${i}`, `c${i}`]), failed: a })),
     ];
     const numbered = parts.some((p) => p.name === TAKEN_NUMBER.cte);

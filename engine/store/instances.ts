@@ -96,6 +96,24 @@ export function saveInstance(db: Db, row: InstanceRow, completed: readonly strin
   });
 }
 
+/**
+ * Saves many rows over the versions before them in ONE update (a batch of the calendar re-plan):
+ * the same columns as saveInstance, the rows sent as one jsonb recordset. A save that completes
+ * elements goes through saveInstance (its completed elements are merged per row).
+ */
+export function saveInstances(db: Db, rows: readonly InstanceRow[]): Knex.QueryBuilder {
+  const values = rows.map((row) => ({
+    id: row.id, prev: row.version - 1, snapshot: row.snapshot, state: row.snapshot.status, version: row.version, ended_at: row.ended_at,
+    active_elements: activeElements(row.snapshot), ...slaColumns(row.snapshot), definition_id: row.definition_id, process_version: row.process_version,
+  }));
+  const set = ['snapshot', 'state', 'version', 'ended_at', 'active_elements', 'sla_working_days', 'sla_due_at', 'sla_paused_at', 'sla_state', 'definition_id', 'process_version'];
+  return db('process_instance as i')
+    .updateFrom(db.raw(`jsonb_to_recordset(?::jsonb) as v(id text, prev integer, snapshot jsonb, state text, version integer, ended_at timestamptz, active_elements text[],
+      sla_working_days integer, sla_due_at timestamptz, sla_paused_at timestamptz, sla_state text, definition_id uuid, process_version integer)`, [JSON.stringify(values)]))
+    .whereRaw('i.id = v.id and i.version = v.prev')
+    .update(Object.fromEntries(set.map((c) => [c, db.raw('??', [`v.${c}`])])));
+}
+
 export async function findInstance(db: Db, tenant: string, id: string): Promise<InstanceRow | undefined> {
   return db('process_instance').where({ tenant_id: tenant, id }).first();
 }

@@ -12,9 +12,9 @@
  */
 import type { Knex } from 'knex';
 import type { Db } from './db.js';
-import { insertInstance, saveInstance, type InstanceRow } from './instances.js';
+import { insertInstance, saveInstance, saveInstances, type InstanceRow } from './instances.js';
 import { historyInsert, type HistoryRow } from './history.js';
-import { insertTask, closeTask, assignTask, rescheduleTask, type TaskRow } from './tasks.js';
+import { insertTask, closeTask, assignTask, rescheduleTask, rescheduleTasks, type TaskRow } from './tasks.js';
 import { insertJob, cancelJob, finishJob, cancelOtherAttempts, type JobRow } from './jobs.js';
 import { upsertTimer, deleteTimer, deleteTimerById, insertStartTimer, type TimerRow } from './timers.js';
 import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription, type MessageSubscriptionRow, type SignalSubscriptionRow } from './subscriptions.js';
@@ -35,6 +35,8 @@ export type RowOp =
   | { type: 'instance.insert'; row: InstanceRow; completed?: string[] }
   /** Saves `row` (its snapshot, state, version and end) over the version before it: exactly one row must change. */
   | { type: 'instance.update'; row: InstanceRow; completed?: string[] }
+  /** Many `instance.update`s without completed elements in one update (batches, see `bulkRowOps`): every row must change. */
+  | { type: 'instance.update-many'; rows: InstanceRow[] }
   | { type: 'history.insert'; rows: HistoryRow[] }
   | { type: 'task.insert'; row: TaskRow }
   /** Closes the open task; completed by a person, it must be open and theirs or unclaimed (and becomes theirs). */
@@ -43,6 +45,8 @@ export type RowOp =
   | { type: 'task.assign'; taskId: string; instanceId: string; key: number; expected: string | null; assignee: string | null }
   /** The open task's due date counted again in working days (a calendar change); a closed task keeps its row. */
   | { type: 'task.reschedule'; instanceId: string; key: number; dueAt: Date }
+  /** Many `task.reschedule`s in one update (batches, see `bulkRowOps`). */
+  | { type: 'task.reschedule-many'; tasks: { instanceId: string; key: number; dueAt: Date }[] }
   | { type: 'job.insert'; row: JobRow }
   | { type: 'job.cancel'; instanceId: string; key: number }
   /** Records the outcome of the running attempt `jobId`. */
@@ -92,8 +96,9 @@ export interface Part {
   disjoint?: boolean;
   /** The rows it touches, named (instance and key): parts with different names are disjoint. */
   rows?: string;
-  /** Must change exactly one row, else the whole statement fails (RowChanged names this operation). */
+  /** Must change exactly one row (`expectRows` rows), else the whole statement fails (RowChanged names this operation). */
   expect?: RowOp;
+  expectRows?: number;
   /** The part's fixed name in the statement, for parts the others read (it then comes first). */
   name?: string;
 }
@@ -109,6 +114,8 @@ export function partsOf(db: Db, op: RowOp): Part[] {
       return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
     case 'instance.update':
       return [{ table: 'process_instance', query: saveInstance(db, op.row, op.completed), rows: op.row.id, expect: op }];
+    case 'instance.update-many':
+      return [{ table: 'process_instance', query: saveInstances(db, op.rows), expect: op, expectRows: op.rows.length }];
     case 'history.insert':
       // The executor gathers the history rows of a statement into one insert, in order (see there).
       return [{ table: 'history', query: historyInsert(db, op.rows), insert: true }];
@@ -121,6 +128,8 @@ export function partsOf(db: Db, op: RowOp): Part[] {
       return [{ table: 'user_task', query: assignTask(db, op.taskId, op.expected, op.assignee), rows: rowsOf(op.instanceId, op.key), expect: op }];
     case 'task.reschedule':
       return [{ table: 'user_task', query: rescheduleTask(db, op.instanceId, op.key, op.dueAt), rows: rowsOf(op.instanceId, op.key) }];
+    case 'task.reschedule-many':
+      return [{ table: 'user_task', query: rescheduleTasks(db, op.tasks) }];
     case 'job.insert':
       return [{ table: 'job', query: insertJob(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
     case 'job.cancel':
@@ -161,6 +170,30 @@ export function partsOf(db: Db, op: RowOp): Part[] {
   }
 }
 
+/**
+ * The operations of many steps of different instances written together (the calendar re-plan's
+ * batch), with each instance's save and each task's new due date folded into one bulk operation
+ * per table: one update each instead of a statement part per row. The rest stays as it was, in
+ * order (history is gathered into one insert by the executor anyway).
+ */
+export function bulkRowOps(ops: readonly RowOp[]): RowOp[] {
+  const saves: InstanceRow[] = [];
+  const tasks: { instanceId: string; key: number; dueAt: Date }[] = [];
+  const rest: RowOp[] = [];
+  for (const op of ops) {
+    if (op.type === 'instance.update' && !op.completed?.length) saves.push(op.row);
+    else if (op.type === 'task.reschedule') tasks.push({ instanceId: op.instanceId, key: op.key, dueAt: op.dueAt });
+    else rest.push(op);
+  }
+  if (new Set(saves.map((r) => r.id)).size !== saves.length) throw new Error('bulkRowOps: one save per instance');
+  if (new Set(tasks.map((t) => rowsOf(t.instanceId, t.key))).size !== tasks.length) throw new Error('bulkRowOps: one due date per task');
+  return [
+    ...(saves.length ? [{ type: 'instance.update-many' as const, rows: saves }] : []),
+    ...(tasks.length ? [{ type: 'task.reschedule-many' as const, tasks }] : []),
+    ...rest,
+  ];
+}
+
 /** The SQL condition of an assumption (true while it holds). */
 export function conditionOf(db: Db, assumption: Assumption): Knex.Raw {
   switch (assumption.type) {
@@ -175,6 +208,7 @@ export function conditionOf(db: Db, assumption: Assumption): Knex.Raw {
 export function describeOp(op: RowOp | Assumption): string {
   switch (op.type) {
     case 'instance.update': return `instance ${op.row.id} at version ${op.row.version - 1}`;
+    case 'instance.update-many': return `${op.rows.length} instances at the versions read`;
     case 'task.close': return `task ${op.key} of instance ${op.instanceId} open and not claimed by another`;
     case 'task.assign': return `task ${op.taskId} assigned to ${op.expected ?? 'nobody'}`;
     case 'latest-definition': return `${op.key} version ${op.version} is the latest and not suspended`;

@@ -62,6 +62,15 @@ export function rescheduleTask(db: Db, instanceId: string, key: number, dueAt: D
   return db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ due_at: dueAt });
 }
 
+/** Many open tasks' due dates in ONE update (a batch of the calendar re-plan); closed tasks keep their rows. */
+export function rescheduleTasks(db: Db, tasks: readonly { instanceId: string; key: number; dueAt: Date }[]): Knex.QueryBuilder {
+  const values = tasks.map((t) => ({ instance_id: t.instanceId, key: t.key, due_at: t.dueAt }));
+  return db('user_task as t')
+    .updateFrom(db.raw('jsonb_to_recordset(?::jsonb) as v(instance_id text, key integer, due_at timestamptz)', [JSON.stringify(values)]))
+    .whereRaw("t.instance_id = v.instance_id and t.key = v.key and t.state = 'open'")
+    .update({ due_at: db.raw('v.due_at') });
+}
+
 export function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Knex.QueryBuilder {
   const q = db('user_task').where({ instance_id: instanceId, key, state: 'open' });
   if (state === 'completed' && by !== null) {

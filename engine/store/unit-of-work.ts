@@ -145,6 +145,9 @@ export class UnitOfWork {
       case 'instance.update':
         this.instances.set(op.row.id, op.row);
         break;
+      case 'instance.update-many':
+        for (const row of op.rows) this.instances.set(row.id, row);
+        break;
       case 'task.insert':
         this.openedTasks.set(`${op.row.instance_id}|${op.row.key}`, op.row);
         break;

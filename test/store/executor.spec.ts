@@ -9,7 +9,7 @@ import { forEachBackend } from './backends.js';
 import type { Database } from '../../engine/store/database.js';
 import { Executor, NeedsTransaction, RowChanged, MAX_BINDINGS } from '../../engine/store/executor.js';
 import { runUnitOfWork } from '../../engine/store/unit-of-work.js';
-import type { RowOp } from '../../engine/store/row-ops.js';
+import { bulkRowOps, type RowOp } from '../../engine/store/row-ops.js';
 import type { HistoryRow } from '../../engine/store/history.js';
 import type { InstanceRow } from '../../engine/store/instances.js';
 
@@ -77,6 +77,39 @@ forEachBackend('store: row operation executor', (backend) => {
     const failed = await ex.finish().then(() => undefined, (err: unknown) => err);
     expect(failed).to.be.instanceOf(RowChanged);
     expect((failed as RowChanged).op.type).to.equal('instance.update');
+    expect(await historyTypes()).to.deep.equal([]);
+  });
+
+  it('given the saves of many instances folded by bulkRowOps, then they are one update in one statement, and one stale version undoes them all with RowChanged', async () => {
+    const fresh = async (): Promise<InstanceRow> => {
+      const row: InstanceRow = { ...instance, id: randomUUID(), snapshot: { ...instance.snapshot, status: 'active' } };
+      const ex = new Executor(db.knex, false);
+      await ex.add([{ type: 'instance.insert', row }]);
+      await ex.finish();
+      return row;
+    };
+    const [a, b] = [await fresh(), await fresh()];
+    const save = (row: InstanceRow, from: number, slaDue: string): RowOp => ({ type: 'instance.update', row: { ...row, version: from + 1, snapshot: { ...row.snapshot, sla: { n: 5, from: T0.toISOString(), due: slaDue } } as InstanceRow['snapshot'] } });
+    const ops = bulkRowOps([save(a, 1, '2026-12-08T08:00:00.000Z'), history('a moved'), save(b, 1, '2026-12-09T08:00:00.000Z'), history('b moved')]);
+    expect(ops.map((o) => o.type)).to.deep.equal(['instance.update-many', 'history.insert', 'history.insert']);
+    statements = [];
+    const ex = new Executor(db.knex, true);
+    await ex.add(ops);
+    await ex.finish();
+    expect(statements).to.have.length(1);
+    const rows = await db.knex('process_instance').whereIn('id', [a.id, b.id]).orderBy('sla_due_at').select('id', 'version', 'sla_due_at', 'snapshot');
+    expect(rows.map((r: { id: string; version: number; sla_due_at: Date; snapshot: InstanceRow['snapshot'] }) => [r.id, r.version, new Date(r.sla_due_at).toISOString(), r.snapshot.sla?.due]))
+      .to.deep.equal([[a.id, 2, '2026-12-08T08:00:00.000Z', '2026-12-08T08:00:00.000Z'], [b.id, 2, '2026-12-09T08:00:00.000Z', '2026-12-09T08:00:00.000Z']]);
+    expect(await historyTypes()).to.deep.equal(['a moved', 'b moved']);
+
+    // b saved again from version 2, a from the stale version 1: nothing of the statement lands.
+    await db.knex('history').delete();
+    const stale = new Executor(db.knex, true);
+    await stale.add(bulkRowOps([save(a, 1, '2026-12-10T08:00:00.000Z'), save(b, 2, '2026-12-10T08:00:00.000Z'), history('stale')]));
+    const failed = await stale.finish().then(() => undefined, (err: unknown) => err);
+    expect(failed).to.be.instanceOf(RowChanged);
+    expect((failed as RowChanged).op.type).to.equal('instance.update-many');
+    expect((await db.knex('process_instance').whereIn('id', [a.id, b.id]).pluck('version')).map(Number)).to.deep.equal([2, 2]);
     expect(await historyTypes()).to.deep.equal([]);
   });
 
