@@ -168,6 +168,12 @@ export interface ProcessModel {
   starters?: string[];
   /** `alur:businessKey format`: a start without a business key gets the next registration number. Adapters only. */
   businessKeyFormat?: string;
+  /**
+   * `<alur:variables strict="true"/>`: a person may set only what a form declares — a task without
+   * a form, or a start without a start form, takes no variables (the form validator already refuses
+   * keys no field owns). Absent: Camunda's default, a form-less task sets anything. Adapters only.
+   */
+  strictVariables?: boolean;
 }
 
 export interface CompiledDefinitions {

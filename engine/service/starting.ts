@@ -13,7 +13,7 @@ import type { Actor } from './actor.js';
 import type { CommandContext } from './context.js';
 import { Conflict, Forbidden, InvalidInput } from './errors.js';
 import { checkFormValues } from './forms.js';
-import { anyOf, text, type Text } from '../messages/index.js';
+import { allOf, anyOf, render, text, type ListParam, type Text } from '../messages/index.js';
 import { tenantZone } from './tenant-zone.js';
 
 /** Whether `actor` may start a process whose `alur:starters` are `starters` (absent: anyone of the tenant). */
@@ -41,12 +41,28 @@ export async function checkStart(cx: CommandContext, actor: Actor, def: Definiti
   if (!mayStart(actor, model.starters)) {
     throw new Forbidden(notAStarter(def.key, model.starters!));
   }
-  if (!model.startFormId) return { variables };
+  if (!model.startFormId) {
+    if (model.strictVariables) refuseUndeclared(variables, (names) => text('start.strict-no-form', { process: def.key, names }));
+    return { variables };
+  }
   const form = await latestForm(cx.uow.db, def.tenant_id, model.startFormId);
   if (!form) throw new Conflict(text('start.form-not-deployed', { form: model.startFormId, process: def.key }));
   const check = checkFormValues(form.schema, variables, {}, cx.uow.now, cx.deps.feel);
   if (!check.ok) throw new InvalidInput(text('start.values-do-not-fit', { form: model.startFormId }), check.errors);
   return { variables: check.values, startForm: form };
+}
+
+/**
+ * `alur:variables strict`: where no form declares anything, no variable may be set — a 400 naming
+ * each one (`path` = its name), before anything is written.
+ */
+export function refuseUndeclared(variables: Variables, refusal: (names: ListParam) => Text): void {
+  const names = Object.keys(variables ?? {});
+  if (!names.length) return;
+  throw new InvalidInput(refusal(allOf(names)), names.map((name) => {
+    const message = text('variable.not-declared', { name });
+    return { path: name, message: render(message, 'en'), text: message };
+  }));
 }
 
 /** Where a process's registration numbers come from, or undefined when it has none. */

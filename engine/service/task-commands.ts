@@ -16,6 +16,7 @@ import { runInput } from './instance-steps.js';
 import { type Actor, tenantOf, hasRole } from './actor.js';
 import { Conflict, Forbidden, InvalidInput } from './errors.js';
 import { checkFormValues } from './forms.js';
+import { refuseUndeclared } from './starting.js';
 import { documentRefs, planAttachments } from './attachments.js';
 import { text } from '../messages/index.js';
 
@@ -95,6 +96,10 @@ export async function completeTask(engine: CommandRunner, actor: Actor, id: stri
     }
     let values = variables;
     let attach: RowOp[] = [];
+    // A form refuses keys no field owns; without one, a strict process (alur:variables) takes none.
+    if (!task.form_id && Object.keys(variables ?? {}).length && (await cx.deps.models.get(uow.db, inst.definition_id)).strictVariables) {
+      refuseUndeclared(variables, (names) => text('task.strict-no-form', { task: taskName(task), names }));
+    }
     if (task.form_id) {
       const form = await formOfTask(uow.db, task);
       if (!form) throw new Conflict(text('task.form-not-deployed', { task: taskName(task) }));

@@ -49,7 +49,10 @@ const patterns: [RegExp, string][] = [
   [/^alur:sla workingDays must be a whole number of working days, not (.*)$/, 'alur:sla workingDays harus bilangan bulat hari kerja, bukan $1'],
   [/^alur:sla belongs on a user task or on the process$/, 'alur:sla ditulis pada tugas pengguna atau pada proses'],
   [/^has both alur:sla and a due date \(zeebe:taskSchedule dueDate\); the due date is used and the working days are not$/, 'memiliki alur:sla sekaligus tenggat (zeebe:taskSchedule dueDate); yang dipakai tenggatnya, bukan jumlah hari kerja'],
-  [/^(alur:starters|alur:businessKey) belongs in the process's extension elements, not on an element$/, "$1 ditulis pada proses, bukan pada elemen"],
+  [/^(alur:starters|alur:businessKey|alur:variables) belongs in the process's extension elements, not on an element$/, "$1 ditulis pada proses, bukan pada elemen"],
+  // Strict variables (engine/bpmn/rules/variables.ts)
+  [/^has more than one alur:variables; keep one$/, 'memiliki lebih dari satu alur:variables; sisakan satu'],
+  [/^has no form, so with alur:variables strict="true" it is completed with no variables$/, 'tidak memiliki formulir, sehingga dengan alur:variables strict="true" tugas ini diselesaikan tanpa isian'],
   [/^the start form names no form \(zeebe:formDefinition formId\)$/, 'formulir permohonan belum menyebut formulir (zeebe:formDefinition formId)'],
   [/^a start form is used only on the process's none start event; this one is ignored$/, 'formulir permohonan hanya dipakai pada event mulai biasa milik proses; yang ini diabaikan'],
   [/^registration number format \(alur:businessKey format\): the format is empty; write e\.g\. (.*)$/, 'format nomor registrasi (alur:businessKey format) kosong; tulis mis. $1'],

@@ -12,6 +12,7 @@ import { boundaryEvents, eventDefinitionsAllowed, eventFlows, linkEvents } from 
 import { feelSyntax } from './expressions.js';
 import { scopeStarts, sequenceFlows } from './flows.js';
 import { processStart } from './starting.js';
+import { strictFormlessTasks, strictVariables } from './variables.js';
 import { serviceStandard, serviceStandardDueDate } from './service-standard.js';
 import { eventBasedGateway, gatewayConditions, ignoredConditions } from './gateways.js';
 import { ioMappings, loopSettings, taskImplementation, userTaskAssignment } from './tasks.js';
@@ -43,6 +44,8 @@ export const rules: Rule[] = [
   taskImplementation,
   userTaskAssignment,
   processStart,
+  strictVariables,
+  strictFormlessTasks,
   serviceStandard,
   serviceStandardDueDate,
   loopSettings,

@@ -10,6 +10,10 @@ export const starting = {
     en: 'The values do not fit the start form {form}.',
     id: 'Isian tidak sesuai dengan formulir permohonan {form}.',
   },
+  'start.strict-no-form': {
+    en: 'Process {process} has no start form and takes only values its forms declare: {names} cannot be set.',
+    id: 'Proses {process} tidak memiliki formulir permohonan dan hanya menerima isian yang dinyatakan formulirnya: {names} tidak dapat diisi.',
+  },
   'start.form-not-deployed': {
     en: 'Start form {form} of process {process} is not deployed.',
     id: 'Formulir permohonan {form} untuk proses {process} belum di-deploy.',

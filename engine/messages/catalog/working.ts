@@ -36,6 +36,8 @@ export const working = {
   'task.claimed-meanwhile': { en: 'Someone else took this task meanwhile.', id: 'Tugas ini baru saja diambil orang lain.' },
   'task.changed-meanwhile': { en: 'This task changed meanwhile; open it again.', id: 'Tugas ini baru saja berubah; buka kembali.' },
   'task.form-not-deployed': { en: 'The form of task “{task}” is not deployed.', id: 'Formulir tugas “{task}” belum di-deploy.' },
+  'task.strict-no-form': { en: 'Task “{task}” has no form, and this process takes only values its forms declare: {names} cannot be set.', id: 'Tugas “{task}” tidak memiliki formulir, dan proses ini hanya menerima isian yang dinyatakan formulirnya: {names} tidak dapat diisi.' },
+  'variable.not-declared': { en: 'No form declares {name}.', id: 'Tidak ada formulir yang menyatakan {name}.' },
   'task.values-invalid': { en: 'The values do not fit the form of task “{task}”.', id: 'Isian tidak sesuai dengan formulir tugas “{task}”.' },
   'instance.not-found': { en: 'This case was not found.', id: 'Berkas ini tidak ditemukan.' },
   'instance.not-visible': { en: 'You hold no task in this case.', id: 'Anda tidak memegang tugas apa pun pada berkas ini.' },
