@@ -34,7 +34,7 @@ const options = {
   logLevel: 'warning',
   define: { 'process.env.NODE_ENV': '"production"' },
   loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file' },
-  plugins: [lintPlugin, hashedIndex({ html: path.join(here, 'src', 'index.html'), dist })],
+  plugins: [lintPlugin, hashedIndex({ html: path.join(here, 'src', 'index.html'), dist, compress: !process.argv.includes('--watch') })],
 };
 
 rmSync(dist, { recursive: true, force: true });

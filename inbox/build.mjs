@@ -24,7 +24,7 @@ const options = {
   entryNames: '[name]-[hash]',
   assetNames: '[name]-[hash]',
   metafile: true,
-  plugins: [hashedIndex({ html: join(here, 'src', 'index.html'), dist })],
+  plugins: [hashedIndex({ html: join(here, 'src', 'index.html'), dist, compress: !watch })],
   format: 'esm',
   target: 'es2022',
   minify: !watch,

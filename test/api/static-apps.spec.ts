@@ -3,10 +3,15 @@
  * names and is revalidated on every load (no-cache); the hashed bundles are cached a year
  * (immutable), so a new build reaches users on their next load and nothing else is fetched twice.
  * In production (sourceMaps: false) the .map files answer 404; elsewhere they are served. The
- * security headers (CSP) stay on all of them.
+ * security headers (CSP) stay on all of them. A browser that accepts brotli or gzip gets the
+ * bundle compressed at build time; one that accepts neither gets it as it is.
  */
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, type Api } from './harness.js';
 
@@ -57,6 +62,41 @@ forEachBackend('api: the browser apps\' files and their caching', (backend) => {
       expect(JSON.parse(elsewhere.text)).to.have.property('mappings');
     });
   }
+
+  it('given a browser that accepts br, gzip or neither, when the inbox\'s script is asked, then it gets the same bytes as br, gz or plain, cached a year', async () => {
+    const script = referenced((await prod.http.get('/inbox/')).text).find((f) => f.endsWith('.js'))!;
+    // node:http, not supertest or fetch: they would decompress the body before the spec sees it.
+    const server = prod.app.listen(0);
+    await once(server, 'listening');
+    try {
+      const { port } = server.address() as AddressInfo;
+      const fetchAs = (encoding: string) => new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        get({ port, path: `/inbox/${script}`, headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+      const plain = await fetchAs('identity');
+      expect(plain.headers).not.to.have.property('content-encoding');
+      const body = plain.body;
+      expect(body.length).to.be.greaterThan(100_000);
+      const br = await fetchAs('gzip, deflate, br');
+      const gz = await fetchAs('gzip');
+      expect([br.headers['content-encoding'], gz.headers['content-encoding']]).to.deep.equal(['br', 'gzip']);
+      for (const res of [plain, br, gz]) {
+        expect(res.status).to.equal(200);
+        expect(res.headers['content-type']).to.match(/javascript/);
+        expect(res.headers['cache-control']).to.equal(IMMUTABLE);
+      }
+      expect(br.body.length).to.be.lessThan(body.length / 3);
+      expect(brotliDecompressSync(br.body).equals(body)).to.equal(true);
+      expect(gunzipSync(gz.body).equals(body)).to.equal(true);
+      expect(br.headers.vary).to.match(/Accept-Encoding/i);
+    } finally {
+      server.close();
+    }
+  });
 
   it('given a bundle name the build never made, then 404 (not the app page)', async () => {
     const res = await prod.http.get('/inbox/inbox-AAAAAAAA.js');
