@@ -166,8 +166,11 @@ describe('designer: Pantau, the console of running cases', function () {
     const history = page.getByTestId('op-history');
     await history.getByText('Data berkas diubah: tujuan').waitFor();
     await history.getByText('Alasan: Salah ketik alamat tujuan pada permohonan').waitFor();
+    await history.getByText('tujuan: salah → dinas-pu').waitFor();
     expect(await history.locator('.type-variables-changed .who').textContent()).to.equal(' oleh Ana Rahmawati');
     await screenshot(page, 'operate-case-retried');
+    await history.scrollIntoViewIfNeeded();
+    await screenshot(page, 'operate-case-history-values');
   });
 
   it('given a case waiting at verification, when the analyst stops that step and starts the archive on the diagram, then the case waits at the archive', async function () {

@@ -144,6 +144,8 @@ const id = {
   'h.instance.modified': 'Langkah berkas dipindahkan',
   'h.instance.migrated': 'Berkas dipindahkan dari versi {from} ke versi {to}',
   hReason: 'Alasan: {reason}',
+  hChanged: '{name}: {old} → {new}',
+  hAdded: '{name}: (baru) {new}',
   hStopped: 'Dihentikan: {list}',
   hStarted: 'Dijalankan: {list}',
 };
@@ -289,6 +291,8 @@ const en: Record<OperateKey, string> = {
   'h.instance.modified': 'Case moved by hand',
   'h.instance.migrated': 'Case moved from version {from} to version {to}',
   hReason: 'Reason: {reason}',
+  hChanged: '{name}: {old} → {new}',
+  hAdded: '{name}: (new) {new}',
   hStopped: 'Stopped: {list}',
   hStarted: 'Started: {list}',
 };

@@ -1,7 +1,7 @@
 /**
  * The case's history in the console: what people did and what changed the case, with who and
  * when, newest last; a checkbox shows every engine entry too (flows, gateways). Entries of an
- * operator — data changed (names and reason), moved by hand, moved to another version — carry
+ * operator — data changed (names, old and new values, reason), moved by hand, moved to another version — carry
  * their details. Rendering only.
  */
 import { h, replaceChildren } from '../dom.js';
@@ -34,7 +34,13 @@ function entry(item: HistoryItem, nameOf: (elementId: string) => string): HTMLEl
   const values: Record<string, string | number> = { element, names: (data.names ?? []).join(', '), from: data.fromVersion ?? '?', to: data.toVersion ?? '?' };
   const label = hasOperateKey(key) ? ot(key, values) : `${item.type}${element ? ` · ${element}` : ''}`;
   const details: string[] = [];
-  if (item.type === 'variables.changed' && data.reason) details.push(ot('hReason', { reason: String(data.reason) }));
+  if (item.type === 'variables.changed') {
+    // Old and new values (issue 16); an entry written before they were recorded has names only.
+    for (const c of Array.isArray(data.changes) ? data.changes as { name: string; old?: unknown; new: unknown }[] : []) {
+      details.push('old' in c ? ot('hChanged', { name: c.name, old: shown(c.old), new: shown(c.new) }) : ot('hAdded', { name: c.name, new: shown(c.new) }));
+    }
+    if (data.reason) details.push(ot('hReason', { reason: String(data.reason) }));
+  }
   if (item.type === 'instance.modified') {
     if (data.terminated?.length) details.push(ot('hStopped', { list: data.terminated.map(nameOf).join(', ') }));
     if (data.activated?.length) details.push(ot('hStarted', { list: data.activated.map(nameOf).join(', ') }));
@@ -45,4 +51,9 @@ function entry(item: HistoryItem, nameOf: (elementId: string) => string): HTMLEl
     h('span', { className: 'what' }, label),
     item.user && ACTED.test(item.type) ? h('span', { className: 'who' }, ` ${ot('by', { user: item.userName ?? item.user })}`) : null,
     ...details.map((d) => h('div', { className: 'op-detail' }, d)));
+}
+
+/** A value as an operator reads it in one line: text as is, anything else as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? '–';
 }
