@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { DOUBLING } from '../expressions/fixtures/doubling.js';
 import { openApi, makeTenant, makeUser, bearer, uname, bpmnFile, type Api } from './harness.js';
+import { createBoundedEvaluator, type BoundedFeelEvaluator } from '../../engine/expressions/sandbox.js';
 
 /** start → exclusive gateway (condition `condition`, else default) → two ends. */
 function gatewayOn(id: string, condition: string): Buffer {
@@ -129,6 +130,20 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
   });
 
   describe('a cycle of expressions, each within its budget, under the element budget', () => {
+    // Its own server whose expressions may take 1 s each: what is tested is the step's budget, and a
+    // round that costs a few ms must not meet the 100 ms expression budget on a loaded machine.
+    let roomy: Api;
+    let feel: BoundedFeelEvaluator;
+    let analyst: string;
+    before(async () => {
+      feel = createBoundedEvaluator({ timeoutMs: 1000 });
+      roomy = await openApi(backend, { engine: { feel } });
+      analyst = await makeUser(roomy, await makeTenant(roomy, 'rounds'), uname('ana'), ['analyst', 'staff'], ['loket']);
+    });
+    after(async () => { feel.close(); await roomy.close(); });
+    const api = { get http() { return roomy.http; } };
+    const deploy = (file: Buffer, name: string) => api.http.post('/api/deployments').set(bearer(analyst)).attach('bpmn', file, `${name}.bpmn`);
+
     it('given a loop whose condition costs milliseconds, when a case starts, then after ALUR_STEP_TIMEOUT_MS (2 s) it is a step-time incident of that instance and the other cases go on', async () => {
       // 8 · 2^9 list elements: some milliseconds of FEEL per round, far under the 100 ms budget;
       // 3,333 rounds fit the element budget, so without a time budget one start held the server 10 s and more.

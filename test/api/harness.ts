@@ -11,6 +11,7 @@ import type { Database } from '../../engine/store/database.js';
 import { Clock } from '../../engine/runner/clock.js';
 import { ModelCache } from '../../engine/service/models.js';
 import { Engine } from '../../engine/service/engine.js';
+import type { EngineDeps } from '../../engine/service/context.js';
 import { JobHandlerRegistry } from '../../engine/runner/registry.js';
 import { EmbeddedRunner } from '../../engine/runner/embedded.js';
 import { createApp } from '../../engine/api/app.js';
@@ -42,12 +43,12 @@ export interface Api {
   close(): Promise<void>;
 }
 
-export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter; app?: Partial<AppDeps>; documents?: DocumentOptions } = {}): Promise<Api> {
+export async function openApi(backend: Backend, opts: { clockControlled?: boolean; limiter?: LoginRateLimiter; app?: Partial<AppDeps>; documents?: DocumentOptions; engine?: Partial<EngineDeps> } = {}): Promise<Api> {
   const db = await backend.open();
   const clock = new Clock();
   clock.pin(T0);
   const registry = new JobHandlerRegistry();
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), ...opts.engine });
   const runner = new EmbeddedRunner(engine, registry, { backoffMs: 1000 });
   const app = createApp({
     engine, databaseDescription: db.describe, queue: 'embedded', limiter: opts.limiter ?? new LoginRateLimiter({ maxAttempts: 1000, maxAttemptsPerIp: 10_000 }),
