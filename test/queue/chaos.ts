@@ -35,7 +35,8 @@ import { judgeChaos } from './chaos-checks.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVICE_TASKS = ['A', 'B', 'C', 'D'];
 
-export interface ChaosOptions { instances: number; workers: number; killEveryMs: number; timeoutMs: number; log?: (line: string) => void }
+/** `workMs`: a handler run's mean time (CHAOS_WORK_MS, 5 ms by default); longer runs make a kill land on work in progress. */
+export interface ChaosOptions { instances: number; workers: number; killEveryMs: number; timeoutMs: number; workMs?: number; log?: (line: string) => void }
 
 export interface ChaosResult {
   ok: boolean;
@@ -61,6 +62,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   const env = {
     ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers,
     ALUR_QUEUE_LOCK_MS: '4000', ALUR_QUEUE_STALLED_MS: '2000', ALUR_QUEUE_LEASE_MS: '6000', ALUR_QUEUE_RECONCILE_MS: '5000',
+    ...(o.workMs === undefined ? {} : { CHAOS_WORK_MS: String(o.workMs) }),
     ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_CONCURRENCY: '8', ALUR_LOG_LEVEL: process.env.CHAOS_WORKER_LOG ? 'debug' : 'error', ALUR_DB_POOL_MAX: '4',
   };
   const workers: (ChildProcess | undefined)[] = [];
