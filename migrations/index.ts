@@ -24,6 +24,7 @@ import * as documentVersionsSigning from './20261207064500_document_versions_sig
 import * as caseSla from './20261207065712_case_sla.js';
 import * as letters from './20261207070000_letters.js';
 import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
+import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -48,6 +49,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207065712_case_sla', caseSla],
   ['20261207070000_letters', letters],
   ['20261207070100_operate_tenant_indexes', operateTenantIndexes],
+  ['20261207093000_task_working_day_plan', taskWorkingDayPlan],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

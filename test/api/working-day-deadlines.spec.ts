@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, makeTenant, makeUser, bearer, uname, T0, type Api } from './harness.js';
+import { up as copyTaskPlans } from '../../migrations/20261207093000_task_working_day_plan.js';
 
 function bpmn(id: string, task: string): Buffer {
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
@@ -94,6 +95,35 @@ forEachBackend('api: due dates in working days', (backend) => {
     expect((await api.http.delete('/api/calendar/holidays/2026-12-02').set(bearer(admin))).status).to.equal(204);
     expect((await task(staff, standard.id)).dueDate).to.equal('2026-12-04T08:00:00.000Z');
     expect((await task(staff, feel.id)).dueDate).to.equal('2026-12-02T08:00:00.000Z');
+  });
+
+  it('given a task opened before the snapshot kept its working-day plan, when migration task_working_day_plan has run, then a holiday moves its due date', async () => {
+    const { admin, staff } = await office();
+    const t = await start(staff, 'izin-reklame'); // due Fri 4 Dec, counted from Tue 1 Dec 15:00 WIB
+    const other = await start(staff, 'izin-reklame');
+    // As such a task was left (04:00-06:36 UTC on 7 Dec 2026): the row knows its plan, the snapshot does not.
+    for (const id of [t.id, other.id]) {
+      const row = await api.db.knex('user_task').where({ id }).first();
+      await api.db.knex.raw("update process_instance set snapshot = snapshot #- array['els', ?, 'd'] where id = ?", [String(row.key), row.instance_id]);
+    }
+    const holiday = { date: '2026-12-03', name: 'Penutupan kantor', kind: 'closure' };
+    expect((await api.http.post('/api/calendar/holidays').set(bearer(admin)).send(holiday)).status).to.equal(201);
+    expect((await task(staff, t.id)).dueDate, 'without its plan the re-plan cannot move it').to.equal('2026-12-04T08:00:00.000Z');
+    expect((await api.http.delete('/api/calendar/holidays/2026-12-03').set(bearer(admin))).status).to.equal(204);
+
+    const instanceOf = async () => api.db.knex('process_instance').where({ id: (await api.db.knex('user_task').where({ id: t.id }).first()).instance_id }).first();
+    const before = await instanceOf();
+    await copyTaskPlans(api.db.knex);
+    await copyTaskPlans(api.db.knex); // a second run finds nothing left to copy
+    const instance = await instanceOf();
+    expect(instance.version, 'one copy, one version').to.equal(before.version + 1);
+    expect(instance.snapshot.els[String((await api.db.knex('user_task').where({ id: t.id }).first()).key)].d).to.deep.include({ n: 3, at: '2026-12-04T08:00:00.000Z' });
+
+    expect((await api.http.post('/api/calendar/holidays').set(bearer(admin)).send(holiday)).status).to.equal(201);
+    expect((await task(staff, t.id)).dueDate).to.equal('2026-12-07T08:00:00.000Z');
+    expect((await task(staff, other.id)).dueDate).to.equal('2026-12-07T08:00:00.000Z');
+    const history = await api.http.get(`/api/process-instances/${instance.id}/history`).set(bearer(admin));
+    expect(history.body.items.map((h: { type: string }) => h.type)).to.include('deadline.replanned');
   });
 
   it('given a completed task, when the calendar changes, then its due date stays', async () => {
