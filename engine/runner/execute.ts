@@ -10,6 +10,7 @@ import { attemptOf, type JobRow } from '../store/jobs.js';
 import type { InstanceRow } from '../store/instances.js';
 import { visibleVariables } from '../core/index.js';
 import { BpmnError, JobIncident, type JobHandlerRegistry } from './registry.js';
+import { MAX_VALUE_DEPTH, nestingDepth } from '../core/nesting.js';
 
 export interface Backoff {
   /** Delay before the second attempt; doubles for each further one. */
@@ -24,6 +25,11 @@ export function backoffMs(attempt: number, backoff: Backoff): number {
   return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
+/** The incident's message when a handler's variables nest deeper than MAX_VALUE_DEPTH. */
+export function answerTooDeep(type: string): string {
+  return `the answer of job ${type} nests objects and lists more than ${MAX_VALUE_DEPTH} levels deep; a variable may nest at most ${MAX_VALUE_DEPTH}`;
+}
+
 export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst: InstanceRow | undefined, backoff: Backoff): Promise<Input> {
   const handler = registry.get(job.type);
   try {
@@ -33,7 +39,10 @@ export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst
       key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
       headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
     });
-    return { type: 'job.complete', key: job.key, variables: (result && result.variables) || {}, ...(result && result.history?.length ? { records: result.history } : {}) };
+    const variables = (result && result.variables) || {};
+    // What a handler answers (an http body) becomes variables: as deep as a request body may be, no deeper.
+    if (nestingDepth(variables, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) throw new JobIncident(answerTooDeep(job.type));
+    return { type: 'job.complete', key: job.key, variables, ...(result && result.history?.length ? { records: result.history } : {}) };
   } catch (err) {
     if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
     const message = String((err as Error)?.message ?? err).slice(0, 500);

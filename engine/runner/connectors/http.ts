@@ -12,7 +12,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
-import type { JobHandler } from '../registry.js';
+import { JobIncident, type JobHandler } from '../registry.js';
 import { PrivateTargets, checkedAddresses, type CheckedAddress } from './private-targets.js';
 import { resolveHeaders, requiredText, optionalText, type HeaderContext, type ResolvedHeaders } from './headers.js';
 
@@ -93,7 +93,8 @@ async function readBody(res: IncomingMessage, limit: number): Promise<unknown> {
     size += (chunk as Buffer).byteLength;
     if (size > limit) {
       res.destroy();
-      throw new Error(`http connector: response body larger than ${limit} bytes`);
+      // The same server answers the same on a retry: an incident at once, not three downloads.
+      throw new JobIncident(`http connector: response body larger than ${limit} bytes`);
     }
     chunks.push(chunk as Buffer);
   }
