@@ -3,7 +3,7 @@
  * the same keys in both languages, no empty text, the same {placeholders}. For the libraries the
  * designer embeds, the strings are learnt from their sources in node_modules — every literal
  * passed to translate() in bpmn-js, diagram-js, bpmn-js-bpmnlint, token simulation and the
- * properties panels (from their source maps, Camunda 7's provider and the long tooltips left
+ * properties panels (from their source maps, Camunda 7's provider left
  * out), every entry of bpmn-js's replace menu, and every bpmnlint rule message — and each must
  * come out of the designer's translate service in Indonesian. A library upgrade that adds a
  * string fails here until it is translated.
@@ -25,7 +25,9 @@ const memory = new Map<string, string>();
 const { translate } = await import('../../designer/src/i18n/translate-module.js');
 
 /** Strings that are the same in both languages. */
-const sameInBoth = new Set(['BPMN', 'deployment', '{eventType}: {type}', 'FEEL', 'ID', 'Gateway', 'Timer']);
+const sameInBoth = new Set(['BPMN', 'deployment', '{eventType}: {type}', 'FEEL', 'ID', 'Gateway', 'Timer',
+  // punctuation between a tooltip's code examples: "(e.g. <code>a</code>, <code>b</code>). "
+  ', ', '). ']);
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -65,7 +67,7 @@ function libraryStrings(): Map<string, Set<string>> {
     for (const file of jsFiles(path.join(modules, lib))) add(lib, translateLiterals(readFileSync(file, 'utf8')));
   }
   add('bpmn-js-bpmnlint', translateLiterals(readFileSync(path.join(modules, 'bpmn-js-bpmnlint/dist/index.esm.js'), 'utf8')));
-  add('bpmn-js-properties-panel', fromSourceMap('bpmn-js-properties-panel/dist/index.esm.js.map', /camunda-platform|TooltipProvider/));
+  add('bpmn-js-properties-panel', fromSourceMap('bpmn-js-properties-panel/dist/index.esm.js.map', /camunda-platform/));
   add('@bpmn-io/properties-panel', fromSourceMap('@bpmn-io/properties-panel/dist/index.esm.js.map', /^$/));
   // "Align elements " + each side (AlignElementsMenuProvider's ALIGNMENT_OPTIONS).
   const align = readFileSync(path.join(modules, 'bpmn-js/lib/features/align-elements/AlignElementsMenuProvider.js'), 'utf8');

@@ -125,22 +125,12 @@ export const panelId: Record<string, string> = {
   'Create': 'Buat',
   'Listener type': 'Jenis listener',
   'Event type': 'Jenis event',
-  'Learn more.': 'Pelajari lebih lanjut.',
-  'Learn how to define conditions.': 'Pelajari cara menulis kondisi.',
   'How to configure a timer': 'Cara mengatur pewaktu',
   'A specific point in time defined as ISO 8601 combined date and time representation.':
     'Satu titik waktu dalam format tanggal dan waktu ISO 8601.',
   'A time duration defined as ISO 8601 durations format.': 'Durasi dalam format ISO 8601 (mis. P3D).',
   'A cycle defined as ISO 8601 repeating intervals format, or a cron expression.':
     'Siklus berulang dalam format ISO 8601 atau ekspresi cron.',
-  'Define a boolean condition expression that determines when this sequence flow is taken. ':
-    'Tulis ekspresi FEEL bernilai boolean yang menentukan kapan alur ini diambil. ',
-  'Define the assignment, schedule, and priority of the user task. Assignee, candidate groups, and candidate users can be combined. Use due date and follow-up date to express deadlines and urgency. ':
-    'Atur penugasan, jadwal dan prioritas tugas. Penerima, grup kandidat dan pengguna kandidat dapat digabung. Tenggat dan tanggal tindak lanjut menyatakan batas waktu dan urgensi. ',
-  'Specifies the priority of a user task. Must be an integer between 0 and 100. If no value is provided, the default value is 50. ':
-    'Prioritas tugas: bilangan bulat 0–100. Tanpa nilai, prioritasnya 50. ',
-  'The number of times the engine tries executing this activity if a worker signals a failure. The default is three.':
-    'Berapa kali mesin mencoba menjalankan aktivitas ini bila worker gagal. Bawaannya tiga.',
   // Alur's "Starting a case" group (designer/src/modeler/case-start-props.ts)
   'Starting a case': 'Memulai berkas',
   'Who may start (groups)': 'Yang boleh memulai (grup)',

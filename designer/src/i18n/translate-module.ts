@@ -6,10 +6,11 @@
 import { currentLang } from './lang.js';
 import { modelingId } from './bpmn-id-modeling.js';
 import { panelId } from './bpmn-id-panel.js';
+import { tooltipId } from './bpmn-id-tooltips.js';
 import { engineMessageId } from './engine-messages-id.js';
 import { libraryId, lintMessageId } from './bpmn-id-library.js';
 
-const indonesian: Record<string, string> = { ...modelingId, ...panelId, ...libraryId };
+const indonesian: Record<string, string> = { ...modelingId, ...panelId, ...tooltipId, ...libraryId };
 // The panel header names types in title case ("Start Event"); the palette in sentence case.
 const byLowerCase = new Map(Object.entries(indonesian).map(([english, text]) => [english.toLowerCase(), text]));
 

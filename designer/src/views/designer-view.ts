@@ -4,6 +4,7 @@
  * switch, with the diagram kept in document.ts) and wires the toolbar to designer-actions.ts.
  */
 import { suggestGroups } from '../modeler/group-suggestions.js';
+import { translateFeelSwitchTitles } from '../modeler/feel-switch-titles.js';
 import { blankDiagramHint, fitBesidePalette } from '../modeler/canvas-fit.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
@@ -48,6 +49,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
 
   modeler = createModeler(canvas, properties);
   const stopSuggesting = suggestGroups(properties);
+  const stopTranslatingTitles = translateFeelSwitchTitles(properties);
   blankDiagramHint(modeler, canvas);
   // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized.
   const resizeObserver = new ResizeObserver(() => (modeler?.get('canvas') as any)?.resized());
@@ -154,6 +156,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
       window.removeEventListener('beforeunload', beforeUnload);
       resizeObserver.disconnect();
       stopSuggesting();
+      stopTranslatingTitles();
       modeler?.destroy();
       modeler = null;
     },
