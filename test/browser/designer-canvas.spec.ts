@@ -27,16 +27,24 @@ describe('designer: the canvas for a newcomer', function () {
     await server?.stop();
   });
 
-  it('given a blank diagram, then a hint says how to start, and it goes once something is drawn', async function () {
+  it('given a blank diagram, then a hint says how to start and no error is shown, and both change once something is drawn', async function () {
     const page = await newPage(browser);
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
     const hint = page.locator('[data-testid=canvas-hint]');
     await hint.waitFor();
     expect(await hint.innerText()).to.contain('Mulai menggambar');
+    // The lint has run (its counter exists) but a blank diagram shows no marker, counter or issue.
+    await page.locator('.bjsl-button').waitFor({ state: 'attached' });
+    expect(await page.locator('.bjsl-overlay:visible, .bjsl-button:visible').count()).to.equal(0);
+    expect(await page.locator('[data-testid=issues] li.issue').count()).to.equal(0);
+    expect(await page.locator('[data-testid=issues]').innerText()).to.contain('Tidak ada masalah.');
     await screenshot(page, 'designer-blank-hint');
     const start = await centre(page, 'StartEvent_1');
     await createFromPalette(page, 'create.task', start.x + 160, start.y);
     await hint.waitFor({ state: 'hidden' });
+    // Something drawn: the lint speaks again, on the canvas and in the list.
+    await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
+    await page.locator('.bjsl-button').waitFor({ state: 'visible' });
     await page.close();
   });
 
@@ -60,6 +68,8 @@ describe('designer: the canvas for a newcomer', function () {
   it('given a diagram the lint finds errors in, when Deploy is pressed, then it asks first, and declining sends nothing', async function () {
     const page = await newPage(browser);
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const start = await centre(page, 'StartEvent_1');
+    await createFromPalette(page, 'create.task', start.x + 160, start.y);
     await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
     let asked = '';
     page.once('dialog', (dialog) => { asked = dialog.message(); void dialog.dismiss(); });

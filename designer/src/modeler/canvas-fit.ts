@@ -27,14 +27,26 @@ export function fitBesidePalette(modeler: any, container: HTMLElement): void {
   });
 }
 
-/** A hint over a blank diagram (only its start event), gone once anything else is drawn. */
+/** Whether the diagram is still blank: nothing drawn beside the one start event a new diagram has. */
+export function isBlankDiagram(modeler: any): boolean {
+  const shapes = (modeler.get('elementRegistry').getAll() as { type: string; labelTarget?: unknown }[])
+    .filter((e) => !e.labelTarget && e.type !== 'bpmn:Process' && e.type !== 'bpmn:Collaboration');
+  return shapes.length <= 1;
+}
+
+/**
+ * A hint over a blank diagram, gone once anything else is drawn. Until then the canvas carries
+ * `canvas-blank`, which hides the lint's markers and counter: a newcomer's first sight is how to
+ * start, not a wall of errors about a process nobody has drawn yet (the issues list stays empty
+ * too, designer-view.ts).
+ */
 export function blankDiagramHint(modeler: any, container: HTMLElement): void {
   const hint = h('p', { className: 'canvas-hint', 'data-testid': 'canvas-hint' }, t('canvasHint'));
   container.append(hint);
   const update = () => {
-    const shapes = (modeler.get('elementRegistry').getAll() as { type: string; labelTarget?: unknown }[])
-      .filter((e) => !e.labelTarget && e.type !== 'bpmn:Process' && e.type !== 'bpmn:Collaboration');
-    hint.hidden = shapes.length > 1;
+    const blank = isBlankDiagram(modeler);
+    hint.hidden = !blank;
+    container.classList.toggle('canvas-blank', blank);
   };
   modeler.on('elements.changed', update);
   modeler.on('import.done', update);

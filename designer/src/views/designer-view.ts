@@ -5,7 +5,7 @@
  */
 import { suggestGroups } from '../modeler/group-suggestions.js';
 import { translateFeelSwitchTitles } from '../modeler/feel-switch-titles.js';
-import { blankDiagramHint, fitBesidePalette } from '../modeler/canvas-fit.js';
+import { blankDiagramHint, fitBesidePalette, isBlankDiagram } from '../modeler/canvas-fit.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
@@ -67,7 +67,8 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   };
 
   const eventBus: any = modeler.get('eventBus');
-  eventBus.on('linting.completed', ({ issues: found }: any) => issues.setLint(lintIssues(found)));
+  // A blank diagram (only its start event) lists nothing: its findings are about what is not drawn yet.
+  eventBus.on('linting.completed', ({ issues: found }: any) => issues.setLint(isBlankDiagram(modeler) ? [] : lintIssues(found)));
   eventBus.on('tokenSimulation.toggleMode', ({ active }: any) => simulate.classList.toggle('active', active));
   eventBus.on('commandStack.changed', () => {
     diagram.dirty = true;
