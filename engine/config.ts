@@ -38,6 +38,8 @@ export interface Config {
   sofficeTimeoutMs: number;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
   dbPoolMax: number;
+  /** Threads that run steps needing FEEL or time (steps/pool.ts); 0: every step on the main thread. */
+  stepThreads: number;
   /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
   timeZone?: string;
   /** pino level of the structured log. */
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     soffice: stringOf(env, 'ALUR_SOFFICE'),
     sofficeTimeoutMs: numberOf(env, 'ALUR_SOFFICE_TIMEOUT_SECONDS', 60, { above: 0 }) * 1000,
     dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
+    stepThreads: numberOf(env, 'ALUR_STEP_THREADS', 2, { atLeast: 0, integer: true }),
     timeZone: stringOf(env, 'ALUR_TIMEZONE'),
     logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',
     handlers: stringOf(env, 'ALUR_HANDLERS'),

@@ -15,6 +15,7 @@ import { QueueRunner } from './runner/queue/queue-runner.js';
 import { ModelCache } from './service/models.js';
 import { Engine } from './service/engine.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
+import { createStepPool } from './steps/pool.js';
 import { inTimeZone, type FeelEvaluator } from './expressions/feel.js';
 import { registerConnectors } from './runner/connectors/index.js';
 import { loadHandlerModules } from './runner/connectors/load.js';
@@ -58,8 +59,10 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   bounded.prepare();
   // Every process in the same zone (ALUR_TIMEZONE), or FEEL's today() would differ by process.
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
+  // Steps that evaluate FEEL or run long leave the main thread, so one tenant's step cannot hold the others' requests.
+  const steps = config.stepThreads > 0 ? createStepPool({ threads: config.stepThreads, feelTimeoutMs, feelMemoryMb, feelMaxResultBytes, timeZone: config.timeZone }) : undefined;
   const metrics = createMetrics({ defaultMetrics: true });
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, steps, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
   const registry = new JobHandlerRegistry();
   const signing = signingFromConfig(config, () => clock.now());
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });
@@ -82,6 +85,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
       await runner.stop();
       closeConnectors();
       feel.close();
+      await steps?.close();
       await db.close();
     },
   };

@@ -18,7 +18,7 @@ describe('config: loadConfig', () => {
   it('given an empty environment, when loaded, then the documented defaults apply', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false, production: false,
-      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, timeZone: undefined,
+      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, stepThreads: 2, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
       maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, soffice: undefined, sofficeTimeoutMs: 60_000, timerMinCycleMs: 60_000, sso: undefined,
@@ -40,7 +40,7 @@ describe('config: loadConfig', () => {
       ALUR_SOFFICE: '/usr/bin/soffice', ALUR_SOFFICE_TIMEOUT_SECONDS: '30',
     })).to.deep.include({
       port: 8080, dataDir: '/srv/alur', databaseUrl: 'postgres://alur@db/alur', redisUrl: 'redis://cache:6379', adminPassword: 'rahasia-admin', clockControlled: true,
-      tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, timeZone: 'Asia/Jakarta',
+      tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, stepThreads: 2, timeZone: 'Asia/Jakarta',
       maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000, soffice: '/usr/bin/soffice', sofficeTimeoutMs: 30_000,
       signing: { secretKey: 'kunci-rahasia-instalasi', timeoutMs: 5000, memoryMb: 128, maxPdfBytes: 4 * 1024 * 1024 },
     });

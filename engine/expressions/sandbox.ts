@@ -157,18 +157,11 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
     return reply.plannedBy ? { ok: true, value: JSON.parse(reply.json), plannedBy: reply.plannedBy } : { ok: true, value: JSON.parse(reply.json) };
   }
 
-  function sized(expression: string, result: FeelResult): FeelResult {
-    if (result.ok && Buffer.byteLength(JSON.stringify(result.value), 'utf8') > maxResultBytes) {
-      return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: result is larger than ${maxResultBytes} bytes` };
-    }
-    return result;
-  }
-
   return {
     evaluate(expression, context, now, options) {
-      const quick = trivialFeel(expression, context);
-      if (quick) return sized(expression, { ok: true, value: quick.value });
-      return inWorker(expression) ? evaluateInWorker(expression, context, now, options) : sized(expression, evaluateInline(expression, context, now, options));
+      const quick = evaluateTrivial(expression, context, maxResultBytes);
+      if (quick) return quick;
+      return inWorker(expression) ? evaluateInWorker(expression, context, now, options) : sized(expression, evaluateInline(expression, context, now, options), maxResultBytes);
     },
     prepare() {
       // Starts the worker loading without waiting for it: blocking here (Atomics.wait) also held
@@ -178,6 +171,23 @@ export function createBoundedEvaluator(options: BoundedEvaluatorOptions = {}): B
     },
     close: stop,
   };
+}
+
+/**
+ * What the bounded evaluator does without its worker: a literal or a variable path (trivialFeel),
+ * with the result-size budget; undefined for every other expression. The step pool
+ * (steps/pool.ts) runs steps on the main thread with only this.
+ */
+export function evaluateTrivial(expression: string, context: Record<string, unknown>, maxResultBytes: number): FeelResult | undefined {
+  const quick = trivialFeel(expression, context);
+  return quick ? sized(expression, { ok: true, value: quick.value }, maxResultBytes) : undefined;
+}
+
+function sized(expression: string, result: FeelResult, maxResultBytes: number): FeelResult {
+  if (result.ok && Buffer.byteLength(JSON.stringify(result.value), 'utf8') > maxResultBytes) {
+    return { ok: false, error: `FEEL ${JSON.stringify(expression)} failed: result is larger than ${maxResultBytes} bytes` };
+  }
+  return result;
 }
 
 function cpuMs(usage: NodeJS.CpuUsage): number {

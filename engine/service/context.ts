@@ -10,12 +10,18 @@ import type { ModelCache } from './models.js';
 import type { UnitOfWork } from '../store/unit-of-work.js';
 import type { JobRow } from '../store/jobs.js';
 import type { CalendarCache, CalendarChanged } from './calendars.js';
+import type { StepRunner } from '../steps/pool.js';
 
 export interface EngineDeps {
   knex: Knex;
   clock: Clock;
   models: ModelCache;
   feel?: FeelEvaluator;
+  /**
+   * Where durable steps run (steps/pool.ts: off the main thread when they evaluate FEEL or run
+   * long; ALUR_STEP_THREADS). Unset: on the calling thread with `feel` (specs, embedding hosts).
+   */
+  steps?: StepRunner;
   /** Told about every command (metrics, the runner that takes the jobs a command enqueued). */
   observers?: readonly EngineObserver[];
   /** What one tenant's model or input may cost (README, "Budgets"); unset ones take their defaults. */

@@ -6,7 +6,8 @@
  * in the same unit of work, so a call activity and its child never disagree.
  */
 import { randomUUID } from 'node:crypto';
-import { step, type Input, type InstanceState, type Variables, type ParentRef, type TimeBudget } from '../core/index.js';
+import { step, type Input, type InstanceState, type Variables, type ParentRef, type ProcessModel, type StepResult } from '../core/index.js';
+import type { StepSettings } from '../steps/pool.js';
 import type { InstanceRow } from '../store/instances.js';
 import { latestDefinition, latestDefinitions, type DefinitionHead } from '../store/definitions.js';
 import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
@@ -66,8 +67,7 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
   const row = options.read ?? (await cx.uow.instanceForStep(instanceId, options.known));
   if (!row) throw new NotFound(`process instance ${instanceId} not found`);
   const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
-  const calendar = await tenantCalendar(cx, cx.uow.db, row.tenant_id);
-  const result = step(model, row.snapshot, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx), minCycleMs: minCycleMs(cx.deps) });
+  const result = await runStep(cx, row.tenant_id, row.definition_id, model, row.snapshot, input);
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;
   const after: InstanceRow = result.ignored ? row : {
     ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended,
@@ -107,8 +107,7 @@ async function startOnly(cx: CommandContext, def: DefinitionHead, opts: StartOpt
     type: 'instance.start', instanceId, processId: def.key, startEventId: opts.startEventId, variables: opts.variables ?? {},
     businessKey: businessKey ?? undefined, parent: opts.parent,
   };
-  const calendar = await tenantCalendar(cx, cx.uow.db, def.tenant_id);
-  const result = step(model, null, input, cx.uow.now.toISOString(), { feel: cx.deps.feel, calendar: calendar.data, ...stepBudgets(cx), minCycleMs: minCycleMs(cx.deps) });
+  const result = await runStep(cx, def.tenant_id, def.id, model, null, input);
   const row: InstanceRow = {
     id: instanceId, tenant_id: def.tenant_id, definition_id: def.id, process_key: def.key, process_version: def.version, start_form_ref: opts.startFormRef ?? null,
     business_key: businessKey, state: result.state.status, snapshot: result.state, version: 1,
@@ -167,10 +166,19 @@ async function answer(cx: CommandContext, request: HostRequest): Promise<StepAns
   }
 }
 
-/** The step's budgets (README, "Budgets"): the cycle guard, the multi-instance item limit and the step's time, started now. */
-function stepBudgets(cx: CommandContext): { maxActivations: number; maxMultiInstanceItems: number; maxCallDepth: number; timeBudget: TimeBudget } {
+/**
+ * One step of `tenant`'s instance with the budgets in force (README, "Budgets"): through the step
+ * threads when the engine has them (steps/pool.ts), else here with the engine's FEEL evaluator.
+ */
+async function runStep(cx: CommandContext, tenant: string, definitionId: string, model: ProcessModel, state: InstanceState | null, input: Input): Promise<StepResult> {
+  const calendar = await tenantCalendar(cx, cx.uow.db, tenant);
   const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
-  const ms = budgets.stepTimeoutMs;
-  const until = performance.now() + ms;
-  return { maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems, maxCallDepth: budgets.maxCallDepth, timeBudget: { ms, exceeded: () => performance.now() > until } };
+  const env: StepSettings = {
+    calendar: calendar.data, maxActivations: budgets.stepMaxElements, maxMultiInstanceItems: budgets.maxMultiInstanceItems,
+    maxCallDepth: budgets.maxCallDepth, minCycleMs: minCycleMs(cx.deps), stepTimeoutMs: budgets.stepTimeoutMs,
+  };
+  const now = cx.uow.now.toISOString();
+  if (cx.deps.steps) return cx.deps.steps.run(tenant, definitionId, model, state, input, now, env);
+  const until = performance.now() + env.stepTimeoutMs;
+  return step(model, state, input, now, { ...env, feel: cx.deps.feel, timeBudget: { ms: env.stepTimeoutMs, exceeded: () => performance.now() > until } });
 }
