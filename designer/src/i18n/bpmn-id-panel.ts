@@ -67,8 +67,8 @@ export const panelId: Record<string, string> = {
   'Specify more than one user as a comma separated list.': 'Pisahkan beberapa pengguna dengan koma.',
   'Due date': 'Tenggat',
   'Due date (pick a day)': 'Tenggat (pilih tanggal)',
-  'Writes the due date as that day, 16:00 WIB. For a deadline in working days use the service standard.':
-    'Menulis tenggat pada hari itu pukul 16.00 WIB. Untuk tenggat dalam hari kerja, gunakan Standar pelayanan.',
+  'Writes the due date as that day, 16:00 WIB. For a deadline in working days, fill the field below instead.':
+    'Menulis tenggat pada hari itu pukul 16.00 WIB. Untuk tenggat dalam hari kerja, isi kolom di bawah ini.',
   'Follow up date': 'Tanggal tindak lanjut',
   'Form ID': 'ID formulir',
   'Form key': 'Kunci formulir',

@@ -1,55 +1,85 @@
 /**
- * A date picker beside the due date's FEEL box (the Zeebe panel shows it in "Assignment"): choosing a day writes the user
- * task's zeebe:taskSchedule dueDate as that day's end of office hours in WIB
- * (`2026-12-31T16:00:00+07:00`, a literal Camunda reads too), creating the extension element when
- * missing; the FEEL box above stays for computed deadlines such as `=add working days(now(), 5)`.
- * A due date in working days is the "Standar pelayanan" group's alur:sla.
+ * Two helpers beside a user task's due-date FEEL box (the Zeebe panel shows it in "Assignment"):
+ * a date picker — choosing a day writes zeebe:taskSchedule dueDate as that day's end of office
+ * hours in WIB (`2026-12-31T16:00:00+07:00`, a literal Camunda reads too) — and a field for a due
+ * date in working days, written as the task's alur:sla (due that many working days after the task
+ * opens, by the tenant's calendar). The engine keeps the due date when a task has both and warns,
+ * so each helper removes the other's value. The FEEL box above stays for computed deadlines.
+ *
+ * Both read back what the diagram holds: the picker shows the WIB day of any literal due date the
+ * engine accepts (a date alone, or a date-time in any offset, read as the engine reads it), the
+ * working-days field the task's alur:sla or a due date that is one `add working days(now(), N)`.
  */
 import { h } from '@bpmn-io/properties-panel/preact';
+import { TextFieldEntry, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
+import { parseInstant } from '../../../engine/core/timers.js';
+import { extensionOf, writeExtension } from './service-standard-props.js';
 
 type Bo = any;
 const isType = (bo: Bo, type: string) => !!bo && typeof bo.$instanceOf === 'function' && bo.$instanceOf(type);
-const LITERAL = /^(\d{4}-\d{2}-\d{2})T/;
+const WIB_MS = 7 * 3600_000;
+const WORKING_DAYS_CALL = /^=\s*add working days\(\s*now\(\)\s*,\s*(\d+)\s*\)\s*$/;
 
-function scheduleOf(bo: Bo): Bo | undefined {
-  return (bo?.extensionElements?.values ?? []).find((v: Bo) => isType(v, 'zeebe:TaskSchedule'));
+function dueDateOf(element: any): string {
+  return extensionOf(element.businessObject, 'zeebe:TaskSchedule')?.dueDate ?? '';
 }
 
-function writeDueDate(element: any, day: string, modeling: any, moddle: any): void {
-  const bo = element.businessObject;
-  const dueDate = day ? `${day}T16:00:00+07:00` : undefined;
-  const existing = scheduleOf(bo);
-  if (existing) {
-    modeling.updateModdleProperties(element, existing, { dueDate });
-    return;
-  }
-  if (!dueDate) return;
-  let extensionElements = bo.extensionElements;
-  if (!extensionElements) {
-    extensionElements = moddle.create('bpmn:ExtensionElements', { values: [] });
-    extensionElements.$parent = bo;
-    modeling.updateModdleProperties(element, bo, { extensionElements });
-  }
-  const schedule = moddle.create('zeebe:TaskSchedule', { dueDate });
-  schedule.$parent = extensionElements;
-  modeling.updateModdleProperties(element, extensionElements, { values: [...extensionElements.values, schedule] });
+/** The day (YYYY-MM-DD) in WIB of a literal due date, or '' for none or a FEEL expression. */
+export function dayOfDueDate(dueDate: string): string {
+  const text = dueDate.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return parseInstant(text) === undefined ? '' : text;
+  const at = parseInstant(text);
+  return at === undefined ? '' : new Date(at + WIB_MS).toISOString().slice(0, 10);
+}
+
+/** The task's due date in working days: its alur:sla, or a due date that is one add-working-days call. */
+export function workingDaysOf(element: any): string {
+  return extensionOf(element.businessObject, 'alur:Sla')?.workingDays ?? WORKING_DAYS_CALL.exec(dueDateOf(element))?.[1] ?? '';
+}
+
+function writeDueDate(element: any, dueDate: string | undefined, modeling: any, moddle: any): void {
+  const schedule = extensionOf(element.businessObject, 'zeebe:TaskSchedule');
+  if (schedule) modeling.updateModdleProperties(element, schedule, { dueDate });
+  else if (dueDate) writeExtension(element, 'zeebe:TaskSchedule', { dueDate }, modeling, moddle);
 }
 
 function DueDatePicker(props: { element: any; id: string }) {
   const modeling = useService('modeling');
   const moddle = useService('moddle');
   const translate = useService('translate');
-  const current = LITERAL.exec(scheduleOf(props.element.businessObject)?.dueDate ?? '')?.[1] ?? '';
   const inputId = `bio-properties-panel-${props.id}`;
+  const pick = (day: string) => {
+    writeDueDate(props.element, day ? `${day}T16:00:00+07:00` : undefined, modeling, moddle);
+    if (day) writeExtension(props.element, 'alur:Sla', null, modeling, moddle);
+  };
   return h('div', { class: 'bio-properties-panel-entry', 'data-entry-id': props.id },
     h('label', { for: inputId, class: 'bio-properties-panel-label' }, translate('Due date (pick a day)')),
-    h('input', { id: inputId, type: 'date', class: 'bio-properties-panel-input', value: current,
-      onChange: (event: Event) => writeDueDate(props.element, (event.target as HTMLInputElement).value, modeling, moddle) }),
-    h('div', { class: 'bio-properties-panel-description' }, translate('Writes the due date as that day, 16:00 WIB. For a deadline in working days use the service standard.')));
+    h('input', { id: inputId, type: 'date', class: 'bio-properties-panel-input', value: dayOfDueDate(dueDateOf(props.element)),
+      onChange: (event: Event) => pick((event.target as HTMLInputElement).value) }),
+    h('div', { class: 'bio-properties-panel-description' }, translate('Writes the due date as that day, 16:00 WIB. For a deadline in working days, fill the field below instead.')));
 }
 
-class DueDatePickerProvider {
+function WorkingDaysEntry(props: { element: any; id: string }) {
+  const modeling = useService('modeling');
+  const moddle = useService('moddle');
+  const translate = useService('translate');
+  const debounce = useService('debounceInput');
+  return h(TextFieldEntry, {
+    element: props.element, id: props.id, debounce,
+    label: translate('Due in (working days)'),
+    description: translate('The task is due this many working days after it opens, at the same time of day, by the tenant\'s calendar. Empty: no due date in working days.'),
+    getValue: () => workingDaysOf(props.element),
+    setValue: (value: string) => {
+      const trimmed = (value ?? '').trim();
+      writeExtension(props.element, 'alur:Sla', trimmed ? { workingDays: trimmed } : null, modeling, moddle);
+      // The due date would win over the working days (or is the same count written as FEEL).
+      if (trimmed || WORKING_DAYS_CALL.test(dueDateOf(props.element))) writeDueDate(props.element, undefined, modeling, moddle);
+    },
+  });
+}
+
+class DueDateHelpersProvider {
   static $inject = ['propertiesPanel'];
   constructor(propertiesPanel: any) { propertiesPanel.registerProvider(300, this); }
 
@@ -60,10 +90,12 @@ class DueDatePickerProvider {
       const group = groups.find((g) => g.id === 'assignmentDefinition' || g.id === 'taskSchedule');
       if (!group) return groups;
       const at = group.entries.findIndex((e: { id: string }) => /duedate/i.test(e.id));
-      group.entries.splice(at < 0 ? group.entries.length : at + 1, 0, { id: 'alur-due-date-picker', component: DueDatePicker });
+      group.entries.splice(at < 0 ? group.entries.length : at + 1, 0,
+        { id: 'alur-due-date-picker', component: DueDatePicker },
+        { id: 'alur-sla-task', component: WorkingDaysEntry, isEdited: isTextFieldEntryEdited });
       return groups;
     };
   }
 }
 
-export default { __init__: ['alurDueDatePicker'], alurDueDatePicker: ['type', DueDatePickerProvider] };
+export default { __init__: ['alurDueDatePicker'], alurDueDatePicker: ['type', DueDateHelpersProvider] };

@@ -1,8 +1,9 @@
 /**
  * The properties panel's "Standar pelayanan" group (API.md 1.1, "Working days and deadlines"):
- * on the process (or its pool) the case's service standard in working days, on a user task its
- * due date in working days (`alur:sla workingDays`), and on any other step whether the case's
- * clock stands while it is active — the office waits on the applicant (`alur:slaPause`). Written
+ * on the process (or its pool) the case's service standard in working days (`alur:sla
+ * workingDays`; a user task's own working days sit beside its due date, due-date-picker.ts), and
+ * on any step whether the case's clock stands while it is active — the office waits on the
+ * applicant (`alur:slaPause`). Written
  * into the extension elements as the engine reads them; an emptied field or an unticked box
  * removes its element. Changes go through bpmn-js `modeling` (undoable); the engine's rules (the
  * live lint) judge what is written.
@@ -20,12 +21,12 @@ function ownerOf(element: any): Bo | undefined {
   return processOf(element) ?? (isType(element?.businessObject, 'bpmn:FlowNode') ? element.businessObject : undefined);
 }
 
-function extensionOf(owner: Bo, type: string): Bo | undefined {
+export function extensionOf(owner: Bo, type: string): Bo | undefined {
   return (owner?.extensionElements?.values ?? []).find((v: Bo) => isType(v, type));
 }
 
 /** Sets (attributes) or, with `attrs` null, removes the owner's extension element of `type`. */
-function writeExtension(element: any, type: string, attrs: Record<string, string> | null, modeling: any, moddle: any): void {
+export function writeExtension(element: any, type: string, attrs: Record<string, string> | null, modeling: any, moddle: any): void {
   const owner = ownerOf(element);
   if (!owner) return;
   const existing = extensionOf(owner, type);
@@ -67,8 +68,6 @@ function workingDaysEntry(label: string, description: string) {
 
 const CaseStandardEntry = workingDaysEntry('Service standard (working days)',
   'How many working days the service promises from the application to the result (jangka waktu pelayanan, PermenPANRB 15/2014). Weekends, national holidays, cuti bersama and the tenant\'s own closures do not count. Empty: no service standard.');
-const TaskStandardEntry = workingDaysEntry('Due in (working days)',
-  'The task is due this many working days after it opens, at the same time of day, by the tenant\'s calendar. Empty: no due date in working days.');
 
 function PauseEntry(props: { element: any; id: string }) {
   const modeling = useService('modeling');
@@ -96,10 +95,8 @@ class ServiceStandardProvider {
       const entries = processOf(element)
         ? [{ id: 'alur-sla-process', component: CaseStandardEntry, isEdited: isTextFieldEntryEdited }]
         : isType(bo, 'bpmn:FlowNode') && !isType(bo, 'bpmn:SequenceFlow')
-          ? [
-            ...(isType(bo, 'bpmn:UserTask') ? [{ id: 'alur-sla-task', component: TaskStandardEntry, isEdited: isTextFieldEntryEdited }] : []),
-            { id: 'alur-sla-pause', component: PauseEntry, isEdited: isCheckboxEntryEdited },
-          ]
+          // A user task's working days sit beside its due date (due-date-picker.ts).
+          ? [{ id: 'alur-sla-pause', component: PauseEntry, isEdited: isCheckboxEntryEdited }]
           : [];
       if (entries.length === 0) return groups;
       const after = groups.findIndex((g) => g.id === 'alur-case-start' || g.id === 'general');
