@@ -11,7 +11,7 @@ import { openDatabase, migrateToLatest, type Database } from './store/database.j
 import { Clock } from './runner/clock.js';
 import { JobHandlerRegistry } from './runner/registry.js';
 import { EmbeddedRunner } from './runner/embedded.js';
-import { QueueRunner } from './runner/queue/queue-runner.js';
+import type { QueueRunner } from './runner/queue/queue-runner.js';
 import { ModelCache } from './service/models.js';
 import { Engine } from './service/engine.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
@@ -68,7 +68,9 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });
   registerLetters(registry, { knex: db.knex, feel, now: () => clock.now(), soffice: config.soffice, sofficeTimeoutMs: config.sofficeTimeoutMs, maxDocumentBytes: config.maxDocumentBytes, timeZone: config.timeZone });
   await loadHandlerModules(registry, config.handlers);
-  const queueRunner = config.queue ? new QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
+  // Loaded in queue mode only: BullMQ and ioredis are a large share of loading the code, which an
+  // embedded start (npm start) has no use for.
+  const queueRunner = config.queue ? new (await import('./runner/queue/queue-runner.js')).QueueRunner(engine, registry, config.queue, metrics, log) : undefined;
   if (queueRunner) registerQueueDepths(metrics, () => queueRunner.depths());
   const runner = queueRunner ?? new EmbeddedRunner(engine, registry, { unclaimedJobMs: config.unclaimedJobMs, onError: (err) => log.error({ err }, 'runner error') });
   clock.onChange(() => runner.wake());

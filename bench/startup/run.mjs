@@ -51,10 +51,10 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'alur-startup-'));
 try {
   const rows = [['first start (UIs built, new data folder)', await start(dataDir, { ALUR_UI_BUILD: 'always' })]];
   for (let i = 1; i <= runs; i++) rows.push([`later start ${i}`, await start(dataDir)]);
-  console.log('| start | build UIs | load code | open database | migrations | wiring | listen | /health 200 (wall) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| start | build UIs | load code | open database | migrations | wiring | listen | /health 200 (wall) | server CPU |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const s = (ms) => (ms === undefined ? '–' : `${(ms / 1000).toFixed(1)} s`);
-  for (const [name, r] of rows) console.log(`| ${name} | ${s(r.buildMs)} | ${s(r.loadMs)} | ${s(r.databaseOpenMs)} | ${s(r.migrationsMs)} | ${s(r.wiringMs)} | ${s(r.listenMs)} | ${s(r.healthyMs)} |`);
+  for (const [name, r] of rows) console.log(`| ${name} | ${s(r.buildMs)} | ${s(r.loadMs)} | ${s(r.databaseOpenMs)} | ${s(r.migrationsMs)} | ${s(r.wiringMs)} | ${s(r.listenMs)} | ${s(r.healthyMs)} | ${s(r.cpuMs)} |`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -12,11 +12,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Knex } from 'knex';
-import { fileTypeFromBuffer, type FileTypeResult } from 'file-type';
+import type { FileTypeResult } from 'file-type';
 import { beginBlob, dropBlob, finishBlob, insertChunk, insertDocument, storedBlobFor, type DocumentRow } from '../store/documents.js';
 import { InvalidInput, TooLarge, UnsupportedMediaType } from '../service/errors.js';
 import { text } from '../messages/index.js';
-import { acceptedList, contradiction, isAccepted, safeName, type KindRules } from './kinds.js';
+import { acceptedList, contradiction, detectKind, isAccepted, safeName, type KindRules } from './kinds.js';
 import type { Scanner, ScanSession } from './scanner.js';
 
 /** Bytes per chunk row: large enough for few round trips, small enough to keep memory flat. */
@@ -120,11 +120,11 @@ async function storeStream(stream: Readable, filename: string | undefined, knex:
 
 /** The kind of the first chunk, refused when not accepted or contradicted by the name; and the name to keep. */
 async function judge(head: Buffer, filename: string | undefined, rules: KindRules): Promise<{ kind: FileTypeResult; name: string }> {
-  const kind = await fileTypeFromBuffer(head);
+  const kind = await detectKind(head);
   if (!kind) throw new UnsupportedMediaType(text('document.type-unknown', { accepted: acceptedList(rules) }));
   if (!isAccepted(rules, kind)) throw new UnsupportedMediaType(text('document.type-not-accepted', { found: kind.mime, accepted: acceptedList(rules) }));
   const name = safeName(filename, kind.ext);
-  const named = contradiction(name, kind);
+  const named = await contradiction(name, kind);
   if (named) throw new UnsupportedMediaType(text('document.name-contradicts', { named, found: kind.mime }));
   return { kind, name };
 }

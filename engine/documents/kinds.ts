@@ -5,7 +5,15 @@
  * send back in Content-Disposition (no folders, no control characters).
  */
 import { basename } from 'node:path/posix';
-import { supportedExtensions, type FileTypeResult } from 'file-type';
+import type { FileTypeResult } from 'file-type';
+
+/** file-type, loaded with the first upload rather than on every start (a large share of loading the server's code). */
+const fileType = () => import('file-type');
+
+/** The kind the first bytes of an upload show; undefined when file-type knows none. */
+export async function detectKind(head: Uint8Array): Promise<FileTypeResult | undefined> {
+  return (await fileType()).fileTypeFromBuffer(head);
+}
 
 export const DEFAULT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
 
@@ -21,9 +29,10 @@ const ALIASES: Record<string, string[]> = {
 /**
  * Extensions that claim a kind of their own. Beyond those file-type knows: text-like kinds it
  * cannot detect, so `surat.html` holding a PDF still contradicts itself. Any other extension
- * (`S.Kom`, `2026`) is part of the name, not a claim.
+ * (`S.Kom`, `2026`) is part of the name, not a claim. Filled with the first upload's check.
  */
-const CLAIMING = new Set([...supportedExtensions, 'txt', 'htm', 'html', 'js', 'mjs', 'svg', 'xml', 'csv', 'json', 'bat', 'cmd', 'sh', 'ps1', 'vbs', 'php', 'com', 'scr', 'doc', 'xls', 'ppt', 'docx', 'xlsx', 'pptx', 'odt', 'rtf']);
+let claiming: Set<string> | undefined;
+const TEXT_LIKE = ['txt', 'htm', 'html', 'js', 'mjs', 'svg', 'xml', 'csv', 'json', 'bat', 'cmd', 'sh', 'ps1', 'vbs', 'php', 'com', 'scr', 'doc', 'xls', 'ppt', 'docx', 'xlsx', 'pptx', 'odt', 'rtf'];
 
 export interface KindRules {
   /** Media types (or extensions, as file-type names them) accepted; DEFAULT_TYPES plus the configured ones. */
@@ -40,11 +49,12 @@ export function isAccepted(rules: KindRules, found: FileTypeResult): boolean {
 }
 
 /** The extension of `name` if it claims a kind other than `found`; else undefined. */
-export function contradiction(name: string, found: FileTypeResult): string | undefined {
+export async function contradiction(name: string, found: FileTypeResult): Promise<string | undefined> {
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const ext = name.slice(dot + 1).toLowerCase();
-  if (!CLAIMING.has(ext)) return undefined;
+  claiming ??= new Set([...(await fileType()).supportedExtensions, ...TEXT_LIKE]);
+  if (!claiming.has(ext)) return undefined;
   const same = ALIASES[found.ext] ?? [found.ext];
   return same.includes(ext) ? undefined : ext;
 }

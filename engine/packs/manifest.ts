@@ -2,7 +2,7 @@
  * pack.json: its TypeScript shape and its check against manifest.schema.json (ajv). Only the
  * schema decides what a valid manifest is; this module turns ajv's errors into PackProblems.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './manifest.schema.json' with { type: 'json' };
 import { PackError, type PackProblem } from './problems.js';
 import { MANIFEST } from './files.js';
@@ -44,7 +44,9 @@ export interface PackManifest {
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false });
-const check = ajv.compile(schema);
+// Compiled on first use: a start that reads no pack does not pay for it.
+let compiled: ValidateFunction | undefined;
+const checker = (): ValidateFunction => (compiled ??= ajv.compile(schema));
 
 /** Parses and checks pack.json; throws a PackError listing every schema violation. */
 export function parseManifest(bytes: Buffer | undefined): PackManifest {
@@ -55,6 +57,7 @@ export function parseManifest(bytes: Buffer | undefined): PackManifest {
   } catch (err) {
     throw new PackError({ file: MANIFEST, message: `not valid JSON: ${(err as Error).message}` });
   }
+  const check = checker();
   if (!check(data)) {
     const problems: PackProblem[] = (check.errors ?? []).map((e) => ({
       file: MANIFEST,

@@ -3,7 +3,7 @@
  * terms — process ids, element ids, role keys — so it runs unchanged in every tenant that maps
  * the roles. This module only parses; run.ts executes.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import schema from './scenario.schema.json' with { type: 'json' };
 import type { PackProblem } from '../problems.js';
@@ -48,7 +48,9 @@ export interface Scenario {
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-const check = ajv.compile(schema);
+// Compiled on first use: a start that reads no pack does not pay for it.
+let compiled: ValidateFunction | undefined;
+const checker = (): ValidateFunction => (compiled ??= ajv.compile(schema));
 
 export function parseScenario(bytes: Buffer, file: string): { scenario?: Scenario; problems: PackProblem[] } {
   let data: unknown;
@@ -57,6 +59,7 @@ export function parseScenario(bytes: Buffer, file: string): { scenario?: Scenari
   } catch (err) {
     return { problems: [{ file, message: `not valid JSON: ${(err as Error).message}` }] };
   }
+  const check = checker();
   if (!check(data)) {
     return { problems: (check.errors ?? []).map((e) => ({ file, element: e.instancePath || '/', message: e.message ?? 'invalid' })) };
   }
