@@ -7,6 +7,8 @@
  * in the same run; reports the quiet tenant's p50/p99 per round (start + task list + complete) in
  * each phase, the ratio of the p99s (target ≤ 3) and the quiet tenant's errors (target 0).
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/soak/run.ts [seconds=60]
+ * SOAK_ATTACKS=rounds,items (names in `all` below) runs only those attacks; SOAK_CPU_PROF=dir
+ * writes the server's CPU profiles there (--cpu-prof), to see where its main thread goes.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -45,7 +47,8 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${dbName}`);
-  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_DB_POOL_MAX: '20' });
+  const profile = process.env.SOAK_CPU_PROF;
+  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_DB_POOL_MAX: '20' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const call = jsonCaller(port, () => agent);
   const deploy = async (token: string, xml: string) => {
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       const until = Date.now() + seconds * 1000;
       let attacks = 0;
+      const outcomes = new Map<string, number>();
       const attacker = async () => {
         const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
         const raw = (path: string, body: string) => new Promise<void>((resolve) => {
@@ -86,21 +90,30 @@ async function main(): Promise<void> {
           req.on('error', () => resolve());
           req.end(body);
         });
-        const attempts: (() => Promise<unknown>)[] = [
-          () => call('POST', '/api/process-instances', hostile, { processKey: 'rounds', variables: { n: 0 } }),
-          () => call('POST', '/api/process-instances', hostile, { processKey: 'doubling' }),
-          () => call('POST', '/api/process-instances', hostile, { processKey: 'items', variables: { items: Array.from({ length: 20_000 }, (_, i) => i) } }),
-          () => raw('/api/process-instances', `{"processKey":"items","variables":{"x":${deep}}}`),
-          () => call('POST', '/api/process-instances', hostile, { processKey: 'self', variables: { me: 'self' } }),
-          () => call('POST', '/api/process-instances', hostile, { processKey: 'metadata' }),
-          () => deploy(hostile, TIMER),
-        ];
-        while (Date.now() < until) for (const attempt of attempts) { await attempt().catch(() => {}); attacks++; }
+        const all: Record<string, () => Promise<unknown>> = {
+          rounds: () => call('POST', '/api/process-instances', hostile, { processKey: 'rounds', variables: { n: 0 } }),
+          doubling: () => call('POST', '/api/process-instances', hostile, { processKey: 'doubling' }),
+          items: () => call('POST', '/api/process-instances', hostile, { processKey: 'items', variables: { items: Array.from({ length: 20_000 }, (_, i) => i) } }),
+          deep: () => raw('/api/process-instances', `{"processKey":"items","variables":{"x":${deep}}}`),
+          self: () => call('POST', '/api/process-instances', hostile, { processKey: 'self', variables: { me: 'self' } }),
+          metadata: () => call('POST', '/api/process-instances', hostile, { processKey: 'metadata' }),
+          timer: () => deploy(hostile, TIMER),
+        };
+        // SOAK_ATTACKS=rounds,items runs only those (to find which attack costs the quiet tenant what).
+        const only = process.env.SOAK_ATTACKS?.split(',');
+        const attempts = Object.entries(all).filter(([name]) => !only || only.includes(name)).map(([, attempt]) => attempt);
+        const outcome = (status: string) => outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
+        while (Date.now() < until) {
+          for (const attempt of attempts) {
+            await attempt().then((r) => outcome(typeof r === 'number' ? String(r) : 'accepted'), (err: Error) => outcome(/→ (\d+)/.exec(err.message)?.[1] ?? 'failed'));
+            attacks++;
+          }
+        }
       };
       const hostileRun = withHostile ? attacker() : Promise.resolve();
       while (Date.now() < until) times.push(await round());
       await hostileRun;
-      return { times, attacks };
+      return { times, attacks, outcomes };
     };
     for (let i = 0; i < 20; i++) await round();
     const alone = await phase(false);
@@ -110,6 +123,11 @@ async function main(): Promise<void> {
     const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} rounds)`;
     console.log(`quiet tenant alone:           ${fmt(alone.times)}, errors ${errorsAlone}`);
     console.log(`quiet tenant beside hostile:  ${fmt(beside.times)}, errors ${errors}; hostile attempts ${beside.attacks}`);
+    // The attacks must have happened: their answers, and the incidents they left in the hostile tenant.
+    const incidents = (await call('GET', '/api/incidents?limit=500', hostile)).items as { type: string }[];
+    const byType = new Map<string, number>();
+    for (const i of incidents) byType.set(i.type, (byType.get(i.type) ?? 0) + 1);
+    console.log(`hostile answers: ${[...beside.outcomes].map(([k, n]) => `${k} ×${n}`).join(', ')}; its open incidents: ${[...byType].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
     console.log(`p99 beside ÷ p99 alone: ${(pct(beside.times, 99) / pct(alone.times, 99)).toFixed(2)} (target ≤ 3)`);
   } finally {
     server.kill('SIGTERM');

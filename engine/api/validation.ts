@@ -130,6 +130,8 @@ function queryItem(name: string, e: ErrorObject): ErrorItem {
  * one counts as not given. Parameters not declared are left out.
  */
 export function checkQuery<Q>(params: readonly QueryParam[], raw: Record<string, unknown>): Q {
+  // A route without parameters passes a new [] each request: compiling a schema for it cost ~2 ms a request (soak profile).
+  if (params.length === 0) return {} as Q;
   let validate = queryValidators.get(params);
   if (!validate) {
     const schema = { type: 'object', properties: Object.fromEntries(params.map((p) => [p.name, p.schema])) };
