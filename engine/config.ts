@@ -88,6 +88,8 @@ export interface Budgets {
   maxMultiInstanceItems: number;
   /** How deep a case may nest called processes. */
   maxCallDepth: number;
+  /** Steps of other cases (called processes, thrown messages and signals) one input may set off. */
+  maxFollowUps: number;
   /** Wall time one step may run (its FEEL included) before the element it reached becomes an incident. */
   stepTimeoutMs: number;
 }
@@ -106,6 +108,7 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
     stepMaxElements: numberOf(env, 'ALUR_STEP_MAX_ELEMENTS', 10_000, { atLeast: 1, integer: true }),
     maxMultiInstanceItems: numberOf(env, 'ALUR_MAX_MULTI_INSTANCE_ITEMS', 15_000, { atLeast: 1, integer: true }),
     maxCallDepth: numberOf(env, 'ALUR_MAX_CALL_DEPTH', 20, { atLeast: 1, integer: true }),
+    maxFollowUps: numberOf(env, 'ALUR_MAX_FOLLOW_UPS', 1000, { atLeast: 1, integer: true }),
     stepTimeoutMs: numberOf(env, 'ALUR_STEP_TIMEOUT_MS', 2000, { above: 0 }),
   };
 }

@@ -66,16 +66,16 @@ describe('config: loadConfig', () => {
 
   it('given no budget variables, when loaded, then the defaults of README\'s Budgets table apply', () => {
     expect(loadBudgets({})).to.deep.equal({
-      feelTimeoutMs: 100, feelMemoryMb: 64, feelMaxResultBytes: 1024 * 1024, maxElements: 2000, maxFlowsPerElement: 200, stepMaxElements: 10_000, maxMultiInstanceItems: 15_000, maxCallDepth: 20, stepTimeoutMs: 2000,
+      feelTimeoutMs: 100, feelMemoryMb: 64, feelMaxResultBytes: 1024 * 1024, maxElements: 2000, maxFlowsPerElement: 200, stepMaxElements: 10_000, maxMultiInstanceItems: 15_000, maxCallDepth: 20, maxFollowUps: 1000, stepTimeoutMs: 2000,
     });
   });
 
   it('given every budget variable, when loaded, then each sets its own limit, and nonsense is refused naming it', () => {
     expect(loadConfig({
       ALUR_FEEL_TIMEOUT_MS: '250', ALUR_FEEL_MEMORY_MB: '128', ALUR_FEEL_MAX_RESULT_KB: '64', ALUR_MAX_ELEMENTS: '500', ALUR_MAX_FLOWS_PER_ELEMENT: '50',
-      ALUR_STEP_MAX_ELEMENTS: '20000', ALUR_MAX_MULTI_INSTANCE_ITEMS: '30000', ALUR_STEP_TIMEOUT_MS: '500', ALUR_MAX_CALL_DEPTH: '5',
+      ALUR_STEP_MAX_ELEMENTS: '20000', ALUR_MAX_MULTI_INSTANCE_ITEMS: '30000', ALUR_STEP_TIMEOUT_MS: '500', ALUR_MAX_CALL_DEPTH: '5', ALUR_MAX_FOLLOW_UPS: '50',
     }).budgets).to.deep.equal({
-      feelTimeoutMs: 250, feelMemoryMb: 128, feelMaxResultBytes: 64 * 1024, maxElements: 500, maxFlowsPerElement: 50, stepMaxElements: 20_000, maxMultiInstanceItems: 30_000, maxCallDepth: 5, stepTimeoutMs: 500,
+      feelTimeoutMs: 250, feelMemoryMb: 128, feelMaxResultBytes: 64 * 1024, maxElements: 500, maxFlowsPerElement: 50, stepMaxElements: 20_000, maxMultiInstanceItems: 30_000, maxCallDepth: 5, maxFollowUps: 50, stepTimeoutMs: 500,
     });
     expect(() => loadBudgets({ ALUR_MAX_MULTI_INSTANCE_ITEMS: '1e3.5' })).to.throw('ALUR_MAX_MULTI_INSTANCE_ITEMS must be a whole number of at least 1');
     expect(() => loadBudgets({ ALUR_FEEL_MEMORY_MB: '8' })).to.throw('ALUR_FEEL_MEMORY_MB must be a whole number of at least 16, got "8"');

@@ -50,5 +50,5 @@ export type Effect =
   /** The instance ended; a parent waiting on it (call activity) gets this outcome. */
   | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
 
-export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping' | 'loop-limit' | 'multi-instance-limit' | 'step-time' | 'call-depth' | 'unmapped-role';
+export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping' | 'loop-limit' | 'multi-instance-limit' | 'step-time' | 'call-depth' | 'unmapped-role' | 'follow-up-limit';
 export type EffectType = Effect['type'];

@@ -10,7 +10,7 @@ import { openRootListeners } from './subscriptions.js';
 import { enqueue } from './elements/job-task.js';
 import { throwError, throwEscalation } from './throw.js';
 import { trigger } from './triggers.js';
-import { findIncident } from './incidents.js';
+import { findIncident, raiseIncident } from './incidents.js';
 import { checkVariables, noteChange, propagate, type VariableChange } from './variables.js';
 import { modify } from './modify.js';
 import { migrate } from './migrate.js';
@@ -145,6 +145,13 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'deadlines.replan':
       return replanDeadlines(rt);
+    case 'incident.raise': {
+      const key = rt.state.subs?.[input.key]?.o ?? input.key;
+      const inst = rt.inst(key);
+      if (!inst || inst.inc) return `element instance ${input.key} is gone or already has an incident (instance ${rt.state.id})`;
+      raiseIncident(rt, key, input.incidentType, input.message, 'activate');
+      return undefined;
+    }
     case 'instance.migrate':
       return migrate(rt, input.target, input.mappings, input.user, input.versions);
     case 'instance.modify':

@@ -55,6 +55,12 @@ export type Input =
    * SLA, task due dates, timers — and those already passed stay. Ignored when none moves.
    */
   | { type: 'deadlines.replan' }
+  /**
+   * What arrived at `key` (an element instance, or a subscription: its owner) could not be carried
+   * through by the host — the work it set off in other cases exceeded a budget — so it stops there
+   * as an incident instead; resolving it enters the element again.
+   */
+  | { type: 'incident.raise'; key: number; incidentType: 'follow-up-limit'; message: string }
   | { type: 'instance.modify'; terminate?: { elementId?: string; key?: number }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */

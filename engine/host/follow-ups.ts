@@ -23,8 +23,20 @@ export type FollowUp =
   | { kind: 'message'; tenant: string; name: string; correlationKey: string | null; variables: Variables }
   | { kind: 'signal'; tenant: string; name: string; variables: Variables; except: string };
 
-/** At most this many follow-ups per input: a signal ping-pong between processes must end. */
+/**
+ * At most this many steps of other cases (a step or a start the procedure asks for) per input, by
+ * default (ALUR_MAX_FOLLOW_UPS): a signal ping-pong between processes must end, and one tenant's
+ * input must not hold the server while it starts thousands of cases.
+ */
 export const MAX_FOLLOW_UPS = 1000;
+
+/** An input set off more than `max` steps of other cases; the host undoes the whole input (issue 16). */
+export class FollowUpLimit extends Error {
+  constructor(readonly max: number) {
+    super(`it set off more than ${max} steps in other cases at once (ALUR_MAX_FOLLOW_UPS): a message or signal going round between processes, or a call activity starting too many processes; what it set off was undone`);
+    this.name = 'FollowUpLimit';
+  }
+}
 
 /** The follow-ups of one step of `instance`, in the order its effects came. */
 export function followUpsOf(instance: { id: string; tenant: string }, effects: readonly Effect[]): FollowUp[] {
@@ -121,13 +133,12 @@ export interface MessageOutcome { name: string; correlationKey: string | null; i
 
 /**
  * Carries out `followUps` and everything they cause, first in, first out, until none are left
- * (at most MAX_FOLLOW_UPS). Returns what became of each thrown message.
+ * (the driver counts the steps against the budget). Returns what became of each thrown message.
  */
 export function* carryOut(followUps: readonly FollowUp[]): HostWork<MessageOutcome[]> {
   const queue = [...followUps];
   const messages: MessageOutcome[] = [];
-  for (let done = 0; queue.length > 0; done++) {
-    if (done >= MAX_FOLLOW_UPS) throw new Error(`more than ${MAX_FOLLOW_UPS} follow-ups for one input (a message or signal loop?)`);
+  while (queue.length > 0) {
     const next = queue.shift()!;
     switch (next.kind) {
       case 'input':
@@ -203,16 +214,32 @@ export function* broadcastSignal(tenant: string, name: string, variables: Variab
   return sent.taken;
 }
 
-/** Runs `work` against a host that answers at once. */
-export function driveSync<T>(work: HostWork<T>, answer: (request: HostRequest) => unknown): T {
+/** Counts the steps of other cases a procedure asks for; past `max` it is a FollowUpLimit. */
+function stepBudget(max: number): (request: HostRequest) => void {
+  let steps = 0;
+  return (request) => {
+    if ((request.ask === 'step' || request.ask === 'start') && ++steps > max) throw new FollowUpLimit(max);
+  };
+}
+
+/** Runs `work` against a host that answers at once, at most `max` steps of other cases. */
+export function driveSync<T>(work: HostWork<T>, answer: (request: HostRequest) => unknown, max = MAX_FOLLOW_UPS): T {
+  const spend = stepBudget(max);
   let next = work.next();
-  while (!next.done) next = work.next(answer(next.value));
+  while (!next.done) {
+    spend(next.value);
+    next = work.next(answer(next.value));
+  }
   return next.value;
 }
 
-/** Runs `work` against a host that answers asynchronously (one question at a time, in order). */
-export async function driveAsync<T>(work: HostWork<T>, answer: (request: HostRequest) => Promise<unknown>): Promise<T> {
+/** Runs `work` against a host that answers asynchronously (one question at a time, in order), at most `max` steps of other cases. */
+export async function driveAsync<T>(work: HostWork<T>, answer: (request: HostRequest) => Promise<unknown>, max = MAX_FOLLOW_UPS): Promise<T> {
+  const spend = stepBudget(max);
   let next = work.next();
-  while (!next.done) next = work.next(await answer(next.value));
+  while (!next.done) {
+    spend(next.value);
+    next = work.next(await answer(next.value));
+  }
   return next.value;
 }

@@ -51,6 +51,17 @@ export class Conflict extends ServiceError {
   }
 }
 
+/**
+ * The input set off more steps of other cases than ALUR_MAX_FOLLOW_UPS (409, nothing changed: the
+ * unit of work is undone). The runner turns it into an incident where its input arrived.
+ */
+export class FollowUpsExceeded extends Conflict {
+  constructor(readonly max: number) {
+    super(text('budget.follow-ups', { max }));
+    this.name = 'FollowUpsExceeded';
+  }
+}
+
 /** Login failed (401). */
 export class Unauthenticated extends ServiceError {
   constructor(message: string | Text = text('access.sign-in-required')) {

@@ -14,12 +14,12 @@ import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subs
 import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext } from './context.js';
 import { planStep, infoOf, type PlanContext } from './plan.js';
-import { NotFound } from './errors.js';
+import { FollowUpsExceeded, NotFound } from './errors.js';
 import { takeRegistrationNumber } from './starting.js';
 import { tenantCalendar } from './calendars.js';
 import { DEFAULT_BUDGETS } from '../config.js';
 import {
-  followUpsOf, carryOut, publishMessage as publishFollowUp, driveAsync, startEventsNamed,
+  followUpsOf, carryOut, publishMessage as publishFollowUp, driveAsync, startEventsNamed, FollowUpLimit,
   type FollowUp, type HostRequest, type HostWork, type StepAnswer, type StartAnswer, type Waiting, type StartEvent,
 } from '../host/follow-ups.js';
 
@@ -131,7 +131,13 @@ export async function publishMessage(cx: CommandContext, tenant: string, name: s
  */
 async function settle<T>(cx: CommandContext, work: HostWork<T>, hasWork: boolean): Promise<T> {
   if (hasWork) cx.uow.needsTransaction('follow-ups in other instances');
-  return driveAsync(work, (request) => answer(cx, request));
+  try {
+    return await driveAsync(work, (request) => answer(cx, request), { ...DEFAULT_BUDGETS, ...cx.deps.budgets }.maxFollowUps);
+  } catch (err) {
+    // Thrown inside the unit of work: everything the input did is undone with it.
+    if (err instanceof FollowUpLimit) throw new FollowUpsExceeded(err.max);
+    throw err;
+  }
 }
 
 async function answer(cx: CommandContext, request: HostRequest): Promise<StepAnswer | StartAnswer | Waiting[] | StartEvent[]> {

@@ -12,6 +12,9 @@ import { claimDueTimer, lockTimer, type TimerRow } from '../store/timers.js';
 import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext, type CommandRunner } from './context.js';
 import { runInput, startNew, type StepOutcome } from './instance-steps.js';
+import { FollowUpsExceeded } from './errors.js';
+import { FollowUpLimit } from '../host/follow-ups.js';
+import { attemptOf } from '../store/jobs.js';
 import { nextRound } from './start-timers.js';
 
 /**
@@ -20,6 +23,16 @@ import { nextRound } from './start-timers.js';
  * A job delivered twice changes state once: the core ignores the second.
  */
 export async function finishJob(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
+  try {
+    return await finishJobAs(engine, job, input, instance);
+  } catch (err) {
+    if (!(err instanceof FollowUpsExceeded) || input.type === 'job.fail') throw err;
+    // The answer set off too much in other cases (undone): the job fails into an incident at once.
+    return finishJobAs(engine, job, { type: 'job.fail', key: job.key, message: new FollowUpLimit(err.max).message, retries: 0, attempt: attemptOf(job) }, instance);
+  }
+}
+
+async function finishJobAs(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
   return engine.run('finishJob', (cx) => {
     const ops: RowOp[] = [{ type: 'job.finish', jobId: job.id, instanceId: job.instance_id, key: job.key, state: input.type === 'job.fail' ? 'failed' : 'completed', error: input.type === 'job.fail' ? input.message : null }];
     // A job that ended (completed, or threw a BPMN error) needs no other attempt: a retry queued
@@ -31,26 +44,56 @@ export async function finishJob(engine: CommandRunner, job: JobRow, input: Input
 
 /** Fires the earliest due timer (of `tenant`, when given) no other runner is firing (embedded runner); false when none is due. */
 export async function fireDueTimer(engine: CommandRunner, tenant?: string): Promise<boolean> {
-  return engine.run('fireTimer', async (cx) => {
-    const timer = await claimDueTimer(cx.uow.db, cx.uow.now, tenant);
-    if (!timer) return false;
-    await fire(cx, timer);
-    return true;
-  });
+  return fireOrIncident(engine, (cx) => claimDueTimer(cx.uow.db, cx.uow.now, tenant));
 }
 
 /** Fires timer `id` if it is still due at `dueAt` (queue mode); false when it fired, went or moved. */
 export async function fireTimer(engine: CommandRunner, id: string, dueAt: number): Promise<boolean> {
-  return engine.run('fireTimer', async (cx) => {
+  return fireOrIncident(engine, async (cx) => {
     const timer = await lockTimer(cx.uow.db, id);
     // Gone: fired or cancelled. Another due time: rescheduled, and that round was queued on its own.
-    if (!timer || new Date(timer.due_at).getTime() !== dueAt) return false;
-    await fire(cx, timer);
-    return true;
+    return timer && new Date(timer.due_at).getTime() === dueAt ? timer : undefined;
   });
 }
 
 /** A timer fires: its row goes with the input it feeds (timer.fire), or it starts an instance and plans its next round. */
+/**
+ * Fires a timer; when what it set off in other cases was too much (FollowUpsExceeded: all undone
+ * with its unit of work), fires it again as an incident where it waited — or, for a start timer,
+ * as a round that starts nothing — so the runner goes on instead of failing on it for ever.
+ */
+async function fireOrIncident(engine: CommandRunner, claim: (cx: CommandContext) => Promise<TimerRow | undefined>): Promise<boolean> {
+  let claimed: TimerRow | undefined;
+  try {
+    return await engine.run('fireTimer', async (cx) => {
+      const timer = claimed = await claim(cx);
+      if (!timer) return false;
+      await fire(cx, timer);
+      return true;
+    });
+  } catch (err) {
+    if (!(err instanceof FollowUpsExceeded) || !claimed) throw err;
+    const { id, due_at: dueAt } = claimed;
+    const max = err.max;
+    return engine.run('fireTimer', async (cx) => {
+      const timer = await lockTimer(cx.uow.db, id);
+      if (!timer || new Date(timer.due_at).getTime() !== new Date(dueAt).getTime()) return false;
+      await fireOverBudget(cx, timer, max);
+      return true;
+    });
+  }
+}
+
+async function fireOverBudget(cx: CommandContext, timer: TimerRow, max: number): Promise<void> {
+  const fired: RowOp = { type: 'timer.fired', timer };
+  if (timer.instance_id !== null && timer.key !== null) {
+    await runInput(cx, timer.instance_id, { type: 'incident.raise', key: timer.key, incidentType: 'follow-up-limit', message: new FollowUpLimit(max).message }, { with: [fired] });
+    return;
+  }
+  const next = timer.repeat && nextRound(timer.due_at, timer.repeat, cx.uow.now, minCycleMs(cx.deps));
+  await cx.uow.write(next ? [fired, { type: 'timer.insert-start', row: { ...timer, id: randomUUID(), due_at: next.due, repeat: next.left === 0 ? null : { left: next.left, every: next.every } } }] : [fired]);
+}
+
 async function fire(cx: CommandContext, timer: TimerRow): Promise<void> {
   const fired: RowOp = { type: 'timer.fired', timer };
   if (timer.instance_id !== null && timer.key !== null) {

@@ -22,6 +22,10 @@ export const budgets = {
     en: 'Call activity {element} calls {callee}, which calls {process} again in this file: every start would start another without end.',
     id: 'Call activity {element} memanggil {callee}, yang dalam berkas ini memanggil {process} lagi: setiap mulai akan memulai yang lain tanpa akhir.',
   },
+  'budget.follow-ups': {
+    en: 'This would set off more than {max} steps in other cases at once (ALUR_MAX_FOLLOW_UPS): a message or signal going round between processes, or a call activity starting too many processes. Nothing changed.',
+    id: 'Tindakan ini memicu lebih dari {max} langkah pada berkas lain sekaligus (ALUR_MAX_FOLLOW_UPS): pesan atau sinyal yang berputar antarproses, atau call activity yang memulai terlalu banyak proses. Tidak ada yang berubah.',
+  },
   'budget.body-too-deep': {
     en: 'The request body nests objects and lists more than {max} levels deep; send flatter data.',
     id: 'Isi permintaan bersarang lebih dari {max} tingkat objek dan daftar; kirim data yang lebih datar.',
