@@ -34,6 +34,10 @@ const N_CHAIN = Number(process.env.BENCH_CHAIN_INSTANCES ?? 200);
 const N_PARALLEL = Number(process.env.BENCH_PARALLEL_INSTANCES ?? 100);
 const STARTERS = Number(process.env.BENCH_STARTERS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+// BENCH_ONLY=chain5:1 measures that shape with that many workers only (keys chain5, par10; workers 1, 3).
+const ONLY = process.env.BENCH_ONLY?.split(',');
+// BENCH_PROFILE=<dir>: CPU profiles of the worker processes (node --cpu-prof) land there.
+const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
 interface Shape { name: string; key: string; jobsPer: number; file: { name: string; content: Buffer }; instances: number }
 const shapes: Shape[] = [
@@ -52,7 +56,7 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   await migrateToLatest(db.knex);
   const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL_MAX: '8', ALUR_QUEUE_POLL_MS: '200' };
   const workers: ChildProcess[] = [];
-  for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [...PROFILE, bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
   const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });
   const runner = new QueueRunner(engine, new JobHandlerRegistry(), queueOptions(redisUrl!, { prefix, workers: false, pollMs: 200 }), undefined, createLogger({ level: 'error' }));
   await runner.start();
@@ -103,6 +107,7 @@ console.log('| shape | workers | instances | seconds | instances/s | jobs/s |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const shape of shapes) {
   for (const w of [1, 3]) {
+    if (ONLY && !ONLY.includes(`${shape.key}:${w}`)) continue;
     const r = await measure(shape, w, bundle);
     console.log(`| ${shape.name} | ${w} | ${shape.instances} | ${r.seconds.toFixed(1)} | ${fmt(r.instPerSec)} | ${fmt(r.jobsPerSec)} |`);
   }

@@ -50,8 +50,10 @@ const ASSERTION_FAILED = 'AL001';
  */
 export const MAX_BINDINGS = 60_000;
 
+/** A part as queued: compiled once, here (knex's compiling is a good share of a job's CPU), and sent as that SQL. */
 interface Queued extends Part {
-  bindings: number;
+  sql: string;
+  values: readonly Knex.Value[];
 }
 
 /** Bind parameters of one history row. */
@@ -117,18 +119,18 @@ export class Executor {
 
   private async addPart(part: Part): Promise<void> {
     const query = part.expect ? part.query.returning(this.db.raw('1')) : part.query;
-    const queued: Queued = { ...part, query, bindings: query.toSQL().bindings.length };
+    const queued = compiled({ ...part, query });
     if (this.oneStatement && this.sealed) throw new NeedsTransaction(`a write to ${part.table} after a step's writes were queued`);
     if (!this.fits(queued)) {
       if (this.oneStatement) throw new NeedsTransaction(`two writes to ${part.table} that may touch the same rows`);
       await this.send();
     }
-    if (this.parts.length && this.bindings + queued.bindings > MAX_BINDINGS) {
+    if (this.parts.length && this.bindings + queued.values.length > MAX_BINDINGS) {
       if (this.oneStatement) throw new NeedsTransaction(`more than ${MAX_BINDINGS} bind parameters for one statement`);
       await this.send();
     }
     this.parts.push(queued);
-    this.bindings += queued.bindings;
+    this.bindings += queued.values.length;
   }
 
   private fits(part: Queued): boolean {
@@ -140,7 +142,7 @@ export class Executor {
 
   private async send(): Promise<void> {
     const { assumptions } = this;
-    const parts = this.history.length ? [...this.parts, { table: 'history', query: historyInsert(this.db, this.history), insert: true, bindings: 0 }] : this.parts;
+    const parts: Queued[] = this.history.length ? [...this.parts, compiled({ table: 'history', query: historyInsert(this.db, this.history), insert: true })] : this.parts;
     if (parts.length === 0 && assumptions.length === 0) return;
     this.parts = [];
     this.history = [];
@@ -149,28 +151,45 @@ export class Executor {
     this.sealed = false;
     this.sent++;
     if (parts.length === 1 && !parts[0].expect && !parts[0].name && assumptions.length === 0) {
-      await parts[0].query;
+      await this.db.raw(parts[0].sql, [...parts[0].values]);
       return;
     }
-    let statement = this.db.queryBuilder();
+    // WITH <parts> SELECT <checks>, from the parts' SQL as compiled when they were queued.
+    const sql: string[] = [];
+    const values: Knex.Value[] = [];
+    const add = (text: string, more: readonly Knex.Value[] = []) => {
+      sql.push(text);
+      for (const v of more) values.push(v);
+    };
     // A named part is read by the others (a CTE sees only those before it): it goes first.
-    for (const p of parts) if (p.name) statement = statement.with(p.name, p.query);
-    parts.forEach((p, i) => { if (!p.name) statement = statement.with(`w${i}`, p.query); });
-    const checks: { sql: Knex.Raw; failed: RowOp | Assumption }[] = [
-      ...parts.flatMap((p, i) => (p.expect ? [{ sql: this.db.raw('alur_assert((select count(*) from ??) = ?, ?) as ??', [`w${i}`, p.expectRows ?? 1, `p${i}`, `a${i}`]), failed: p.expect }] : [])),
-      ...assumptions.map((a, i) => ({ sql: this.db.raw('alur_assert(?, ?) as ??', [conditionOf(this.db, a), `c${i}`, `c${i}`]), failed: a })),
+    const ctes = [...parts.flatMap((p) => (p.name ? [[p.name, p] as const] : [])), ...parts.flatMap((p, i) => (p.name ? [] : [[`w${i}`, p] as const]))];
+    ctes.forEach(([name, p], i) => add(`${i ? ', ' : 'with '}"${name}" as (${p.sql})`, p.values));
+    const checks: { sql: string; values: Knex.Value[]; failed: RowOp | Assumption }[] = [
+      ...parts.flatMap((p, i) => (p.expect ? [{ sql: `alur_assert((select count(*) from "w${i}") = ?, ?) as "a${i}"`, values: [p.expectRows ?? 1, `p${i}`], failed: p.expect }] : [])),
+      ...assumptions.map((a, i) => {
+        const condition = conditionOf(this.db, a).toSQL();
+        return { sql: `alur_assert(${condition.sql}, ?) as "c${i}"`, values: [...condition.bindings, `c${i}`], failed: a };
+      }),
     ];
     const numbered = parts.some((p) => p.name === TAKEN_NUMBER.cte);
-    const columns = [...checks.map((c) => c.sql), ...(numbered ? [this.db.raw('(select number from ??) as taken_number', [TAKEN_NUMBER.cte])] : [])];
+    const columns = [...checks, ...(numbered ? [{ sql: `(select number from "${TAKEN_NUMBER.cte}") as taken_number`, values: [] }] : [])];
+    if (columns.length === 0) add(' select 1 as done');
+    columns.forEach((c, i) => add(`${i ? ', ' : ' select '}${c.sql}`, c.values));
     try {
-      const rows = await statement.select(columns.length ? columns : [this.db.raw('1 as done')]);
-      if (numbered) this.takenNumber = (rows as { taken_number: string }[])[0].taken_number;
+      const { rows } = await this.db.raw(sql.join(''), values) as { rows: { taken_number?: string }[] };
+      if (numbered) this.takenNumber = rows[0].taken_number;
     } catch (err) {
       const failed = failedCheck(err);
       const check = failed === undefined ? undefined : failed.startsWith('p') ? parts[Number(failed.slice(1))]?.expect : assumptions[Number(failed.slice(1))];
       throw check ? new RowChanged(check) : err;
     }
   }
+}
+
+/** A part compiled to its SQL. */
+function compiled(part: Part): Queued {
+  const { sql, bindings } = part.query.toSQL();
+  return { ...part, sql, values: bindings };
 }
 
 /** Which check failed (`p<part>` or `c<assumption>`), from an alur_assert error; else undefined. */
