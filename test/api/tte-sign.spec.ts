@@ -13,6 +13,7 @@ import { PNG } from './document-fixtures.js';
 import { letterPdf, opensslP12, pdfsig } from './signing-fixtures.js';
 import { ephemeralSigning, type SigningSetup } from '../../engine/signing/config.js';
 import { registerConnectors } from '../../engine/runner/connectors/index.js';
+import { whereInstalled } from '../support/debian-tools.js';
 
 const dir = new URL('./fixtures/', import.meta.url).pathname;
 let T0: Date;
@@ -66,73 +67,76 @@ forEachBackend('api: tte-sign connector', (backend) => {
     res.on('end', () => cb(null, Buffer.concat(parts)));
   })).body as Buffer;
 
-  it('given an approved letter, when the tte-sign task runs, then its signed copy is version 2, valid for pdfsig over the whole file, and history and document name the signer', async function (this: Mocha.Context) {
-    this.timeout(120_000);
-    const o = await office();
-    const letter = await letterPdf('Surat Keputusan Nomor 503/15/DPMPTSP/2026');
-    const { id, uploaded } = await signedCase(o, letter, 'sk-pbg.pdf');
+  // pdfsig (poppler-utils) is the independent verifier of what was signed.
+  whereInstalled(['pdfsig'], 'tte-sign: signatures verified by pdfsig', () => {
+    it('given an approved letter, when the tte-sign task runs, then its signed copy is version 2, valid for pdfsig over the whole file, and history and document name the signer', async function (this: Mocha.Context) {
+      this.timeout(120_000);
+      const o = await office();
+      const letter = await letterPdf('Surat Keputusan Nomor 503/15/DPMPTSP/2026');
+      const { id, uploaded } = await signedCase(o, letter, 'sk-pbg.pdf');
 
-    const inst = (await api.http.get(`/api/process-instances/${id}`).set(bearer(o.admin))).body;
-    expect(inst.state, JSON.stringify(inst.incidents)).to.equal('completed');
-    const docs = (await api.http.get(`/api/process-instances/${id}/documents`).set(bearer(o.kepala))).body;
-    expect(docs.total).to.equal(2);
-    const [v1, v2] = docs.items;
-    expect(v1).to.include({ id: uploaded.id, version: 1, versionOf: null, signature: null, sha256: uploaded.sha256 });
-    expect(v2).to.include({ version: 2, versionOf: uploaded.id, name: 'sk-pbg-ttd.pdf', mediaType: 'application/pdf', processInstanceId: id, field: 'surat', uploadedBy: o.kepalaName });
-    expect(v2.signature).to.deep.include({ signedBy: o.kepalaName, signerName: 'Ir. Budi Santoso, M.T.', signedAt: T0.toISOString(), reason: 'Disetujui', location: 'Semarang', job: v2.signature.job });
-    expect(v2.signature.certificate).to.include({ name: 'default', subject: 'C=ID, O=Pemerintah Kota Semarang, CN=Kepala DPMPTSP Kota Semarang' });
-    expect(inst.variables.ttd).to.deep.equal({ documentId: v2.id, version: 2, versionOf: uploaded.id, signedAt: T0.toISOString(), signedBy: o.kepalaName, sha256: v2.sha256 });
-    const versions = (await api.http.get(`/api/documents/${v2.id}/versions`).set(bearer(o.loket))).body;
-    expect(versions.items.map((d: { id: string }) => d.id)).to.deep.equal([uploaded.id, v2.id]);
+      const inst = (await api.http.get(`/api/process-instances/${id}`).set(bearer(o.admin))).body;
+      expect(inst.state, JSON.stringify(inst.incidents)).to.equal('completed');
+      const docs = (await api.http.get(`/api/process-instances/${id}/documents`).set(bearer(o.kepala))).body;
+      expect(docs.total).to.equal(2);
+      const [v1, v2] = docs.items;
+      expect(v1).to.include({ id: uploaded.id, version: 1, versionOf: null, signature: null, sha256: uploaded.sha256 });
+      expect(v2).to.include({ version: 2, versionOf: uploaded.id, name: 'sk-pbg-ttd.pdf', mediaType: 'application/pdf', processInstanceId: id, field: 'surat', uploadedBy: o.kepalaName });
+      expect(v2.signature).to.deep.include({ signedBy: o.kepalaName, signerName: 'Ir. Budi Santoso, M.T.', signedAt: T0.toISOString(), reason: 'Disetujui', location: 'Semarang', job: v2.signature.job });
+      expect(v2.signature.certificate).to.include({ name: 'default', subject: 'C=ID, O=Pemerintah Kota Semarang, CN=Kepala DPMPTSP Kota Semarang' });
+      expect(inst.variables.ttd).to.deep.equal({ documentId: v2.id, version: 2, versionOf: uploaded.id, signedAt: T0.toISOString(), signedBy: o.kepalaName, sha256: v2.sha256 });
+      const versions = (await api.http.get(`/api/documents/${v2.id}/versions`).set(bearer(o.loket))).body;
+      expect(versions.items.map((d: { id: string }) => d.id)).to.deep.equal([uploaded.id, v2.id]);
 
-    // The unsigned letter is kept byte for byte; the signed one verifies with poppler's pdfsig.
-    const original = await bytes(o.loket, uploaded.id);
-    expect(original.equals(letter)).to.equal(true);
-    const signed = await bytes(o.loket, v2.id);
-    expect(createHash('sha256').update(signed).digest('hex')).to.equal(v2.sha256);
-    const verdict = pdfsig(signed);
-    expect(verdict, verdict.output).to.include({ valid: true, totalDocumentSigned: true, signer: 'Kepala DPMPTSP Kota Semarang', type: 'ETSI.CAdES.detached' });
-    expect(verdict.output).to.contain('Signing Hash Algorithm: SHA-256');
+      // The unsigned letter is kept byte for byte; the signed one verifies with poppler's pdfsig.
+      const original = await bytes(o.loket, uploaded.id);
+      expect(original.equals(letter)).to.equal(true);
+      const signed = await bytes(o.loket, v2.id);
+      expect(createHash('sha256').update(signed).digest('hex')).to.equal(v2.sha256);
+      const verdict = pdfsig(signed);
+      expect(verdict, verdict.output).to.include({ valid: true, totalDocumentSigned: true, signer: 'Kepala DPMPTSP Kota Semarang', type: 'ETSI.CAdES.detached' });
+      expect(verdict.output).to.contain('Signing Hash Algorithm: SHA-256');
 
-    // One changed byte inside the signed range (the page's text) and the signature no longer holds.
-    const tampered = Buffer.from(signed);
-    const at = tampered.indexOf('/MediaBox');
-    expect(at).to.be.above(0);
-    tampered[at + 1] = 'N'.charCodeAt(0);
-    const broken = pdfsig(tampered);
-    expect(broken.valid, broken.output).to.equal(false);
-    expect(broken.output).to.match(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
+      // One changed byte inside the signed range (the page's text) and the signature no longer holds.
+      const tampered = Buffer.from(signed);
+      const at = tampered.indexOf('/MediaBox');
+      expect(at).to.be.above(0);
+      tampered[at + 1] = 'N'.charCodeAt(0);
+      const broken = pdfsig(tampered);
+      expect(broken.valid, broken.output).to.equal(false);
+      expect(broken.output).to.match(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
 
-    const history = (await api.http.get(`/api/process-instances/${id}/history`).set(bearer(o.admin))).body.items;
-    const entry = history.find((h: { type: string }) => h.type === 'document.signed');
-    expect(entry).to.deep.include({ elementId: 'TTE', user: o.kepalaName, at: T0.toISOString() });
-    expect(entry.data).to.include({ documentId: v2.id, signedDocumentId: uploaded.id, version: 2, certificate: 'default' });
-    expect(JSON.stringify(history)).not.to.contain('rahasia-ttd');
-  });
+      const history = (await api.http.get(`/api/process-instances/${id}/history`).set(bearer(o.admin))).body.items;
+      const entry = history.find((h: { type: string }) => h.type === 'document.signed');
+      expect(entry).to.deep.include({ elementId: 'TTE', user: o.kepalaName, at: T0.toISOString() });
+      expect(entry.data).to.include({ documentId: v2.id, signedDocumentId: uploaded.id, version: 2, certificate: 'default' });
+      expect(JSON.stringify(history)).not.to.contain('rahasia-ttd');
+    });
 
-  it('given a non-PDF, or no certificate, then the task is an incident naming the cause at once; with the certificate uploaded, a retry signs', async function (this: Mocha.Context) {
-    this.timeout(120_000);
-    const o = await office(false);
-    const png = await signedCase(o, PNG, 'foto.png');
-    const incidents = async (id: string) => (await api.http.get(`/api/incidents?processInstanceId=${id}`).set(bearer(o.admin))).body.items as { id: string; message: string; elementId: string }[];
-    const [notPdf] = await incidents(png.id);
-    expect(notPdf.elementId).to.equal('TTE');
-    expect(notPdf.message).to.equal(`tte-sign: dokumen ${png.uploaded.id} bukan PDF (image/png); hanya PDF yang dapat ditandatangani / document ${png.uploaded.id} is not a PDF (image/png); only PDFs can be signed`);
-    const failures = (await api.http.get(`/api/process-instances/${png.id}/history`).set(bearer(o.admin))).body.items.filter((h: { type: string }) => h.type === 'job.failed');
-    expect(failures).to.have.length(1); // no retries spent on what a retry cannot mend
+    it('given a non-PDF, or no certificate, then the task is an incident naming the cause at once; with the certificate uploaded, a retry signs', async function (this: Mocha.Context) {
+      this.timeout(120_000);
+      const o = await office(false);
+      const png = await signedCase(o, PNG, 'foto.png');
+      const incidents = async (id: string) => (await api.http.get(`/api/incidents?processInstanceId=${id}`).set(bearer(o.admin))).body.items as { id: string; message: string; elementId: string }[];
+      const [notPdf] = await incidents(png.id);
+      expect(notPdf.elementId).to.equal('TTE');
+      expect(notPdf.message).to.equal(`tte-sign: dokumen ${png.uploaded.id} bukan PDF (image/png); hanya PDF yang dapat ditandatangani / document ${png.uploaded.id} is not a PDF (image/png); only PDFs can be signed`);
+      const failures = (await api.http.get(`/api/process-instances/${png.id}/history`).set(bearer(o.admin))).body.items.filter((h: { type: string }) => h.type === 'job.failed');
+      expect(failures).to.have.length(1); // no retries spent on what a retry cannot mend
 
-    const letter = await signedCase(o, await letterPdf('Surat Izin'), 'izin.pdf');
-    const [noCert] = await incidents(letter.id);
-    expect(noCert.message).to.contain('sertifikat tanda tangan "default" belum diunggah oleh admin');
-    expect(noCert.message).to.contain('no signing certificate "default" has been uploaded');
-    const put = await api.http.put('/api/signing-certificates/default').set(bearer(o.admin)).attach('file', p12, 'ttd.p12').field('passphrase', 'rahasia-ttd');
-    expect(put.status).to.equal(200);
-    expect((await api.http.post(`/api/incidents/${noCert.id}/retry`).set(bearer(o.admin))).status).to.equal(200);
-    await api.runner.drain();
-    expect((await api.http.get(`/api/process-instances/${letter.id}`).set(bearer(o.admin))).body.state).to.equal('completed');
-    const docs = (await api.http.get(`/api/process-instances/${letter.id}/documents`).set(bearer(o.admin))).body.items;
-    expect(docs.map((d: { version: number }) => d.version)).to.deep.equal([1, 2]);
-    expect(pdfsig(await bytes(o.admin, docs[1].id)).valid).to.equal(true);
+      const letter = await signedCase(o, await letterPdf('Surat Izin'), 'izin.pdf');
+      const [noCert] = await incidents(letter.id);
+      expect(noCert.message).to.contain('sertifikat tanda tangan "default" belum diunggah oleh admin');
+      expect(noCert.message).to.contain('no signing certificate "default" has been uploaded');
+      const put = await api.http.put('/api/signing-certificates/default').set(bearer(o.admin)).attach('file', p12, 'ttd.p12').field('passphrase', 'rahasia-ttd');
+      expect(put.status).to.equal(200);
+      expect((await api.http.post(`/api/incidents/${noCert.id}/retry`).set(bearer(o.admin))).status).to.equal(200);
+      await api.runner.drain();
+      expect((await api.http.get(`/api/process-instances/${letter.id}`).set(bearer(o.admin))).body.state).to.equal('completed');
+      const docs = (await api.http.get(`/api/process-instances/${letter.id}/documents`).set(bearer(o.admin))).body.items;
+      expect(docs.map((d: { version: number }) => d.version)).to.deep.equal([1, 2]);
+      expect(pdfsig(await bytes(o.admin, docs[1].id)).valid).to.equal(true);
+    });
   });
 
   it('given the budgets, a PDF above the size limit or a signature over its time is an incident of that case alone', async function (this: Mocha.Context) {

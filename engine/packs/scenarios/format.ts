@@ -24,10 +24,16 @@ export type Step =
   | { completeTask: TaskRef }
   | { completeJob: { type: string; element?: string; variables?: Record<string, unknown> } }
   | { runJob: { type: 'tte-sign' | 'document-render'; element?: string } }
-  | { expectDocument: { variable: string; versions?: number; signedByRole?: string; number?: string; mediaType?: string } }
+  | { expectDocument: ExpectDocument }
   | { advanceClock: string }
   | { publishMessage: ScenarioMessage }
   | { expect: ExpectInstance };
+
+/** The document a case variable names; `pdf`: a letter's PDF (its pdfDocumentId) rather than its .docx. */
+export interface ExpectDocument { variable: string; pdf?: boolean; versions?: number; signedByRole?: string; number?: string; mediaType?: string }
+
+/** Programs a scenario cannot pass without (`soffice`: LibreOffice, for a letter's PDF). */
+export type ScenarioNeed = 'soffice';
 
 /** A start that must be refused: 400 naming exactly `errors` (form field keys), or 403. */
 export interface RefusedStart { role?: string; variables?: Record<string, unknown>; businessKey?: string; status: 400 | 403; errors?: string[] }
@@ -39,6 +45,8 @@ export interface Scenario {
   clock?: string;
   start: { variables?: Record<string, unknown>; businessKey?: string; role?: string; message?: ScenarioMessage };
   refusedStarts?: RefusedStart[];
+  /** Where one is missing, the scenario is reported as skipped, naming what to install. */
+  needs?: ScenarioNeed[];
   /** Letters made as PDFs before the start, by start variable name. */
   documents?: Record<string, { title: string }>;
   steps: Step[];

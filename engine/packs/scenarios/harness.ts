@@ -26,25 +26,28 @@ export class ScenarioHarness {
    */
   readonly jobs = new JobHandlerRegistry();
   readonly signing: SigningSetup;
+  /** LibreOffice, where installed: document-render then attaches a PDF, and scenarios that need it run. */
+  readonly soffice: string | undefined;
 
-  private constructor(readonly db: Database, readonly engine: Engine, readonly clock: Clock, readonly runner: EmbeddedRunner) {
+  private constructor(readonly db: Database, readonly engine: Engine, readonly clock: Clock, readonly runner: EmbeddedRunner, sofficeSetting?: string) {
     this.signing = ephemeralSigning(() => clock.now());
     this.jobs.register('tte-sign', tteSignConnector({ knex: db.knex, signing: this.signing, now: () => clock.now() }));
     // Letters from the pack's templates; a PDF too where LibreOffice is installed (a regency's test machine may lack it).
-    const soffice = findSoffice(undefined);
+    const soffice = this.soffice = findSoffice(sofficeSetting);
     const maxBytes = 10 * 1024 * 1024;
     this.jobs.register('document-render', documentRenderConnector({
       knex: db.knex, now: () => clock.now(), maxDocumentBytes: maxBytes, soffice: soffice ? { program: soffice, timeoutMs: 120_000, maxBytes } : undefined,
     }));
   }
 
-  static async open(): Promise<ScenarioHarness> {
+  /** `soffice`: as ALUR_SOFFICE (unset: the usual places; `off`: no PDFs, as on a machine without LibreOffice). */
+  static async open(options: { soffice?: string } = {}): Promise<ScenarioHarness> {
     const db = await openDatabase({ memory: true });
     await migrateToLatest(db.knex);
     const clock = new Clock();
     clock.pin(new Date('2026-03-02T01:00:00Z'));
     const engine = new Engine({ knex: db.knex, clock, models: new ModelCache() });
-    return new ScenarioHarness(db, engine, clock, new EmbeddedRunner(engine, new JobHandlerRegistry(), { unclaimedJobMs: null }));
+    return new ScenarioHarness(db, engine, clock, new EmbeddedRunner(engine, new JobHandlerRegistry(), { unclaimedJobMs: null }), options.soffice);
   }
 
   async createTenant(prefix: string): Promise<string> {

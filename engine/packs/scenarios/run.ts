@@ -13,7 +13,7 @@ import { addDuration } from '../../runner/duration.js';
 import type { InstanceRow } from '../../store/instances.js';
 import { claimDueJobs, type JobRow } from '../../store/jobs.js';
 import type { RoleMap } from '../roles.js';
-import type { ExpectInstance, RefusedStart, Scenario, Step, TaskRef } from './format.js';
+import type { ExpectDocument, ExpectInstance, RefusedStart, Scenario, ScenarioNeed, Step, TaskRef } from './format.js';
 import { Forbidden, InvalidInput } from '../../service/errors.js';
 import type { ScenarioHarness } from './harness.js';
 import { executeJob } from '../../runner/execute.js';
@@ -21,12 +21,20 @@ import { findInstanceById } from '../../store/instances.js';
 import { versionsOf, type DocumentRow } from '../../store/documents.js';
 import { attachScenarioLetters, enrolTaskUsers, installScenarioCertificate, scenarioLetter } from './signing.js';
 
-export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; ms: number }
+/** `skipped`: not run, because a program it needs is missing (why, and what to install); ok stays true. */
+export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; skipped?: string; ms: number }
+
+/** What a scenario's `needs` asks for, and the Debian package that brings it. */
+const NEEDS: Record<ScenarioNeed, { has: (h: ScenarioHarness) => boolean; what: string }> = {
+  soffice: { has: (h) => h.soffice !== undefined, what: 'LibreOffice (soffice; Debian libreoffice-writer-nogui) for the letter\'s PDF' },
+};
 
 class Failed extends Error {}
 
 export async function runScenario(h: ScenarioHarness, tenant: string, file: string, s: Scenario, roles: RoleMap): Promise<ScenarioResult> {
   const started = Date.now();
+  const missing = (s.needs ?? []).filter((n) => !NEEDS[n].has(h));
+  if (missing.length) return { name: s.name, file, ok: true, skipped: `needs ${missing.map((n) => NEEDS[n].what).join(', ')}`, ms: 0 };
   const ctx = new Ctx(h, tenant, roles);
   let at = 'start';
   try {
@@ -160,12 +168,13 @@ class Ctx {
     if (input.type !== 'job.complete') throw new Failed(`job ${type} at ${job.element_id} failed: ${'message' in input ? input.message : input.type}`);
   }
 
-  async expectDocument(e: { variable: string; versions?: number; signedByRole?: string; number?: string; mediaType?: string }): Promise<void> {
+  async expectDocument(e: ExpectDocument): Promise<void> {
     const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
     const vars = (root?.snapshot.final ?? root?.snapshot.els?.[1]?.v ?? {}) as Record<string, unknown>;
     const value = vars[e.variable];
-    const id = typeof value === 'string' ? value : (value as { documentId?: string } | null)?.documentId;
-    if (!id) throw new Failed(`variable ${e.variable} names no document (${JSON.stringify(value)})`);
+    const letter = value as { documentId?: string; pdfDocumentId?: string } | null;
+    const id = e.pdf ? letter?.pdfDocumentId : typeof value === 'string' ? value : letter?.documentId;
+    if (!id) throw new Failed(`variable ${e.variable} names no ${e.pdf ? 'PDF of a letter' : 'document'} (${JSON.stringify(value)})`);
     const doc = await this.h.db.knex('document').where({ tenant_id: this.tenant, id }).first() as DocumentRow | undefined;
     if (!doc) throw new Failed(`document ${id} (variable ${e.variable}) was not found`);
     const nomor = (value as { nomor?: unknown } | null)?.nomor;
