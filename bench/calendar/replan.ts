@@ -3,7 +3,8 @@
  * SLA (5 working days) and an open task due in 3, all pending; a holiday is added on the Thursday
  * inside every window, so every case moves (both deadlines) through the core and the one write
  * path (service/replan.ts: a `deadlines.replan` step per case, snapshot + task row + history, 250
- * cases a statement). In the same run and database:
+ * cases a statement, up to 3 statements at once, paced by the commands' latency). In the same run
+ * and database:
  *   - baseline: one plain UPDATE moving the same deadline columns of the same rows (no snapshot,
  *     no history) — the floor of touching those rows at all; the ratio is re-plan ÷ baseline;
  *   - commands meanwhile: task completions of other cases by 4 concurrent clients for `seconds`

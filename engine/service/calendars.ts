@@ -125,7 +125,8 @@ export type CalendarChanged = (tenant: string, calendar: TenantCalendar) => Prom
 
 type CalendarChange = Partial<Pick<CalendarRow, 'zone' | 'weekend'>> & { holiday?: { action: 'holiday-added' | 'holiday-removed'; row: Record<string, unknown> } };
 
-async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: Knex.Transaction, row: CalendarRow) => Promise<CalendarChange>): Promise<void> {
+/** `day`: the holiday added or removed (only deadlines due from then on can move); none for a zone or weekend change. */
+async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: Knex.Transaction, row: CalendarRow) => Promise<CalendarChange>, day?: string): Promise<void> {
   requireRole(actor, text('action.change-calendar'), 'admin');
   const tenant = tenantOf(actor);
   const now = deps.clock.now();
@@ -148,10 +149,10 @@ async function change(knex: Knex, deps: EngineDeps, actor: Actor, apply: (trx: K
   });
   cacheOf(deps).forget(tenant);
   const calendar = await tenantCalendar({ deps }, knex, tenant);
-  await replanDeadlines(deps, tenant, calendar);
+  await replanDeadlines(deps, tenant, calendar, { day });
   // Other processes may still plan on the old calendar until their cache expires: count again then.
   const again = setTimeout(() => {
-    loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE).then((latest) => replanDeadlines(deps, tenant, latest)).catch(() => undefined);
+    loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE).then((latest) => replanDeadlines(deps, tenant, latest, { day })).catch(() => undefined);
   }, CALENDAR_TTL_MS + 1_000);
   again.unref();
   await deps.onCalendarChanged?.(tenant, calendar);
@@ -182,7 +183,7 @@ export async function addHoliday(knex: Knex, deps: EngineDeps, actor: Actor, bod
       throw new Conflict(text('calendar.holiday-exists', { date: body.date, name: existing?.name ?? '' }));
     }
     return { holiday: { action: 'holiday-added', row: { ...holiday } } };
-  });
+  }, body.date);
   return holiday;
 }
 
@@ -193,7 +194,7 @@ export async function removeHoliday(knex: Knex, deps: EngineDeps, actor: Actor, 
     const [removed] = await listHolidays(trx, row.tenant_id, date, date);
     if (!(await deleteHoliday(trx, row.tenant_id, date))) throw new NotFound(text('calendar.holiday-not-found', { date }));
     return { holiday: { action: 'holiday-removed', row: { ...(removed ?? { date }) } } };
-  });
+  }, date);
 }
 
 /** Working days from `now` until `due` (API.md `workingDaysLeft`; core/sla.ts, where the case SLA counts the same way). */

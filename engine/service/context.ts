@@ -11,6 +11,7 @@ import type { UnitOfWork } from '../store/unit-of-work.js';
 import type { JobRow } from '../store/jobs.js';
 import type { CalendarCache, CalendarChanged } from './calendars.js';
 import type { StepRunner } from '../steps/pool.js';
+import type { CommandPace } from './command-pace.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -32,6 +33,8 @@ export interface EngineDeps {
   calendars?: CalendarCache;
   /** Re-plans pending working-day deadlines after a tenant's calendar changed. */
   onCalendarChanged?: CalendarChanged;
+  /** How long this process's commands take lately (the Engine records each; a re-plan paces itself by it). */
+  pace?: CommandPace;
   /** Shortest interval a timer cycle may repeat at (ALUR_TIMER_MIN_CYCLE_SECONDS); unset: one minute. */
   timerMinCycleMs?: number;
 }

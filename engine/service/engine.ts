@@ -33,6 +33,7 @@ import * as instances from './instance-commands.js';
 import * as tasks from './task-commands.js';
 import * as incidents from './incident-commands.js';
 import * as runners from './runner-commands.js';
+import { CommandPace } from './command-pace.js';
 
 interface RunOptions {
   /** Try the work as one statement without a transaction first (see unit-of-work.ts). */
@@ -49,7 +50,7 @@ export class Engine {
 
   constructor(deps: EngineDeps) {
     // Every evaluation is bounded: an Engine given no evaluator gets the shared bounded one, never inline FEEL.
-    this.deps = { ...deps, feel: deps.feel ?? sharedBoundedEvaluator() };
+    this.deps = { ...deps, feel: deps.feel ?? sharedBoundedEvaluator(), pace: deps.pace ?? new CommandPace() };
     this.observers = [...(deps.observers ?? [])];
     this.commands = { deps: this.deps, run: (command, work, options) => this.run(command, work, options) };
   }
@@ -76,6 +77,7 @@ export class Engine {
       throw error;
     }
     const { uow } = applied;
+    this.deps.pace!.record(seconds());
     const event = { command, seconds: seconds(), statements: uow.statements, inTransaction: !uow.canAssume, enqueued: uow.enqueued, scheduled: uow.scheduled };
     for (const o of this.observers) o.committed?.(event);
     return applied.value;

@@ -8,6 +8,8 @@ import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, makeTenant, makeUser, bearer, uname, T0, type Api } from './harness.js';
 import { up as copyTaskPlans } from '../../migrations/20261207093000_task_working_day_plan.js';
+import { replanDeadlines } from '../../engine/service/replan.js';
+import { loadCalendar } from '../../engine/service/calendars.js';
 
 function bpmn(id: string, task: string): Buffer {
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
@@ -35,9 +37,11 @@ forEachBackend('api: due dates in working days', (backend) => {
   before(async () => { api = await openApi(backend); });
   after(async () => { await api.close(); });
   beforeEach(() => api.clock.pin(T0));
+  let last = '';
 
   async function office() {
     const tenant = await makeTenant(api);
+    last = tenant;
     const admin = await makeUser(api, tenant, uname('admin'), ['admin', 'analyst']);
     const staff = await makeUser(api, tenant, uname('staf'), ['staff'], ['loket']);
     for (const [file, name] of [[STANDARD, 'reklame.bpmn'], [FEEL_DUE, 'surat.bpmn'], [FIXED, 'rapat.bpmn']] as const) {
@@ -124,6 +128,18 @@ forEachBackend('api: due dates in working days', (backend) => {
     expect((await task(staff, other.id)).dueDate).to.equal('2026-12-07T08:00:00.000Z');
     const history = await api.http.get(`/api/process-instances/${instance.id}/history`).set(bearer(admin));
     expect(history.body.items.map((h: { type: string }) => h.type)).to.include('deadline.replanned');
+  });
+
+  it('given a holiday on a day after every pending due date, then the re-plan reads no case; on the day of one, it reads that case', async () => {
+    const { staff } = await office();
+    await start(staff, 'izin-reklame'); // due Fri 4 Dec
+    await start(staff, 'balas-surat'); // due Wed 2 Dec
+    const calendar = await loadCalendar(api.db.knex, last);
+    const later = { ...calendar, data: { ...calendar.data, holidays: [...calendar.data.holidays!, '2026-12-07'] } };
+    expect(await replanDeadlines(api.engine.deps, last, later, { day: '2026-12-07' })).to.deep.equal({ examined: 0, moved: 0 });
+    const friday = { ...calendar, data: { ...calendar.data, holidays: [...calendar.data.holidays!, '2026-12-04'] } };
+    expect(await replanDeadlines(api.engine.deps, last, friday, { day: '2026-12-04' })).to.deep.equal({ examined: 1, moved: 1 });
+    expect(await replanDeadlines(api.engine.deps, last, friday), 'a zone or weekend change reads every case').to.deep.equal({ examined: 2, moved: 0 });
   });
 
   it('given a completed task, when the calendar changes, then its due date stays', async () => {

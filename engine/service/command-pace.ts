@@ -1,0 +1,92 @@
+/**
+ * How long this process's commands take lately, so background work (a calendar re-plan,
+ * service/replan.ts) can give way when it slows them down. The Engine records every command it
+ * runs (engine.ts `run`); the background work takes a reference before it starts and, between its
+ * batches, compares the commands finished since with it.
+ *
+ * People's commands are closed loops (a click waits for its answer), so their rate falls as their
+ * latency rises: keeping the latency within 1.3× of before keeps the rate above 0.7 of before
+ * (issue 14). Only this process's commands are seen: other replicas pace their own work.
+ */
+
+import { setImmediate as yieldToCommands, setTimeout as sleep } from 'node:timers/promises';
+
+/** The last command durations (seconds), oldest overwritten first. */
+const SIZE = 256;
+
+export class CommandPace {
+  private readonly seconds = new Float64Array(SIZE);
+  private readonly at = new Float64Array(SIZE);
+  /** How many were recorded ever; the next goes to `count % SIZE`. */
+  private count = 0;
+
+  record(seconds: number, now = performance.now()): void {
+    this.seconds[this.count % SIZE] = seconds;
+    this.at[this.count % SIZE] = now;
+    this.count++;
+  }
+
+  /** A mark to ask `medianSince` about. */
+  mark(): number {
+    return this.count;
+  }
+
+  /** The median duration of the commands recorded since `mark` (at most the last SIZE), and how many. */
+  medianSince(mark: number): { median: number; n: number } {
+    const n = Math.min(this.count - mark, SIZE);
+    if (n <= 0) return { median: 0, n: 0 };
+    const values: number[] = [];
+    for (let i = this.count - n; i < this.count; i++) values.push(this.seconds[i % SIZE]);
+    values.sort((a, b) => a - b);
+    return { median: values[Math.floor(n / 2)], n };
+  }
+
+  /** The median duration of the commands of the last `withinMs` (at most SIZE), or undefined when fewer than `min`. */
+  recentMedian(withinMs: number, min: number, now = performance.now()): number | undefined {
+    let first = this.count;
+    while (first > Math.max(0, this.count - SIZE) && now - this.at[(first - 1) % SIZE] <= withinMs) first--;
+    const { median, n } = this.medianSince(first);
+    return n >= min ? median : undefined;
+  }
+}
+
+/**
+ * Background work's width (pieces in flight) and pause between pieces, from the latency of the
+ * commands finished since the last look against their latency before the work began: above 1.3×
+ * it narrows, then pauses (doubling up to 1 s); below 1.1× it shortens the pause, then widens.
+ * Without commands before (nothing to compare with) it keeps its full width.
+ */
+export class Pacer {
+  width: number;
+  pauseMs = 0;
+  private readonly reference: number | undefined;
+  private mark = 0;
+
+  constructor(private readonly pace: CommandPace | undefined, readonly maxWidth: number) {
+    this.width = maxWidth;
+    this.reference = pace?.recentMedian(60_000, 16);
+    if (pace) this.mark = pace.mark();
+  }
+
+  /** Looks at the commands since the last call (8 at least), then waits the pause or a turn of the event loop. */
+  async between(): Promise<void> {
+    this.adjust();
+    if (this.pauseMs > 0) await sleep(this.pauseMs);
+    else await yieldToCommands();
+  }
+
+  adjust(): void {
+    if (!this.pace || !this.reference) return;
+    const { median, n } = this.pace.medianSince(this.mark);
+    if (n < 8) return;
+    this.mark = this.pace.mark();
+    const ratio = median / this.reference;
+    if (ratio > 1.3) {
+      if (this.width > 1) this.width--;
+      else this.pauseMs = Math.min(1_000, Math.max(10, this.pauseMs * 2));
+    } else if (ratio < 1.1) {
+      if (this.pauseMs > 0) this.pauseMs = this.pauseMs <= 10 ? 0 : this.pauseMs / 2;
+      else this.width = Math.min(this.maxWidth, this.width + 1);
+    }
+  }
+}
