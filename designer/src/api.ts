@@ -5,7 +5,7 @@
  */
 import { currentLang } from './i18n/lang.js';
 
-export interface User { username: string; tenant: string; roles: string[]; groups: string[] }
+export interface User { username: string; displayName?: string; tenant: string; roles: string[]; groups: string[] }
 export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: { element?: string; path?: string; message: string }[]; [field: string]: unknown }

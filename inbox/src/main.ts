@@ -11,9 +11,11 @@ import './styles-list.css';
 import './styles-task.css';
 import './styles-documents.css';
 import './styles-phone.css';
+import '../../ui-shared/app-header.css';
 import { ApiError, exchangeSso, whenUnauthorized } from './api.js';
 import { errorMessage } from './errors.js';
 import { fill, focusFirst, h } from './dom.js';
+import { renderAppHeader } from '../../ui-shared/app-header.js';
 import { lang, onLangChange, setLang, t, type Lang } from './i18n/index.js';
 import { mountLogin } from './login-view.js';
 import { accountHref, listHref, parseRoute, startListHref } from './router.js';
@@ -41,30 +43,14 @@ let loginNotice = '';
 
 function renderHeader(): void {
   const user = currentUser();
-  const skip = h('a', { class: 'skip', href: '#main', onclick: (event: Event) => { event.preventDefault(); main.focus(); } }, t('app.skip'));
-  const langSelect = h('select', { id: 'lang', onchange: () => setLang(langSelect.value as Lang) },
-    h('option', { value: 'id', selected: lang() === 'id' }, 'Bahasa Indonesia'),
-    h('option', { value: 'en', selected: lang() === 'en' }, 'English'));
-  fill(header,
-    skip,
-    h('a', { class: 'brand', href: lastListHash }, h('span', { class: 'logo', 'aria-hidden': 'true' }, 'A'), h('span', {}, h('strong', {}, 'Alur'), h('span', { class: 'brand-sub' }, t('app.title')))),
-    h('div', { class: 'topbar-tools' },
-      user ? h('a', { class: 'button ghost nav-start', href: startListHref(), 'aria-current': location.hash.startsWith('#/mulai') ? 'page' : null }, t('nav.start')) : null,
-      // Analysts and admins also model: the designer is one click away, as the designer links here.
-      user && (user.roles.includes('analyst') || user.roles.includes('admin')) ? h('a', { class: 'button ghost nav-start', href: '/designer/index.html', 'data-nav': 'designer' }, t('nav.designer')) : null,
-      user ? h('a', {
-        class: 'who-am-i', href: accountHref(), 'aria-label': `${t('nav.account')}: ${user.displayName || user.username}`, 'data-groups': user.groups.join(','),
-        title: `${t('nav.account')} · ${t('user.groups', { groups: user.groups.join(', ') })}`, 'aria-current': location.hash === accountHref() ? 'page' : null,
-      }, h('strong', {}, user.displayName || user.username), h('span', { class: 'tenant' }, user.tenant), h('span', { class: 'initials', 'aria-hidden': 'true' }, initials(user.displayName || user.username))) : null,
-      h('span', { class: 'lang' }, h('label', { for: 'lang', class: 'visually-hidden' }, t('lang.label')), langSelect),
-      user ? h('button', { type: 'button', class: 'button ghost', 'data-action': 'logout', onclick: signOut }, t('logout')) : null));
+  renderAppHeader(header, {
+    app: 'inbox', lang: lang(), user, brandHref: lastListHash, main,
+    nav: user ? [h('a', { class: 'alur-nav-link', href: startListHref(), 'aria-current': location.hash.startsWith('#/mulai') ? 'page' : null }, t('nav.start'))] : [],
+    onAccountPage: location.hash === accountHref(),
+    onLang: (next) => setLang(next as Lang),
+    onLogout: signOut,
+  });
   document.title = `Alur · ${t('app.title')}`;
-}
-
-/** Up to two initials of a name (a phone's header shows them instead of the name). */
-function initials(name: string): string {
-  const words = name.replace(/,.*$/, '').split(/[\s._-]+/).filter(Boolean);
-  return (words.length > 1 ? words[0][0] + words[1][0] : name.slice(0, 2)).toUpperCase();
 }
 
 function route(): void {

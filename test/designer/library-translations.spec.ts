@@ -17,6 +17,7 @@ import { calendarStrings } from '../../designer/src/i18n/calendar-strings.js';
 import { id as inboxId } from '../../inbox/src/i18n/id.js';
 import { en as inboxEn } from '../../inbox/src/i18n/en.js';
 import { startingEn, startingId } from '../../inbox/src/i18n/starting.js';
+import { headerStrings } from '../../ui-shared/header-strings.js';
 
 const modules = path.join(import.meta.dirname, '..', '..', 'node_modules');
 const memory = new Map<string, string>();
@@ -95,6 +96,10 @@ describe('translations: Indonesian and English for every string a user reads', (
   it('given the inbox\'s own strings, then both languages have the same keys, no empty text and the same placeholders', () => {
     checkPair('inbox', inboxId, inboxEn);
     checkPair('inbox starting', startingId, startingEn);
+  });
+
+  it('given the header both apps share, then both languages have the same keys, no empty text and the same placeholders', () => {
+    checkPair('shared header', headerStrings.id, headerStrings.en);
   });
 
   it('given every string the embedded libraries pass to translate, when the designer is Indonesian, then each comes out translated', async () => {

@@ -4,9 +4,10 @@
  * translate-module.ts, which reads the same setting.
  */
 import { uiStrings, type UiKey } from './ui-strings.js';
+import { LANG_STORAGE_KEY } from '../../../ui-shared/header-strings.js';
 
 export type Lang = 'id' | 'en';
-const LANG_KEY = 'alur.lang';
+const LANG_KEY = LANG_STORAGE_KEY;
 
 export function currentLang(): Lang {
   return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'id';

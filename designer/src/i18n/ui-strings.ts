@@ -3,16 +3,13 @@
  * people live here; element ids, API paths and CSS classes never do.
  */
 const id = {
-  appTitle: 'Perancang Proses',
   navDesigner: 'Perancang',
   navPacks: 'Paket proses',
-  navInbox: 'Kotak tugas',
   canvasHint: 'Mulai menggambar: pilih event mulai lalu pilih langkah berikutnya dari ikon di sampingnya, atau seret elemen dari palet di kiri.',
   staffTitle: 'Perancang proses ini untuk analis',
   staffLead: 'Akun Anda tidak memiliki peran analis atau admin, jadi tidak dapat membuat atau men-deploy proses. Tugas Anda ada di Kotak tugas.',
   staffToInbox: 'Buka Kotak tugas',
   language: 'Bahasa',
-  logout: 'Keluar',
   loginTitle: 'Masuk ke Alur',
   loginLead: 'Perancang proses untuk analis Bagian Organisasi.',
   username: 'Nama pengguna',
@@ -160,16 +157,13 @@ const id = {
 export type UiKey = keyof typeof id;
 
 const en: Record<UiKey, string> = {
-  appTitle: 'Process Designer',
   navDesigner: 'Designer',
   navPacks: 'Process packs',
-  navInbox: 'Task inbox',
   canvasHint: 'Start drawing: select the start event and pick the next step from the icons beside it, or drag an element from the palette on the left.',
   staffTitle: 'This process designer is for analysts',
   staffLead: 'Your account has neither the analyst nor the admin role, so it cannot create or deploy processes. Your tasks are in the task inbox.',
   staffToInbox: 'Open the task inbox',
   language: 'Language',
-  logout: 'Log out',
   loginTitle: 'Sign in to Alur',
   loginLead: 'The process designer for organisation analysts.',
   username: 'Username',

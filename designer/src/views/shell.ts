@@ -1,13 +1,14 @@
 /**
- * The signed-in page frame: header (brand, navigation, language, user, log out) and the routed
+ * The signed-in page frame: the header shared with the inbox (ui-shared/app-header.ts: brand,
+ * the designer's pages, the inbox link, user, language, log out) and the routed
  * page below it (#/ designer, #/packs pack admin, #/people admin console, #/kalender the working-day calendar, #/pantau the console of
  * running cases and #/pantau/berkas/<id> one case). Owns routing and re-rendering on a language
  * switch; each page owns its own content and cleans up in destroy().
  */
 import { logout, type Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { t } from '../i18n/lang.js';
-import { languagePicker } from './language-picker.js';
+import { currentLang, setLang, t } from '../i18n/lang.js';
+import { canModel as mayModel, renderAppHeader } from '../../../ui-shared/app-header.js';
 import { mountDesigner } from './designer-view.js';
 import { mountPacks } from './packs-view.js';
 import { mountPeople } from './people-view.js';
@@ -25,7 +26,7 @@ let onHashChange: (() => void) | null = null;
 
 /** Who may model and deploy: the others get a notice pointing to the inbox instead of the modeler. */
 function canModel(session: Session): boolean {
-  return ['analyst', 'admin', 'platform-admin'].some((role) => session.user.roles.includes(role));
+  return mayModel(session.user.roles);
 }
 
 function isAdmin(session: Session): boolean {
@@ -33,10 +34,10 @@ function isAdmin(session: Session): boolean {
 }
 
 export function renderShell(root: HTMLElement, session: Session, onLoggedOut: () => void): void {
-  const content = h('div', { className: 'shell-content' });
+  const content = h('div', { className: 'shell-content', id: 'main', tabindex: '-1' });
   const page = () => (location.hash === '#/packs' ? 'packs' : location.hash === '#/people' ? 'people' : location.hash === '#/kalender' ? 'calendar' : location.hash.startsWith('#/pantau') ? 'pantau' : 'designer');
   const navLink = (hash: string, label: string, name: string) =>
-    h('a', { href: hash, className: `nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
+    h('a', { href: hash, className: `nav-link alur-nav-link${page() === name ? ' active' : ''}`, 'data-nav': name }, label);
 
   const teardown = () => {
     current?.destroy();
@@ -45,19 +46,19 @@ export function renderShell(root: HTMLElement, session: Session, onLoggedOut: ()
     onHashChange = null;
   };
 
-  const header = h('header', { className: 'app-header' },
-    h('div', { className: 'brand' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur'), h('span', { className: 'brand-sub' }, t('appTitle'))),
-    h('nav', { className: 'nav' }, navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null, navLink('#/kalender', ct('navCalendar'), 'calendar'),
-      h('a', { href: '/inbox/', className: 'nav-link nav-app', 'data-nav': 'inbox' }, t('navInbox'))),
-    h('div', { className: 'header-right' },
-      languagePicker(() => {
-        teardown();
-        renderShell(root, session, onLoggedOut);
-      }),
-      h('span', { className: 'user-chip', 'data-testid': 'user' }, h('strong', {}, session.user.username), ` · ${session.user.tenant}`),
-      h('button', { className: 'btn btn-ghost', type: 'button', onclick: () => { teardown(); logout(); onLoggedOut(); } }, t('logout')),
-    ),
-  );
+  // The header both apps share (ui-shared/app-header.ts); the designer adds its own pages.
+  const header = h('header', {});
+  renderAppHeader(header, {
+    app: 'designer', lang: currentLang(), user: session.user, brandHref: '#/', main: content,
+    nav: [navLink('#/', t('navDesigner'), 'designer'), canOperate(session) ? navLink('#/pantau', ot('navOperate'), 'pantau') : null, isAdmin(session) ? navLink('#/packs', t('navPacks'), 'packs') : null, isAdmin(session) ? navLink('#/people', t('navPeople'), 'people') : null, navLink('#/kalender', ct('navCalendar'), 'calendar')]
+      .filter((link): link is HTMLAnchorElement => link !== null),
+    onLang: (lang) => {
+      setLang(lang);
+      teardown();
+      renderShell(root, session, onLoggedOut);
+    },
+    onLogout: () => { teardown(); logout(); onLoggedOut(); },
+  });
 
   replaceChildren(root, header, content);
 

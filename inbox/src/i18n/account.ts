@@ -3,7 +3,6 @@
  * id.ts/en.ts and merged by index.ts; en is checked against id by TypeScript.
  */
 export const accountId = {
-  'nav.account': 'Akun saya',
   'account.heading': 'Akun saya',
   'account.who': '{username} · {tenant}',
   'account.profile': 'Data diri',
@@ -34,7 +33,6 @@ export const accountId = {
 export type AccountKey = keyof typeof accountId;
 
 export const accountEn: Record<AccountKey, string> = {
-  'nav.account': 'My account',
   'account.heading': 'My account',
   'account.who': '{username} · {tenant}',
   'account.profile': 'Personal details',

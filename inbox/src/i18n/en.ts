@@ -3,8 +3,6 @@ import type { MessageKey } from './id.js';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Task inbox',
-  'app.skip': 'Skip to content',
-  'lang.label': 'Language',
   'login.heading': 'Sign in to the inbox',
   'login.intro': 'Use your staff account.',
   'login.username': 'Username',
@@ -14,8 +12,6 @@ export const en: Record<MessageKey, string> = {
   'login.or': 'or',
   'login.sso': 'Sign in with {label}',
   'login.sso-working': 'Finishing the single sign-on…',
-  'logout': 'Sign out',
-  'user.groups': 'Groups: {groups}',
   'tabs.label': 'Task lists',
   'tabs.mine': 'My tasks',
   'tabs.candidate': "My groups' tasks",

@@ -3,9 +3,7 @@
  * checks against this file, so a missing translation fails the typecheck instead of the page.
  */
 export const id = {
-  'app.title': 'Kotak Masuk Tugas',
-  'app.skip': 'Langsung ke isi',
-  'lang.label': 'Bahasa',
+  'app.title': 'Kotak Tugas',
   'login.heading': 'Masuk ke Kotak Masuk',
   'login.intro': 'Gunakan akun kepegawaian Anda.',
   'login.username': 'Nama pengguna',
@@ -15,8 +13,6 @@ export const id = {
   'login.or': 'atau',
   'login.sso': 'Masuk dengan {label}',
   'login.sso-working': 'Menyelesaikan proses masuk SSO…',
-  'logout': 'Keluar',
-  'user.groups': 'Grup: {groups}',
   'tabs.label': 'Daftar tugas',
   'tabs.mine': 'Tugas saya',
   'tabs.candidate': 'Tugas grup saya',

@@ -8,11 +8,13 @@ import { en } from './en.js';
 import { startingEn, startingId, type StartingKey } from './starting.js';
 import { accountEn, accountId, type AccountKey } from './account.js';
 import { documentsEn, documentsId, type DocumentsKey } from './documents.js';
+import { LANG_STORAGE_KEY } from '../../../ui-shared/header-strings.js';
 
 export type Lang = 'id' | 'en';
 export type MessageKey = CoreKey | StartingKey | DocumentsKey | AccountKey;
 
-const STORAGE_KEY = 'alur.inbox.lang';
+// The same key as the designer's (ui-shared/header-strings.ts): one language for both apps.
+const STORAGE_KEY = LANG_STORAGE_KEY;
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
   id: { ...id, ...startingId, ...documentsId, ...accountId },
   en: { ...en, ...startingEn, ...documentsEn, ...accountEn },

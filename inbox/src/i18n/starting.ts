@@ -5,7 +5,6 @@
  */
 export const startingId = {
   'nav.start': 'Mulai berkas',
-  'nav.designer': 'Perancang proses',
   'start.heading': 'Mulai berkas',
   'start.intro': 'Pilih layanan untuk mendaftarkan permohonan baru. Setelah formulir dikirim, berkas langsung mendapat nomor registrasi.',
   'start.empty': 'Tidak ada layanan yang dapat Anda mulai. Hubungi admin bila Anda bertugas di loket.',
@@ -40,7 +39,6 @@ export type StartingKey = keyof typeof startingId;
 
 export const startingEn: Record<StartingKey, string> = {
   'nav.start': 'Start a case',
-  'nav.designer': 'Process designer',
   'start.heading': 'Start a case',
   'start.intro': 'Choose a service to register a new application. Once the form is sent, the case gets its registration number at once.',
   'start.empty': 'There is no service you may start. Ask an admin if you work at the front desk.',
