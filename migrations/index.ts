@@ -25,6 +25,7 @@ import * as caseSla from './20261207065712_case_sla.js';
 import * as letters from './20261207070000_letters.js';
 import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
 import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
+import * as incidentParams from './20261207100000_incident_params.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -50,6 +51,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207070000_letters', letters],
   ['20261207070100_operate_tenant_indexes', operateTenantIndexes],
   ['20261207093000_task_working_day_plan', taskWorkingDayPlan],
+  ['20261207100000_incident_params', incidentParams],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

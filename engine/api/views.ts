@@ -8,6 +8,7 @@ import type { IncidentRow } from '../store/incidents.js';
 import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
 import type { DocumentRow } from '../store/documents.js';
+import { incidentText } from '../messages/index.js';
 import { activeElements, activeElementInstances, openIncidents, processVariables, type ProcessModel, type CaseSla, type SlaReport } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -31,7 +32,8 @@ export function taskView(t: TaskRow, names: Names = NO_NAMES, left?: DaysLeft) {
 
 /** `elementInstanceKey`: the element instance the incident stops (from the case's snapshot; absent where it is not read). */
 export function incidentView(i: IncidentRow, elementInstanceKey?: number) {
-  return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, ...(elementInstanceKey !== undefined ? { elementInstanceKey } : {}), type: i.type, message: i.message, state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
+  // `text` writes `message` in the reader's language (localize) and goes.
+  return { id: i.id, processInstanceId: i.instance_id, elementId: i.element_id, ...(elementInstanceKey !== undefined ? { elementInstanceKey } : {}), type: i.type, message: i.message, text: incidentText(i.type, i.message, i.params), state: i.state, createdAt: iso(i.created_at), resolvedAt: iso(i.resolved_at) };
 }
 
 /** The case's SLA at the time of asking (service/calendars.ts slaOf); null when the process has none. */

@@ -43,12 +43,19 @@ export type Effect =
   | { type: 'call.cancel'; key: number; childInstanceId: string }
   /** An escalation nothing in this (called) instance caught travels to the parent's call activity. */
   | { type: 'call.escalate'; parent: { instanceId: string; key: number }; code: string }
-  | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string }
+  | { type: 'incident.open'; key: number; elementId: string; incidentType: IncidentType; message: string; params?: IncidentParams }
   | { type: 'incident.close'; key: number }
   /** A migration moved what `key` identifies (an element instance, its incident, a subscription) to element `elementId` of the target version. */
   | { type: 'element.migrated'; key: number; elementId: string }
   /** The instance ended; a parent waiting on it (call activity) gets this outcome. */
   | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
 
-export type IncidentType = 'job' | 'expression' | 'condition' | 'unhandled-error' | 'called-process' | 'io-mapping' | 'loop-limit' | 'multi-instance-limit' | 'step-time' | 'call-depth' | 'unmapped-role' | 'follow-up-limit';
+/** Every kind of incident; each has its text in both languages (engine/messages/catalog/incidents.ts). */
+export const INCIDENT_TYPES = ['job', 'expression', 'condition', 'unhandled-error', 'called-process', 'io-mapping', 'loop-limit', 'multi-instance-limit', 'step-time', 'call-depth', 'unmapped-role', 'follow-up-limit'] as const;
+export type IncidentType = typeof INCIDENT_TYPES[number];
+/**
+ * What an incident's text says, as data, so the adapters can write it in the reader's language:
+ * the budget kinds name their numbers; every kind has `detail`, the English message.
+ */
+export type IncidentParams = Record<string, string | number>;
 export type EffectType = Effect['type'];

@@ -47,13 +47,14 @@ function activate(rt: Runtime, action: Extract<Action, { a: 'activate' }>): void
   if (action.f !== undefined) inst.f = action.f;
   rt.log({ type: 'element.activated', elementId: def.id, key });
   if (++rt.activations > rt.maxActivations + rt.extraActivations) {
-    raiseIncident(rt, key, 'loop-limit', `more than ${rt.maxActivations + rt.extraActivations} elements ran in one step without waiting (a cycle without a wait state?)`, 'activate');
+    const max = rt.maxActivations + rt.extraActivations;
+    raiseIncident(rt, key, 'loop-limit', `more than ${max} elements ran in one step without waiting (a cycle without a wait state?)`, 'activate', { max });
     return;
   }
   // Each expression has its own budget, but a cycle of them under the element budget can still hold
   // the server for minutes: past the step's time budget, what the step reaches next waits as an incident.
   if (rt.timeBudget?.exceeded()) {
-    raiseIncident(rt, key, 'step-time', `the step ran longer than ${rt.timeBudget.ms} ms without waiting (ALUR_STEP_TIMEOUT_MS); resolving the incident runs on from here`, 'activate');
+    raiseIncident(rt, key, 'step-time', `the step ran longer than ${rt.timeBudget.ms} ms without waiting (ALUR_STEP_TIMEOUT_MS); resolving the incident runs on from here`, 'activate', { ms: rt.timeBudget.ms });
     return;
   }
   if (action.trig) {
@@ -79,7 +80,7 @@ export function enter(rt: Runtime, key: number, start?: string): void {
     behaviourOf(def, rt, key).activate(rt, key, start);
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    raiseIncident(rt, key, err.incidentType, err.message, 'activate');
+    raiseIncident(rt, key, err.incidentType, err.message, 'activate', err.params);
   }
 }
 
@@ -117,7 +118,7 @@ export function completeElement(rt: Runtime, key: number, opts: CompleteOptions 
     // Output mappings read the completion's variables, which were not propagated: they stay with the
     // element (Zeebe keeps them local too), so the retry after the incident maps the same data, not nulls.
     if (opts.vars && def.outputs?.length && !isBody(rt, key)) inst.v = { ...inst.v, ...opts.vars };
-    raiseIncident(rt, key, err.incidentType, err.message, 'complete');
+    raiseIncident(rt, key, err.incidentType, err.message, 'complete', err.params);
     return;
   }
   for (const sub of rt.subsOwnedBy(key)) rt.removeSub(sub, true);

@@ -149,7 +149,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       const key = rt.state.subs?.[input.key]?.o ?? input.key;
       const inst = rt.inst(key);
       if (!inst || inst.inc) return `element instance ${input.key} is gone or already has an incident (instance ${rt.state.id})`;
-      raiseIncident(rt, key, input.incidentType, input.message, 'activate');
+      raiseIncident(rt, key, input.incidentType, input.message, 'activate', input.params);
       return undefined;
     }
     case 'instance.migrate':

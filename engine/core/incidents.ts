@@ -4,16 +4,16 @@
  */
 import type { Runtime } from './runtime.js';
 import type { Incident } from './state.js';
-import type { IncidentType } from './effects.js';
+import type { IncidentParams, IncidentType } from './effects.js';
 
-export function raiseIncident(rt: Runtime, key: number, type: string, message: string, retry: Incident['retry']): void {
+export function raiseIncident(rt: Runtime, key: number, type: string, message: string, retry: Incident['retry'], params?: IncidentParams): void {
   const inst = rt.mustInst(key);
   // Subscriptions opened before the failure are closed; a retry opens them again.
   if (retry === 'activate') for (const sub of rt.subsOwnedBy(key)) rt.removeSub(sub, true);
   const incidentKey = rt.newKey();
-  inst.inc = { key: incidentKey, type, message, retry };
+  inst.inc = { key: incidentKey, type, message, retry, ...(params ? { p: params } : {}) };
   inst.s = 'waiting';
-  rt.emit({ type: 'incident.open', key: incidentKey, elementId: inst.e, incidentType: type as IncidentType, message });
+  rt.emit({ type: 'incident.open', key: incidentKey, elementId: inst.e, incidentType: type as IncidentType, message, ...(params ? { params } : {}) });
   rt.log({ type: 'incident.raised', elementId: inst.e, key, data: { incident: incidentKey, type, message } });
 }
 

@@ -60,7 +60,7 @@ export type Input =
    * through by the host — the work it set off in other cases exceeded a budget — so it stops there
    * as an incident instead; resolving it enters the element again.
    */
-  | { type: 'incident.raise'; key: number; incidentType: 'follow-up-limit'; message: string }
+  | { type: 'incident.raise'; key: number; incidentType: 'follow-up-limit'; message: string; params?: Record<string, string | number> }
   | { type: 'instance.modify'; terminate?: { elementId?: string; key?: number }[]; activate?: { elementId: string; variables?: Variables; ancestor?: number }[]; user?: string };
 
 /** How a child instance (call activity) refers back to the waiting parent element. */

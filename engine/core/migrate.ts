@@ -139,7 +139,7 @@ function reconcileSubscriptions(rt: Runtime, map: Map<string, string>): void {
         openSubscription(rt, o, rt.el(id), o);
       } catch (err) {
         if (!(err instanceof ExpressionFailure)) throw err;
-        raiseIncident(rt, o, err.incidentType, err.message, 'activate');
+        raiseIncident(rt, o, err.incidentType, err.message, 'activate', err.params);
       }
     }
   }

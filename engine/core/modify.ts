@@ -210,7 +210,7 @@ function createScope(rt: Runtime, def: ElementDef, parent: number): number | und
     openEventSubprocesses(rt, key, def.children ?? []);
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    raiseIncident(rt, key, err.incidentType, err.message, 'activate');
+    raiseIncident(rt, key, err.incidentType, err.message, 'activate', err.params);
     return undefined;
   }
   return key;

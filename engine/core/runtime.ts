@@ -5,7 +5,7 @@
  */
 import type { ElementDef, Expr, ProcessModel } from './model.js';
 import type { ElementInstance, InstanceState, Subscription } from './state.js';
-import type { Effect } from './effects.js';
+import type { Effect, IncidentParams } from './effects.js';
 import type { HistoryEntry } from './history.js';
 import type { FeelEvaluator, FeelResult } from '../expressions/feel.js';
 import type { CalendarData } from '../calendar/working-days.mjs';
@@ -35,7 +35,7 @@ export type Action =
 
 /** Thrown inside a behaviour when an expression fails; the caller turns it into an incident. */
 export class ExpressionFailure extends Error {
-  constructor(message: string, readonly incidentType: string = 'expression') {
+  constructor(message: string, readonly incidentType: string = 'expression', readonly params?: IncidentParams) {
     super(message);
   }
 }

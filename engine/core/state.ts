@@ -43,6 +43,8 @@ export interface Incident {
   key: number;
   type: string;
   message: string;
+  /** The message's numbers and names, for its text in the reader's language (IncidentParams). */
+  p?: Record<string, string | number>;
   /** What resolving it re-runs: the job, the element's activation, or its completion. */
   retry: 'job' | 'activate' | 'complete';
 }

@@ -74,7 +74,7 @@ export function openRootListeners(rt: Runtime): void {
     openEventSubprocesses(rt, ROOT_KEY, rt.model.children);
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    raiseIncident(rt, ROOT_KEY, err.incidentType, err.message, 'activate');
+    raiseIncident(rt, ROOT_KEY, err.incidentType, err.message, 'activate', err.params);
   }
 }
 

@@ -5,4 +5,5 @@
 export { text, render, anyOf, allOf, Text, ListParam, LANGS, type Lang, type Param, type Params } from './text.js';
 export { negotiateLang, DEFAULT_LANG } from './negotiate.js';
 export { localize, entry, type Localizable } from './localize.js';
+export { incidentText } from './incident-text.js';
 export type { MessageKey } from './catalog/index.js';

@@ -63,5 +63,6 @@ function renderInner(message: Text, lang: Lang): string {
 export function render(message: Text | string, lang: Lang): string {
   if (typeof message === 'string') return message;
   const out = renderInner(message, lang);
+  if (catalog[message.key]?.verbatim) return out;
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -129,7 +129,7 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
         ops.push({ type: 'signal-subscription.delete', instanceId: inst.id, key: e.key });
         break;
       case 'incident.open':
-        ops.push({ type: 'incident.open', row: { id: ctx.newId(), tenant_id: inst.tenant, instance_id: inst.id, key: e.key, element_id: e.elementId, type: e.incidentType, message: e.message, state: 'open', created_at: now, resolved_at: null } });
+        ops.push({ type: 'incident.open', row: { id: ctx.newId(), tenant_id: inst.tenant, instance_id: inst.id, key: e.key, element_id: e.elementId, type: e.incidentType, message: e.message, params: e.params ?? null, state: 'open', created_at: now, resolved_at: null } });
         break;
       case 'incident.close':
         ops.push({ type: 'incident.resolve', instanceId: inst.id, key: e.key, at: now });

@@ -87,7 +87,7 @@ async function fireOrIncident(engine: CommandRunner, claim: (cx: CommandContext)
 async function fireOverBudget(cx: CommandContext, timer: TimerRow, max: number): Promise<void> {
   const fired: RowOp = { type: 'timer.fired', timer };
   if (timer.instance_id !== null && timer.key !== null) {
-    await runInput(cx, timer.instance_id, { type: 'incident.raise', key: timer.key, incidentType: 'follow-up-limit', message: new FollowUpLimit(max).message }, { with: [fired] });
+    await runInput(cx, timer.instance_id, { type: 'incident.raise', key: timer.key, incidentType: 'follow-up-limit', message: new FollowUpLimit(max).message, params: { max } }, { with: [fired] });
     return;
   }
   const next = timer.repeat && nextRound(timer.due_at, timer.repeat, cx.uow.now, minCycleMs(cx.deps));

@@ -13,6 +13,8 @@ export interface IncidentRow {
   element_id: string;
   type: string;
   message: string;
+  /** The message's numbers and names (IncidentParams), for its text in the reader's language; null on rows from before. */
+  params?: Record<string, string | number> | null;
   state: 'open' | 'resolved';
   created_at: Date;
   resolved_at: Date | null;
@@ -20,7 +22,7 @@ export interface IncidentRow {
 
 /** Opens an incident; re-opening the same instance+key (a new failure after a retry) reopens the row. */
 export function openIncident(db: Db, row: IncidentRow): Knex.QueryBuilder {
-  return db('incident').insert(row).onConflict(['instance_id', 'key']).merge(['message', 'state', 'created_at', 'resolved_at', 'type', 'element_id']);
+  return db('incident').insert({ ...row, params: row.params ? JSON.stringify(row.params) : null }).onConflict(['instance_id', 'key']).merge(['message', 'params', 'state', 'created_at', 'resolved_at', 'type', 'element_id']);
 }
 
 /** Resolves the open incident of instance+key; running twice is harmless. */

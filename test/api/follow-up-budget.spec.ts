@@ -80,7 +80,7 @@ forEachBackend('api: a budget on the work one input sets off in other cases', (b
     expect(await instances()).to.equal(before);
   });
 
-  it('given a timer whose firing throws the signal, when the runner fires it, then it is an incident at the timer event, and the runner goes on', async () => {
+  it('given a timer whose firing throws the signal, when the runner fires it, then it is an incident at the timer event, in the language asked for, and the runner goes on', async () => {
     await deploy(file(SIGNAL, ECHO, trigger('picu-waktu', '<bpmn:intermediateCatchEvent id="M"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">PT1M</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>')), 'picu-waktu');
     const started = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'picu-waktu' }).expect(201);
     const before = await instances();
@@ -90,6 +90,8 @@ forEachBackend('api: a budget on the work one input sets off in other cases', (b
     expect(instance.incidents.map((i: { elementId: string; type: string }) => [i.elementId, i.type])).to.deep.equal([['M', 'follow-up-limit']]);
     expect(instance.incidents[0].message).to.contain(`more than ${LIMIT} steps in other cases`);
     expect(await instances()).to.equal(before);
+    const indonesian = await api.http.get(`/api/incidents?processInstanceId=${started.body.id}`).set(bearer(analyst)).set('Accept-Language', 'id').expect(200);
+    expect(indonesian.body.items[0].message).to.equal(`Ini memicu lebih dari ${LIMIT} langkah pada berkas lain sekaligus (ALUR_MAX_FOLLOW_UPS): pesan atau sinyal yang berputar antarproses, atau call activity yang memulai terlalu banyak proses; yang dipicunya dibatalkan.`);
     await api.runner.drain();
   });
 });

@@ -17,7 +17,7 @@ export const callActivity: Behaviour = {
     // children until the host gave up: the case's nesting has a budget, and the call past it waits here.
     const depth = (rt.state.parent?.depth ?? 0) + 1;
     if (depth > rt.maxCallDepth) {
-      throw new ExpressionFailure(`${def.id} would start ${processId} ${depth} calls deep; a case nests called processes at most ${rt.maxCallDepth} deep (ALUR_MAX_CALL_DEPTH)`, 'call-depth');
+      throw new ExpressionFailure(`${def.id} would start ${processId} ${depth} calls deep; a case nests called processes at most ${rt.maxCallDepth} deep (ALUR_MAX_CALL_DEPTH)`, 'call-depth', { element: def.id, process: processId, depth, max: rt.maxCallDepth });
     }
     const variables = called.propagateAllParentVariables ? rt.visible(key) : { ...inst.v };
     // A key of its own: a call retried after an incident starts a new child, never reusing the failed one's id.

@@ -42,7 +42,7 @@ export const multiInstanceBody: Behaviour = {
     }
     if (total > rt.maxMultiInstanceItems) {
       // Checked before any inner instance exists: 20,000 items would block every tenant while they are created.
-      throw new ExpressionFailure(`${def.id} would run ${total} instances; one multi-instance may run at most ${rt.maxMultiInstanceItems} (ALUR_MAX_MULTI_INSTANCE_ITEMS)`, 'multi-instance-limit');
+      throw new ExpressionFailure(`${def.id} would run ${total} instances; one multi-instance may run at most ${rt.maxMultiInstanceItems} (ALUR_MAX_MULTI_INSTANCE_ITEMS)`, 'multi-instance-limit', { element: def.id, count: total, max: rt.maxMultiInstanceItems });
     }
     inst.mi = { next: 0, total, done: 0, ...(items ? { items } : {}), ...(mi.outputCollection ? { out: new Array(total).fill(null) } : {}) };
     if (total === 0) return finishBody(rt, key);

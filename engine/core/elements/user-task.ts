@@ -60,7 +60,7 @@ function toList(value: unknown, id: string, what: string): string[] {
 function mappedGroups(groups: string[], id: string): string[] {
   const unmapped = groups.filter((g) => g.startsWith(UNMAPPED_ROLE)).map((g) => g.slice(UNMAPPED_ROLE.length));
   if (unmapped.length === 0) return groups;
-  throw new ExpressionFailure(`candidateGroups of ${id}: ${unmapped.map((v) => JSON.stringify(v)).join(', ')} is neither a role of the pack nor a group of the tenant's role map`, 'unmapped-role');
+  throw new ExpressionFailure(`candidateGroups of ${id}: ${unmapped.map((v) => JSON.stringify(v)).join(', ')} is neither a role of the pack nor a group of the tenant's role map`, 'unmapped-role', { element: id, values: unmapped.map((v) => JSON.stringify(v)).join(', ') });
 }
 
 function toPriority(value: unknown, id: string): number {

@@ -17,8 +17,9 @@ import { timers } from './timers.js';
 import { sso } from './sso.js';
 import { working } from './working.js';
 import { signing } from './signing.js';
+import { incidents } from './incidents.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

@@ -5,7 +5,11 @@
  */
 export type Template = string | ((values: Record<string, string>, raw: Record<string, unknown>) => string);
 
-/** `fragment`: a word or phrase used inside other messages, so it may start with a lower-case letter. */
-export interface Entry { id: Template; en: Template; fragment?: true }
+/**
+ * `fragment`: a word or phrase used inside other messages, so it may start with a lower-case letter.
+ * `verbatim`: the message is someone else's words passed through (a worker's failure): written as
+ * given, not capitalised.
+ */
+export interface Entry { id: Template; en: Template; fragment?: true; verbatim?: true }
 
 export type Catalog = Record<string, Entry>;
