@@ -13,6 +13,7 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { freePort, jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedInbox } from './seed-inbox.js';
@@ -21,7 +22,7 @@ const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
 const seconds = Number(process.argv[2] ?? 10);
 const taskCount = Number(process.argv[3] ?? 1_000_000);
-const clients = [1, 8, 32];
+const clients = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 
 const suffix = randomBytes(4).toString('hex');
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
@@ -39,6 +40,12 @@ const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
     <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
   </bpmn:process>
 </bpmn:definitions>`;
+
+/** CPU time (user + system) a process of this machine has used so far, in ms (Linux /proc). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime: clock ticks of 1/100 s
+}
 
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);
@@ -72,44 +79,67 @@ async function main(): Promise<void> {
     bare = spawn(process.execPath, ['--import', 'tsx', 'bench/api/bare-server.ts'], { env: { ...process.env, DATABASE_URL: dbUrl(pgbenchDb), PORT: String(barePort) }, stdio: ['ignore', 'ignore', 'inherit'] });
     await waitHealthy(barePort);
     const rows: string[] = [];
-    // BENCH_INBOX_ONLY=1 skips the throughput part (to re-measure the inbox query alone).
-    for (const c of process.env.BENCH_INBOX_ONLY ? [] : clients) {
-      agent.destroy();
+    const throughputClients = process.env.BENCH_INBOX_ONLY ? [] : clients;
+    // pgbench first, while neither server holds connections (engine 40 + bare 40 + pgbench 32
+    // went past PostgreSQL's max_connections of 100 on a shared machine).
+    const pgbenchTps = new Map<number, number>();
+    for (const c of throughputClients) {
+      const out = execFileSync('pgbench', ['-N', '-c', String(c), '-j', String(Math.min(c, 4)), '-T', String(seconds), dbUrl(pgbenchDb)], { encoding: 'utf8' });
+      pgbenchTps.set(c, Number(/tps = ([\d.]+)/.exec(out)?.[1]));
+    }
+    // The engine and the bare stack take turns in slices (engine, bare, bare, engine, …: `rounds`
+    // pairs, `seconds` each in total), so a change in the shared machine's load falls on both alike.
+    const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+    const slice = (seconds * 1000) / (2 * rounds);
+    // Work done and the time it took, until the last client's last loop ended (not the slice's
+    // end: loops still running then are counted, so their time must be too).
+    const measure = async (c: number, loop: () => Promise<number>, pid: number, latencies?: number[]): Promise<{ done: number; ms: number; cpu: number }> => {
+      agent?.destroy();
       agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-      // The engine: each loop is two commands, start and complete; the start's answer names the
-      // task it opened for the caller (before that field existed, the loop read the task list).
-      let commands = 0;
-      const latencies: number[] = [];
-      const until = Date.now() + seconds * 1000;
+      let done = 0;
+      const cpu0 = cpuMs(pid);
+      const from = performance.now();
+      const until = Date.now() + slice;
       await Promise.all(Array.from({ length: c }, async () => {
         while (Date.now() < until) {
           const t0 = performance.now();
-          const inst = await call('POST', '/api/process-instances', staff, { processKey: 'one-task' });
-          await call('POST', `/api/tasks/${inst.tasks[0].id}/complete`, staff, {});
-          latencies.push(performance.now() - t0);
-          commands += 2;
+          done += await loop();
+          latencies?.push(performance.now() - t0);
         }
       }));
-      const engineRate = commands / seconds;
-      agent.destroy();
-      agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-      let bareTx = 0;
-      const bareUntil = Date.now() + seconds * 1000;
-      await Promise.all(Array.from({ length: c }, async () => {
-        while (Date.now() < bareUntil) {
-          await call('POST', '/tx', undefined, {}, barePort);
-          bareTx++;
+      return { done, ms: performance.now() - from, cpu: cpuMs(pid) - cpu0 };
+    };
+    for (const c of throughputClients) {
+      // The engine: each loop is two commands, start and complete; the start's answer names the
+      // task it opened for the caller (before that field existed, the loop read the task list).
+      const engineLoop = async () => {
+        const inst = await call('POST', '/api/process-instances', staff, { processKey: 'one-task' });
+        await call('POST', `/api/tasks/${inst.tasks[0].id}/complete`, staff, {});
+        return 2;
+      };
+      const bareLoop = async () => { await call('POST', '/tx', undefined, {}, barePort); return 1; };
+      const engine = { done: 0, ms: 0, cpu: 0 };
+      const bareSum = { done: 0, ms: 0, cpu: 0 };
+      const add = (to: typeof engine, m: typeof engine) => { to.done += m.done; to.ms += m.ms; to.cpu += m.cpu; };
+      const latencies: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        if (r % 2 === 0) {
+          add(engine, await measure(c, engineLoop, server.pid!, latencies));
+          add(bareSum, await measure(c, bareLoop, bare!.pid!));
+        } else {
+          add(bareSum, await measure(c, bareLoop, bare!.pid!));
+          add(engine, await measure(c, engineLoop, server.pid!, latencies));
         }
-      }));
-      const bareRate = bareTx / seconds;
-      const out = execFileSync('pgbench', ['-N', '-c', String(c), '-j', String(Math.min(c, 4)), '-T', String(seconds), dbUrl(pgbenchDb)], { encoding: 'utf8' });
-      const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+      }
+      const engineRate = (engine.done * 1000) / engine.ms;
+      const bareRate = (bareSum.done * 1000) / bareSum.ms;
+      const tps = pgbenchTps.get(c)!;
       latencies.sort((a, b) => a - b);
-      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${bareRate.toFixed(0)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} | ${(bareRate / tps).toFixed(2)} | ${(engineRate / bareRate).toFixed(2)} |`);
+      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${bareRate.toFixed(0)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} | ${(bareRate / tps).toFixed(2)} | ${(engineRate / bareRate).toFixed(2)} | ${(engine.cpu / engine.done).toFixed(2)} | ${(bareSum.cpu / bareSum.done).toFixed(2)} |`);
       console.error(rows.at(-1));
     }
 
-    console.log(`\nclients | engine commands/s | engine loop p50 ms | bare HTTP+knex tx/s | pgbench -N tps | engine / pgbench | bare / pgbench | engine / bare\n--- | --- | --- | --- | --- | --- | --- | ---\n${rows.join('\n')}`);
+    console.log(`\nclients | engine commands/s | engine loop p50 ms | bare HTTP+knex tx/s | pgbench -N tps | engine / pgbench | bare / pgbench | engine / bare | engine server CPU ms per command | bare server CPU ms per tx\n--- | --- | --- | --- | --- | --- | --- | --- | --- | ---\n${rows.join('\n')}`);
     if (taskCount === 0) return; // tasks=0: throughput only.
     agent.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });

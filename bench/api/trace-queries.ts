@@ -43,7 +43,7 @@ try {
     if (res.status >= 300) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
     if (print) {
       console.log(`${name}: ${statements.length} statements`);
-      if (showSql) for (const s of statements) console.log(`    ${s.replace(/\s+/g, ' ').slice(0, 160)}`);
+      if (showSql) for (const s of statements) console.log(`    ${s.replace(/\s+/g, " ").slice(0, Number(process.env.SQL_WIDTH ?? 160))}`);
     }
     return res.body;
   };

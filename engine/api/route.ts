@@ -31,6 +31,8 @@ export interface RouteSpec {
 /** A handler's request: `query` holds the declared query parameters, checked, coerced and with their defaults. */
 export interface Ctx<B, Q = Record<string, unknown>> { req: Request; res: Response; actor: Actor; body: B; query: Q }
 
+const NO_QUERY: readonly QueryParam[] = [];
+
 export class Routes {
   readonly specs: RouteSpec[] = [];
 
@@ -38,11 +40,14 @@ export class Routes {
 
   add<B = unknown, Q = Record<string, unknown>>(spec: RouteSpec, handler: (ctx: Ctx<B, Q>) => Promise<unknown> | unknown): void {
     this.specs.push(spec);
+    // The same list object on every request: checkQuery compiles one validator per list (a fresh
+    // `[]` per request compiled an ajv schema every time, a tenth of a command's CPU).
+    const params = spec.query ?? NO_QUERY;
     this.router[spec.method](spec.path, async (req: Request, res: Response) => {
       const actor = res.locals.actor as Actor | undefined;
       if (spec.access !== 'public' && !actor) throw new Unauthenticated();
       const body = spec.body ? checkBody<B>(spec.body, req.body) : (req.body as B);
-      const query = checkQuery<Q>(spec.query ?? [], req.query as Record<string, unknown>);
+      const query = checkQuery<Q>(params, req.query as Record<string, unknown>);
       const result = await handler({ req, res, actor: actor!, body, query });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();

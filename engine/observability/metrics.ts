@@ -1,5 +1,6 @@
 /**
  * Prometheus metrics (prom-client) for `GET /metrics`: transactions (inputs) and their latency,
+ * commands by how they ran (one statement or a transaction),
  * jobs run per type and outcome, and queue depth per type and state, read from BullMQ when
  * scraped. Labels are task types and states only — never ids or data. One registry per process
  * (tests make their own), so nothing global leaks between engines.
@@ -11,6 +12,7 @@ export interface Metrics {
   registry: Registry;
   inputs: Counter;
   transactionSeconds: Histogram;
+  commands: Counter<'command' | 'mode'>;
   jobsRun: Counter<'type' | 'outcome'>;
 }
 
@@ -27,6 +29,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): Metri
       name: 'alur_transaction_seconds', help: 'Duration of one engine transaction (lock, step, save, effects, commit)',
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
     }),
+    // By command and how it ran: `statement` (one statement, no transaction: the usual path) or
+    // `transaction` (it needed one, or lost a race and ran again in one). The ratio of the two is
+    // how often the one-statement path falls back (store/unit-of-work.ts).
+    commands: new Counter({ name: 'alur_commands_total', help: 'Committed commands by command and mode (statement: one statement without a transaction; transaction)', labelNames: ['command', 'mode'], registers: [registry] }),
     jobsRun: new Counter({ name: 'alur_jobs_run_total', help: 'Service-task jobs run by this process, by type and outcome', labelNames: ['type', 'outcome'], registers: [registry] }),
   };
 }
@@ -55,6 +61,7 @@ export function metricsObserver(metrics: Metrics): EngineObserver {
     committed(e) {
       metrics.inputs.inc();
       metrics.transactionSeconds.observe(e.seconds);
+      metrics.commands.inc({ command: e.command, mode: e.inTransaction ? 'transaction' : 'statement' });
     },
     failed(e) {
       metrics.transactionSeconds.observe(e.seconds);
