@@ -6,7 +6,7 @@
 import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
-import { allOf, anyOf, text, type Text } from '../messages/index.js';
+import { allOf, anyOf, text, type Param, type Text } from '../messages/index.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -21,13 +21,19 @@ function pathOf(e: ErrorObject): string {
   return base || '(body)';
 }
 
-/** Returns the body typed as T, or throws InvalidInput listing every violation. */
+/** Returns the body typed as T, or throws InvalidInput listing every violation in the reader's language. */
 export function checkBody<T>(schema: object, body: unknown): T {
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (!validate(body ?? {})) {
-    const errors = (validate.errors ?? []).map((e) => ({ path: pathOf(e), message: e.message ?? 'invalid' }));
-    throw new InvalidInput('the request body is invalid', errors);
+    // A field failing every branch of an anyOf is one item (the anyOf's), not one per branch.
+    const all = validate.errors ?? [];
+    const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath));
+    const errors = all.filter((e) => ![...alternatives].some((at) => e.schemaPath.startsWith(`${at}/`))).map((e) => {
+      const path = pathOf(e);
+      return schemaItem(path, path === '(body)' ? text('input.body') : path, e);
+    });
+    throw new InvalidInput(text('api.body-invalid', { names: allOf([...new Set(errors.map((e) => e.path!))]) }), errors);
   }
   return (body ?? {}) as T;
 }
@@ -107,21 +113,37 @@ const queryAjv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: true,
 addFormats(queryAjv);
 const queryValidators = new WeakMap<readonly QueryParam[], ValidateFunction>();
 
-const FORMAT_NAMES: Record<string, Text> = { 'date-time': text('query.format-date-time'), date: text('query.format-date'), uuid: text('query.format-uuid') };
+const FORMAT_NAMES: Record<string, Text> = { 'date-time': text('input.format-date-time'), date: text('input.format-date'), uuid: text('input.format-uuid') };
+const TYPE_TEXTS = { integer: 'input.integer', number: 'input.number', boolean: 'input.boolean', string: 'input.string', array: 'input.array', object: 'input.object' } as const;
 
-function queryItem(name: string, e: ErrorObject): ErrorItem {
+/** What ajv found wrong with `path` (a query parameter or a body field, `name` in the message), as one error item. */
+function schemaItem(path: string, name: Param, e: ErrorObject): ErrorItem {
   const p = e.params as Record<string, unknown>;
-  const t = e.keyword === 'enum' ? text('query.one-of', { name, values: anyOf((p.allowedValues as unknown[]).map(String)) })
-    : e.keyword === 'type' ? text(p.type === 'integer' ? 'query.integer' : p.type === 'boolean' ? 'query.boolean' : 'query.invalid', { name })
-    : e.keyword === 'minimum' ? text('query.minimum', { name, limit: Number(p.limit) })
-    : e.keyword === 'maximum' ? text('query.maximum', { name, limit: Number(p.limit) })
-    : e.keyword === 'maxLength' ? text('query.max-length', { name, limit: Number(p.limit) })
-    : e.keyword === 'pattern' ? text('query.pattern', { name })
-    : e.keyword === 'format' ? text('query.format', { name, format: FORMAT_NAMES[String(p.format)] ?? String(p.format) })
+  const limit = Number(p.limit);
+  const t = e.keyword === 'required' ? text('input.required', { name })
+    : e.keyword === 'additionalProperties' ? text('input.unknown-field', { name })
+    : e.keyword === 'enum' ? text('input.one-of', { name, values: anyOf((p.allowedValues as unknown[]).map(String)) })
+    : e.keyword === 'type' ? text(TYPE_TEXTS[String(p.type).split(',')[0] as keyof typeof TYPE_TEXTS] ?? 'input.invalid', { name })
+    : e.keyword === 'minimum' ? text('input.minimum', { name, limit })
+    : e.keyword === 'maximum' ? text('input.maximum', { name, limit })
+    : e.keyword === 'minLength' ? text('input.min-length', { name, limit })
+    : e.keyword === 'maxLength' ? text('input.max-length', { name, limit })
+    : e.keyword === 'minItems' ? text('input.min-items', { name, limit })
+    : e.keyword === 'maxItems' ? text('input.max-items', { name, limit })
+    : e.keyword === 'minProperties' ? text('input.min-properties', { name, limit })
+    : e.keyword === 'maxProperties' ? text('input.max-properties', { name, limit })
+    : e.keyword === 'pattern' ? text('input.pattern', { name })
+    : e.keyword === 'format' ? text('input.format', { name, format: FORMAT_NAMES[String(p.format)] ?? String(p.format) })
     // One of several formats (a date, or a date-time): named together.
-    : e.keyword === 'anyOf' ? text('query.format', { name, format: anyOf(((e.parentSchema as { anyOf?: { format?: string }[] }).anyOf ?? []).map((s) => FORMAT_NAMES[String(s.format)] ?? String(s.format))) })
-    : text('query.invalid', { name });
-  return { path: name, message: String(t), text: t };
+    : e.keyword === 'anyOf' && formatsOf(e) ? text('input.format', { name, format: anyOf(formatsOf(e)!) })
+    : text('input.invalid', { name });
+  return { path, message: String(t), text: t };
+}
+
+function formatsOf(e: ErrorObject): Text[] | string[] | undefined {
+  const branches = (e.parentSchema as { anyOf?: { format?: string }[] } | undefined)?.anyOf ?? [];
+  if (!branches.length || branches.some((s) => !s.format)) return undefined;
+  return branches.map((s) => FORMAT_NAMES[String(s.format)] ?? String(s.format)) as Text[];
 }
 
 /**
@@ -143,7 +165,7 @@ export function checkQuery<Q>(params: readonly QueryParam[], raw: Record<string,
     const v = raw[name];
     if (v === undefined || v === '') continue;
     if (typeof v !== 'string') {
-      const t = text('query.once', { name });
+      const t = text('input.once', { name });
       errors.push({ path: name, message: String(t), text: t });
     } else query[name] = v;
   }
@@ -152,7 +174,7 @@ export function checkQuery<Q>(params: readonly QueryParam[], raw: Record<string,
     const all = validate.errors ?? [];
     for (const name of new Set(all.map((e) => e.instancePath.replace(/^\//, '')))) {
       const mine = all.filter((e) => e.instancePath.replace(/^\//, '') === name);
-      errors.push(queryItem(name, mine.find((e) => e.keyword === 'anyOf') ?? mine[0]));
+      errors.push(schemaItem(name, name, mine.find((e) => e.keyword === 'anyOf') ?? mine[0]));
     }
   }
   if (errors.length) throw new InvalidInput(text('api.query-invalid', { names: allOf([...new Set(errors.map((e) => e.path!))]) }), errors);

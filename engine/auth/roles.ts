@@ -5,6 +5,7 @@
  * not roles: they are what `candidateGroups` name. Pure functions, no I/O; tenant scoping of data
  * is the store's job, these helpers only answer "may this user do that kind of thing".
  */
+import { allOf, text, type Text } from '../messages/index.js';
 
 export const ROLES = ['platform-admin', 'admin', 'analyst', 'staff'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,10 +25,10 @@ export function isRole(value: unknown): value is Role {
 }
 
 /** Validates a role list from a request: every entry a known role, no duplicates, at least one. */
-export function parseRoles(value: unknown): { ok: true; roles: Role[] } | { ok: false; message: string } {
-  if (!Array.isArray(value) || value.length === 0) return { ok: false, message: 'roles must be a non-empty list' };
+export function parseRoles(value: unknown): { ok: true; roles: Role[] } | { ok: false; message: Text } {
+  if (!Array.isArray(value) || value.length === 0) return { ok: false, message: text('identity.roles-empty') };
   const unknown = value.filter((r) => !isRole(r));
-  if (unknown.length) return { ok: false, message: `unknown role(s): ${unknown.map((r) => JSON.stringify(r)).join(', ')}; known roles are ${ROLES.join(', ')}` };
+  if (unknown.length) return { ok: false, message: text('identity.roles-unknown', { roles: allOf(unknown.map((r) => JSON.stringify(r))), known: allOf(ROLES), count: unknown.length }) };
   return { ok: true, roles: [...new Set(value as Role[])] };
 }
 

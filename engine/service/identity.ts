@@ -26,14 +26,14 @@ export async function login(knex: Knex, limiter: LoginRateLimiter, req: { userna
   // One person, one limit: ADMIN and admin are the same account.
   const limitKey = req.username.toLowerCase();
   const decision = limiter.attempt(limitKey, req.ip);
-  if (!decision.allowed) throw new TooManyRequests('too many login attempts; try again later', Math.ceil(decision.retryAfterMs / 1000));
+  if (!decision.allowed) throw new TooManyRequests(text('identity.too-many-logins'), Math.ceil(decision.retryAfterMs / 1000));
   const user = await findUserByUsername(knex, req.username);
   const ok = user && !user.disabled ? await verifyPassword(req.password, user.password_hash) : await verifyPasswordForUnknownUser(req.password);
   // Checked after the password (whose check runs for unknown users too): a person of a tenant
   // that signs in through single sign-on only is told where to go, whether or not the password
   // they typed matched (an account provisioned by sign-on has a password nobody knows).
   if (user && !user.disabled && user.tenant_id && !(await localPasswordsAllowed(knex, user.tenant_id))) throw new Forbidden(text('auth.use-sso'));
-  if (!ok || !user) throw new Unauthenticated('wrong username or password');
+  if (!ok || !user) throw new Unauthenticated(text('identity.wrong-password'));
   limiter.succeeded(limitKey, req.ip);
   return issueToken(knex, user, ttlMs);
 }
@@ -71,8 +71,8 @@ export async function userView(knex: Knex, user: UserRow): Promise<UserView> {
 
 
 export async function createTenant(knex: Knex, actor: Actor, req: { id: string; name: string }, now: Date): Promise<TenantRow> {
-  if (!hasRole(actor, 'platform-admin')) throw new Forbidden('creating tenants needs the role platform-admin');
-  if (await findTenant(knex, req.id)) throw new Conflict(`tenant ${req.id} already exists`);
+  requireRole(actor, text('action.create-tenant'), 'platform-admin');
+  if (await findTenant(knex, req.id)) throw new Conflict(text('identity.tenant-exists', { tenant: req.id }));
   const row = { id: req.id, name: req.name, created_at: now };
   await inTransaction(knex, async (trx) => {
     await insertTenant(trx, row);
@@ -125,18 +125,18 @@ export interface NewUser {
 
 export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Date): Promise<UserView> {
   const roles = parseRoles(req.roles);
-  if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: roles.message }]);
+  if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: String(roles.message), text: roles.message }]);
   if (req.tenant === null) {
-    if (!hasRole(actor, 'platform-admin')) throw new Forbidden('only a platform administrator creates users without a tenant');
-    if (roles.roles.some((r) => r !== 'platform-admin') || req.groups.length) throw new InvalidInput('a user without a tenant can only be a platform-admin without groups');
+    if (!hasRole(actor, 'platform-admin')) throw new Forbidden(text('identity.user-without-tenant'));
+    if (roles.roles.some((r) => r !== 'platform-admin') || req.groups.length) throw new InvalidInput(text('identity.tenantless-only-platform-admin'));
   } else {
     // Another tenant's admin gets 404 for the tenant, as for every other object of that tenant.
     if (!canManageUsers({ username: actor.username, tenant: actor.tenant, roles: actor.roles }, req.tenant)) {
-      if (hasRole(actor, 'admin') && actor.tenant !== req.tenant) throw new NotFound(`tenant ${req.tenant} not found`);
-      throw new Forbidden('creating users needs the role admin of that tenant');
+      if (hasRole(actor, 'admin') && actor.tenant !== req.tenant) throw new NotFound(text('access.tenant-not-found', { tenant: req.tenant.slice(0, 80) }));
+      throw new Forbidden(text('access.role-required', { action: text('action.create-user'), roles: text('role.admin') }));
     }
-    if (!(await findTenant(knex, req.tenant))) throw new NotFound(`tenant ${req.tenant} not found`);
-    if (roles.roles.some((r) => !TENANT_ROLES.includes(r)) && !hasRole(actor, 'platform-admin')) throw new Forbidden('only a platform administrator grants platform-admin');
+    if (!(await findTenant(knex, req.tenant))) throw new NotFound(text('access.tenant-not-found', { tenant: req.tenant.slice(0, 80) }));
+    if (roles.roles.some((r) => !TENANT_ROLES.includes(r)) && !hasRole(actor, 'platform-admin')) throw new Forbidden(text('people.platform-admin-only'));
   }
   const password_hash = await hashPassword(req.password);
   return inTransaction(knex, async (trx) => {

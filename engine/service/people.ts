@@ -106,7 +106,7 @@ export async function changePerson(deps: PeopleDeps, actor: Actor, username: str
     if (patch.email !== undefined) changes.email = patch.email;
     if (patch.roles !== undefined) {
       const roles = parseRoles(patch.roles);
-      if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: roles.message }]);
+      if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: String(roles.message), text: roles.message }]);
       const touchesPlatform = roles.roles.includes('platform-admin') !== user.roles.includes('platform-admin');
       if ((touchesPlatform || user.tenant_id === null) && !hasRole(actor, 'platform-admin')) throw new Forbidden(text('people.platform-admin-only'));
       if (user.tenant_id === null && roles.roles.some((r) => !['platform-admin'].includes(r))) throw new InvalidInput('a user without a tenant can only be a platform-admin', [{ path: 'roles', message: 'platform-admin only' }]);

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { render } from '../../engine/messages/index.js';
 import {
   canDeploy, canManageUsers, canOverseeTenant, hasRole, isPlatformAdmin, isRole, isStaffOnly, isTaskCandidate, parseRoles, ROLES,
   type Principal,
@@ -18,10 +19,11 @@ describe('auth: roles', () => {
 
   it('validates a role list from a request', () => {
     expect(parseRoles(['staff', 'analyst', 'staff'])).to.deep.equal({ ok: true, roles: ['staff', 'analyst'] });
-    expect(parseRoles([])).to.deep.equal({ ok: false, message: 'roles must be a non-empty list' });
+    const empty = parseRoles([]);
+    expect(empty.ok ? '' : render(empty.message, 'en')).to.equal('Roles must be a non-empty list.');
     const bad = parseRoles(['staff', 'superuser']);
-    expect(bad.ok).to.equal(false);
-    expect(bad.ok ? '' : bad.message).to.match(/unknown role\(s\): "superuser"/);
+    expect(bad.ok ? '' : render(bad.message, 'en')).to.equal('Unknown role "superuser"; known roles are platform-admin, admin, analyst and staff.');
+    expect(bad.ok ? '' : render(bad.message, 'id')).to.equal('Peran "superuser" tidak dikenal; peran yang dikenal: platform-admin, admin, analyst dan staff.');
   });
 
   it('answers hasRole for any of several roles', () => {

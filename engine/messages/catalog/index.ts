@@ -18,8 +18,9 @@ import { sso } from './sso.js';
 import { working } from './working.js';
 import { signing } from './signing.js';
 import { incidents } from './incidents.js';
+import { identity } from './identity.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
