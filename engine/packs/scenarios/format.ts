@@ -9,7 +9,13 @@ import schema from './scenario.schema.json' with { type: 'json' };
 import type { PackProblem } from '../problems.js';
 
 export interface ScenarioMessage { name: string; correlationKey?: string; variables?: Record<string, unknown> }
-export interface TaskRef { element: string; role?: string; count?: number; variables?: Record<string, unknown> }
+export interface TaskRef {
+  element: string; role?: string; count?: number; variables?: Record<string, unknown>;
+  /** expectTask: each matching task has this due instant / this many working days left (API.md `workingDaysLeft`). */
+  dueAt?: string; workingDaysLeft?: number;
+}
+/** The case's SLA as the API shows it (API.md `sla`): each given field must match. */
+export interface ExpectSla { state?: 'on-track' | 'due-soon' | 'overdue' | 'met' | 'missed'; workingDaysLeft?: number; dueAt?: string; paused?: boolean }
 export interface ExpectInstance {
   state?: 'active' | 'completed' | 'terminated' | 'cancelled';
   businessKey?: string;
@@ -17,6 +23,7 @@ export interface ExpectInstance {
   path?: string[];
   notPassed?: string[];
   activeElements?: string[];
+  sla?: ExpectSla;
 }
 export type Step =
   | { expectTask: TaskRef }

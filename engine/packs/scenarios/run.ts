@@ -13,7 +13,8 @@ import { addDuration } from '../../runner/duration.js';
 import type { InstanceRow } from '../../store/instances.js';
 import { claimDueJobs, type JobRow } from '../../store/jobs.js';
 import type { RoleMap } from '../roles.js';
-import type { ExpectDocument, ExpectInstance, RefusedStart, Scenario, ScenarioNeed, Step, TaskRef } from './format.js';
+import type { ExpectDocument, ExpectInstance, ExpectSla, RefusedStart, Scenario, ScenarioNeed, Step, TaskRef } from './format.js';
+import { daysLeftOf, slaOf } from '../../service/calendars.js';
 import { Forbidden, InvalidInput } from '../../service/errors.js';
 import type { ScenarioHarness } from './harness.js';
 import { executeJob } from '../../runner/execute.js';
@@ -109,7 +110,7 @@ class Ctx {
   }
 
   async step(step: Step): Promise<void> {
-    if ('expectTask' in step) return void (await this.tasksFor(step.expectTask, true));
+    if ('expectTask' in step) return this.expectDue(step.expectTask, await this.tasksFor(step.expectTask, true));
     if ('expectNoTask' in step) {
       const open = (await this.openTasks()).filter((t) => t.element_id === step.expectNoTask.element);
       if (open.length) throw new Failed(`expected no open task at ${step.expectNoTask.element}, found ${open.length}`);
@@ -209,6 +210,27 @@ class Ctx {
     return matching;
   }
 
+  /** expectTask's `dueAt` and `workingDaysLeft`: each matching task's, by the tenant's calendar at the scenario's clock (as the inbox shows it). */
+  async expectDue(ref: TaskRef, tasks: TaskRow[]): Promise<void> {
+    if (ref.dueAt === undefined && ref.workingDaysLeft === undefined) return;
+    const daysLeft = await daysLeftOf(this.h.engine.deps, this.tenant);
+    for (const t of tasks) {
+      const due = t.due_at ? new Date(t.due_at) : null;
+      if (ref.dueAt !== undefined && due?.getTime() !== Date.parse(ref.dueAt)) throw new Failed(`task at ${ref.element}: due ${due?.toISOString() ?? 'never'}, expected ${new Date(ref.dueAt).toISOString()}`);
+      const left = daysLeft(due);
+      if (ref.workingDaysLeft !== undefined && left !== ref.workingDaysLeft) throw new Failed(`task at ${ref.element}: ${left ?? 'no due date, no'} working days left, expected ${ref.workingDaysLeft} (due ${due?.toISOString() ?? 'never'}, now ${this.h.clock.now().toISOString()})`);
+    }
+  }
+
+  /** The case SLA as the API shows it (service/calendars.ts slaOf) at the scenario's clock. */
+  async expectSla(want: ExpectSla, sla: InstanceRow['snapshot']['sla']): Promise<void> {
+    const report = (await slaOf(this.h.engine.deps, this.tenant))(sla);
+    if (!report) throw new Failed('expected a case SLA, but the process has no alur:sla');
+    const found = { state: report.state, workingDaysLeft: report.workingDaysLeft, dueAt: report.dueAt, paused: report.paused };
+    const wrong = Object.entries(want).filter(([k, v]) => k === 'dueAt' ? Date.parse(v as string) !== Date.parse(report.dueAt) : found[k as keyof typeof found] !== v);
+    if (wrong.length) throw new Failed(`case SLA: expected ${JSON.stringify(want)}, found ${JSON.stringify(found)} (now ${this.h.clock.now().toISOString()})`);
+  }
+
   /** Every instance of the scratch tenant: the scenario's root and the children it called. */
   async instanceIds(): Promise<string[]> {
     return (await listInstances(this.h.db.knex, this.tenant, {}, { limit: 500, offset: 0 })).items.map((i) => i.id);
@@ -227,6 +249,7 @@ class Ctx {
     for (const [k, want] of Object.entries(e.variables ?? {})) {
       if (!isDeepStrictEqual(vars[k], want)) throw new Failed(`variable ${k}: expected ${JSON.stringify(want)}, found ${JSON.stringify(vars[k])}`);
     }
+    if (e.sla) await this.expectSla(e.sla, snap.sla);
     if (e.activeElements) {
       const active = Object.values(snap.els ?? {}).map((el) => el.e);
       const missing = e.activeElements.filter((id) => !active.includes(id));
