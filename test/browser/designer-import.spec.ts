@@ -9,7 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
 import { fillEntry, loginToDesigner, openGroup, select } from './support/designer-page.js';
 
-const analyst = { username: 'analis.klaten', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'] };
+const analyst = { username: 'analis.klaten', password: 'Rahasia-analis-2', roles: ['analyst'], groups: ['bagian-organisasi'], displayName: 'Dimas Pratama' };
+// The diagram's candidate group has a member, so the deployment has nothing to warn about.
+const verifier = { username: 'verifikator.klaten', password: 'Rahasia-verif-2', roles: ['staff'], groups: ['verifikator-kelurahan'] };
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 
 describe('designer: Camunda Modeler files and language', function () {
@@ -19,7 +21,7 @@ describe('designer: Camunda Modeler files and language', function () {
 
   before(async function () {
     server = await startServer();
-    await setupTenant(server.url, server.adminPassword, { id: 'klaten', name: 'Kabupaten Klaten', users: [analyst] });
+    await setupTenant(server.url, server.adminPassword, { id: 'klaten', name: 'Kabupaten Klaten', users: [analyst, verifier] });
     browser = await launchBrowser();
     // A computer set up in American English: the designer still speaks and dates in Indonesian
     page = await newPage(browser, { locale: 'en-US' });
@@ -53,13 +55,20 @@ describe('designer: Camunda Modeler files and language', function () {
     expect(await page.locator('[data-key="surat-keterangan-usaha"] .version[data-version="1"] time').innerText()).to.equal(today);
     await select(page, 'Task_Verifikasi');
     await openGroup(page, 'assignmentDefinition');
+    // The status line made the canvas shorter and the palette went to two columns: nothing lies under it.
+    const { paletteRight, left } = await page.evaluate(() => ({
+      paletteRight: document.querySelector('.djs-palette')!.getBoundingClientRect().right,
+      left: Math.min(...[...document.querySelectorAll('.djs-shape')].map((e) => e.getBoundingClientRect().left)),
+    }));
+    expect(left).to.be.greaterThan(paletteRight);
+    expect(await page.locator('[data-testid=issues] li.issue').count()).to.equal(0);
     await screenshot(page, 'designer-imported');
 
     // The deployed version opens again from the list, and token simulation toggles on it
     await page.click('[data-action=new]');
     await page.locator('[data-testid=doc-title]', { hasText: 'Diagram baru (belum di-deploy)' }).waitFor();
     await page.click('[data-key="surat-keterangan-usaha"] .version[data-version="1"]');
-    await page.locator('[data-testid=doc-title]', { hasText: 'surat-keterangan-usaha — versi 1' }).waitFor();
+    await page.locator('[data-testid=doc-title]', { hasText: 'Surat Keterangan Usaha — versi 1' }).waitFor();
     await page.locator('.djs-element[data-element-id="Gateway_Keputusan"]').waitFor();
     await page.click('[data-action=simulate]');
     await page.locator('.bjs-container.simulation').waitFor();

@@ -27,6 +27,21 @@ export function fitBesidePalette(modeler: any, container: HTMLElement): void {
   });
 }
 
+/**
+ * After the canvas changed size (a status line, the issues list growing), the palette may lay
+ * itself out in two columns and cover the diagram's left edge: move the diagram right by what is
+ * covered, at the same zoom.
+ */
+export function keepClearOfPalette(modeler: any, container: HTMLElement): void {
+  const palette = container.querySelector('.djs-palette')?.getBoundingClientRect();
+  const shapes = [...container.querySelectorAll('.djs-shape, .djs-connection')].map((element) => element.getBoundingClientRect()).filter((box) => box.width > 0);
+  if (!palette || shapes.length === 0) return;
+  const left = Math.min(...shapes.map((box) => box.left));
+  const covered = palette.right + MARGIN - left;
+  // Only a diagram that was clear of the palette before it grew is moved (one scrolled under it on purpose stays).
+  if (covered > 0 && covered <= palette.width) modeler.get('canvas').scroll({ dx: covered, dy: 0 });
+}
+
 /** Whether the diagram is still blank: nothing drawn beside the one start event a new diagram has. */
 export function isBlankDiagram(modeler: any): boolean {
   const shapes = (modeler.get('elementRegistry').getAll() as { type: string; labelTarget?: unknown }[])

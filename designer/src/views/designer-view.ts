@@ -5,7 +5,7 @@
  */
 import { suggestGroups } from '../modeler/group-suggestions.js';
 import { translateFeelSwitchTitles } from '../modeler/feel-switch-titles.js';
-import { blankDiagramHint, fitBesidePalette, isBlankDiagram } from '../modeler/canvas-fit.js';
+import { blankDiagramHint, fitBesidePalette, isBlankDiagram, keepClearOfPalette } from '../modeler/canvas-fit.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/lang.js';
@@ -19,6 +19,11 @@ import { createIssuesPanel, lintIssues } from './issues-panel.js';
 import { createProcessList } from './process-list.js';
 import { createStatusLine } from './status.js';
 import { lintContext } from 'bpmnlint-plugin-alur/context';
+
+/** A deployed version's title: the process's name as the list shows it (its key when it has none). */
+function versionTitle(definition: ProcessDefinition): DocTitle {
+  return { key: 'openedVersion', values: { key: definition.name || definition.key, version: definition.version } };
+}
 
 export function mountDesigner(container: HTMLElement, _session: Session): { destroy(): void } {
   let modeler: Modeler | null = null;
@@ -51,8 +56,13 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   const stopSuggesting = suggestGroups(properties);
   const stopTranslatingTitles = translateFeelSwitchTitles(properties);
   blankDiagramHint(modeler, canvas);
-  // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized.
-  const resizeObserver = new ResizeObserver(() => (modeler?.get('canvas') as any)?.resized());
+  // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized
+  // (two columns when short), and the diagram moves out from under it.
+  const resizeObserver = new ResizeObserver(() => {
+    if (!modeler) return;
+    (modeler.get('canvas') as any).resized();
+    keepClearOfPalette(modeler, canvas);
+  });
   resizeObserver.observe(canvas);
   const ctx: DesignerContext = {
     modeler, status, issues,
@@ -60,7 +70,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     deployed: async (definition) => {
       diagram.definitionId = definition.id;
       diagram.dirty = false;
-      setTitle({ key: 'openedVersion', values: { key: definition.key, version: definition.version } });
+      setTitle(versionTitle(definition));
       await processList.refresh();
       processList.setActive(definition.id);
     },
@@ -117,7 +127,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     try {
       const xml = await definitionXml(definition.id);
       clearForms();
-      await open(xml, { key: 'openedVersion', values: { key: definition.key, version: definition.version } }, definition.id);
+      await open(xml, versionTitle(definition), definition.id);
       status.clear();
     } catch (error) {
       status.show('error', t('requestFailed', { detail: (error as Error).message }));

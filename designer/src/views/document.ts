@@ -9,7 +9,7 @@ export type DocTitle = { key: UiKey; values?: Record<string, string | number> };
 
 export interface DiagramDocument {
   xml: string | null;
-  /** Shown above the canvas: "new diagram", "file: x.bpmn" or "key — version n". */
+  /** Shown above the canvas: "new diagram", "file: x.bpmn" or "name — version n". */
   title: DocTitle | null;
   /** The deployed definition it was opened from or last deployed as. */
   definitionId: string | null;
