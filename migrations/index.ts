@@ -23,6 +23,7 @@ import * as singleSignOn from './20261207063000_single_sign_on.js';
 import * as documentVersionsSigning from './20261207064500_document_versions_signing.js';
 import * as caseSla from './20261207065712_case_sla.js';
 import * as letters from './20261207070000_letters.js';
+import * as letterRegisters from './20261207101500_letter_registers.js';
 import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
 import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
 import * as incidentParams from './20261207100000_incident_params.js';
@@ -52,6 +53,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207070100_operate_tenant_indexes', operateTenantIndexes],
   ['20261207093000_task_working_day_plan', taskWorkingDayPlan],
   ['20261207100000_incident_params', incidentParams],
+  ['20261207101500_letter_registers', letterRegisters],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -26,6 +26,7 @@ import { documentRoutes } from './routes/documents.js';
 import { ssoRoutes } from './routes/sso.js';
 import { refuseDeepBodies } from './body-depth.js';
 import { signingRoutes } from './routes/signing.js';
+import { registerRoutes } from './routes/registers.js';
 import { ephemeralSigning } from '../signing/config.js';
 
 export function createApp(appDeps: AppDeps): Express {
@@ -60,6 +61,7 @@ export function createApp(appDeps: AppDeps): Express {
   formRoutes(routes, deps);
   startingRoutes(routes, deps);
   calendarRoutes(routes, deps);
+  registerRoutes(routes, deps);
   operationRoutes(routes, deps);
   documentRoutes(routes, deps);
   signingRoutes(routes, { ...deps, signing: deps.signing ?? ephemeralSigning(() => deps.clock.now()) });

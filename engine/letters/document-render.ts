@@ -6,7 +6,9 @@
  *  - `template` (required): the template's file name as deployed (`surat-izin.docx`; its latest version);
  *  - `register` and `numberFormat` (e.g. `{seq}/{kode}/{unit}/{yyyy}`), with `kode` and `unit`:
  *    the number is gap-free per tenant, register and year (the counter of engine/numbering, taken
- *    in the transaction that stores the letter) and goes into the template as `{nomorSurat}`;
+ *    in the transaction that stores the letter) and goes into the template as `{nomorSurat}`.
+ *    A register a tenant admin set up (registers.ts) brings its own `numberFormat`, `kode` and
+ *    `unit`, which win over the headers;
  *  - `name` (file name without extension, default the template's), `resultVariable` (default
  *    `surat`: `{ documentId, pdfDocumentId, name, nomor, register, tanggal }`).
  * Every header may be FEEL. The template sees the task's variables, `nomorSurat` and
@@ -27,6 +29,7 @@ import { documentBytes } from '../documents/read-bytes.js';
 import { fillTemplate, openTemplate, DEFAULT_RENDER_LIMITS, TemplateProblem, type RenderLimits } from './render.js';
 import { findLetter, insertLetter, latestTemplate, setLetterPdf, type LetterRow } from './store.js';
 import { convertToPdf, type SofficeOptions } from './soffice.js';
+import { findRegister, LETTER_FIELDS, REGISTER_KEY, registerScope, registerSeries, type RegisterRow } from './registers.js';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Who the case's documents say made a letter. */
@@ -69,7 +72,8 @@ export function documentRenderConnector(options: DocumentRenderOptions): JobHand
     const template = await latestTemplate(knex, job.tenant, templateName);
     if (!template) throw new JobIncident(`document-render: templat ${templateName} belum di-deploy di daerah ini / template ${templateName} is not deployed in this tenant (deploy it with the process)`);
     const files = await asIncident(openTemplate(template.content, templateName));
-    const numbering = numberingOf(h);
+    const registerKey = optionalText(h, 'register');
+    const numbering = numberingOf(h, registerKey && REGISTER_KEY.test(registerKey) ? await findRegister(knex, job.tenant, registerKey) : undefined);
     const baseName = safeBase(optionalText(h, 'name') ?? templateName.replace(/\.docx$/i, ''));
     return knex.transaction(async (trx) => {
       let number: string | null = null;
@@ -77,7 +81,7 @@ export function documentRenderConnector(options: DocumentRenderOptions): JobHand
         // The year is part of the counter's series: numbers restart every year, whatever the format says.
         const series = seriesOf(numbering.format, now, zone, numbering.fields);
         const year = tanggal.slice(-4);
-        ({ number } = await takeNumber(trx, { tenant: job.tenant, scope: `surat:${numbering.register}`, series: `${year}|${series.name}` }, now, series));
+        ({ number } = await takeNumber(trx, { tenant: job.tenant, scope: registerScope(numbering.register), series: registerSeries(year, series.name) }, now, series));
       }
       const data = { ...job.variables, nomorSurat: number ?? '', tanggalSurat: tanggal };
       const docx = await asIncident(fillTemplate(files, templateName, data, options.limits ?? DEFAULT_RENDER_LIMITS));
@@ -116,18 +120,18 @@ async function asIncident<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** The register, format and fields of a numbered letter; undefined when the task numbers nothing. */
-function numberingOf(h: Record<string, unknown>) {
+/** The register, format and fields of a numbered letter (the admin's register settings over the headers); undefined when the task numbers nothing. */
+function numberingOf(h: Record<string, unknown>, set: RegisterRow | undefined) {
   const register = optionalText(h, 'register');
-  const formatText = optionalText(h, 'numberFormat');
+  const formatText = set?.number_format ?? optionalText(h, 'numberFormat');
   if (!register && !formatText) return undefined;
   if (!register || !formatText) throw new JobIncident('document-render: a numbered letter needs both task headers register and numberFormat');
-  if (!/^[a-z0-9][a-z0-9._-]{0,62}$/i.test(register)) throw new JobIncident(`document-render: register ${register} must be a name of letters, digits, dots, dashes (at most 63)`);
-  const parsed = parseNumberFormat(formatText, { fields: ['kode', 'unit'] });
+  if (!REGISTER_KEY.test(register)) throw new JobIncident(`document-render: register ${register} must be a name of letters, digits, dots, dashes (at most 63)`);
+  const parsed = parseNumberFormat(formatText, { fields: LETTER_FIELDS });
   if (!parsed.ok) throw new JobIncident(`document-render: numberFormat ${formatText}: ${parsed.problems.join('; ')}`);
   const fields: Record<string, string> = {};
-  for (const name of ['kode', 'unit']) {
-    const value = optionalText(h, name);
+  for (const name of LETTER_FIELDS) {
+    const value = set?.[name] ?? optionalText(h, name);
     if (value !== undefined) fields[name] = value;
   }
   for (const part of parsed.format.parts) {

@@ -18,6 +18,7 @@ import { addHoliday, removeHoliday, setCalendar } from './calendars.js';
 import type { HolidayKind } from '../store/calendars.js';
 import { receiveDocument, type DocumentOptions } from '../documents/intake.js';
 import { removeCertificate, uploadCertificate, type SigningDeps } from '../signing/certificates.js';
+import { putRegister, registerAfterChange, type RegisterChange } from '../letters/registers.js';
 
 export class Administration {
   constructor(private readonly engine: Engine, private readonly tokenCache?: TokenCache) {}
@@ -90,6 +91,12 @@ export class Administration {
 
   removeCertificate(actor: Actor, name: string) {
     return removeCertificate(this.knex, actor, name);
+  }
+
+  /** Sets up or changes a letter register (admin; letters/registers.ts); answers it as listed, and whether it is new. */
+  async putLetterRegister(actor: Actor, key: string, change: RegisterChange) {
+    const { created } = await putRegister(this.knex, actor, key, change, this.now());
+    return { created, register: await registerAfterChange(this.knex, actor, key) };
   }
 
   /** Stores an upload streamed from the request (documents/intake.ts), as the caller's. */

@@ -14,6 +14,7 @@ import { listIncidents, openIncidentsOf, type IncidentFilter, type IncidentRow }
 import { historyOf } from '../store/history.js';
 import { documentsOfInstance, versionsOf, type DocumentRow } from '../store/documents.js';
 import { getCertificate, listCertificates } from '../signing/certificates.js';
+import { listRegisters } from '../letters/registers.js';
 import { listAudit, type AuditQuery } from '../store/audit.js';
 import { visibleVariables, type SlaState, type Variables } from '../core/index.js';
 import { hasRole, requireRole, seesAll, tenantOf, type Actor } from './actor.js';
@@ -153,6 +154,11 @@ export class Reads {
 
   certificate(actor: Actor, name: string) {
     return getCertificate(this.db, actor, name);
+  }
+
+  /** The tenant's letter registers with their counters per year (admins and analysts; letters/registers.ts checks). */
+  letterRegisters(actor: Actor) {
+    return listRegisters(this.db, actor);
   }
 
   /** Streams a readable document's bytes as the answer. */

@@ -5,7 +5,7 @@
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
 
-export type AuditObject = 'user' | 'group' | 'tenant' | 'pack' | 'calendar' | 'signing-certificate';
+export type AuditObject = 'user' | 'group' | 'tenant' | 'pack' | 'calendar' | 'signing-certificate' | 'letter-register';
 
 export interface AuditRow {
   tenant_id: string | null;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { uiStrings } from '../../designer/src/i18n/ui-strings.js';
 import { calendarStrings } from '../../designer/src/i18n/calendar-strings.js';
+import { registerStrings } from '../../designer/src/i18n/register-strings.js';
 import { id as inboxId } from '../../inbox/src/i18n/id.js';
 import { en as inboxEn } from '../../inbox/src/i18n/en.js';
 import { startingEn, startingId } from '../../inbox/src/i18n/starting.js';
@@ -91,6 +92,7 @@ describe('translations: Indonesian and English for every string a user reads', (
   it('given the designer\'s own strings, then both languages have the same keys, no empty text and the same placeholders', () => {
     checkPair('designer', uiStrings.id, uiStrings.en);
     checkPair('designer calendar', calendarStrings.id, calendarStrings.en);
+    checkPair('designer registers', registerStrings.id, registerStrings.en);
   });
 
   it('given the inbox\'s own strings, then both languages have the same keys, no empty text and the same placeholders', () => {

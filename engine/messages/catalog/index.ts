@@ -19,8 +19,9 @@ import { working } from './working.js';
 import { signing } from './signing.js';
 import { incidents } from './incidents.js';
 import { identity } from './identity.js';
+import { letters } from './letters.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
