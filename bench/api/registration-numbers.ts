@@ -2,14 +2,17 @@
  * Starts with a registration number against starts without one (issue 11), over HTTP against
  * PostgreSQL, in the same run: two processes identical but for `alur:businessKey format`, so every
  * numbered start of a run takes a number of the same series — one counter row, the worst case of
- * waiting on it. For 1, 8 and 32 concurrent clients, each phase runs `seconds` per process, in
- * the order plain, numbered, numbered, plain (so drift in the machine's load falls on both alike),
- * and the ratio is numbered starts/s ÷ plain starts/s (target ≥ 0.9). Afterwards the numbers are
+ * waiting on it. For 1, 8 and 32 concurrent clients (BENCH_CLIENTS), each process runs `seconds`
+ * in all, in slices: plain, numbered, numbered, plain, … (BENCH_ROUNDS pairs, default 2; so drift
+ * in the machine's load falls on both alike), and the ratio is numbered starts/s ÷ plain starts/s
+ * (target ≥ 0.9), beside the CPU the server and the PostgreSQL backends used per start (a cost a
+ * loaded machine stretches far less than time). Afterwards the numbers are
  * checked: 1..n with no gap and no repeat. The server runs as its own process (`engine/main.ts`).
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/api/registration-numbers.ts [seconds=10]
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 
@@ -17,6 +20,12 @@ const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
 const seconds = Number(process.argv[2] ?? 10);
 const clients = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const slice = (seconds * 1000) / (2 * rounds);
+// BENCH_KEYED=1: also starts of the plain process with a business key given by the caller — what
+// having a key costs (its search indexes) apart from taking a number.
+const keyed = !!process.env.BENCH_KEYED;
+const variants = keyed ? ['plain', 'numbered', 'keyed'] : ['plain', 'numbered'];
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
 const dbName = `alur_bench_numbers_${randomBytes(4).toString('hex')}`;
 const dbUrl = Object.assign(new URL(base), { pathname: `/${dbName}` }).toString();
@@ -33,9 +42,30 @@ const process_ = (id: string, numbered: boolean) => `<?xml version="1.0" encodin
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** CPU time (user + system) the processes `pids` have used so far, in ms (Linux /proc; a process gone counts 0). */
+function cpuMs(pids: number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime in 1/100 s
+    } catch { /* ended */ }
+  }
+  return ticks * 10;
+}
+
+interface Measured { starts: number; ms: number; server: number; pg: number }
+
+class Totals {
+  private sum: Measured = { starts: 0, ms: 0, server: 0, pg: 0 };
+  add(m: Measured): void { for (const k of Object.keys(m) as (keyof Measured)[]) this.sum[k] += m[k]; }
+  rate(): number { return (this.sum.starts * 1000) / this.sum.ms; }
+  cpu(which: 'server' | 'pg'): string { return (this.sum[which] / this.sum.starts).toFixed(2); }
+}
+
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${dbName}`);
-  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_DB_POOL_MAX: '40' });
+  const { port, process: server } = await spawnEngine(dbUrl, { ALUR_DB_POOL_MAX: '40', ALUR_METRICS_TOKEN: 'bench-metrics' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const call = jsonCaller(port, () => agent);
   try {
@@ -55,28 +85,44 @@ async function main(): Promise<void> {
     // Warm up both paths (the remembered definitions, the model cache, the counter row).
     for (const key of ['plain', 'numbered']) for (let i = 0; i < 20; i++) await call('POST', '/api/process-instances', loket, { processKey: key });
 
-    const run = async (key: string, c: number): Promise<number> => {
+    // Starts done and the time until the last one ended, with the CPU the server and the
+    // database's backends used meanwhile (/proc: the cost a loaded machine does not stretch).
+    const pgPids = async () => (await admin.raw('select pid from pg_stat_activity where datname = ?', [dbName])).rows.map((r: { pid: number }) => r.pid) as number[];
+    let given = 0;
+    const run = async (key: string, c: number): Promise<Measured> => {
       let starts = 0;
-      const until = Date.now() + seconds * 1000;
+      const backends = await pgPids();
+      const [server0, pg0] = [cpuMs([server.pid!]), cpuMs(backends)];
+      const from = performance.now();
+      const until = Date.now() + slice;
       await Promise.all(Array.from({ length: c }, async () => {
         while (Date.now() < until) {
-          await call('POST', '/api/process-instances', loket, { processKey: key });
+          // `keyed`: the plain process with a business key of the same shape given by the caller (no counter).
+          await call('POST', '/api/process-instances', loket, key === 'keyed' ? { processKey: 'plain', businessKey: `KEY/2026/12/${String(++given).padStart(6, '0')}` } : { processKey: key });
           starts++;
         }
       }));
-      return starts;
+      const ms = performance.now() - from;
+      // Backends opened during the slice were not in the first reading: count them from zero.
+      const later = (await pgPids()).filter((p) => !backends.includes(p));
+      return { starts, ms, server: cpuMs([server.pid!]) - server0, pg: cpuMs(backends) - pg0 + cpuMs(later) };
     };
     const rows: string[] = [];
     for (const c of clients) {
-      const plain = await run('plain', c);
-      const numberedA = await run('numbered', c);
-      const numberedB = await run('numbered', c);
-      const plainB = await run('plain', c);
-      const p = (plain + plainB) / (2 * seconds);
-      const n = (numberedA + numberedB) / (2 * seconds);
-      rows.push(`| ${c} | ${p.toFixed(0)} | ${n.toFixed(0)} | ${(n / p).toFixed(2)} |`);
+      const totals = new Map(variants.map((v) => [v, new Totals()]));
+      // plain, numbered, numbered, plain, … (`rounds` pairs, `seconds` per process in all).
+      for (let r = 0; r < rounds; r++) {
+        for (const v of r % 2 === 0 ? variants : [...variants].reverse()) totals.get(v)!.add(await run(v, c));
+      }
+      const [plain, numbered, keyed] = variants.map((v) => totals.get(v)!);
+      const p = plain.rate();
+      const n = numbered.rate();
+      rows.push(`| ${c} | ${p.toFixed(0)} | ${n.toFixed(0)} | ${(n / p).toFixed(2)} | ${plain.cpu('server')} / ${numbered.cpu('server')} | ${plain.cpu('pg')} / ${numbered.cpu('pg')} |${keyed ? ` ${(keyed.rate() / p).toFixed(2)} | ${keyed.cpu('server')} / ${keyed.cpu('pg')} |` : ''}`);
       console.error(rows.at(-1));
     }
+    // How the starts ran: one statement, or again in a transaction (a lost race, a deadlock).
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: 'Bearer bench-metrics' } })).text();
+    console.log(metrics.split('\n').filter((l) => l.startsWith('alur_commands_total{command="startInstance"')).join('\n'));
     const k = knexPkg.knex({ client: 'pg', connection: dbUrl });
     const keys: string[] = (await k('process_instance').where({ process_key: 'numbered' }).select('business_key')).map((r: { business_key: string }) => r.business_key);
     await k.destroy();
@@ -87,7 +133,7 @@ async function main(): Promise<void> {
       series.set(key.slice(0, at), [...(series.get(key.slice(0, at)) ?? []), Number(key.slice(at + 1))]);
     }
     const gapless = [...series.values()].every((seqs) => seqs.sort((a, b) => a - b).every((s, i) => s === i + 1));
-    console.log(`\nclients | starts/s without a number | starts/s with a number | ratio\n--- | --- | --- | ---\n${rows.join('\n')}`);
+    console.log(`\nclients | starts/s without a number | starts/s with a number | ratio | server CPU ms per start (without / with) | PostgreSQL CPU ms per start (without / with)${keyed ? ' | key given by the caller ÷ without | its server / PostgreSQL CPU ms per start' : ''}\n--- | --- | --- | --- | --- | ---${keyed ? ' | --- | ---' : ''}\n${rows.join('\n')}`);
     console.log(`\n${keys.length} numbered starts in ${series.size} series: ${gapless ? 'each 1..n with no gap and no repeat' : 'GAPS OR REPEATS'}`);
     if (!gapless) process.exitCode = 1;
   } finally {

@@ -103,10 +103,12 @@ async function main(): Promise<void> {
       await Promise.all(Array.from({ length: c }, async () => {
         while (Date.now() < until) {
           const t0 = performance.now();
-          done += await loop();
+          const n = await loop(); // not `done += await loop()`: that reads `done` before the await and loses the other clients' counts
+          done += n;
           latencies?.push(performance.now() - t0);
         }
       }));
+      if (process.env.BENCH_DEBUG) console.error(`slice: ${c} clients, ${done} done in ${(performance.now() - from).toFixed(0)} ms`);
       return { done, ms: performance.now() - from, cpu: cpuMs(pid) - cpu0 };
     };
     for (const c of throughputClients) {
