@@ -10,10 +10,14 @@ import { rescheduleCycle } from './subscriptions.js';
 import { interruptScope } from './throw.js';
 import { propagate } from './variables.js';
 
-export function trigger(rt: Runtime, subKey: number, vars: Record<string, unknown> | undefined): void {
+export function trigger(rt: Runtime, subKey: number, given: Record<string, unknown> | undefined): void {
   const sub = rt.state.subs![subKey];
   const owner = rt.mustInst(sub.o);
   const catchDef = rt.el(sub.e);
+  // A strict process (alur:variables) takes from a message or signal into a running case only what
+  // the catching event's output mappings declare: whoever publishes it cannot overwrite what a form
+  // checked. Without output mappings nothing of it lands.
+  const vars = rt.model.strictVariables && sub.kind !== 'timer' && !catchDef.outputs?.length ? undefined : given;
   const kind = sub.kind === 'timer' ? 'timer.fired' : sub.kind === 'message' ? 'message.correlated' : 'signal.received';
   rt.log({ type: kind, elementId: sub.e, key: subKey, ...(sub.name ? { data: { name: sub.name } } : {}) });
   /** The subscription is used up (a fired timer needs no cancel; a message subscription does). */
@@ -49,6 +53,7 @@ export function trigger(rt: Runtime, subKey: number, vars: Record<string, unknow
     consume();
     interruptScope(rt, sub.o);
   } else keep();
-  propagate(rt, sub.o, vars);
+  // An event subprocess's start has no completion to map through: in a strict process it takes none.
+  propagate(rt, sub.o, rt.model.strictVariables && sub.kind !== 'timer' ? undefined : vars);
   rt.push({ a: 'activate', e: catchDef.parent, scope: sub.o, start: catchDef.id });
 }

@@ -1,6 +1,6 @@
 /**
  * The designer's "Memulai berkas" group: an analyst says who may start a process and how its
- * registration numbers read, sees the engine's rule flag a format it cannot number, fixes it,
+ * registration numbers read, ticks strict variables ("Isian petugas"), sees the engine's rule flag a format it cannot number, fixes it,
  * gives the start event a start form in the form editor, and deploys; the definition then names
  * all three through the API.
  */
@@ -47,6 +47,13 @@ describe('designer: how a case starts (starters, registration number, start form
     await issue.waitFor({ state: 'detached' });
     await screenshot(page, 'designer-case-start-panel');
 
+    // Strict variables: one box, in Indonesian, beside the case's start.
+    const strict = page.locator('[data-group-id="group-alur-variables"]');
+    expect(await strict.locator('.bio-properties-panel-group-header-title').textContent()).to.equal('Isian petugas');
+    await openGroup(page, 'alur-variables');
+    expect(await page.locator('[data-entry-id="alur-variables-strict"]').textContent()).to.contain('Ketat: petugas hanya mengisi yang dinyatakan formulir');
+    await page.locator('[data-entry-id="alur-variables-strict"] input[type=checkbox]').check();
+
     // The start event gets its start form in the form editor.
     await select(page, 'StartEvent_1');
     await page.click('[data-action=form]');
@@ -71,6 +78,7 @@ describe('designer: how a case starts (starters, registration number, start form
     const xml: string = await api.expect(200, 'GET', `/api/process-definitions/${list.items[0].id}/xml`);
     expect(xml).to.contain('<alur:starters groups="loket-dpmptsp, kepala-opd"');
     expect(xml).to.contain('<alur:businessKey format="IRK/{yyyy}/{MM}/{seq:4}"');
+    expect(xml).to.contain('<alur:variables strict="true"');
 
     // Emptying a field removes its element (anyone may start again).
     await deselect(page);

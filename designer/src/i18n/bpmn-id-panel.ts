@@ -139,6 +139,11 @@ export const panelId: Record<string, string> = {
   'Registration number format': 'Format nomor registrasi',
   'e.g. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} are the start date, {seq:5} a counter of 5 digits that restarts when the text around it changes. Empty: no number.':
     'mis. PBG/{yyyy}/{MM}/{seq:5}: {yyyy} {yy} {MM} {dd} adalah tanggal berkas dimulai, {seq:5} nomor urut 5 angka yang mulai lagi dari 1 bila teks di sekitarnya berubah (di sini setiap bulan). Kosong: tanpa nomor registrasi.',
+  // Alur's "Isian petugas" group (designer/src/modeler/variables-props.ts)
+  'Values people enter': 'Isian petugas',
+  'Strict: a person sets only what a form declares': 'Ketat: petugas hanya mengisi yang dinyatakan formulir',
+  'A task or start without a form then takes no values at all, so no one can overwrite what an earlier form checked. Unticked: Camunda\'s default, a task without a form sets any value.':
+    'Tugas atau permohonan tanpa formulir lalu tidak menerima isian apa pun, sehingga tidak ada yang dapat menimpa isian yang sudah diperiksa formulir sebelumnya. Tidak dicentang: bawaan Camunda, tugas tanpa formulir dapat mengisi apa saja.',
   // Alur's "Standar pelayanan" group (designer/src/modeler/service-standard-props.ts)
   'Service standard': 'Standar pelayanan',
   'Service standard (working days)': 'Jangka waktu pelayanan (hari kerja)',

@@ -21,6 +21,7 @@ import lintConfig from 'alur-lint-config';
 import alurModdle from '../../../engine/bpmn/alur.json' with { type: 'json' };
 import translateModule from '../i18n/translate-module.js';
 import caseStartModule from './case-start-props.js';
+import variablesModule from './variables-props.js';
 import dueDatePickerModule from './due-date-picker.js';
 import serviceStandardModule from './service-standard-props.js';
 import { feelLanguageContext } from './feel-builtins.js';
@@ -42,6 +43,7 @@ export function createModeler(canvas: HTMLElement, propertiesPanel: HTMLElement)
       TokenSimulationModule,
       translateModule,
       caseStartModule,
+      variablesModule,
       dueDatePickerModule,
       serviceStandardModule,
     ],

@@ -26,7 +26,7 @@ export function extensionOf(owner: Bo, type: string): Bo | undefined {
 }
 
 /** Sets (attributes) or, with `attrs` null, removes the owner's extension element of `type`. */
-export function writeExtension(element: any, type: string, attrs: Record<string, string> | null, modeling: any, moddle: any): void {
+export function writeExtension(element: any, type: string, attrs: Record<string, string | boolean> | null, modeling: any, moddle: any): void {
   const owner = ownerOf(element);
   if (!owner) return;
   const existing = extensionOf(owner, type);
