@@ -16,6 +16,7 @@ import { ModelCache } from './service/models.js';
 import { Engine } from './service/engine.js';
 import { createBoundedEvaluator } from './expressions/sandbox.js';
 import { createStepPool } from './steps/pool.js';
+import { compilerThread } from './bpmn/compile-off-thread.js';
 import { inTimeZone, type FeelEvaluator } from './expressions/feel.js';
 import { registerConnectors } from './runner/connectors/index.js';
 import { loadHandlerModules } from './runner/connectors/load.js';
@@ -61,8 +62,10 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   const feel = config.timeZone ? inTimeZone(bounded, config.timeZone) : bounded;
   // Steps that evaluate FEEL or run long leave the main thread, so one tenant's step cannot hold the others' requests.
   const steps = config.stepThreads > 0 ? createStepPool({ threads: config.stepThreads, feelTimeoutMs, feelMemoryMb, feelMaxResultBytes, timeZone: config.timeZone }) : undefined;
+  // Deployments are parsed there too: a 10,000-branch gateway cost half a second of parsing before its limit refused it.
+  const compiler = compilerThread();
   const metrics = createMetrics({ defaultMetrics: true });
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, steps, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, steps, compiler, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
   const registry = new JobHandlerRegistry();
   const signing = signingFromConfig(config, () => clock.now());
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });
@@ -88,6 +91,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
       closeConnectors();
       feel.close();
       await steps?.close();
+      await compiler.close();
       await db.close();
     },
   };

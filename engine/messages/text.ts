@@ -66,3 +66,17 @@ export function render(message: Text | string, lang: Lang): string {
   if (catalog[message.key]?.verbatim) return out;
   return out.charAt(0).toUpperCase() + out.slice(1);
 }
+
+/**
+ * A Text as it arrives from another thread (structured cloning keeps the data, not the class):
+ * made a Text again, its parameters too, so it renders in the reader's language.
+ */
+export function reviveText(value: { key: MessageKey; params?: Record<string, unknown> }): Text {
+  const revive = (param: unknown): Param | undefined => {
+    if (param === null || typeof param !== 'object') return param as Param | undefined;
+    if ('key' in param) return reviveText(param as { key: MessageKey; params?: Record<string, unknown> });
+    const list = param as { items: unknown[]; kind: 'or' | 'and' };
+    return new ListParam(list.items.map((item) => revive(item)!), list.kind);
+  };
+  return new Text(value.key, Object.fromEntries(Object.entries(value.params ?? {}).map(([k, v]) => [k, revive(v)])));
+}

@@ -12,6 +12,7 @@ import type { JobRow } from '../store/jobs.js';
 import type { CalendarCache, CalendarChanged } from './calendars.js';
 import type { StepRunner } from '../steps/pool.js';
 import type { CommandPace } from './command-pace.js';
+import type { BpmnCompiler } from '../bpmn/compile-off-thread.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -23,6 +24,8 @@ export interface EngineDeps {
    * long; ALUR_STEP_THREADS). Unset: on the calling thread with `feel` (specs, embedding hosts).
    */
   steps?: StepRunner;
+  /** Compiles deployed models (bpmn/compile-off-thread.ts: on a thread of its own). Unset: compileBpmn on the calling thread. */
+  compiler?: BpmnCompiler;
   /** Told about every command (metrics, the runner that takes the jobs a command enqueued). */
   observers?: readonly EngineObserver[];
   /** What one tenant's model or input may cost (README, "Budgets"); unset ones take their defaults. */

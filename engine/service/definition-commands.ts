@@ -6,7 +6,7 @@
 import type { DefinitionRow } from '../store/definitions.js';
 import { insertAudit, type AuditRow } from '../store/audit.js';
 import type { CommandRunner } from './context.js';
-import { deploy as deployInWork, type DeployResult, type UploadedFile } from './deploy.js';
+import { deploy as deployInWork, compileFiles, type DeployResult, type UploadedFile } from './deploy.js';
 import { setDefinitionSuspended } from './suspension.js';
 import { type Actor, tenantOf, requireRole } from './actor.js';
 import type { LatestDefinitions } from './latest-definitions.js';
@@ -19,8 +19,10 @@ import { text } from '../messages/index.js';
 export async function deploy(engine: CommandRunner, latest: LatestDefinitions, actor: Actor, files: UploadedFile[], audit: AuditRow[] = []): Promise<DeployResult> {
   requireRole(actor, text('action.deploy'), 'analyst', 'admin');
   const tenant = tenantOf(actor);
+  // Compiled before the transaction: a model's parse costs its size and must not hold a connection meanwhile.
+  const compiled = await compileFiles(engine.deps.knex, engine.deps, tenant, files);
   const result = await engine.run('deploy', async (cx) => {
-    const deployed = await deployInWork(cx, tenant, actor.username, files);
+    const deployed = await deployInWork(cx, tenant, actor.username, files, compiled);
     await insertAudit(cx.uow.db, audit);
     return deployed;
   });

@@ -7,12 +7,14 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { compileBpmn } from '../bpmn/compile.js';
+import type { BpmnCompiler } from '../bpmn/compile-off-thread.js';
 import type { ModelLimits } from '../bpmn/limits.js';
 import { DEFAULT_BUDGETS } from '../config.js';
 import type { ProcessModel } from '../core/index.js';
 import { insertDeployment, insertDefinition, insertForm, latestDefinition, latestForm, type DefinitionRow } from '../store/definitions.js';
 import { distinctProcessKeys } from '../store/process-keys.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, EngineDeps } from './context.js';
+import type { Db } from '../store/db.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
 import { entry, text } from '../messages/index.js';
 import { formProblems } from './forms.js';
@@ -81,8 +83,8 @@ async function parseTemplate(file: UploadedFile, errors: ErrorItem[]): Promise<P
   return { name: file.name, content: file.content, checksum: createHash('sha256').update(file.content).digest('hex') };
 }
 
-async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[], limits: ModelLimits): Promise<ParsedBpmn[]> {
-  const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compileBpmn(f.content, { knownProcesses: [...known, ...extra], limits }) })));
+async function compileAll(files: UploadedFile[], known: string[], errors: ErrorItem[], limits: ModelLimits, compile: BpmnCompiler = compileBpmn): Promise<ParsedBpmn[]> {
+  const attempt = async (extra: string[]) => Promise.all(files.map(async (f) => ({ f, result: await compile(f.content, { knownProcesses: [...known, ...extra], limits }) })));
   let results = await attempt([]);
   // A call activity may name a process deployed in another file of the same upload.
   const ids = results.flatMap(({ result }) => (result.ok ? result.definitions.processes.map((p) => p.id) : []));
@@ -99,7 +101,23 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
   return parsed;
 }
 
-export async function deploy(cx: CommandContext, tenant: string, user: string | null, files: UploadedFile[]): Promise<DeployResult> {
+/** The .bpmn files of a deployment compiled, with the problems found. */
+export interface CompiledFiles { bpmn: ParsedBpmn[]; errors: ErrorItem[] }
+
+/**
+ * Compiles the .bpmn files of `files` (the processes the tenant has, read through `db`, may be
+ * called). Engine.deploy does this before the deployment's transaction: parsing costs the
+ * file's size (half a second for a 10,000-branch gateway) and must not hold a connection the
+ * whole time — PGlite has only one, so every tenant's request waited for it.
+ */
+export async function compileFiles(db: Db, deps: EngineDeps, tenant: string, files: UploadedFile[]): Promise<CompiledFiles> {
+  const errors: ErrorItem[] = [];
+  const budgets = { ...DEFAULT_BUDGETS, ...deps.budgets };
+  const bpmn = await compileAll(files.filter((f) => /\.bpmn$/i.test(f.name)), await distinctProcessKeys(db, tenant), errors, { maxElements: budgets.maxElements, maxFlowsPerElement: budgets.maxFlowsPerElement }, deps.compiler);
+  return { bpmn, errors };
+}
+
+export async function deploy(cx: CommandContext, tenant: string, user: string | null, files: UploadedFile[], compiled?: CompiledFiles): Promise<DeployResult> {
   const errors: ErrorItem[] = [];
   if (files.length === 0) throw new InvalidInput(text('deploy.no-files'), [{ message: 'no files' }]);
   const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
@@ -113,8 +131,8 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
     if (parsed) templates.push(parsed);
   }
   await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
-  const budgets = { ...DEFAULT_BUDGETS, ...cx.deps.budgets };
-  const bpmn = await compileAll(bpmnFiles, await distinctProcessKeys(cx.uow.db, tenant), errors, { maxElements: budgets.maxElements, maxFlowsPerElement: budgets.maxFlowsPerElement });
+  const { bpmn, errors: bpmnErrors } = compiled ?? await compileFiles(cx.uow.db, cx.deps, tenant, files);
+  errors.push(...bpmnErrors);
   // A start timer is scheduled at deployment; one that cannot be computed then would never fire.
   for (const file of bpmn) {
     for (const model of file.models) {

@@ -10,7 +10,8 @@
  * holds at most all threads but one, so a tenant burning its step budgets leaves a thread to the
  * others.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../threads/start.js';
 import { step, InputRefused, CoreBug, type Input, type InstanceState, type ProcessModel, type StepResult } from '../core/index.js';
 import { evaluateTrivial } from '../expressions/sandbox.js';
 import type { FeelEvaluator } from '../expressions/feel.js';
@@ -51,12 +52,6 @@ interface Thread {
   busy?: { queued: Queued; id: number; guard: NodeJS.Timeout };
 }
 
-const THREAD_TS = import.meta.url.endsWith('.ts');
-const BOOT_URL = new URL('./boot.mjs', import.meta.url);
-const THREAD_MODULE = new URL(THREAD_TS ? './thread.ts' : './thread.js', import.meta.url).href;
-/** Running from source (tsx: development, specs), a thread registers tsx itself: a worker does not inherit loaders. */
-const TYPESCRIPT_LOADER = THREAD_TS ? import.meta.resolve('tsx/esm/api') : undefined;
-
 export function createStepPool(options: StepPoolOptions): StepRunner {
   const settings: ThreadSettings = { feelTimeoutMs: options.feelTimeoutMs, feelMemoryMb: options.feelMemoryMb, feelMaxResultBytes: options.feelMaxResultBytes, timeZone: options.timeZone };
   const size = Math.max(1, options.threads);
@@ -77,7 +72,7 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
   };
 
   function spawn(): Worker {
-    const worker = new Worker(BOOT_URL, { workerData: { typescriptLoader: TYPESCRIPT_LOADER, module: THREAD_MODULE, settings } });
+    const worker = startThread(import.meta.url, './thread', settings);
     worker.unref();
     worker.on('message', (reply: StepReply) => answered(worker, reply));
     worker.on('error', (err) => lost(worker, err));

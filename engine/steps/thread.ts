@@ -12,7 +12,7 @@ import { createBoundedEvaluator } from '../expressions/sandbox.js';
 import { inTimeZone } from '../expressions/feel.js';
 import type { StepJob, StepReply, ThreadSettings } from './protocol.js';
 
-const settings = workerData.settings as ThreadSettings;
+const settings = workerData.data as ThreadSettings;
 const bounded = createBoundedEvaluator({ timeoutMs: settings.feelTimeoutMs, maxMemoryMb: settings.feelMemoryMb, maxResultBytes: settings.feelMaxResultBytes });
 bounded.prepare();
 const feel = settings.timeZone ? inTimeZone(bounded, settings.timeZone) : bounded;
