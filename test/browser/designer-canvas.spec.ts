@@ -42,9 +42,13 @@ describe('designer: the canvas for a newcomer', function () {
     const start = await centre(page, 'StartEvent_1');
     await createFromPalette(page, 'create.task', start.x + 160, start.y);
     await hint.waitFor({ state: 'hidden' });
-    // Something drawn: the lint speaks again, on the canvas and in the list.
+    // Something drawn: the lint speaks again, on the canvas and in the list, each problem once —
+    // the engine's findings, without bpmnlint's own words for the same ones.
     await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
     await page.locator('.bjsl-button').waitFor({ state: 'visible' });
+    const listed = await page.locator('[data-testid=issues] li.issue .issue-message').allInnerTexts();
+    expect(listed.map((text) => text.toLowerCase())).to.include('event mulai memerlukan alur keluar');
+    for (const repeated of ['Elemen belum tersambung', 'Proses belum memiliki event selesai', 'Elemen berakhir tanpa event selesai']) expect(listed).to.not.include(repeated);
     await page.close();
   });
 
