@@ -2,8 +2,10 @@
  * Reads a pack from .zip bytes into memory, refusing hostile archives before decompressing them:
  * unsafe paths (`..`, absolute, backslashes), symlinks, encrypted entries, duplicate names (also
  * names differing only in case, which collide on Windows and macOS), too many entries, entries or
- * totals past the size limits, suspicious compression ratios, and entries whose data is longer than
- * declared. Never writes to disk. Every error names the zip and the entry.
+ * totals past the size limits, suspicious compression ratios, entries whose data is longer than
+ * declared, and local headers that contradict the central directory (name, method, CRC or sizes:
+ * two readers of one such zip may see different files). Never writes to disk. Every error names the
+ * zip and the entry.
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -39,6 +41,8 @@ export async function readPackZip(bytes: Buffer, origin = 'pack.zip', limits: Pa
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
       if (mode === S_IFLNK) refuse(name!, 'refused: symbolic link');
       if (entry.generalPurposeBitFlag & 0x1) refuse(name!, 'refused: encrypted entry');
+      const lie = localHeaderLie(bytes, entry);
+      if (lie) refuse(name!, `refused: ${lie}`);
       if (name!.endsWith('/')) continue;
       if (entry.uncompressedSize > limits.maxEntryBytes) refuse(name!, `refused: ${entry.uncompressedSize} bytes uncompressed, the limit per file is ${limits.maxEntryBytes}`);
       total += entry.uncompressedSize;
@@ -53,6 +57,38 @@ export async function readPackZip(bytes: Buffer, origin = 'pack.zip', limits: Pa
   } finally {
     zip.close();
   }
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const ZIP64_MARK = 0xffffffff;
+
+/**
+ * What the entry's local header says differently from the central directory, or undefined. yauzl
+ * reads sizes from the central directory only, while other readers (pizzip, unzip) trust the local
+ * header: a zip whose two disagree is refused rather than read one way here and another elsewhere.
+ * With a data descriptor (flag bit 3) the local CRC and sizes may be zero; ZIP64 sizes live in
+ * the extra field and are left to yauzl.
+ */
+function localHeaderLie(bytes: Buffer, entry: Entry): string | undefined {
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER) return 'no local header where the central directory points';
+  const nameLength = bytes.readUInt16LE(at + 26);
+  const localName = bytes.subarray(at + 30, at + 30 + nameLength);
+  const centralName = Buffer.isBuffer(entry.fileName) ? entry.fileName : Buffer.from(entry.fileName);
+  if (!localName.equals(centralName)) return 'the local header names another file than the central directory';
+  const method = bytes.readUInt16LE(at + 8);
+  if (method !== entry.compressionMethod) return `the local header says compression method ${method}, the central directory ${entry.compressionMethod}`;
+  const descriptor = (bytes.readUInt16LE(at + 6) & 0x8) !== 0;
+  const fields: [string, number, number][] = [
+    ['CRC-32', bytes.readUInt32LE(at + 14), entry.crc32],
+    ['compressed size', bytes.readUInt32LE(at + 18), entry.compressedSize],
+    ['uncompressed size', bytes.readUInt32LE(at + 22), entry.uncompressedSize],
+  ];
+  for (const [what, local, central] of fields) {
+    if (local === central || (descriptor && local === 0) || (what !== 'CRC-32' && local === ZIP64_MARK)) continue;
+    return `the local header says ${what} ${local}, the central directory ${central}`;
+  }
+  return undefined;
 }
 
 function entryName(entry: Entry): string | undefined {

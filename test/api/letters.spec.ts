@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { forEachBackend } from '../store/backends.js';
 import { openApi, makeTenant, makeUser, bearer, uname, bpmnFile, type Api } from './harness.js';
 import { registerLetters } from '../../engine/letters/index.js';
-import { docx, docxText, zipBomb } from '../letters/docx.js';
+import { docx, docxText, lyingDocx, zipBomb } from '../letters/docx.js';
 import { lastNumber } from '../../engine/numbering/index.js';
 import { findTool, whereInstalled } from '../support/debian-tools.js';
 
@@ -108,6 +108,24 @@ forEachBackend('api: letters (document-render)', (backend) => {
     expect((await deploy(TEMPLATE, 'surat izin;rm.docx')).status).to.equal(400);
     const defs = await api.http.get('/api/process-definitions').set(bearer(analyst));
     expect(defs.body.total).to.equal(0);
+  });
+
+  it('given a template zip whose headers lie (a local header against the central directory, or a declared size smaller than the data), then the deployment is refused naming the file and nothing is deployed', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, uname('ana'), ['analyst']);
+    const deploy = (content: Buffer) => api.http.post('/api/deployments').set(bearer(analyst))
+      .attach('files', bpmnFile('surat-izin', SERVICE), 'surat-izin.bpmn').attach('files', content, 'surat-izin.docx');
+    const lines = ['Nomor: {nomorSurat}', 'Diberikan kepada {pemohon}.'];
+    const local = await deploy(lyingDocx(lines, 'local-size'));
+    expect(local.status, JSON.stringify(local.body)).to.equal(400);
+    expect(JSON.stringify(local.body.errors)).to.contain('surat-izin.docx').and.to.match(/the local header says uncompressed size \d+, the central directory \d+/);
+    const smaller = await deploy(lyingDocx(lines, 'declared-smaller'));
+    expect(smaller.status, JSON.stringify(smaller.body)).to.equal(400);
+    expect(JSON.stringify(smaller.body.errors)).to.contain('surat-izin.docx').and.to.match(/data is longer than the declared \d+ bytes|too many bytes/);
+    expect((await api.http.get('/api/process-definitions').set(bearer(analyst))).body.total).to.equal(0);
+    expect(await api.db.knex('document_template').where({ tenant_id: tenant }).count('* as n').first()).to.deep.equal({ n: 0 });
+    // The same document with honest headers deploys.
+    expect((await deploy(docx(lines))).status).to.equal(201);
   });
 
   it('given cases, then each letter is filled with the case\'s values and its number, attached to the case; numbers count up per register and restart each year', async () => {

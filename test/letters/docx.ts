@@ -53,3 +53,31 @@ export function zipBomb(bytes: number): Promise<Buffer> {
     zip.outputStream.on('data', (b: Buffer) => parts.push(b)).on('end', () => resolve(Buffer.concat(parts))).on('error', reject);
   });
 }
+
+/**
+ * A .docx whose headers lie about word/document.xml: `local-size` — its local header states
+ * another uncompressed size than the central directory (readers that trust one or the other see
+ * different files); `declared-smaller` — both headers state an uncompressed size 100 bytes smaller
+ * than the data really inflates to. Built from docx() (pizzip writes sizes in the local header).
+ */
+export function lyingDocx(lines: string[], lie: 'local-size' | 'declared-smaller'): Buffer {
+  const bytes = Buffer.from(docx(lines));
+  const name = Buffer.from('word/document.xml');
+  const central = findHeader(bytes, 0x02014b50, 46, 28, name);
+  const local = bytes.readUInt32LE(central + 42);
+  const real = bytes.readUInt32LE(central + 24);
+  if (bytes.readUInt32LE(local + 22) !== real) throw new Error('fixture: pizzip wrote no size in the local header');
+  if (lie === 'local-size') bytes.writeUInt32LE(real + 4096, local + 22);
+  else for (const at of [central + 24, local + 22]) bytes.writeUInt32LE(real - 100, at);
+  return bytes;
+}
+
+/** Offset of the header with `signature` whose file name (length at `lengthAt`, name at `nameAt`) is `name`. */
+function findHeader(bytes: Buffer, signature: number, nameAt: number, lengthAt: number, name: Buffer): number {
+  for (let at = bytes.length - 4; at >= 0; at--) {
+    if (bytes.readUInt32LE(at) !== signature) continue;
+    const length = bytes.readUInt16LE(at + lengthAt);
+    if (bytes.subarray(at + nameAt, at + nameAt + length).equals(name)) return at;
+  }
+  throw new Error(`fixture: no header for ${name.toString()}`);
+}
