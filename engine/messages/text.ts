@@ -48,6 +48,11 @@ function renderParam(value: Param | undefined, lang: Lang): string {
   return String(value);
 }
 
+/** `message` in `lang` as it reads inside a sentence: not capitalised (a rule's finding after its element). */
+export function phrase(message: Text, lang: Lang): string {
+  return renderInner(message, lang);
+}
+
 function renderInner(message: Text, lang: Lang): string {
   const entry = catalog[message.key];
   // An unknown key cannot pass the type checker; data read back from elsewhere may still carry one.

@@ -52,6 +52,18 @@ forEachBackend('api: messages in the caller\'s language', (backend) => {
     expect(wrong.body.errors).to.deep.include({ element: 'catatan.txt', message: 'Berkas catatan.txt: hanya berkas .bpmn, .form dan .docx (templat surat) yang dapat di-deploy.' });
   });
 
+  it('a refused deployment names each element by its kind and name, in the language asked for', async () => {
+    const model = bpmnFile('arsip', `<bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="Periksa"/>
+      <bpmn:userTask id="Periksa" name="Periksa berkas"><bpmn:extensionElements><zeebe:assignmentDefinition assignee=" "/></bpmn:extensionElements></bpmn:userTask>
+      <bpmn:sequenceFlow id="f2" sourceRef="Periksa" targetRef="e"/><bpmn:endEvent id="e"/>
+      <bpmn:userTask id="Arsip" name="Arsipkan"/><bpmn:sequenceFlow id="f3" sourceRef="Arsip" targetRef="e"/>`);
+    const id = await api.http.post('/api/deployments').set(bearer(analyst)).set('Accept-Language', 'id').attach('f', model, 'arsip.bpmn').expect(400);
+    expect(id.body.errors).to.deep.include({ element: 'Periksa', message: 'Tugas pengguna “Periksa berkas”: penerima tugas kosong' });
+    expect(id.body.errors).to.deep.include({ element: 'Arsip', message: 'Tugas pengguna “Arsipkan”: belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan' });
+    const en = await api.http.post('/api/deployments').set(bearer(analyst)).attach('f', model, 'arsip.bpmn').expect(400);
+    expect(en.body.errors).to.deep.include({ element: 'Periksa', message: 'User task “Periksa berkas”: assignee is empty' });
+  });
+
   it('signing in and creating users answer in the language asked for', async () => {
     const wrong = await api.http.post('/api/auth/login').set('Accept-Language', 'id').send({ username: uname('siapa'), password: 'salah-sekali' }).expect(401);
     expect(wrong.body.detail).to.equal('Nama pengguna atau kata sandi salah.');

@@ -1,8 +1,10 @@
 import { expect } from 'chai';
 import { compileBpmn } from '../../engine/bpmn/compile.js';
 import { fixtureBytes, fixtureText } from './helpers.js';
+import type { Problem } from '../../engine/bpmn/problems.js';
+import { render } from '../../engine/messages/index.js';
 
-async function errorsOf(xml: string | Uint8Array, opts = {}): Promise<{ element?: string; message: string }[]> {
+async function errorsOf(xml: string | Uint8Array, opts = {}): Promise<Problem[]> {
   const result = await compileBpmn(xml, opts);
   if (result.ok) throw new Error('expected the deployment to be refused');
   return result.errors;
@@ -20,7 +22,9 @@ function between(node: string, id: string): string {
 describe('bpmn/validate: deployment errors with element ids', () => {
   it('given a gateway with an unconditioned non-default flow, when compiled, then the flow is named', async () => {
     const errors = await errorsOf(fixtureBytes('gateway-missing-condition.bpmn'));
-    expect(errors).to.deep.equal([{ element: 'Flow_B', message: 'sequenceFlow Flow_B: outgoing flow of gateway Split has no condition and is not the default flow' }]);
+    expect(errors.map(({ element, message }) => ({ element, message }))).to.deep.equal([{ element: 'Flow_B', message: 'sequenceFlow Flow_B: outgoing flow of gateway Split has no condition and is not the default flow' }]);
+    // The reader's text names a nameless flow by the elements it joins.
+    expect(render(errors[0].text!, 'id')).to.equal('Alur Split → End: alur keluar dari gateway Split belum memiliki kondisi dan bukan alur bawaan');
   });
 
   it('given a document with many problems, when compiled, then every problem is reported, not just the first', async () => {
@@ -35,7 +39,7 @@ describe('bpmn/validate: deployment errors with element ids', () => {
 
   it('given a call activity to an unknown process, when compiled, then it is refused unless the process is known', async () => {
     const errors = await errorsOf(fixtureBytes('unknown-called-process.bpmn'));
-    expect(errors).to.deep.equal([{ element: 'Call', message: 'callActivity Call: called process "Pembayaran" is neither in this file nor deployed' }]);
+    expect(errors.map(({ element, message }) => ({ element, message }))).to.deep.equal([{ element: 'Call', message: 'callActivity Call: called process "Pembayaran" is neither in this file nor deployed' }]);
     const known = await compileBpmn(fixtureBytes('unknown-called-process.bpmn'), { knownProcesses: ['Pembayaran'] });
     expect(known.ok).to.equal(true);
   });

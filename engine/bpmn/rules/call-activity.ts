@@ -28,9 +28,9 @@ export const calledProcess: Rule = {
       const called = extension(node, 'zeebe:CalledElement');
       const processId: string | undefined = called?.processId ?? node.calledElement;
       if (!processId || processId.trim() === '') {
-        problems.push(problem(node, 'call activity names no process (zeebe:calledElement processId)'));
+        problems.push(problem(node, text('bpmn.call-no-process')));
       } else if (feelOf(processId) === undefined && !inFile.has(processId) && !ctx.knownProcesses.includes(processId)) {
-        problems.push(problem(node, `called process "${processId}" is neither in this file nor deployed`));
+        problems.push(problem(node, text('bpmn.call-unknown-process', { process: processId })));
       }
     }
     return [...problems, ...selfCalls(allFlowElements(ctx))];

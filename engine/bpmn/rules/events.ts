@@ -4,6 +4,7 @@
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
 import { allFlowElements, bodyOf, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 /** Allowed definitions per event kind ('' = none). */
 const ALLOWED: Record<string, string[]> = {
@@ -52,19 +53,19 @@ function definitionReferences(node: Node, def: Node): Problem[] {
   const throwing = is(node, 'bpmn:ThrowEvent');
   switch (def.$type) {
     case 'bpmn:MessageEventDefinition':
-      return !throwing && !def.messageRef ? [problem(node, 'message event has no message')] : [];
+      return !throwing && !def.messageRef ? [problem(node, text('bpmn.message-event-no-message'))] : [];
     case 'bpmn:SignalEventDefinition':
-      return !def.signalRef ? [problem(node, 'signal event has no signal')] : [];
+      return !def.signalRef ? [problem(node, text('bpmn.signal-event-no-signal'))] : [];
     case 'bpmn:ErrorEventDefinition':
       if (!throwing) return [];
-      return !def.errorRef?.errorCode ? [problem(node, 'error end event needs an error with an errorCode')] : [];
+      return !def.errorRef?.errorCode ? [problem(node, text('bpmn.error-end-no-code'))] : [];
     case 'bpmn:EscalationEventDefinition':
       if (!throwing) return [];
-      return !def.escalationRef?.escalationCode ? [problem(node, 'escalation throw event needs an escalation with an escalationCode')] : [];
+      return !def.escalationRef?.escalationCode ? [problem(node, text('bpmn.escalation-no-code'))] : [];
     case 'bpmn:LinkEventDefinition':
-      return !def.name ? [problem(node, 'link event has no name')] : [];
+      return !def.name ? [problem(node, text('bpmn.link-no-name'))] : [];
     case 'bpmn:ConditionalEventDefinition':
-      return bodyOf(def.condition) === undefined ? [problem(node, 'conditional event has no condition')] : [];
+      return bodyOf(def.condition) === undefined ? [problem(node, text('bpmn.conditional-no-condition'))] : [];
     default:
       return [];
   }
@@ -81,16 +82,16 @@ export const eventFlows: Rule = {
       const outgoing = outgoingFlows(node, scope).length;
       const kind = definitionKind(eventDefinitions(node)[0]);
       if ((is(node, 'bpmn:StartEvent') || is(node, 'bpmn:BoundaryEvent')) && incoming > 0) problems.push(problem(node, `a ${localType(node)} cannot have incoming sequence flows`));
-      if (is(node, 'bpmn:EndEvent') && outgoing > 0) problems.push(problem(node, 'an end event cannot have outgoing sequence flows'));
-      if (is(node, 'bpmn:StartEvent') && outgoing === 0 && !scope.triggeredByEvent) problems.push(problem(node, 'a start event needs an outgoing sequence flow'));
-      if (is(node, 'bpmn:EndEvent') && incoming === 0) problems.push(problem(node, 'an end event needs an incoming sequence flow'));
-      if (is(node, 'bpmn:IntermediateCatchEvent') && kind === 'link' && incoming > 0) problems.push(problem(node, 'a link catch event cannot have incoming sequence flows'));
-      if (is(node, 'bpmn:IntermediateThrowEvent') && kind === 'link' && outgoing > 0) problems.push(problem(node, 'a link throw event cannot have outgoing sequence flows'));
-      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, 'an intermediate catch event needs an incoming sequence flow'));
-      if (is(node, 'bpmn:IntermediateThrowEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, 'an intermediate throw event needs an incoming sequence flow'));
-      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && outgoing === 0) problems.push(problem(node, 'an intermediate catch event needs an outgoing sequence flow'));
+      if (is(node, 'bpmn:EndEvent') && outgoing > 0) problems.push(problem(node, text('bpmn.end-has-outgoing')));
+      if (is(node, 'bpmn:StartEvent') && outgoing === 0 && !scope.triggeredByEvent) problems.push(problem(node, text('bpmn.start-needs-outgoing')));
+      if (is(node, 'bpmn:EndEvent') && incoming === 0) problems.push(problem(node, text('bpmn.end-needs-incoming')));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind === 'link' && incoming > 0) problems.push(problem(node, text('bpmn.link-catch-incoming')));
+      if (is(node, 'bpmn:IntermediateThrowEvent') && kind === 'link' && outgoing > 0) problems.push(problem(node, text('bpmn.link-throw-outgoing')));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, text('bpmn.catch-needs-incoming')));
+      if (is(node, 'bpmn:IntermediateThrowEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, text('bpmn.throw-needs-incoming')));
+      if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && outgoing === 0) problems.push(problem(node, text('bpmn.catch-needs-outgoing')));
       if (is(node, 'bpmn:BoundaryEvent') && kind === 'compensate' && outgoing > 0) problems.push(problem(node, 'a compensation boundary event has no outgoing sequence flows (it is associated with its handler)'));
-      if (is(node, 'bpmn:BoundaryEvent') && kind !== 'compensate' && outgoing === 0) problems.push(problem(node, 'a boundary event needs an outgoing sequence flow'));
+      if (is(node, 'bpmn:BoundaryEvent') && kind !== 'compensate' && outgoing === 0) problems.push(problem(node, text('bpmn.boundary-needs-outgoing')));
     }
     return problems;
   },
@@ -104,7 +105,7 @@ export const boundaryEvents: Rule = {
     for (const { node, scope } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:BoundaryEvent')) continue;
       const host: Node | undefined = node.attachedToRef;
-      if (!is(host, 'bpmn:Activity')) problems.push(problem(node, 'boundary event is not attached to an activity'));
+      if (!is(host, 'bpmn:Activity')) problems.push(problem(node, text('bpmn.boundary-not-attached')));
       else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, `boundary event is attached to ${host?.id}, which is in another scope`));
       const kind = definitionKind(eventDefinitions(node)[0]);
       if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, `a ${kind} boundary event must interrupt (cancelActivity="true")`));

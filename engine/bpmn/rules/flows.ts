@@ -6,6 +6,7 @@
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
 import { allFlowElements, eventDefinitions, flowElements, is, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const sequenceFlows: Rule = {
   name: 'sequence-flows',
@@ -22,7 +23,7 @@ export const sequenceFlows: Rule = {
           else if (!siblings.includes(ref)) problems.push(problem(node, `sequence flow crosses a scope boundary: ${end} ${ref.id} is not in the same process or subprocess`));
         }
         if (node.sourceRef && node.sourceRef === node.targetRef && !is(node.sourceRef, 'bpmn:Activity')) {
-          problems.push(problem(node, 'a sequence flow cannot connect an element to itself'));
+          problems.push(problem(node, text('bpmn.flow-to-itself')));
         }
         continue;
       }
@@ -45,16 +46,16 @@ export const scopeStarts: Rule = {
     const problems: Problem[] = [];
     for (const process of ctx.processes) {
       const starts = startEvents(process);
-      if (starts.length === 0) problems.push(problem(process, 'the process has no start event'));
-      if (starts.filter((s) => eventDefinitions(s).length === 0).length > 1) problems.push(problem(process, 'the process has more than one none start event'));
+      if (starts.length === 0) problems.push(problem(process, text('bpmn.no-start-event')));
+      if (starts.filter((s) => eventDefinitions(s).length === 0).length > 1) problems.push(problem(process, text('bpmn.several-none-starts')));
       for (const { node, scope } of flowElements(process)) {
         if (!is(node, 'bpmn:SubProcess')) continue;
         const subStarts = startEvents(node);
         if (node.triggeredByEvent) {
-          if (subStarts.length !== 1) problems.push(problem(node, `an event subprocess needs exactly one start event (found ${subStarts.length})`));
-          if (incomingFlows(node, scope).length + outgoingFlows(node, scope).length > 0) problems.push(problem(node, 'an event subprocess cannot have incoming or outgoing sequence flows'));
+          if (subStarts.length !== 1) problems.push(problem(node, text('bpmn.event-sub-starts', { count: subStarts.length })));
+          if (incomingFlows(node, scope).length + outgoingFlows(node, scope).length > 0) problems.push(problem(node, text('bpmn.event-sub-flows')));
         } else if (!is(node, 'bpmn:AdHocSubProcess')) {
-          if (subStarts.length !== 1) problems.push(problem(node, `an embedded subprocess needs exactly one none start event (found ${subStarts.length})`));
+          if (subStarts.length !== 1) problems.push(problem(node, text('bpmn.sub-starts', { count: subStarts.length })));
         }
       }
     }

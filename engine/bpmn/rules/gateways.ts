@@ -3,7 +3,8 @@
  * condition, the default flow must be one of the gateway's outgoing flows and unconditioned, and an
  * event-based gateway may only lead to catch events or receive tasks.
  */
-import { allFlowElements, bodyOf, eventDefinitions, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, bodyOf, eventDefinitions, is, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const gatewayConditions: Rule = {
   name: 'gateway-conditions',
@@ -13,14 +14,14 @@ export const gatewayConditions: Rule = {
     for (const { node, scope } of allFlowElements(ctx)) {
       const outgoing = outgoingFlows(node, scope);
       if (node.default) {
-        if (!outgoing.includes(node.default)) problems.push(problem(node, `default flow ${node.default.id} does not leave this element`));
-        else if (bodyOf(node.default.conditionExpression) !== undefined) problems.push(problem(node.default, 'a default flow must not have a condition'));
+        if (!outgoing.includes(node.default)) problems.push(problem(node, text('bpmn.default-not-leaving', { flow: node.default.id })));
+        else if (bodyOf(node.default.conditionExpression) !== undefined) problems.push(problem(node.default, text('bpmn.default-with-condition')));
       }
       if (!is(node, 'bpmn:ExclusiveGateway') && !is(node, 'bpmn:InclusiveGateway')) continue;
       if (outgoing.length < 2) continue;
       for (const flow of outgoing) {
         if (flow !== node.default && bodyOf(flow.conditionExpression) === undefined) {
-          problems.push(problem(flow, `outgoing flow of gateway ${node.id} has no condition and is not the default flow`));
+          problems.push(problem(flow, text('bpmn.flow-without-condition', { gateway: node.id })));
         }
       }
     }
@@ -36,13 +37,13 @@ export const eventBasedGateway: Rule = {
     for (const { node, scope } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:EventBasedGateway')) continue;
       const outgoing = outgoingFlows(node, scope);
-      if (outgoing.length < 2) problems.push(problem(node, 'an event-based gateway needs at least two outgoing flows'));
+      if (outgoing.length < 2) problems.push(problem(node, text('bpmn.event-gateway-two')));
       for (const flow of outgoing) {
         const target: Node | undefined = flow.targetRef;
-        if (bodyOf(flow.conditionExpression) !== undefined) problems.push(problem(flow, 'flows after an event-based gateway cannot have conditions'));
+        if (bodyOf(flow.conditionExpression) !== undefined) problems.push(problem(flow, text('bpmn.event-gateway-condition')));
         const catches = is(target, 'bpmn:IntermediateCatchEvent') && eventDefinitions(target as Node).length === 1;
-        if (!catches && !is(target, 'bpmn:ReceiveTask')) problems.push(problem(flow, 'an event-based gateway may only lead to intermediate catch events or receive tasks'));
-        else if (target && incomingFlows(target, scope).length > 1) problems.push(problem(target, 'an event after an event-based gateway must have no other incoming flow'));
+        if (!catches && !is(target, 'bpmn:ReceiveTask')) problems.push(problem(flow, text('bpmn.event-gateway-targets')));
+        else if (target && incomingFlows(target, scope).length > 1) problems.push(problem(target, text('bpmn.event-gateway-other-incoming')));
       }
     }
     return problems;
@@ -67,7 +68,7 @@ export const ignoredConditions: Rule = {
     for (const { node, scope } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:ParallelGateway')) continue;
       for (const flow of outgoingFlows(node, scope)) {
-        if (bodyOf(flow.conditionExpression) !== undefined) problems.push(problem(flow, `the condition is ignored: every flow leaving parallel gateway ${node.id} is taken`));
+        if (bodyOf(flow.conditionExpression) !== undefined) problems.push(problem(flow, text('bpmn.parallel-condition-ignored', { gateway: nameOf(node) })));
       }
     }
     return problems;

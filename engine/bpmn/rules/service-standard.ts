@@ -5,6 +5,7 @@
  * designer's lint runs these same rules.
  */
 import { allFlowElements, extension, extensions, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 /** A century of working days: anything longer is a typo, not a service standard. */
 export const MAX_WORKING_DAYS = 36_500;
@@ -23,7 +24,7 @@ export const serviceStandard: Rule = {
     const problems: Problem[] = [];
     const check = (node: Node) => {
       const slas = extensions(node, 'alur:Sla');
-      if (slas.length > 1) problems.push(problem(node, 'has more than one alur:sla'));
+      if (slas.length > 1) problems.push(problem(node, text('bpmn.sla-twice')));
       const message = slas.length > 0 ? workingDaysProblem(slas[0].workingDays) : undefined;
       if (message) problems.push(problem(node, message));
     };
@@ -31,7 +32,7 @@ export const serviceStandard: Rule = {
     for (const { node } of allFlowElements(ctx)) {
       if (!extension(node, 'alur:Sla')) continue;
       if (is(node, 'bpmn:UserTask')) check(node);
-      else problems.push(problem(node, 'alur:sla belongs on a user task or on the process'));
+      else problems.push(problem(node, text('bpmn.sla-placement')));
     }
     return problems;
   },
@@ -44,6 +45,6 @@ export const serviceStandardDueDate: Rule = {
   check(_definitions, ctx) {
     return allFlowElements(ctx)
       .filter(({ node }) => is(node, 'bpmn:UserTask') && extension(node, 'alur:Sla') && extension(node, 'zeebe:TaskSchedule')?.dueDate)
-      .map(({ node }) => problem(node, 'has both alur:sla and a due date (zeebe:taskSchedule dueDate); the due date is used and the working days are not'));
+      .map(({ node }) => problem(node, text('bpmn.sla-and-due-date')));
   },
 };

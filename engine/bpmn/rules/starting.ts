@@ -6,6 +6,7 @@
  */
 import { parseNumberFormat } from '../../numbering/format.js';
 import { allFlowElements, eventDefinitions, extension, extensions, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 /** A group name as users and candidate groups write it (api/schemas.ts userBody). */
 const GROUP = /^[A-Za-z0-9._-]{1,100}$/;
@@ -30,12 +31,12 @@ export const processStart: Rule = {
     }
     for (const { node } of allFlowElements(ctx)) {
       for (const type of ['alur:Starters', 'alur:BusinessKey']) {
-        if (extension(node, type)) problems.push(problem(node, `${tag(type)} belongs in the process's extension elements, not on an element`));
+        if (extension(node, type)) problems.push(problem(node, text('bpmn.start-placement', { tag: tag(type) })));
       }
       if (isProcessNoneStart(node)) {
         const form = extension(node, 'zeebe:FormDefinition');
         if (form && !(typeof form.formId === 'string' && form.formId.trim()) && !form.formKey && !form.externalReference) {
-          problems.push(problem(node, 'the start form names no form (zeebe:formDefinition formId)'));
+          problems.push(problem(node, text('bpmn.start-form-no-form')));
         }
       }
     }
@@ -51,16 +52,16 @@ function starters(process: Node): Problem[] {
   const all = extensions(process, 'alur:Starters');
   if (all.length === 0) return [];
   const problems: Problem[] = [];
-  if (all.length > 1) problems.push(problem(process, 'has more than one alur:starters; list every group in one groups="…"'));
+  if (all.length > 1) problems.push(problem(process, text('bpmn.starters-twice')));
   const value = all[0].groups;
   if (typeof value === 'string' && value.trim().startsWith('=')) {
-    problems.push(problem(process, 'alur:starters groups must list group names, not an expression'));
+    problems.push(problem(process, text('bpmn.starters-expression')));
     return problems;
   }
   const groups = starterGroups(value);
-  if (groups.length === 0) problems.push(problem(process, 'alur:starters names no group; write groups="loket-dpmptsp, kepala-opd" (leave it out to let every user start)'));
+  if (groups.length === 0) problems.push(problem(process, text('bpmn.starters-empty')));
   for (const g of groups) {
-    if (!GROUP.test(g)) problems.push(problem(process, `alur:starters group "${g.slice(0, 100)}" is not a group name (letters, digits, . _ -)`));
+    if (!GROUP.test(g)) problems.push(problem(process, text('bpmn.starters-bad-group', { group: g.slice(0, 100) })));
   }
   return problems;
 }
@@ -69,7 +70,7 @@ function businessKey(process: Node): Problem[] {
   const all = extensions(process, 'alur:BusinessKey');
   if (all.length === 0) return [];
   const problems: Problem[] = [];
-  if (all.length > 1) problems.push(problem(process, 'has more than one alur:businessKey'));
+  if (all.length > 1) problems.push(problem(process, text('bpmn.business-key-twice')));
   const parsed = parseNumberFormat(typeof all[0].format === 'string' ? all[0].format.trim() : '');
   if (!parsed.ok) problems.push(...parsed.problems.map((p) => problem(process, `registration number format (alur:businessKey format): ${p}`)));
   return problems;

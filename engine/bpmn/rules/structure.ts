@@ -4,7 +4,8 @@
  * quantities and attributes that only descriptive processes may use.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { flowElements, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { elementType, flowElements, is, nameOf, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const gatewayDirections: Rule = {
   name: 'gateway-directions',
@@ -15,11 +16,11 @@ export const gatewayDirections: Rule = {
       if (!is(node, 'bpmn:Gateway')) continue;
       const incoming = incomingFlows(node, scope).length;
       const outgoing = outgoingFlows(node, scope).length;
-      if (incoming < 2 && outgoing < 2) problems.push(problem(node, 'a gateway needs several incoming or several outgoing sequence flows'));
+      if (incoming < 2 && outgoing < 2) problems.push(problem(node, text('bpmn.gateway-few-flows')));
       const direction = node.gatewayDirection as string | undefined;
-      if (direction === 'Converging' && outgoing > 1) problems.push(problem(node, 'a converging gateway has at most one outgoing sequence flow'));
-      if (direction === 'Diverging' && incoming > 1) problems.push(problem(node, 'a diverging gateway has at most one incoming sequence flow'));
-      if (direction === 'Mixed' && (incoming < 2 || outgoing < 2)) problems.push(problem(node, 'a mixed gateway needs several incoming and several outgoing sequence flows'));
+      if (direction === 'Converging' && outgoing > 1) problems.push(problem(node, text('bpmn.converging-one-out')));
+      if (direction === 'Diverging' && incoming > 1) problems.push(problem(node, text('bpmn.diverging-one-in')));
+      if (direction === 'Mixed' && (incoming < 2 || outgoing < 2)) problems.push(problem(node, text('bpmn.mixed-gateway')));
     }
     return problems;
   },
@@ -35,11 +36,11 @@ export const reachability: Rule = {
       const hasStart = nodes.some((n) => is(n, 'bpmn:StartEvent'));
       const hasEnd = nodes.some((n) => is(n, 'bpmn:EndEvent'));
       if (scope.triggeredByEvent !== true && hasStart !== hasEnd) {
-        problems.push(problem(scope, hasStart ? 'has a start event but no end event' : 'has an end event but no start event'));
+        problems.push(problem(scope, text(hasStart ? 'bpmn.start-no-end' : 'bpmn.end-no-start')));
       }
       for (const node of nodes) {
-        if (hasStart && incomingFlows(node, scope).length === 0 && needsIncoming(node)) problems.push(problem(node, 'no sequence flow leads here, so it can never run'));
-        if (hasEnd && outgoingFlows(node, scope).length === 0 && needsOutgoing(node)) problems.push(problem(node, 'no sequence flow leaves here, so its tokens can never reach an end event'));
+        if (hasStart && incomingFlows(node, scope).length === 0 && needsIncoming(node)) problems.push(problem(node, text('bpmn.unreachable')));
+        if (hasEnd && outgoingFlows(node, scope).length === 0 && needsOutgoing(node)) problems.push(problem(node, text('bpmn.dead-end')));
       }
     }
     return problems;
@@ -87,9 +88,9 @@ export const conditionalFlows: Rule = {
       const source: Node | undefined = node.sourceRef;
       if (!source) continue;
       if (is(source, 'bpmn:Activity')) {
-        if (outgoingFlows(source, scope).length < 2) problems.push(problem(node, `the only outgoing flow of activity ${source.id} cannot be conditional`));
+        if (outgoingFlows(source, scope).length < 2) problems.push(problem(node, text('bpmn.only-flow-conditional', { activity: nameOf(source) })));
       } else if (is(source, 'bpmn:Event') || is(source, 'bpmn:EventBasedGateway')) {
-        problems.push(problem(node, `a flow leaving a ${localType(source)} cannot have a condition`));
+        problems.push(problem(node, text('bpmn.condition-after', { type: elementType(source) })));
       }
     }
     return problems;

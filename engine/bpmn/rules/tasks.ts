@@ -4,6 +4,7 @@
  */
 import { dateProblem } from '../../core/timers.js';
 import { allFlowElements, eventDefinitions, extension, feelOf, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const taskImplementation: Rule = {
   name: 'task-implementation',
@@ -13,20 +14,20 @@ export const taskImplementation: Rule = {
     for (const { node } of allFlowElements(ctx)) {
       const type = localType(node);
       const job = extension(node, 'zeebe:TaskDefinition');
-      if (job && (job.type === undefined || String(job.type).trim() === '')) problems.push(problem(node, 'zeebe:taskDefinition has no type'));
+      if (job && (job.type === undefined || String(job.type).trim() === '')) problems.push(problem(node, text('bpmn.task-type-empty')));
       if ((type === 'serviceTask' || type === 'businessRuleTask') && !job) {
-        if (!extension(node, 'zeebe:CalledDecision')) problems.push(problem(node, `${type} has no zeebe:taskDefinition type (the job type workers subscribe to)`));
+        if (!extension(node, 'zeebe:CalledDecision')) problems.push(problem(node, text('bpmn.task-type-missing', { type })));
       }
       if (type === 'scriptTask') problems.push(...scriptTask(node, ctx));
-      if (type === 'sendTask' && !job && !node.messageRef) problems.push(problem(node, 'send task needs a zeebe:taskDefinition or a message'));
-      if (type === 'receiveTask' && !node.messageRef) problems.push(problem(node, 'receive task has no message'));
+      if (type === 'sendTask' && !job && !node.messageRef) problems.push(problem(node, text('bpmn.send-task-nothing')));
+      if (type === 'receiveTask' && !node.messageRef) problems.push(problem(node, text('bpmn.receive-task-no-message')));
       if (type === 'intermediateThrowEvent' || type === 'endEvent') {
         const def = eventDefinitions(node)[0];
-        if (def?.$type === 'bpmn:MessageEventDefinition' && !job && !def.messageRef) problems.push(problem(node, 'message throw event needs a zeebe:taskDefinition or a message'));
+        if (def?.$type === 'bpmn:MessageEventDefinition' && !job && !def.messageRef) problems.push(problem(node, text('bpmn.message-throw-nothing')));
       }
       if (job) {
         const retries = job.retries === undefined ? undefined : String(job.retries).trim();
-        if (retries !== undefined && feelOf(retries) === undefined && !/^\d+$/.test(retries)) problems.push(problem(node, `retries "${retries}" is not a non-negative integer`));
+        if (retries !== undefined && feelOf(retries) === undefined && !/^\d+$/.test(retries)) problems.push(problem(node, text('bpmn.retries', { value: retries })));
       }
     }
     return problems;
@@ -37,15 +38,15 @@ function scriptTask(node: Node, ctx: RuleContext): Problem[] {
   const script = extension(node, 'zeebe:Script');
   if (script) {
     const problems: Problem[] = [];
-    if (!script.expression) problems.push(problem(node, 'zeebe:script has no expression'));
-    if (!script.resultVariable) problems.push(problem(node, 'zeebe:script has no resultVariable'));
+    if (!script.expression) problems.push(problem(node, text('bpmn.script-no-expression')));
+    if (!script.resultVariable) problems.push(problem(node, text('bpmn.script-no-result')));
     return problems;
   }
   if (extension(node, 'zeebe:TaskDefinition')) return [];
   if (ctx.scriptJobType !== undefined) {
-    return typeof node.script === 'string' && node.script.trim() !== '' ? [] : [problem(node, 'script task has no script')];
+    return typeof node.script === 'string' && node.script.trim() !== '' ? [] : [problem(node, text('bpmn.script-empty'))];
   }
-  return [problem(node, 'script task has no zeebe:script (a FEEL expression and result variable)')];
+  return [problem(node, text('bpmn.script-missing'))];
 }
 
 export const userTaskAssignment: Rule = {
@@ -60,10 +61,10 @@ export const userTaskAssignment: Rule = {
         const value = assignment?.[key] as string | undefined;
         if (value === undefined || feelOf(value) !== undefined) continue;
         const names = value.split(',').map((n) => n.trim());
-        if (names.some((n) => n === '')) problems.push(problem(node, `${key} "${value}" has an empty name (use a comma-separated list)`));
+        if (names.some((n) => n === '')) problems.push(problem(node, text('bpmn.assignment-empty-name', { key, value })));
       }
       const assignee = assignment?.assignee as string | undefined;
-      if (assignee !== undefined && assignee.trim() === '') problems.push(problem(node, 'assignee is empty'));
+      if (assignee !== undefined && assignee.trim() === '') problems.push(problem(node, text('bpmn.assignee-empty')));
       const schedule = extension(node, 'zeebe:TaskSchedule');
       for (const key of ['dueDate', 'followUpDate'] as const) {
         const value = schedule?.[key] as string | undefined;
@@ -76,7 +77,7 @@ export const userTaskAssignment: Rule = {
       const priority = extension(node, 'zeebe:PriorityDefinition')?.priority;
       if (priority !== undefined && feelOf(String(priority)) === undefined) {
         const n = Number(priority);
-        if (!Number.isInteger(n) || n < 0 || n > 100) problems.push(problem(node, `priority "${priority}" must be an integer from 0 to 100`));
+        if (!Number.isInteger(n) || n < 0 || n > 100) problems.push(problem(node, text('bpmn.priority', { value: String(priority) })));
       }
     }
     return problems;
@@ -92,9 +93,9 @@ export const loopSettings: Rule = {
       const loop = node.loopCharacteristics as Node | undefined;
       if (!loop || loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') continue;
       const mi = extension(loop, 'zeebe:LoopCharacteristics');
-      if (!mi?.inputCollection && !loop.loopCardinality) problems.push(problem(node, 'multi-instance needs zeebe:loopCharacteristics inputCollection or a loopCardinality'));
-      if (mi?.inputElement && !mi.inputCollection) problems.push(problem(node, 'inputElement without inputCollection'));
-      if (!!mi?.outputCollection !== !!mi?.outputElement) problems.push(problem(node, 'outputCollection and outputElement must be set together'));
+      if (!mi?.inputCollection && !loop.loopCardinality) problems.push(problem(node, text('bpmn.multi-instance-collection')));
+      if (mi?.inputElement && !mi.inputCollection) problems.push(problem(node, text('bpmn.input-element-alone')));
+      if (!!mi?.outputCollection !== !!mi?.outputElement) problems.push(problem(node, text('bpmn.output-pair')));
     }
     return problems;
   },
@@ -108,7 +109,7 @@ export const ioMappings: Rule = {
     for (const { node } of allFlowElements(ctx)) {
       const io = extension(node, 'zeebe:IoMapping');
       for (const p of [...((io?.inputParameters ?? []) as Node[]), ...((io?.outputParameters ?? []) as Node[])]) {
-        if (!p.target || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(p.target)) problems.push(problem(node, `mapping target "${p.target ?? ''}" is not a variable name`));
+        if (!p.target || !/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(p.target)) problems.push(problem(node, text('bpmn.mapping-target', { target: p.target ?? '' })));
       }
     }
     return problems;

@@ -6,6 +6,7 @@
 import { checkFeel } from '../../expressions/feel.js';
 import { TIMER_KINDS, timerValueError, type TimerAttribute } from './timer-values.js';
 import { allFlowElements, bodyOf, eventDefinitions, feelOf, is, problem, type Problem, type Rule } from './util.js';
+import { allOf, text } from '../../messages/index.js';
 
 export const timerValues: Rule = {
   name: 'timer-values',
@@ -21,22 +22,22 @@ export const timerValues: Rule = {
         if (def.$type !== 'bpmn:TimerEventDefinition') continue;
         const set = (Object.keys(TIMER_KINDS) as TimerAttribute[]).filter((k) => def[k] !== undefined);
         if (set.length !== 1) {
-          problems.push(problem(node, set.length === 0 ? 'timer has no timeDate, timeDuration or timeCycle' : `timer sets ${set.join(' and ')}; set exactly one`));
+          problems.push(problem(node, set.length === 0 ? text('bpmn.timer-none') : text('bpmn.timer-several', { kinds: allOf(set) })));
           continue;
         }
         // A catch event waits once; BPMN leaves a repeating one undefined and Camunda 8 refuses it.
         if (set[0] === 'timeCycle' && is(node, 'bpmn:IntermediateCatchEvent')) {
-          problems.push(problem(node, 'a time cycle on an intermediate catch event is not supported (as in Camunda 8): the event waits once; write a timeDuration or timeDate, or repeat with a non-interrupting boundary timer'));
+          problems.push(problem(node, text('bpmn.timer-cycle-catch')));
           continue;
         }
         const raw = bodyOf(def[set[0]]);
         if (raw === undefined) {
-          problems.push(problem(node, `timer ${set[0]} is empty`));
+          problems.push(problem(node, text('bpmn.timer-empty', { kind: set[0] })));
           continue;
         }
-        const text = ctx.translate(raw, 'timer').trim();
-        const feel = feelOf(text);
-        const error = feel !== undefined ? checkFeel(feel) : timerValueError(set[0], text);
+        const value = ctx.translate(raw, 'timer').trim();
+        const feel = feelOf(value);
+        const error = feel !== undefined ? checkFeel(feel) : timerValueError(set[0], value);
         if (error) problems.push(problem(node, `timer ${set[0]}: ${error}`));
       }
     }

@@ -2,6 +2,7 @@
  * Elements Alur cannot execute are a deployment error naming each element, never a silent skip.
  */
 import { allFlowElements, eventDefinitions, extension, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 const SUPPORTED = new Set([
   'startEvent', 'endEvent', 'intermediateCatchEvent', 'intermediateThrowEvent', 'boundaryEvent',
@@ -21,7 +22,7 @@ export const unsupportedElements: Rule = {
   check(definitions, ctx) {
     const problems: Problem[] = [];
     for (const root of (definitions.rootElements ?? []) as Node[]) {
-      if (is(root, 'bpmn:GlobalTask')) problems.push(problem(root, 'global tasks are not supported; a call activity calls a process (zeebe:calledElement)'));
+      if (is(root, 'bpmn:GlobalTask')) problems.push(problem(root, text('bpmn.global-task')));
     }
     for (const { node } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:FlowNode')) continue;
@@ -41,10 +42,10 @@ function unsupportedParts(node: Node): Problem[] {
   if (is(node, 'bpmn:Event')) {
     const defs = eventDefinitions(node);
     if (defs.length > 1) problems.push(problem(node, `events with several event definitions (multiple/parallel multiple) are not supported (${defs.length} found)`));
-    if (defs.some((d) => d.$type === 'bpmn:CancelEventDefinition')) problems.push(problem(node, 'cancel events are not supported (they need transaction subprocesses)'));
+    if (defs.some((d) => d.$type === 'bpmn:CancelEventDefinition')) problems.push(problem(node, text('bpmn.cancel-event')));
     // Camunda 8 has no conditional events: deploying one that never fires would run the model wrongly.
     if (defs.some((d) => d.$type === 'bpmn:ConditionalEventDefinition')) {
-      problems.push(problem(node, 'conditional events are not supported (as in Camunda 8); wait with a message or timer event, or decide with a gateway condition'));
+      problems.push(problem(node, text('bpmn.conditional-event')));
     }
   }
   // An activity runs once per arriving token and passes one token to each outgoing flow (as in
@@ -73,7 +74,7 @@ function unsupportedParts(node: Node): Problem[] {
     problems.push(problem(node, 'DMN decisions (zeebe:calledDecision) are not supported; use a zeebe:taskDefinition job'));
   }
   if ((is(node, 'bpmn:UserTask') || is(node, 'bpmn:StartEvent')) && extension(node, 'zeebe:FormDefinition')?.externalReference) {
-    problems.push(problem(node, 'external form references are not supported; deploy a form-js form and use formId'));
+    problems.push(problem(node, text('bpmn.external-form')));
   }
   return problems;
 }

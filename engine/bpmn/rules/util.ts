@@ -4,6 +4,8 @@
  */
 import type { Node } from '../moddle.js';
 import type { Problem } from '../problems.js';
+import { phrase, text, type Param, type Text } from '../../messages/index.js';
+import { catalog, type MessageKey } from '../../messages/catalog/index.js';
 
 export type { Node, Problem };
 
@@ -85,9 +87,35 @@ export function feelOf(text: string | undefined): string | undefined {
   return trimmed.startsWith('=') ? trimmed.slice(1).trim() : undefined;
 }
 
-export function problem(node: Node | undefined, message: string): Problem {
+/**
+ * A rule's finding about `node`. `message` is English for logs and the designer's live lint
+ * ("userTask Periksa: assignee is empty"); a catalog text also goes to the reader in their
+ * language, naming the element by its name ("Tugas pengguna “Periksa berkas”: penerima tugas kosong").
+ */
+export function problem(node: Node | undefined, message: string | Text): Problem {
   const id = node?.id;
-  return { element: id, message: id ? `${localType(node as Node)} ${id}: ${message}` : message };
+  const english = typeof message === 'string' ? message : phrase(message, 'en');
+  const found: Problem = { element: id, message: id ? `${localType(node as Node)} ${id}: ${english}` : english };
+  if (typeof message !== 'string') found.text = node ? text('bpmn.at', { type: elementType(node), name: nameOf(node), message }) : message;
+  return found;
+}
+
+/** An element's kind as the reader says it (`element.userTask`: user task / tugas pengguna); the BPMN name when the catalog has none. */
+export function elementType(node: Node): Param {
+  const key = `element.${localType(node)}`;
+  return key in catalog ? text(key as MessageKey) : localType(node);
+}
+
+/**
+ * How a message names an element: its name in quotes; a nameless sequence flow by the elements it
+ * joins (“Periksa berkas” → “Setujui?”); otherwise its id, the only handle it has.
+ */
+export function nameOf(node: Node | undefined): string {
+  if (!node) return '?';
+  const name = typeof node.name === 'string' ? node.name.replace(/\s+/g, ' ').trim() : '';
+  if (name) return `“${name}”`;
+  if (is(node, 'bpmn:SequenceFlow') && node.sourceRef && node.targetRef) return `${nameOf(node.sourceRef as Node)} → ${nameOf(node.targetRef as Node)}`;
+  return String(node.id ?? '?');
 }
 
 /** Every semantic moddle element contained in `root` (not following references or diagrams), depth-first. */

@@ -6,6 +6,7 @@
  * lint runs these same rules.
  */
 import { allFlowElements, extension, extensions, is, problem, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const strictVariables: Rule = {
   name: 'strict-variables',
@@ -13,10 +14,10 @@ export const strictVariables: Rule = {
   check(_definitions, ctx) {
     const problems: Problem[] = [];
     for (const process of ctx.processes) {
-      if (extensions(process, 'alur:Variables').length > 1) problems.push(problem(process, 'has more than one alur:variables; keep one'));
+      if (extensions(process, 'alur:Variables').length > 1) problems.push(problem(process, text('bpmn.variables-twice')));
     }
     for (const { node } of allFlowElements(ctx)) {
-      if (extension(node, 'alur:Variables')) problems.push(problem(node, 'alur:variables belongs in the process\'s extension elements, not on an element'));
+      if (extension(node, 'alur:Variables')) problems.push(problem(node, text('bpmn.variables-placement')));
     }
     return problems;
   },
@@ -31,7 +32,7 @@ export const strictFormlessTasks: Rule = {
     for (const { node, process } of allFlowElements(ctx)) {
       if (!is(node, 'bpmn:UserTask') || extension(process, 'alur:Variables')?.strict !== true) continue;
       const form = extension(node, 'zeebe:FormDefinition');
-      if (!form?.formId && !form?.formKey) problems.push(problem(node, 'has no form, so with alur:variables strict="true" it is completed with no variables'));
+      if (!form?.formId && !form?.formKey) problems.push(problem(node, text('bpmn.strict-no-form')));
     }
     return problems;
   },

@@ -20,8 +20,9 @@ import { signing } from './signing.js';
 import { incidents } from './incidents.js';
 import { identity } from './identity.js';
 import { letters } from './letters.js';
+import { bpmn } from './bpmn.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

@@ -1,0 +1,141 @@
+/**
+ * The deploy-time rules' findings (engine/bpmn/rules), shared by a deployment's refusal and the
+ * designer's live lint. `bpmn.at` puts the element first, by its kind and its name; the English of
+ * each finding is the rule's `message` too (logs, the designer's lint), so it keeps its wording.
+ */
+import type { Catalog } from './types.js';
+
+export const bpmn = {
+  'bpmn.at': { en: '{type} {name}: {message}', id: '{type} {name}: {message}' },
+
+  // What an element is, inside bpmn.at ("User task “Periksa berkas”: …").
+  'element.process': { en: 'process', id: 'proses', fragment: true },
+  'element.participant': { en: 'pool', id: 'pool', fragment: true },
+  'element.startEvent': { en: 'start event', id: 'event mulai', fragment: true },
+  'element.endEvent': { en: 'end event', id: 'event selesai', fragment: true },
+  'element.intermediateCatchEvent': { en: 'intermediate catch event', id: 'event tunggu', fragment: true },
+  'element.intermediateThrowEvent': { en: 'intermediate throw event', id: 'event lempar', fragment: true },
+  'element.boundaryEvent': { en: 'boundary event', id: 'event batas', fragment: true },
+  'element.task': { en: 'task', id: 'tugas', fragment: true },
+  'element.userTask': { en: 'user task', id: 'tugas pengguna', fragment: true },
+  'element.serviceTask': { en: 'service task', id: 'tugas layanan', fragment: true },
+  'element.scriptTask': { en: 'script task', id: 'tugas skrip', fragment: true },
+  'element.sendTask': { en: 'send task', id: 'tugas kirim', fragment: true },
+  'element.receiveTask': { en: 'receive task', id: 'tugas terima', fragment: true },
+  'element.businessRuleTask': { en: 'business rule task', id: 'tugas aturan bisnis', fragment: true },
+  'element.manualTask': { en: 'manual task', id: 'tugas manual', fragment: true },
+  'element.callActivity': { en: 'call activity', id: 'call activity', fragment: true },
+  'element.subProcess': { en: 'subprocess', id: 'subproses', fragment: true },
+  'element.adHocSubProcess': { en: 'ad-hoc subprocess', id: 'subproses ad-hoc', fragment: true },
+  'element.transaction': { en: 'transaction', id: 'transaksi', fragment: true },
+  'element.exclusiveGateway': { en: 'exclusive gateway', id: 'gateway eksklusif', fragment: true },
+  'element.parallelGateway': { en: 'parallel gateway', id: 'gateway paralel', fragment: true },
+  'element.inclusiveGateway': { en: 'inclusive gateway', id: 'gateway inklusif', fragment: true },
+  'element.eventBasedGateway': { en: 'event-based gateway', id: 'gateway berbasis event', fragment: true },
+  'element.complexGateway': { en: 'complex gateway', id: 'gateway kompleks', fragment: true },
+  'element.sequenceFlow': { en: 'sequence flow', id: 'alur', fragment: true },
+  'element.messageFlow': { en: 'message flow', id: 'alur pesan', fragment: true },
+  'element.globalTask': { en: 'global task', id: 'global task', fragment: true },
+
+  // structure.ts
+  'bpmn.gateway-few-flows': { en: 'a gateway needs several incoming or several outgoing sequence flows', id: 'gateway memerlukan beberapa alur masuk atau beberapa alur keluar', fragment: true },
+  'bpmn.converging-one-out': { en: 'a converging gateway has at most one outgoing sequence flow', id: 'gateway penggabung paling banyak memiliki satu alur keluar', fragment: true },
+  'bpmn.diverging-one-in': { en: 'a diverging gateway has at most one incoming sequence flow', id: 'gateway pencabang paling banyak memiliki satu alur masuk', fragment: true },
+  'bpmn.mixed-gateway': { en: 'a mixed gateway needs several incoming and several outgoing sequence flows', id: 'gateway campuran memerlukan beberapa alur masuk dan beberapa alur keluar', fragment: true },
+  'bpmn.start-no-end': { en: 'has a start event but no end event', id: 'memiliki event mulai tetapi belum memiliki event selesai', fragment: true },
+  'bpmn.end-no-start': { en: 'has an end event but no start event', id: 'memiliki event selesai tetapi belum memiliki event mulai', fragment: true },
+  'bpmn.unreachable': { en: 'no sequence flow leads here, so it can never run', id: 'belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan', fragment: true },
+  'bpmn.dead-end': { en: 'no sequence flow leaves here, so its tokens can never reach an end event', id: 'belum ada alur yang keluar dari sini, jadi berkas tidak akan pernah sampai ke event selesai', fragment: true },
+  'bpmn.only-flow-conditional': { en: 'the only outgoing flow of activity {activity} cannot be conditional', id: 'satu-satunya alur keluar dari aktivitas {activity} tidak boleh bersyarat', fragment: true },
+  'bpmn.condition-after': { en: 'a flow leaving a {type} cannot have a condition', id: 'alur yang keluar dari {type} tidak boleh memiliki kondisi', fragment: true },
+
+  // flows.ts
+  'bpmn.flow-to-itself': { en: 'a sequence flow cannot connect an element to itself', id: 'alur urutan tidak boleh menyambung elemen ke dirinya sendiri', fragment: true },
+  'bpmn.no-start-event': { en: 'the process has no start event', id: 'proses belum memiliki event mulai', fragment: true },
+  'bpmn.several-none-starts': { en: 'the process has more than one none start event', id: 'proses memiliki lebih dari satu event mulai biasa', fragment: true },
+  'bpmn.event-sub-starts': { en: 'an event subprocess needs exactly one start event (found {count})', id: 'subproses event memerlukan tepat satu event mulai (ada {count})', fragment: true },
+  'bpmn.event-sub-flows': { en: 'an event subprocess cannot have incoming or outgoing sequence flows', id: 'subproses event tidak boleh memiliki alur masuk atau keluar', fragment: true },
+  'bpmn.sub-starts': { en: 'an embedded subprocess needs exactly one none start event (found {count})', id: 'subproses memerlukan tepat satu event mulai biasa (ada {count})', fragment: true },
+
+  // events.ts
+  'bpmn.message-event-no-message': { en: 'message event has no message', id: 'event pesan belum memiliki pesan', fragment: true },
+  'bpmn.signal-event-no-signal': { en: 'signal event has no signal', id: 'event sinyal belum memiliki sinyal', fragment: true },
+  'bpmn.error-end-no-code': { en: 'error end event needs an error with an errorCode', id: 'event selesai galat memerlukan galat dengan errorCode', fragment: true },
+  'bpmn.escalation-no-code': { en: 'escalation throw event needs an escalation with an escalationCode', id: 'event eskalasi memerlukan eskalasi dengan escalationCode', fragment: true },
+  'bpmn.link-no-name': { en: 'link event has no name', id: 'event tautan belum memiliki nama', fragment: true },
+  'bpmn.conditional-no-condition': { en: 'conditional event has no condition', id: 'event kondisional belum memiliki kondisi', fragment: true },
+  'bpmn.end-has-outgoing': { en: 'an end event cannot have outgoing sequence flows', id: 'event selesai tidak boleh memiliki alur keluar', fragment: true },
+  'bpmn.start-needs-outgoing': { en: 'a start event needs an outgoing sequence flow', id: 'event mulai memerlukan alur keluar', fragment: true },
+  'bpmn.end-needs-incoming': { en: 'an end event needs an incoming sequence flow', id: 'event selesai memerlukan alur masuk', fragment: true },
+  'bpmn.link-catch-incoming': { en: 'a link catch event cannot have incoming sequence flows', id: 'event tangkap tautan tidak boleh memiliki alur masuk', fragment: true },
+  'bpmn.link-throw-outgoing': { en: 'a link throw event cannot have outgoing sequence flows', id: 'event lempar tautan tidak boleh memiliki alur keluar', fragment: true },
+  'bpmn.catch-needs-incoming': { en: 'an intermediate catch event needs an incoming sequence flow', id: 'event tunggu memerlukan alur masuk', fragment: true },
+  'bpmn.throw-needs-incoming': { en: 'an intermediate throw event needs an incoming sequence flow', id: 'event lempar memerlukan alur masuk', fragment: true },
+  'bpmn.catch-needs-outgoing': { en: 'an intermediate catch event needs an outgoing sequence flow', id: 'event tunggu memerlukan alur keluar', fragment: true },
+  'bpmn.boundary-needs-outgoing': { en: 'a boundary event needs an outgoing sequence flow', id: 'event batas memerlukan alur keluar', fragment: true },
+  'bpmn.boundary-not-attached': { en: 'boundary event is not attached to an activity', id: 'event batas tidak menempel pada aktivitas', fragment: true },
+
+  // gateways.ts
+  'bpmn.default-not-leaving': { en: 'default flow {flow} does not leave this element', id: 'alur bawaan {flow} tidak keluar dari elemen ini', fragment: true },
+  'bpmn.default-with-condition': { en: 'a default flow must not have a condition', id: 'alur bawaan tidak boleh memiliki kondisi', fragment: true },
+  'bpmn.flow-without-condition': { en: 'outgoing flow of gateway {gateway} has no condition and is not the default flow', id: 'alur keluar dari gateway {gateway} belum memiliki kondisi dan bukan alur bawaan', fragment: true },
+  'bpmn.event-gateway-two': { en: 'an event-based gateway needs at least two outgoing flows', id: 'gateway berbasis event memerlukan paling sedikit dua alur keluar', fragment: true },
+  'bpmn.event-gateway-condition': { en: 'flows after an event-based gateway cannot have conditions', id: 'alur setelah gateway berbasis event tidak boleh memiliki kondisi', fragment: true },
+  'bpmn.event-gateway-targets': { en: 'an event-based gateway may only lead to intermediate catch events or receive tasks', id: 'gateway berbasis event hanya boleh menuju event tunggu atau tugas terima', fragment: true },
+  'bpmn.event-gateway-other-incoming': { en: 'an event after an event-based gateway must have no other incoming flow', id: 'event setelah gateway berbasis event tidak boleh memiliki alur masuk lain', fragment: true },
+  'bpmn.parallel-condition-ignored': { en: 'the condition is ignored: every flow leaving parallel gateway {gateway} is taken', id: 'kondisi diabaikan: setiap alur yang keluar dari gateway paralel {gateway} selalu dilalui', fragment: true },
+
+  // tasks.ts
+  'bpmn.task-type-empty': { en: 'zeebe:taskDefinition has no type', id: 'zeebe:taskDefinition belum memiliki jenis (type)', fragment: true },
+  'bpmn.task-type-missing': { en: '{type} has no zeebe:taskDefinition type (the job type workers subscribe to)', id: '{type} belum memiliki zeebe:taskDefinition type (jenis job yang diambil worker)', fragment: true },
+  'bpmn.send-task-nothing': { en: 'send task needs a zeebe:taskDefinition or a message', id: 'tugas kirim memerlukan zeebe:taskDefinition atau pesan', fragment: true },
+  'bpmn.receive-task-no-message': { en: 'receive task has no message', id: 'tugas terima belum memiliki pesan', fragment: true },
+  'bpmn.message-throw-nothing': { en: 'message throw event needs a zeebe:taskDefinition or a message', id: 'event lempar pesan memerlukan zeebe:taskDefinition atau pesan', fragment: true },
+  'bpmn.retries': { en: 'retries "{value}" is not a non-negative integer', id: 'jumlah percobaan "{value}" harus bilangan bulat tidak negatif', fragment: true },
+  'bpmn.script-no-expression': { en: 'zeebe:script has no expression', id: 'zeebe:script belum memiliki ekspresi', fragment: true },
+  'bpmn.script-no-result': { en: 'zeebe:script has no resultVariable', id: 'zeebe:script belum memiliki resultVariable', fragment: true },
+  'bpmn.script-empty': { en: 'script task has no script', id: 'tugas skrip belum memiliki skrip', fragment: true },
+  'bpmn.script-missing': { en: 'script task has no zeebe:script (a FEEL expression and result variable)', id: 'tugas skrip belum memiliki zeebe:script (ekspresi FEEL dan variabel hasil)', fragment: true },
+  'bpmn.assignment-empty-name': { en: '{key} "{value}" has an empty name (use a comma-separated list)', id: '{key} "{value}" berisi nama kosong (tulis daftar yang dipisah koma)', fragment: true },
+  'bpmn.assignee-empty': { en: 'assignee is empty', id: 'penerima tugas kosong', fragment: true },
+  'bpmn.priority': { en: 'priority "{value}" must be an integer from 0 to 100', id: 'prioritas "{value}" harus bilangan bulat 0 sampai 100', fragment: true },
+  'bpmn.multi-instance-collection': { en: 'multi-instance needs zeebe:loopCharacteristics inputCollection or a loopCardinality', id: 'multi-instance memerlukan inputCollection pada zeebe:loopCharacteristics atau loopCardinality', fragment: true },
+  'bpmn.input-element-alone': { en: 'inputElement without inputCollection', id: 'inputElement tanpa inputCollection', fragment: true },
+  'bpmn.output-pair': { en: 'outputCollection and outputElement must be set together', id: 'outputCollection dan outputElement harus diisi bersama', fragment: true },
+  'bpmn.mapping-target': { en: 'mapping target "{target}" is not a variable name', id: 'target pemetaan "{target}" bukan nama variabel', fragment: true },
+
+  // call-activity.ts, variables.ts, service-standard.ts, starting.ts
+  'bpmn.call-no-process': { en: 'call activity names no process (zeebe:calledElement processId)', id: 'call activity belum menyebut proses (zeebe:calledElement processId)', fragment: true },
+  'bpmn.call-unknown-process': { en: 'called process "{process}" is neither in this file nor deployed', id: 'proses yang dipanggil "{process}" tidak ada di berkas ini dan belum di-deploy', fragment: true },
+  'bpmn.variables-twice': { en: 'has more than one alur:variables; keep one', id: 'memiliki lebih dari satu alur:variables; sisakan satu', fragment: true },
+  'bpmn.variables-placement': { en: 'alur:variables belongs in the process\'s extension elements, not on an element', id: 'alur:variables ditulis pada proses, bukan pada elemen', fragment: true },
+  'bpmn.strict-no-form': { en: 'has no form, so with alur:variables strict="true" it is completed with no variables', id: 'tidak memiliki formulir, sehingga dengan alur:variables strict="true" tugas ini diselesaikan tanpa isian', fragment: true },
+  'bpmn.sla-twice': { en: 'has more than one alur:sla', id: 'memiliki lebih dari satu alur:sla', fragment: true },
+  'bpmn.sla-placement': { en: 'alur:sla belongs on a user task or on the process', id: 'alur:sla ditulis pada tugas pengguna atau pada proses', fragment: true },
+  'bpmn.sla-and-due-date': { en: 'has both alur:sla and a due date (zeebe:taskSchedule dueDate); the due date is used and the working days are not', id: 'memiliki alur:sla sekaligus tenggat (zeebe:taskSchedule dueDate); yang dipakai tenggatnya, bukan jumlah hari kerja', fragment: true },
+  'bpmn.start-placement': { en: '{tag} belongs in the process\'s extension elements, not on an element', id: '{tag} ditulis pada proses, bukan pada elemen', fragment: true },
+  'bpmn.start-form-no-form': { en: 'the start form names no form (zeebe:formDefinition formId)', id: 'formulir permohonan belum menyebut formulir (zeebe:formDefinition formId)', fragment: true },
+  'bpmn.starters-twice': { en: 'has more than one alur:starters; list every group in one groups="…"', id: 'memiliki lebih dari satu alur:starters; tulis semua grup dalam satu groups="…"', fragment: true },
+  'bpmn.starters-expression': { en: 'alur:starters groups must list group names, not an expression', id: 'alur:starters groups harus berisi nama grup, bukan ekspresi', fragment: true },
+  'bpmn.starters-empty': { en: 'alur:starters names no group; write groups="loket-dpmptsp, kepala-opd" (leave it out to let every user start)', id: 'alur:starters belum menyebut grup; tulis groups="loket-dpmptsp, kepala-opd" (hapus bila semua pengguna boleh memulai)', fragment: true },
+  'bpmn.starters-bad-group': { en: 'alur:starters group "{group}" is not a group name (letters, digits, . _ -)', id: 'grup alur:starters "{group}" bukan nama grup (huruf, angka, . _ -)', fragment: true },
+  'bpmn.business-key-twice': { en: 'has more than one alur:businessKey', id: 'memiliki lebih dari satu alur:businessKey', fragment: true },
+
+  // timers.ts, unsupported.ts
+  'bpmn.timer-none': { en: 'timer has no timeDate, timeDuration or timeCycle', id: 'pewaktu belum memiliki timeDate, timeDuration atau timeCycle', fragment: true },
+  'bpmn.timer-several': { en: 'timer sets {kinds}; set exactly one', id: 'pewaktu mengisi {kinds}; isi tepat satu', fragment: true },
+  'bpmn.timer-cycle-catch': {
+    en: 'a time cycle on an intermediate catch event is not supported (as in Camunda 8): the event waits once; write a timeDuration or timeDate, or repeat with a non-interrupting boundary timer',
+    id: 'siklus waktu pada event tunggu tidak didukung (seperti di Camunda 8): event hanya menunggu sekali; tulis timeDuration atau timeDate, atau ulangi dengan pewaktu batas yang tidak menyela',
+    fragment: true,
+  },
+  'bpmn.timer-empty': { en: 'timer {kind} is empty', id: 'pewaktu {kind} kosong', fragment: true },
+  'bpmn.global-task': { en: 'global tasks are not supported; a call activity calls a process (zeebe:calledElement)', id: 'global task tidak didukung; call activity memanggil proses (zeebe:calledElement)', fragment: true },
+  'bpmn.conditional-event': {
+    en: 'conditional events are not supported (as in Camunda 8); wait with a message or timer event, or decide with a gateway condition',
+    id: 'event kondisional tidak didukung (seperti di Camunda 8); tunggu dengan event pesan atau pewaktu, atau putuskan dengan kondisi gateway',
+    fragment: true,
+  },
+  'bpmn.cancel-event': { en: 'cancel events are not supported (they need transaction subprocesses)', id: 'event batal tidak didukung (memerlukan subproses transaksi)', fragment: true },
+  'bpmn.external-form': { en: 'external form references are not supported; deploy a form-js form and use formId', id: 'referensi formulir eksternal tidak didukung; deploy formulir form-js dan gunakan formId', fragment: true },
+} satisfies Catalog;
