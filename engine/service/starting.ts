@@ -71,11 +71,36 @@ export interface NumberSource { key: { tenant: string; scope: string; series: st
 /** The counter a start of `def` now draws its registration number from (the tenant's zone decides the date). */
 export async function registrationSeries(cx: CommandContext, def: DefinitionHead, model: ProcessModel): Promise<NumberSource | undefined> {
   if (!model.businessKeyFormat) return undefined;
-  const parsed = parseNumberFormat(model.businessKeyFormat);
-  // Deployment refused invalid formats; a model stored before that rule would land here.
-  if (!parsed.ok) throw new Error(`process ${def.key}: ${parsed.problems.join('; ')}`);
-  const series = seriesOf(parsed.format, cx.uow.now, await tenantZone({ trx: cx.uow.db, deps: cx.deps }, def.tenant_id));
+  const series = seriesAt(def.key, model.businessKeyFormat, cx.uow.now, await tenantZone({ trx: cx.uow.db, deps: cx.deps }, def.tenant_id));
   return { key: { tenant: def.tenant_id, scope: `process:${def.key}`, series: series.name }, series };
+}
+
+/**
+ * Series by format, zone and quarter of an hour: parsing the format and reading the zone's offset
+ * (Intl) on every numbered start was a fifth of the server time a number added to a start. Within
+ * one quarter of an hour (UTC) the local date cannot change in a zone whose offsets are whole
+ * quarters of an hour (every IANA zone today, so its midnights and transitions fall on quarters
+ * too), so every start in it gets the series `seriesOf` would give; an offset written out that is
+ * not a whole quarter (`+07:10`) is not remembered.
+ */
+const seriesMemo = new Map<string, Series>();
+const QUARTER_HOUR = 15 * 60_000;
+
+function seriesAt(process: string, format: string, at: Date, zone: string): Series {
+  const fixed = /^[+-]\d{2}:?(\d{2})$/.exec(zone.trim());
+  const memo = fixed && Number(fixed[1]) % 15 !== 0 ? undefined : `${Math.floor(at.getTime() / QUARTER_HOUR)}|${zone}|${format}`;
+  let series = memo === undefined ? undefined : seriesMemo.get(memo);
+  if (!series) {
+    const parsed = parseNumberFormat(format);
+    // Deployment refused invalid formats; a model stored before that rule would land here.
+    if (!parsed.ok) throw new Error(`process ${process}: ${parsed.problems.join('; ')}`);
+    series = seriesOf(parsed.format, at, zone);
+    if (memo !== undefined) {
+      if (seriesMemo.size >= 1000) seriesMemo.clear();
+      seriesMemo.set(memo, series);
+    }
+  }
+  return series;
 }
 
 /**

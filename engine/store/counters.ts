@@ -34,6 +34,19 @@ export function takeNumberQuery(db: Db, key: CounterKey, at: Date, shape: Number
     .returning(['value', db.raw("?::text || lpad(number_counter.value::text, greatest(?::int, length(number_counter.value::text)), '0') || ?::text as number", [shape.prefix, shape.width, shape.suffix])]);
 }
 
+/**
+ * The same upsert as `takeNumberQuery`, as a part of a case start's one statement: written out
+ * once instead of built and compiled by the query builder for every start (the builder's
+ * insert-with-merge was a third of the server time a registration number added to a start).
+ */
+const TAKE_NUMBER_SQL = 'insert into "number_counter" ("scope", "series", "tenant_id", "updated_at", "value") values (?, ?, ?, ?, 1)'
+  + ' on conflict ("tenant_id", "scope", "series") do update set "value" = number_counter.value + 1, "updated_at" = excluded.updated_at'
+  + " returning \"value\", ?::text || lpad(number_counter.value::text, greatest(?::int, length(number_counter.value::text)), '0') || ?::text as number";
+
+export function takeNumberPart(db: Db, key: CounterKey, at: Date, shape: NumberShape): Knex.Raw {
+  return db.raw(TAKE_NUMBER_SQL, [key.scope, key.series, key.tenant, at, shape.prefix, shape.width, shape.suffix]);
+}
+
 /** Takes the next number in the caller's transaction; see takeNumberQuery. */
 export async function takeNumber(db: Db, key: CounterKey, at: Date, shape: NumberShape): Promise<{ value: number; number: string }> {
   const [row] = await takeNumberQuery(db, key, at, shape);

@@ -118,7 +118,7 @@ export class Executor {
   }
 
   private async addPart(part: Part): Promise<void> {
-    const query = part.expect ? part.query.returning(this.db.raw('1')) : part.query;
+    const query = part.expect ? (part.query as Knex.QueryBuilder).returning(this.db.raw('1')) : part.query;
     const queued = compiled({ ...part, query });
     if (this.oneStatement && this.sealed) throw new NeedsTransaction(`a write to ${part.table} after a step's writes were queued`);
     if (!this.fits(queued)) {
