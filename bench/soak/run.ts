@@ -3,8 +3,8 @@
  * The quiet tenant starts a case and completes its task in a loop; the hostile one runs the
  * attacks in a loop (a step of milliseconds-FEEL rounds, FEEL doubling a list, 20,000
  * multi-instance items, a body 5,000 deep, a FEEL self-call, an http task to 169.254.169.254, a
- * millisecond timer cycle). First `seconds` quiet alone, then `seconds` with the hostile tenant,
- * in the same run; reports the quiet tenant's p50/p99 per round (start + task list + complete) in
+ * millisecond timer cycle). `seconds` of the quiet tenant alone and `seconds` beside the hostile
+ * one, in the same run, in alternating 10 s slices; reports the quiet tenant's p50/p99 per round (start + task list + complete) in
  * each phase, the ratio of the p99s (target ≤ 3) and the quiet tenant's errors (target 0).
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/soak/run.ts [seconds=60]
  * SOAK_ATTACKS=rounds,items (names in `all` below) runs only those attacks; SOAK_CPU_PROF=dir
@@ -18,6 +18,8 @@ import { jsonCaller, spawnEngine, waitHealthy } from '../api/engine-server.js';
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the soak needs PostgreSQL)');
 const seconds = Number(process.argv[2] ?? 60);
+/** Length of one slice: quiet-alone and beside-hostile slices alternate. */
+const SLICE_S = 10;
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
 const dbName = `alur_soak_${randomBytes(4).toString('hex')}`;
 const dbUrl = Object.assign(new URL(base), { pathname: `/${dbName}` }).toString();
@@ -78,57 +80,63 @@ async function main(): Promise<void> {
       } catch { errors++; }
       return performance.now() - t0;
     };
-    const phase = async (withHostile: boolean) => {
-      const times: number[] = [];
-      const until = Date.now() + seconds * 1000;
-      let attacks = 0;
-      const outcomes = new Map<string, number>();
+    const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
+    const raw = (path: string, body: string) => new Promise<void>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${hostile}` } }, (res) => { res.resume(); res.on('end', resolve); });
+      req.on('error', () => resolve());
+      req.end(body);
+    });
+    const all: Record<string, () => Promise<unknown>> = {
+      rounds: () => call('POST', '/api/process-instances', hostile, { processKey: 'rounds', variables: { n: 0 } }),
+      doubling: () => call('POST', '/api/process-instances', hostile, { processKey: 'doubling' }),
+      items: () => call('POST', '/api/process-instances', hostile, { processKey: 'items', variables: { items: Array.from({ length: 20_000 }, (_, i) => i) } }),
+      deep: () => raw('/api/process-instances', `{"processKey":"items","variables":{"x":${deep}}}`),
+      self: () => call('POST', '/api/process-instances', hostile, { processKey: 'self', variables: { me: 'self' } }),
+      metadata: () => call('POST', '/api/process-instances', hostile, { processKey: 'metadata' }),
+      timer: () => deploy(hostile, TIMER),
+    };
+    // SOAK_ATTACKS=rounds,items runs only those (to find which attack costs the quiet tenant what).
+    const only = process.env.SOAK_ATTACKS?.split(',');
+    const attempts = Object.entries(all).filter(([name]) => !only || only.includes(name)).map(([, attempt]) => attempt);
+    const outcomes = new Map<string, number>();
+    const outcome = (status: string) => outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
+    let attacks = 0;
+    const alone: number[] = [];
+    const beside: number[] = [];
+    let errorsAlone = 0;
+    let errorsBeside = 0;
+    /** One slice: the quiet tenant's rounds into `times`, the hostile tenant attacking meanwhile (its attempt in flight finishes before the next slice). */
+    const slice = async (ms: number, withHostile: boolean) => {
+      const until = Date.now() + ms;
       const attacker = async () => {
-        const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
-        const raw = (path: string, body: string) => new Promise<void>((resolve) => {
-          const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', authorization: `Bearer ${hostile}` } }, (res) => { res.resume(); res.on('end', resolve); });
-          req.on('error', () => resolve());
-          req.end(body);
-        });
-        const all: Record<string, () => Promise<unknown>> = {
-          rounds: () => call('POST', '/api/process-instances', hostile, { processKey: 'rounds', variables: { n: 0 } }),
-          doubling: () => call('POST', '/api/process-instances', hostile, { processKey: 'doubling' }),
-          items: () => call('POST', '/api/process-instances', hostile, { processKey: 'items', variables: { items: Array.from({ length: 20_000 }, (_, i) => i) } }),
-          deep: () => raw('/api/process-instances', `{"processKey":"items","variables":{"x":${deep}}}`),
-          self: () => call('POST', '/api/process-instances', hostile, { processKey: 'self', variables: { me: 'self' } }),
-          metadata: () => call('POST', '/api/process-instances', hostile, { processKey: 'metadata' }),
-          timer: () => deploy(hostile, TIMER),
-        };
-        // SOAK_ATTACKS=rounds,items runs only those (to find which attack costs the quiet tenant what).
-        const only = process.env.SOAK_ATTACKS?.split(',');
-        const attempts = Object.entries(all).filter(([name]) => !only || only.includes(name)).map(([, attempt]) => attempt);
-        const outcome = (status: string) => outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
         while (Date.now() < until) {
-          for (const attempt of attempts) {
-            await attempt().then((r) => outcome(typeof r === 'number' ? String(r) : 'accepted'), (err: Error) => outcome(/→ (\d+)/.exec(err.message)?.[1] ?? 'failed'));
-            attacks++;
-          }
+          await attempts[attacks % attempts.length]().then((r) => outcome(typeof r === 'number' ? String(r) : 'accepted'), (err: Error) => outcome(/→ (\d+)/.exec(err.message)?.[1] ?? 'failed'));
+          attacks++;
         }
       };
       const hostileRun = withHostile ? attacker() : Promise.resolve();
-      while (Date.now() < until) times.push(await round());
+      const before = errors;
+      while (Date.now() < until) (withHostile ? beside : alone).push(await round());
+      if (withHostile) errorsBeside += errors - before;
+      else errorsAlone += errors - before;
       await hostileRun;
-      return { times, attacks, outcomes };
     };
     for (let i = 0; i < 20; i++) await round();
-    const alone = await phase(false);
-    const errorsAlone = errors;
     errors = 0;
-    const beside = await phase(true);
+    // Alternating slices, so the machine's load drifting (other work on a shared machine) falls on both.
+    for (let i = 0; i < Math.max(1, Math.round(seconds / SLICE_S)); i++) {
+      await slice((seconds / Math.max(1, Math.round(seconds / SLICE_S))) * 1000, false);
+      await slice((seconds / Math.max(1, Math.round(seconds / SLICE_S))) * 1000, true);
+    }
     const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} ms, p99 ${pct(xs, 99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} rounds)`;
-    console.log(`quiet tenant alone:           ${fmt(alone.times)}, errors ${errorsAlone}`);
-    console.log(`quiet tenant beside hostile:  ${fmt(beside.times)}, errors ${errors}; hostile attempts ${beside.attacks}`);
+    console.log(`quiet tenant alone:           ${fmt(alone)}, errors ${errorsAlone}`);
+    console.log(`quiet tenant beside hostile:  ${fmt(beside)}, errors ${errorsBeside}; hostile attempts ${attacks}`);
     // The attacks must have happened: their answers, and the incidents they left in the hostile tenant.
     const incidents = (await call('GET', '/api/incidents?limit=500', hostile)).items as { type: string }[];
     const byType = new Map<string, number>();
     for (const i of incidents) byType.set(i.type, (byType.get(i.type) ?? 0) + 1);
-    console.log(`hostile answers: ${[...beside.outcomes].map(([k, n]) => `${k} ×${n}`).join(', ')}; its open incidents: ${[...byType].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
-    console.log(`p99 beside ÷ p99 alone: ${(pct(beside.times, 99) / pct(alone.times, 99)).toFixed(2)} (target ≤ 3)`);
+    console.log(`hostile answers: ${[...outcomes].map(([k, n]) => `${k} ×${n}`).join(', ')}; its open incidents: ${[...byType].map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+    console.log(`p99 beside ÷ p99 alone: ${(pct(beside, 99) / pct(alone, 99)).toFixed(2)} (target ≤ 3)`);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
