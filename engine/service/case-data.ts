@@ -28,6 +28,8 @@ export interface CaseStep {
   elementId: string;
   name: string | null;
   completedBy: string | null;
+  /** Who completed it as people read it: their display name, else the username (service/reads.ts). */
+  completedByName?: string | null;
   completedAt: string;
   formId: string | null;
   fields: CaseField[];

@@ -120,7 +120,9 @@ export class Reads {
   /** Data permohonan: the start form with the case's values and what earlier tasks added. */
   async caseData(actor: Actor, id: string): Promise<CaseData> {
     const row = await this.instance(actor, id);
-    return caseData(this.db, row.tenant_id, row.id);
+    const data = await caseData(this.db, row.tenant_id, row.id);
+    const names = await displayNames(this.db, row.tenant_id, data.steps.flatMap((step) => (step.completedBy ? [step.completedBy] : [])));
+    return { ...data, steps: data.steps.map((step) => ({ ...step, completedByName: step.completedBy ? names.get(step.completedBy) ?? step.completedBy : null })) };
   }
 
   /** The documents attached to a case the caller may read, with the names of who uploaded and attached them. */

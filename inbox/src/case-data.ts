@@ -39,7 +39,7 @@ export async function mountCaseData(section: HTMLElement, instanceId: string): P
 
 function stepView(step: CaseStep): HTMLElement {
   return h('div', { class: 'case-step', 'data-element': step.elementId },
-    h('p', { class: 'case-step-head' }, t('data.by', { name: step.name ?? step.elementId, user: step.completedBy ?? '–', time: formatDateTime(step.completedAt) })),
+    h('p', { class: 'case-step-head' }, t('data.by', { name: step.name ?? step.elementId, user: step.completedByName ?? step.completedBy ?? '–', time: formatDateTime(step.completedAt) })),
     step.fields.length ? h('dl', { class: 'decision' }, ...step.fields.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, show(f))])) : null);
 }
 

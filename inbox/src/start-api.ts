@@ -25,7 +25,7 @@ export interface StartedCase {
 }
 
 export interface CaseField { key: string; label: string; value: unknown; valueLabel?: string | string[] }
-export interface CaseStep { taskId: string; elementId: string; name: string | null; completedBy: string | null; completedAt: string; formId: string | null; fields: CaseField[] }
+export interface CaseStep { taskId: string; elementId: string; name: string | null; completedBy: string | null; completedByName?: string | null; completedAt: string; formId: string | null; fields: CaseField[] }
 export interface CaseData {
   start: { formId: string; version: number; schema: FormSchema; values: Record<string, unknown> } | null;
   steps: CaseStep[];

@@ -118,6 +118,8 @@ forEachBackend('api: starting a case', (backend) => {
     expect(data.body.steps).to.have.length(1);
     expect(data.body.steps[0]).to.include({ elementId: 'Verifikasi', name: 'Verifikasi berkas', formId: 'form-verifikasi-izin' });
     expect(data.body.steps[0].completedBy).to.match(/^verif-/);
+    // Without a display name, the name people read is the username.
+    expect(data.body.steps[0].completedByName).to.equal(data.body.steps[0].completedBy);
     expect(data.body.steps[0].fields).to.deep.equal([
       { key: 'hasilVerifikasi', label: 'Hasil verifikasi', value: 'lengkap', valueLabel: 'Berkas lengkap' },
       { key: 'catatan', label: 'Catatan verifikator', value: 'NIB sudah ada' },

@@ -67,6 +67,8 @@ describe('inbox (browser): everyday use', function () {
     await verified.locator('dt', { hasText: 'Nomor surat verifikasi' }).waitFor();
     expect(await verified.locator('dt').allInnerTexts()).to.include.members(['Keputusan', 'Catatan']).and.not.to.include('nomorSurat');
     expect(await verified.locator('dd').allInnerTexts()).to.include('Berkas lengkap, teruskan');
+    // Data permohonan names the verifier as the history does: by name, not username.
+    expect(await budi.locator('.case-step-head').first().innerText()).to.match(/^Verifikasi berkas · Sari Wulandari, /);
     await budi.getByLabel('Setujui').check();
     await shot(budi, 'permit-task-desktop');
   });
@@ -161,7 +163,7 @@ describe('inbox (browser): everyday use', function () {
     const rina = await scene.open('rina');
     await openTask(rina, /Tugas saya/, kase.businessKey, 'Verifikasi berkas');
     await rina.getByText('Rina Kartika, S.E. (Anda)').waitFor();
-    await rina.locator('.timeline-item', { hasText: 'Verifikasi berkas dialihkan' }).getByText('oleh sari').waitFor();
+    await rina.locator('.timeline-item', { hasText: 'Verifikasi berkas dialihkan' }).getByText('oleh Sari Wulandari').waitFor();
     await rina.getByRole('button', { name: 'Selesaikan tugas' }).waitFor();
   });
 

@@ -48,7 +48,7 @@ describe('inbox (browser): the two-step approval', function () {
     const verified = budi.locator('.timeline-item', { hasText: 'Verify the request diselesaikan oleh' });
     await verified.waitFor();
     // under the form's labels and the option's label
-    expect(await verified.innerText()).to.contain('oleh sari').and.to.contain('123/DPU/2026');
+    expect(await verified.innerText()).to.contain('oleh Sari Wulandari').and.to.contain('123/DPU/2026');
     expect(await verified.locator('dt').allInnerTexts()).to.include.members(['Decision', 'Nomor surat (e.g. 123/DPU/2026)']).and.not.to.include('decision');
     expect(await verified.locator('dd').allInnerTexts()).to.include('Approve');
     await shot(budi, 'approval-task-desktop');
@@ -121,7 +121,7 @@ describe('inbox (browser): the two-step approval', function () {
     await openTask(sari, /Selesai/, kase.businessKey, 'Verify the request');
     const rejected = sari.locator('.timeline-item', { hasText: 'Verify the request diselesaikan oleh' });
     await rejected.waitFor();
-    expect(await rejected.innerText()).to.contain('oleh sari').and.to.contain('Lampiran IMB tidak ada.');
+    expect(await rejected.innerText()).to.contain('oleh Sari Wulandari').and.to.contain('Lampiran IMB tidak ada.');
     expect(await rejected.locator('dt').allInnerTexts()).to.include.members(['Decision', 'Note for the applicant']);
     expect(await rejected.locator('dd').allInnerTexts()).to.include('Reject');
     await sari.locator('.timeline-item', { hasText: 'Request rejected selesai' }).waitFor();

@@ -39,10 +39,11 @@ export async function setUpScene(): Promise<Scene> {
   const browser = await launchBrowser();
   const staff = (username: string, roles: string[], groups: string[]) => ({ username, password: PASSWORD, roles, groups });
   await setupTenant(server.url, server.adminPassword, { id: TENANT, name: 'Kota Uji', users: [
-    staff('analis', ['analyst'], ['bagian-organisasi']),
-    staff('sari', ['staff'], ['verifikator']),
+    // People have names, as in a real office (the README's inbox screenshot comes from this scene).
+    { ...staff('analis', ['analyst'], ['bagian-organisasi']), displayName: 'Dimas Pratama' },
+    { ...staff('sari', ['staff'], ['verifikator']), displayName: 'Sari Wulandari' },
     { ...staff('rina', ['staff'], ['verifikator']), displayName: 'Rina Kartika, S.E.', jabatan: 'Plh. Kepala Seksi Verifikasi' },
-    staff('budi', ['staff'], ['kepala-dinas']),
+    { ...staff('budi', ['staff'], ['kepala-dinas']), displayName: 'Budi Santoso, S.H.' },
     staff('dewi', ['staff'], ['bagian-umum']),
   ] });
   // The same group name in another tenant: a name match must never cross tenants.
