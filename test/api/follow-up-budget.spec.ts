@@ -94,4 +94,16 @@ forEachBackend('api: a budget on the work one input sets off in other cases', (b
     expect(indonesian.body.items[0].message).to.equal(`Ini memicu lebih dari ${LIMIT} langkah pada berkas lain sekaligus (ALUR_MAX_FOLLOW_UPS): pesan atau sinyal yang berputar antarproses, atau call activity yang memulai terlalu banyak proses; yang dipicunya dibatalkan.`);
     await api.runner.drain();
   });
+
+  it('given a start timer whose new case throws the signal, when the runner fires it, then that round starts nothing, the next round is planned and the runner goes on', async () => {
+    await deploy(file(SIGNAL, ECHO, process('picu-jadwal', `<bpmn:startEvent id="s"><bpmn:timerEventDefinition><bpmn:timeCycle xsi:type="bpmn:tFormalExpression">R3/PT1M</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>
+      <bpmn:endEvent id="e"><bpmn:signalEventDefinition signalRef="sig" /></bpmn:endEvent>${flow('f1', 's', 'e')}`)), 'picu-jadwal');
+    const before = await instances();
+    const due = async () => (await api.db.knex('timer').whereNotNull('definition_id').whereNull('instance_id').select('due_at')).map((t) => new Date(t.due_at).getTime());
+    const [first] = await due();
+    api.clock.pin(new Date(api.clock.now().getTime() + 90_000));
+    await api.runner.drain();
+    expect(await instances()).to.equal(before);
+    expect(await due(), 'the next round, one minute on').to.deep.equal([first + 60_000]);
+  });
 });
