@@ -54,33 +54,41 @@ export class CommandPace {
  * Background work's width (pieces in flight) and pause between pieces, from the latency of the
  * commands finished since the last look against their latency before the work began: above 1.3×
  * it narrows, then pauses (doubling up to 1 s); below 1.1× it shortens the pause, then widens.
- * Without commands before (nothing to compare with) it keeps its full width.
+ * With commands before, it starts one piece at a time and widens while they keep their pace;
+ * without (nothing to compare with) it runs at full width. A second without a command means
+ * nobody waits: it speeds up as if they were fast (a pause kept after the people stopped once made
+ * a re-plan sleep a second per batch to its end).
  */
 export class Pacer {
   width: number;
   pauseMs = 0;
   private readonly reference: number | undefined;
   private mark = 0;
+  private lookedAt: number;
 
-  constructor(private readonly pace: CommandPace | undefined, readonly maxWidth: number) {
-    this.width = maxWidth;
-    this.reference = pace?.recentMedian(60_000, 16);
+  constructor(private readonly pace: CommandPace | undefined, readonly maxWidth: number, private readonly now: () => number = () => performance.now()) {
+    this.reference = pace?.recentMedian(60_000, 16, now());
+    this.width = this.reference ? 1 : maxWidth;
     if (pace) this.mark = pace.mark();
+    this.lookedAt = now();
   }
 
-  /** Looks at the commands since the last call (8 at least), then waits the pause or a turn of the event loop. */
+  /** Looks at the commands since the last call, then waits the pause or a turn of the event loop. */
   async between(): Promise<void> {
     this.adjust();
     if (this.pauseMs > 0) await sleep(this.pauseMs);
     else await yieldToCommands();
   }
 
+  /** Judges the commands since the last look: 8 at least, or whatever came in a second (none: idle). */
   adjust(): void {
     if (!this.pace || !this.reference) return;
     const { median, n } = this.pace.medianSince(this.mark);
-    if (n < 8) return;
+    const now = this.now();
+    if (n < 8 && now - this.lookedAt < 1_000) return;
     this.mark = this.pace.mark();
-    const ratio = median / this.reference;
+    this.lookedAt = now;
+    const ratio = n === 0 ? 0 : median / this.reference;
     if (ratio > 1.3) {
       if (this.width > 1) this.width--;
       else this.pauseMs = Math.min(1_000, Math.max(10, this.pauseMs * 2));
