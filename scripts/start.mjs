@@ -12,6 +12,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// The browser apps first, when their sources changed (was npm's prestart: a node start of its own).
+const { buildUis } = await import('./build-ui.mjs');
+if (!buildUis()) process.exit(1);
+
 const started = performance.now();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'node_modules', '.cache', 'alur-run');
