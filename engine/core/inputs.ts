@@ -16,7 +16,7 @@ export type Input =
   /** `records`: what the handler did that the case's history must show (a document signed), logged with the completion. */
   | { type: 'job.complete'; key: number; variables?: Variables; records?: JobRecord[] }
   /** A failed attempt; `retries` is what is left after this failure (Zeebe semantics). */
-  | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number; /** The failed attempt; an earlier attempt's failure is stale. */ attempt?: number }
+  | { type: 'job.fail'; key: number; message: string; retries: number; backoffMs?: number; /** The failed attempt; an earlier attempt's failure is stale. */ attempt?: number; /** For Alur's own limits: the incident's text (`text`: its catalog kind) and numbers (IncidentParams). */ params?: Record<string, string | number> }
   /** The job's handler throws a BPMN error, caught by a matching error boundary/event subprocess. */
   | { type: 'job.error'; key: number; errorCode: string; message?: string; variables?: Variables }
   | { type: 'timer.fire'; key: number }

@@ -41,12 +41,13 @@ export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst
     });
     const variables = (result && result.variables) || {};
     // What a handler answers (an http body) becomes variables: as deep as a request body may be, no deeper.
-    if (nestingDepth(variables, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) throw new JobIncident(answerTooDeep(job.type));
+    if (nestingDepth(variables, MAX_VALUE_DEPTH) > MAX_VALUE_DEPTH) throw new JobIncident(answerTooDeep(job.type), { text: 'answer-too-deep', type: job.type, max: MAX_VALUE_DEPTH });
     return { type: 'job.complete', key: job.key, variables, ...(result && result.history?.length ? { records: result.history } : {}) };
   } catch (err) {
     if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
     const message = String((err as Error)?.message ?? err).slice(0, 500);
     const retries = err instanceof JobIncident ? 0 : Math.max(0, job.retries - 1);
-    return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries, backoffMs: backoffMs(attemptOf(job), backoff) };
+    const params = err instanceof JobIncident ? err.params : undefined;
+    return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries, backoffMs: backoffMs(attemptOf(job), backoff), ...(params ? { params } : {}) };
   }
 }

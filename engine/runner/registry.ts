@@ -35,7 +35,8 @@ export type JobResult = { variables?: Record<string, unknown>; history?: JobReco
  * the job becomes an incident at once, with this message, instead of using up its retries.
  */
 export class JobIncident extends Error {
-  constructor(message: string) {
+  /** For Alur's own limits: the incident's text and numbers (engine/messages/incident-text.ts). */
+  constructor(message: string, readonly params?: Record<string, string | number>) {
     super(message);
     this.name = 'JobIncident';
   }

@@ -28,7 +28,7 @@ export async function finishJob(engine: CommandRunner, job: JobRow, input: Input
   } catch (err) {
     if (!(err instanceof FollowUpsExceeded) || input.type === 'job.fail') throw err;
     // The answer set off too much in other cases (undone): the job fails into an incident at once.
-    return finishJobAs(engine, job, { type: 'job.fail', key: job.key, message: new FollowUpLimit(err.max).message, retries: 0, attempt: attemptOf(job) }, instance);
+    return finishJobAs(engine, job, { type: 'job.fail', key: job.key, message: new FollowUpLimit(err.max).message, retries: 0, attempt: attemptOf(job), params: { text: 'follow-up-limit', max: err.max } }, instance);
   }
 }
 

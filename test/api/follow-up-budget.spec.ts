@@ -78,6 +78,8 @@ forEachBackend('api: a budget on the work one input sets off in other cases', (b
     expect(instance.incidents.map((i: { elementId: string; type: string }) => [i.elementId, i.type])).to.deep.equal([['M', 'job']]);
     expect(instance.incidents[0].message).to.contain(`more than ${LIMIT} steps in other cases`);
     expect(await instances()).to.equal(before);
+    const indonesian = await api.http.get(`/api/incidents?processInstanceId=${started.body.id}`).set(bearer(analyst)).set('Accept-Language', 'id').expect(200);
+    expect(indonesian.body.items[0].message).to.match(/^Ini memicu lebih dari 25 langkah pada berkas lain sekaligus/);
   });
 
   it('given a timer whose firing throws the signal, when the runner fires it, then it is an incident at the timer event, in the language asked for, and the runner goes on', async () => {

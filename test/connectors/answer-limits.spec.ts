@@ -48,6 +48,7 @@ forEachBackend('connectors: limits on what an answer may bring', (backend) => {
     expect(instance?.snapshot.els['1'].v).to.not.have.property('jawaban');
     expect(incidents.map((i) => [i.element_id, i.type])).to.deep.equal([['T', 'job']]);
     expect(incidents[0].message).to.equal('the answer of job http nests objects and lists more than 32 levels deep; a variable may nest at most 32');
+    expect(incidents[0].params, 'its text in both languages').to.deep.equal({ text: 'answer-too-deep', type: 'http', max: 32 });
   });
 
   it('given an answer larger than the connector reads, when the job runs, then it is an incident naming the size limit, at the first attempt', async () => {

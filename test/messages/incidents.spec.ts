@@ -41,6 +41,12 @@ describe('messages: incidents in both languages', () => {
     expect(render(incidentText('job', 'smtp down'), 'en'), 'a worker\'s words, as written').to.equal('smtp down');
   });
 
+  it('given a job failed by one of Alur\'s own limits, then it reads as that limit in both languages, not as a worker\'s words', () => {
+    const deep = incidentText('job', 'the answer of job http nests objects and lists more than 32 levels deep; a variable may nest at most 32', { text: 'answer-too-deep', type: 'http', max: 32 });
+    expect(render(deep, 'id')).to.equal('Jawaban pekerjaan http bersarang lebih dari 32 tingkat objek dan daftar; satu variabel paling dalam 32 tingkat.');
+    expect(render(deep, 'en')).to.equal('The answer of job http nests objects and lists more than 32 levels deep; a variable may nest at most 32');
+  });
+
   it('given a row from before params were kept, or an unknown kind, then it still reads in both languages', () => {
     expect(render(incidentText('step-time', 'the step ran longer than 2000 ms', null), 'id')).to.equal('Insiden: the step ran longer than 2000 ms');
     expect(render(incidentText('something-new', 'x happened'), 'en')).to.equal('x happened');

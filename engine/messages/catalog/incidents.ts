@@ -36,6 +36,10 @@ export const incidents = {
     en: 'Candidate groups of {element}: {values} is neither a role of the pack nor a group of the tenant\'s role map',
     id: 'Grup kandidat {element}: {values} bukan peran paket maupun grup dalam pemetaan peran daerah ini.',
   },
+  'incident.answer-too-deep': {
+    en: 'The answer of job {type} nests objects and lists more than {max} levels deep; a variable may nest at most {max}',
+    id: 'Jawaban pekerjaan {type} bersarang lebih dari {max} tingkat objek dan daftar; satu variabel paling dalam {max} tingkat.',
+  },
   'incident.follow-up-limit': {
     en: 'It set off more than {max} steps in other cases at once (ALUR_MAX_FOLLOW_UPS): a message or signal going round between processes, or a call activity starting too many processes; what it set off was undone',
     id: 'Ini memicu lebih dari {max} langkah pada berkas lain sekaligus (ALUR_MAX_FOLLOW_UPS): pesan atau sinyal yang berputar antarproses, atau call activity yang memulai terlalu banyak proses; yang dipicunya dibatalkan.',
