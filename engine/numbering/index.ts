@@ -18,7 +18,7 @@
  *   transaction; concurrent takers wait on the row lock and a rollback gives the number back.
  *   So take it in the transaction that records what it numbers — and as late in it as you can,
  *   because every other taker of the series waits from that moment until your commit.
- * - In one statement: `takeNumberQuery` is the same upsert as a query builder returning
+ * - In one statement: `takeNumberQuery` is the same upsert as a query (knex Raw) returning
  *   `value` and `number`, for a data-modifying CTE whose other parts read `(select number from
  *   <cte>)`; the case start does this so its number is taken inside its single write.
  * - Dates are the date in `zone` (the office's zone: see service/tenant-zone.ts for cases).

@@ -24,32 +24,21 @@ export interface NumberShape { prefix: string; suffix: string; width: number }
 /**
  * The upsert taking the next number, returning `value` (bigint) and `number` (the text, shaped in
  * SQL so that a statement can use the number in its other parts: `(select number from <cte>)`).
- * Holds the counter row's lock until the transaction or statement ends.
- */
-export function takeNumberQuery(db: Db, key: CounterKey, at: Date, shape: NumberShape): Knex.QueryBuilder {
-  return db('number_counter')
-    .insert({ tenant_id: key.tenant, scope: key.scope, series: key.series, value: 1, updated_at: at })
-    .onConflict(['tenant_id', 'scope', 'series'])
-    .merge({ value: db.raw('number_counter.value + 1'), updated_at: at })
-    .returning(['value', db.raw("?::text || lpad(number_counter.value::text, greatest(?::int, length(number_counter.value::text)), '0') || ?::text as number", [shape.prefix, shape.width, shape.suffix])]);
-}
-
-/**
- * The same upsert as `takeNumberQuery`, as a part of a case start's one statement: written out
- * once instead of built and compiled by the query builder for every start (the builder's
- * insert-with-merge was a third of the server time a registration number added to a start).
+ * Holds the counter row's lock until the transaction or statement ends. Written out once rather
+ * than built by the query builder: it is on every numbered start's path, and knex's
+ * insert-with-merge compiled on each start was a third of the server time a number added.
  */
 const TAKE_NUMBER_SQL = 'insert into "number_counter" ("scope", "series", "tenant_id", "updated_at", "value") values (?, ?, ?, ?, 1)'
   + ' on conflict ("tenant_id", "scope", "series") do update set "value" = number_counter.value + 1, "updated_at" = excluded.updated_at'
   + " returning \"value\", ?::text || lpad(number_counter.value::text, greatest(?::int, length(number_counter.value::text)), '0') || ?::text as number";
 
-export function takeNumberPart(db: Db, key: CounterKey, at: Date, shape: NumberShape): Knex.Raw {
+export function takeNumberQuery(db: Db, key: CounterKey, at: Date, shape: NumberShape): Knex.Raw {
   return db.raw(TAKE_NUMBER_SQL, [key.scope, key.series, key.tenant, at, shape.prefix, shape.width, shape.suffix]);
 }
 
 /** Takes the next number in the caller's transaction; see takeNumberQuery. */
 export async function takeNumber(db: Db, key: CounterKey, at: Date, shape: NumberShape): Promise<{ value: number; number: string }> {
-  const [row] = await takeNumberQuery(db, key, at, shape);
+  const { rows: [row] } = await takeNumberQuery(db, key, at, shape) as { rows: { value: string | number; number: string }[] };
   return { value: Number(row.value), number: row.number };
 }
 

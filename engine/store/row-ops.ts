@@ -20,7 +20,7 @@ import { upsertTimer, deleteTimer, deleteTimerById, insertStartTimer, type Timer
 import { insertMessageSubscription, deleteMessageSubscription, insertSignalSubscription, deleteSignalSubscription, type MessageSubscriptionRow, type SignalSubscriptionRow } from './subscriptions.js';
 import { openIncident, resolveIncident, type IncidentRow } from './incidents.js';
 import { cleanUpEndedInstance } from './clean-up.js';
-import { takeNumberPart, type CounterKey, type NumberShape } from './counters.js';
+import { takeNumberQuery, type CounterKey, type NumberShape } from './counters.js';
 import { TAKEN_NUMBER } from './taken-number.js';
 import { attachDocument } from './documents.js';
 
@@ -89,7 +89,7 @@ export type Assumption =
 /** One query of an operation, with what the executor needs to place it. */
 export interface Part {
   table: string;
-  /** A query builder, or SQL written out (a part on every start's path, see takeNumberPart): never one that must `expect`. */
+  /** A query builder, or SQL written out (a part on every start's path, see counters.ts takeNumberQuery): never one that must `expect`. */
   query: Knex.QueryBuilder | Knex.Raw;
   /** A plain insert (ON CONFLICT DO NOTHING at most): shares a statement with other inserts into its table. */
   insert?: boolean;
@@ -110,7 +110,7 @@ const rowsOf = (instanceId: string, key: number | null) => `${instanceId}|${Stri
 export function partsOf(db: Db, op: RowOp): Part[] {
   switch (op.type) {
     case 'number.take':
-      return [{ table: 'number_counter', query: takeNumberPart(db, op.key, op.at, op.shape), name: TAKEN_NUMBER.cte }];
+      return [{ table: 'number_counter', query: takeNumberQuery(db, op.key, op.at, op.shape), name: TAKEN_NUMBER.cte }];
     case 'instance.insert':
       return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
     case 'instance.update':
