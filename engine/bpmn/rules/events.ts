@@ -3,7 +3,7 @@
  * event kind may carry, what every definition must reference, and sequence-flow limits of events.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, bodyOf, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, bodyOf, eventDefinitions, is, localType, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
 import { text } from '../../messages/index.js';
 
 /** Allowed definitions per event kind ('' = none). */
@@ -106,7 +106,7 @@ export const boundaryEvents: Rule = {
       if (!is(node, 'bpmn:BoundaryEvent')) continue;
       const host: Node | undefined = node.attachedToRef;
       if (!is(host, 'bpmn:Activity')) problems.push(problem(node, text('bpmn.boundary-not-attached')));
-      else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, `boundary event is attached to ${host?.id}, which is in another scope`));
+      else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, text('bpmn.boundary-other-scope', { host: nameOf(host) })));
       const kind = definitionKind(eventDefinitions(node)[0]);
       if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, `a ${kind} boundary event must interrupt (cancelActivity="true")`));
       if (kind === 'compensate' && host && !((scope.artifacts ?? []) as Node[]).some((a) => is(a, 'bpmn:Association') && a.sourceRef === node && is(a.targetRef, 'bpmn:Activity') && a.targetRef.isForCompensation)) {
@@ -134,12 +134,12 @@ export const linkEvents: Rule = {
     for (const { throws, catches } of byScope.values()) {
       for (const t of throws) {
         const name = eventDefinitions(t)[0].name as string;
-        if (!catches.has(name)) problems.push(problem(t, `no link catch event named "${name}" in the same scope`));
+        if (!catches.has(name)) problems.push(problem(t, text('bpmn.no-link-catch', { name })));
       }
       const thrown = new Set(throws.map((t) => eventDefinitions(t)[0].name as string));
       for (const [name, list] of catches) {
-        if (list.length > 1) problems.push(problem(list[1], `several link catch events are named "${name}" in one scope`));
-        if (!thrown.has(name)) problems.push(problem(list[0], `no link throw event named "${name}" leads here`));
+        if (list.length > 1) problems.push(problem(list[1], text('bpmn.several-link-catches', { name })));
+        if (!thrown.has(name)) problems.push(problem(list[0], text('bpmn.no-link-throw', { name })));
       }
     }
     return problems;

@@ -18,9 +18,9 @@ export const sequenceFlows: Rule = {
         const siblings = (scope.flowElements ?? []) as Node[];
         for (const end of ['sourceRef', 'targetRef'] as const) {
           const ref: Node | undefined = node[end];
-          if (!ref) problems.push(problem(node, `sequence flow has no ${end}`));
+          if (!ref) problems.push(problem(node, text('bpmn.flow-no-end', { end })));
           else if (!is(ref, 'bpmn:FlowNode')) problems.push(problem(node, `${end} ${ref.id} is not a flow node`));
-          else if (!siblings.includes(ref)) problems.push(problem(node, `sequence flow crosses a scope boundary: ${end} ${ref.id} is not in the same process or subprocess`));
+          else if (!siblings.includes(ref)) problems.push(problem(node, text('bpmn.flow-crosses-scope', { end, element: ref.id })));
         }
         if (node.sourceRef && node.sourceRef === node.targetRef && !is(node.sourceRef, 'bpmn:Activity')) {
           problems.push(problem(node, text('bpmn.flow-to-itself')));

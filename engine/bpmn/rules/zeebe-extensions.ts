@@ -6,17 +6,18 @@
  */
 import { allFlowElements, extension, is, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 import { isProcessNoneStart } from './starting.js';
+import { text, type Text } from '../../messages/index.js';
 
-const UNSUPPORTED: [string, string][] = [
-  ['zeebe:ExecutionListeners', 'execution listeners (zeebe:executionListeners) are not supported'],
-  ['zeebe:TaskListeners', 'task listeners (zeebe:taskListeners) are not supported'],
-  ['zeebe:AgentDefinition', 'AI agent tasks (zeebe:agentDefinition) are not supported'],
-  ['zeebe:UserTaskForm', 'embedded forms (zeebe:userTaskForm) are not supported; deploy a form-js form and use zeebe:formDefinition formId'],
+const UNSUPPORTED: [string, Text][] = [
+  ['zeebe:ExecutionListeners', text('bpmn.execution-listeners')],
+  ['zeebe:TaskListeners', text('bpmn.task-listeners')],
+  ['zeebe:AgentDefinition', text('bpmn.agent')],
+  ['zeebe:UserTaskForm', text('bpmn.embedded-form')],
 ];
 
-const IGNORED: [string, string][] = [
-  ['zeebe:JobPriorityDefinition', 'job priority (zeebe:jobPriorityDefinition) is ignored'],
-  ['zeebe:LinkedResources', 'linked resources (zeebe:linkedResources) are ignored'],
+const IGNORED: [string, Text][] = [
+  ['zeebe:JobPriorityDefinition', text('bpmn.job-priority-ignored')],
+  ['zeebe:LinkedResources', text('bpmn.linked-resources-ignored')],
 ];
 
 export const unsupportedZeebeExtensions: Rule = {
@@ -27,9 +28,9 @@ export const unsupportedZeebeExtensions: Rule = {
     for (const node of owners(ctx)) {
       for (const [type, message] of UNSUPPORTED) if (extension(node, type)) problems.push(problem(node, message));
       const called = extension(node, 'zeebe:CalledElement');
-      if (called?.bindingType && called.bindingType !== 'latest') problems.push(problem(node, `calledElement bindingType "${called.bindingType}" is not supported; Alur calls the latest version`));
+      if (called?.bindingType && called.bindingType !== 'latest') problems.push(problem(node, text('bpmn.called-binding', { binding: String(called.bindingType) })));
       const form = is(node, 'bpmn:UserTask') || isProcessNoneStart(node) ? extension(node, 'zeebe:FormDefinition') : undefined;
-      if (form?.bindingType && form.bindingType !== 'latest') problems.push(problem(node, `formDefinition bindingType "${form.bindingType}" is not supported; ${is(node, 'bpmn:UserTask') ? 'a task uses the newest form version when it opens' : 'a start uses the newest form version'}`));
+      if (form?.bindingType && form.bindingType !== 'latest') problems.push(problem(node, text(is(node, 'bpmn:UserTask') ? 'bpmn.task-form-binding' : 'bpmn.start-form-binding', { binding: String(form.bindingType) })));
     }
     return problems;
   },
@@ -43,9 +44,9 @@ export const ignoredZeebeExtensions: Rule = {
     const problems: Problem[] = [];
     for (const node of owners(ctx)) {
       for (const [type, message] of IGNORED) if (extension(node, type)) problems.push(problem(node, message));
-      if (is(node, 'bpmn:StartEvent') && !isProcessNoneStart(node) && extension(node, 'zeebe:FormDefinition')) problems.push(problem(node, 'a start form is used only on the process\'s none start event; this one is ignored'));
+      if (is(node, 'bpmn:StartEvent') && !isProcessNoneStart(node) && extension(node, 'zeebe:FormDefinition')) problems.push(problem(node, text('bpmn.start-form-ignored')));
       for (const def of (node.eventDefinitions ?? []) as Node[]) {
-        if (extension(def, 'zeebe:ConditionalFilter')) problems.push(problem(node, 'conditional filters (zeebe:conditionalFilter) are ignored'));
+        if (extension(def, 'zeebe:ConditionalFilter')) problems.push(problem(node, text('bpmn.conditional-filter-ignored')));
       }
     }
     return problems;

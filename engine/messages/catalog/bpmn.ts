@@ -138,4 +138,28 @@ export const bpmn = {
   },
   'bpmn.cancel-event': { en: 'cancel events are not supported (they need transaction subprocesses)', id: 'event batal tidak didukung (memerlukan subproses transaksi)', fragment: true },
   'bpmn.external-form': { en: 'external form references are not supported; deploy a form-js form and use formId', id: 'referensi formulir eksternal tidak didukung; deploy formulir form-js dan gunakan formId', fragment: true },
+  // zeebe-extensions.ts
+  'bpmn.execution-listeners': { en: 'execution listeners (zeebe:executionListeners) are not supported', id: 'execution listener (zeebe:executionListeners) tidak didukung', fragment: true },
+  'bpmn.task-listeners': { en: 'task listeners (zeebe:taskListeners) are not supported', id: 'task listener (zeebe:taskListeners) tidak didukung', fragment: true },
+  'bpmn.agent': { en: 'AI agent tasks (zeebe:agentDefinition) are not supported', id: 'tugas agen AI (zeebe:agentDefinition) tidak didukung', fragment: true },
+  'bpmn.embedded-form': {
+    en: 'embedded forms (zeebe:userTaskForm) are not supported; deploy a form-js form and use zeebe:formDefinition formId',
+    id: 'formulir tertanam (zeebe:userTaskForm) tidak didukung; deploy formulir form-js dan gunakan zeebe:formDefinition formId',
+    fragment: true,
+  },
+  'bpmn.job-priority-ignored': { en: 'job priority (zeebe:jobPriorityDefinition) is ignored', id: 'prioritas job (zeebe:jobPriorityDefinition) diabaikan', fragment: true },
+  'bpmn.linked-resources-ignored': { en: 'linked resources (zeebe:linkedResources) are ignored', id: 'sumber daya tertaut (zeebe:linkedResources) diabaikan', fragment: true },
+  'bpmn.called-binding': { en: 'calledElement bindingType "{binding}" is not supported; Alur calls the latest version', id: 'bindingType "{binding}" pada calledElement tidak didukung; Alur memanggil versi terbaru', fragment: true },
+  'bpmn.task-form-binding': { en: 'formDefinition bindingType "{binding}" is not supported; a task uses the newest form version when it opens', id: 'bindingType "{binding}" pada formDefinition tidak didukung; tugas memakai versi formulir terbaru saat dibuka', fragment: true },
+  'bpmn.start-form-binding': { en: 'formDefinition bindingType "{binding}" is not supported; a start uses the newest form version', id: 'bindingType "{binding}" pada formDefinition tidak didukung; permohonan memakai versi formulir terbaru', fragment: true },
+  'bpmn.start-form-ignored': { en: 'a start form is used only on the process\'s none start event; this one is ignored', id: 'formulir permohonan hanya dipakai pada event mulai biasa milik proses; yang ini diabaikan', fragment: true },
+  'bpmn.conditional-filter-ignored': { en: 'conditional filters (zeebe:conditionalFilter) are ignored', id: 'filter kondisional (zeebe:conditionalFilter) diabaikan', fragment: true },
+
+  // events.ts, flows.ts (with other elements named)
+  'bpmn.boundary-other-scope': { en: 'boundary event is attached to {host}, which is in another scope', id: 'event batas menempel pada {host}, yang berada di cakupan lain', fragment: true },
+  'bpmn.no-link-catch': { en: 'no link catch event named "{name}" in the same scope', id: 'tidak ada event tangkap tautan bernama "{name}" di cakupan yang sama', fragment: true },
+  'bpmn.several-link-catches': { en: 'several link catch events are named "{name}" in one scope', id: 'beberapa event tangkap tautan bernama "{name}" di satu cakupan', fragment: true },
+  'bpmn.no-link-throw': { en: 'no link throw event named "{name}" leads here', id: 'tidak ada event lempar tautan bernama "{name}" yang menuju ke sini', fragment: true },
+  'bpmn.flow-no-end': { en: 'sequence flow has no {end}', id: 'alur belum memiliki {end}', fragment: true },
+  'bpmn.flow-crosses-scope': { en: 'sequence flow crosses a scope boundary: {end} {element} is not in the same process or subprocess', id: 'alur melintasi batas cakupan: {end} {element} tidak berada di proses atau subproses yang sama', fragment: true },
 } satisfies Catalog;
