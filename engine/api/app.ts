@@ -39,7 +39,7 @@ export function createApp(appDeps: AppDeps): Express {
   app.set('trust proxy', deps.trustProxy ?? false);
   app.set('query parser', 'simple');
 
-  app.get('/health', healthHandler({ knex: deps.engine.deps.knex, databaseDescription: deps.databaseDescription, queue: deps.queue, queueState: deps.queueState }));
+  app.get('/health', healthHandler({ databaseAnswers: () => deps.reads.databaseAnswers(), databaseDescription: deps.databaseDescription, queue: deps.queue, queueState: deps.queueState }));
   if (deps.metrics?.token !== undefined) app.get('/metrics', metricsHandler(deps.metrics.registry, deps.metrics.token));
 
   // Messages follow the caller's Accept-Language (engine/messages); caches must not mix languages.
@@ -51,7 +51,7 @@ export function createApp(appDeps: AppDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
   api.use(refuseDeepBodies());
-  api.use(authenticate(deps.engine.deps.knex, deps.tokenCache));
+  api.use(authenticate(deps.reads, deps.tokenCache));
   const routes = new Routes(api);
   identityRoutes(routes, deps);
   ssoRoutes(routes, deps);

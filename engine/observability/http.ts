@@ -9,11 +9,11 @@
 import { createServer, type Server } from 'node:http';
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
-import type { Knex } from 'knex';
 import type { Registry } from 'prom-client';
 
 export interface HealthDeps {
-  knex: Knex;
+  /** Resolves while the database answers (service/reads.ts), throws when it does not. */
+  databaseAnswers: () => Promise<void>;
   databaseDescription: string;
   queue: 'embedded' | 'bullmq';
   /** Queue mode: is Redis answering, and jobs per type and state. */
@@ -24,7 +24,7 @@ export function healthHandler(deps: HealthDeps): RequestHandler {
   return async (_req, res) => {
     const base = { database: deps.databaseDescription, queue: deps.queue };
     try {
-      await deps.knex.raw('select 1');
+      await deps.databaseAnswers();
     } catch {
       res.status(503).json({ status: 'unavailable', ...base });
       return;

@@ -4,7 +4,9 @@
  *   POST /api/packs/import?dryRun=true|false  multipart: `pack` (.zip) and `roles` (JSON text or file)
  *   GET  /api/packs/:name/export              the pack's zip, as it was imported
  * A bad pack, a bad role map or unmapped roles become the service's InvalidInput (400, with one
- * `errors` item per problem naming file and element); nothing is deployed then.
+ * `errors` item per problem naming file and element); nothing is deployed then. Query parameters
+ * are declared in `packRouteSpecs` and checked by ajv as every other route's (api/validation.ts
+ * checkQuery), before the upload is read: `dryRun=yes` is a 400 naming it, not a real import.
  */
 import express, { type Router } from 'express';
 import multer from 'multer';
@@ -21,6 +23,7 @@ import { validatePack } from './validate.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { requestLang, sendProblem, toProblem, type Problem } from '../api/problems.js';
 import { text } from '../messages/index.js';
+import { checkQuery, type QueryParam } from '../api/validation.js';
 
 export interface PackRouteDeps {
   engine: Engine;
@@ -31,9 +34,13 @@ export interface PackRouteDeps {
   trustedKeys?: (tenant: string) => Promise<TrustedKey[]>;
 }
 
-/** OpenAPI descriptions of these routes, for engine/api's document. */
+const IMPORT_QUERY: readonly QueryParam[] = [
+  { name: 'dryRun', schema: { type: 'boolean', default: false }, description: 'true: report what the import would do, deploy nothing.' },
+];
+
+/** OpenAPI descriptions of these routes, for engine/api's document; their query parameters are checked from here. */
 export const packRouteSpecs = [
-  { method: 'post', path: '/api/packs/import', tag: 'packs', multipart: true, summary: 'Import a process pack with a role mapping (admin); ?dryRun=true reports without deploying' },
+  { method: 'post', path: '/api/packs/import', tag: 'packs', multipart: true, query: IMPORT_QUERY, summary: 'Import a process pack with a role mapping (admin); ?dryRun=true reports without deploying' },
   { method: 'get', path: '/api/packs', tag: 'packs', summary: 'The packs imported into the tenant: name, version, publisher, description, processes, when' },
   { method: 'get', path: '/api/packs/:name/export', tag: 'packs', summary: 'The installed pack as a .zip that imports into another tenant as it is' },
 ] as const;
@@ -48,7 +55,11 @@ export function packRoutes(deps: PackRouteDeps): Router {
     return actor;
   };
 
-  router.post('/api/packs/import', (_req, res, next) => { admin(res.locals.actor); next(); },
+  router.post('/api/packs/import', (req, res, next) => {
+    admin(res.locals.actor);
+    res.locals.query = checkQuery<{ dryRun: boolean }>(IMPORT_QUERY, req.query as Record<string, unknown>);
+    next();
+  },
     upload.fields([{ name: 'pack', maxCount: 1 }, { name: 'roles', maxCount: 1 }]),
     async (req, res) => {
       const actor = admin(res.locals.actor);
@@ -57,7 +68,7 @@ export function packRoutes(deps: PackRouteDeps): Router {
       if (!pack) throw new InvalidInput(text('pack.file-missing'), [{ path: 'pack', message: 'missing' }]);
       const rolesText = files.roles?.[0]?.buffer.toString('utf8') ?? (req.body as Record<string, string> | undefined)?.roles;
       if (!rolesText) throw new InvalidInput(text('pack.roles-missing'), [{ path: 'roles', message: 'missing' }]);
-      const dryRun = req.query.dryRun === 'true';
+      const { dryRun } = res.locals.query as { dryRun: boolean };
       try {
         let roles: unknown;
         try {

@@ -53,6 +53,18 @@ export async function logout(knex: Knex, token: string, cache?: TokenCache): Pro
   await deleteToken(knex, hash);
 }
 
+/**
+ * The actor of a request: the bearer token's, or undefined. A platform administrator may act
+ * inside a tenant by naming it (`X-Alur-Tenant`): they then hold admin and analyst rights there;
+ * a tenant that does not exist is a 404. Anyone else naming a tenant stays in their own.
+ */
+export async function actorOfRequest(knex: Knex, token: string, chosenTenant: string | undefined, cache?: TokenCache): Promise<Actor | undefined> {
+  const actor = await actorForToken(knex, token, cache);
+  if (!actor || !chosenTenant || !actor.roles.includes('platform-admin')) return actor;
+  if (!(await findTenant(knex, chosenTenant))) throw new NotFound(text('access.tenant-not-found', { tenant: chosenTenant.slice(0, 80) }));
+  return { ...actor, tenant: chosenTenant, roles: [...new Set([...actor.roles, 'admin', 'analyst'])] };
+}
+
 /** The actor a bearer token stands for, or undefined; `cache` saves the lookup for a few seconds. */
 export async function actorForToken(knex: Knex, token: string, cache?: TokenCache): Promise<Actor | undefined> {
   const hash = hashToken(token);

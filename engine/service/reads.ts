@@ -25,7 +25,9 @@ import { caseData, type CaseData } from './case-data.js';
 import { startableProcesses, type StartableProcess } from './startable.js';
 import { mayStart, notAStarter } from './starting.js';
 import { sendDocument } from '../documents/send.js';
-import { tenants, userView, type UserView } from './identity.js';
+import { actorOfRequest, tenants, userView, type UserView } from './identity.js';
+import type { TokenCache } from '../auth/token-cache.js';
+import { databaseAnswers } from '../store/db.js';
 import { listPeople, personOf, type PersonView } from './people.js';
 import { groupsOf } from './groups.js';
 import type { GroupView } from '../store/groups.js';
@@ -227,6 +229,18 @@ export class Reads {
     const tenant = tenantOf(actor);
     requireRole(actor, text('action.list-incidents'), 'analyst', 'admin');
     return listIncidents(this.db, tenant, filter, page);
+  }
+
+  // ——— Who is asking, and is the database there ———
+
+  /** The actor a request's bearer token (and a platform admin's chosen tenant) stands for (service/identity.ts). */
+  actorOf(token: string, chosenTenant: string | undefined, cache?: TokenCache): Promise<Actor | undefined> {
+    return actorOfRequest(this.db, token, chosenTenant, cache);
+  }
+
+  /** For /health: resolves while the database answers, throws when it does not. */
+  databaseAnswers(): Promise<void> {
+    return databaseAnswers(this.db);
   }
 
   // ——— People and the tenant ———

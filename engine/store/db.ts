@@ -3,6 +3,11 @@ import type { Knex } from 'knex';
 
 export type Db = Knex | Knex.Transaction;
 
+/** Whether the database answers a trivial query (for /health); throws when it does not. */
+export async function databaseAnswers(db: Db): Promise<void> {
+  await db.raw('select 1');
+}
+
 /** Page of a list query: `{ items, total }` as the API returns it. */
 export interface Page<T> {
   items: T[];

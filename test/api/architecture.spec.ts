@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const routes = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'engine', 'api', 'routes');
+const api = join(routes, '..');
 const files = readdirSync(routes).filter((f) => f.endsWith('.ts')).map((f) => ({ name: f, source: readFileSync(join(routes, f), 'utf8') }));
 
 /** The names a file imports from engine/store, except `type` imports. */
@@ -37,6 +38,13 @@ describe('api: routes reach the database only through reads and commands', () =>
     it(`given routes/${name}, then it imports only types and constants from the store`, () => {
       // A constant (TASK_SEARCH_MAX) is a limit the route states; any function would be a read of its own.
       expect(storeValues(source).filter((n) => !/^[A-Z][A-Z0-9_]*$/.test(n))).to.deep.equal([]);
+    });
+  }
+
+  // What every request passes through before its route: the bearer token's lookup and /health.
+  for (const name of ['app.ts', 'authenticate.ts']) {
+    it(`given api/${name}, then it names no knex: the token and the database's answer are read through service/reads.ts`, () => {
+      expect(readFileSync(join(api, name), 'utf8'), 'knex').not.to.match(/\bknex\b/i);
     });
   }
 });

@@ -48,6 +48,15 @@ describe('pack routes', function () {
     expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
   });
 
+  it('given dryRun=yes (neither true nor false), then 400 names dryRun as the other routes name their query parameters, and nothing is deployed', async () => {
+    const res = await request(app).post('/api/packs/import?dryRun=yes').set('Accept-Language', 'en').attach('pack', zip, 'semarang.zip').field('roles', await roles());
+    expect(res.status).to.equal(400);
+    const body = JSON.parse(res.text);
+    expect(body.detail).to.equal('Invalid query parameter dryRun.');
+    expect(body.errors).to.deep.equal([{ path: 'dryRun', message: 'DryRun must be true or false' }]);
+    expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
+  });
+
   it('refuses a tampered pack with a problem naming the file', async () => {
     const bad = Buffer.from(zip);
     bad[bad.length - 30] ^= 0xff;
