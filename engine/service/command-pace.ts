@@ -4,9 +4,10 @@
  * runs (engine.ts `run`); the background work takes a reference before it starts and, between its
  * batches, compares the commands finished since with it.
  *
- * People's commands are closed loops (a click waits for its answer), so their rate falls as their
- * latency rises: keeping the latency within 1.3× of before keeps the rate above 0.7 of before
- * (issue 14). Only this process's commands are seen: other replicas pace their own work.
+ * People's commands are closed loops (a click waits for its answer), so their rate is their
+ * number over their mean latency: keeping the mean within 1.3× of before keeps the rate above 0.7
+ * of before (issue 14). The mean, not the median: commands held up behind a batch's stepping are
+ * the tail, and the tail is what slows the rate. Only this process's commands are seen: other replicas pace their own work.
  */
 
 import { setImmediate as yieldToCommands, setTimeout as sleep } from 'node:timers/promises';
@@ -26,27 +27,26 @@ export class CommandPace {
     this.count++;
   }
 
-  /** A mark to ask `medianSince` about. */
+  /** A mark to ask `meanSince` about. */
   mark(): number {
     return this.count;
   }
 
-  /** The median duration of the commands recorded since `mark` (at most the last SIZE), and how many. */
-  medianSince(mark: number): { median: number; n: number } {
+  /** The mean duration of the commands recorded since `mark` (at most the last SIZE), and how many. */
+  meanSince(mark: number): { mean: number; n: number } {
     const n = Math.min(this.count - mark, SIZE);
-    if (n <= 0) return { median: 0, n: 0 };
-    const values: number[] = [];
-    for (let i = this.count - n; i < this.count; i++) values.push(this.seconds[i % SIZE]);
-    values.sort((a, b) => a - b);
-    return { median: values[Math.floor(n / 2)], n };
+    if (n <= 0) return { mean: 0, n: 0 };
+    let sum = 0;
+    for (let i = this.count - n; i < this.count; i++) sum += this.seconds[i % SIZE];
+    return { mean: sum / n, n };
   }
 
-  /** The median duration of the commands of the last `withinMs` (at most SIZE), or undefined when fewer than `min`. */
-  recentMedian(withinMs: number, min: number, now = performance.now()): number | undefined {
+  /** The mean duration of the commands of the last `withinMs` (at most SIZE), or undefined when fewer than `min`. */
+  recentMean(withinMs: number, min: number, now = performance.now()): number | undefined {
     let first = this.count;
     while (first > Math.max(0, this.count - SIZE) && now - this.at[(first - 1) % SIZE] <= withinMs) first--;
-    const { median, n } = this.medianSince(first);
-    return n >= min ? median : undefined;
+    const { mean, n } = this.meanSince(first);
+    return n >= min ? mean : undefined;
   }
 }
 
@@ -67,7 +67,7 @@ export class Pacer {
   private lookedAt: number;
 
   constructor(private readonly pace: CommandPace | undefined, readonly maxWidth: number, private readonly now: () => number = () => performance.now()) {
-    this.reference = pace?.recentMedian(60_000, 16, now());
+    this.reference = pace?.recentMean(60_000, 16, now());
     this.width = this.reference ? 1 : maxWidth;
     if (pace) this.mark = pace.mark();
     this.lookedAt = now();
@@ -83,12 +83,12 @@ export class Pacer {
   /** Judges the commands since the last look: 8 at least, or whatever came in a second (none: idle). */
   adjust(): void {
     if (!this.pace || !this.reference) return;
-    const { median, n } = this.pace.medianSince(this.mark);
+    const { mean, n } = this.pace.meanSince(this.mark);
     const now = this.now();
     if (n < 8 && now - this.lookedAt < 1_000) return;
     this.mark = this.pace.mark();
     this.lookedAt = now;
-    const ratio = n === 0 ? 0 : median / this.reference;
+    const ratio = n === 0 ? 0 : mean / this.reference;
     if (ratio > 1.3) {
       if (this.width > 1) this.width--;
       else this.pauseMs = Math.min(1_000, Math.max(10, this.pauseMs * 2));

@@ -10,16 +10,17 @@ function commands(pace: CommandPace, seconds: number, n: number): void {
 }
 
 describe('service: command pace', () => {
-  it('gives the median of the commands since a mark, and of the recent ones only when there are enough', () => {
+  it('gives the mean of the commands since a mark, and of the recent ones only when there are enough', () => {
     const pace = new CommandPace();
-    expect(pace.recentMedian(60_000, 16)).to.equal(undefined);
+    expect(pace.recentMean(60_000, 16)).to.equal(undefined);
     commands(pace, 0.01, 20);
-    expect(pace.recentMedian(60_000, 16)).to.equal(0.01);
+    expect(pace.recentMean(60_000, 16)).to.be.closeTo(0.01, 1e-9);
     const mark = pace.mark();
     commands(pace, 0.03, 3);
-    pace.record(0.5);
-    expect(pace.medianSince(mark)).to.deep.equal({ median: 0.03, n: 4 });
-    expect(pace.recentMedian(60_000, 16, performance.now() + 120_000), 'nothing in the last minute').to.equal(undefined);
+    pace.record(0.51);
+    expect(pace.meanSince(mark).n).to.equal(4);
+    expect(pace.meanSince(mark).mean, 'one slow command weighs: the rate follows the mean').to.be.closeTo(0.15, 1e-9);
+    expect(pace.recentMean(60_000, 16, performance.now() + 120_000), 'nothing in the last minute').to.equal(undefined);
   });
 
   it('given commands before, starts one piece at a time and widens while they keep their pace', () => {
