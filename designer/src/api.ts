@@ -9,7 +9,7 @@ export interface User { username: string; displayName?: string; tenant: string; 
 export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: { element?: string; path?: string; message: string }[]; [field: string]: unknown }
-export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[]; warnings?: { element: string; message: string }[] }
+export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[]; templates?: { name: string; version: number }[]; warnings?: { element: string; message: string }[] }
 export interface PackReport { errors?: { element?: string; path?: string; message: string }[]; pack?: string; version?: string | number; processes?: unknown[]; forms?: unknown[]; unmappedRoles?: string[]; missingConnectors?: string[]; deployed?: boolean; [field: string]: unknown }
 
 const SESSION_KEY = 'alur.session';
@@ -106,8 +106,8 @@ export async function deployedForm(formId: string): Promise<Record<string, unkno
   }
 }
 
-/** Deploys the diagram and its forms in one multipart request; the extension names the kind. */
-export async function deploy(files: { name: string; content: string; type: string }[]): Promise<{ created: boolean; result: DeployResult }> {
+/** Deploys the diagram, its forms and letter templates in one multipart request; the extension names the kind. */
+export async function deploy(files: { name: string; content: string | Blob; type: string }[]): Promise<{ created: boolean; result: DeployResult }> {
   const form = new FormData();
   for (const file of files) form.append('files', new Blob([file.content], { type: file.type }), file.name);
   const response = await request('POST', '/api/deployments', form);

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { uiStrings } from '../../designer/src/i18n/ui-strings.js';
 import { calendarStrings } from '../../designer/src/i18n/calendar-strings.js';
 import { registerStrings } from '../../designer/src/i18n/register-strings.js';
+import { templateStrings } from '../../designer/src/i18n/template-strings.js';
 import { id as inboxId } from '../../inbox/src/i18n/id.js';
 import { en as inboxEn } from '../../inbox/src/i18n/en.js';
 import { startingEn, startingId } from '../../inbox/src/i18n/starting.js';
@@ -93,6 +94,7 @@ describe('translations: Indonesian and English for every string a user reads', (
     checkPair('designer', uiStrings.id, uiStrings.en);
     checkPair('designer calendar', calendarStrings.id, calendarStrings.en);
     checkPair('designer registers', registerStrings.id, registerStrings.en);
+    checkPair('designer templates', templateStrings.id, templateStrings.en);
   });
 
   it('given the inbox\'s own strings, then both languages have the same keys, no empty text and the same placeholders', () => {

@@ -1,6 +1,7 @@
 /**
  * What the designer's toolbar does: new, import (.bpmn and .form files), download, edit a user
- * task's form, and deploy (the diagram with its forms; a refusal is drawn on the elements).
+ * task's form, and deploy (the diagram with its forms and letter templates; a refusal is drawn on
+ * the elements).
  * Owns no DOM layout; designer-view.ts wires these to buttons.
  */
 import { ApiError, deploy, deployedForm, type ProcessDefinition } from '../api.js';
@@ -15,6 +16,7 @@ import type { DocTitle } from './document.js';
 import { openFormDialog } from './form-dialog.js';
 import type { IssuesPanel } from './issues-panel.js';
 import type { StatusLine } from './status.js';
+import { tt } from '../i18n/template-strings.js';
 
 export interface DesignerContext {
   modeler: Modeler;
@@ -22,6 +24,8 @@ export interface DesignerContext {
   issues: IssuesPanel;
   open(xml: string, title: DocTitle, definitionId: string | null): Promise<void>;
   deployed(definition: ProcessDefinition): Promise<void>;
+  /** The .docx letter templates attached to this diagram (views/template-shelf.ts). */
+  templates(): File[];
 }
 
 /** The id of the diagram's first executable process: it names the downloaded and deployed file. */
@@ -98,6 +102,7 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
   const files = [
     { name: `${mainProcessId(ctx.modeler)}.bpmn`, content: xml, type: 'application/xml' },
     ...forms.map((form) => ({ name: `${form.id}.form`, content: JSON.stringify(form), type: 'application/json' })),
+    ...ctx.templates().map((file) => ({ name: file.name, content: file as Blob, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })),
   ];
   ctx.status.show('busy', t('deploying'));
   try {
@@ -105,7 +110,8 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
     clearServerErrors(ctx.modeler);
     ctx.issues.setServer([]);
     const first = result.processes[0];
-    ctx.status.show('success', t(created ? 'deployed' : 'deployUnchanged', { key: first?.key ?? '', version: first?.version ?? '' }));
+    const templates = (result.templates ?? []).map((tpl) => `${tpl.name} v${tpl.version}`);
+    ctx.status.show('success', [t(created ? 'deployed' : 'deployUnchanged', { key: first?.key ?? '', version: first?.version ?? '' }), templates.length ? tt('deployedTemplates', { list: templates.join(', ') }) : ''].filter(Boolean).join(' '));
     if (first) await ctx.deployed({ id: first.id, key: first.key, version: first.version, name: first.name });
     // Deployed, but the server foresees trouble (a candidate group nobody active belongs to): listed
     // with the element, after the version reopened so they stay on screen.

@@ -14,6 +14,8 @@ import { createModeler, type Modeler } from '../modeler/create-modeler.js';
 import { blankDiagram, ensureExecutionPlatform } from '../modeler/execution-platform.js';
 import { clearServerErrors } from '../modeler/server-errors.js';
 import { deployDiagram, downloadDiagram, editForm, importFiles, type DesignerContext } from './designer-actions.js';
+import { createTemplateShelf } from './template-shelf.js';
+import { tt } from '../i18n/template-strings.js';
 import { diagram, type DocTitle } from './document.js';
 import { createIssuesPanel, lintIssues } from './issues-panel.js';
 import { createProcessList } from './process-list.js';
@@ -33,6 +35,9 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   const canvas = h('div', { className: 'canvas', 'data-testid': 'canvas' });
   const properties = h('div', { className: 'properties', 'data-testid': 'properties' });
   const fileInput = h('input', { type: 'file', accept: '.bpmn,.xml,.form', multiple: true, hidden: true, 'data-testid': 'file-input' });
+  const templateInput = h('input', { type: 'file', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', multiple: true, hidden: true, 'data-testid': 'template-input' });
+  // A refusal of the last deployment may have been about a template: changing them clears it, as an edit does.
+  const shelf = createTemplateShelf(() => { if (modeler) clearServerErrors(modeler); issues.setServer([]); });
   const button = (label: string, action: string, className = 'btn') =>
     h('button', { type: 'button', className, 'data-action': action }, label);
   const simulate = button(t('simulate'), 'simulate');
@@ -46,8 +51,8 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     title,
     h('div', { className: 'toolbar-actions' },
       button(t('newDiagram'), 'new'), button(t('openFile'), 'import'), button(t('download'), 'download'),
-      button(t('editForm'), 'form'), simulate, button(t('deploy'), 'deploy', 'btn btn-primary')),
-    fileInput);
+      button(t('editForm'), 'form'), button(tt('attach'), 'templates'), simulate, button(t('deploy'), 'deploy', 'btn btn-primary')),
+    fileInput, templateInput, shelf.element);
   container.append(h('div', { className: 'designer' },
     processList.element,
     h('section', { className: 'workspace' }, toolbar, status.element, h('div', { className: 'canvas-row' }, canvas, properties), issues.element)));
@@ -74,6 +79,7 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
       await processList.refresh();
       processList.setActive(definition.id);
     },
+    templates: () => shelf.files(),
   };
 
   const eventBus: any = modeler.get('eventBus');
@@ -115,6 +121,8 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
     diagram.xml = xml;
     diagram.dirty = false;
     diagram.definitionId = definitionId;
+    // Templates belong to the diagram they were attached to; a deployed one stays on the server.
+    shelf.clear();
     issues.setServer([]);
     setTitle(docTitle);
     processList.setActive(definitionId);
@@ -141,10 +149,18 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
       void open(blankDiagram(), { key: 'untitled' }, null).then(() => status.clear());
     }
     if (action === 'import') fileInput.click();
+    if (action === 'templates') templateInput.click();
     if (action === 'download') void downloadDiagram(ctx);
     if (action === 'form') void editForm(ctx);
     if (action === 'simulate') (modeler!.get('toggleMode') as any).toggleMode();
     if (action === 'deploy') void deployDiagram(ctx);
+  });
+  templateInput.addEventListener('change', () => {
+    const files = Array.from(templateInput.files ?? []);
+    templateInput.value = '';
+    const refused = shelf.add(files);
+    if (refused.length) status.show('error', refused.join(' '));
+    else if (files.length) status.show('info', tt('attached', { count: shelf.files().length }));
   });
   fileInput.addEventListener('change', () => {
     const files = Array.from(fileInput.files ?? []);
