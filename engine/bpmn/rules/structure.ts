@@ -103,20 +103,20 @@ export const activityAttributes: Rule = {
   check(_definitions, ctx) {
     const problems: Problem[] = [];
     for (const process of ctx.processes) {
-      if (process.processType === 'Public') problems.push(problem(process, 'a public process is descriptive and cannot be executable'));
+      if (process.processType === 'Public') problems.push(problem(process, text('bpmn.public-process')));
     }
     for (const { node } of scopedNodes(ctx)) {
-      if (is(node, 'bpmn:SequenceFlow') && node.isImmediate !== undefined) problems.push(problem(node, 'isImmediate is only allowed in non-executable processes'));
+      if (is(node, 'bpmn:SequenceFlow') && node.isImmediate !== undefined) problems.push(problem(node, text('bpmn.is-immediate')));
       if (!is(node, 'bpmn:Activity')) continue;
       for (const key of ['startQuantity', 'completionQuantity'] as const) {
-        if (node[key] !== undefined && !(Number.isInteger(node[key]) && node[key] >= 1)) problems.push(problem(node, `${key} must be at least 1 (is ${node[key]})`));
+        if (node[key] !== undefined && !(Number.isInteger(node[key]) && node[key] >= 1)) problems.push(problem(node, text('bpmn.quantity-minimum', { key, value: String(node[key]) })));
       }
       const loop = node.loopCharacteristics as Node | undefined;
       if (loop?.$type === 'bpmn:StandardLoopCharacteristics' && loop.loopMaximum !== undefined && !(Number(loop.loopMaximum) >= 0)) {
-        problems.push(problem(node, `loopMaximum must not be negative (is ${loop.loopMaximum})`));
+        problems.push(problem(node, text('bpmn.loop-maximum', { value: String(loop.loopMaximum) })));
       }
       const cardinality = loop?.loopCardinality?.body;
-      if (typeof cardinality === 'string' && /^\s*-\d+(\.\d+)?\s*$/.test(cardinality)) problems.push(problem(node, `loopCardinality must not be negative (is ${cardinality.trim()})`));
+      if (typeof cardinality === 'string' && /^\s*-\d+(\.\d+)?\s*$/.test(cardinality)) problems.push(problem(node, text('bpmn.loop-cardinality', { value: cardinality.trim() })));
     }
     return problems;
   },
