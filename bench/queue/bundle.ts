@@ -17,7 +17,7 @@ export async function bundleWorker(handlers: string): Promise<{ worker: string; 
   // One folder per handler module, so a chaos run and a bench run never overwrite each other's files.
   const outdir = join(BUNDLE_DIR, basename(handlers).replace(/\.[^.]+$/, ''));
   await build({
-    entryPoints: { worker: join(ROOT, 'engine/worker.ts'), handlers: join(ROOT, handlers), thread: join(ROOT, 'engine/steps/thread.ts') },
+    entryPoints: { worker: join(ROOT, 'engine/worker.ts'), handlers: join(ROOT, handlers), thread: join(ROOT, 'engine/steps/thread.ts'), 'compile-thread': join(ROOT, 'engine/bpmn/compile-thread.ts') },
     bundle: true, platform: 'node', format: 'esm', target: 'node20',
     // Packages stay external (resolved from node_modules at run time), except JSON files, which
     // plain node would refuse to import without an import attribute: those are inlined.
@@ -29,11 +29,12 @@ export async function bundleWorker(handlers: string): Promise<{ worker: string; 
     }],
     outdir, outExtension: { '.js': '.mjs' }, logLevel: 'warning',
   });
-  // The bounded FEEL evaluator loads its worker file next to itself; the step pool (engine/steps)
-  // starts its threads from boot.mjs beside it, which loads the compiled thread.js. Without them
-  // every step thread failed at once and was started again, over and over, eating the worker's CPU.
+  // The bounded FEEL evaluator loads its worker file next to itself; the engine's threads (the
+  // step pool, the deployment compiler: engine/threads/start.ts) start from boot.mjs beside it,
+  // which loads the compiled `<name>.js`. Without them every step thread failed at once and was
+  // started again, over and over, eating the worker's CPU.
   copyFileSync(join(ROOT, 'engine/expressions/sandbox-worker.mjs'), join(outdir, 'sandbox-worker.mjs'));
-  copyFileSync(join(ROOT, 'engine/steps/boot.mjs'), join(outdir, 'boot.mjs'));
-  renameSync(join(outdir, 'thread.mjs'), join(outdir, 'thread.js'));
+  copyFileSync(join(ROOT, 'engine/threads/boot.mjs'), join(outdir, 'boot.mjs'));
+  for (const thread of ['thread', 'compile-thread']) renameSync(join(outdir, `${thread}.mjs`), join(outdir, `${thread}.js`));
   return { worker: join(outdir, 'worker.mjs'), handlers: join(outdir, 'handlers.mjs') };
 }
