@@ -50,6 +50,10 @@ interface Queued {
 interface Thread {
   worker: Worker;
   busy?: { queued: Queued; id: number; guard: NodeJS.Timeout };
+  /** It answered a step: a thread that dies before ever answering is started again only after a pause. */
+  answered?: boolean;
+  /** Waiting to be started again (after threads that failed at start): takes no step meanwhile. */
+  down?: boolean;
 }
 
 export function createStepPool(options: StepPoolOptions): StepRunner {
@@ -61,6 +65,8 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
   const running = new Map<string, number>();
   let lastId = 0;
   let closed = false;
+  /** Threads in a row that died before answering anything. */
+  let failedStarts = 0;
   const threads: Thread[] = Array.from({ length: size }, () => ({ worker: spawn() }));
 
   const inlineFeel: FeelEvaluator = {
@@ -82,7 +88,8 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
 
   function lost(worker: Worker, err: Error): void {
     const thread = threads.find((t) => t.worker === worker);
-    if (!thread) return;
+    // 'error' and then 'exit' both arrive for one death; the first one handled it.
+    if (!thread || thread.down) return;
     const busy = thread.busy;
     thread.busy = undefined;
     if (busy) {
@@ -92,14 +99,28 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
     }
     if (closed) return;
     void worker.terminate().catch(() => undefined);
-    thread.worker = spawn();
-    dispatch();
+    // A thread that cannot even start (a missing file in a bundle) must not be restarted in a tight loop.
+    failedStarts = thread.answered ? 0 : failedStarts + 1;
+    if (failedStarts === 0) {
+      thread.worker = spawn();
+      dispatch();
+      return;
+    }
+    thread.down = true;
+    setTimeout(() => {
+      thread.down = false;
+      if (closed) return;
+      thread.worker = spawn();
+      dispatch();
+    }, Math.min(30_000, 500 * 2 ** Math.min(failedStarts, 6))).unref();
   }
 
   function answered(worker: Worker, reply: StepReply): void {
     const thread = threads.find((t) => t.worker === worker);
     const busy = thread?.busy;
     if (!thread || !busy || busy.id !== reply.id) return;
+    thread.answered = true;
+    failedStarts = 0;
     if ('missing' in reply) {
       worker.postMessage({ ...busy.queued.job, id: busy.id, model: busy.queued.model } satisfies StepJob);
       return;
@@ -132,7 +153,7 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
 
   function dispatch(): void {
     for (const thread of threads) {
-      if (thread.busy) continue;
+      if (thread.busy || thread.down) continue;
       const queued = next();
       if (!queued) return;
       const id = ++lastId;
