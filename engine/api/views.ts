@@ -74,8 +74,19 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
     at: iso(h.at), type: h.type,
     ...(h.element_id ? { elementId: h.element_id } : {}),
     ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
-    ...(h.data ? { data: h.data } : {}),
+    ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.data } : {}),
   };
+}
+
+/**
+ * An incident's history entry says what its incident says, in the reader's language: its message
+ * becomes the incident's text (incidentText, as incidentView) when localized; `params` were kept
+ * only for that. An entry from before params were kept reads as its incident row from then does.
+ */
+function incidentEntryData(data: Record<string, unknown>): Record<string, unknown> {
+  const { params, ...rest } = data;
+  if (typeof rest.message !== 'string') return rest;
+  return { ...rest, text: incidentText(String(rest.type), rest.message, params && typeof params === 'object' ? params as Record<string, string | number> : null) };
 }
 
 export function documentView(d: DocumentRow, names: Names = NO_NAMES) {

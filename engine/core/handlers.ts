@@ -59,7 +59,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
         const incidentKey = rt.newKey();
         inst.inc = { key: incidentKey, type: 'job', message: input.message, retry: 'job', ...(input.params ? { p: input.params } : {}) };
         rt.emit({ type: 'incident.open', key: incidentKey, elementId: inst.e, incidentType: 'job', message: input.message, ...(input.params ? { params: input.params } : {}) });
-        rt.log({ type: 'incident.raised', elementId: inst.e, key: input.key, data: { incident: incidentKey, type: 'job', message: input.message } });
+        rt.log({ type: 'incident.raised', elementId: inst.e, key: input.key, data: { incident: incidentKey, type: 'job', message: input.message, ...(input.params ? { params: input.params } : {}) } });
       }
       return undefined;
     }

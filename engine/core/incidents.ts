@@ -14,7 +14,8 @@ export function raiseIncident(rt: Runtime, key: number, type: string, message: s
   inst.inc = { key: incidentKey, type, message, retry, ...(params ? { p: params } : {}) };
   inst.s = 'waiting';
   rt.emit({ type: 'incident.open', key: incidentKey, elementId: inst.e, incidentType: type as IncidentType, message, ...(params ? { params } : {}) });
-  rt.log({ type: 'incident.raised', elementId: inst.e, key, data: { incident: incidentKey, type, message } });
+  // The entry keeps the params too, so the history reads in the reader's language (api/views.ts historyView).
+  rt.log({ type: 'incident.raised', elementId: inst.e, key, data: { incident: incidentKey, type, message, ...(params ? { params } : {}) } });
 }
 
 /** Finds the element instance holding incident `incidentKey`. */
