@@ -102,7 +102,7 @@ describe('bpmn/validate: deployment errors with element ids', () => {
   it('given a start event with an incoming flow and an end event with an outgoing one, when compiled, then both are refused', async () => {
     const xml = minimal().replace('<bpmn:endEvent id="End" />', '<bpmn:endEvent id="End" /><bpmn:sequenceFlow id="Back" sourceRef="End" targetRef="Start" />');
     const messages = (await errorsOf(xml)).map((e) => e.message);
-    expect(messages).to.include('startEvent Start: a startEvent cannot have incoming sequence flows');
+    expect(messages).to.include('startEvent Start: a start event cannot have incoming sequence flows');
     expect(messages).to.include('endEvent End: an end event cannot have outgoing sequence flows');
   });
 

@@ -2,7 +2,8 @@
  * Message flows connect two different pools; an event at either end must be able to send
  * (throw events with a message definition) or receive (catch events with a message definition).
  */
-import { eventDefinitions, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { eventDefinitions, is, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 export const messageFlows: Rule = {
   name: 'message-flows',
@@ -17,9 +18,9 @@ export const messageFlows: Rule = {
         if (!source || !target) continue;
         const from = poolOf(source, participants);
         const to = poolOf(target, participants);
-        if (from && from === to) problems.push(problem(flow, `connects two elements of pool ${from.id}; message flows go between pools`));
-        if (is(source, 'bpmn:Event') && !(is(source, 'bpmn:ThrowEvent') && hasMessage(source))) problems.push(problem(flow, `${source.id} cannot send a message (only message throw events can)`));
-        if (is(target, 'bpmn:Event') && !(is(target, 'bpmn:CatchEvent') && hasMessage(target))) problems.push(problem(flow, `${target.id} cannot receive a message (only message catch events can)`));
+        if (from && from === to) problems.push(problem(flow, text('bpmn.message-flow-same-pool', { pool: nameOf(from) })));
+        if (is(source, 'bpmn:Event') && !(is(source, 'bpmn:ThrowEvent') && hasMessage(source))) problems.push(problem(flow, text('bpmn.message-flow-source', { element: nameOf(source) })));
+        if (is(target, 'bpmn:Event') && !(is(target, 'bpmn:CatchEvent') && hasMessage(target))) problems.push(problem(flow, text('bpmn.message-flow-target', { element: nameOf(target) })));
       }
     }
     return problems;

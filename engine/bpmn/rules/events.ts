@@ -3,7 +3,7 @@
  * event kind may carry, what every definition must reference, and sequence-flow limits of events.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, bodyOf, eventDefinitions, is, localType, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, bodyOf, elementType, eventDefinitions, is, localType, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
 import { text } from '../../messages/index.js';
 
 /** Allowed definitions per event kind ('' = none). */
@@ -35,7 +35,7 @@ export const eventDefinitionsAllowed: Rule = {
         problems.push(problem(node, kind === '' ? `a ${localType(node)} needs an event definition here` : `a ${kind} event definition is not allowed on a ${inEventSub ? 'start event of an event subprocess' : localType(node)}`));
       }
       if (is(node, 'bpmn:StartEvent') && !inEventSub && kind !== '' && is(scope, 'bpmn:SubProcess')) {
-        problems.push(problem(node, 'the start event of an embedded subprocess must be a none start event'));
+        problems.push(problem(node, text('bpmn.sub-start-none')));
       }
       if (is(node, 'bpmn:StartEvent') && node.isInterrupting === false && (!inEventSub || ['error', 'compensate'].includes(kind))) {
         problems.push(problem(node, inEventSub ? `a ${kind} start event is always interrupting` : 'only start events of event subprocesses can be non-interrupting'));
@@ -81,7 +81,7 @@ export const eventFlows: Rule = {
       const incoming = incomingFlows(node, scope).length;
       const outgoing = outgoingFlows(node, scope).length;
       const kind = definitionKind(eventDefinitions(node)[0]);
-      if ((is(node, 'bpmn:StartEvent') || is(node, 'bpmn:BoundaryEvent')) && incoming > 0) problems.push(problem(node, `a ${localType(node)} cannot have incoming sequence flows`));
+      if ((is(node, 'bpmn:StartEvent') || is(node, 'bpmn:BoundaryEvent')) && incoming > 0) problems.push(problem(node, text('bpmn.event-no-incoming', { type: elementType(node) })));
       if (is(node, 'bpmn:EndEvent') && outgoing > 0) problems.push(problem(node, text('bpmn.end-has-outgoing')));
       if (is(node, 'bpmn:StartEvent') && outgoing === 0 && !scope.triggeredByEvent) problems.push(problem(node, text('bpmn.start-needs-outgoing')));
       if (is(node, 'bpmn:EndEvent') && incoming === 0) problems.push(problem(node, text('bpmn.end-needs-incoming')));
@@ -90,7 +90,7 @@ export const eventFlows: Rule = {
       if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, text('bpmn.catch-needs-incoming')));
       if (is(node, 'bpmn:IntermediateThrowEvent') && kind !== 'link' && incoming === 0) problems.push(problem(node, text('bpmn.throw-needs-incoming')));
       if (is(node, 'bpmn:IntermediateCatchEvent') && kind !== 'link' && outgoing === 0) problems.push(problem(node, text('bpmn.catch-needs-outgoing')));
-      if (is(node, 'bpmn:BoundaryEvent') && kind === 'compensate' && outgoing > 0) problems.push(problem(node, 'a compensation boundary event has no outgoing sequence flows (it is associated with its handler)'));
+      if (is(node, 'bpmn:BoundaryEvent') && kind === 'compensate' && outgoing > 0) problems.push(problem(node, text('bpmn.compensation-outgoing')));
       if (is(node, 'bpmn:BoundaryEvent') && kind !== 'compensate' && outgoing === 0) problems.push(problem(node, text('bpmn.boundary-needs-outgoing')));
     }
     return problems;
@@ -108,9 +108,9 @@ export const boundaryEvents: Rule = {
       if (!is(host, 'bpmn:Activity')) problems.push(problem(node, text('bpmn.boundary-not-attached')));
       else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, text('bpmn.boundary-other-scope', { host: nameOf(host) })));
       const kind = definitionKind(eventDefinitions(node)[0]);
-      if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, `a ${kind} boundary event must interrupt (cancelActivity="true")`));
+      if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, text('bpmn.boundary-must-interrupt', { kind })));
       if (kind === 'compensate' && host && !((scope.artifacts ?? []) as Node[]).some((a) => is(a, 'bpmn:Association') && a.sourceRef === node && is(a.targetRef, 'bpmn:Activity') && a.targetRef.isForCompensation)) {
-        problems.push(problem(node, 'a compensation boundary event needs an association to a compensation handler (isForCompensation="true")'));
+        problems.push(problem(node, text('bpmn.compensation-handler')));
       }
     }
     return problems;

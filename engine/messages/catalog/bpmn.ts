@@ -181,4 +181,13 @@ export const bpmn = {
   'bpmn.quantity-minimum': { en: '{key} must be at least 1 (is {value})', id: '{key} paling kecil 1 (tertulis {value})', fragment: true },
   'bpmn.loop-maximum': { en: 'loopMaximum must not be negative (is {value})', id: 'loopMaximum tidak boleh negatif (tertulis {value})', fragment: true },
   'bpmn.loop-cardinality': { en: 'loopCardinality must not be negative (is {value})', id: 'loopCardinality tidak boleh negatif (tertulis {value})', fragment: true },
+  // events.ts, collaboration.ts (more)
+  'bpmn.sub-start-none': { en: 'the start event of an embedded subprocess must be a none start event', id: 'event mulai subproses harus event mulai biasa', fragment: true },
+  'bpmn.event-no-incoming': { en: 'a {type} cannot have incoming sequence flows', id: '{type} tidak boleh memiliki alur masuk', fragment: true },
+  'bpmn.compensation-outgoing': { en: 'a compensation boundary event has no outgoing sequence flows (it is associated with its handler)', id: 'event batas kompensasi tidak memiliki alur keluar (ia dihubungkan ke penanganannya)', fragment: true },
+  'bpmn.boundary-must-interrupt': { en: 'a {kind} boundary event must interrupt (cancelActivity="true")', id: 'event batas {kind} harus menyela (cancelActivity="true")', fragment: true },
+  'bpmn.compensation-handler': { en: 'a compensation boundary event needs an association to a compensation handler (isForCompensation="true")', id: 'event batas kompensasi memerlukan asosiasi ke penanganan kompensasi (isForCompensation="true")', fragment: true },
+  'bpmn.message-flow-same-pool': { en: 'connects two elements of pool {pool}; message flows go between pools', id: 'menyambung dua elemen di pool {pool}; alur pesan menghubungkan pool yang berbeda', fragment: true },
+  'bpmn.message-flow-source': { en: '{element} cannot send a message (only message throw events can)', id: '{element} tidak dapat mengirim pesan (hanya event lempar pesan yang dapat)', fragment: true },
+  'bpmn.message-flow-target': { en: '{element} cannot receive a message (only message catch events can)', id: '{element} tidak dapat menerima pesan (hanya event tangkap pesan yang dapat)', fragment: true },
 } satisfies Catalog;
