@@ -83,8 +83,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   await runner.start();
   // Failed BullMQ jobs are removed at once (removeOnFail), so they are counted as they fail.
   let bullFailed = 0;
+  // BullMQ never closes a connection it was given: each listener's is kept and closed at the end
+  // (left open, they kept the mocha process alive after the chaos spec).
+  const listenerConnections: Redis[] = [];
   const events = [jobQueueName('chaos-step'), TIMER_QUEUE].map((queue) => {
-    const listener = new QueueEvents(queue, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }), prefix });
+    const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    listenerConnections.push(connection);
+    const listener = new QueueEvents(queue, { connection, prefix });
     listener.on('failed', () => { bullFailed++; });
     return listener;
   });
@@ -170,6 +175,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosResult> {
   await Promise.all(workers.map((w) => (w && w.exitCode === null ? new Promise((r) => w.once('exit', r)) : undefined)));
   await runner.stop();
   await Promise.all(events.map((listener) => listener.close()));
+  for (const connection of listenerConnections) connection.disconnect();
   await deleteKeys(redis, `${prefix}:*`);
   redis.disconnect();
   await db.close();
