@@ -2,7 +2,9 @@
  * "Dokumen" in a task: the case's documents (GET /api/process-instances/{id}/documents) with who
  * added them and when and the form field they came with; a PDF or an image is previewed in the
  * page (a blob: URL in an <img> or <iframe>, allowed by the server's CSP: the bytes need the
- * bearer token, which a plain src cannot send), anything can be downloaded. Owns this section's
+ * bearer token, which a plain src cannot send), anything can be downloaded. Where the browser has no
+ * in-page PDF viewer (navigator.pdfViewerEnabled false: Chrome on Android), a PDF's preview is a
+ * download link instead of an empty frame. Owns this section's
  * DOM and the blob: URLs it made (revoked on close and when the view goes).
  */
 import { fill, h } from './dom.js';
@@ -45,9 +47,14 @@ export async function mountCaseDocuments(section: HTMLElement, instanceId: strin
     try {
       const url = await blobUrl(doc);
       const title = t('docs.previewOf', { name: doc.name });
-      const view = doc.mediaType === 'application/pdf'
-        ? h('iframe', { src: `${url}#view=FitH`, title, class: 'document-frame' })
-        : h('img', { src: url, alt: title, class: 'document-image' });
+      const pdf = doc.mediaType === 'application/pdf';
+      const view = pdf && navigator.pdfViewerEnabled === false
+        ? h('div', { class: 'document-fallback', 'data-testid': 'pdf-fallback' },
+          h('p', {}, t('docs.noPdfViewer')),
+          h('a', { href: url, download: doc.name, class: 'button primary' }, t('docs.downloadPdf', { name: doc.name })))
+        : pdf
+          ? h('iframe', { src: `${url}#view=FitH`, title, class: 'document-frame' })
+          : h('img', { src: url, alt: title, class: 'document-image' });
       const closeButton = h('button', { type: 'button', class: 'button secondary', onclick: () => { close(); opener.focus(); } }, t('docs.close'));
       fill(preview, h('div', { class: 'document-preview-head' }, h('h3', {}, doc.name), closeButton), view);
       preview.hidden = false;

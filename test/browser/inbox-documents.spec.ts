@@ -132,6 +132,30 @@ describe('inbox: documents in forms and on the case (upload with progress, previ
     expect(variables.pendukung).to.deep.equal([{ documentId: docs.find((d: any) => d.field === 'pendukung').id }]);
   });
 
+  it('given a phone whose browser has no in-page PDF viewer (Chrome on Android), when the verifier views the PDF, then the preview offers its download instead of an empty frame, and the download is the PDF', async function () {
+    const [kase] = (await analyst.ok('GET', 'process-instances?processKey=permohonan-berkas')).items;
+    const phone = await signIn(browser, server.url, 'sari', PASSWORD, { width: 390, height: 844 });
+    pages.push(phone);
+    // Mobile Chromium says so in navigator.pdfViewerEnabled; the desktop headless one does not.
+    await phone.addInitScript({ content: 'Object.defineProperty(Navigator.prototype, "pdfViewerEnabled", { get() { return false; } });' });
+    await phone.reload();
+    await openTask(phone, /Tugas grup saya/, kase.businessKey ?? 'Permohonan dengan berkas', 'Verifikasi berkas');
+    const card = phone.locator('[data-testid=case-documents]');
+    const ktpRow = card.locator('.document', { hasText: 'ktp-sri-wahyuni.pdf' });
+    await ktpRow.getByRole('button', { name: 'Lihat ktp-sri-wahyuni.pdf' }).click();
+    const fallback = card.locator('[data-testid=pdf-fallback]');
+    await fallback.waitFor();
+    expect(await card.locator('iframe.document-frame').count()).to.equal(0);
+    expect(await fallback.textContent()).to.contain('Peramban ini tidak dapat menampilkan PDF di dalam halaman');
+    const link = fallback.getByRole('link', { name: 'Unduh ktp-sri-wahyuni.pdf' });
+    expect(await link.getAttribute('download')).to.equal('ktp-sri-wahyuni.pdf');
+    await shot(phone, 'documents-phone-pdf');
+    const [download] = await Promise.all([phone.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).to.equal('ktp-sri-wahyuni.pdf');
+    const bytes = await readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString('latin1')).to.equal('%PDF-');
+  });
+
   it('given the case, when the verifier opens the task, then the documents are listed with who added them, the PDF and the image preview in the page, the PDF downloads whole, and a berita acara is added in the task form', async function () {
     const [kase] = (await analyst.ok('GET', 'process-instances?processKey=permohonan-berkas')).items;
     const sari = await open('sari');

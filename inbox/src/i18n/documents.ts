@@ -25,6 +25,8 @@ export const documentsId = {
   'docs.previewOf': 'Pratinjau {name}',
   'docs.noPreview': 'Dokumen jenis ini tidak dapat dipratinjau; silakan unduh.',
   'docs.loading': 'Memuat {name}…',
+  'docs.noPdfViewer': 'Peramban ini tidak dapat menampilkan PDF di dalam halaman (mis. Chrome di ponsel). Unduh untuk membukanya.',
+  'docs.downloadPdf': 'Unduh {name}',
 } as const;
 
 export type DocumentsKey = keyof typeof documentsId;
@@ -51,4 +53,6 @@ export const documentsEn: Record<DocumentsKey, string> = {
   'docs.previewOf': 'Preview of {name}',
   'docs.noPreview': 'This kind of document cannot be previewed; please download it.',
   'docs.loading': 'Loading {name}…',
+  'docs.noPdfViewer': 'This browser cannot show a PDF inside the page (e.g. Chrome on a phone). Download it to open it.',
+  'docs.downloadPdf': 'Download {name}',
 };
