@@ -4,6 +4,7 @@
  * between tenants; one tenant never holds every slot of a job type.
  */
 import { expect } from 'chai';
+import { randomUUID } from 'node:crypto';
 import { forEachBackend } from '../store/backends.js';
 import { openHarness, newTenant, actor, bpmn, T0, type Harness } from '../service/harness.js';
 import { findInstance } from '../../engine/store/instances.js';
@@ -82,8 +83,9 @@ forEachBackend('runner: one tenant cannot stop the others', (backend) => {
     const [defA] = (await h.engine.deploy(actor(a, 'ana', ['analyst']), [HOURLY])).processes;
     await h.engine.deploy(actor(b, 'ana', ['analyst']), [HOURLY]);
     const [row] = await h.db.knex('timer').where({ definition_id: defA.id });
-    // A flood of A's timers, all due before B's.
-    const flood = Array.from({ length: 300 }, (_, i) => ({ ...row, id: `${row.id.slice(0, -4)}${String(i).padStart(4, '0')}`, due_at: new Date(T0.getTime() - 3600_000 + i), repeat: null }));
+    // A flood of A's timers, all due before B's. Fresh ids: ids made by changing the row's last
+    // four characters met the row's own id when it ended in 0000-0299 (a duplicate key, 1 run in ~200).
+    const flood = Array.from({ length: 300 }, (_, i) => ({ ...row, id: randomUUID(), due_at: new Date(T0.getTime() - 3600_000 + i), repeat: null }));
     await h.db.knex.batchInsert('timer', flood, 100);
     h.clock.pin(new Date(T0.getTime() + 3600_000));
     const fired = await h.runner.runOnce();
