@@ -49,9 +49,14 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
   const shown = (issue: Issue) => `${issue.element ?? ''}\u0000${withoutElementPrefix(translate(issue.message))}`;
 
   function render(): void {
-    // Each problem once: a finding the server also refused on is listed as the server's.
+    // Each problem once: a finding the server also refused on is listed as the server's. The
+    // server writes its findings in the reader's language and names elements by name, so the
+    // engine's own rules (run here by alur/engine-rules on the same document) are matched by
+    // element: where the server refused an element, its list already holds those findings.
     const refused = new Set(server.map(shown));
-    const all = [...server, ...lint.filter((issue) => !refused.has(shown(issue)))].sort((a, b) => rank(a) - rank(b));
+    const refusedElements = new Set(server.filter((issue) => issue.category === 'error').map((issue) => issue.element ?? ''));
+    const duplicate = (issue: Issue) => refused.has(shown(issue)) || (issue.rule === ENGINE_RULES && refusedElements.has(issue.element ?? ''));
+    const all = [...server, ...lint.filter((issue) => !duplicate(issue))].sort((a, b) => rank(a) - rank(b));
     count.textContent = all.length ? String(all.length) : '';
     count.className = `count ${all.some((issue) => issue.category === 'error') ? 'count-error' : all.length ? 'count-warn' : ''}`;
     if (all.length === 0) {
@@ -78,6 +83,9 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     errorCount: () => [...lint, ...server].filter((issue) => issue.category === 'error').length,
   };
 }
+
+/** The bpmnlint rule that reports the engine's deploy-time errors (designer/lint/bpmnlint-plugin-alur). */
+const ENGINE_RULES = 'alur/engine-rules';
 
 function rank(issue: Issue): number {
   return (issue.source === 'server' ? 0 : 2) + (issue.category === 'error' ? 0 : 1);
