@@ -63,7 +63,7 @@ async function main(): Promise<void> {
 
     // Work for the commands: cases of a process without deadlines, whose tasks get completed.
     const spare: string[] = [];
-    for (let i = 0; i < 800 * seconds; i++) spare.push((await engine.startInstance(actor, { processKey: 'surat' })).tasks[0].id);
+    for (let i = 0; i < 1600 * seconds; i++) spare.push((await engine.startInstance(actor, { processKey: 'surat' })).tasks[0].id);
     const commands = async (ms: number): Promise<number> => {
       let done = 0;
       const until = performance.now() + ms;
