@@ -2,7 +2,7 @@
  * The words of the working-day calendar page (views/calendar-view.ts), Indonesian and English side
  * by side. Kept apart from ui-strings.ts so each stays small.
  */
-import { currentLang } from './lang.js';
+import { currentLang, lookup } from './lang.js';
 
 const id = {
   navCalendar: 'Kalender kerja',
@@ -65,8 +65,7 @@ const strings: Record<'id' | 'en', Record<CalendarKey, string>> = { id, en };
 
 /** The calendar page's string `key` in the current language, with `{name}` placeholders filled in. */
 export function ct(key: CalendarKey, values: Record<string, string | number> = {}): string {
-  const template = strings[currentLang()][key] ?? strings.en[key] ?? key;
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+  return lookup(strings, key, values);
 }
 
 export const calendarStrings = strings;

@@ -18,10 +18,19 @@ export function setLang(lang: Lang): void {
   document.documentElement.lang = lang;
 }
 
+/**
+ * `key` of a page's string table in the current language (English, then the key itself, when
+ * missing), with `{name}` placeholders filled in; placeholders without a value (a format's {seq})
+ * stay as written. The one lookup behind t and each page's own table (ct, ot, rt, tt).
+ */
+export function lookup<K extends string>(tables: Record<Lang, Record<K, string>>, key: K, values: Record<string, string | number> = {}): string {
+  const template = tables[currentLang()][key] ?? tables.en[key] ?? key;
+  return template.replace(/\{([^}]+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+}
+
 /** The UI string `key` in the current language, with `{name}` placeholders filled in. */
 export function t(key: UiKey, values: Record<string, string | number> = {}): string {
-  const template = uiStrings[currentLang()][key] ?? uiStrings.en[key] ?? key;
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+  return lookup(uiStrings, key, values);
 }
 
 /**

@@ -3,7 +3,7 @@
  * written for an operator at the regency who is not a programmer: "berkas" for a case, "langkah"
  * for an element, "insiden" for what stopped it. Kept apart from ui-strings.ts so each stays small.
  */
-import { currentLang } from './lang.js';
+import { currentLang, lookup } from './lang.js';
 
 const id = {
   navOperate: 'Pantau',
@@ -301,8 +301,7 @@ const strings: Record<'id' | 'en', Record<OperateKey, string>> = { id, en };
 
 /** The console's string `key` in the current language, with `{name}` placeholders filled in. */
 export function ot(key: OperateKey, values: Record<string, string | number> = {}): string {
-  const template = strings[currentLang()][key] ?? strings.en[key] ?? key;
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => (name in values ? String(values[name]) : `{${name}}`));
+  return lookup(strings, key, values);
 }
 
 export function hasOperateKey(key: string): key is OperateKey {

@@ -2,7 +2,7 @@
  * The words of the letter registers page (views/registers-view.ts), Indonesian and English side by
  * side. Kept apart from ui-strings.ts so each stays small.
  */
-import { currentLang } from './lang.js';
+import { lookup } from './lang.js';
 
 const id = {
   navRegisters: 'Register surat',
@@ -55,6 +55,5 @@ export const registerStrings: Record<'id' | 'en', Record<RegisterKey, string>> =
 
 /** The registers page's string `key` in the current language, with `{name}` placeholders filled in (others, such as a format's {seq}, stay). */
 export function rt(key: RegisterKey, values: Record<string, string | number> = {}): string {
-  const template = registerStrings[currentLang()][key] ?? registerStrings.en[key] ?? key;
-  return template.replace(/\{([^}]+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+  return lookup(registerStrings, key, values);
 }

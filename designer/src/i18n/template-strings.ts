@@ -2,7 +2,7 @@
  * The words of the letter-template shelf (views/template-shelf.ts), Indonesian and English side by
  * side. Kept apart from ui-strings.ts so each stays small.
  */
-import { currentLang } from './lang.js';
+import { lookup } from './lang.js';
 
 const id = {
   attach: 'Templat surat (.docx)',
@@ -27,6 +27,5 @@ export const templateStrings: Record<'id' | 'en', Record<TemplateKey, string>> =
 
 /** The shelf's string `key` in the current language, with `{name}` placeholders filled in. */
 export function tt(key: TemplateKey, values: Record<string, string | number> = {}): string {
-  const template = templateStrings[currentLang()][key] ?? templateStrings.en[key] ?? key;
-  return template.replace(/\{([^}]+)\}/g, (all, name: string) => (name in values ? String(values[name]) : all));
+  return lookup(templateStrings, key, values);
 }
