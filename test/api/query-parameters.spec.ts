@@ -43,6 +43,14 @@ forEachBackend('api: query parameters checked from the route declaration', (back
     expect(res.body.errors.find((e: { path: string }) => e.path === 'startedAfter').message).to.equal('StartedAfter must be an ISO 8601 date (YYYY-MM-DD) or an ISO 8601 date-time');
   });
 
+  it('given the definitions list a repeated key and a latest that is not a boolean, then 400 names both (declared with the route)', async () => {
+    const res = await get('/api/process-definitions?key=a&key=b&latest=ya', 'id');
+    expect(res.status).to.equal(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(['key', 'latest']);
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'key').message).to.equal('Key hanya boleh diberikan sekali');
+    expect((await get('/api/process-definitions?key=tidak-ada&latest=true&counts=false&limit=5')).body).to.deep.equal({ items: [], total: 0 });
+  });
+
   it('given control characters in the inbox search, then 400 names q', async () => {
     const res = await get('/api/tasks?q=a%00b');
     expect(res.status).to.equal(400);

@@ -1,13 +1,16 @@
 /** Deploying BPMN and form files (multipart) and reading process definitions. */
 import multer from 'multer';
 import type { Router } from 'express';
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { tenantOf, requireRole } from '../../service/actor.js';
 import { Unauthenticated } from '../../service/errors.js';
-import { checkId, paging, stringParam, enumParam, boolParam, PAGING } from '../validation.js';
+import { checkId, PAGING } from '../validation.js';
 import { definitionView, startFields } from '../views.js';
 import { text } from '../../messages/index.js';
+
+/** GET /api/process-definitions's parameters after checking (defaults filled in). */
+interface DefinitionListQuery { key?: string; latest: boolean; counts: boolean; limit: number; offset: number }
 
 export function deploymentRoutes(r: Routes, router: Router, deps: RouteDeps): void {
   const { reads } = deps;
@@ -30,16 +33,15 @@ export function deploymentRoutes(r: Routes, router: Router, deps: RouteDeps): vo
     });
 
   r.add({ method: 'get', path: '/api/process-definitions', tag: 'deployments', summary: 'List process definitions', query: [
-    { name: 'key', schema: { type: 'string' } }, { name: 'latest', schema: { type: 'boolean' } },
-    { name: 'counts', schema: { type: 'boolean' }, description: 'true (analyst or admin): each item carries `counts: { active, incidents }` — its cases still active and their open incidents' },
+    { name: 'key', schema: { type: 'string' }, description: 'Only the versions of this process key.' },
+    { name: 'latest', schema: { type: 'boolean', default: false }, description: 'true: only the latest version of each process key.' },
+    { name: 'counts', schema: { type: 'boolean', default: false }, description: 'true (analyst or admin): each item carries `counts: { active, incidents }` — its cases still active and their open incidents' },
     ...PAGING,
-  ] }, async ({ req, actor }) => {
-    const q = req.query as Record<string, unknown>;
-    const latest = enumParam(q, 'latest', ['true', 'false'] as const, 'false') === 'true';
-    const withCounts = boolParam(q, 'counts') ?? false;
-    const page = await reads.definitions(actor, { key: stringParam(q, 'key'), latest }, paging(q));
+  ] }, async ({ actor, query }: Ctx<unknown, DefinitionListQuery>) => {
+    // The declaration above checked every parameter (a repeated key is a 400 naming it) and filled the defaults.
+    const page = await reads.definitions(actor, { key: query.key, latest: query.latest }, { limit: query.limit, offset: query.offset });
     const items = page.items.map(definitionView);
-    if (!withCounts) return { items, total: page.total };
+    if (!query.counts) return { items, total: page.total };
     const counts = await reads.caseCounts(actor, items.map((d) => d.id));
     return { items: items.map((d) => ({ ...d, counts: counts.get(d.id) })), total: page.total };
   });
