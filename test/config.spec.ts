@@ -2,7 +2,8 @@
  * loadConfig: what `npm start` and `npm run worker` make of their environment — the defaults, each
  * variable's effect, an empty variable read as unset, a bad number refused at start naming the
  * variable — and the one-place rule: no other engine module reads process.env, every `ALUR_*`
- * variable the code names is one loadConfig reads, and README's tables list exactly those.
+ * variable the code names is one loadConfig reads, and README's tables list exactly those
+ * and the ones scripts/ (start, UI build) read.
  */
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
@@ -149,7 +150,7 @@ describe('config: loadConfig', () => {
   });
 
   it('given the engine\'s code, then only config.ts reads process.env', () => {
-    const readers = engineSources().filter(([file, source]) => file !== 'engine/config.ts' && /process\.env\b/.test(source)).map(([file]) => file);
+    const readers = sources('engine').filter(([file, source]) => file !== 'engine/config.ts' && /process\.env\b/.test(source)).map(([file]) => file);
     expect(readers).to.deep.equal([]);
   });
 
@@ -161,14 +162,27 @@ describe('config: loadConfig', () => {
     const undocumented = [...read].filter((key) => !rows.some((row) => row.includes(`\`${key}\``)));
     expect(undocumented, 'read but not in README\'s tables').to.deep.equal([]);
     const documented = new Set(rows.flatMap((row) => [...row.matchAll(/`(ALUR_[A-Z0-9_]+)`/g)].map((m) => m[1])));
-    expect([...documented].filter((key) => !read.has(key)), 'in README\'s tables but never read').to.deep.equal([]);
-    const named = new Set(engineSources().flatMap(([, source]) => [...source.matchAll(/\bALUR_[A-Z0-9_]*[A-Z0-9]\b/g)].map((m) => m[0])));
+    const scripts = new Set(sources('scripts').flatMap(([, source]) => namedVariables(source)));
+    expect([...documented].filter((key) => !read.has(key) && !scripts.has(key)), 'in README\'s tables but never read').to.deep.equal([]);
+    const named = new Set(sources('engine').flatMap(([, source]) => namedVariables(source)));
     expect([...named].filter((key) => !read.has(key)), 'named in engine/ but not read by loadConfig').to.deep.equal([]);
+  });
+
+  it('given the ALUR_* variables the start and build scripts read, then README\'s tables list each (they are not loadConfig\'s)', () => {
+    const rows = readme.split('\n').filter((line) => line.startsWith('|'));
+    const named = new Set(sources('scripts').flatMap(([, source]) => namedVariables(source)));
+    expect(named.has('ALUR_UI_BUILD'), 'the scan reaches scripts/ui-build-stamp.mjs').to.equal(true);
+    expect([...named].filter((key) => !rows.some((row) => row.includes(`\`${key}\``))), 'named in scripts/ but not in README\'s tables').to.deep.equal([]);
   });
 });
 
-/** [path, text] of every source file under engine/ (TypeScript and the sandbox's .mjs). */
-function engineSources(): [string, string][] {
+/** The ALUR_* variables a source file names. */
+function namedVariables(source: string): string[] {
+  return [...source.matchAll(/\bALUR_[A-Z0-9_]*[A-Z0-9]\b/g)].map((m) => m[0]);
+}
+
+/** [path, text] of every source file under `top` (TypeScript and .mjs/.js). */
+function sources(top: 'engine' | 'scripts'): [string, string][] {
   const out: [string, string][] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
@@ -177,6 +191,6 @@ function engineSources(): [string, string][] {
       else if (/\.(ts|mjs|js)$/.test(entry.name)) out.push([path, readFileSync(join(root, path), 'utf8')]);
     }
   };
-  walk('engine');
+  walk(top);
   return out;
 }

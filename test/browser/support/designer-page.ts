@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 
 export async function loginToDesigner(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
-  // /designer/ itself loops on a redirect in engine/api/static.ts (reported); the page is the same.
+  // The same page as /designer/ (engine/api/static.ts redirects only the slash-less /designer).
   await page.goto(`${baseUrl}/designer/index.html`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);

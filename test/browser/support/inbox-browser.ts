@@ -12,8 +12,8 @@ export const SHOTS = join('test-results', 'inbox');
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 /**
- * The inbox's page. Addressed as index.html because the server's `/inbox` → `/inbox/` redirect
- * currently also matches `/inbox/` itself (express 5 non-strict routing) and loops.
+ * The inbox's page, addressed by its file: the same page as `/inbox/` (engine/api/static.ts
+ * redirects only the slash-less `/inbox`), and an address that stays valid if that ever changes.
  */
 export const INBOX_PATH = '/inbox/index.html';
 
