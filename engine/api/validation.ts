@@ -3,10 +3,11 @@
  * the same schemas feed /api/openapi.json), list paging, and id shapes (a malformed id is
  * simply not found).
  */
-import { Ajv2020, type ValidateFunction, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
-import { allOf, anyOf, text, type Param, type Text } from '../messages/index.js';
+import { allOf, text } from '../messages/index.js';
+import { schemaItem, schemaItems } from '../messages/schema-errors.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -14,25 +15,12 @@ addFormats(ajv);
 
 const compiled = new WeakMap<object, ValidateFunction>();
 
-function pathOf(e: ErrorObject): string {
-  const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  if (e.keyword === 'required') return [base, (e.params as { missingProperty: string }).missingProperty].filter(Boolean).join('.');
-  if (e.keyword === 'additionalProperties') return [base, (e.params as { additionalProperty: string }).additionalProperty].filter(Boolean).join('.');
-  return base || '(body)';
-}
-
 /** Returns the body typed as T, or throws InvalidInput listing every violation in the reader's language. */
 export function checkBody<T>(schema: object, body: unknown): T {
   let validate = compiled.get(schema);
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (!validate(body ?? {})) {
-    // A field failing every branch of an anyOf is one item (the anyOf's), not one per branch.
-    const all = validate.errors ?? [];
-    const alternatives = new Set(all.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath));
-    const errors = all.filter((e) => ![...alternatives].some((at) => e.schemaPath.startsWith(`${at}/`))).map((e) => {
-      const path = pathOf(e);
-      return schemaItem(path, path === '(body)' ? text('input.body') : path, e);
-    });
+    const errors: ErrorItem[] = schemaItems(validate.errors ?? [], text('input.body')).map((item) => ({ ...item, path: item.path || '(body)' }));
     throw new InvalidInput(text('api.body-invalid', { names: allOf([...new Set(errors.map((e) => e.path!))]) }), errors);
   }
   return (body ?? {}) as T;
@@ -112,39 +100,6 @@ export interface QueryParam { name: string; schema: object; description?: string
 const queryAjv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: true, useDefaults: true, verbose: true });
 addFormats(queryAjv);
 const queryValidators = new WeakMap<readonly QueryParam[], ValidateFunction>();
-
-const FORMAT_NAMES: Record<string, Text> = { 'date-time': text('input.format-date-time'), date: text('input.format-date'), uuid: text('input.format-uuid') };
-const TYPE_TEXTS = { integer: 'input.integer', number: 'input.number', boolean: 'input.boolean', string: 'input.string', array: 'input.array', object: 'input.object' } as const;
-
-/** What ajv found wrong with `path` (a query parameter or a body field, `name` in the message), as one error item. */
-function schemaItem(path: string, name: Param, e: ErrorObject): ErrorItem {
-  const p = e.params as Record<string, unknown>;
-  const limit = Number(p.limit);
-  const t = e.keyword === 'required' ? text('input.required', { name })
-    : e.keyword === 'additionalProperties' ? text('input.unknown-field', { name })
-    : e.keyword === 'enum' ? text('input.one-of', { name, values: anyOf((p.allowedValues as unknown[]).map(String)) })
-    : e.keyword === 'type' ? text(TYPE_TEXTS[String(p.type).split(',')[0] as keyof typeof TYPE_TEXTS] ?? 'input.invalid', { name })
-    : e.keyword === 'minimum' ? text('input.minimum', { name, limit })
-    : e.keyword === 'maximum' ? text('input.maximum', { name, limit })
-    : e.keyword === 'minLength' ? text('input.min-length', { name, limit })
-    : e.keyword === 'maxLength' ? text('input.max-length', { name, limit })
-    : e.keyword === 'minItems' ? text('input.min-items', { name, limit })
-    : e.keyword === 'maxItems' ? text('input.max-items', { name, limit })
-    : e.keyword === 'minProperties' ? text('input.min-properties', { name, limit })
-    : e.keyword === 'maxProperties' ? text('input.max-properties', { name, limit })
-    : e.keyword === 'pattern' ? text('input.pattern', { name })
-    : e.keyword === 'format' ? text('input.format', { name, format: FORMAT_NAMES[String(p.format)] ?? String(p.format) })
-    // One of several formats (a date, or a date-time): named together.
-    : e.keyword === 'anyOf' && formatsOf(e) ? text('input.format', { name, format: anyOf(formatsOf(e)!) })
-    : text('input.invalid', { name });
-  return { path, message: String(t), text: t };
-}
-
-function formatsOf(e: ErrorObject): Text[] | string[] | undefined {
-  const branches = (e.parentSchema as { anyOf?: { format?: string }[] } | undefined)?.anyOf ?? [];
-  if (!branches.length || branches.some((s) => !s.format)) return undefined;
-  return branches.map((s) => FORMAT_NAMES[String(s.format)] ?? String(s.format)) as Text[];
-}
 
 /**
  * The declared query parameters of a request, checked and typed: a parameter given twice, or one

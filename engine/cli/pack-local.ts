@@ -12,7 +12,7 @@ import { validatePack } from '../packs/validate.js';
 import { runPackScenarios } from '../packs/scenarios/suite.js';
 import type { TrustedKey } from '../packs/signature.js';
 import { parseArgs, UsageError } from './args.js';
-import { EXIT, progress } from './output.js';
+import { EXIT, progress, warningLine } from './output.js';
 
 export async function readJsonFile(path: string, what: string): Promise<unknown> {
   let text: string;
@@ -40,7 +40,7 @@ export async function packValidate(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('usage: alur pack validate <dir|zip> [--trust keys.json]');
   progress(`reading ${positionals[0]}`);
   const v = await validatePack(await readPack(positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
-  for (const w of v.warnings) progress(`  warning: ${w.file}${w.element ? ` [${w.element}]` : ''}: ${w.message}`);
+  for (const w of v.warnings) progress(warningLine(w));
   console.log(`✓ ${v.manifest.name}@${v.manifest.version}: ${v.processes.length} processes, ${v.forms.length} forms, ${v.scenarios.length} scenarios, ${v.manifest.roles.length} roles, signature ${v.signature}`);
   return EXIT.ok;
 }

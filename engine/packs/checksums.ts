@@ -5,7 +5,8 @@
 import type { PackManifest } from './manifest.js';
 import { listedFiles } from './manifest.js';
 import { MANIFEST, SIGNATURE, type PackFiles, sha256 } from './files.js';
-import type { PackProblem } from './problems.js';
+import { packProblem, type PackProblem } from './problems.js';
+import { text } from '../messages/index.js';
 
 export function checksumProblems(pack: PackFiles, manifest: PackManifest): PackProblem[] {
   const problems: PackProblem[] = [];
@@ -14,16 +15,16 @@ export function checksumProblems(pack: PackFiles, manifest: PackManifest): PackP
     listed.add(file.path);
     const bytes = pack.files.get(file.path);
     if (!bytes) {
-      problems.push({ file: file.path, message: 'listed in pack.json but missing from the pack' });
+      problems.push(packProblem(file.path, undefined, text('pack.file-listed-missing')));
       continue;
     }
     const actual = sha256(bytes);
     if (actual !== file.sha256) {
-      problems.push({ file: file.path, message: `checksum mismatch: pack.json says sha256 ${file.sha256}, the file has ${actual}` });
+      problems.push(packProblem(file.path, undefined, text('pack.checksum-mismatch', { expected: file.sha256, actual })));
     }
   }
   for (const path of pack.files.keys()) {
-    if (!listed.has(path)) problems.push({ file: path, message: 'not listed in pack.json (every file of a pack must be listed with its checksum)' });
+    if (!listed.has(path)) problems.push(packProblem(path, undefined, text('pack.file-unlisted')));
   }
   return problems;
 }

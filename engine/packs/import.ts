@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../service/actor.js';
 import type { Engine } from '../service/engine.js';
 import { latestDefinition } from '../store/definitions.js';
-import { PackError } from './problems.js';
+import { PackError, packProblem } from './problems.js';
+import { text as message } from '../messages/index.js';
 import { canonicalJson } from './canonical.js';
 import { zipFiles } from './build.js';
 import { applyRoleMap, mappedGroup, roleUses, type RoleMap } from './roles.js';
@@ -49,9 +50,9 @@ export interface ImportResult {
 }
 
 export function checkRoleMap(roles: unknown): RoleMap {
-  if (!roles || typeof roles !== 'object' || Array.isArray(roles)) throw new PackError({ file: 'roles', message: 'the role map must be a JSON object { "<pack role>": "<local group>" }' });
+  if (!roles || typeof roles !== 'object' || Array.isArray(roles)) throw new PackError(packProblem('roles', undefined, message('pack.role-map-object')));
   for (const [k, v] of Object.entries(roles)) {
-    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(v)) throw new PackError({ file: 'roles', element: k, message: `the group for role "${k}" must be a group name (letters, digits, . _ -)` });
+    if (typeof v !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(v)) throw new PackError(packProblem('roles', k, message('pack.role-map-group', { role: k })));
   }
   return roles as RoleMap;
 }
@@ -94,13 +95,13 @@ export async function importPack(engine: Engine, actor: Actor, v: ValidatedPack,
   };
   // A dry run is how an admin discovers what to map: it reports unmapped roles instead of failing.
   if (unmappedRoles.length > 0 && !opts.dryRun) {
-    throw Object.assign(new PackError(unmappedRoles.map((r) => ({ file: 'roles', element: r, message: `pack role "${r}" is not mapped to a group of tenant ${tenant}` }))), { result });
+    throw Object.assign(new PackError(unmappedRoles.map((r) => packProblem('roles', r, message('pack.role-unmapped', { role: r, tenant })))), { result });
   }
   if (installed && compareSemver(v.manifest.version, installed.version) < 0) {
-    throw Object.assign(new PackError({ file: 'pack.json', element: 'version', message: `version ${v.manifest.version} is older than the installed ${installed.version}` }), { result });
+    throw Object.assign(new PackError(packProblem('pack.json', 'version', message('pack.version-older', { version: v.manifest.version, installed: installed.version }))), { result });
   }
   if (installed && installed.version === v.manifest.version && canonicalJson(installed.manifest) !== canonicalJson(v.manifest)) {
-    throw Object.assign(new PackError({ file: 'pack.json', element: 'version', message: `version ${v.manifest.version} is already installed with other content; publish the change as a new version` }), { result });
+    throw Object.assign(new PackError(packProblem('pack.json', 'version', message('pack.version-reused', { version: v.manifest.version }))), { result });
   }
   if (opts.dryRun) return result;
 

@@ -1,10 +1,13 @@
 /**
  * pack.json: its TypeScript shape and its check against manifest.schema.json (ajv). Only the
- * schema decides what a valid manifest is; this module turns ajv's errors into PackProblems.
+ * schema decides what a valid manifest is; this module turns ajv's errors into PackProblems, worded
+ * by the same table as a request body's (messages/schema-errors.ts), naming the field's path.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './manifest.schema.json' with { type: 'json' };
-import { PackError, type PackProblem } from './problems.js';
+import { PackError, packProblem, type PackProblem } from './problems.js';
+import { text, type MessageKey } from '../messages/index.js';
+import { schemaItems } from '../messages/schema-errors.js';
 import { MANIFEST } from './files.js';
 
 export interface Text { id: string; en: string }
@@ -50,21 +53,16 @@ const checker = (): ValidateFunction => (compiled ??= ajv.compile(schema));
 
 /** Parses and checks pack.json; throws a PackError listing every schema violation. */
 export function parseManifest(bytes: Buffer | undefined): PackManifest {
-  if (!bytes) throw new PackError({ file: MANIFEST, message: 'missing: a pack needs pack.json at its root' });
+  if (!bytes) throw new PackError(packProblem(MANIFEST, undefined, text('pack.manifest-missing')));
   let data: unknown;
   try {
     data = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    throw new PackError({ file: MANIFEST, message: `not valid JSON: ${(err as Error).message}` });
+    throw new PackError(packProblem(MANIFEST, undefined, text('pack.not-json', { detail: (err as Error).message })));
   }
   const check = checker();
   if (!check(data)) {
-    const problems: PackProblem[] = (check.errors ?? []).map((e) => ({
-      file: MANIFEST,
-      element: e.instancePath || '/',
-      message: e.keyword === 'additionalProperties' ? `unknown property "${(e.params as any).additionalProperty}"` : e.message ?? 'invalid',
-    }));
-    throw new PackError(problems);
+    throw new PackError(schemaItems(check.errors ?? [], text('pack.whole-manifest'), (path) => text('pack.field', { path })).map((item) => packProblem(MANIFEST, item.path || undefined, item.text)));
   }
   const manifest = data as unknown as PackManifest;
   const duplicates = duplicateKeys(manifest);
@@ -74,17 +72,17 @@ export function parseManifest(bytes: Buffer | undefined): PackManifest {
 
 function duplicateKeys(m: PackManifest): PackProblem[] {
   const problems: PackProblem[] = [];
-  const dup = (what: string, keys: string[]) => {
+  const dup = (what: MessageKey, keys: string[]) => {
     const seen = new Set<string>();
     for (const k of keys) {
-      if (seen.has(k)) problems.push({ file: MANIFEST, element: k, message: `${what} "${k}" is listed twice` });
+      if (seen.has(k)) problems.push(packProblem(MANIFEST, k, text('pack.listed-twice', { what: text(what), key: k })));
       seen.add(k);
     }
   };
-  dup('file', [...m.files.bpmn, ...m.files.forms, ...m.files.scenarios, ...(m.files.templates ?? [])].map((f) => f.path));
-  dup('role', m.roles.map((r) => r.key));
-  dup('connector', m.connectors.map((c) => c.type));
-  dup('process', m.processes.map((p) => p.id));
+  dup('pack.what-file', [...m.files.bpmn, ...m.files.forms, ...m.files.scenarios, ...(m.files.templates ?? [])].map((f) => f.path));
+  dup('pack.what-role', m.roles.map((r) => r.key));
+  dup('pack.what-connector', m.connectors.map((c) => c.type));
+  dup('pack.what-process', m.processes.map((p) => p.id));
   return problems;
 }
 

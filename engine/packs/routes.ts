@@ -15,14 +15,14 @@ import { requireRole, tenantOf } from '../service/actor.js';
 import { InvalidInput, NotFound, Unauthenticated } from '../service/errors.js';
 import type { Engine } from '../service/engine.js';
 import { checkRoleMap, importPack, type ImportResult } from './import.js';
-import { PackError } from './problems.js';
+import { PackError, packProblem, problemText } from './problems.js';
 import { readPackZip } from './read-zip.js';
 import type { TrustedKey } from './signature.js';
 import type { PackStore } from './store.js';
 import { validatePack } from './validate.js';
 import { DEFAULT_LIMITS } from './limits.js';
 import { requestLang, sendProblem, toProblem, type Problem } from '../api/problems.js';
-import { text } from '../messages/index.js';
+import { entry, text } from '../messages/index.js';
 import { checkQuery, type QueryParam } from '../api/validation.js';
 
 export interface PackRouteDeps {
@@ -65,23 +65,23 @@ export function packRoutes(deps: PackRouteDeps): Router {
       const actor = admin(res.locals.actor);
       const files = (req.files ?? {}) as Record<string, Express.Multer.File[]>;
       const pack = files.pack?.[0];
-      if (!pack) throw new InvalidInput(text('pack.file-missing'), [{ path: 'pack', message: 'missing' }]);
+      if (!pack) throw new InvalidInput(text('pack.file-missing'), [entry({ path: 'pack' }, text('pack.file-missing'))]);
       const rolesText = files.roles?.[0]?.buffer.toString('utf8') ?? (req.body as Record<string, string> | undefined)?.roles;
-      if (!rolesText) throw new InvalidInput(text('pack.roles-missing'), [{ path: 'roles', message: 'missing' }]);
+      if (!rolesText) throw new InvalidInput(text('pack.roles-missing'), [entry({ path: 'roles' }, text('pack.roles-missing'))]);
       const { dryRun } = res.locals.query as { dryRun: boolean };
       try {
         let roles: unknown;
         try {
           roles = JSON.parse(rolesText);
         } catch {
-          throw new PackError({ file: 'roles', message: 'not valid JSON' });
+          throw new PackError(packProblem('roles', undefined, text('pack.roles-not-json')));
         }
         const v = await validatePack(await readPackZip(pack.buffer, pack.originalname || 'pack.zip'), { trustedKeys: await (deps.trustedKeys ?? ((t) => deps.store.trustedKeys(t)))(tenantOf(actor)) });
         const result: ImportResult = await importPack(deps.engine, actor, v, checkRoleMap(roles), { dryRun, store: deps.store, zip: pack.buffer, connectorTypes: deps.connectorTypes() });
         res.json(result);
       } catch (err) {
         if (!(err instanceof PackError)) throw err;
-        const invalid = new InvalidInput(text('pack.refused', { count: err.problems.length }), err.problems.map((p) => ({ element: p.element ? `${p.file}#${p.element}` : p.file, message: `${p.file}${p.element ? ` [${p.element}]` : ''}: ${p.message}` })));
+        const invalid = new InvalidInput(text('pack.refused', { count: err.problems.length }), err.problems.map((p) => entry({ element: p.element ? `${p.file}#${p.element}` : p.file }, problemText(p))));
         // With a plan at hand (e.g. unmapped roles), the problem carries it, so a client can show what to map.
         const plan = (err as PackError & { result?: ImportResult }).result;
         if (!plan) throw invalid;

@@ -7,7 +7,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from './canonical.js';
 import { SIGNATURE } from './files.js';
-import { PackError } from './problems.js';
+import { PackError, packProblem } from './problems.js';
+import { text } from '../messages/index.js';
 import type { PackManifest } from './manifest.js';
 
 /** A publisher key a tenant trusts: the publisher's tenant id and its Ed25519 public key (PEM). */
@@ -39,10 +40,10 @@ export function generateKeyPair(): { publicKey: string; privateKey: string } {
  */
 export function verifyPackSignature(manifest: PackManifest, sig: Buffer | undefined, trusted: TrustedKey[]): SignatureStatus {
   if (trusted.length === 0) return sig ? 'unchecked' : 'unsigned';
-  if (!sig) throw new PackError({ file: SIGNATURE, message: 'missing: this tenant accepts only packs signed by a trusted publisher' });
+  if (!sig) throw new PackError(packProblem(SIGNATURE, undefined, text('pack.signature-missing')));
   const keys = trusted.filter((k) => k.publisher === manifest.publisher.tenant);
   if (keys.length === 0) {
-    throw new PackError({ file: SIGNATURE, message: `no trusted key for publisher "${manifest.publisher.tenant}"` });
+    throw new PackError(packProblem(SIGNATURE, undefined, text('pack.signature-no-key', { publisher: manifest.publisher.tenant })));
   }
   const signature = Buffer.from(sig.toString('utf8').trim(), 'base64');
   const data = Buffer.from(canonicalJson(manifest));
@@ -54,6 +55,6 @@ export function verifyPackSignature(manifest: PackManifest, sig: Buffer | undefi
       return false;
     }
   });
-  if (!ok) throw new PackError({ file: SIGNATURE, message: `bad signature: no trusted key of publisher "${manifest.publisher.tenant}" verifies pack.json` });
+  if (!ok) throw new PackError(packProblem(SIGNATURE, undefined, text('pack.signature-bad', { publisher: manifest.publisher.tenant })));
   return 'verified';
 }

@@ -12,7 +12,8 @@ import { checkTemplate, openTemplate, TemplateProblem } from '../letters/render.
 import { checksumProblems } from './checksums.js';
 import { MANIFEST, SIGNATURE, type PackFiles } from './files.js';
 import { parseManifest, type PackManifest } from './manifest.js';
-import { PackError, type PackProblem } from './problems.js';
+import { PackError, packProblem, type PackProblem } from './problems.js';
+import { text, type Text } from '../messages/index.js';
 import { roleUses } from './roles.js';
 import { parseScenario, scenarioRoles, type Scenario } from './scenarios/format.js';
 import { verifyPackSignature, type SignatureStatus, type TrustedKey } from './signature.js';
@@ -59,9 +60,10 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
   for (const { path } of manifest.files.bpmn) {
     const bytes = pack.files.get(path)!;
     const result = await compileBpmn(bytes, { knownProcesses: declaredProcesses });
-    warnings.push(...result.warnings.map((w) => ({ file: path, element: w.element, message: w.message })));
+    // A rule's finding keeps its catalog text, so the report reads in the reader's language.
+    warnings.push(...result.warnings.map((w) => ({ file: path, element: w.element, message: w.message, text: (w as { text?: Text }).text })));
     if (!result.ok) {
-      problems.push(...result.errors.map((e) => ({ file: path, element: e.element, message: e.message })));
+      problems.push(...result.errors.map((e) => ({ file: path, element: e.element, message: e.message, text: e.text })));
       continue;
     }
     for (const model of result.definitions.processes) {
@@ -85,20 +87,20 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
     try {
       schema = JSON.parse(pack.files.get(path)!.toString('utf8'));
     } catch (err) {
-      problems.push({ file: path, message: `not valid JSON: ${(err as Error).message}` });
+      problems.push(packProblem(path, undefined, text('pack.not-json', { detail: (err as Error).message })));
       continue;
     }
     const formProblems = validateFormSchema(schema);
     problems.push(...formProblems.map((p) => ({ file: path, element: p.element, message: p.message })));
-    if (typeof schema?.id !== 'string' || !schema.id) problems.push({ file: path, message: 'the form has no "id" (the formId tasks refer to)' });
-    else if (forms.some((f) => f.formId === schema.id)) problems.push({ file: path, message: `form id "${schema.id}" is used by another form of the pack` });
+    if (typeof schema?.id !== 'string' || !schema.id) problems.push(packProblem(path, undefined, text('pack.form-no-id')));
+    else if (forms.some((f) => f.formId === schema.id)) problems.push(packProblem(path, undefined, text('pack.form-id-taken', { formId: schema.id })));
     else if (formProblems.length === 0) forms.push({ formId: schema.id, file: path });
   }
 
   // Letter templates: the same checks a deployment makes (a bounded zip, a template that compiles).
   for (const { path } of manifest.files.templates ?? []) {
     const name = path.split('/').pop()!;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.docx$/i.test(name)) problems.push({ file: path, message: 'a template\'s file name is letters, digits, dots and dashes, ending in .docx' });
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\.docx$/i.test(name)) problems.push(packProblem(path, undefined, text('pack.template-name')));
     try {
       await checkTemplate(await openTemplate(pack.files.get(path)!, name), name);
     } catch (err) {
@@ -115,9 +117,9 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
     const parsed = parseScenario(pack.files.get(path)!, path);
     problems.push(...parsed.problems);
     if (!parsed.scenario) continue;
-    if (!declaredProcesses.includes(parsed.scenario.process)) problems.push({ file: path, element: 'process', message: `process "${parsed.scenario.process}" is not in the pack` });
+    if (!declaredProcesses.includes(parsed.scenario.process)) problems.push(packProblem(path, 'process', text('pack.scenario-process-missing', { process: parsed.scenario.process })));
     for (const role of scenarioRoles(parsed.scenario)) {
-      if (!roleKeys.has(role)) problems.push({ file: path, message: `role "${role}" is not declared in pack.json` });
+      if (!roleKeys.has(role)) problems.push(packProblem(path, undefined, text('pack.scenario-role-undeclared', { role })));
     }
     scenarios.push({ file: path, scenario: parsed.scenario });
   }
@@ -135,7 +137,7 @@ function personalDataInJob(file: string, el: ProcessModel['elements'][string]): 
     ...Object.values(el.job?.headers ?? {}).filter((h) => h.startsWith('=')),
   ];
   const hit = sources.map((s) => PERSONAL.exec(s)?.[1]).find(Boolean);
-  return hit ? [{ file, element: el.id, message: `service task passes "${hit}" to its job; jobs should carry ids, not personal data` }] : [];
+  return hit ? [packProblem(file, el.id, text('pack.personal-data-job', { variable: hit }))] : [];
 }
 
 function crossChecks(
@@ -151,26 +153,26 @@ function crossChecks(
   for (const p of manifest.processes) {
     const found = processes.find((c) => c.id === p.id);
     if (!found && !processes.some((c) => c.file === p.file)) continue; // the file's own errors say why
-    if (!found) problems.push({ file: MANIFEST, element: p.id, message: `process "${p.id}" is not in ${p.file}` });
-    else if (found.file !== p.file) problems.push({ file: MANIFEST, element: p.id, message: `process "${p.id}" is in ${found.file}, not ${p.file}` });
+    if (!found) problems.push(packProblem(MANIFEST, p.id, text('pack.process-not-in-file', { process: p.id, file: p.file })));
+    else if (found.file !== p.file) problems.push(packProblem(MANIFEST, p.id, text('pack.process-in-other-file', { process: p.id, found: found.file, file: p.file })));
   }
   for (const c of processes) {
-    if (!manifest.processes.some((p) => p.id === c.id)) problems.push({ file: c.file, element: c.id, message: `process "${c.id}" is not described in pack.json (processes[] with its standar pelayanan)` });
+    if (!manifest.processes.some((p) => p.id === c.id)) problems.push(packProblem(c.file, c.id, text('pack.process-undescribed', { process: c.id })));
   }
   const formIds = new Set(forms.map((f) => f.formId));
   for (const ref of formRefs) {
-    if (!formIds.has(ref.formId)) problems.push({ file: ref.file, element: ref.element, message: `form "${ref.formId}" is not in the pack` });
+    if (!formIds.has(ref.formId)) problems.push(packProblem(ref.file, ref.element, text('pack.form-missing', { formId: ref.formId })));
   }
   const roleKeys = new Set(manifest.roles.map((r) => r.key));
   for (const [key, where] of rolesUsed) {
-    if (!roleKeys.has(key)) problems.push({ file: where[0].split('#')[0], element: where[0].split('#')[1], message: `role "${key}" is used as a candidate but not declared in pack.json roles` });
+    if (!roleKeys.has(key)) problems.push(packProblem(where[0].split('#')[0], where[0].split('#')[1], text('pack.role-undeclared', { role: key })));
   }
   const connectorTypes = new Set(manifest.connectors.map((c) => c.type));
   for (const [type, where] of connectorsUsed) {
-    if (!connectorTypes.has(type)) problems.push({ file: where[0].split('#')[0], element: where[0].split('#')[1], message: `service task type "${type}" is not declared in pack.json connectors` });
+    if (!connectorTypes.has(type)) problems.push(packProblem(where[0].split('#')[0], where[0].split('#')[1], text('pack.connector-undeclared', { type })));
   }
   for (const type of connectorTypes) {
-    if (!connectorsUsed.has(type)) warnings.push({ file: MANIFEST, element: type, message: `connector "${type}" is declared but no service task uses it` });
+    if (!connectorsUsed.has(type)) warnings.push(packProblem(MANIFEST, type, text('pack.connector-unused', { type })));
   }
   return problems;
 }

@@ -96,4 +96,29 @@ describe('designer: pack admin', function () {
     await page.click('[data-action=export][data-pack="semarang-layanan"]');
     expect((await download).suggestedFilename()).to.equal('semarang-layanan.zip');
   });
+
+  it('given a pack whose pack.json breaks its schema, then the report lists each problem by file and field in the chosen language', async function () {
+    const pack = await readPackFolder(packDir);
+    const manifest = JSON.parse(pack.files.get('pack.json')!.toString('utf8'));
+    delete manifest.publisher.name;
+    pack.files.set('pack.json', Buffer.from(JSON.stringify({ ...manifest, version: 2 })));
+    const broken = path.join(workDir, 'rusak.zip');
+    writeFileSync(broken, await zipFiles(pack.files));
+    await page.setInputFiles('[data-testid=pack-file]', broken);
+    const errors = page.locator('[data-testid=pack-report] [data-testid=report-errors] li');
+    await errors.first().waitFor();
+    expect(await page.locator('[data-testid=pack-report] .report-headline').innerText()).to.equal('Paket ditolak: 2 masalah.');
+    expect(await errors.allInnerTexts()).to.have.members(['pack.json [publisher.name]: Isian publisher.name wajib diisi', 'pack.json [version]: Isian version harus berupa teks']);
+    await page.locator('[data-testid=pack-report]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'designer-pack-refused');
+
+    // In English, once switched in the header, the same refusal reads in English
+    await page.selectOption('[data-testid=language]', 'en');
+    await page.click('a[data-nav=packs]');
+    await page.setInputFiles('[data-testid=pack-file]', broken);
+    await errors.first().waitFor();
+    expect(await page.locator('[data-testid=pack-report] .report-headline').innerText()).to.equal('Pack refused: 2 problems.');
+    expect(await errors.allInnerTexts()).to.include('pack.json [version]: Field version must be text');
+    await page.selectOption('[data-testid=language]', 'id');
+  });
 });

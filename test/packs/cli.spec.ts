@@ -26,7 +26,11 @@ describe('alur pack (CLI)', function () {
     await writeFile(join(copy, 'forms/form-disposisi.form'), '{"type":"default","id":"form-disposisi","components":[]}');
     const bad = await alur(['pack', 'validate', copy]);
     expect(bad.code).to.equal(1);
-    expect(bad.err).to.match(/forms\/form-disposisi\.form: checksum mismatch/);
+    expect(bad.err).to.match(/Pack refused: one problem\.\n {2}forms\/form-disposisi\.form: Checksum mismatch: pack\.json says sha256/);
+    // The locale decides the CLI's language, as POSIX programs read it (LC_ALL, LC_MESSAGES, LANG).
+    const id = await alur(['pack', 'validate', copy], { LANG: 'id_ID.UTF-8' });
+    expect(id.code).to.equal(1);
+    expect(id.err).to.match(/Paket ditolak: 1 masalah\.\n {2}forms\/form-disposisi\.form: Checksum tidak cocok: pack\.json menyebut sha256/);
   });
 
   it('signs, trusts, refuses the unsigned pack, imports the signed one and exports it unchanged', async () => {
@@ -44,7 +48,7 @@ describe('alur pack (CLI)', function () {
     expect((await alur(['pack', 'trust', join(dir, 'semarang.pub.pem'), '--tenant', 'klaten', '--publisher', 'semarang'], env)).code).to.equal(0);
     const refused = await alur(['pack', 'import', unsigned, '--tenant', 'klaten', '--roles', roles, '--create-tenant'], env);
     expect(refused.code).to.equal(1);
-    expect(refused.err).to.match(/pack\.sig: missing/);
+    expect(refused.err).to.match(/pack\.sig: Missing: this tenant accepts only packs signed/);
     const imported = await alur(['pack', 'import', signed, '--tenant', 'klaten', '--roles', roles, '--create-tenant'], env);
     expect(imported.code, imported.err).to.equal(0);
     expect(imported.out).to.match(/added {5}permohonan-cuti-asn v1/);

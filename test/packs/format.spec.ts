@@ -10,7 +10,7 @@ import { compareSemver } from '../../engine/packs/semver.js';
 import { generateKeyPair, signManifest, verifyPackSignature } from '../../engine/packs/signature.js';
 import { readPack } from '../../engine/packs/read.js';
 import { validatePack } from '../../engine/packs/validate.js';
-import { PackError } from '../../engine/packs/problems.js';
+import { formatProblem, PackError } from '../../engine/packs/problems.js';
 import { zipFiles } from '../../engine/packs/build.js';
 import { readPackZip } from '../../engine/packs/read-zip.js';
 import { sha256 } from '../../engine/packs/files.js';
@@ -70,14 +70,14 @@ describe('pack roles', () => {
 });
 
 describe('pack manifest and signature', () => {
-  it('names the JSON path of each schema violation', () => {
+  it('names the field path of each schema violation', () => {
     try {
       parseManifest(Buffer.from(JSON.stringify({ formatVersion: 1, name: 'Bad Name', version: '1.0' })));
       throw new Error('accepted');
     } catch (err) {
       expect(err).to.be.instanceOf(PackError);
       const where = (err as PackError).problems.map((p) => `${p.file} ${p.element}`);
-      expect(where).to.include.members(['pack.json /name', 'pack.json /version']);
+      expect(where).to.include.members(['pack.json name', 'pack.json version', 'pack.json publisher']);
     }
   });
 
@@ -88,7 +88,7 @@ describe('pack manifest and signature', () => {
     const reordered = JSON.parse(canonicalJson(manifest));
     expect(verifyPackSignature(reordered, sig, [{ publisher: 'semarang', publicKey }])).to.equal('verified');
     const tampered = { ...reordered, version: '9.9.9' };
-    expect(() => verifyPackSignature(tampered, sig, [{ publisher: 'semarang', publicKey }])).to.throw(/bad signature/);
+    expect(() => verifyPackSignature(tampered, sig, [{ publisher: 'semarang', publicKey }])).to.throw(/Bad signature/);
   });
 
   it('orders semantic versions', () => {
@@ -123,9 +123,13 @@ describe('pack validation cross-checks', function () {
       throw new Error('accepted');
     } catch (err) {
       const problems = (err as PackError).problems.map((p) => `${p.file}#${p.element}: ${p.message}`);
-      expect(problems).to.include('bpmn/permohonan-cuti-asn.bpmn#Task_SuratCuti: role "bkpsdm" is used as a candidate but not declared in pack.json roles');
-      expect(problems).to.include('bpmn/permohonan-cuti-asn.bpmn#Task_SuratCuti: form "form-surat-cuti" is not in the pack');
-      expect(problems.some((p) => /Task_TTE: service task type "tte-sign" is not declared/.test(p))).to.equal(true);
+      expect(problems).to.include('bpmn/permohonan-cuti-asn.bpmn#Task_SuratCuti: Role "bkpsdm" is used as a candidate but not declared in pack.json roles.');
+      expect(problems).to.include('bpmn/permohonan-cuti-asn.bpmn#Task_SuratCuti: Form "form-surat-cuti" is not in the pack.');
+      expect(problems.some((p) => /Task_TTE: Service task type "tte-sign" is not declared/.test(p))).to.equal(true);
+      // The same problems in Bahasa Indonesia, as the designer and `LANG=id_ID… npx alur` show them.
+      const id = (err as PackError).problems.map((p) => formatProblem(p, 'id'));
+      expect(id).to.include('bpmn/permohonan-cuti-asn.bpmn [Task_SuratCuti]: Formulir "form-surat-cuti" tidak ada dalam paket.');
+      expect(id).to.include('bpmn/permohonan-cuti-asn.bpmn [Task_SuratCuti]: Peran "bkpsdm" dipakai sebagai kandidat tetapi tidak dinyatakan dalam roles di pack.json.');
     }
   });
 

@@ -14,6 +14,8 @@ function describe(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item && typeof item === 'object') {
     const value = item as Record<string, unknown>;
+    // A refusal's item says where itself ("pack.json [version]: …", in the reader's language).
+    if (typeof value.message === 'string' && value.change === undefined) return value.message;
     const name = value.name && value.key ? `${String(value.name)} (${String(value.key)})` : value.key ?? value.formId ?? value.id ?? value.name ?? value.element ?? value.path;
     const detail = value.version !== undefined ? ` v${value.version}` : '';
     const raw = value.change ?? value.action ?? value.status;

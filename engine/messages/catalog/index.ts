@@ -21,8 +21,9 @@ import { incidents } from './incidents.js';
 import { identity } from './identity.js';
 import { letters } from './letters.js';
 import { bpmn } from './bpmn.js';
+import { packs } from './packs.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

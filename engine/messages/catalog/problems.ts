@@ -24,7 +24,7 @@ export const problems = {
   'api.body-not-json': { en: 'The request body is not valid JSON.', id: 'Isi permintaan bukan JSON yang sah.' },
   'api.query-invalid': { en: 'Invalid query parameter {names}.', id: 'Parameter kueri {names} tidak sah.' },
   'api.body-invalid': { en: 'Invalid field {names} in the request body.', id: 'Isian {names} pada isi permintaan tidak sah.' },
-  // One table for what ajv finds wrong in a query parameter or a body field (engine/api/validation.ts).
+  // One table for what ajv finds wrong in a query parameter, a body field, pack.json or a scenario (engine/messages/schema-errors.ts).
   'input.body': { en: 'the request body', id: 'isi permintaan', fragment: true },
   'input.once': { en: '{name} must be given once', id: '{name} hanya boleh diberikan sekali' },
   'input.required': { en: '{name} is required', id: '{name} wajib diisi' },
@@ -47,6 +47,8 @@ export const problems = {
     en: (v, raw) => (raw.limit === 1 ? `${v.name} must list at least one item` : `${v.name} must list at least ${v.limit} items`),
     id: '{name} paling sedikit berisi {limit} butir',
   },
+  'input.unique-items': { en: '{name} must not list an item twice', id: '{name} tidak boleh memuat butir yang sama dua kali' },
+  'input.const': { en: '{name} must be {value}', id: '{name} harus {value}' },
   'input.max-items': { en: '{name} must list at most {limit} items', id: '{name} paling banyak berisi {limit} butir' },
   'input.min-properties': {
     en: (v, raw) => (raw.limit === 1 ? `${v.name} must not be empty` : `${v.name} must have at least ${v.limit} fields`),

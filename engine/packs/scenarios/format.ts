@@ -6,7 +6,9 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import schema from './scenario.schema.json' with { type: 'json' };
-import type { PackProblem } from '../problems.js';
+import { packProblem, type PackProblem } from '../problems.js';
+import { text } from '../../messages/index.js';
+import { schemaItems } from '../../messages/schema-errors.js';
 
 export interface ScenarioMessage { name: string; correlationKey?: string; variables?: Record<string, unknown> }
 export interface TaskRef {
@@ -72,11 +74,12 @@ export function parseScenario(bytes: Buffer, file: string): { scenario?: Scenari
   try {
     data = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    return { problems: [{ file, message: `not valid JSON: ${(err as Error).message}` }] };
+    return { problems: [packProblem(file, undefined, text('pack.not-json', { detail: (err as Error).message }))] };
   }
   const check = checker();
   if (!check(data)) {
-    return { problems: (check.errors ?? []).map((e) => ({ file, element: e.instancePath || '/', message: e.message ?? 'invalid' })) };
+    // Worded as a request body's errors are (messages/schema-errors.ts), naming the field's path.
+    return { problems: schemaItems(check.errors ?? [], text('pack.whole-scenario'), (path) => text('pack.field', { path })).map((item) => packProblem(file, item.path || undefined, item.text)) };
   }
   return { scenario: data as unknown as Scenario, problems: [] };
 }
