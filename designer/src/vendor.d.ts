@@ -11,7 +11,7 @@ declare module 'alur-lint-config' {
   export default bundle;
 }
 declare module 'bpmnlint-plugin-alur/context' {
-  export const lintContext: { knownProcesses: string[] };
+  export const lintContext: { knownProcesses: string[]; lang: 'id' | 'en' };
 }
 // bpmn-js ships ESM without "type": "module", so NodeNext would read its typings as CommonJS;
 // the designer only needs this much of the Modeler's surface.

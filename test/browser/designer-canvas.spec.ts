@@ -47,7 +47,9 @@ describe('designer: the canvas for a newcomer', function () {
     await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
     await page.locator('.bjsl-button').waitFor({ state: 'visible' });
     const listed = await page.locator('[data-testid=issues] li.issue .issue-message').allInnerTexts();
-    expect(listed.map((text) => text.toLowerCase())).to.include('event mulai memerlukan alur keluar');
+    // Written from the server's catalog, each starting with a capital letter as the server's do.
+    expect(listed).to.include('Event mulai memerlukan alur keluar');
+    for (const message of listed) expect(message.charAt(0), message).to.equal(message.charAt(0).toUpperCase());
     for (const repeated of ['Elemen belum tersambung', 'Proses belum memiliki event selesai', 'Elemen berakhir tanpa event selesai']) expect(listed).to.not.include(repeated);
     await page.close();
   });

@@ -8,7 +8,7 @@ import { translateFeelSwitchTitles } from '../modeler/feel-switch-titles.js';
 import { blankDiagramHint, fitBesidePalette, isBlankDiagram, keepClearOfPalette } from '../modeler/canvas-fit.js';
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
-import { t } from '../i18n/lang.js';
+import { currentLang, t } from '../i18n/lang.js';
 import { clearForms } from '../forms/form-store.js';
 import { createModeler, type Modeler } from '../modeler/create-modeler.js';
 import { blankDiagram, ensureExecutionPlatform } from '../modeler/execution-platform.js';
@@ -29,6 +29,8 @@ function versionTitle(definition: ProcessDefinition): DocTitle {
 
 export function mountDesigner(container: HTMLElement, _session: Session): { destroy(): void } {
   let modeler: Modeler | null = null;
+  // The engine rules' findings are written from the server's catalog in the reader's language.
+  lintContext.lang = currentLang();
   const status = createStatusLine();
   const issues = createIssuesPanel(() => modeler);
   const title = h('div', { className: 'doc-title', 'data-testid': 'doc-title' });

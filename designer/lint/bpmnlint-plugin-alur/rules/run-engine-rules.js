@@ -3,7 +3,11 @@
 // problem of the given severity on the element it names. Shared by alur/engine-rules (errors:
 // the deployment refuses) and alur/engine-warnings (warnings: it deploys and says so), so the
 // designer shows each finding with the severity the deployment gives it.
+// A finding with a catalog text (engine/messages/catalog/bpmn.ts) is written from that catalog in
+// the reader's language, exactly as a refused deployment writes it; the element is not named in
+// the text, because the canvas and the issues list show it beside the finding.
 import * as engine from 'alur-engine-rules';
+import { render } from 'alur-engine-text';
 import { lintContext } from '../context.js';
 
 /** Where a document-level problem is shown: the first collaboration or process on the canvas. */
@@ -17,6 +21,16 @@ function documentAnchor(definitions) {
 function ruleContext(definitions) {
   const processes = (definitions.rootElements || []).filter((root) => root.$type === 'bpmn:Process' && root.isExecutable === true);
   return { knownProcesses: lintContext.knownProcesses, translate: (text) => text, processes };
+}
+
+/**
+ * What the designer shows for an engine finding: the catalog text in `lang` (capitalised, without
+ * the "Tugas pengguna “Periksa”:" that names the element), else the rule's English message.
+ */
+export function findingText(problem, lang) {
+  const text = problem.text;
+  if (!text) return problem.message;
+  return render(text.key === 'bpmn.at' && text.params && typeof text.params.message === 'object' ? text.params.message : text, lang);
 }
 
 /** A bpmnlint rule reporting the engine rules' findings of `severity` ('error' or 'warning'). */
@@ -35,7 +49,7 @@ export function engineRulesOf(severity) {
         if (severity === 'error') reporter.report(anchor, `rule ${rule.name} could not check the document: ${error && error.message}`);
         continue;
       }
-      for (const problem of problems) reporter.report(problem.element || anchor, problem.message);
+      for (const problem of problems) reporter.report(problem.element || anchor, findingText(problem, lintContext.lang));
     }
   }
   return { check };
