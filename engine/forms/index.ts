@@ -11,7 +11,7 @@ import type { FormSchema } from './types.js';
 
 export { formToJsonSchema } from './json-schema.js';
 export { validateFormSchema, assertValidForm, InvalidFormError } from './validate-form-schema.js';
-export { formatMessage } from './messages.js';
+export { formatMessage, formText } from './messages.js';
 export type { CompileOptions, FormValidator, ValidateOptions } from './validator.js';
 export type { FieldError, FormComponent, FormSchema, FormSchemaProblem, FormValidationResult, MessageLanguage } from './types.js';
 

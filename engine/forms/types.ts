@@ -3,6 +3,7 @@
  * properties Alur reads are typed; everything else passes through untouched) and the results the
  * validator hands back. No logic lives here.
  */
+import type { Text } from '../messages/index.js';
 
 /** A form-js schema, the JSON of a `.form` file. */
 export interface FormSchema {
@@ -64,6 +65,8 @@ export interface FieldError {
   message: string;
   /** A stable machine-readable reason, e.g. `required`, `pattern`, `unknown`. */
   code: string;
+  /** `message` as catalog text, to be written in another language. */
+  text?: Text;
 }
 
 export type FormValidationResult =

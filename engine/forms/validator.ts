@@ -11,7 +11,8 @@ import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import { cloneData, deepMerge, getAt, isPlainObject, removeAt, sameData, setAt, type Plain } from './data.js';
 import { checkFieldValue, releaseField, type FieldEnv, type Violation } from './check-field.js';
 import { FeelScope } from './feel-context.js';
-import { formatMessage } from './messages.js';
+import { formText } from './messages.js';
+import { render, type Text } from '../messages/index.js';
 import { planScope, type FieldPlan, type ScopePlan } from './model.js';
 import { keyTree, walkStructure, type KeyTree, type UnknownFields } from './structure.js';
 import type { FieldError, FormSchema, FormValidationResult, MessageLanguage } from './types.js';
@@ -116,12 +117,12 @@ export function buildFormValidator(form: FormSchema, options: CompileOptions = {
   const validate = (submitted: unknown, caseVariables: Record<string, unknown> = {}, callOptions: ValidateOptions = {}): FormValidationResult => {
     const language = callOptions.messages ?? 'en';
     const errors: FieldError[] = [];
-    const push = (path: string[], field: string, v: Violation) => errors.push({
-      path: path.join('.'), code: v.code, message: formatMessage(v.code, { field, limit: v.limit, expected: v.expected, custom: v.custom }, language),
-    });
-    if (!isPlainObject(submitted)) {
-      return { ok: false, errors: [{ path: '', code: 'form', message: formatMessage('form', { field: '' }, language) }] };
-    }
+    // `text` keeps the message as data, so the API writes it in its reader's language.
+    const error = (path: string, code: string, message: Text): FieldError => ({ path, code, message: render(message, language), text: message });
+    const push = (path: string[], field: string, v: Violation) => errors.push(
+      error(path.join('.'), v.code, formText(v.code, { field, limit: v.limit, expected: v.expected, custom: v.custom })),
+    );
+    if (!isPlainObject(submitted)) return { ok: false, errors: [error('', 'form', formText('form', { field: '' }))] };
     const now = callOptions.now ?? new Date();
     const out = cloneData(submitted);
     const problems: Parameters<typeof walkStructure>[5] = [];

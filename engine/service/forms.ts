@@ -18,5 +18,5 @@ export function checkFormValues(form: Record<string, unknown>, submitted: Record
   const validator = compileFormValidator(form as FormSchema, { evaluator });
   const result = validator(submitted, caseVariables, { now });
   if (result.ok) return { ok: true, values: result.values };
-  return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message })) };
+  return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message, text: e.text })) };
 }

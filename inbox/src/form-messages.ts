@@ -1,11 +1,11 @@
 /**
- * Translates validation messages into the user's language: form-js's own (English, hard-coded in
- * its Validator) and the server's 400 `errors[].message`. Owns the message patterns only; a
- * message it does not recognise is shown as it came, never dropped (a form author's custom
- * `patternErrorMessage` is already in the language the author chose).
+ * Translates form-js's own validation messages (English, hard-coded in its Validator) into the
+ * user's language. Owns the message patterns only; a message it does not recognise is shown as it
+ * came, never dropped (a form author's custom `patternErrorMessage` is already in the language the
+ * author chose). The server's 400 `errors[].message` needs none of this: the inbox sends its
+ * language (Accept-Language) and the server writes them in it (engine/messages/catalog/form-values.ts).
  */
 import { lang } from './i18n/index.js';
-import { serverMessageInIndonesian } from './server-messages.js';
 
 type Rule = [RegExp, (m: RegExpMatchArray) => string];
 
@@ -56,37 +56,4 @@ export function translateValidation(message: string): string {
     if (match) return render(match);
   }
   return message;
-}
-
-/** The server's own wording of a pattern failure (engine/forms/messages.ts), in either language. */
-const GENERIC_PATTERN = [/^".*" does not have the expected format\.$/, /^Format ".*" tidak sesuai\.$/];
-
-/** Server error codes (engine/forms) whose wording needs nothing but the field's label. */
-const byCode: Record<'id' | 'en', Record<string, (label: string) => string>> = {
-  id: {
-    required: (f) => `"${f}" wajib diisi.`,
-    pattern: (f) => `Format "${f}" tidak sesuai.`,
-    email: (f) => `"${f}" harus berupa alamat email yang valid.`,
-    enum: (f) => `"${f}" harus salah satu dari pilihan yang tersedia.`,
-    readonly: (f) => `"${f}" hanya dapat dibaca dan tidak boleh diubah.`,
-  },
-  en: {
-    required: (f) => `"${f}" is required.`,
-    pattern: (f) => `"${f}" does not have the expected format.`,
-    email: (f) => `"${f}" must be a valid email address.`,
-    enum: (f) => `"${f}" must be one of the offered options.`,
-    readonly: (f) => `"${f}" is read-only and cannot be changed.`,
-  },
-};
-
-/**
- * Words a server-side error in the user's language: by its code when the inbox knows it (the
- * server may have answered in another language), else by the message patterns above.
- */
-export function translateServerError(error: { code?: string; message: string }, label: string | undefined): string {
-  // A pattern failure with the form's own message (patternErrorMessage) is shown as the author wrote it.
-  if (error.code === 'pattern' && !GENERIC_PATTERN.some((generic) => generic.test(error.message))) return error.message;
-  const render = error.code && label ? byCode[lang()][error.code] : undefined;
-  if (render) return render(label!);
-  return (lang() === 'id' ? serverMessageInIndonesian(error.message) : null) ?? translateValidation(error.message);
 }

@@ -9,7 +9,7 @@ import { Form } from '@bpmn-io/form-js';
 import { ApiError } from './api.js';
 import { fill, h } from './dom.js';
 import { t } from './i18n/index.js';
-import { translateServerError, translateValidation } from './form-messages.js';
+import { translateValidation } from './form-messages.js';
 import type { FormSchema } from './types.js';
 import { documentFieldModule, UploadTracker } from './document-field.js';
 
@@ -70,7 +70,8 @@ export async function mountTaskForm(
       const unmatched: string[] = [];
       for (const error of errors) {
         const field = fieldForPath(fields(), error.path ?? '');
-        const message = translateServerError(error, field?.label);
+        // Already in the user's language: the server writes it in the one the inbox asked for.
+        const message = error.message;
         if (field) next[field.id] = [...(next[field.id] ?? []), message];
         else unmatched.push(error.path ? `${error.path}: ${message}` : message);
       }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { compileFormValidator, type FieldError, type FormValidationResult } from '../../engine/forms/index.js';
 import { loadForm, NOW } from './fixtures.js';
+import { render } from '../../engine/messages/index.js';
 
 /** A complete, valid application for a business permit (permohonan izin usaha). */
 function application(): Record<string, unknown> {
@@ -24,9 +25,10 @@ function application(): Record<string, unknown> {
   };
 }
 
+/** The errors as the validator's callers read them; `text` (the message as catalog data) is checked on its own below. */
 function errorsOf(result: FormValidationResult): FieldError[] {
   if (result.ok) throw new Error(`expected errors, got values ${JSON.stringify(result.values)}`);
-  return result.errors;
+  return result.errors.map(({ text: _text, ...error }) => error);
 }
 
 function codes(result: FormValidationResult): string[] {
@@ -75,6 +77,12 @@ describe('forms: compileFormValidator — permohonan-izin.form', () => {
   it('given Indonesian messages requested, then the same errors read in Indonesian', () => {
     const errors = errorsOf(check({ ...application(), namaPemohon: 'Si', luasBangunan: 0 }, 'id'));
     expect(errors.map((e) => e.message)).to.deep.equal(['"Nama pemohon" minimal 3 karakter.', '"Luas bangunan (m²)" minimal 1.']);
+  });
+
+  it('given any messages, then each error carries its message as catalog text, for the API to write in its reader\'s language', () => {
+    const result = check({ ...application(), namaPemohon: 'Si', nik: '33740155' });
+    const texts = result.ok ? [] : result.errors.map((e) => [render(e.text!, 'id'), render(e.text!, 'en')]);
+    expect(texts).to.deep.equal([['"Nama pemohon" minimal 3 karakter.', '"Nama pemohon" must be at least 3 characters long.'], ['NIK harus 16 digit angka.', 'NIK harus 16 digit angka.']]);
   });
 
   describe('text fields', () => {

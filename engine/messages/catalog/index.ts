@@ -22,8 +22,9 @@ import { identity } from './identity.js';
 import { letters } from './letters.js';
 import { bpmn } from './bpmn.js';
 import { packs } from './packs.js';
+import { formValues } from './form-values.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
