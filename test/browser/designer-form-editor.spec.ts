@@ -90,4 +90,35 @@ describe('designer: the form editor in Indonesian', function () {
     await screenshot(page, 'designer-form-editor-id');
     await page.close();
   });
+
+  it('given a text field, when "Wajib diisi" is ticked, then the box shows a painted tick, not an empty box', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    await select(page, 'StartEvent_1');
+    await page.click('[data-action=form]');
+    const palette = page.locator('[data-testid=form-dialog] .fjs-palette-field[data-field-type="textfield"]');
+    await palette.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=form-dialog] .fjs-editor-container .fjs-element[data-id]:not([data-id^="Form_"])').last().click({ position: { x: 4, y: 4 } });
+    const group = page.locator('[data-testid=form-dialog] .form-editor-panel .bio-properties-panel-group', { hasText: 'Validasi' });
+    const header = group.locator('.bio-properties-panel-group-header');
+    if (!((await header.getAttribute('class')) ?? '').includes('open')) await header.click();
+    const box = group.locator('input[type=checkbox]').first();
+    await box.waitFor();
+    /** The box's colours as painted: the background behind the tick, and how many of its pixels differ from the unticked box. */
+    const look = () => box.evaluate((node) => ({ checked: (node as HTMLInputElement).checked, background: getComputedStyle(node).backgroundColor, image: getComputedStyle(node).backgroundImage }));
+    const before = await look();
+    const blank = await box.screenshot();
+    await box.check();
+    const after = await look();
+    expect(after.checked).to.equal(true);
+    // The library draws a white tick on the primary colour; without that colour the tick is white on white.
+    expect(after.background, JSON.stringify(after)).to.not.match(/rgba\(0, 0, 0, 0\)|rgb\(255, 255, 255\)/);
+    expect(after.background).to.not.equal(before.background);
+    expect(after.image).to.contain('svg');
+    const ticked = await box.screenshot();
+    expect(Buffer.compare(blank, ticked)).to.not.equal(0);
+    await screenshot(page, 'designer-form-editor-required');
+    await page.close();
+  });
 });
