@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { freePort, jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedInbox } from './seed-inbox.js';
+import { backendCpu, backendCpuSince } from '../pg-backends.js';
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (the bench needs PostgreSQL)');
@@ -93,11 +94,12 @@ async function main(): Promise<void> {
     const slice = (seconds * 1000) / (2 * rounds);
     // Work done and the time it took, until the last client's last loop ended (not the slice's
     // end: loops still running then are counted, so their time must be too).
-    const measure = async (c: number, loop: () => Promise<number>, pid: number, latencies?: number[]): Promise<{ done: number; ms: number; cpu: number }> => {
+    const measure = async (c: number, loop: () => Promise<number>, pid: number, database: string, latencies?: number[]): Promise<{ done: number; ms: number; cpu: number; pg: number }> => {
       agent?.destroy();
       agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
       let done = 0;
       const cpu0 = cpuMs(pid);
+      const pg0 = backendCpu(database);
       const from = performance.now();
       const until = Date.now() + slice;
       await Promise.all(Array.from({ length: c }, async () => {
@@ -109,7 +111,7 @@ async function main(): Promise<void> {
         }
       }));
       if (process.env.BENCH_DEBUG) console.error(`slice: ${c} clients, ${done} done in ${(performance.now() - from).toFixed(0)} ms`);
-      return { done, ms: performance.now() - from, cpu: cpuMs(pid) - cpu0 };
+      return { done, ms: performance.now() - from, cpu: cpuMs(pid) - cpu0, pg: backendCpuSince(database, pg0) };
     };
     for (const c of throughputClients) {
       // The engine: each loop is two commands, start and complete; the start's answer names the
@@ -120,28 +122,28 @@ async function main(): Promise<void> {
         return 2;
       };
       const bareLoop = async () => { await call('POST', '/tx', undefined, {}, barePort); return 1; };
-      const engine = { done: 0, ms: 0, cpu: 0 };
-      const bareSum = { done: 0, ms: 0, cpu: 0 };
-      const add = (to: typeof engine, m: typeof engine) => { to.done += m.done; to.ms += m.ms; to.cpu += m.cpu; };
+      const engine = { done: 0, ms: 0, cpu: 0, pg: 0 };
+      const bareSum = { done: 0, ms: 0, cpu: 0, pg: 0 };
+      const add = (to: typeof engine, m: typeof engine) => { to.done += m.done; to.ms += m.ms; to.cpu += m.cpu; to.pg += m.pg; };
       const latencies: number[] = [];
       for (let r = 0; r < rounds; r++) {
         if (r % 2 === 0) {
-          add(engine, await measure(c, engineLoop, server.pid!, latencies));
-          add(bareSum, await measure(c, bareLoop, bare!.pid!));
+          add(engine, await measure(c, engineLoop, server.pid!, engineDb, latencies));
+          add(bareSum, await measure(c, bareLoop, bare!.pid!, pgbenchDb));
         } else {
-          add(bareSum, await measure(c, bareLoop, bare!.pid!));
-          add(engine, await measure(c, engineLoop, server.pid!, latencies));
+          add(bareSum, await measure(c, bareLoop, bare!.pid!, pgbenchDb));
+          add(engine, await measure(c, engineLoop, server.pid!, engineDb, latencies));
         }
       }
       const engineRate = (engine.done * 1000) / engine.ms;
       const bareRate = (bareSum.done * 1000) / bareSum.ms;
       const tps = pgbenchTps.get(c)!;
       latencies.sort((a, b) => a - b);
-      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${bareRate.toFixed(0)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} | ${(bareRate / tps).toFixed(2)} | ${(engineRate / bareRate).toFixed(2)} | ${(engine.cpu / engine.done).toFixed(2)} | ${(bareSum.cpu / bareSum.done).toFixed(2)} |`);
+      rows.push(`| ${c} | ${engineRate.toFixed(0)} | ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} | ${bareRate.toFixed(0)} | ${tps.toFixed(0)} | ${(engineRate / tps).toFixed(2)} | ${(bareRate / tps).toFixed(2)} | ${(engineRate / bareRate).toFixed(2)} | ${(engine.cpu / engine.done).toFixed(2)} | ${(bareSum.cpu / bareSum.done).toFixed(2)} | ${(engine.pg / engine.done).toFixed(2)} | ${(bareSum.pg / bareSum.done).toFixed(2)} |`);
       console.error(rows.at(-1));
     }
 
-    console.log(`\nclients | engine commands/s | engine loop p50 ms | bare HTTP+knex tx/s | pgbench -N tps | engine / pgbench | bare / pgbench | engine / bare | engine server CPU ms per command | bare server CPU ms per tx\n--- | --- | --- | --- | --- | --- | --- | --- | --- | ---\n${rows.join('\n')}`);
+    console.log(`\nclients | engine commands/s | engine loop p50 ms | bare HTTP+knex tx/s | pgbench -N tps | engine / pgbench | bare / pgbench | engine / bare | engine server CPU ms per command | bare server CPU ms per tx | engine's PostgreSQL backends CPU ms per command | bare's backends CPU ms per tx\n--- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | ---\n${rows.join('\n')}`);
     if (taskCount === 0) return; // tasks=0: throughput only.
     agent.destroy();
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
