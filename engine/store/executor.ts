@@ -21,7 +21,7 @@
  * transaction.
  */
 import type { Knex } from 'knex';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import { partsOf, conditionOf, describeOp, type Part, type RowOp, type Assumption } from './row-ops.js';
 import { historyInsert, type HistoryRow } from './history.js';
 import { TAKEN_NUMBER } from './taken-number.js';
@@ -151,7 +151,7 @@ export class Executor {
     this.sealed = false;
     this.sent++;
     if (parts.length === 1 && !parts[0].expect && !parts[0].name && assumptions.length === 0) {
-      await this.db.raw(parts[0].sql, [...parts[0].values]);
+      await prepared(this.db, parts[0].sql, parts[0].values);
       return;
     }
     // WITH <parts> SELECT <checks>, from the parts' SQL as compiled when they were queued.
@@ -176,7 +176,7 @@ export class Executor {
     if (columns.length === 0) add(' select 1 as done');
     columns.forEach((c, i) => add(`${i ? ', ' : ' select '}${c.sql}`, c.values));
     try {
-      const { rows } = await this.db.raw(sql.join(''), values) as { rows: { taken_number?: string }[] };
+      const { rows } = await prepared(this.db, sql.join(''), values) as { rows: { taken_number?: string }[] };
       if (numbered) this.takenNumber = rows[0].taken_number;
     } catch (err) {
       const failed = failedCheck(err);

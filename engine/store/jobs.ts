@@ -5,7 +5,7 @@
  * (a replayed enqueue is ignored) and names each attempt (the queue job id in queue mode).
  */
 import type { Knex } from 'knex';
-import type { Db } from './db.js';
+import { prepared, type Db } from './db.js';
 import { prefixedInstance, type InstanceRow } from './instances.js';
 
 export interface JobRow {
@@ -117,15 +117,19 @@ export async function takeUnclaimedJob(db: Db, dueBefore: Date, now: Date, lease
  * the take.
  */
 export async function takeJob(db: Db, id: string, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
-  const { rows } = await db.raw(TAKE_JOB.sql, [new Date(now.getTime() + leaseMs), id]) as { rows: Record<string, unknown>[] };
+  const { rows } = await prepared(db, TAKE_JOB.sql, [new Date(now.getTime() + leaseMs), id]) as { rows: Record<string, unknown>[] };
   if (rows.length === 0) return undefined;
   return { job: rows[0] as unknown as JobRow, instance: TAKE_JOB.instance.take(rows[0]) };
 }
 
+/** Columns of a job row, in order: named in statements that are prepared (a `*` would change their result when a migration adds a column, which PostgreSQL refuses for a cached plan). */
+const JOB_COLUMNS = ['id', 'effect_id', 'tenant_id', 'instance_id', 'key', 'element_id', 'type', 'retries', 'payload', 'due_at', 'attempts', 'locked_until', 'state', 'last_error', 'created_at'] as const;
+
 const TAKE_JOB = (() => {
   const instance = prefixedInstance('i', 'i__');
-  const sql = `with taken as (update job set state = 'running', locked_until = ?, attempts = attempts + 1 where id = ? and state in ('ready', 'running') returning *)
-    select taken.*, ${instance.columns.map((c) => c.replace(/^(\w+)\.(\w+) as (\w+)$/, '$1."$2" as "$3"')).join(', ')}
+  const columns = JOB_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const sql = `with taken as (update job set state = 'running', locked_until = ?, attempts = attempts + 1 where id = ? and state in ('ready', 'running') returning ${columns})
+    select ${JOB_COLUMNS.map((c) => `taken."${c}"`).join(', ')}, ${instance.columns.map((c) => c.replace(/^(\w+)\.(\w+) as (\w+)$/, '$1."$2" as "$3"')).join(', ')}
     from taken left join process_instance i on i.id = taken.instance_id`;
   return { sql, instance };
 })();

@@ -5,8 +5,8 @@
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
 import { numberedText } from './taken-number.js';
-import { paged } from './db.js';
-import type { InstanceRow } from './instances.js';
+import { paged, prepared } from './db.js';
+import { INSTANCE_COLUMNS, type InstanceRow } from './instances.js';
 
 export interface TaskRow {
   id: string;
@@ -98,9 +98,9 @@ export async function findTaskForUpdate(db: Db, tenant: string, id: string, lock
  * meanwhile by the core ignoring the stale input.
  */
 export async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolean): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  const q = db('user_task as t').join('process_instance as i', 'i.id', 't.instance_id').where({ 't.tenant_id': tenant, 't.id': id });
-  if (lock) q.forUpdate('i');
-  const row: Record<string, unknown> | undefined = await q.first(['i.*', ...TASK_COLUMNS.map((c) => `t.${c} as task_${c}`)]);
+  taskWithInstanceSql ??= taskWithInstanceStatements();
+  const { rows } = await prepared(db, lock ? taskWithInstanceSql.locked : taskWithInstanceSql.read, [tenant, id]) as { rows: Record<string, unknown>[] };
+  const row = rows[0];
   if (!row) return undefined;
   const task: Record<string, unknown> = {};
   const instance: Record<string, unknown> = {};
@@ -108,6 +108,17 @@ export async function taskWithInstance(db: Db, tenant: string, id: string, lock:
     if (k.startsWith('task_')) task[k.slice(5)] = v; else instance[k] = v;
   }
   return { task: task as unknown as TaskRow, instance: instance as unknown as InstanceRow };
+}
+
+/**
+ * taskWithInstance's SQL, written out once (it runs with every completion) with its columns named
+ * (see jobs.ts JOB_COLUMNS). Built on first use: instances.ts imports this module.
+ */
+let taskWithInstanceSql: { read: string; locked: string } | undefined;
+function taskWithInstanceStatements(): { read: string; locked: string } {
+  const columns = [...INSTANCE_COLUMNS, 'start_form_ref'].map((c) => `i."${c}"`).concat(TASK_COLUMNS.map((c) => `t."${c}" as "task_${c}"`)).join(', ');
+  const read = `select ${columns} from user_task t join process_instance i on i.id = t.instance_id where t.tenant_id = ? and t.id = ? limit 1`;
+  return { read, locked: `${read} for update of i` };
 }
 
 /**
