@@ -41,7 +41,7 @@ forEachBackend('store: prepared statements', (backend) => {
       expect(names[1]).to.match(/^alur_\d+$/);
       expect(names[2]).to.equal(names[1]);
       // PostgreSQL holds it under that name on this connection and ran it twice.
-      const held = await trx.raw('select name, generic_plans + custom_plans as runs from pg_prepared_statements where name = ?', [names[1]]);
+      const held = await trx.raw('select name, generic_plans + custom_plans as runs from pg_prepared_statements where name = ?', [names[1]!]);
       expect(held.rows).to.deep.equal([{ name: names[1], runs: 2 }]);
     });
   });
