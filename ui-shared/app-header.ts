@@ -7,7 +7,8 @@
  */
 import { headerText, type HeaderKey, type HeaderLang } from './header-strings.js';
 
-export interface HeaderUser { username: string; displayName?: string; tenant: string; roles: string[]; groups?: string[] }
+/** `tenantName` (the login's): shown in the header; the id stands in for a session saved without it. */
+export interface HeaderUser { username: string; displayName?: string; tenant: string; tenantName?: string | null; roles: string[]; groups?: string[] }
 
 export interface AppHeaderOptions {
   app: 'designer' | 'inbox';
@@ -78,7 +79,7 @@ export function renderAppHeader(header: HTMLElement, options: AppHeaderOptions):
     'aria-label': `${text('account')}: ${name}`,
     title: [text('account'), groups].filter(Boolean).join(' · '),
     'aria-current': options.onAccountPage ? 'page' : null,
-  }, el('strong', {}, name), el('span', { class: 'tenant' }, user.tenant), el('span', { class: 'initials', 'aria-hidden': 'true' }, initials(name))) : null;
+  }, el('strong', {}, name), el('span', { class: 'tenant' }, user.tenantName || user.tenant), el('span', { class: 'initials', 'aria-hidden': 'true' }, initials(name))) : null;
 
   const select = el('select', { id: 'lang', class: 'alur-lang', 'data-testid': 'language', 'aria-label': text('language') },
     el('option', { value: 'id' }, 'Bahasa Indonesia'), el('option', { value: 'en' }, 'English'));

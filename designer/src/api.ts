@@ -5,7 +5,8 @@
  */
 import { currentLang } from './i18n/lang.js';
 
-export interface User { username: string; displayName?: string; tenant: string; roles: string[]; groups: string[] }
+/** `tenantName`: the tenant's name for the header (absent in sessions saved before the server sent it). */
+export interface User { username: string; displayName?: string; tenant: string; tenantName?: string | null; roles: string[]; groups: string[] }
 export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: { element?: string; path?: string; message: string }[]; [field: string]: unknown }

@@ -20,7 +20,8 @@ import { inTransaction } from '../store/unit-of-work.js';
 import { insertAudit } from '../store/audit.js';
 import { personView, auditRow, difference, type PersonView } from './people.js';
 
-export type UserView = PersonView;
+/** The signed-in user (login, single sign-on, /api/auth/me): a person, with their tenant's name for the apps' header. */
+export type UserView = PersonView & { tenantName: string | null };
 
 export async function login(knex: Knex, limiter: LoginRateLimiter, req: { username: string; password: string; ip: string }, ttlMs: number): Promise<{ token: string; user: UserView }> {
   // One person, one limit: ADMIN and admin are the same account.
@@ -78,7 +79,8 @@ export async function actorForToken(knex: Knex, token: string, cache?: TokenCach
 }
 
 export async function userView(knex: Knex, user: UserRow): Promise<UserView> {
-  return personView(user, await groupsOfUser(knex, user.id));
+  const [groups, tenant] = await Promise.all([groupsOfUser(knex, user.id), user.tenant_id ? findTenant(knex, user.tenant_id) : undefined]);
+  return { ...personView(user, groups), tenantName: tenant?.name ?? null };
 }
 
 
@@ -135,7 +137,7 @@ export interface NewUser {
   displayName?: string; nip?: string | null; jabatan?: string | null; email?: string | null;
 }
 
-export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Date): Promise<UserView> {
+export async function createUser(knex: Knex, actor: Actor, req: NewUser, now: Date): Promise<PersonView> {
   const roles = parseRoles(req.roles);
   if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: String(roles.message), text: roles.message }]);
   if (req.tenant === null) {

@@ -31,7 +31,7 @@ import { databaseAnswers } from '../store/db.js';
 import { listPeople, personOf, type PersonView } from './people.js';
 import { groupsOf } from './groups.js';
 import type { GroupView } from '../store/groups.js';
-import { localPasswordsAllowed, type TenantRow } from '../store/tenants.js';
+import { findTenant, localPasswordsAllowed, type TenantRow } from '../store/tenants.js';
 import type { UserQuery } from '../store/users.js';
 import { text } from '../messages/index.js';
 
@@ -244,6 +244,11 @@ export class Reads {
   }
 
   // ——— People and the tenant ———
+
+  /** A tenant's name (null when there is no such tenant). */
+  async tenantName(id: string): Promise<string | null> {
+    return (await findTenant(this.db, id))?.name ?? null;
+  }
 
   /** The calling user as the API shows them (401 when the account went away). */
   async me(actor: Actor): Promise<UserView & { localPasswords: boolean; singleSignOn: boolean }> {

@@ -9,6 +9,8 @@ export interface User {
   groups: string[];
   /** The name shown in the header (absent in sessions saved before names existed). */
   displayName?: string;
+  /** The tenant's name shown in the header (absent in sessions saved before the server sent it). */
+  tenantName?: string | null;
 }
 
 const TOKEN = 'alur.inbox.token';

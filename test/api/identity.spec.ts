@@ -12,7 +12,7 @@ forEachBackend('api: identity and tenants', (backend) => {
     const ok = await api.http.post('/api/auth/login').send({ username: 'admin', password: PASSWORD });
     expect(ok.status).to.equal(200);
     expect(ok.body.token).to.match(/^alur_/);
-    expect(ok.body.user).to.deep.equal({ username: 'admin', tenant: null, roles: ['platform-admin'], groups: [], displayName: 'admin', nip: null, jabatan: null, email: null, active: true });
+    expect(ok.body.user).to.deep.equal({ username: 'admin', tenant: null, tenantName: null, roles: ['platform-admin'], groups: [], displayName: 'admin', nip: null, jabatan: null, email: null, active: true });
     const me = await api.http.get('/api/auth/me').set(bearer(ok.body.token));
     expect(me.body.username).to.equal('admin');
 
@@ -51,6 +51,11 @@ forEachBackend('api: identity and tenants', (backend) => {
     expect(user.body).to.deep.equal({ username, tenant: id, roles: ['admin', 'staff'], groups: ['kepala-dinas-pu'], displayName: username, nip: null, jabatan: null, email: null, active: true });
     const login = await api.http.post('/api/auth/login').send({ username, password: 'rahasia-123' });
     expect(login.status).to.equal(200);
+    // The apps' header names the tenant by its name (an addition to API.md's login shape), and so does /api/auth/me.
+    expect(login.body.user).to.include({ tenant: id, tenantName: 'Kabupaten Batang' });
+    expect((await api.http.get('/api/auth/me').set(bearer(login.body.token))).body).to.include({ tenant: id, tenantName: 'Kabupaten Batang' });
+    // A platform administrator acting in the tenant is shown there by its name too.
+    expect((await api.http.get('/api/auth/me').set(bearer(api.admin)).set('X-Alur-Tenant', id)).body).to.include({ tenant: id, tenantName: 'Kabupaten Batang' });
     const tenantAdmin = login.body.token;
 
     // The tenant admin creates staff in their tenant (tenant defaults to theirs)

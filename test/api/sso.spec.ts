@@ -67,7 +67,7 @@ forEachBackend('api: single sign-on', (backend) => {
     const res = await exchange(code).expect(200);
     // platform-admin is never taken from a provider; a group the tenant lacks is left out.
     expect(res.body.user).to.deep.equal({
-      username: 'siti', tenant: 'semarang', roles: ['staff'], groups: ['loket', 'verifikator'],
+      username: 'siti', tenant: 'semarang', tenantName: 'Pemerintah semarang', roles: ['staff'], groups: ['loket', 'verifikator'],
       displayName: 'Siti Rahmawati, S.T.', nip: '198503122010012001', jabatan: null, email: 'siti@semarangkota.go.id', active: true,
     });
     const me = await api.http.get('/api/auth/me').set(bearer(res.body.token)).expect(200);

@@ -42,7 +42,8 @@ describe('designer and inbox: one header, linking to each other', function () {
     await loginToDesigner(page, server.url, analyst.username, analyst.password);
     const designer = await headerOf(page);
     expect(designer.app).to.equal('Perancang Proses');
-    expect(designer.who).to.contain('Rina Analis').and.contain('batang');
+    // The tenant by its name (the login's tenantName), not its id.
+    expect(designer.who).to.contain('Rina Analis').and.contain('Kabupaten Batang');
     expect(designer.menu).to.deep.equal(['inbox', 'who-am-i', 'alur-lang', 'alur-logout']);
     expect(await page.locator('.who-am-i').getAttribute('href')).to.equal('/inbox/#/akun');
     await screenshot(page, 'header-designer');
@@ -67,6 +68,33 @@ describe('designer and inbox: one header, linking to each other', function () {
     expect(await page.locator('[data-action=logout]').innerText()).to.equal('Sign out');
     await page.selectOption('[data-testid=language]', 'id');
     await page.locator('[data-action=logout]', { hasText: 'Keluar' }).waitFor();
+  });
+
+  it('given no one signed in, then both sign-in pages wear the same header: brand and language picker, no user menu', async function () {
+    const { server, browser } = scene;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/designer/index.html`);
+    await page.locator('input[name=username]').waitFor();
+    const designer = await headerOf(page);
+    expect(designer.app).to.equal('Perancang Proses');
+    expect(designer.menu).to.deep.equal(['alur-lang']);
+    expect(await page.locator('.login-card h1').innerText()).to.equal('Masuk ke Alur');
+    await screenshot(page, 'login-designer');
+    // The picker in the header translates the sign-in form, and the choice holds in the inbox.
+    await page.selectOption('[data-testid=language]', 'en');
+    await page.locator('.login-card h1', { hasText: 'Sign in to Alur' }).waitFor();
+    expect(await page.locator('[data-testid=language]').count()).to.equal(1);
+    await page.selectOption('[data-testid=language]', 'id');
+    await page.locator('.login-card h1', { hasText: 'Masuk ke Alur' }).waitFor();
+
+    await page.goto(`${server.url}/inbox/index.html`);
+    await page.locator('input[name=username]').waitFor();
+    const inbox = await headerOf(page);
+    expect(inbox.menu).to.deep.equal(['alur-lang']);
+    for (const key of ['background', 'height', 'mark', 'order'] as const) expect(inbox[key], key).to.deep.equal(designer[key]);
+    await screenshot(page, 'login-inbox');
+    await context.close();
   });
 
   it('given a member of staff, then the inbox header has no designer link, and the language follows the picker', async function () {

@@ -3,12 +3,14 @@
  * A failed login says so without telling which of name or password was wrong; a refusal the
  * server words itself (a tenant on single sign-on only) is shown as the server says it. With
  * single sign-on, one button per provider links to the server's start. `notice`: a message to
- * show first (a refused single sign-on).
+ * show first (a refused single sign-on). Above it, the header both apps share
+ * (ui-shared/app-header.ts) with no one signed in yet: the brand and the language picker, in the
+ * same place and colours as on the inbox's sign-in page.
  */
 import { ApiError, login, ssoButtons, ssoStartHref, type SsoButton } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { t } from '../i18n/lang.js';
-import { languagePicker } from './language-picker.js';
+import { currentLang, setLang, t } from '../i18n/lang.js';
+import { renderAppHeader } from '../../../ui-shared/app-header.js';
 
 export function renderLogin(root: HTMLElement, onLoggedIn: () => void, notice = ''): void {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autofocus: true });
@@ -18,7 +20,6 @@ export function renderLogin(root: HTMLElement, onLoggedIn: () => void, notice = 
   const submit = h('button', { type: 'submit', className: 'btn btn-primary btn-block' }, t('loginButton'));
 
   const form = h('form', { className: 'login-card' },
-    h('div', { className: 'brand brand-large' }, h('span', { className: 'brand-mark' }, 'A'), h('span', {}, 'Alur')),
     h('h1', {}, t('loginTitle')),
     h('p', { className: 'muted' }, t('loginLead')),
     h('label', {}, t('username'), username),
@@ -26,7 +27,6 @@ export function renderLogin(root: HTMLElement, onLoggedIn: () => void, notice = 
     error,
     submit,
     sso,
-    h('div', { className: 'login-footer' }, languagePicker(() => renderLogin(root, onLoggedIn))),
   );
 
   form.addEventListener('submit', async (event) => {
@@ -44,7 +44,14 @@ export function renderLogin(root: HTMLElement, onLoggedIn: () => void, notice = 
     }
   });
 
-  replaceChildren(root, h('main', { className: 'login-page' }, form));
+  const main = h('main', { className: 'login-page', id: 'main', tabindex: '-1' }, form);
+  const header = h('header', {});
+  renderAppHeader(header, {
+    app: 'designer', lang: currentLang(), user: null, brandHref: '#/', main,
+    onLang: (lang) => { setLang(lang); renderLogin(root, onLoggedIn, notice); },
+    onLogout: () => undefined,
+  });
+  replaceChildren(root, header, main);
   // No button when the server has no provider, or cannot say (the password form still works).
   ssoButtons().then((buttons) => {
     if (!buttons.length || !form.isConnected) return;

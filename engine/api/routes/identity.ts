@@ -10,16 +10,18 @@ import { ssoServes } from '../../service/sso.js';
 export function identityRoutes(r: Routes, deps: RouteDeps): void {
   const { reads, admin } = deps;
 
-  r.add<{ username: string; password: string }>({ method: 'post', path: '/api/auth/login', tag: 'identity', access: 'public', summary: 'Log in; answers a bearer token', body: loginBody, responses: { 200: 'token and user' } },
+  r.add<{ username: string; password: string }>({ method: 'post', path: '/api/auth/login', tag: 'identity', access: 'public', summary: 'Log in; answers a bearer token and the user: username, tenant, tenantName (the tenant\'s name, for a header), roles, groups, displayName', body: loginBody, responses: { 200: 'token and user (with tenantName)' } },
     ({ body, req }) => admin.login(deps.limiter, { ...body, ip: req.ip ?? 'unknown' }, deps.tokenTtlMs));
 
   r.add({ method: 'post', path: '/api/auth/logout', tag: 'identity', summary: 'Revoke the token of this request' },
     async ({ res }) => { await admin.logout(res.locals.token as string); });
 
-  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with display name, NIP, jabatan and e-mail, whether a password signs them in (localPasswords) and whether they signed in by single sign-on before (singleSignOn)' },
+  r.add({ method: 'get', path: '/api/auth/me', tag: 'identity', summary: 'The calling user, with their tenant\'s name (tenantName), display name, NIP, jabatan and e-mail, whether a password signs them in (localPasswords) and whether they signed in by single sign-on before (singleSignOn)' },
     async ({ actor }) => {
-      // A platform administrator acting in a tenant (X-Alur-Tenant) is shown as acting there.
-      return { ...(await reads.me(actor)), tenant: actor.tenant, roles: actor.roles, groups: actor.groups };
+      // A platform administrator acting in a tenant (X-Alur-Tenant) is shown as acting there, by its name too.
+      const me = await reads.me(actor);
+      const tenantName = actor.tenant === me.tenant ? me.tenantName : actor.tenant ? (await reads.tenantName(actor.tenant)) : null;
+      return { ...me, tenant: actor.tenant, tenantName, roles: actor.roles, groups: actor.groups };
     });
 
   r.add<{ id: string; name: string }>({ method: 'post', path: '/api/tenants', tag: 'identity', summary: 'Create a tenant (platform-admin)', body: tenantBody, responses: { 201: 'created' } },
