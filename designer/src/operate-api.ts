@@ -11,7 +11,7 @@ export interface CaseSummary {
 }
 export interface Incident { id: string; processInstanceId: string; elementId: string; type: string; message: string; createdAt: string }
 export interface CaseDetail extends CaseSummary { variables: Record<string, unknown>; activeElements: string[]; incidents: Incident[] }
-export interface HistoryItem { at: string; type: string; elementId?: string; user?: string; userName?: string; data?: Record<string, any> }
+export interface HistoryItem { at: string; type: string; elementId?: string; user?: string; userName?: string; assigneeName?: string; data?: Record<string, any> }
 export interface CaseFilter {
   q?: string; state?: string; processKey?: string; processDefinitionId?: string; version?: string;
   elementId?: string; hasIncident?: string; startedAfter?: string; startedBefore?: string; slaState?: string;

@@ -75,6 +75,8 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
     ...(h.element_id ? { elementId: h.element_id } : {}),
     ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
     ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.data } : {}),
+    // Whom a task was handed to, by name as `userName` names who acted (the inbox: "dialihkan kepada Rina").
+    ...(typeof h.data?.assignee === 'string' ? { assigneeName: nameOf(h.data.assignee, names) } : {}),
   };
 }
 

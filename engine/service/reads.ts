@@ -115,7 +115,9 @@ export class Reads {
   async history(actor: Actor, id: string) {
     const row = await this.instance(actor, id);
     const rows = await historyOf(this.db, row.id);
-    const names = await displayNames(this.db, row.tenant_id, rows.flatMap((h) => (h.username ? [h.username] : [])));
+    // Who acted, and whom a task was handed to ("dialihkan kepada Rina"): both read by their names.
+    const people = rows.flatMap((h) => [h.username, typeof h.data?.assignee === 'string' ? h.data.assignee : null]);
+    const names = await displayNames(this.db, row.tenant_id, people.filter((p): p is string => Boolean(p)));
     return { rows, names };
   }
 

@@ -4,7 +4,8 @@
  * reveals every engine entry (flows, gateways). Rendering only.
  */
 import { fill, h } from './dom.js';
-import { formatDateTime, has, t, type MessageKey } from './i18n/index.js';
+import { formatDateTime, lang, t } from './i18n/index.js';
+import { historyText } from '../../ui-shared/history-strings.js';
 import type { ElementNames } from './case-diagram.js';
 import type { HistoryItem } from './types.js';
 import type { CaseField } from './start-api.js';
@@ -17,13 +18,13 @@ import type { CaseField } from './start-api.js';
 export type FieldLabels = Map<string, CaseField[]>;
 
 /** Entry types worth a line for staff; the rest are shown with "technical details". */
-const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed|document\.signed)/;
+const PEOPLE_TYPES = /^(instance\.|task\.|incident\.|timer\.fired|message\.correlated|job\.failed|document\.signed|variables\.changed)/;
 const SHOWN_ELEMENT_TYPES = new Set(['bpmn:UserTask', 'bpmn:EndEvent', 'bpmn:CallActivity']);
 /**
  * Entries where the user is the one who acted. On the others (a step starting, the case ending)
  * the server records whose request set things moving, which would read as if they did it.
  */
-const ACTED = /^(instance\.started|instance\.cancelled|task\.|incident\.resolved|variables\.updated|message\.|document\.signed)/;
+const ACTED = /^(instance\.(started|cancelled|modified|migrated)|task\.|incident\.resolved|variables\.(updated|changed)|message\.|document\.signed)/;
 
 export function renderHistory(container: HTMLElement, items: HistoryItem[], names: ElementNames, labels: FieldLabels = new Map()): void {
   const list = h('ol', { class: 'timeline' });
@@ -51,8 +52,12 @@ function isForPeople(item: HistoryItem, names: ElementNames): boolean {
 
 function entry(item: HistoryItem, names: ElementNames, labels: FieldLabels): HTMLLIElement {
   const element = item.elementId ? (names.get(item.elementId)?.name ?? item.elementId) : '';
-  const key = `history.${item.type}`;
-  const label = has(key) ? t(key as MessageKey, { element }) : `${item.type}${element ? ` · ${element}` : ''}`;
+  const data = item.data ?? {};
+  const assignee = typeof data.assignee === 'string' ? (item.assigneeName ?? data.assignee) : null;
+  const changed = Array.isArray(data.names) ? data.names.join(', ') : undefined;
+  const from = data.fromVersion as number | undefined;
+  const to = data.toVersion as number | undefined;
+  const label = historyText(lang(), item.type, { element, assignee, names: changed, from, to }) ?? `${item.type}${element ? ` · ${element}` : ''}`;
   const decision = item.type === 'task.completed' && item.data ? dataList(item.data, labels.get(item.elementId ?? '') ?? []) : null;
   return h('li', { class: `timeline-item type-${item.type.replace(/\./g, '-')}` },
     h('time', { datetime: item.at }, formatDateTime(item.at)),

@@ -74,6 +74,8 @@ export interface HistoryItem {
   user?: string;
   /** Display name of `user` (API 1.1). */
   userName?: string;
+  /** Display name of `data.assignee` on task entries (API 1.1). */
+  assigneeName?: string;
   data?: Record<string, unknown>;
 }
 

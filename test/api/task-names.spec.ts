@@ -53,7 +53,7 @@ forEachBackend('api: names on tasks and history', (backend) => {
     expect(handed.body).to.include({ assignee: rudi, assigneeName: 'Rudi Hartono' });
     const history = (await api.http.get(`/api/process-instances/${start.body.id}/history`).set(bearer(analyst))).body.items;
     const assigned = history.find((h: { type: string }) => h.type === 'task.assigned');
-    expect(assigned).to.include({ user: siti, userName: 'Siti Rahmawati, S.H.' });
+    expect(assigned).to.include({ user: siti, userName: 'Siti Rahmawati, S.H.', assigneeName: 'Rudi Hartono' });
     expect(assigned.data).to.deep.include({ assignee: rudi, previousAssignee: siti });
   });
 });

@@ -136,7 +136,7 @@ describe('inbox (browser): everyday use', function () {
     // Then the real server's 409 is told in words, the page shows the task as it now is,
     // and nothing is completed twice
     await sari.getByText(/sudah diambil atau diselesaikan orang lain/).waitFor();
-    await sari.getByText('Tugas ini sudah ditutup (selesai).').waitFor();
+    await sari.getByText('Tugas ini sudah ditutup (status: Selesai).').waitFor();
     expect(await sari.getByRole('button', { name: 'Selesaikan tugas' }).count()).to.equal(0);
     const history = await scene.analyst.ok('GET', `process-instances/${kase.id}/history`);
     expect(history.items.filter((item: any) => item.type === 'task.completed')).to.have.length(1);
@@ -163,7 +163,8 @@ describe('inbox (browser): everyday use', function () {
     const rina = await scene.open('rina');
     await openTask(rina, /Tugas saya/, kase.businessKey, 'Verifikasi berkas');
     await rina.getByText('Rina Kartika, S.E. (Anda)').waitFor();
-    await rina.locator('.timeline-item', { hasText: 'Verifikasi berkas dialihkan' }).getByText('oleh Sari Wulandari').waitFor();
+    // and the history says who handed it over and to whom
+    await rina.locator('.timeline-item', { hasText: 'Verifikasi berkas dialihkan kepada Rina Kartika, S.E.' }).getByText('oleh Sari Wulandari').waitFor();
     await rina.getByRole('button', { name: 'Selesaikan tugas' }).waitFor();
   });
 

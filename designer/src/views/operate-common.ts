@@ -21,3 +21,12 @@ export function stateBadge(state: string): HTMLElement {
   const known = ['active', 'completed', 'terminated', 'cancelled', 'failed'].includes(state);
   return h('span', { className: `op-state op-state-${state}`, 'data-state': state }, known ? ot(`state_${state}` as never) : state);
 }
+
+/**
+ * Whether a case's service-standard state goes beside its state: only for cases the service ran to
+ * the end or still runs. A cancelled or stopped case delivered nothing, and "Dibatalkan · Selesai
+ * tepat waktu" would read as if it had.
+ */
+export function slaShown(c: { state: string; sla?: unknown }): boolean {
+  return Boolean(c.sla) && (c.state === 'active' || c.state === 'completed');
+}

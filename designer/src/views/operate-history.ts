@@ -5,7 +5,9 @@
  * their details. Rendering only.
  */
 import { h, replaceChildren } from '../dom.js';
-import { formatDateTime, hasOperateKey, ot } from '../i18n/operate-strings.js';
+import { formatDateTime, ot } from '../i18n/operate-strings.js';
+import { currentLang } from '../i18n/lang.js';
+import { historyText } from '../../../ui-shared/history-strings.js';
 import type { HistoryItem } from '../operate-api.js';
 
 /** Entries where the user is the one who acted; on others the server names whose request set things moving. */
@@ -30,9 +32,12 @@ export function renderOperateHistory(container: HTMLElement, items: HistoryItem[
 function entry(item: HistoryItem, nameOf: (elementId: string) => string): HTMLElement {
   const data = item.data ?? {};
   const element = item.elementId ? nameOf(item.elementId) : '';
-  const key = `h.${item.type}`;
-  const values: Record<string, string | number> = { element, names: (data.names ?? []).join(', '), from: data.fromVersion ?? '?', to: data.toVersion ?? '?' };
-  const label = hasOperateKey(key) ? ot(key, values) : `${item.type}${element ? ` · ${element}` : ''}`;
+  const values = {
+    element, assignee: typeof data.assignee === 'string' ? (item.assigneeName ?? data.assignee) : null,
+    names: (data.names ?? []).join(', '), from: data.fromVersion ?? '?', to: data.toVersion ?? '?',
+  };
+  // The same table as the inbox's timeline (ui-shared/history-strings.ts): one text per entry type.
+  const label = historyText(currentLang(), item.type, values) ?? `${item.type}${element ? ` · ${element}` : ''}`;
   const details: string[] = [];
   if (item.type === 'variables.changed') {
     // Old and new values (issue 16); an entry written before they were recorded has names only.

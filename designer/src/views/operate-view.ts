@@ -10,7 +10,7 @@ import { formatDate } from '../i18n/lang.js';
 import { ot } from '../i18n/operate-strings.js';
 import { definitionsWithCounts, elementCounts, retryIncidentsWhere, searchCases, xmlOf, type CaseFilter, type CaseSummary, type DefinitionWithCounts } from '../operate-api.js';
 import { mountOperateDiagram, type OperateDiagram } from './operate-diagram.js';
-import { canOperate, errorText, stateBadge } from './operate-common.js';
+import { canOperate, errorText, slaShown, stateBadge } from './operate-common.js';
 import { mountOperateCase } from './operate-case.js';
 
 const PAGE = 25;
@@ -156,7 +156,7 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
     const row = (c: CaseSummary) => h('tr', { 'data-case': c.id },
       h('td', {}, h('a', { href: `#/pantau/berkas/${encodeURIComponent(c.id)}`, className: 'link-button' }, c.businessKey || ot('noKey'))),
       h('td', {}, `${nameOf(c)} · ${ot('version', { version: c.version })}`),
-      h('td', {}, stateBadge(c.state), c.sla ? h('span', { className: `op-sla op-sla-${c.sla.state}`, 'data-sla': c.sla.state }, ` ${ot(`sla_${c.sla.state}` as never)}`) : null),
+      h('td', {}, stateBadge(c.state), slaShown(c) ? h('span', { className: `op-sla op-sla-${c.sla!.state}`, 'data-sla': c.sla!.state }, ` ${ot(`sla_${c.sla!.state}` as never)}`) : null),
       h('td', {}, formatDate(c.startedAt)));
     const fetchPage = async () => {
       try {
