@@ -109,4 +109,33 @@ describe('designer: the canvas for a newcomer', function () {
     await screenshot(page, 'designer-due-date-picker');
     await page.close();
   });
+
+  it('given Indonesian, when the simulation runs and a task is selected, then the simulation and the panel controls speak Indonesian and the speed bar leaves the lint pill visible', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    await page.setInputFiles('[data-testid=file-input]', path.join(fixtures, 'camunda-modeler-sku.bpmn'));
+    await page.locator('.djs-element[data-element-id="Task_Verifikasi"]').waitFor();
+    await select(page, 'Task_Verifikasi');
+    await page.locator('[data-testid=properties] .bio-properties-panel-group-header').first().waitFor();
+    const { panelControlsId, simulationId } = await import('../../designer/src/i18n/simulation-id.js');
+    /** Every title, aria-label and text inside `selector`. */
+    const words = (selector: string) => page.$$eval(selector, (roots) => roots.flatMap((root) => [root, ...root.querySelectorAll('*')].flatMap((node) =>
+      [node.getAttribute('title'), node.getAttribute('aria-label'), ...[...node.childNodes].filter((child) => child.nodeType === 3).map((child) => child.textContent)]
+        .map((text) => text?.trim() ?? '').filter(Boolean))));
+    const panel = await words('[data-testid=properties] .bio-properties-panel');
+    expect(panel.filter((text) => text in panelControlsId || /^List contains/.test(text))).to.deep.equal([]);
+    expect(panel).to.include('Buka/tutup bagian');
+    await page.click('[data-action=simulate]');
+    await page.locator('.bts-set-animation-speed:not(.hidden)').waitFor();
+    await page.locator('.bts-toggle-simulation-log, .bts-palette .bts-entry[title*="log"]').first().click().catch(() => undefined);
+    const simulation = await words('[data-testid=canvas] [class*="bts-"]');
+    expect(simulation.filter((text) => text in simulationId || /^Set animation speed/.test(text))).to.deep.equal([]);
+    expect(simulation).to.include.members(['Jalankan/jeda simulasi', 'Kecepatan animasi: lambat']);
+    const speed = await page.locator('.bts-set-animation-speed').boundingBox();
+    const pill = await page.locator('.bjsl-button').boundingBox();
+    expect(speed && pill, 'both shown').to.not.equal(null);
+    expect(speed!.y + speed!.height <= pill!.y || pill!.y + pill!.height <= speed!.y, JSON.stringify({ speed, pill })).to.equal(true);
+    await screenshot(page, 'designer-simulation-id');
+    await page.close();
+  });
 });

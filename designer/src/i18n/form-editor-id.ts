@@ -66,6 +66,10 @@ export const formEditorId: Record<string, string> = {
   'Serialization': 'Serialisasi',
   'Constraints': 'Batasan',
   'Options source': 'Sumber pilihan',
+  // the options source select (form-js-viewer OPTIONS_SOURCES_LABELS) and the default value's empty choice
+  'Static': 'Tetap',
+  'Input data': 'Data masukan',
+  '<none>': '<tidak ada>',
   'Static options': 'Pilihan tetap',
   'Dynamic options': 'Pilihan dinamis',
   'Options expression': 'Ekspresi pilihan',

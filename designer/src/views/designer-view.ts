@@ -9,6 +9,8 @@ import { blankDiagramHint, fitBesidePalette, isBlankDiagram, keepClearOfPalette 
 import { definitionXml, type ProcessDefinition, type Session } from '../api.js';
 import { h } from '../dom.js';
 import { currentLang, t } from '../i18n/lang.js';
+import { panelControlText, simulationText } from '../i18n/simulation-id.js';
+import { translateDom } from './dom-i18n.js';
 import { clearForms } from '../forms/form-store.js';
 import { createModeler, type Modeler } from '../modeler/create-modeler.js';
 import { blankDiagram, ensureExecutionPlatform } from '../modeler/execution-platform.js';
@@ -62,6 +64,9 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   modeler = createModeler(canvas, properties);
   const stopSuggesting = suggestGroups(properties);
   const stopTranslatingTitles = translateFeelSwitchTitles(properties);
+  // Token simulation and the panel's own controls write fixed English (no translate service).
+  const stopTranslatingSimulation = translateDom(canvas, '[class*="bts-"]', simulationText);
+  const stopTranslatingPanel = translateDom(properties, '.bio-properties-panel', panelControlText);
   blankDiagramHint(modeler, canvas);
   // The issues list grows and shrinks the canvas; the palette re-lays itself out on canvas.resized
   // (two columns when short), and the diagram moves out from under it.
@@ -186,6 +191,8 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
       resizeObserver.disconnect();
       stopSuggesting();
       stopTranslatingTitles();
+      stopTranslatingSimulation();
+      stopTranslatingPanel();
       modeler?.destroy();
       modeler = null;
     },
