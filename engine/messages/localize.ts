@@ -13,17 +13,34 @@ export function localize<T>(value: T, lang: Lang): T {
   return walk(value, lang) as T;
 }
 
+/**
+ * Copy on write: an object or list with no Text anywhere inside is returned as it is (most answers
+ * have none, and copying every answer before JSON.stringify walked it again was a per-request cost
+ * of its own); one that has is copied along the path to each Text only.
+ */
 function walk(value: unknown, lang: Lang): unknown {
   if (value instanceof Text) return render(value, lang);
-  if (Array.isArray(value)) return value.map((item) => walk(item, lang));
-  if (!isPlainObject(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'text' && item instanceof Text) continue;
-    out[key] = walk(item, lang);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = walk(value[i], lang);
+      if (item !== value[i]) (out ??= value.slice())[i] = item;
+    }
+    return out ?? value;
   }
-  if (value.text instanceof Text && 'message' in value) out.message = render(value.text, lang);
-  return out;
+  if (!isPlainObject(value)) return value;
+  let out: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const item = value[key];
+    if (key === 'text' && item instanceof Text) {
+      delete (out ??= { ...value }).text;
+      continue;
+    }
+    const localized = walk(item, lang);
+    if (localized !== item) (out ??= { ...value })[key] = localized;
+  }
+  if (value.text instanceof Text && 'message' in value) (out ??= { ...value }).message = render(value.text, lang);
+  return out ?? value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
