@@ -47,7 +47,8 @@ export class Routes {
       const actor = res.locals.actor as Actor | undefined;
       if (spec.access !== 'public' && !actor) throw new Unauthenticated();
       const body = spec.body ? checkBody<B>(spec.body, req.body) : (req.body as B);
-      const query = checkQuery<Q>(params, req.query as Record<string, unknown>);
+      // req.query is an express getter that parses the URL again on every read: only routes with parameters read it.
+      const query = params.length ? checkQuery<Q>(params, req.query as Record<string, unknown>) : ({} as Q);
       const result = await handler({ req, res, actor: actor!, body, query });
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
