@@ -35,6 +35,9 @@ describe('designer: how a case starts (starters, registration number, start form
     const group = page.locator('[data-group-id="group-alur-case-start"]');
     expect(await group.locator('.bio-properties-panel-group-header-title').textContent()).to.equal('Memulai berkas');
     await openGroup(page, 'alur-case-start');
+    // The starters field suggests the tenant's groups, as candidate groups do.
+    expect(await page.locator('[data-entry-id="alur-starters"] input').getAttribute('list')).to.equal('alur-tenant-groups');
+    expect(await page.$$eval('#alur-tenant-groups option', (options) => options.map((o) => (o as HTMLOptionElement).value))).to.include('bagian-organisasi');
     await fillEntry(page, 'alur-starters', 'loket-dpmptsp, kepala-opd');
     await fillEntry(page, 'alur-business-key', 'IRK/{yyyy}/{nomor}');
 
@@ -68,6 +71,15 @@ describe('designer: how a case starts (starters, registration number, start form
 
     await page.click('[data-action=deploy]');
     await page.locator('[data-testid=status].status-success').waitFor();
+
+    // Its name in the process list opens it (the newest version), as its "versi 1" does.
+    const name = page.locator('[data-testid=process-list] section[data-key="izin-reklame"] [data-action=open-latest]');
+    await name.waitFor();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.click('[data-action=new]');
+    await page.locator('[data-testid=process-list] button.version.active').waitFor({ state: 'detached' });
+    await name.click();
+    await page.locator('[data-testid=process-list] section[data-key="izin-reklame"] button.version.active').waitFor();
 
     const api = await ApiClient.login(server.url, analyst.username, analyst.password);
     const list = await api.expect(200, 'GET', '/api/process-definitions?key=izin-reklame');

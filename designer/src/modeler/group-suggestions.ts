@@ -1,13 +1,14 @@
 /**
- * Candidate groups suggest the tenant's groups (GET /api/groups): the properties panel's
- * "Candidate groups" input gets a datalist of them whenever the panel draws it, so an analyst
+ * Candidate groups and starters suggest the tenant's groups (GET /api/groups): the properties panel's
+ * "Candidate groups" and "Yang boleh memulai (grup)" inputs get a datalist of them whenever the panel draws it, so an analyst
  * picks "verifikator-kelurahan" instead of guessing its spelling. Typing anything else (several
  * groups, a FEEL expression) still works; the list only suggests.
  */
 import { listGroups } from '../api.js';
 
 const LIST_ID = 'alur-tenant-groups';
-const INPUTS = '[data-entry-id="assignmentDefinitionCandidateGroups"] input';
+// A task's candidate groups and the process's starters ("Yang boleh memulai (grup)") both name tenant groups.
+const INPUTS = '[data-entry-id="assignmentDefinitionCandidateGroups"] input, [data-entry-id="alur-starters"] input';
 
 /** Watches `panel` for the candidate-groups input and attaches the tenant's groups; returns the stop. */
 export function suggestGroups(panel: HTMLElement): () => void {

@@ -40,7 +40,9 @@ export function createProcessList(onOpen: (definition: ProcessDefinition) => voi
     }
     const groups = [...groupByKey(definitions).entries()].map(([key, versions]) =>
       h('section', { className: 'process-group', 'data-key': key },
-        h('div', { className: 'process-name' }, versions[0].name || key, h('span', { className: 'process-key' }, key)),
+        // The name opens the newest version, as "versi N" opens its own.
+        h('button', { type: 'button', className: 'process-name', 'data-action': 'open-latest', onclick: () => onOpen(versions[0]) },
+          versions[0].name || key, h('span', { className: 'process-key' }, key)),
         h('ul', { className: 'version-list' }, ...versions.map((definition, index) =>
           h('li', {},
             h('button', {
