@@ -7,7 +7,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
 import { allOf, text } from '../messages/index.js';
-import { schemaItem, schemaItems } from '../messages/schema-errors.js';
+import { fieldName, schemaItem, schemaItems } from '../messages/schema-errors.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -21,7 +21,7 @@ export function checkBody<T>(schema: object, body: unknown): T {
   if (!validate) compiled.set(schema, (validate = ajv.compile(schema)));
   if (!validate(body ?? {})) {
     const errors: ErrorItem[] = schemaItems(validate.errors ?? [], text('input.body')).map((item) => ({ ...item, path: item.path || '(body)' }));
-    throw new InvalidInput(text('api.body-invalid', { names: allOf([...new Set(errors.map((e) => e.path!))]) }), errors);
+    throw new InvalidInput(text('api.body-invalid', { names: allOf([...new Set(errors.map((e) => fieldName(e.path!)))]) }), errors);
   }
   return (body ?? {}) as T;
 }

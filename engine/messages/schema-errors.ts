@@ -14,6 +14,11 @@ export interface SchemaItem { path: string; message: string; text: Text }
 const FORMAT_NAMES: Record<string, Text> = { 'date-time': text('input.format-date-time'), date: text('input.format-date'), uuid: text('input.format-uuid') };
 const TYPE_TEXTS = { integer: 'input.integer', number: 'input.number', boolean: 'input.boolean', string: 'input.string', array: 'input.array', object: 'input.object' } as const;
 
+/** A dotted path as a person reads it in a message: `roles.0` → `roles[0]`, `processes.0.name` → `processes[0].name`. */
+export function fieldName(path: string): string {
+  return path.replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+}
+
 /** The field an error is about, dotted (`processes.0.name`); a missing or unknown field included. */
 export function schemaPath(e: ErrorObject): string {
   const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
@@ -57,9 +62,9 @@ function formatsOf(e: ErrorObject): Text[] | string[] | undefined {
 /**
  * Every error of one validation as items, a field failing every branch of an anyOf/oneOf counted
  * once (the anyOf's own error), the same field and wording listed once. `whole` names the
- * document itself (an error at its root), `nameOf` a field in the message (its path, by default).
+ * document itself (an error at its root), `nameOf` a field in the message (its path as `fieldName` writes it, by default).
  */
-export function schemaItems(errors: readonly ErrorObject[], whole: Text, nameOf: (path: string) => Param = (path) => path): SchemaItem[] {
+export function schemaItems(errors: readonly ErrorObject[], whole: Text, nameOf: (path: string) => Param = fieldName): SchemaItem[] {
   const alternatives = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
   const seen = new Set<string>();
   return errors.filter((e) => !alternatives.some((at) => e.schemaPath.startsWith(`${at}/`))).map((e) => {

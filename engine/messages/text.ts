@@ -64,12 +64,21 @@ function renderInner(message: Text, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
 }
 
-/** `message` in `lang`, starting with a capital letter. A plain string passes through unchanged. */
+/**
+ * `message` in `lang`, starting with a capital letter — unless the entry starts with a field's
+ * name (`nameFirst`) given as a plain string: an identifier (`dryRun`, `roles[0]`) is written as
+ * given, never made `DryRun`. A plain string passes through unchanged.
+ */
 export function render(message: Text | string, lang: Lang): string {
   if (typeof message === 'string') return message;
   const out = renderInner(message, lang);
-  if (catalog[message.key]?.verbatim) return out;
+  const entry = catalog[message.key];
+  if (entry?.verbatim || (entry?.nameFirst && startsWithIdentifier(message, out))) return out;
   return out.charAt(0).toUpperCase() + out.slice(1);
+}
+
+function startsWithIdentifier(message: Text, out: string): boolean {
+  return Object.values(message.params).some((value) => typeof value === 'string' && value !== '' && out.startsWith(value));
 }
 
 /**

@@ -23,7 +23,7 @@ import { caseViewer, readableDocument, readableInstance, visibleTask } from './v
 import { daysLeftOf, readCalendar, slaOf, slaSearch, type CalendarView } from './calendars.js';
 import { caseData, type CaseData } from './case-data.js';
 import { startableProcesses, type StartableProcess } from './startable.js';
-import { mayStart, notAStarter } from './starting.js';
+import { mayStart, notAStarter, processName } from './starting.js';
 import { sendDocument } from '../documents/send.js';
 import { actorOfRequest, tenants, userView, type UserView } from './identity.js';
 import type { TokenCache } from '../auth/token-cache.js';
@@ -216,11 +216,11 @@ export class Reads {
   /** The start form of a definition, for one who may start it (403), when it has one (404). */
   async startForm(actor: Actor, definitionId: string): Promise<FormRow> {
     const def = await this.definition(actor, definitionId);
-    if (!mayStart(actor, def.model.starters)) throw new Forbidden(notAStarter(def.key, def.model.starters!));
+    if (!mayStart(actor, def.model.starters)) throw new Forbidden(notAStarter(processName(def), def.model.starters!));
     const formId = def.model.startFormId;
-    if (!formId) throw new NotFound(text('start.no-start-form', { process: def.key, version: def.version }));
+    if (!formId) throw new NotFound(text('start.no-start-form', { process: processName(def), version: def.version }));
     const form = await latestForm(this.db, def.tenant_id, formId);
-    if (!form) throw new NotFound(text('start.form-not-deployed', { form: formId, process: def.key }));
+    if (!form) throw new NotFound(text('start.form-not-deployed', { form: formId, process: processName(def) }));
     return form;
   }
 

@@ -26,6 +26,11 @@ export function notAStarter(process: string, starters: readonly string[]): Text 
   return text('start.not-a-starter', { process, groups: anyOf(starters) });
 }
 
+/** A process as its refusals name it: by the name a person gave it, its key only when it has none. */
+export function processName(def: { key: string; model?: { name?: string } }, model = def.model): string {
+  return model?.name?.trim() || def.key;
+}
+
 export interface CheckedStart {
   variables: Variables;
   /** The start form version the values were checked against (process_instance.start_form_ref). */
@@ -39,16 +44,16 @@ export interface CheckedStart {
  */
 export async function checkStart(cx: CommandContext, actor: Actor, def: DefinitionHead, model: ProcessModel, variables: Variables): Promise<CheckedStart> {
   if (!mayStart(actor, model.starters)) {
-    throw new Forbidden(notAStarter(def.key, model.starters!));
+    throw new Forbidden(notAStarter(processName(def, model), model.starters!));
   }
   if (!model.startFormId) {
-    if (model.strictVariables) refuseUndeclared(variables, (names) => text('start.strict-no-form', { process: def.key, names }));
+    if (model.strictVariables) refuseUndeclared(variables, (names) => text('start.strict-no-form', { process: processName(def, model), names }));
     return { variables };
   }
   const form = await latestForm(cx.uow.db, def.tenant_id, model.startFormId);
-  if (!form) throw new Conflict(text('start.form-not-deployed', { form: model.startFormId, process: def.key }));
+  if (!form) throw new Conflict(text('start.form-not-deployed', { form: model.startFormId, process: processName(def, model) }));
   const check = checkFormValues(form.schema, variables, {}, cx.uow.now, cx.deps.feel);
-  if (!check.ok) throw new InvalidInput(text('start.values-do-not-fit', { form: model.startFormId }), check.errors);
+  if (!check.ok) throw new InvalidInput(text('start.values-do-not-fit', { process: processName(def, model) }), check.errors);
   return { variables: check.values, startForm: form };
 }
 

@@ -71,14 +71,14 @@ forEachBackend('api: messages in the caller\'s language', (backend) => {
     expect(wrongEn.body.detail).to.equal('Wrong username or password.');
     const tenant = await makeTenant(api, 'peran');
     const roles = await api.http.post('/api/users').set(bearer(api.admin)).set('Accept-Language', 'id').send({ username: uname('rina'), password: '', tenant, roles: ['kepala'], nomor: 1 }).expect(400);
-    expect(roles.body.detail).to.equal('Isian nomor, password dan roles.0 pada isi permintaan tidak sah.');
+    expect(roles.body.detail).to.equal('Isian nomor, password dan roles[0] pada isi permintaan tidak sah.');
     expect(roles.body.errors).to.have.deep.members([
-      { path: 'password', message: 'Password paling sedikit 8 karakter' },
-      { path: 'roles.0', message: 'Roles.0 harus salah satu dari platform-admin, admin, analyst atau staff' },
-      { path: 'nomor', message: 'Nomor bukan isian yang dikenal' },
+      { path: 'password', message: 'password paling sedikit 8 karakter' },
+      { path: 'roles.0', message: 'roles[0] harus salah satu dari platform-admin, admin, analyst atau staff' },
+      { path: 'nomor', message: 'nomor bukan isian yang dikenal' },
     ]);
     const en = await api.http.post('/api/users').set(bearer(api.admin)).send({ username: uname('rina'), tenant, roles: [] }).expect(400);
-    expect(en.body.errors.map((e: { message: string }) => e.message)).to.have.members(['Password is required', 'Roles must list at least one item']);
+    expect(en.body.errors.map((e: { message: string }) => e.message)).to.have.members(['password is required', 'roles must list at least one item']);
     const twice = await api.http.post('/api/tenants').set(bearer(api.admin)).set('Accept-Language', 'id').send({ id: tenant, name: 'Lagi' }).expect(409);
     expect(twice.body.detail).to.equal(`Pemerintah daerah ${tenant} sudah ada.`);
     const staffMaking = await api.http.post('/api/tenants').set(bearer(staff)).set('Accept-Language', 'id').send({ id: 'apa-saja', name: 'Apa' }).expect(403);

@@ -24,37 +24,37 @@ forEachBackend('api: query parameters checked from the route declaration', (back
     const res = await get('/api/tasks?state=done');
     expect(res.status).to.equal(400);
     expect(res.body.detail).to.equal('Invalid query parameter state.');
-    expect(res.body.errors).to.deep.equal([{ path: 'state', message: 'State must be one of open, completed or cancelled' }]);
+    expect(res.body.errors).to.deep.equal([{ path: 'state', message: 'state must be one of open, completed or cancelled' }]);
   });
 
   it('given the same request in Indonesian, then the message is Indonesian', async () => {
     const res = await get('/api/incidents?state=done', 'id');
     expect(res.status).to.equal(400);
     expect(res.body.detail).to.equal('Parameter kueri state tidak sah.');
-    expect(res.body.errors).to.deep.equal([{ path: 'state', message: 'State harus salah satu dari open atau resolved' }]);
+    expect(res.body.errors).to.deep.equal([{ path: 'state', message: 'state harus salah satu dari open atau resolved' }]);
   });
 
   it('given bad paging, a bad boolean, a bad date and a repeated parameter, then each is named once', async () => {
     const res = await get('/api/process-instances?limit=0&hasIncident=maybe&startedAfter=kemarin&processKey=a&processKey=b');
     expect(res.status).to.equal(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(['hasIncident', 'limit', 'processKey', 'startedAfter']);
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'limit').message).to.equal('Limit must be at least 1');
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'processKey').message).to.equal('ProcessKey must be given once');
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'startedAfter').message).to.equal('StartedAfter must be an ISO 8601 date (YYYY-MM-DD) or an ISO 8601 date-time');
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'limit').message).to.equal('limit must be at least 1');
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'processKey').message).to.equal('processKey must be given once');
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'startedAfter').message).to.equal('startedAfter must be an ISO 8601 date (YYYY-MM-DD) or an ISO 8601 date-time');
   });
 
   it('given the definitions list a repeated key and a latest that is not a boolean, then 400 names both (declared with the route)', async () => {
     const res = await get('/api/process-definitions?key=a&key=b&latest=ya', 'id');
     expect(res.status).to.equal(400);
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).to.deep.equal(['key', 'latest']);
-    expect(res.body.errors.find((e: { path: string }) => e.path === 'key').message).to.equal('Key hanya boleh diberikan sekali');
+    expect(res.body.errors.find((e: { path: string }) => e.path === 'key').message).to.equal('key hanya boleh diberikan sekali');
     expect((await get('/api/process-definitions?key=tidak-ada&latest=true&counts=false&limit=5')).body).to.deep.equal({ items: [], total: 0 });
   });
 
   it('given control characters in the inbox search, then 400 names q', async () => {
     const res = await get('/api/tasks?q=a%00b');
     expect(res.status).to.equal(400);
-    expect(res.body.errors).to.deep.equal([{ path: 'q', message: 'Q contains characters that are not allowed' }]);
+    expect(res.body.errors).to.deep.equal([{ path: 'q', message: 'q contains characters that are not allowed' }]);
   });
 
   it('given valid values, defaults and a malformed id, then the lists answer (the id matches nothing)', async () => {

@@ -47,6 +47,8 @@ forEachBackend('api: refusals in the caller\'s language', (backend) => {
       { path: 'modal', message: '"Modal usaha (Rp)" minimal 0.' },
       { path: 'lain', message: '"lain" bukan isian formulir ini.' },
     ]);
+    expect(id.detail).to.equal('Isian tidak sesuai dengan formulir permohonan Izin Usaha Mikro.');
+    expect(en.detail).to.equal('The values do not fit the start form of Izin Usaha Mikro.');
     expect(en.errors).to.deep.include({ path: 'namaPemohon', message: '"Nama pemohon" is required.' });
     expect(en.errors).to.deep.include({ path: 'lain', message: '"lain" is not a field of this form.' });
     expect((await api.http.get('/api/process-instances').set(bearer(analyst))).body.total).to.equal(0);
@@ -67,5 +69,18 @@ forEachBackend('api: refusals in the caller\'s language', (backend) => {
     ]);
     expect(en.errors).to.deep.include({ path: 'hasilVerifikasi', message: '"Hasil verifikasi" is required.' });
     expect(en.errors).to.deep.include({ path: 'catatan', message: '"Catatan verifikator" must be text.' });
+  });
+
+  it('given a field of a request body or a query parameter refused, then it is named as written, never capitalised', async () => {
+    const { id, en } = await both(() => api.http.post('/api/users').set(bearer(api.admin)).send({ username: uname('x'), password: 'correct horse battery', tenant: 'nope', roles: ['kepala'], dryRun: 1 }));
+    expect(id.status).to.equal(400);
+    expect(id.detail).to.equal('Isian dryRun dan roles[0] pada isi permintaan tidak sah.');
+    expect(id.errors).to.have.deep.members([
+      { path: 'roles.0', message: 'roles[0] harus salah satu dari platform-admin, admin, analyst atau staff' },
+      { path: 'dryRun', message: 'dryRun bukan isian yang dikenal' },
+    ]);
+    expect(en.errors).to.deep.include({ path: 'dryRun', message: 'dryRun is not a known field' });
+    const query = await both(() => api.http.get('/api/incidents?state=nope').set(bearer(analyst)));
+    expect(query.id.errors).to.deep.equal([{ path: 'state', message: 'state harus salah satu dari open atau resolved' }]);
   });
 });

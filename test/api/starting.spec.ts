@@ -62,9 +62,9 @@ forEachBackend('api: starting a case', (backend) => {
     const { analyst, loket, verifier, kepala } = await office();
     const refused = await api.http.post('/api/process-instances').set(bearer(verifier)).send({ processKey: 'izin-usaha', variables: IZIN_VALUES });
     expect(refused.status).to.equal(403);
-    expect(refused.body.detail).to.equal('You may not start izin-usaha: only members of loket or kepala-opd may.');
+    expect(refused.body.detail).to.equal('You may not start Izin Usaha Mikro: only members of loket or kepala-opd may.');
     const inIndonesian = await api.http.post('/api/process-instances').set(bearer(verifier)).set('accept-language', 'id').send({ processKey: 'izin-usaha', variables: IZIN_VALUES });
-    expect(inIndonesian.body.detail).to.equal('Anda tidak dapat memulai izin-usaha: hanya anggota loket atau kepala-opd yang dapat memulainya.');
+    expect(inIndonesian.body.detail).to.equal('Anda tidak dapat memulai Izin Usaha Mikro: hanya anggota loket atau kepala-opd yang dapat memulainya.');
     // Admins and analysts too: starting a case is the front desk's act.
     expect((await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'izin-usaha', variables: IZIN_VALUES })).status).to.equal(403);
     expect((await api.http.get('/api/process-instances').set(bearer(analyst))).body.total).to.equal(0);

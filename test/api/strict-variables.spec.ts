@@ -52,10 +52,10 @@ forEachBackend('api: strict variables (alur:variables strict)', (backend) => {
     // No start form: a start takes no variables.
     const refused = await api.http.post('/api/process-instances').set(bearer(staff)).send({ processKey: 'izin-ketat', variables: { luas: 120, nama: 'Budi' } });
     expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
-    expect(refused.body.detail).to.equal('Process izin-ketat has no start form and takes only values its forms declare: luas and nama cannot be set.');
+    expect(refused.body.detail).to.equal('Process Izin ketat has no start form and takes only values its forms declare: luas and nama cannot be set.');
     expect(refused.body.errors.map((e: { path: string }) => e.path)).to.deep.equal(['luas', 'nama']);
     const inIndonesian = await api.http.post('/api/process-instances').set(bearer(staff)).set('accept-language', 'id').send({ processKey: 'izin-ketat', variables: { luas: 120 } });
-    expect(inIndonesian.body.detail).to.equal('Proses izin-ketat tidak memiliki formulir permohonan dan hanya menerima isian yang dinyatakan formulirnya: luas tidak dapat diisi.');
+    expect(inIndonesian.body.detail).to.equal('Proses Izin ketat tidak memiliki formulir permohonan dan hanya menerima isian yang dinyatakan formulirnya: luas tidak dapat diisi.');
     expect((await api.http.get('/api/process-instances').set(bearer(analyst))).body.total).to.equal(0);
     const started = await api.http.post('/api/process-instances').set(bearer(staff)).send({ processKey: 'izin-ketat' });
     expect(started.status).to.equal(201);

@@ -53,7 +53,7 @@ describe('pack routes', function () {
     expect(res.status).to.equal(400);
     const body = JSON.parse(res.text);
     expect(body.detail).to.equal('Invalid query parameter dryRun.');
-    expect(body.errors).to.deep.equal([{ path: 'dryRun', message: 'DryRun must be true or false' }]);
+    expect(body.errors).to.deep.equal([{ path: 'dryRun', message: 'dryRun must be true or false' }]);
     expect(await h.db.knex('process_definition').where({ tenant_id: tenant })).to.have.length(0);
   });
 

@@ -1,4 +1,7 @@
-/** Starting a case: who may start, the start form, registration numbers (engine/service/starting.ts, api/routes/starting.ts). */
+/**
+ * Starting a case: who may start, the start form, registration numbers (engine/service/starting.ts,
+ * api/routes/starting.ts). {process} is the process's name (its key only when it has none).
+ */
 import type { Catalog } from './types.js';
 
 export const starting = {
@@ -7,8 +10,8 @@ export const starting = {
     id: 'Anda tidak dapat memulai {process}: hanya anggota {groups} yang dapat memulainya.',
   },
   'start.values-do-not-fit': {
-    en: 'The values do not fit the start form {form}.',
-    id: 'Isian tidak sesuai dengan formulir permohonan {form}.',
+    en: 'The values do not fit the start form of {process}.',
+    id: 'Isian tidak sesuai dengan formulir permohonan {process}.',
   },
   'start.strict-no-form': {
     en: 'Process {process} has no start form and takes only values its forms declare: {names} cannot be set.',
