@@ -8,7 +8,8 @@
 import { Form } from '@bpmn-io/form-js';
 import { ApiError } from './api.js';
 import { fill, h } from './dom.js';
-import { t } from './i18n/index.js';
+import { lang, t } from './i18n/index.js';
+import { localiseDatePickers, localiseFormWords } from './form-widgets.js';
 import { translateValidation } from './form-messages.js';
 import type { FormSchema } from './types.js';
 import { documentFieldModule, UploadTracker } from './document-field.js';
@@ -36,6 +37,9 @@ export async function mountTaskForm(
 ): Promise<TaskForm> {
   // File fields upload as soon as a file is chosen (document-field.ts); a submit waits for them.
   const uploads = new UploadTracker();
+  // The widgets' own words (select, date picker) in the inbox's language; see form-widgets.ts.
+  localiseDatePickers(lang());
+  const stopWords = localiseFormWords(container, lang());
   const form = new Form({ container, properties: { readOnly }, additionalModules: [documentFieldModule(uploads)] });
   translateValidator(form);
   await form.importSchema(schema as any, variables);
@@ -82,6 +86,7 @@ export async function mountTaskForm(
       container.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
     },
     destroy() {
+      stopWords();
       form.destroy();
     },
   };
