@@ -9,6 +9,7 @@ import { queueOptions, type QueueOptions } from './runner/queue/options.js';
 import { parseTypeLimits } from './runner/queue/limits.js';
 import { parsePrivateAllow } from './runner/connectors/private-targets.js';
 import { ssoOptions, type SsoOptions } from './auth/sso-options.js';
+import { IN_FLIGHT_PER_SERIES } from './store/numbered-batches.js';
 
 export interface Config {
   port: number;
@@ -38,6 +39,8 @@ export interface Config {
   sofficeTimeoutMs: number;
   /** PostgreSQL connection pool size (PGlite always has one connection). */
   dbPoolMax: number;
+  /** Statements taking numbers of one series this process has in flight (store/numbered-batches.ts); 0: one per start, at once. */
+  numberInFlight: number;
   /** Threads that run steps needing FEEL or time (steps/pool.ts); 0: every step on the main thread. */
   stepThreads: number;
   /** Zone of FEEL's now()/today() (IANA name or offset); unset: UTC. */
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     soffice: stringOf(env, 'ALUR_SOFFICE'),
     sofficeTimeoutMs: numberOf(env, 'ALUR_SOFFICE_TIMEOUT_SECONDS', 60, { above: 0 }) * 1000,
     dbPoolMax: numberOf(env, 'ALUR_DB_POOL_MAX', 10, { atLeast: 1, integer: true }),
+    numberInFlight: numberOf(env, 'ALUR_NUMBER_IN_FLIGHT', IN_FLIGHT_PER_SERIES, { atLeast: 0, integer: true }),
     stepThreads: numberOf(env, 'ALUR_STEP_THREADS', 2, { atLeast: 0, integer: true }),
     timeZone: stringOf(env, 'ALUR_TIMEZONE'),
     logLevel: stringOf(env, 'ALUR_LOG_LEVEL') ?? 'info',

@@ -22,6 +22,7 @@ import { registerConnectors } from './runner/connectors/index.js';
 import { loadHandlerModules } from './runner/connectors/load.js';
 import { signingFromConfig, type SigningSetup } from './signing/config.js';
 import { registerLetters } from './letters/index.js';
+import { NumberedBatches } from './store/numbered-batches.js';
 import { createMetrics, metricsObserver, registerQueueDepths, type Metrics } from './observability/metrics.js';
 import { serveMetrics } from './observability/http.js';
 import type { Logger } from './observability/logger.js';
@@ -65,7 +66,7 @@ export async function wire(config: Config, log: Logger, options: { migrate: bool
   // Deployments are parsed there too: a 10,000-branch gateway cost half a second of parsing before its limit refused it.
   const compiler = compilerThread();
   const metrics = createMetrics({ defaultMetrics: true });
-  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, steps, compiler, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs });
+  const engine = new Engine({ knex: db.knex, clock, models: new ModelCache(), feel, steps, compiler, budgets: config.budgets, observers: [metricsObserver(metrics)], timeZone: config.timeZone, timerMinCycleMs: config.timerMinCycleMs, numberedBatches: new NumberedBatches(config.numberInFlight) });
   const registry = new JobHandlerRegistry();
   const signing = signingFromConfig(config, () => clock.now());
   const closeConnectors = registerConnectors(registry, { feel, now: () => clock.now(), ...config.connectors, signing: { knex: db.knex, setup: signing } });

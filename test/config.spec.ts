@@ -19,7 +19,7 @@ describe('config: loadConfig', () => {
   it('given an empty environment, when loaded, then the documented defaults apply', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false, production: false,
-      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, stepThreads: 2, timeZone: undefined,
+      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, numberInFlight: 0, stepThreads: 2, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
       maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, soffice: undefined, sofficeTimeoutMs: 60_000, timerMinCycleMs: 60_000, sso: undefined,
@@ -35,13 +35,13 @@ describe('config: loadConfig', () => {
   it('given every variable, when loaded, then each sets its own field', () => {
     expect(loadConfig({
       PORT: '8080', ALUR_DATA_DIR: '/srv/alur', DATABASE_URL: 'postgres://alur@db/alur', REDIS_URL: 'redis://cache:6379', ALUR_ADMIN_PASSWORD: 'rahasia-admin',
-      ALUR_CLOCK_CONTROLLED: 'true', ALUR_TOKEN_TTL_HOURS: '8', ALUR_TOKEN_CACHE_MS: '0', ALUR_MAX_UPLOAD_MB: '20', ALUR_DB_POOL_MAX: '25', ALUR_TIMEZONE: 'Asia/Jakarta',
+      ALUR_CLOCK_CONTROLLED: 'true', ALUR_TOKEN_TTL_HOURS: '8', ALUR_TOKEN_CACHE_MS: '0', ALUR_MAX_UPLOAD_MB: '20', ALUR_DB_POOL_MAX: '25', ALUR_NUMBER_IN_FLIGHT: '2', ALUR_TIMEZONE: 'Asia/Jakarta',
       ALUR_MAX_DOCUMENT_MB: '2.5', ALUR_DOCUMENT_TYPES: 'docx, image/webp', ALUR_CLAMAV: '/run/clamav/clamd.ctl', ALUR_TIMER_MIN_CYCLE_SECONDS: '300',
       ALUR_SECRET_KEY: 'kunci-rahasia-instalasi', ALUR_SIGN_TIMEOUT_MS: '5000', ALUR_SIGN_MEMORY_MB: '128', ALUR_SIGN_MAX_PDF_MB: '4',
       ALUR_SOFFICE: '/usr/bin/soffice', ALUR_SOFFICE_TIMEOUT_SECONDS: '30',
     })).to.deep.include({
       port: 8080, dataDir: '/srv/alur', databaseUrl: 'postgres://alur@db/alur', redisUrl: 'redis://cache:6379', adminPassword: 'rahasia-admin', clockControlled: true,
-      tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, stepThreads: 2, timeZone: 'Asia/Jakarta',
+      tokenTtlMs: 8 * 3600_000, tokenCacheMs: 0, maxUploadBytes: 20 * 1024 * 1024, dbPoolMax: 25, numberInFlight: 2, stepThreads: 2, timeZone: 'Asia/Jakarta',
       maxDocumentBytes: Math.floor(2.5 * 1024 * 1024), documentTypes: ['docx', 'image/webp'], clamav: '/run/clamav/clamd.ctl', timerMinCycleMs: 300_000, soffice: '/usr/bin/soffice', sofficeTimeoutMs: 30_000,
       signing: { secretKey: 'kunci-rahasia-instalasi', timeoutMs: 5000, memoryMb: 128, maxPdfBytes: 4 * 1024 * 1024 },
     });
@@ -119,7 +119,7 @@ describe('config: loadConfig', () => {
   });
 
   it('given variables set but empty (as in an env file), when loaded, then they count as unset', () => {
-    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '', ALUR_TIMER_MIN_CYCLE_SECONDS: '', ALUR_HTTP_ALLOW_PRIVATE: ' ' };
+    const empty = { ALUR_DATA_DIR: '', DATABASE_URL: '', REDIS_URL: '', ALUR_ADMIN_PASSWORD: '', ALUR_TOKEN_TTL_HOURS: '', ALUR_TOKEN_CACHE_MS: ' ', ALUR_MAX_UPLOAD_MB: '', ALUR_DB_POOL_MAX: '', ALUR_NUMBER_IN_FLIGHT: '', ALUR_TIMEZONE: '', ALUR_UNCLAIMED_JOB_MINUTES: '', ALUR_MAX_DOCUMENT_MB: '', ALUR_DOCUMENT_TYPES: '', ALUR_CLAMAV: '', ALUR_TIMER_MIN_CYCLE_SECONDS: '', ALUR_HTTP_ALLOW_PRIVATE: ' ' };
     expect(loadConfig(empty)).to.deep.equal(loadConfig({}));
   });
 
@@ -136,6 +136,7 @@ describe('config: loadConfig', () => {
       [{ ALUR_TOKEN_CACHE_MS: '-1' }, 'ALUR_TOKEN_CACHE_MS must be a number of at least 0, got "-1"'],
       [{ ALUR_MAX_UPLOAD_MB: '5MB' }, 'ALUR_MAX_UPLOAD_MB must be a number above 0, got "5MB"'],
       [{ ALUR_DB_POOL_MAX: '2.5' }, 'ALUR_DB_POOL_MAX must be a whole number of at least 1, got "2.5"'],
+      [{ ALUR_NUMBER_IN_FLIGHT: '-1' }, 'ALUR_NUMBER_IN_FLIGHT must be a whole number of at least 0, got "-1"'],
       [{ ALUR_UNCLAIMED_JOB_MINUTES: '0' }, 'ALUR_UNCLAIMED_JOB_MINUTES must be a number above 0, got "0"'],
       [{ ALUR_MAX_DOCUMENT_MB: 'sepuluh' }, 'ALUR_MAX_DOCUMENT_MB must be a number above 0, got "sepuluh"'],
       [{ ALUR_METRICS_PORT: 'metrics' }, 'ALUR_METRICS_PORT must be a port number, got "metrics"'],

@@ -21,6 +21,8 @@
  * - In one statement: `takeNumberQuery` is the same upsert as a query (knex Raw) returning
  *   `value` and `number`, for a data-modifying CTE whose other parts read `(select number from
  *   <cte>)`; the case start does this so its number is taken inside its single write.
+ * - Many concurrent starts of one series: store/numbered-batches.ts can send those waiting in a
+ *   process together, as one statement taking consecutive numbers for all (ALUR_NUMBER_IN_FLIGHT).
  * - Dates are the date in `zone` (the office's zone: see service/tenant-zone.ts for cases).
  * - `lastNumber` reads where a series stands (for a preview such as "next: 00043").
  */

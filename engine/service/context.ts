@@ -13,6 +13,7 @@ import type { CalendarCache, CalendarChanged } from './calendars.js';
 import type { StepRunner } from '../steps/pool.js';
 import type { CommandPace } from './command-pace.js';
 import type { BpmnCompiler } from '../bpmn/compile-off-thread.js';
+import type { NumberedBatches } from '../store/numbered-batches.js';
 
 export interface EngineDeps {
   knex: Knex;
@@ -40,6 +41,8 @@ export interface EngineDeps {
   pace?: CommandPace;
   /** Shortest interval a timer cycle may repeat at (ALUR_TIMER_MIN_CYCLE_SECONDS); unset: one minute. */
   timerMinCycleMs?: number;
+  /** Sends this process's numbered starts of a series together (store/numbered-batches.ts, ALUR_NUMBER_IN_FLIGHT); one per engine when absent. */
+  numberedBatches?: NumberedBatches;
 }
 
 /** One minute: a cycle of milliseconds (R/PT0.001S) once froze the server for every tenant. */

@@ -34,6 +34,7 @@ import * as tasks from './task-commands.js';
 import * as incidents from './incident-commands.js';
 import * as runners from './runner-commands.js';
 import { CommandPace } from './command-pace.js';
+import { NumberedBatches } from '../store/numbered-batches.js';
 
 interface RunOptions {
   /** Try the work as one statement without a transaction first (see unit-of-work.ts). */
@@ -50,7 +51,7 @@ export class Engine {
 
   constructor(deps: EngineDeps) {
     // Every evaluation is bounded: an Engine given no evaluator gets the shared bounded one, never inline FEEL.
-    this.deps = { ...deps, feel: deps.feel ?? sharedBoundedEvaluator(), pace: deps.pace ?? new CommandPace() };
+    this.deps = { ...deps, feel: deps.feel ?? sharedBoundedEvaluator(), pace: deps.pace ?? new CommandPace(), numberedBatches: deps.numberedBatches ?? new NumberedBatches() };
     this.observers = [...(deps.observers ?? [])];
     this.commands = { deps: this.deps, run: (command, work, options) => this.run(command, work, options) };
   }

@@ -117,5 +117,5 @@ export async function takeRegistrationNumber(cx: CommandContext, def: Definition
   const source = await registrationSeries(cx, def, model);
   if (!source) return null;
   // Taken in the start's own write (its one statement or its transaction): a start whose write fails uses no number.
-  return cx.uow.takeNumber(source.key, source.series);
+  return cx.uow.takeNumber(source.key, source.series, cx.deps.numberedBatches);
 }

@@ -22,18 +22,28 @@ export interface CounterKey {
 export interface NumberShape { prefix: string; suffix: string; width: number }
 
 /**
- * The upsert taking the next number, returning `value` (bigint) and `number` (the text, shaped in
- * SQL so that a statement can use the number in its other parts: `(select number from <cte>)`).
+ * The upsert taking the next number (or the next `count` numbers), returning `value` (bigint, the
+ * last number taken) and `number` (its text, shaped in SQL so that a statement can use the number
+ * in its other parts: `(select number from <cte>)`).
  * Holds the counter row's lock until the transaction or statement ends. Written out once rather
  * than built by the query builder: it is on every numbered start's path, and knex's
  * insert-with-merge compiled on each start was a third of the server time a number added.
  */
-const TAKE_NUMBER_SQL = 'insert into "number_counter" ("scope", "series", "tenant_id", "updated_at", "value") values (?, ?, ?, ?, 1)'
-  + ' on conflict ("tenant_id", "scope", "series") do update set "value" = number_counter.value + 1, "updated_at" = excluded.updated_at'
+const TAKE_NUMBER_SQL = 'insert into "number_counter" ("scope", "series", "tenant_id", "updated_at", "value") values (?, ?, ?, ?, ?::bigint)'
+  + ' on conflict ("tenant_id", "scope", "series") do update set "value" = number_counter.value + excluded.value, "updated_at" = excluded.updated_at'
   + " returning \"value\", ?::text || lpad(number_counter.value::text, greatest(?::int, length(number_counter.value::text)), '0') || ?::text as number";
 
-export function takeNumberQuery(db: Db, key: CounterKey, at: Date, shape: NumberShape): Knex.Raw {
-  return db.raw(TAKE_NUMBER_SQL, [key.scope, key.series, key.tenant, at, shape.prefix, shape.width, shape.suffix]);
+export function takeNumberQuery(db: Db, key: CounterKey, at: Date, shape: NumberShape, count = 1): Knex.Raw {
+  return db.raw(TAKE_NUMBER_SQL, [key.scope, key.series, key.tenant, at, count, shape.prefix, shape.width, shape.suffix]);
+}
+
+/**
+ * The number `back` places before the last one `counter` (a takeNumberQuery of several numbers,
+ * by its CTE name) took, shaped like it: `back` 0 is the last, count - 1 the first.
+ */
+export function earlierNumberQuery(db: Db, counter: string, back: number, shape: NumberShape): Knex.Raw {
+  return db.raw("select ?::text || lpad(v::text, greatest(?::int, length(v::text)), '0') || ?::text as number from (select value - ? as v from ??) taken",
+    [shape.prefix, shape.width, shape.suffix, back, counter]);
 }
 
 /** Takes the next number in the caller's transaction; see takeNumberQuery. */

@@ -51,7 +51,7 @@ const ASSERTION_FAILED = 'AL001';
 export const MAX_BINDINGS = 60_000;
 
 /** A part as queued: compiled once, here (knex's compiling is a good share of a job's CPU), and sent as that SQL. */
-interface Queued extends Part {
+export interface Queued extends Part {
   sql: string;
   values: readonly Knex.Value[];
 }
@@ -140,49 +140,76 @@ export class Executor {
     return part.rows !== undefined && same.every((p) => p.disjoint || (p.rows !== undefined && p.rows !== part.rows));
   }
 
-  private async send(): Promise<void> {
+  /**
+   * Hands over what is queued as one statement, for the caller to send (numbered starts go
+   * together: numbering/batches.ts); the executor counts it as sent. Undefined when nothing is.
+   */
+  handOver(): Statement | undefined {
     const { assumptions } = this;
     const parts: Queued[] = this.history.length ? [...this.parts, compiled({ table: 'history', query: historyInsert(this.db, this.history), insert: true })] : this.parts;
-    if (parts.length === 0 && assumptions.length === 0) return;
+    if (parts.length === 0 && assumptions.length === 0) return undefined;
     this.parts = [];
     this.history = [];
     this.bindings = 0;
     this.assumptions = [];
     this.sealed = false;
     this.sent++;
+    return { parts, assumptions, numbers: parts.some((p) => p.name === TAKEN_NUMBER.cte) ? [TAKEN_NUMBER.cte] : [] };
+  }
+
+  private async send(): Promise<void> {
+    const statement = this.handOver();
+    if (!statement) return;
+    const { parts, assumptions } = statement;
     if (parts.length === 1 && !parts[0].expect && !parts[0].name && assumptions.length === 0) {
       await prepared(this.db, parts[0].sql, parts[0].values);
       return;
     }
-    // WITH <parts> SELECT <checks>, from the parts' SQL as compiled when they were queued.
-    const sql: string[] = [];
-    const values: Knex.Value[] = [];
-    const add = (text: string, more: readonly Knex.Value[] = []) => {
-      sql.push(text);
-      for (const v of more) values.push(v);
-    };
-    // A named part is read by the others (a CTE sees only those before it): it goes first.
-    const ctes = [...parts.flatMap((p) => (p.name ? [[p.name, p] as const] : [])), ...parts.flatMap((p, i) => (p.name ? [] : [[`w${i}`, p] as const]))];
-    ctes.forEach(([name, p], i) => add(`${i ? ', ' : 'with '}"${name}" as (${p.sql})`, p.values));
-    const checks: { sql: string; values: Knex.Value[]; failed: RowOp | Assumption }[] = [
-      ...parts.flatMap((p, i) => (p.expect ? [{ sql: `alur_assert((select count(*) from "w${i}") = ?, ?) as "a${i}"`, values: [p.expectRows ?? 1, `p${i}`], failed: p.expect }] : [])),
-      ...assumptions.map((a, i) => {
-        const condition = conditionOf(this.db, a).toSQL();
-        return { sql: `alur_assert(${condition.sql}, ?) as "c${i}"`, values: [...condition.bindings, `c${i}`], failed: a };
-      }),
-    ];
-    const numbered = parts.some((p) => p.name === TAKEN_NUMBER.cte);
-    const columns = [...checks, ...(numbered ? [{ sql: `(select number from "${TAKEN_NUMBER.cte}") as taken_number`, values: [] }] : [])];
-    if (columns.length === 0) add(' select 1 as done');
-    columns.forEach((c, i) => add(`${i ? ', ' : ' select '}${c.sql}`, c.values));
-    try {
-      const { rows } = await prepared(this.db, sql.join(''), values) as { rows: { taken_number?: string }[] };
-      if (numbered) this.takenNumber = rows[0].taken_number;
-    } catch (err) {
-      const failed = failedCheck(err);
-      const check = failed === undefined ? undefined : failed.startsWith('p') ? parts[Number(failed.slice(1))]?.expect : assumptions[Number(failed.slice(1))];
-      throw check ? new RowChanged(check) : err;
-    }
+    const numbers = await sendStatement(this.db, statement);
+    if (numbers.length) this.takenNumber = numbers[0];
+  }
+}
+
+/** What one statement holds: its parts (history folded in), what it must check, and the numbers it answers with. */
+export interface Statement {
+  parts: Queued[];
+  assumptions: Assumption[];
+  /** Named parts whose `number` the statement returns, in order (taken-number.ts). */
+  numbers: string[];
+}
+
+/**
+ * Sends `statement` as WITH <parts> SELECT <checks>, from the parts' SQL as compiled when they
+ * were queued; answers the numbers it took. A failed check throws RowChanged naming it.
+ */
+export async function sendStatement(db: Db, statement: Statement): Promise<string[]> {
+  const { parts, assumptions } = statement;
+  const sql: string[] = [];
+  const values: Knex.Value[] = [];
+  const add = (text: string, more: readonly Knex.Value[] = []) => {
+    sql.push(text);
+    for (const v of more) values.push(v);
+  };
+  // A named part is read by the others (a CTE sees only those before it): it goes first.
+  const ctes = [...parts.flatMap((p) => (p.name ? [[p.name, p] as const] : [])), ...parts.flatMap((p, i) => (p.name ? [] : [[`w${i}`, p] as const]))];
+  ctes.forEach(([name, p], i) => add(`${i ? ', ' : 'with '}"${name}" as (${p.sql})`, p.values));
+  const checks: { sql: string; values: Knex.Value[]; failed: RowOp | Assumption }[] = [
+    ...parts.flatMap((p, i) => (p.expect ? [{ sql: `alur_assert((select count(*) from "w${i}") = ?, ?) as "a${i}"`, values: [p.expectRows ?? 1, `p${i}`], failed: p.expect }] : [])),
+    ...assumptions.map((a, i) => {
+      const condition = conditionOf(db, a).toSQL();
+      return { sql: `alur_assert(${condition.sql}, ?) as "c${i}"`, values: [...condition.bindings, `c${i}`], failed: a };
+    }),
+  ];
+  const columns = [...checks, ...statement.numbers.map((n) => ({ sql: `(select number from "${n}") as "${n}"`, values: [] }))];
+  if (columns.length === 0) add(' select 1 as done');
+  columns.forEach((c, i) => add(`${i ? ', ' : ' select '}${c.sql}`, c.values));
+  try {
+    const { rows } = await prepared(db, sql.join(''), values) as { rows: Record<string, string>[] };
+    return statement.numbers.map((n) => rows[0][n]);
+  } catch (err) {
+    const failed = failedCheck(err);
+    const check = failed === undefined ? undefined : failed.startsWith('p') ? parts[Number(failed.slice(1))]?.expect : assumptions[Number(failed.slice(1))];
+    throw check ? new RowChanged(check) : err;
   }
 }
 

@@ -23,6 +23,7 @@ import type { IncidentRow } from './incidents.js';
 import type { JobRow } from './jobs.js';
 import { takeNumber, type CounterKey, type NumberShape } from './counters.js';
 import { TAKEN_NUMBER } from './taken-number.js';
+import type { NumberedBatches } from './numbered-batches.js';
 
 export { NeedsTransaction, RowChanged };
 
@@ -47,7 +48,8 @@ export class UnitOfWork {
   /** Whether this work scheduled a timer. */
   scheduled = false;
   private assumed = false;
-  private numbering = false;
+  /** The counter this work's one statement takes a number of, and who sends that statement (with others of the series). */
+  private numbering: { key: CounterKey; shape: NumberShape; batches?: NumberedBatches } | undefined;
 
   constructor(readonly db: Db, readonly now: Date, oneStatement: boolean) {
     this.executor = new Executor(db, oneStatement);
@@ -112,18 +114,26 @@ export class UnitOfWork {
   /**
    * Takes the next number of a counter for what this work records (taken-number.ts): in a
    * transaction now; as one statement, inside that statement — the answer is then the placeholder,
-   * which the rows this work hands back lose when it finishes.
+   * which the rows this work hands back lose when it finishes. With `batches`, the statement goes
+   * with the other starts of the series waiting in this process (numbered-batches.ts); a
+   * transaction never waits there (it holds a connection and locks).
    */
-  async takeNumber(key: CounterKey, shape: NumberShape): Promise<string> {
+  async takeNumber(key: CounterKey, shape: NumberShape, batches?: NumberedBatches): Promise<string> {
     if (!this.executor.oneStatement) return (await takeNumber(this.db, key, this.now, shape)).number;
     if (this.numbering) throw new NeedsTransaction('two numbers in one statement');
-    this.numbering = true;
+    this.numbering = { key, shape, batches };
     await this.write([{ type: 'number.take', key, at: this.now, shape }]);
     return TAKEN_NUMBER.placeholder;
   }
 
   /** Sends what is left; the end of the work. */
   async finish(): Promise<void> {
+    const numbering = this.numbering;
+    if (numbering?.batches && this.executor.oneStatement) {
+      const statement = this.executor.handOver();
+      if (statement) this.fillIn(await numbering.batches.send(this.db, statement, numbering.key, numbering.shape, this.now));
+      return;
+    }
     await this.executor.finish();
     const number = this.executor.takenNumber;
     if (number !== undefined) this.fillIn(number);
