@@ -6,7 +6,8 @@
 import type { CompiledDefinitions } from '../core/model.js';
 import { loadBpmn } from './load.js';
 import { mapProcess } from './map/process.js';
-import type { Problem, Warning } from './problems.js';
+import { finding, type Problem, type Warning } from './problems.js';
+import { text } from '../messages/index.js';
 import type { ExpressionRole, Node, RuleContext } from './rules/util.js';
 import { validate } from './validate.js';
 import { limitProblems, type ModelLimits } from './limits.js';
@@ -48,10 +49,13 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
   };
   const errors: Problem[] = [...loaded.strictProblems, ...referenceProblems];
   if (processes.length === 0) {
-    errors.push({ message: requireExecutable ? 'the document has no executable process (isExecutable="true")' : 'the document has no process' });
+    errors.push(finding(text(requireExecutable ? 'bpmn.no-executable-process' : 'bpmn.no-process')));
   }
   // An element in no namespace or misplaced in the BPMN namespace would be silently dropped.
-  for (const w of warnings) if (w.message.startsWith('unknown element')) errors.push({ element: w.element, message: `${w.message.replace(' ignored', '')} is not allowed here` });
+  for (const w of warnings) {
+    const unknown = /^unknown element <(.+)>/.exec(w.message);
+    if (unknown) errors.push(finding(text('bpmn.unknown-element', { tag: unknown[1] }), { element: w.element }));
+  }
   // A 10,000-branch gateway took the rules 12 s: refuse what is over the limits before they run.
   const overLimits = limitProblems(processes, opts.limits);
   if (overLimits.length > 0) return { ok: false, errors: [...errors, ...overLimits], warnings };

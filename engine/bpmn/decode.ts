@@ -3,7 +3,8 @@
  * the XML declaration names. UTF-8 is decoded strictly — a byte that is not UTF-8 is an error with
  * its position, never silently replaced. Must never guess an encoding it was not told.
  */
-import type { Problem } from './problems.js';
+import { finding, type Problem } from './problems.js';
+import { text } from '../messages/index.js';
 
 /** Declared encodings we decode, mapped to WHATWG labels (Latin-1 is decoded as windows-1252, a superset). */
 const ENCODINGS: Record<string, string> = {
@@ -25,26 +26,26 @@ export function decodeXml(bytes: Uint8Array): Decoded {
   let body = bytes;
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
   if ((body[0] === 0xfe && body[1] === 0xff) || (body[0] === 0xff && body[1] === 0xfe)) {
-    return { ok: false, error: { message: 'UTF-16 documents are not supported; save the file as UTF-8', line: 1, column: 1 } };
+    return { ok: false, error: finding(text('xml.utf16'), { line: 1, column: 1 }) };
   }
   // The declaration is ASCII in every encoding we accept, so reading it as Latin-1 is safe.
   const head = String.fromCharCode(...body.subarray(0, 200));
   const declared = declaredEncoding(head) ?? 'utf-8';
   const label = ENCODINGS[declared];
   if (!label) {
-    return { ok: false, error: { message: `unsupported document encoding "${declared}" (use UTF-8, ISO-8859-1, windows-1252 or US-ASCII)`, line: 1, column: 1 } };
+    return { ok: false, error: finding(text('xml.unknown-encoding', { encoding: declared }), { line: 1, column: 1 }) };
   }
   if (label === 'utf-8') {
     const bad = firstInvalidUtf8(body);
     if (bad >= 0) {
       const { line, column } = bytePosition(body, bad);
-      return { ok: false, error: { message: `invalid UTF-8 byte 0x${body[bad].toString(16)} at line ${line}, column ${column} (the document declares UTF-8)`, line, column } };
+      return { ok: false, error: finding(text('xml.bad-utf8', { byte: body[bad].toString(16), line, column }), { line, column }) };
     }
   }
   try {
     return { ok: true, text: new TextDecoder(label, { fatal: true }).decode(body) };
   } catch (err) {
-    return { ok: false, error: { message: `cannot decode the document as ${declared}: ${(err as Error).message}` } };
+    return { ok: false, error: finding(text('xml.cannot-decode', { encoding: declared, detail: (err as Error).message })) };
   }
 }
 

@@ -3,8 +3,8 @@
  * into or out of one element. A model over them is refused before the validation rules and the
  * compiler walk it, so a hostile file costs its parse and no more. Browser-safe.
  */
-import { entry, text } from '../messages/index.js';
-import type { Problem } from './problems.js';
+import { text } from '../messages/index.js';
+import { sentence, type Problem } from './problems.js';
 import { flowElements, type Node } from './rules/util.js';
 
 export interface ModelLimits {
@@ -20,7 +20,7 @@ export function limitProblems(processes: Node[], limits: ModelLimits | undefined
   for (const process of processes) {
     const elements = flowElements(process);
     if (limits.maxElements !== undefined && elements.length > limits.maxElements) {
-      problems.push(entry({ element: process.id }, text('budget.too-many-elements', { process: process.id, count: elements.length, max: limits.maxElements })));
+      problems.push(sentence(text('budget.too-many-elements', { process: process.id, count: elements.length, max: limits.maxElements }), { element: process.id }));
       continue;
     }
     const max = limits.maxFlowsPerElement;
@@ -39,8 +39,8 @@ export function limitProblems(processes: Node[], limits: ModelLimits | undefined
       if (!node.id) continue;
       const out = outgoing.get(node.id) ?? 0;
       const into = incoming.get(node.id) ?? 0;
-      if (out > max) problems.push(entry({ element: node.id }, text('budget.too-many-outgoing', { element: node.id, count: out, max })));
-      if (into > max) problems.push(entry({ element: node.id }, text('budget.too-many-incoming', { element: node.id, count: into, max })));
+      if (out > max) problems.push(sentence(text('budget.too-many-outgoing', { element: node.id, count: out, max }), { element: node.id }));
+      if (into > max) problems.push(sentence(text('budget.too-many-incoming', { element: node.id, count: into, max }), { element: node.id }));
     }
   }
   return problems;

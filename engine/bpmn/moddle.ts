@@ -5,7 +5,8 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import zeebe from 'zeebe-bpmn-moddle/resources/zeebe.json' with { type: 'json' };
 import alur from './alur.json' with { type: 'json' };
-import type { Problem, Warning } from './problems.js';
+import { finding, type Problem, type Warning } from './problems.js';
+import { text as message } from '../messages/index.js';
 
 /** A moddle element: typed properties by name plus moddle's meta helpers. */
 export interface Node {
@@ -42,7 +43,7 @@ export async function parseDefinitions(text: string): Promise<{ ok: true; parsed
   try {
     result = await moddle().fromXML(text, 'bpmn:Definitions');
   } catch (err) {
-    return { ok: false, errors: [{ message: `not a BPMN 2.0 document: ${(err as Error).message}` }] };
+    return { ok: false, errors: [finding(message('xml.not-bpmn', { detail: (err as Error).message }))] };
   }
   const elementsById: Record<string, Node> = result.elementsById ?? {};
   const warnings: Warning[] = [];
@@ -56,7 +57,7 @@ export async function parseDefinitions(text: string): Promise<{ ok: true; parsed
   const referenceProblems: Problem[] = [];
   for (const p of checkReferences(result.references ?? [], elementsById)) {
     if (p.lenient) warnings.push({ element: p.element, message: p.message });
-    else referenceProblems.push({ element: p.element, message: p.message });
+    else referenceProblems.push({ element: p.element, message: p.message, text: p.text });
   }
   return { ok: true, parsed: { definitions: result.rootElement, elementsById, referenceProblems, warnings } };
 }
@@ -80,10 +81,11 @@ function checkReferences(references: { element: Node; property: string; id: stri
     const property = owner.$descriptor?.propertiesByName?.[ref.property];
     const target = byId[ref.id];
     const local = ref.property.replace(/^\w+:/, '');
+    const where = { owner: owner.$type, holder: holder ?? '', property: local, target: ref.id };
     if (!target) {
-      problems.push({ element: holder, message: `${owner.$type} ${holder ?? ''}: ${local} refers to "${ref.id}", which does not exist`, lenient: LENIENT_REFERENCE_TYPES.has(property?.type ?? '') });
+      problems.push({ ...finding(message('bpmn.reference-missing', where), { element: holder }), lenient: LENIENT_REFERENCE_TYPES.has(property?.type ?? '') });
     } else if (property?.type && !target.$instanceOf(property.type)) {
-      problems.push({ element: holder, message: `${owner.$type} ${holder ?? ''}: ${local} refers to "${ref.id}", a ${target.$type}, but must refer to a ${property.type}` });
+      problems.push(finding(message('bpmn.reference-type', { ...where, found: target.$type, expected: property.type }), { element: holder }));
     }
   }
   return problems;

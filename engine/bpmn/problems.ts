@@ -2,16 +2,29 @@
  * The diagnostics vocabulary shared by the reader, the compiler and the validation rules.
  * Plain data only, so the designer can show the same messages the deployment returns.
  */
-import type { Text } from '../messages/index.js';
+import { phrase, render, type Text } from '../messages/index.js';
 
 /** One problem found in a document; `element` is the BPMN id when there is one. */
 export interface Problem {
   element?: string;
   message: string;
-  /** The message as catalog text, where there is one (the API writes it in the reader's language). */
-  text?: Text;
+  /** The message as catalog text (the API writes it in the reader's language); every problem has one. */
+  text: Text;
   line?: number;
   column?: number;
+}
+
+/**
+ * A problem of the document as a whole (or at a line of it): English in `message` as the reader
+ * and compiler always wrote it (logs, specs), the catalog text beside it for the reader's language.
+ */
+export function finding(message: Text, where: Omit<Problem, 'message' | 'text'> = {}): Problem {
+  return { ...where, message: phrase(message, 'en'), text: message };
+}
+
+/** A problem that is a whole sentence (the budgets' refusals): its English `message` starts with a capital. */
+export function sentence(message: Text, where: Omit<Problem, 'message' | 'text'> = {}): Problem {
+  return { ...where, message: render(message, 'en'), text: message };
 }
 
 /** A warning never blocks a deployment; it tells the analyst what was ignored. */

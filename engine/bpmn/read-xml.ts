@@ -7,7 +7,8 @@
  */
 import { SaxesParser } from 'saxes';
 import { decodeXml } from './decode.js';
-import { positionOf, type Problem } from './problems.js';
+import { finding, positionOf, type Problem } from './problems.js';
+import { anyOf, text as message, type Text } from '../messages/index.js';
 
 export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const DI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI';
@@ -35,7 +36,7 @@ export function readXml(input: string | Uint8Array, opts: ReadOptions = {}): Rea
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = typeof input === 'string' ? new TextEncoder().encode(input).length : input.length;
   if (size > maxBytes) {
-    return { ok: false, errors: [{ message: `document too large: ${size} bytes, the limit is ${maxBytes} bytes` }] };
+    return { ok: false, errors: [finding(message('xml.too-large', { size, max: maxBytes }))] };
   }
   let text: string;
   if (typeof input === 'string') {
@@ -48,7 +49,7 @@ export function readXml(input: string | Uint8Array, opts: ReadOptions = {}): Rea
   const doctype = /<!DOCTYPE/i.exec(text);
   if (doctype) {
     const pos = positionOf(text, doctype.index);
-    return { ok: false, errors: [{ message: `DOCTYPE is not allowed in BPMN documents (entities are never expanded) at line ${pos.line}, column ${pos.column}`, ...pos }] };
+    return { ok: false, errors: [finding(message('xml.doctype', pos), pos)] };
   }
   const { errors, strictProblems } = checkWellFormed(text, opts.maxAttributes ?? MAX_ATTRIBUTES);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, text, strictProblems };
@@ -64,45 +65,47 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
   let root = true;
   // Per open element: how many children of each single-child group it has seen.
   const groupCounts: number[][] = [];
-  const fail = (message: string): never => {
-    problems.push({ message: `${message} at line ${parser.line}, column ${parser.column}`, line: parser.line, column: parser.column });
+  const fail = (problem: Text): never => {
+    const at = { line: parser.line, column: parser.column };
+    problems.push(finding(message('xml.at', { problem, ...at }), at));
     throw new Stop();
   };
-  parser.on('error', (err) => fail(`XML not well-formed: ${err.message.replace(/^\d+:\d+: /, '')}`));
+  // saxes's own words (English) say what is wrong; where it is, we say.
+  parser.on('error', (err) => fail(message('xml.not-well-formed', { detail: err.message.replace(/^\d+:\d+: /, '') })));
   parser.on('opentagstart', () => { attributes = 0; });
   parser.on('attribute', () => {
-    if (++attributes > maxAttributes) fail(`resource limit: more than ${maxAttributes} attributes on one element`);
+    if (++attributes > maxAttributes) fail(message('xml.too-many-attributes', { max: maxAttributes }));
   });
   parser.on('closetag', () => { groupCounts.pop(); });
   parser.on('opentag', (tag) => {
-    if (groupCounts.length >= MAX_DEPTH) fail(`resource limit: elements nested more than ${MAX_DEPTH} levels deep`);
+    if (groupCounts.length >= MAX_DEPTH) fail(message('xml.too-deep', { max: MAX_DEPTH }));
     const parentCounts = groupCounts[groupCounts.length - 1];
     groupCounts.push(SINGLE_CHILD_GROUPS.map(() => 0));
     if (parentCounts && tag.uri === BPMN_NS) {
       SINGLE_CHILD_GROUPS.forEach((group, i) => {
         if (group.includes(tag.local) && ++parentCounts[i] === 2) {
-          strictProblems.push({ message: `an element may have only one of ${group.join(' or ')} (line ${parser.line})`, line: parser.line, column: parser.column });
+          strictProblems.push(finding(message('xml.single-child', { children: anyOf(group), line: parser.line }), { line: parser.line, column: parser.column }));
         }
       });
     }
     if (root) {
       root = false;
       if (tag.uri !== BPMN_NS || tag.local !== 'definitions') {
-        fail(`not a BPMN 2.0 document: the root element is {${tag.uri ?? ''}}${tag.local}, expected {${BPMN_NS}}definitions`);
+        fail(message('xml.wrong-root', { found: `{${tag.uri ?? ''}}${tag.local}`, expected: `{${BPMN_NS}}definitions` }));
       }
     }
     const id = tag.attributes.id;
     if (id && !id.prefix && (tag.uri === BPMN_NS || tag.uri === DI_NS)) {
       const seen = ids.get(id.value) ?? 0;
       ids.set(id.value, seen + 1);
-      if (seen === 1) strictProblems.push({ element: id.value, message: `duplicate id "${id.value}" (ids must be unique in the document)`, line: parser.line, column: parser.column });
+      if (seen === 1) strictProblems.push(finding(message('xml.duplicate-id', { id: id.value }), { element: id.value, line: parser.line, column: parser.column }));
     }
   });
   try {
     parser.write(text).close();
   } catch (err) {
-    if (!(err instanceof Stop)) problems.push({ message: `XML not well-formed: ${(err as Error).message}` });
+    if (!(err instanceof Stop)) problems.push(finding(message('xml.not-well-formed', { detail: (err as Error).message })));
   }
-  if (root && problems.length === 0) problems.push({ message: 'not a BPMN 2.0 document: no root element' });
+  if (root && problems.length === 0) problems.push(finding(message('xml.no-root')));
   return { errors: problems, strictProblems };
 }

@@ -2,7 +2,8 @@
  * Runs every validation rule over a parsed document and returns all problems. The rules
  * themselves live in rules/ (browser-safe, also used by the designer's linter).
  */
-import type { Problem } from './problems.js';
+import { finding, type Problem } from './problems.js';
+import { text } from '../messages/index.js';
 import { rules } from './rules/index.js';
 import type { Node, RuleContext } from './rules/util.js';
 
@@ -14,7 +15,7 @@ export function validate(definitions: Node, ctx: RuleContext): { errors: Problem
       (rule.severity === 'warning' ? warnings : errors).push(...rule.check(definitions, ctx));
     } catch (err) {
       // A rule that trips over a broken model must not hide the other rules' findings.
-      errors.push({ message: `rule ${rule.name} could not check the document: ${(err as Error).message}` });
+      errors.push(finding(text('bpmn.rule-failed', { rule: rule.name, detail: (err as Error).message })));
     }
   }
   return { errors, warnings };

@@ -5,6 +5,7 @@
  */
 import { evaluate, parseExpression } from 'feelin';
 import { zonedIso } from './time-zone.js';
+import { text, type Text } from '../messages/index.js';
 import { plannedBy, workingDayFunctions, type WorkingDayCall } from '../calendar/feel-functions.mjs';
 import type { CalendarData } from '../calendar/working-days.mjs';
 
@@ -30,11 +31,17 @@ export interface FeelEvaluator {
 /** The calendar the working-day functions use when the caller gives none. */
 export const PLAIN_CALENDAR: CalendarData = Object.freeze({ zone: 'UTC', weekend: [6, 7], holidays: [] });
 
-/** Returns a message when `expression` is not valid FEEL, else undefined. */
 const KNOWN_NAMES = Object.fromEntries(['add working days', 'working days between', 'is working day'].map((name) => [name, null]));
 
+/** Returns a message (English) when `expression` is not valid FEEL, else undefined. */
 export function checkFeel(expression: string): string | undefined {
-  if (expression.trim() === '') return 'empty expression';
+  const error = feelError(expression);
+  return error && String(error);
+}
+
+/** Why `expression` is not valid FEEL, as catalog text (the deploy rules write it in the reader's language); undefined when it is. */
+export function feelError(expression: string): Text | undefined {
+  if (expression.trim() === '') return text('feel.empty');
   let position = -1;
   try {
     const tree = parseExpression(expression, KNOWN_NAMES, undefined);
@@ -44,9 +51,9 @@ export function checkFeel(expression: string): string | undefined {
       },
     });
   } catch (err) {
-    return `invalid FEEL: ${(err as Error).message}`;
+    return text('feel.unreadable', { detail: (err as Error).message });
   }
-  return position >= 0 ? `invalid FEEL at position ${position}: ${JSON.stringify(expression)}` : undefined;
+  return position >= 0 ? text('feel.invalid-at', { position, source: JSON.stringify(expression) }) : undefined;
 }
 
 /** Strips the FEEL `=` prefix of a Camunda attribute value. */

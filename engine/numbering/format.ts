@@ -16,6 +16,7 @@
  * every year, without any calendar logic here or in the counter.
  */
 import { offsetMinutes } from '../expressions/time-zone.js';
+import { phrase, text as message, type Text } from '../messages/index.js';
 
 export interface NumberFormat {
   text: string;
@@ -45,16 +46,18 @@ export interface Series {
   width: number;
 }
 
-export type ParseResult = { ok: true; format: NumberFormat } | { ok: false; problems: string[] };
+/** `problems` in English (logs, callers that want a string); `texts` the same as catalog text, for the reader's language. */
+export type ParseResult = { ok: true; format: NumberFormat } | { ok: false; problems: string[]; texts: Text[] };
 
 /** Parses `text`; `fields` are the `{name}` placeholders the caller will supply. Every problem is listed. */
 export function parseNumberFormat(text: string, options: { fields?: readonly string[] } = {}): ParseResult {
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const parts: FormatPart[] = [];
-  if (typeof text !== 'string' || text.trim() === '') return { ok: false, problems: ['the format is empty; write e.g. PBG/{yyyy}/{MM}/{seq:5}'] };
-  if (text.length > MAX_FORMAT_LENGTH) problems.push(`the format is longer than ${MAX_FORMAT_LENGTH} characters`);
+  const failed = (texts: Text[]): ParseResult => ({ ok: false, problems: texts.map((t) => phrase(t, 'en')), texts });
+  if (typeof text !== 'string' || text.trim() === '') return failed([message('number-format.empty', { example: 'PBG/{yyyy}/{MM}/{seq:5}' })]);
+  if (text.length > MAX_FORMAT_LENGTH) problems.push(message('number-format.too-long', { max: MAX_FORMAT_LENGTH }));
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(text)) problems.push('the format contains control characters (line breaks, tabs)');
+  if (/[\u0000-\u001f\u007f]/.test(text)) problems.push(message('number-format.control'));
   const allowed = new Set(options.fields ?? []);
   const token = /\{([^{}]*)\}/g;
   let at = 0;
@@ -65,7 +68,7 @@ export function parseNumberFormat(text: string, options: { fields?: readonly str
     const seq = /^seq(?::(\d+))?$/.exec(inner);
     if (seq) {
       const width = seq[1] === undefined ? 1 : Number(seq[1]);
-      if (!(width >= 1 && width <= MAX_SEQ_WIDTH)) problems.push(`{${inner}}: the number of digits must be 1 to ${MAX_SEQ_WIDTH}`);
+      if (!(width >= 1 && width <= MAX_SEQ_WIDTH)) problems.push(message('number-format.seq-width', { placeholder: `{${inner}}`, max: MAX_SEQ_WIDTH }));
       parts.push({ kind: 'seq', width: Math.min(Math.max(width, 1), MAX_SEQ_WIDTH) });
     } else if (DATE_TOKENS.has(inner)) {
       parts.push({ kind: 'date', token: inner as DateToken });
@@ -73,18 +76,18 @@ export function parseNumberFormat(text: string, options: { fields?: readonly str
       parts.push({ kind: 'field', name: inner });
     } else {
       const known = ['{yyyy}', '{yy}', '{MM}', '{dd}', '{seq:N}', ...[...allowed].map((f) => `{${f}}`)].join(', ');
-      problems.push(`unknown placeholder {${inner}}; use ${known}`);
+      problems.push(message('number-format.unknown', { placeholder: `{${inner}}`, known }));
     }
   }
   if (at < text.length) literal(text.slice(at), parts, problems);
   const seqs = parts.filter((p) => p.kind === 'seq').length;
-  if (seqs === 0) problems.push('the format has no {seq:N}: without a counter two numbers would be the same');
-  if (seqs > 1) problems.push('the format has more than one {seq}');
-  return problems.length ? { ok: false, problems } : { ok: true, format: { text, parts } };
+  if (seqs === 0) problems.push(message('number-format.no-seq', { seq: '{seq:N}' }));
+  if (seqs > 1) problems.push(message('number-format.several-seq', { seq: '{seq}' }));
+  return problems.length ? failed(problems) : { ok: true, format: { text, parts } };
 }
 
-function literal(text: string, parts: FormatPart[], problems: string[]): void {
-  if (/[{}]/.test(text)) problems.push(`unbalanced brace in "${text}"`);
+function literal(text: string, parts: FormatPart[], problems: Text[]): void {
+  if (/[{}]/.test(text)) problems.push(message('number-format.brace', { text }));
   parts.push({ kind: 'text', text });
 }
 

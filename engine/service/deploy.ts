@@ -92,13 +92,20 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
   const parsed: ParsedBpmn[] = [];
   for (const { f, result } of results) {
     if (!result.ok) {
-      errors.push(...result.errors.map((e) => (e.text ? { element: e.element ?? f.name, message: e.message, text: e.text } : { element: e.element ?? f.name, message: files.length > 1 ? `${f.name}: ${e.message}` : e.message })));
+      errors.push(...result.errors.map((e) => inFile({ element: e.element ?? f.name, message: e.message, text: e.text }, f.name, files.length > 1)));
     } else {
       const xml = f.content.toString('utf8');
       parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes });
     }
   }
   return parsed;
+}
+
+/** A problem of `file`; when the deployment has several .bpmn files it says which, in both languages. */
+function inFile(problem: ErrorItem, file: string, several: boolean): ErrorItem {
+  const { text: said, ...rest } = problem;
+  if (!several) return said ? { ...rest, text: said } : rest;
+  return { ...rest, message: `${file}: ${problem.message}`, ...(said ? { text: text('deploy.in-file', { file, message: said }) } : {}) };
 }
 
 /** The .bpmn files of a deployment compiled, with the problems found. */
@@ -137,7 +144,7 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   for (const file of bpmn) {
     for (const model of file.models) {
       const problems = [...startTimerProblems(model, cx.uow.now, cx.deps.feel), ...cycleMinimumProblems(model, minCycleMs(cx.deps), cx.uow.now, cx.deps.feel)];
-      errors.push(...problems.map((p) => (bpmnFiles.length > 1 ? { ...p, message: `${file.file}: ${p.message}` } : p)));
+      errors.push(...problems.map((p) => inFile(p, file.file, bpmnFiles.length > 1)));
     }
   }
   if (errors.length) throw new InvalidInput(text('deploy.rejected', { count: errors.length }), errors);

@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ProcessModel, TimerDef } from '../core/index.js';
-import { parseDuration, parseInstant } from '../core/timers.js';
+import { parseInstant, planTimer } from '../core/timers.js';
+import { timerReasonText } from '../bpmn/rules/timer-values.js';
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import { unboundNames } from '../bpmn/rules/feel-tree.js';
 import type { DefinitionRow, DefinitionHead } from '../store/definitions.js';
@@ -15,89 +16,61 @@ import { deleteStartTimers, type TimerRow } from '../store/timers.js';
 import { addDuration } from '../runner/duration.js';
 import type { CommandContext } from './context.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
-import { text } from '../messages/index.js';
+import { phrase, text, type Text } from '../messages/index.js';
 
-export type FirstDue = { ok: true; due: Date; repeat: TimerRow['repeat'] } | { ok: false; reason: string };
+/** `reason` in English (logs, specs); `text` the same as catalog text, for the reader's language. */
+export type FirstDue = { ok: true; due: Date; repeat: TimerRow['repeat'] } | { ok: false; reason: string; text: Text };
 
 const ATTRIBUTE = { date: 'timeDate', duration: 'timeDuration', cycle: 'timeCycle' } as const;
+const WANTED = { date: 'start-timer.want-date', duration: 'start-timer.want-duration', cycle: 'start-timer.want-cycle' } as const;
+
+const refused = (why: Text): FirstDue => ({ ok: false, reason: phrase(why, 'en'), text: why });
 
 /**
- * First due time and repetition of a start timer at `now`, or why it cannot be computed. A date
- * already past is kept as it is, so it is due at once (Camunda 8 fires a past timeDate at once).
+ * First due time and repetition of a start timer at `now`, or why it cannot be computed. The value
+ * is judged by the core's `planTimer`, as a literal is at deployment and a timer at run time. A
+ * date already past is kept as it is, so it is due at once (Camunda 8 fires a past timeDate at once).
  */
 export function firstDue(timer: TimerDef, now: Date, feel: FeelEvaluator = inlineEvaluator): FirstDue {
-  let text: unknown;
-  if ('value' in timer.expr) text = timer.expr.value;
+  let value: unknown;
+  if ('value' in timer.expr) value = timer.expr.value;
   else {
     const r = feel.evaluate(timer.expr.feel, {}, now.toISOString());
-    if (!r.ok) return { ok: false, reason: r.error };
+    // The evaluator's own words (English) say why; the catalog says around them what failed.
+    if (!r.ok) return refused(text('start-timer.feel-failed', { detail: r.error }));
     if (r.value === null || r.value === undefined) {
       const names = unboundNames(timer.expr.feel);
       // FEEL reads a missing variable as null; at deployment every variable is missing.
-      return { ok: false, reason: names.length ? `no variable ${names.join(', ')} (a start timer is computed before any instance exists)` : 'it evaluates to null' };
+      return refused(names.length ? text('start-timer.no-variable', { names: names.join(', ') }) : text('start-timer.null'));
     }
-    text = r.value;
+    value = r.value;
   }
-  if (typeof text !== 'string') return { ok: false, reason: `it evaluates to ${JSON.stringify(text)}, not ${WANTED[timer.type]}` };
-  const value = text.trim();
-  if (timer.type === 'date') {
-    const at = parseInstant(value);
-    if (at === undefined) return { ok: false, reason: dateProblem(value) };
-    return { ok: true, due: new Date(at), repeat: null };
-  }
-  if (timer.type === 'duration') {
-    const problem = durationProblem(value);
-    if (problem) return { ok: false, reason: problem };
-    return dueAfter(now, value, null);
-  }
-  return firstOfCycle(value, now);
-}
-
-const WANTED = {
-  date: 'an ISO 8601 date-time (e.g. 2027-01-01T08:00:00Z)',
-  duration: 'an ISO 8601 duration (e.g. PT15M)',
-  cycle: 'an ISO 8601 repeating interval (e.g. R3/PT10M or R/2027-01-01T08:00:00Z/P1D)',
-};
-
-function dateProblem(text: string): string {
-  if (/\[|@/.test(text)) return `${JSON.stringify(text)} names a time zone; give an offset instead (e.g. 2027-01-01T08:00:00+07:00)`;
-  return `${JSON.stringify(text)} is not ${WANTED.date}`;
-}
-
-function durationProblem(text: string): string | undefined {
-  if (!parseDuration(text)) return `${JSON.stringify(text)} is not ${WANTED.duration}`;
-  if (text.startsWith('-')) return `${JSON.stringify(text)} is a negative duration`;
-  return undefined;
+  if (typeof value !== 'string') return refused(text('start-timer.wrong-type', { value: JSON.stringify(value), wanted: text(WANTED[timer.type]) }));
+  const written = value.trim();
+  const plan = planTimer(timer.type, written, now.toISOString());
+  if (!plan.ok) return refused(timerReasonText(plan.reason));
+  if (timer.type === 'date') return { ok: true, due: new Date(parseInstant(written)!), repeat: null };
+  if (timer.type === 'duration') return dueAfter(now, written, null);
+  return firstOfCycle(written, now);
 }
 
 function dueAfter(from: Date, every: string, repeat: TimerRow['repeat']): FirstDue {
   const due = addDuration(from, every);
-  if (Number.isNaN(due.getTime())) return { ok: false, reason: `${JSON.stringify(every)} lies beyond any representable date` };
+  if (Number.isNaN(due.getTime())) return refused(text('timer-value.beyond-dates', { value: JSON.stringify(every) }));
   return { ok: true, due, repeat };
 }
 
-/** `R<n>/<duration>` or `R<n>/<start>/<duration>`; an absent n repeats for ever. */
-function firstOfCycle(text: string, now: Date): FirstDue {
-  const parts = text.split('/');
-  const reps = /^R(\d*)$/.exec(parts[0]);
-  if (!reps || parts.length < 2 || parts.length > 3) return { ok: false, reason: `${JSON.stringify(text)} is not ${WANTED.cycle}` };
-  if (parts.length === 3 && parseDuration(parts[1])) {
-    return { ok: false, reason: `${JSON.stringify(text)} gives an end instead of a start; only R<n>/<start>/<duration> is supported` };
-  }
+/** `R<n>/<duration>` or `R<n>/<start>/<duration>` (planTimer has judged it); an absent n repeats for ever. */
+function firstOfCycle(cycle: string, now: Date): FirstDue {
+  const parts = cycle.split('/');
+  const reps = /^R(\d*)$/.exec(parts[0])!;
   const every = parts[parts.length - 1];
-  const problem = durationProblem(every);
-  if (problem) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${problem}` };
-  // A zero-length interval would start instances back to back for ever.
-  if (addDuration(now, every).getTime() <= now.getTime()) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${JSON.stringify(every)} repeats without any pause` };
-  if (reps[1] !== '' && Number(reps[1]) === 0) return { ok: false, reason: `${JSON.stringify(text)} repeats zero times, so it never fires` };
   const left = reps[1] === '' ? null : Number(reps[1]) - 1;
   const repeat = left === 0 ? null : { left, every };
   if (parts.length === 2) return dueAfter(now, every, repeat);
-  const start = parseInstant(parts[1]);
-  if (start === undefined) return { ok: false, reason: `in cycle ${JSON.stringify(text)}: ${dateProblem(parts[1])}` };
   // A start already past fires at once; later rounds follow from the firing, so the missed
   // rounds since the start are not all fired in a burst.
-  return { ok: true, due: new Date(Math.max(start, now.getTime())), repeat };
+  return { ok: true, due: new Date(Math.max(parseInstant(parts[1])!, now.getTime())), repeat };
 }
 
 /** Why each timer start event of `model` cannot be scheduled at `now`; empty when all can. */
@@ -107,14 +80,21 @@ export function startTimerProblems(model: ProcessModel, now: Date, feel?: FeelEv
     const ev = model.elements[elementId]?.event;
     if (ev?.kind !== 'timer') continue;
     const first = firstDue(ev.timer, now, feel);
-    if (!first.ok) problems.push(startTimerProblem(elementId, ev.timer, first.reason));
+    if (!first.ok) problems.push(startTimerProblem(model, elementId, ev.timer, first.text));
   }
   return problems;
 }
 
-function startTimerProblem(elementId: string, timer: TimerDef, reason: string): ErrorItem {
+/** The refusal of one start timer, after the start event by its name (`bpmn.at`, as the deploy rules write it). */
+function startTimerProblem(model: ProcessModel, elementId: string, timer: TimerDef, reason: Text): ErrorItem {
   const source = 'feel' in timer.expr ? `=${timer.expr.feel}` : String(timer.expr.value);
-  return { element: elementId, message: `startEvent ${elementId}: timer ${ATTRIBUTE[timer.type]} ${JSON.stringify(source)} cannot be computed at deployment: ${reason}` };
+  const why = text('start-timer.uncomputable', { attribute: ATTRIBUTE[timer.type], source: JSON.stringify(source), reason });
+  const name = model.elements[elementId]?.name?.replace(/\s+/g, ' ').trim();
+  return {
+    element: elementId,
+    message: `startEvent ${elementId}: ${phrase(why, 'en')}`,
+    text: text('bpmn.at', { type: text('element.startEvent'), name: name ? `“${name}”` : elementId, message: why }),
+  };
 }
 
 export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow, previous: DefinitionHead | undefined): Promise<void> {
@@ -126,7 +106,7 @@ export async function scheduleStartTimers(cx: CommandContext, def: DefinitionRow
     // deploy() refused these already; a timer that never fires must never pass unnoticed.
     // The refusal names this evaluation's own reason: evaluating again could disagree (a FEEL
     // budget exceeded on a loaded machine) and refuse with "0 problems".
-    if (!first.ok) throw new InvalidInput(text('deploy.rejected', { count: 1 }), [startTimerProblem(elementId, ev.timer, first.reason)]);
+    if (!first.ok) throw new InvalidInput(text('deploy.rejected', { count: 1 }), [startTimerProblem(def.model, elementId, ev.timer, first.text)]);
     await cx.uow.write([{ type: 'timer.insert-start', row: { id: randomUUID(), tenant_id: def.tenant_id, instance_id: null, key: null, definition_id: def.id, element_id: elementId, due_at: first.due, repeat: first.repeat } }]);
   }
 }

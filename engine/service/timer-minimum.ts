@@ -40,7 +40,9 @@ export function cycleMinimumProblems(model: ProcessModel, minMs: number, now: Da
     if (!parsed) continue;
     const ms = cycleIntervalMs(parsed.everyText, now.getTime());
     if (ms === undefined || ms >= minMs) continue;
-    const message = text('timer.cycle-too-short', { element: id, every: parsed.everyText, minimum: describeInterval(minMs) });
+    // Named as the analyst named it on the canvas; the id only when it has no name.
+    const name = model.elements[id]?.name?.replace(/\s+/g, ' ').trim();
+    const message = text('timer.cycle-too-short', { element: name ? `“${name}”` : id, every: parsed.everyText, minimum: describeInterval(minMs) });
     problems.push({ element: id, message: String(message), text: message });
   }
   return problems;

@@ -99,7 +99,7 @@ forEachBackend('api: deployments and definitions', (backend) => {
     expect(res.type).to.equal('application/problem+json');
     expect(res.body.errors).to.deep.include({
       element: 'StartEvent_Harian',
-      message: 'harian.bpmn: startEvent StartEvent_Harian: timer timeCycle "=jadwal" cannot be computed at deployment: no variable jadwal (a start timer is computed before any instance exists)',
+      message: 'harian.bpmn: start event StartEvent_Harian: timer timeCycle "=jadwal" cannot be computed at deployment: no variable jadwal (a start timer is computed before any instance exists)',
     });
     expect(res.body.errors.some((e: { message: string }) => e.message.startsWith('broken.bpmn: '))).to.equal(true);
     expect((await api.http.get('/api/process-definitions').set(bearer(analyst))).body.total).to.equal(0);

@@ -75,7 +75,7 @@ describe('bpmn/rules: BPMN 2.0 constraints checked at deployment', () => {
   it('given a data input whose collection flag differs from its item definition, when compiled, then it is refused', async () => {
     const xml = around('<bpmn:task id="M"><bpmn:ioSpecification><bpmn:dataInput id="In" itemSubjectRef="Items" /><bpmn:inputSet><bpmn:dataInputRefs>In</bpmn:dataInputRefs></bpmn:inputSet></bpmn:ioSpecification></bpmn:task>')
       .replace('<bpmn:process', '<bpmn:itemDefinition id="Items" isCollection="true" structureRef="String" /><bpmn:process');
-    expect(await messages(xml)).to.include('task M: In is not a collection, but its item definition Items is ');
+    expect(await messages(xml)).to.include('task M: In is not a collection, but its item definition Items is');
   });
 
   it('given FEEL naming a variable with spaces or a numeric condition, when compiled, then both are refused', async () => {

@@ -72,7 +72,7 @@ describe('timer arithmetic', () => {
 
   it('given a date-time naming a time zone, when scheduled, then it is refused with a hint to write the offset', () => {
     for (const zoned of ['2027-01-01T08:00:00[Asia/Jakarta]', '2027-01-01T08:00:00@Asia/Jakarta']) {
-      expect(planTimer('date', zoned, NOW)).to.deep.equal({ ok: false, problem: `${JSON.stringify(zoned)} names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)` });
+      expect(planTimer('date', zoned, NOW)).to.deep.include({ ok: false, problem: `${JSON.stringify(zoned)} names a time zone, which the engine does not read; write that zone's UTC offset instead (e.g. 2027-01-01T08:00:00+07:00 for Asia/Jakarta)` });
     }
   });
 
@@ -113,8 +113,8 @@ describe('timer arithmetic', () => {
 
   it('given a negative duration or cycle interval, when scheduled, then there is no due time and the reason says to write it positive', () => {
     expect(dueTime('duration', '-PT5M', NOW)).to.equal(undefined);
-    expect(planTimer('duration', '-PT5M', NOW)).to.deep.equal({ ok: false, problem: '"-PT5M" is a negative duration, and a timer cannot wait backwards; write PT5M' });
-    expect(planTimer('cycle', 'R3/-PT1H', NOW)).to.deep.equal({ ok: false, problem: 'in cycle "R3/-PT1H": "-PT1H" is a negative duration, and a timer cannot wait backwards; write PT1H' });
+    expect(planTimer('duration', '-PT5M', NOW)).to.deep.include({ ok: false, problem: '"-PT5M" is a negative duration, and a timer cannot wait backwards; write PT5M' });
+    expect(planTimer('cycle', 'R3/-PT1H', NOW)).to.deep.include({ ok: false, problem: 'in cycle "R3/-PT1H": "-PT1H" is a negative duration, and a timer cannot wait backwards; write PT1H' });
   });
 
   it('given a FEEL duration that evaluates to a negative one, when the token arrives, then an incident is raised and no timer is set five minutes ahead', async () => {
@@ -127,8 +127,8 @@ describe('timer arithmetic', () => {
   });
 
   it('given cycles that would never fire or never stop (R0, a zero or sub-millisecond interval), when scheduled, then there is no due time', () => {
-    expect(planTimer('cycle', 'R0/PT1H', NOW)).to.deep.equal({ ok: false, problem: '"R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once' });
-    expect(planTimer('cycle', 'R/PT0S', NOW)).to.deep.equal({ ok: false, problem: 'in cycle "R/PT0S": "PT0S" is no time at all, so it would fire back to back for ever; write an interval above zero (e.g. R/PT1M)' });
+    expect(planTimer('cycle', 'R0/PT1H', NOW)).to.deep.include({ ok: false, problem: '"R0/PT1H" repeats zero times, so it never fires; write R1/PT1H to fire once' });
+    expect(planTimer('cycle', 'R/PT0S', NOW)).to.deep.include({ ok: false, problem: 'in cycle "R/PT0S": "PT0S" is no time at all, so it would fire back to back for ever; write an interval above zero (e.g. R/PT1M)' });
     for (const bad of ['R3/P0D', 'R/PT0.0001S']) expect(dueTime('cycle', bad, NOW), bad).to.equal(undefined);
     expect(dueTime('duration', 'PT0S', NOW)).to.deep.equal({ due: NOW });
   });
@@ -160,14 +160,14 @@ describe('timer arithmetic', () => {
   });
 
   it('given cycles with an end date, when scheduled, then they are refused with the form to write instead', () => {
-    expect(planTimer('cycle', 'R3/PT1H/2027-01-01T00:00:00Z', NOW)).to.deep.equal({ ok: false, problem: '"R3/PT1H/2027-01-01T00:00:00Z" gives an end date, which the engine does not run; write R3/PT1H and let R<n> count the rounds (or R3/<start>/PT1H to begin at a set time)' });
-    expect(planTimer('cycle', 'R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z', NOW)).to.deep.equal({ ok: false, problem: '"R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z" gives an end date, which the engine does not run; write R/2027-01-01T00:00:00Z/<interval> (e.g. R/2027-01-01T00:00:00Z/P1D)' });
+    expect(planTimer('cycle', 'R3/PT1H/2027-01-01T00:00:00Z', NOW)).to.deep.include({ ok: false, problem: '"R3/PT1H/2027-01-01T00:00:00Z" gives an end date, which the engine does not run; write R3/PT1H and let R<n> count the rounds (or R3/<start>/PT1H to begin at a set time)' });
+    expect(planTimer('cycle', 'R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z', NOW)).to.deep.include({ ok: false, problem: '"R/2027-01-01T00:00:00Z/2027-01-02T00:00:00Z" gives an end date, which the engine does not run; write R/2027-01-01T00:00:00Z/<interval> (e.g. R/2027-01-01T00:00:00Z/P1D)' });
     expect(dueTime('cycle', '2027-01-01T00:00:00Z/2027-01-02T00:00:00Z', NOW)).to.equal(undefined);
   });
 
   it('given a duration with a fraction of a month or beyond the representable dates, when scheduled, then there is no due time rather than a truncated or crashing one', () => {
     expect(planTimer('duration', 'P0.5M', NOW)).to.deep.include({ ok: false });
     expect(dueTime('duration', 'P1.5Y', NOW)).to.deep.equal({ due: '2027-07-31T10:00:00.000Z' });
-    expect(planTimer('duration', 'P999999999Y', NOW)).to.deep.equal({ ok: false, problem: '"P999999999Y" lies beyond any date the engine can represent; write a shorter duration' });
+    expect(planTimer('duration', 'P999999999Y', NOW)).to.deep.include({ ok: false, problem: '"P999999999Y" lies beyond any date the engine can represent; write a shorter duration' });
   });
 });

@@ -7,7 +7,8 @@
  * 3.4 s. It is refused here, naming the call activity; a FEEL id that turns out to recurse meets
  * the call-depth budget at run time (ALUR_MAX_CALL_DEPTH).
  */
-import { entry, text } from '../../messages/index.js';
+import { text } from '../../messages/index.js';
+import { sentence } from '../problems.js';
 import { allFlowElements, extension, feelOf, is, problem, type Node, type Problem, type Rule } from './util.js';
 
 /** The literal process id a call activity names, if it names one. */
@@ -64,7 +65,7 @@ function selfCalls(elements: { node: Node; process: Node }[]): Problem[] {
     const id = process.id as string;
     if (!callee || !reaches(callee, id)) continue;
     const element = node.id as string;
-    problems.push(entry({ element }, callee === id ? text('budget.calls-itself', { element, process: id }) : text('budget.calls-back', { element, process: id, callee })));
+    problems.push(sentence(callee === id ? text('budget.calls-itself', { element, process: id }) : text('budget.calls-back', { element, process: id, callee }), { element }));
   }
   return problems;
 }

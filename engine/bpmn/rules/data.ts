@@ -5,7 +5,8 @@
  * message's type, multi-instance data items match their collections, and a call activity's data
  * matches the called process.
  */
-import { allFlowElements, eventDefinitions, is, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, eventDefinitions, is, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { text, type Param, type Text } from '../../messages/index.js';
 
 export const itemCollections: Rule = {
   name: 'item-collections',
@@ -15,7 +16,8 @@ export const itemCollections: Rule = {
     const check = (owner: Node, element: Node) => {
       const item: Node | undefined = element.itemSubjectRef;
       if (item && !!element.isCollection !== !!item.isCollection) {
-        problems.push(problem(owner, `${element.id ?? 'data element'} is ${element.isCollection ? '' : 'not '}a collection, but its item definition ${item.id} is ${item.isCollection ? '' : 'not '}`));
+        const params = { data: element.id ? nameOf(element) : text('bpmn.data-element'), item: String(item.id) };
+        problems.push(problem(owner, text(element.isCollection ? 'bpmn.data-is-collection' : 'bpmn.data-not-collection', params)));
       }
     };
     for (const { node } of allFlowElements(ctx)) {
@@ -37,9 +39,9 @@ export const messageData: Rule = {
         const sending = is(node, 'bpmn:SendTask');
         const data = ((sending ? spec.dataInputs : spec.dataOutputs) ?? []) as Node[];
         const sets = ((sending ? spec.inputSets : spec.outputSets) ?? []) as Node[];
-        if (data.length > 1) problems.push(problem(node, `a ${sending ? 'send' : 'receive'} task carries at most one data ${sending ? 'input' : 'output'}`));
-        if (sets.length > 1) problems.push(problem(node, `a ${sending ? 'send' : 'receive'} task has at most one ${sending ? 'input' : 'output'} set`));
-        for (const d of data) problems.push(...sameItem(node, d, node.messageRef.itemRef, `message ${node.messageRef.id}`));
+        if (data.length > 1) problems.push(problem(node, text(sending ? 'bpmn.send-one-input' : 'bpmn.receive-one-output')));
+        if (sets.length > 1) problems.push(problem(node, text(sending ? 'bpmn.send-one-set' : 'bpmn.receive-one-set')));
+        for (const d of data) problems.push(...sameItem(node, d, node.messageRef.itemRef, text('data.carrier.message', { id: nameOf(node.messageRef) })));
       }
       if (is(node, 'bpmn:Event')) {
         const data = [...((node.dataInputs ?? []) as Node[]), ...((node.dataOutputs ?? []) as Node[])];
@@ -64,10 +66,11 @@ export const loopDataItems: Rule = {
       for (const [collectionRef, itemElement] of [[loop.loopDataInputRef, loop.inputDataItem], [loop.loopDataOutputRef, loop.outputDataItem]] as [Node | undefined, Node | undefined][]) {
         const item: Node | undefined = itemElement?.itemSubjectRef;
         if (!item) continue;
-        if (item.isCollection) problems.push(problem(node, `multi-instance data item ${itemElement?.id} must be a single item, but ${item.id} is a collection`));
+        const data = nameOf(itemElement);
+        if (item.isCollection) problems.push(problem(node, text('bpmn.loop-item-collection', { data, item: String(item.id) })));
         const collection: Node | undefined = collectionRef?.itemSubjectRef;
         if (collection && collection.structureRef !== item.structureRef) {
-          problems.push(problem(node, `multi-instance data item ${itemElement?.id} holds ${item.structureRef ?? '?'}, but its collection holds ${collection.structureRef ?? '?'}`));
+          problems.push(problem(node, text('bpmn.loop-item-type', { data, type: structureName(item.structureRef), collection: structureName(collection.structureRef) })));
         }
       }
     }
@@ -88,13 +91,15 @@ export const callActivityData: Rule = {
       for (const key of ['dataInputs', 'dataOutputs'] as const) {
         const mine = (node.ioSpecification?.[key] ?? []) as Node[];
         const theirs = (called.ioSpecification?.[key] ?? []) as Node[];
-        const what = key === 'dataInputs' ? 'inputs' : 'outputs';
+        const inputs = key === 'dataInputs';
         if (mine.length !== theirs.length) {
-          problems.push(problem(node, `declares ${mine.length} data ${what}, but process ${called.id} declares ${theirs.length}`));
+          problems.push(problem(node, text('bpmn.call-data-count', { count: mine.length, what: text(inputs ? 'data.inputs' : 'data.outputs'), process: nameOf(called), expected: theirs.length })));
           continue;
         }
         mine.forEach((d, i) => {
-          if (structureOf(d) !== structureOf(theirs[i])) problems.push(problem(node, `data ${what.slice(0, -1)} ${d.id} holds ${structureOf(d) ?? 'nothing'}, but process ${called.id} expects ${structureOf(theirs[i]) ?? 'nothing'}`));
+          if (structureOf(d) === structureOf(theirs[i])) return;
+          const held = (data: Node) => structureOf(data) ?? text('data.nothing');
+          problems.push(problem(node, text('bpmn.call-data-type', { what: text(inputs ? 'data.input' : 'data.output'), data: nameOf(d), type: held(d), process: nameOf(called), expected: held(theirs[i]) })));
         });
       }
     }
@@ -108,7 +113,7 @@ export const serviceBindings: Rule = {
   check(_definitions, ctx) {
     return ctx.processes
       .filter((p) => ((p.supportedInterfaceRef ?? []) as Node[]).length > 0 && ((p.ioBinding ?? []) as Node[]).length === 0)
-      .map((p) => problem(p, 'supports an interface (supportedInterfaceRef) but binds no operation to its data (ioBinding)'));
+      .map((p) => problem(p, text('bpmn.service-binding')));
   },
 };
 
@@ -121,21 +126,28 @@ function dataOf(node: Node): Node[] {
 }
 
 /** The item an event definition carries: a message's itemRef, an error/escalation/signal structureRef. */
-function carriedItem(def: Node): { item: Node | undefined; what: string } | undefined {
+function carriedItem(def: Node): { item: Node | undefined; what: Text } | undefined {
   switch (def.$type) {
-    case 'bpmn:MessageEventDefinition': return def.messageRef ? { item: def.messageRef.itemRef, what: `message ${def.messageRef.id}` } : undefined;
-    case 'bpmn:ErrorEventDefinition': return def.errorRef ? { item: def.errorRef.structureRef, what: `error ${def.errorRef.id}` } : undefined;
-    case 'bpmn:EscalationEventDefinition': return def.escalationRef ? { item: def.escalationRef.structureRef, what: `escalation ${def.escalationRef.id}` } : undefined;
-    case 'bpmn:SignalEventDefinition': return def.signalRef ? { item: def.signalRef.structureRef, what: `signal ${def.signalRef.id}` } : undefined;
+    case 'bpmn:MessageEventDefinition': return def.messageRef ? { item: def.messageRef.itemRef, what: text('data.carrier.message', { id: nameOf(def.messageRef) }) } : undefined;
+    case 'bpmn:ErrorEventDefinition': return def.errorRef ? { item: def.errorRef.structureRef, what: text('data.carrier.error', { id: nameOf(def.errorRef) }) } : undefined;
+    case 'bpmn:EscalationEventDefinition': return def.escalationRef ? { item: def.escalationRef.structureRef, what: text('data.carrier.escalation', { id: nameOf(def.escalationRef) }) } : undefined;
+    case 'bpmn:SignalEventDefinition': return def.signalRef ? { item: def.signalRef.structureRef, what: text('data.carrier.signal', { id: nameOf(def.signalRef) }) } : undefined;
     default: return undefined;
   }
 }
 
-function sameItem(owner: Node, data: Node, expected: Node | undefined, what: string): Problem[] {
+function sameItem(owner: Node, data: Node, expected: Node | undefined, carrier: Text): Problem[] {
   const actual: Node | undefined = data.itemSubjectRef;
   if (actual === expected) return [];
   if (actual && expected && actual.structureRef !== undefined && actual.structureRef === expected.structureRef && !!actual.isCollection === !!expected.isCollection) return [];
-  return [problem(owner, `data ${data.id} has item ${actual?.id ?? 'none'}, but ${what} carries ${expected?.id ?? 'none'}`)];
+  const itemOf = (item: Node | undefined): Param => (item?.id === undefined ? text('data.none') : String(item.id));
+  return [problem(owner, text('bpmn.data-item-mismatch', { data: nameOf(data), item: itemOf(actual), carrier, expected: itemOf(expected) }))];
+}
+
+/** A structureRef as written (a QName string, or the element moddle resolved it to). */
+function structureName(ref: unknown): string {
+  if (ref === undefined || ref === null) return '?';
+  return typeof ref === 'string' ? ref : String((ref as Node).id ?? '?');
 }
 
 function structureOf(data: Node): string | undefined {

@@ -4,7 +4,8 @@
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
 import { allFlowElements, bodyOf, elementType, eventDefinitions, is, localType, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
-import { text } from '../../messages/index.js';
+import { text, type MessageKey, type Param } from '../../messages/index.js';
+import { catalog } from '../../messages/catalog/index.js';
 
 /** Allowed definitions per event kind ('' = none). */
 const ALLOWED: Record<string, string[]> = {
@@ -15,6 +16,12 @@ const ALLOWED: Record<string, string[]> = {
   intermediateCatchEvent: ['message', 'timer', 'signal', 'link', 'conditional'],
   boundaryEvent: ['message', 'timer', 'signal', 'error', 'escalation', 'compensate', 'conditional', 'cancel'],
 };
+
+/** A definition's kind as the reader says it (`message`: pesan); a kind the catalog lacks as BPMN writes it. */
+function kindText(kind: string): Param {
+  const key = `event-kind.${kind}`;
+  return key in catalog ? text(key as MessageKey) : kind;
+}
 
 export function definitionKind(def: Node | undefined): string {
   return def ? localType(def).replace(/EventDefinition$/, '') : '';
@@ -32,17 +39,18 @@ export const eventDefinitionsAllowed: Rule = {
       const inEventSub = is(node, 'bpmn:StartEvent') && !!scope.triggeredByEvent;
       const allowed = ALLOWED[inEventSub ? 'eventSubProcessStart' : localType(node)] ?? [];
       if (defs.length <= 1 && !allowed.includes(kind)) {
-        problems.push(problem(node, kind === '' ? `a ${localType(node)} needs an event definition here` : `a ${kind} event definition is not allowed on a ${inEventSub ? 'start event of an event subprocess' : localType(node)}`));
+        const event = inEventSub ? text('bpmn.event-sub-start') : elementType(node);
+        problems.push(problem(node, kind === '' ? text('bpmn.event-needs-definition', { event }) : text('bpmn.event-definition-not-allowed', { kind: kindText(kind), event })));
       }
       if (is(node, 'bpmn:StartEvent') && !inEventSub && kind !== '' && is(scope, 'bpmn:SubProcess')) {
         problems.push(problem(node, text('bpmn.sub-start-none')));
       }
       if (is(node, 'bpmn:StartEvent') && node.isInterrupting === false && (!inEventSub || ['error', 'compensate'].includes(kind))) {
-        problems.push(problem(node, inEventSub ? `a ${kind} start event is always interrupting` : 'only start events of event subprocesses can be non-interrupting'));
+        problems.push(problem(node, inEventSub ? text('bpmn.start-always-interrupting', { kind: kindText(kind) }) : text('bpmn.non-interrupting-start')));
       }
       for (const def of defs) problems.push(...definitionReferences(node, def));
       for (const ref of (node.eventDefinitionRef ?? []) as Node[]) {
-        if (!is(ref.$parent, 'bpmn:Definitions')) problems.push(problem(node, `eventDefinitionRef ${ref.id} must refer to a top-level event definition, not one inside ${ref.$parent?.id ?? 'another element'}`));
+        if (!is(ref.$parent, 'bpmn:Definitions')) problems.push(problem(node, text('bpmn.definition-ref-nested', { ref: String(ref.id), parent: ref.$parent ? nameOf(ref.$parent) : text('bpmn.another-element') })));
       }
     }
     return problems;

@@ -3,7 +3,8 @@
  * deployment error with the element id rather than an incident at run time. Expressions that betsy
  * or another dialect writes are passed through ctx.translate first.
  */
-import { checkFeel } from '../../expressions/feel.js';
+import { feelError } from '../../expressions/feel.js';
+import { text, type Text } from '../../messages/index.js';
 import { literalType, spacedNames } from './feel-tree.js';
 import { allFlowElements, bodyOf, eventDefinitions, extension, feelOf, is, problem, type ExpressionRole, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 
@@ -12,45 +13,45 @@ export const feelSyntax: Rule = {
   description: 'Conditions, mappings and zeebe expressions must be valid FEEL.',
   check(definitions, ctx) {
     const problems: Problem[] = [];
-    const check = (node: Node, what: string, source: string | undefined, boolean = false) => {
+    const check = (node: Node, what: Text, source: string | undefined, boolean = false) => {
       if (source === undefined) return;
-      const error = checkFeel(source);
+      const error = feelError(source);
       if (error) {
-        problems.push(problem(node, `${what}: ${error}`));
+        problems.push(problem(node, text('bpmn.feel-error', { what, error })));
         return;
       }
-      for (const name of spacedNames(source)) problems.push(problem(node, `${what}: "${name}" is not a variable name (names cannot contain spaces): ${JSON.stringify(source)}`));
+      for (const name of spacedNames(source)) problems.push(problem(node, text('bpmn.feel-spaced-name', { what, name, source: JSON.stringify(source) })));
       const literal = boolean ? literalType(source) : undefined;
-      if (literal) problems.push(problem(node, `${what} must be true or false, but ${JSON.stringify(source)} is a ${literal}`));
+      if (literal) problems.push(problem(node, text('bpmn.feel-literal-condition', { what, source: JSON.stringify(source), literal: text(`feel.literal-${literal}`) })));
     };
-    const checkBody = (node: Node, what: string, expression: Node | undefined, role: ExpressionRole) => {
+    const checkBody = (node: Node, what: Text, expression: Node | undefined, role: ExpressionRole) => {
       const body = bodyOf(expression);
       if (body !== undefined) check(node, what, conditionSource(body, role, ctx), role !== 'loopCardinality');
     };
     for (const { node } of allFlowElements(ctx)) {
-      if (is(node, 'bpmn:SequenceFlow')) checkBody(node, 'condition', node.conditionExpression, 'condition');
+      if (is(node, 'bpmn:SequenceFlow')) checkBody(node, text('feel.what.condition'), node.conditionExpression, 'condition');
       for (const [owner, attributes] of zeebeAttributes(node)) {
         for (const [what, value] of attributes) check(owner, what, feelOf(value));
       }
       const loop = node.loopCharacteristics as Node | undefined;
       if (loop) {
-        if (loop.loopCondition?.$type === 'bpmn:Expression') problems.push(problem(node, 'loop condition is an informal expression; write it as a formal one (xsi:type="bpmn:tFormalExpression")'));
-        checkBody(node, 'loop condition', loop.loopCondition, 'loopCondition');
-        checkBody(node, 'completion condition', loop.completionCondition, 'completionCondition');
-        checkBody(node, 'loop cardinality', loop.loopCardinality, 'loopCardinality');
+        if (loop.loopCondition?.$type === 'bpmn:Expression') problems.push(problem(node, text('bpmn.loop-condition-informal')));
+        checkBody(node, text('feel.what.loop-condition'), loop.loopCondition, 'loopCondition');
+        checkBody(node, text('feel.what.completion-condition'), loop.completionCondition, 'completionCondition');
+        checkBody(node, text('feel.what.loop-cardinality'), loop.loopCardinality, 'loopCardinality');
         const mi = extension(loop, 'zeebe:LoopCharacteristics');
-        check(node, 'input collection', mi?.inputCollection === undefined ? undefined : feelOf(mi.inputCollection) ?? mi.inputCollection);
-        check(node, 'output element', mi?.outputElement === undefined ? undefined : feelOf(mi.outputElement) ?? mi.outputElement);
+        check(node, text('feel.what.input-collection'), mi?.inputCollection === undefined ? undefined : feelOf(mi.inputCollection) ?? mi.inputCollection);
+        check(node, text('feel.what.output-element'), mi?.outputElement === undefined ? undefined : feelOf(mi.outputElement) ?? mi.outputElement);
       }
       if (is(node, 'bpmn:Event')) {
         for (const def of eventDefinitions(node)) {
-          if (def.$type === 'bpmn:ConditionalEventDefinition') checkBody(node, 'event condition', def.condition, 'condition');
+          if (def.$type === 'bpmn:ConditionalEventDefinition') checkBody(node, text('feel.what.event-condition'), def.condition, 'condition');
           if (def.$type === 'bpmn:TimerEventDefinition') problems.push(...informalTimers(node, def));
         }
       }
     }
     for (const message of ((definitions.rootElements ?? []) as Node[]).filter((e) => is(e, 'bpmn:Message'))) {
-      check(message, 'correlation key', feelOf(extension(message, 'zeebe:Subscription')?.correlationKey));
+      check(message, text('feel.what.correlation-key'), feelOf(extension(message, 'zeebe:Subscription')?.correlationKey));
     }
     return problems;
   },
@@ -63,11 +64,11 @@ function conditionSource(body: string, role: ExpressionRole, ctx: RuleContext): 
 }
 
 /** The zeebe attributes that may hold `=`-prefixed FEEL, per extension element. */
-function zeebeAttributes(node: Node): [Node, [string, string | undefined][]][] {
-  const out: [Node, [string, string | undefined][]][] = [];
+function zeebeAttributes(node: Node): [Node, [Text, string | undefined][]][] {
+  const out: [Node, [Text, string | undefined][]][] = [];
   const add = (type: string, names: string[]) => {
     const ext = extension(node, type);
-    if (ext) out.push([node, names.map((n) => [`${type.replace('zeebe:', '')} ${n}`, ext[n] === undefined ? undefined : String(ext[n])])]);
+    if (ext) out.push([node, names.map((n) => [text('feel.what.attribute', { extension: type.replace('zeebe:', ''), attribute: n }), ext[n] === undefined ? undefined : String(ext[n])])]);
   };
   add('zeebe:TaskDefinition', ['type', 'retries']);
   add('zeebe:AssignmentDefinition', ['assignee', 'candidateGroups', 'candidateUsers']);
@@ -75,10 +76,10 @@ function zeebeAttributes(node: Node): [Node, [string, string | undefined][]][] {
   add('zeebe:PriorityDefinition', ['priority']);
   add('zeebe:CalledElement', ['processId']);
   const script = extension(node, 'zeebe:Script');
-  if (script?.expression !== undefined) out.push([node, [['script expression', feelOf(script.expression) === undefined ? `=${script.expression}` : script.expression]]]);
+  if (script?.expression !== undefined) out.push([node, [[text('feel.what.script'), feelOf(script.expression) === undefined ? `=${script.expression}` : script.expression]]]);
   const io = extension(node, 'zeebe:IoMapping');
   for (const p of [...((io?.inputParameters ?? []) as Node[]), ...((io?.outputParameters ?? []) as Node[])]) {
-    out.push([node, [[`mapping to ${p.target ?? '?'}`, p.source]]]);
+    out.push([node, [[text('feel.what.mapping', { target: p.target ?? '?' }), p.source]]]);
   }
   return out;
 }
@@ -87,5 +88,5 @@ function zeebeAttributes(node: Node): [Node, [string, string | undefined][]][] {
 function informalTimers(event: Node, def: Node): Problem[] {
   return (['timeDate', 'timeDuration', 'timeCycle'] as const)
     .filter((key) => def[key]?.$type === 'bpmn:Expression')
-    .map((key) => problem(event, `timer ${key} is an informal expression; write it as a formal one (xsi:type="bpmn:tFormalExpression")`));
+    .map((key) => problem(event, text('bpmn.timer-informal', { kind: key })));
 }

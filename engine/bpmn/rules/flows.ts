@@ -5,7 +5,7 @@
  * triggered start event and no sequence flows of its own.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, eventDefinitions, flowElements, is, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { allFlowElements, eventDefinitions, flowElements, is, nameOf, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 import { text } from '../../messages/index.js';
 
 export const sequenceFlows: Rule = {
@@ -19,7 +19,7 @@ export const sequenceFlows: Rule = {
         for (const end of ['sourceRef', 'targetRef'] as const) {
           const ref: Node | undefined = node[end];
           if (!ref) problems.push(problem(node, text('bpmn.flow-no-end', { end })));
-          else if (!is(ref, 'bpmn:FlowNode')) problems.push(problem(node, `${end} ${ref.id} is not a flow node`));
+          else if (!is(ref, 'bpmn:FlowNode')) problems.push(problem(node, text('bpmn.flow-end-not-node', { end, element: nameOf(ref) })));
           else if (!siblings.includes(ref)) problems.push(problem(node, text('bpmn.flow-crosses-scope', { end, element: ref.id })));
         }
         if (node.sourceRef && node.sourceRef === node.targetRef && !is(node.sourceRef, 'bpmn:Activity')) {
@@ -29,10 +29,10 @@ export const sequenceFlows: Rule = {
       }
       if (!is(node, 'bpmn:FlowNode')) continue;
       for (const flow of (node.incoming ?? []) as Node[]) {
-        if (flow.targetRef !== node) problems.push(problem(node, `lists incoming flow ${flow.id}, which does not end here`));
+        if (flow.targetRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-incoming', { flow: String(flow.id) })));
       }
       for (const flow of (node.outgoing ?? []) as Node[]) {
-        if (flow.sourceRef !== node) problems.push(problem(node, `lists outgoing flow ${flow.id}, which does not start here`));
+        if (flow.sourceRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-outgoing', { flow: String(flow.id) })));
       }
     }
     return problems;

@@ -3,6 +3,7 @@
  * textFormat, script task scriptFormat) must be MIME types, e.g. `text/plain`.
  */
 import { containedElements, problem, type Node, type Problem, type Rule } from './util.js';
+import { text } from '../../messages/index.js';
 
 const MIME = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*(\s*;.*)?$/i;
 
@@ -14,7 +15,7 @@ export const mimeFormats: Rule = {
     for (const node of containedElements(definitions)) {
       for (const key of ['textFormat', 'scriptFormat'] as const) {
         const value = node[key];
-        if (typeof value === 'string' && !MIME.test(value.trim())) problems.push(problem(owner(node), `${key} "${value}" is not a MIME type (e.g. text/plain)`));
+        if (typeof value === 'string' && !MIME.test(value.trim())) problems.push(problem(owner(node), text('bpmn.mime-type', { key, value })));
       }
     }
     return problems;

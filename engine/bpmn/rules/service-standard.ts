@@ -5,15 +5,15 @@
  * designer's lint runs these same rules.
  */
 import { allFlowElements, extension, extensions, is, problem, type Node, type Problem, type Rule } from './util.js';
-import { text } from '../../messages/index.js';
+import { text, type Text } from '../../messages/index.js';
 
 /** A century of working days: anything longer is a typo, not a service standard. */
 export const MAX_WORKING_DAYS = 36_500;
 
-function workingDaysProblem(value: unknown): string | undefined {
-  const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') return 'alur:sla has no workingDays; write the number of working days, e.g. workingDays="5"';
-  if (!/^\d+$/.test(text) || Number(text) > MAX_WORKING_DAYS) return `alur:sla workingDays must be a whole number of working days, not ${JSON.stringify(value)}`;
+function workingDaysProblem(value: unknown): Text | undefined {
+  const written = typeof value === 'string' ? value.trim() : '';
+  if (written === '') return text('bpmn.sla-no-working-days');
+  if (!/^\d+$/.test(written) || Number(written) > MAX_WORKING_DAYS) return text('bpmn.sla-working-days', { value: JSON.stringify(value) });
   return undefined;
 }
 

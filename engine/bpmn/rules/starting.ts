@@ -72,6 +72,6 @@ function businessKey(process: Node): Problem[] {
   const problems: Problem[] = [];
   if (all.length > 1) problems.push(problem(process, text('bpmn.business-key-twice')));
   const parsed = parseNumberFormat(typeof all[0].format === 'string' ? all[0].format.trim() : '');
-  if (!parsed.ok) problems.push(...parsed.problems.map((p) => problem(process, `registration number format (alur:businessKey format): ${p}`)));
+  if (!parsed.ok) problems.push(...parsed.texts.map((p) => problem(process, text('bpmn.number-format', { problem: p }))));
   return problems;
 }

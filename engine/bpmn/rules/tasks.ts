@@ -2,7 +2,8 @@
  * Task rules: what each task type needs to run — a job type, a script, a message, a sensible
  * user-task assignment — and consistent multi-instance and io-mapping settings.
  */
-import { dateProblem } from '../../core/timers.js';
+import { dateReason } from '../../core/timers.js';
+import { timerReasonText } from './timer-values.js';
 import { allFlowElements, eventDefinitions, extension, feelOf, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 import { text } from '../../messages/index.js';
 
@@ -71,8 +72,8 @@ export const userTaskAssignment: Rule = {
         // Blank is no date to the mapper and the core (optionalExpr), so there is nothing to refuse.
         if (value === undefined || value.trim() === '' || feelOf(value) !== undefined) continue;
         // The core's own reader judges the literal, so it deploys exactly when the task can open with it.
-        const why = dateProblem(value);
-        if (why) problems.push(problem(node, `${key} ${why}`));
+        const why = dateReason(value);
+        if (why) problems.push(problem(node, text('bpmn.task-date', { key, reason: timerReasonText(why) })));
       }
       const priority = extension(node, 'zeebe:PriorityDefinition')?.priority;
       if (priority !== undefined && feelOf(String(priority)) === undefined) {

@@ -3,7 +3,7 @@
  * FEEL (`=…`, syntax-checked) or a literal the core can schedule (timer-values.ts); cycles only
  * where something repeats (start events, boundary events).
  */
-import { checkFeel } from '../../expressions/feel.js';
+import { feelError } from '../../expressions/feel.js';
 import { TIMER_KINDS, timerValueError, type TimerAttribute } from './timer-values.js';
 import { allFlowElements, bodyOf, eventDefinitions, feelOf, is, problem, type Problem, type Rule } from './util.js';
 import { allOf, text } from '../../messages/index.js';
@@ -37,8 +37,8 @@ export const timerValues: Rule = {
         }
         const value = ctx.translate(raw, 'timer').trim();
         const feel = feelOf(value);
-        const error = feel !== undefined ? checkFeel(feel) : timerValueError(set[0], value);
-        if (error) problems.push(problem(node, `timer ${set[0]}: ${error}`));
+        const error = feel !== undefined ? feelError(feel) : timerValueError(set[0], value);
+        if (error) problems.push(problem(node, text('bpmn.timer-value', { kind: set[0], reason: error })));
       }
     }
     return problems;

@@ -92,12 +92,11 @@ export function feelOf(text: string | undefined): string | undefined {
  * ("userTask Periksa: assignee is empty"); a catalog text also goes to the reader in their
  * language, naming the element by its name ("Tugas pengguna “Periksa berkas”: penerima tugas kosong").
  */
-export function problem(node: Node | undefined, message: string | Text): Problem {
+export function problem(node: Node | undefined, message: Text): Problem {
   const id = node?.id;
-  const english = typeof message === 'string' ? message : phrase(message, 'en');
-  const found: Problem = { element: id, message: id ? `${localType(node as Node)} ${id}: ${english}` : english };
-  if (typeof message !== 'string') found.text = node ? text('bpmn.at', { type: elementType(node), name: nameOf(node), message }) : message;
-  return found;
+  const english = phrase(message, 'en');
+  // Only catalog text here (a plain string is a type error): every finding reaches the reader in their language.
+  return { element: id, message: id ? `${localType(node as Node)} ${id}: ${english}` : english, text: node ? text('bpmn.at', { type: elementType(node), name: nameOf(node), message }) : message };
 }
 
 /** An element's kind as the reader says it (`element.userTask`: user task / tugas pengguna); the BPMN name when the catalog has none. */

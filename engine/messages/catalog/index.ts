@@ -23,8 +23,12 @@ import { letters } from './letters.js';
 import { bpmn } from './bpmn.js';
 import { packs } from './packs.js';
 import { formValues } from './form-values.js';
+import { bpmnValues } from './bpmn-values.js';
+import { bpmnReader } from './bpmn-reader.js';
+import { timerValues } from './timer-values.js';
+import { numberFormat } from './number-format.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;

@@ -11,6 +11,8 @@ export const working = {
     id: 'Deploy ditolak: {count} masalah.',
   },
   'deploy.no-files': { en: 'A deployment needs at least one .bpmn or .form file.', id: 'Deploy memerlukan paling sedikit satu berkas .bpmn atau .form.' },
+  // A problem of one .bpmn file among several of a deployment; verbatim: the file name is not capitalised.
+  'deploy.in-file': { en: '{file}: {message}', id: '{file}: {message}', verbatim: true },
   'deploy.wrong-file': { en: 'File {file}: only .bpmn, .form and .docx (letter template) files can be deployed.', id: 'Berkas {file}: hanya berkas .bpmn, .form dan .docx (templat surat) yang dapat di-deploy.' },
   'deploy.template-name': { en: 'Letter template {file}: the file name may hold letters, digits, dots and dashes only, and ends in .docx.', id: 'Templat surat {file}: nama berkas hanya boleh berisi huruf, angka, titik dan tanda hubung, diakhiri .docx.' },
   'deploy.template-refused': { en: 'Letter template {file} refused: {problem}', id: 'Templat surat {file} ditolak: {problem}' },
