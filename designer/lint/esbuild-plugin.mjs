@@ -26,6 +26,6 @@ export const lintPlugin = {
     // refusal does: the same catalog text in the same language, not a second translation.
     build.onResolve({ filter: /^alur-engine-text$/ }, () =>
       existsSync(engineText) ? { path: engineText } : { path: 'alur-engine-text', namespace: 'alur-empty' });
-    build.onLoad({ filter: /.*/, namespace: 'alur-empty' }, () => ({ contents: 'export const rules = []; export const render = (text) => String(text);', loader: 'js' }));
+    build.onLoad({ filter: /.*/, namespace: 'alur-empty' }, () => ({ contents: 'export const rules = []; export const render = (text) => String(text); export const text = (key) => key;', loader: 'js' }));
   },
 };

@@ -9,7 +9,7 @@ import type { Catalog } from './types.js';
 
 export const bpmnValues = {
   // expressions.ts: where the FEEL stands ({what}), then what is wrong with it.
-  'bpmn.feel-error': { en: '{what}: {error}', id: '{what}: {error}', fragment: true },
+  'bpmn.feel-error': { en: '{what}: {error}', id: '{what} keliru: {error}', fragment: true },
   'bpmn.feel-spaced-name': {
     en: '{what}: "{name}" is not a variable name (names cannot contain spaces): {source}',
     id: '{what}: "{name}" bukan nama variabel (nama variabel tidak boleh mengandung spasi): {source}',

@@ -7,7 +7,7 @@
 // the reader's language, exactly as a refused deployment writes it; the element is not named in
 // the text, because the canvas and the issues list show it beside the finding.
 import * as engine from 'alur-engine-rules';
-import { render } from 'alur-engine-text';
+import { render, text } from 'alur-engine-text';
 import { lintContext } from '../context.js';
 
 /** Where a document-level problem is shown: the first collaboration or process on the canvas. */
@@ -39,14 +39,15 @@ export function engineRulesOf(severity) {
     if (node.$type !== 'bpmn:Definitions') return;
     const anchor = documentAnchor(node);
     const ctx = ruleContext(node);
-    if (severity === 'error' && ctx.processes.length === 0) reporter.report(anchor, 'the document has no executable process (isExecutable="true")');
+    const say = (message) => findingText({ message: String(message), text: message }, lintContext.lang);
+    if (severity === 'error' && ctx.processes.length === 0) reporter.report(anchor, say(text('bpmn.no-executable-process')));
     for (const rule of engine.rules || []) {
       if ((rule.severity || 'error') !== severity) continue;
       let problems;
       try {
         problems = rule.check(node, ctx);
       } catch (error) {
-        if (severity === 'error') reporter.report(anchor, `rule ${rule.name} could not check the document: ${error && error.message}`);
+        if (severity === 'error') reporter.report(anchor, say(text('bpmn.rule-failed', { rule: rule.name, detail: String(error && error.message) })));
         continue;
       }
       for (const problem of problems) reporter.report(problem.element || anchor, findingText(problem, lintContext.lang));
