@@ -89,6 +89,12 @@ describe('designer: Camunda Modeler files and language', function () {
     await openGroup(page, 'general');
     await fillEntry(page, 'name', 'Verifikasi berkas SKU');
     await page.locator('[data-testid=doc-changed]', { hasText: 'diubah, belum di-deploy' }).waitFor();
+    // A long name is cut short with an ellipsis, the marker beside it never (1440 px wide).
+    await page.$eval('[data-testid=doc-title] .doc-name', (name) => { name.textContent = `Persetujuan Bangunan Gedung (PBG) — versi 12 ${'sangat panjang '.repeat(8)}`; });
+    const [titleBox, markerBox] = [await page.locator('[data-testid=doc-title]').boundingBox(), await page.locator('[data-testid=doc-changed]').boundingBox()];
+    expect(markerBox!.width).to.be.greaterThan(60);
+    expect(markerBox!.x + markerBox!.width, JSON.stringify({ titleBox, markerBox })).to.be.at.most(titleBox!.x + titleBox!.width + 0.5);
+    await screenshot(page, 'designer-edited-long-title');
 
     const api = await ApiClient.login(server.url, analyst.username, analyst.password);
     const list = await api.expect(200, 'GET', '/api/process-definitions?key=surat-keterangan-usaha');

@@ -110,7 +110,10 @@ export function mountDesigner(container: HTMLElement, _session: Session): { dest
   function showTitle(): void {
     const docTitle = diagram.title ?? { key: 'untitled' };
     const changed = diagram.dirty && docTitle.key !== 'untitled';
-    title.replaceChildren(t(docTitle.key, docTitle.values), ...(changed ? [h('span', { className: 'doc-changed', 'data-testid': 'doc-changed' }, t('changedMark'))] : []));
+    // Only the name is cut short with an ellipsis; the marker, floated right ahead of it, always shows whole.
+    const name = t(docTitle.key, docTitle.values);
+    title.title = name;
+    title.replaceChildren(...(changed ? [h('span', { className: 'doc-changed', 'data-testid': 'doc-changed' }, t('changedMark'))] : []), h('span', { className: 'doc-name' }, name));
   }
 
   async function open(xml: string, docTitle: DocTitle, definitionId: string | null): Promise<void> {
