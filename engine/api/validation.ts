@@ -6,7 +6,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
-import { allOf, text } from '../messages/index.js';
+import { allOf, anyOf, entry, text, type Text } from '../messages/index.js';
 import { fieldName, schemaItem, schemaItems } from '../messages/schema-errors.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -31,18 +31,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANCE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(-[0-9]{1,9}){0,32}$/i;
 
 /** An id path parameter; anything of the wrong shape cannot exist, so it is a 404. */
-export function checkId(value: unknown, what: string): string {
+const NOT_FOUND = { 'process instance': 'instance.not-found', task: 'task.not-found', 'process definition': 'definition.not-found', document: 'document.not-found', incident: 'incident.not-found' } as const;
+
+export function checkId(value: unknown, what: keyof typeof NOT_FOUND): string {
   const shape = what === 'process instance' ? INSTANCE_ID : UUID;
-  if (typeof value !== 'string' || !shape.test(value)) throw new NotFound(`${what} ${String(value).slice(0, 80)} not found`);
+  if (typeof value !== 'string' || !shape.test(value)) throw new NotFound(text(NOT_FOUND[what], { id: String(value).slice(0, 80) }));
   return value.toLowerCase();
 }
 
 export interface Paging { limit: number; offset: number }
 
+/** A query parameter refused: 400 naming it, in the shape checkQuery answers. */
+function refuseParam(name: string, why: Text): never {
+  throw new InvalidInput(text('api.query-invalid', { names: name }), [entry({ path: name }, why)]);
+}
+
 function intParam(value: unknown, name: string, min: number, max: number, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidInput(`${name} must be an integer from ${min} to ${max}`, [{ path: name, message: `must be an integer from ${min} to ${max}` }]);
+  if (!Number.isInteger(n) || n < min || n > max) refuseParam(name, text('input.integer-range', { name, min, max }));
   return n;
 }
 
@@ -54,14 +61,14 @@ export function paging(query: Record<string, unknown>): Paging {
 export function stringParam(query: Record<string, unknown>, name: string): string | undefined {
   const v = query[name];
   if (v === undefined || v === '') return undefined;
-  if (typeof v !== 'string') throw new InvalidInput(`${name} must be given once`, [{ path: name, message: 'must be a single string' }]);
+  if (typeof v !== 'string') refuseParam(name, text('input.once', { name }));
   return v;
 }
 
 export function enumParam<T extends string>(query: Record<string, unknown>, name: string, allowed: readonly T[], fallback?: T): T | undefined {
   const v = stringParam(query, name);
   if (v === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new InvalidInput(`${name} must be one of ${allowed.join(', ')}`, [{ path: name, message: `must be one of ${allowed.join(', ')}` }]);
+  if (!(allowed as readonly string[]).includes(v)) refuseParam(name, text('input.one-of', { name, values: anyOf(allowed) }));
   return v as T;
 }
 
@@ -89,7 +96,7 @@ export function dateParam(query: Record<string, unknown>, name: string): Date | 
   const v = stringParam(query, name);
   if (v === undefined) return undefined;
   const d = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? new Date(v) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) throw new InvalidInput(`${name} must be an ISO 8601 date or date-time`, [{ path: name, message: 'must be an ISO 8601 date or date-time' }]);
+  if (Number.isNaN(d.getTime())) refuseParam(name, text('input.format', { name, format: text('input.format-date-or-time') }));
   return d;
 }
 

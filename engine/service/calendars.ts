@@ -21,7 +21,7 @@ import type { Db } from '../store/db.js';
 import { findCalendar, listHolidays, lockCalendar, insertCalendar, updateCalendar, insertHoliday, deleteHoliday, type HolidayRow, type HolidayKind, type CalendarRow } from '../store/calendars.js';
 import { requireRole, tenantOf, type Actor } from './actor.js';
 import { Conflict, InvalidInput, NotFound } from './errors.js';
-import { text } from '../messages/index.js';
+import { entry, text } from '../messages/index.js';
 import { replanDeadlines } from './replan.js';
 
 export const DEFAULT_ZONE = 'Asia/Jakarta';
@@ -104,7 +104,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function checkDate(date: string, path: string): void {
   const m = DATE.exec(date);
   const d = m && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (!m || !d || d.toISOString().slice(0, 10) !== date) throw new InvalidInput(text('calendar.date-invalid', { date }), [{ path, message: `${date} is not a date (YYYY-MM-DD)` }]);
+  if (!m || !d || d.toISOString().slice(0, 10) !== date) throw new InvalidInput(text('calendar.date-invalid', { date }), [entry({ path }, text('calendar.date-invalid', { date }))]);
 }
 
 export interface CalendarView { zone: string; weekend: number[]; holidays: Array<{ date: string; name: string; kind: HolidayKind; source?: string }> }
@@ -114,7 +114,7 @@ export async function readCalendar(knex: Knex, deps: EngineDeps, actor: Actor, r
   const tenant = tenantOf(actor);
   if (range.from) checkDate(range.from, 'from');
   if (range.to) checkDate(range.to, 'to');
-  if (range.from && range.to && range.from > range.to) throw new InvalidInput(text('calendar.range-invalid'), [{ path: 'from', message: 'from is later than to' }]);
+  if (range.from && range.to && range.from > range.to) throw new InvalidInput(text('calendar.range-invalid'), [entry({ path: 'from' }, text('calendar.range-invalid'))]);
   const cal = await loadCalendar(knex, tenant, deps.timeZone ?? DEFAULT_ZONE);
   const holidays = cal.holidays.filter((h) => (!range.from || h.date >= range.from) && (!range.to || h.date <= range.to));
   return { zone: cal.zone, weekend: cal.weekend, holidays: holidays.map((h) => ({ date: h.date, name: h.name, kind: h.kind, ...(h.source ? { source: h.source } : {}) })) };
@@ -164,11 +164,11 @@ export async function setCalendar(knex: Knex, deps: EngineDeps, actor: Actor, bo
     try {
       offsetMinutes(body.zone, new Date(0));
     } catch {
-      throw new InvalidInput(text('calendar.zone-unknown', { zone: body.zone }), [{ path: 'zone', message: `unknown time zone ${body.zone}` }]);
+      throw new InvalidInput(text('calendar.zone-unknown', { zone: body.zone }), [entry({ path: 'zone' }, text('calendar.zone-unknown', { zone: body.zone }))]);
     }
   }
   const weekend = body.weekend === undefined ? undefined : [...new Set(body.weekend)].sort();
-  if (weekend && weekend.length === 7) throw new InvalidInput(text('calendar.no-working-day'), [{ path: 'weekend', message: 'every day is off' }]);
+  if (weekend && weekend.length === 7) throw new InvalidInput(text('calendar.no-working-day'), [entry({ path: 'weekend' }, text('calendar.no-working-day'))]);
   await change(knex, deps, actor, async () => ({ zone: body.zone, weekend }));
   return readCalendar(knex, deps, actor, {});
 }

@@ -13,7 +13,7 @@ import { text } from '../messages/index.js';
 export async function resolveIncident(engine: CommandRunner, actor: Actor, id: string): Promise<void> {
   const tenant = tenantOf(actor);
   const incident = await findIncident(engine.deps.knex, tenant, id);
-  if (!incident) throw new NotFound(`incident ${id} not found`);
+  if (!incident) throw new NotFound(text('incident.not-found', { id }));
   requireRole(actor, text('action.resolve-incidents'), 'analyst', 'admin');
   if (incident.state !== 'open') throw new Conflict(text('operating.incident-closed', { id }));
   const outcome = await engine.run('resolveIncident', (cx) => runInput(cx, incident.instance_id, { type: 'incident.dismiss', key: incident.key, user: actor.username }), { oneStatement: true });
@@ -24,9 +24,9 @@ export async function resolveIncident(engine: CommandRunner, actor: Actor, id: s
 export async function retryIncident(engine: CommandRunner, actor: Actor, id: string): Promise<void> {
   const tenant = tenantOf(actor);
   const incident = await findIncident(engine.deps.knex, tenant, id);
-  if (!incident) throw new NotFound(`incident ${id} not found`);
+  if (!incident) throw new NotFound(text('incident.not-found', { id }));
   requireRole(actor, text('action.retry-incidents'), 'analyst', 'admin');
-  if (incident.state !== 'open') throw new Conflict(`incident ${id} is already resolved`);
+  if (incident.state !== 'open') throw new Conflict(text('operating.incident-closed', { id }));
   const outcome = await engine.run('retryIncident', async (cx) => {
     const inst = await cx.uow.instanceForStep(incident.instance_id);
     const model = inst && (await cx.deps.models.get(cx.uow.db, inst.definition_id));

@@ -19,6 +19,7 @@ import { Conflict, InvalidInput, NotFound } from './errors.js';
 import { checkStart } from './starting.js';
 import { documentRefs, planAttachments } from './attachments.js';
 import { allOf, text } from '../messages/index.js';
+import { entry } from '../messages/localize.js';
 import type { LatestDefinitions } from './latest-definitions.js';
 
 /**
@@ -116,8 +117,8 @@ export async function migrateInstance(engine: CommandRunner, actor: Actor, id: s
   if (!inst) throw new NotFound(text('instance.not-found'));
   requireRole(actor, text('action.migrate-instance'), 'analyst', 'admin');
   const target = await findDefinition(engine.deps.knex, tenant, req.targetDefinitionId);
-  if (!target) throw new NotFound(`process definition ${req.targetDefinitionId} not found`);
-  if (target.key !== inst.process_key) throw new InvalidInput(`process definition ${req.targetDefinitionId} is ${target.key}, not ${inst.process_key}`, [{ path: 'targetDefinitionId', message: `must be a version of ${inst.process_key}` }]);
+  if (!target) throw new NotFound(text('definition.not-found', { id: req.targetDefinitionId }));
+  if (target.key !== inst.process_key) throw new InvalidInput(text('operating.other-process', { id: req.targetDefinitionId, target: target.key, process: inst.process_key }), [entry({ path: 'targetDefinitionId' }, text('operating.version-of', { process: inst.process_key }))]);
   return engine.run('migrateInstance', async (cx) => {
     const row = await cx.uow.instanceForStep(id);
     if (!row || row.state !== 'active') throw new Conflict(text('operating.instance-ended', { id, state: row?.state ?? inst.state }));

@@ -15,6 +15,7 @@ import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext } from './context.js';
 import { planStep, infoOf, type PlanContext } from './plan.js';
 import { FollowUpsExceeded, NotFound } from './errors.js';
+import { text } from '../messages/index.js';
 import { takeRegistrationNumber } from './starting.js';
 import { tenantCalendar } from './calendars.js';
 import { DEFAULT_BUDGETS } from '../config.js';
@@ -65,7 +66,7 @@ export async function runInput(cx: CommandContext, instanceId: string, input: In
 
 async function stepInstance(cx: CommandContext, instanceId: string, input: Input, options: InputOptions = {}): Promise<Stepped> {
   const row = options.read ?? (await cx.uow.instanceForStep(instanceId, options.known));
-  if (!row) throw new NotFound(`process instance ${instanceId} not found`);
+  if (!row) throw new NotFound(text('instance.not-found'));
   const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
   const result = await runStep(cx, row.tenant_id, row.definition_id, model, row.snapshot, input);
   const ended = result.state.status !== 'active' ? (row.ended_at ?? cx.uow.now) : null;

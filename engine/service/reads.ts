@@ -181,7 +181,7 @@ export class Reads {
   /** A definition of the caller's tenant (404 otherwise). */
   async definition(actor: Actor, id: string): Promise<DefinitionRow> {
     const def = await findDefinition(this.db, tenantOf(actor), id);
-    if (!def) throw new NotFound(`process definition ${id} not found`);
+    if (!def) throw new NotFound(text('definition.not-found', { id }));
     return def;
   }
 
@@ -204,7 +204,7 @@ export class Reads {
     requireRole(actor, text('action.read-forms'), 'analyst', 'admin');
     const tenant = tenantOf(actor);
     const form = typeof formId === 'string' && formId.length <= FORM_ID_MAX ? await latestForm(this.db, tenant, formId) : undefined;
-    if (!form) throw new NotFound(`form ${String(formId).slice(0, 80)} not found`);
+    if (!form) throw new NotFound(text('form.not-found', { id: String(formId).slice(0, 80) }));
     return form;
   }
 

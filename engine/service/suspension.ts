@@ -10,13 +10,14 @@ import { findDefinition, latestDefinition, setSuspended, type DefinitionRow } fr
 import { deleteStartTimers } from '../store/timers.js';
 import type { CommandContext } from './context.js';
 import { NotFound } from './errors.js';
+import { text } from '../messages/index.js';
 import { scheduleStartTimers } from './start-timers.js';
 
 export async function setDefinitionSuspended(cx: CommandContext, tenant: string, id: string, user: string, suspend: boolean): Promise<DefinitionRow> {
   // The deployment lock of the tenant: a deployment and a resume never both plan timer starts.
   await cx.uow.db.raw('select pg_advisory_xact_lock(hashtext(?))', [`alur-deploy:${tenant}`]);
   const def = await findDefinition(cx.uow.db, tenant, id);
-  if (!def) throw new NotFound(`process definition ${id} not found`);
+  if (!def) throw new NotFound(text('definition.not-found', { id }));
   if (Boolean(def.suspended_at) === suspend) return def;
   const at = suspend ? cx.uow.now : null;
   const by = suspend ? user : null;

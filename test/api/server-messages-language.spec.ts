@@ -83,4 +83,35 @@ forEachBackend('api: refusals in the caller\'s language', (backend) => {
     const query = await both(() => api.http.get('/api/incidents?state=nope').set(bearer(analyst)));
     expect(query.id.errors).to.deep.equal([{ path: 'state', message: 'state harus salah satu dari open atau resolved' }]);
   });
+
+  it('given a table of bad requests, then each refusal reads in Indonesian from the catalog and in English without a preference', async () => {
+    const tenant = await makeTenant(api, 'tabel');
+    const admin = await makeUser(api, tenant, uname('adm'), ['admin']);
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const rows: { send: () => import('supertest').Test; status: number; id: Partial<Answer>; en: Partial<Answer> }[] = [
+      { send: () => api.http.get('/api/forms/nope').set(bearer(analyst)), status: 404, id: { detail: 'Formulir nope tidak ditemukan.' }, en: { detail: 'Form nope was not found.' } },
+      { send: () => api.http.post(`/api/incidents/${ghost}/resolve`).set(bearer(analyst)), status: 404, id: { detail: `Insiden ${ghost} tidak ditemukan.` }, en: { detail: `Incident ${ghost} was not found.` } },
+      { send: () => api.http.post(`/api/incidents/${ghost}/retry`).set(bearer(analyst)), status: 404, id: { detail: `Insiden ${ghost} tidak ditemukan.` }, en: { detail: `Incident ${ghost} was not found.` } },
+      { send: () => api.http.get(`/api/process-definitions/${ghost}`).set(bearer(analyst)), status: 404, id: { detail: `Definisi proses ${ghost} tidak ditemukan.` }, en: { detail: `Process definition ${ghost} was not found.` } },
+      { send: () => api.http.get('/api/tasks/not-an-id').set(bearer(analyst)), status: 404, id: { detail: 'Tugas ini tidak ditemukan.' }, en: { detail: 'This task was not found.' } },
+      {
+        send: () => api.http.put('/api/calendar').set(bearer(admin)).send({ zone: 'Mars/Olympus' }),
+        status: 400,
+        id: { errors: [{ path: 'zone', message: 'Zona waktu Mars/Olympus tidak dikenal: tulis nama IANA (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) atau selisih jam (+07:00).' }] },
+        en: { errors: [{ path: 'zone', message: 'Time zone Mars/Olympus is unknown: give an IANA name (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) or an offset (+07:00).' }] },
+      },
+      {
+        send: () => api.http.put('/api/calendar').set(bearer(admin)).send({ weekend: [1, 2, 3, 4, 5, 6, 7] }),
+        status: 400,
+        id: { errors: [{ path: 'weekend', message: 'Satu minggu memerlukan sedikitnya satu hari kerja; akhir pekan tidak boleh setiap hari.' }] },
+        en: { errors: [{ path: 'weekend', message: 'A week needs at least one working day; the weekend cannot be every day.' }] },
+      },
+    ];
+    for (const row of rows) {
+      const { id, en } = await both(row.send);
+      expect(id.status, JSON.stringify(id)).to.equal(row.status);
+      expect(id).to.deep.include(row.id);
+      expect(en).to.deep.include(row.en);
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { RouteDeps } from '../deps.js';
 import { startBody, variablesBody, modifyBody, migrateBody } from '../schemas.js';
 import type { Actor } from '../../service/actor.js';
 import { NotFound } from '../../service/errors.js';
+import { text } from '../../messages/index.js';
 import { checkId, PAGING, DATE_OR_TIME } from '../validation.js';
 import { instanceSummary, instanceView, historyView, taskView, documentView } from '../views.js';
 import { SLA_STATES, type SlaState } from '../../core/index.js';
@@ -109,7 +110,7 @@ export function instanceRoutes(r: Routes, deps: RouteDeps): void {
     const id = checkId(req.params.id, 'process instance');
     const dryRun = query.dryRun === true;
     // A malformed definition id is as unknown as a missing one.
-    if (!UUID_SHAPE.test(body.targetDefinitionId)) throw new NotFound(`process definition ${body.targetDefinitionId.slice(0, 80)} not found`);
+    if (!UUID_SHAPE.test(body.targetDefinitionId)) throw new NotFound(text('definition.not-found', { id: body.targetDefinitionId.slice(0, 80) }));
     return deps.engine.migrateInstance(actor, id, body, dryRun);
   });
 }
