@@ -27,6 +27,19 @@ export function sentence(message: Text, where: Omit<Problem, 'message' | 'text'>
   return { ...where, message: render(message, 'en'), text: message };
 }
 
+/**
+ * The catalog key of what a problem says (`bpmn.assignee-empty`), the same wherever it is found:
+ * a rule's finding is wrapped in `bpmn.at` (naming its element), so the key is the inner text's.
+ * The deployment's errors carry it as `key`, the designer's live lint reports it too, and the
+ * issues list shows a finding both found once, by (key, element). Undefined for plain strings.
+ */
+export function problemKey(p: { text?: Text }): string | undefined {
+  const outer = p.text;
+  if (!outer) return undefined;
+  const inner = outer.key === 'bpmn.at' ? outer.params.message : undefined;
+  return inner && typeof inner === 'object' && 'key' in inner ? String(inner.key) : outer.key;
+}
+
 /** A warning never blocks a deployment; it tells the analyst what was ignored. */
 export interface Warning {
   element?: string;

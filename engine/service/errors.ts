@@ -7,8 +7,8 @@
  */
 import { render, text, type Text } from '../messages/index.js';
 
-/** One thing wrong; `text` (when set) is `message` as catalog data, rendered per request. */
-export interface ErrorItem { path?: string; element?: string; message: string; text?: Text }
+/** One thing wrong; `text` (when set) is `message` as catalog data, rendered per request; `key`: its catalog key, for a client matching findings (a deployment's rule findings). */
+export interface ErrorItem { path?: string; element?: string; message: string; text?: Text; key?: string }
 
 /** The base of the errors below: English `message`, and the catalog text when there is one. */
 export class ServiceError extends Error {

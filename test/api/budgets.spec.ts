@@ -57,8 +57,8 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
         <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="split" />${branches}<bpmn:sequenceFlow id="f1" sourceRef="join" targetRef="e" />`);
       const res = await deploy(file, 'fan').set('Accept-Language', 'id').expect(400);
       expect(res.body.errors).to.deep.equal([
-        { element: 'split', message: 'Split memiliki 300 alur keluar; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).' },
-        { element: 'join', message: 'Join memiliki 300 alur masuk; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).' },
+        { element: 'split', message: 'Split memiliki 300 alur keluar; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).', key: 'budget.too-many-outgoing' },
+        { element: 'join', message: 'Join memiliki 300 alur masuk; satu elemen paling banyak 200 alur (ALUR_MAX_FLOWS_PER_ELEMENT).', key: 'budget.too-many-incoming' },
       ]);
       const english = await deploy(file, 'fan').expect(400);
       expect(english.body.errors[0].message).to.equal('Split has 300 outgoing sequence flows; an element may have at most 200 (ALUR_MAX_FLOWS_PER_ELEMENT).');
@@ -175,7 +175,7 @@ forEachBackend('api: budgets against hostile models and input', (backend) => {
 
     it('given a call activity calling its own process by a literal id, when deployed, then it is a 400 naming the call activity, in the language asked for, and nothing is deployed', async () => {
       const res = await deploy(file(caller('ulang', 'ulang')), 'ulang').set('Accept-Language', 'id').expect(400);
-      expect(res.body.errors).to.deep.equal([{ element: 'Panggil', message: 'Call activity Panggil memanggil prosesnya sendiri ulang: setiap mulai akan memulai yang lain tanpa akhir.' }]);
+      expect(res.body.errors).to.deep.equal([{ element: 'Panggil', message: 'Call activity Panggil memanggil prosesnya sendiri ulang: setiap mulai akan memulai yang lain tanpa akhir.', key: 'budget.calls-itself' }]);
       const english = await deploy(file(caller('ulang', 'ulang')), 'ulang').expect(400);
       expect(english.body.errors[0].message).to.equal('Call activity Panggil calls its own process ulang: every start would start another without end.');
       await api.http.get('/api/process-definitions?key=ulang').set(bearer(analyst)).expect(200).expect((r) => expect(r.body.total).to.equal(0));

@@ -88,6 +88,44 @@ describe('designer: the canvas for a newcomer', function () {
     await page.close();
   });
 
+  for (const lang of ['id', 'en'] as const) {
+    it(`given a finding the live lint and a refused deploy both make, then the issues list shows it once, the server's (${lang})`, async function () {
+      const page = await newPage(browser);
+      await page.goto(`${server.url}/designer/index.html`);
+      await page.selectOption('[data-testid=language]', lang);
+      await page.fill('input[name=username]', analyst.username);
+      await page.fill('input[name=password]', analyst.password);
+      await page.click('button[type=submit]');
+      await page.waitForSelector('.djs-palette .entry');
+      const start = await centre(page, 'StartEvent_1');
+      await createFromPalette(page, 'create.task', start.x + 160, start.y);
+      await page.locator('[data-testid=issues] li.issue-error').first().waitFor();
+      // Each listed finding as (catalog key, element, where it came from).
+      const listed = () => page.locator('[data-testid=issues] li.issue').evaluateAll((items) => items.map((li) => ({
+        key: li.getAttribute('data-key'), element: li.getAttribute('data-element'), rule: li.getAttribute('data-rule'), message: li.querySelector('.issue-message')?.textContent ?? '',
+      })));
+      const lint = (await listed()).filter((issue) => issue.key);
+      expect(lint.length, 'the engine rules report their catalog keys').to.be.greaterThan(0);
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await page.click('[data-action=deploy]');
+      await page.locator('[data-testid=issues] li.issue[data-rule=server]').first().waitFor();
+      const after = await listed();
+      const refused = after.filter((issue) => issue.rule === 'server');
+      // The same findings, found twice, are listed once: as the server's, in the chosen language.
+      const both = lint.filter((l) => refused.some((s) => s.key === l.key && s.element === l.element));
+      expect(both.length, 'findings both made').to.be.greaterThan(0);
+      for (const finding of both) {
+        const rows = after.filter((issue) => issue.key === finding.key && issue.element === finding.element);
+        expect(rows.map((row) => row.rule), `${finding.key} on ${finding.element}`).to.deep.equal(['server']);
+      }
+      const startRow = after.find((issue) => issue.element === 'StartEvent_1' && issue.rule === 'server');
+      expect(startRow?.message).to.match(lang === 'id' ? /alur keluar/ : /outgoing/);
+      await screenshot(page, `designer-issues-once-${lang}`);
+      await page.close();
+    });
+  }
+
   it('given a user task, when a day is picked beside the due-date FEEL box, then the task\'s dueDate is that day at 16:00 WIB', async function () {
     const page = await newPage(browser);
     await loginToDesigner(page, server.url, analyst.username, analyst.password);

@@ -9,7 +9,8 @@ import { translate } from '../i18n/translate-module.js';
 import type { Modeler } from '../modeler/create-modeler.js';
 import { withoutElementPrefix } from '../modeler/server-errors.js';
 
-export interface Issue { element?: string; message: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string }
+/** `key`: the finding's catalog key, from the engine's rules (live lint) and the deployment's errors alike. */
+export interface Issue { element?: string; message: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string; key?: string }
 
 export interface IssuesPanel {
   element: HTMLElement;
@@ -21,7 +22,7 @@ export interface IssuesPanel {
 /** bpmn-js-bpmnlint's `linting.completed` payload as a flat list. */
 export function lintIssues(byElement: Record<string, any[]>): Issue[] {
   return Object.entries(byElement).flatMap(([element, list]) =>
-    list.map((issue) => ({ element: issue.id ?? element, message: issue.message, category: issue.category, source: 'lint' as const, rule: issue.rule })));
+    list.map((issue) => ({ element: issue.id ?? element, message: issue.message, category: issue.category, source: 'lint' as const, rule: issue.rule, key: issue.key })));
 }
 
 export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
@@ -45,17 +46,20 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     return target?.businessObject?.name || id || '';
   }
 
-  /** What an issue says, as shown: the same finding from the live lint and the server reads alike. */
-  const shown = (issue: Issue) => `${issue.element ?? ''}\u0000${withoutElementPrefix(translate(issue.message))}`;
+  /** The same finding wherever it was made: its catalog key on its element; without a key (bpmnlint's own rules), what it says there. */
+  const identity = (issue: Issue) => (issue.key ? `key\u0000${issue.key}\u0000${issue.element ?? ''}` : `text\u0000${issue.element ?? ''}\u0000${withoutElementPrefix(translate(issue.message))}`);
 
   function render(): void {
-    // Each problem once: a finding the server also refused on is listed as the server's. The
-    // server writes its findings in the reader's language and names elements by name, so the
-    // engine's own rules (run here by alur/engine-rules on the same document) are matched by
-    // element: where the server refused an element, its list already holds those findings.
-    const refused = new Set(server.map(shown));
-    const refusedElements = new Set(server.filter((issue) => issue.category === 'error').map((issue) => issue.element ?? ''));
-    const duplicate = (issue: Issue) => refused.has(shown(issue)) || (issue.rule === ENGINE_RULES && refusedElements.has(issue.element ?? ''));
+    // Each problem once: a finding the server also made is listed as the server's (in the
+    // reader's language, naming the element). The engine's rules run here (alur/engine-rules) and
+    // at deployment, and both report the finding's catalog key, so they match by (key, element)
+    // whatever the words; a different finding on the same element stays listed.
+    const found = new Set(server.map(identity));
+    const duplicate = (issue: Issue) => found.has(identity(issue));
+    // The live lint words a finding without naming its element (the list shows it beside); the
+    // server's twin reads the same then, rather than "Event mulai StartEvent_1: event mulai …".
+    const twins = new Map(lint.filter((issue) => issue.key).map((issue) => [identity(issue), issue.message]));
+    const says = (issue: Issue) => capitalised((issue.source === 'server' && twins.get(identity(issue))) || withoutElementPrefix(translate(issue.message)));
     const all = [...server, ...lint.filter((issue) => !duplicate(issue))].sort((a, b) => rank(a) - rank(b));
     count.textContent = all.length ? String(all.length) : '';
     count.className = `count ${all.some((issue) => issue.category === 'error') ? 'count-error' : all.length ? 'count-warn' : ''}`;
@@ -65,14 +69,14 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     }
     replaceChildren(list, ...all.map((issue) =>
       h('li', {
-        className: `issue issue-${issue.category}`, 'data-element': issue.element ?? '', 'data-rule': issue.rule ?? issue.source,
+        className: `issue issue-${issue.category}`, 'data-element': issue.element ?? '', 'data-rule': issue.rule ?? issue.source, 'data-key': issue.key ?? '',
         role: 'button', tabindex: 0, onclick: () => select(issue.element),
         onkeydown: (event: Event) => { if ((event as KeyboardEvent).key === 'Enter') select(issue.element); },
       },
         h('span', { className: 'issue-icon', 'aria-hidden': 'true' }, issue.category === 'error' ? '●' : '▲'),
         issue.source === 'server' ? h('span', { className: 'badge badge-error' }, t('serverIssue')) : null,
         h('span', { className: 'issue-element' }, nameOf(issue.element)),
-        h('span', { className: 'issue-message' }, withoutElementPrefix(translate(issue.message))))));
+        h('span', { className: 'issue-message' }, says(issue)))));
   }
 
   render();
@@ -84,8 +88,7 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
   };
 }
 
-/** The bpmnlint rule that reports the engine's deploy-time errors (designer/lint/bpmnlint-plugin-alur). */
-const ENGINE_RULES = 'alur/engine-rules';
+const capitalised = (message: string) => message.charAt(0).toUpperCase() + message.slice(1);
 
 function rank(issue: Issue): number {
   return (issue.source === 'server' ? 0 : 2) + (issue.category === 'error' ? 0 : 1);

@@ -5,9 +5,12 @@
 // designer shows each finding with the severity the deployment gives it.
 // A finding with a catalog text (engine/messages/catalog/bpmn.ts) is written from that catalog in
 // the reader's language, exactly as a refused deployment writes it; the element is not named in
-// the text, because the canvas and the issues list show it beside the finding.
+// the text, because the canvas and the issues list show it beside the finding. Each report carries
+// the finding's catalog key (problemKey, as a refused deployment's errors do), so the issues list
+// shows a finding both made once, by (key, element), whatever the words.
 import * as engine from 'alur-engine-rules';
 import { render, text } from 'alur-engine-text';
+import { problemKey } from '../../../../engine/bpmn/problems.ts';
 import { lintContext } from '../context.js';
 
 /** Where a document-level problem is shown: the first collaboration or process on the canvas. */
@@ -50,7 +53,7 @@ export function engineRulesOf(severity) {
         if (severity === 'error') reporter.report(anchor, say(text('bpmn.rule-failed', { rule: rule.name, detail: String(error && error.message) })));
         continue;
       }
-      for (const problem of problems) reporter.report(problem.element || anchor, findingText(problem, lintContext.lang));
+      for (const problem of problems) reporter.report(problem.element || anchor, findingText(problem, lintContext.lang), { key: problemKey(problem) });
     }
   }
   return { check };
