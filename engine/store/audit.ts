@@ -5,7 +5,9 @@
 import type { Db, Page, PageQuery } from './db.js';
 import { paged } from './db.js';
 
-export type AuditObject = 'user' | 'group' | 'tenant' | 'pack' | 'calendar' | 'signing-certificate' | 'letter-register';
+/** What an audit entry is about; the API's `objectType` filter is declared from this one list. */
+export const AUDIT_OBJECTS = ['user', 'group', 'tenant', 'pack', 'calendar', 'signing-certificate', 'letter-register'] as const;
+export type AuditObject = typeof AUDIT_OBJECTS[number];
 
 export interface AuditRow {
   tenant_id: string | null;
@@ -23,7 +25,7 @@ export async function insertAudit(db: Db, rows: AuditRow[]): Promise<void> {
   await db('audit_entry').insert(rows.map((r) => ({ ...r, before: r.before === null ? null : JSON.stringify(r.before), after: r.after === null ? null : JSON.stringify(r.after) })));
 }
 
-export interface AuditQuery { tenant?: string; objectType?: string; objectId?: string; actor?: string }
+export interface AuditQuery { tenant?: string; objectType?: AuditObject; objectId?: string; actor?: string }
 
 /** Entries, newest first. `tenant` undefined: every entry (platform administrator). */
 export async function listAudit(db: Db, query: AuditQuery, page: PageQuery): Promise<Page<AuditRow & { id: string }>> {

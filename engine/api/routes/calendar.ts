@@ -1,7 +1,6 @@
 /** The tenant's working-day calendar (API.md, "Working days and deadlines"). */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
-import { stringParam } from '../validation.js';
 import { calendarBody, holidayBody } from '../schemas.js';
 import type { HolidayKind } from '../../store/calendars.js';
 
@@ -10,10 +9,7 @@ export function calendarRoutes(r: Routes, deps: RouteDeps): void {
 
   r.add({ method: 'get', path: '/api/calendar', tag: 'calendar', summary: 'The tenant\'s working-day calendar: zone, weekend (ISO weekdays) and holidays between from and to', query: [
     { name: 'from', schema: { type: 'string', format: 'date' } }, { name: 'to', schema: { type: 'string', format: 'date' } },
-  ] }, async ({ req, actor }) => {
-    const q = req.query as Record<string, unknown>;
-    return reads.calendar(actor, { from: stringParam(q, 'from'), to: stringParam(q, 'to') });
-  });
+  ] }, ({ actor, query }: Ctx<unknown, { from?: string; to?: string }>) => reads.calendar(actor, { from: query.from, to: query.to }));
 
   r.add<{ zone?: string; weekend?: number[] }>({ method: 'put', path: '/api/calendar', tag: 'calendar', summary: 'Set the zone and weekend (admin); pending working-day deadlines are planned again', body: calendarBody },
     ({ actor, body }) => admin.setCalendar(actor, body));

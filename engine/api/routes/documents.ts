@@ -1,5 +1,5 @@
 /** Documents (API.md 1.1 "Documents"): upload, read one, download its bytes. Attaching happens on starts and completions. */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { kindRules } from '../../documents/kinds.js';
 import { checkId } from '../validation.js';
@@ -23,7 +23,7 @@ export function documentRoutes(r: Routes, deps: RouteDeps): void {
 
   r.add({ method: 'get', path: '/api/documents/:id/content', tag: 'documents', summary: 'The document\'s bytes with their media type, as an attachment (`?inline=true`: shown in the page, for previews)', query: [
     { name: 'inline', schema: { type: 'boolean' } },
-  ] }, async ({ req, res, actor }) => {
-    await reads.sendDocument(res, actor, checkId(req.params.id, 'document'), (req.query as Record<string, unknown>).inline === 'true' ? 'inline' : 'attachment');
+  ] }, async ({ req, res, actor, query }: Ctx<unknown, { inline?: boolean }>) => {
+    await reads.sendDocument(res, actor, checkId(req.params.id, 'document'), query.inline ? 'inline' : 'attachment');
   });
 }

@@ -1,11 +1,16 @@
 /** Login, the current user, tenants, users, groups and the audit of administration. */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { loginBody, tenantBody, userBody, userPatchBody, groupBody, groupPatchBody } from '../schemas.js';
 import type { NewUser } from '../../service/identity.js';
 import type { PersonPatch } from '../../service/people.js';
-import { enumParam, paging, stringParam, PAGING } from '../validation.js';
+import { PAGING } from '../validation.js';
+import { AUDIT_OBJECTS, type AuditObject } from '../../store/audit.js';
 import { ssoServes } from '../../service/sso.js';
+
+/** The declared, checked query parameters of `GET /api/users` and `GET /api/audit` (defaults filled in). */
+interface PeopleQuery { q?: string; group?: string; active?: 'true' | 'false'; limit: number; offset: number }
+interface AuditListQuery { objectType?: AuditObject; objectId?: string; actor?: string; limit: number; offset: number }
 
 export function identityRoutes(r: Routes, deps: RouteDeps): void {
   const { reads, admin } = deps;
@@ -50,11 +55,8 @@ export function identityRoutes(r: Routes, deps: RouteDeps): void {
     { name: 'group', schema: { type: 'string' }, description: 'Only members of this group.' },
     { name: 'active', schema: { enum: ['true', 'false'] }, description: 'Only active (or only deactivated) users.' },
     ...PAGING,
-  ] }, async ({ actor, req }) => {
-    const q = req.query as Record<string, unknown>;
-    const active = enumParam(q, 'active', ['true', 'false'] as const);
-    return reads.people(actor, { q: stringParam(q, 'q')?.trim().slice(0, 100) || undefined, group: stringParam(q, 'group'), active: active === undefined ? undefined : active === 'true' }, paging(q));
-  });
+  ] }, ({ actor, query }: Ctx<unknown, PeopleQuery>) =>
+    reads.people(actor, { q: query.q?.trim() || undefined, group: query.group, active: query.active === undefined ? undefined : query.active === 'true' }, { limit: query.limit, offset: query.offset }));
 
   r.add({ method: 'get', path: '/api/users/:username', tag: 'identity', summary: 'One user (admin, or the user themself)' },
     ({ actor, req }) => reads.person(actor, String(req.params.username)));
@@ -82,13 +84,12 @@ export function identityRoutes(r: Routes, deps: RouteDeps): void {
     async ({ actor, req }) => { await admin.removeGroup(actor, String(req.params.id)); });
 
   r.add({ method: 'get', path: '/api/audit', tag: 'identity', summary: 'Who created or changed which user, group, tenant or pack, when, with the values before and after (admin)', query: [
-    { name: 'objectType', schema: { enum: ['user', 'group', 'tenant', 'pack', 'calendar'] } },
+    { name: 'objectType', schema: { enum: [...AUDIT_OBJECTS] } },
     { name: 'objectId', schema: { type: 'string' } },
     { name: 'actor', schema: { type: 'string' } },
     ...PAGING,
-  ] }, async ({ actor, req }) => {
-    const q = req.query as Record<string, unknown>;
-    const page = await reads.audit(actor, { objectType: enumParam(q, 'objectType', ['user', 'group', 'tenant', 'pack', 'calendar'] as const), objectId: stringParam(q, 'objectId'), actor: stringParam(q, 'actor') }, paging(q));
+  ] }, async ({ actor, query }: Ctx<unknown, AuditListQuery>) => {
+    const page = await reads.audit(actor, { objectType: query.objectType, objectId: query.objectId, actor: query.actor }, { limit: query.limit, offset: query.offset });
     return {
       items: page.items.map((e) => ({ id: String(e.id), at: new Date(e.at).toISOString(), actor: e.actor, tenant: e.tenant_id, objectType: e.object_type, objectId: e.object_id, action: e.action, before: e.before, after: e.after })),
       total: page.total,

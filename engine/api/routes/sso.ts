@@ -6,11 +6,10 @@
  * configured, the buttons list is empty and the legs answer 404.
  */
 import type { Response } from 'express';
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
 import { ssoButtons, startSignIn, finishSignIn, exchangeSignIn, ssoServes, SSO_APPS, type SsoApp, type SsoDeps } from '../../service/sso.js';
 import { NotFound } from '../../service/errors.js';
-import { enumParam, stringParam } from '../validation.js';
 import { text } from '../../messages/index.js';
 
 const exchangeBody = { type: 'object', additionalProperties: false, required: ['code'], properties: { code: { type: 'string', minLength: 1, maxLength: 100 } } };
@@ -33,10 +32,8 @@ export function ssoRoutes(r: Routes, deps: RouteDeps): void {
   r.add({ method: 'get', path: '/api/auth/sso/start', tag: 'identity', access: 'public', summary: 'Sends the browser to the provider\'s login page (authorization code with PKCE)', query: [
     { name: 'provider', schema: { type: 'string' }, description: 'default, or a tenant with its own provider.' },
     { name: 'app', schema: { enum: [...SSO_APPS] }, description: 'The app to return to (default inbox).' },
-  ], responses: { 302: 'to the provider' } }, async ({ req, res }) => {
-    const q = req.query as Record<string, unknown>;
-    const app: SsoApp = enumParam(q, 'app', SSO_APPS) ?? 'inbox';
-    redirect(res, await startSignIn(configured(), stringParam(q, 'provider') ?? 'default', app));
+  ], responses: { 302: 'to the provider' } }, async ({ res, query }: Ctx<unknown, { provider?: string; app?: SsoApp }>) => {
+    redirect(res, await startSignIn(configured(), query.provider ?? 'default', query.app ?? 'inbox'));
   });
 
   r.add({ method: 'get', path: '/api/auth/sso/callback', tag: 'identity', access: 'public', summary: 'The provider\'s redirect: back to the app with a one-time code (#/sso/<code>)', responses: { 302: 'to the app' } },

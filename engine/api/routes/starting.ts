@@ -4,17 +4,16 @@
  * `POST /api/process-instances` (routes/instances.ts); who may start and the form's rules are
  * decided in service/starting.ts, which both use.
  */
-import type { Routes } from '../route.js';
+import type { Ctx, Routes } from '../route.js';
 import type { RouteDeps } from '../deps.js';
-import { checkId, paging, PAGING } from '../validation.js';
+import { checkId, PAGING } from '../validation.js';
 
 export function startingRoutes(r: Routes, deps: RouteDeps): void {
   const { reads } = deps;
 
   r.add({ method: 'get', path: '/api/startable-processes', tag: 'instances', summary: 'The latest version of every process the caller may start: { items: [{ processKey, name, version, definitionId, startFormId, registrationNumber }] }', query: [
     ...PAGING,
-  ] }, async ({ req, actor }) => {
-    const page = paging(req.query as Record<string, unknown>);
+  ] }, async ({ actor, query: page }: Ctx<unknown, { limit: number; offset: number }>) => {
     const all = await reads.startable(actor);
     return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
   });
