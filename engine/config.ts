@@ -122,6 +122,15 @@ export function loadBudgets(env: NodeJS.ProcessEnv = process.env): Budgets {
  */
 const COMPILED = /\/dist\/engine\/config\.js$/.test(import.meta.url);
 
+/**
+ * The locale every program on the machine follows, in POSIX's order (LC_ALL, then LC_MESSAGES, then
+ * LANG; an empty value counts as unset): what the CLI writes its messages in (cli/lang.ts). Not an
+ * ALUR_* variable: a person sets it for all their programs, not for Alur.
+ */
+export function loadLocale(env: NodeJS.ProcessEnv = process.env): string {
+  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = portOf(env, 'PORT') ?? 3000;
   const redisUrl = stringOf(env, 'REDIS_URL');

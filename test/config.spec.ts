@@ -19,7 +19,7 @@ describe('config: loadConfig', () => {
   it('given an empty environment, when loaded, then the documented defaults apply', () => {
     expect(loadConfig({})).to.deep.equal({
       port: 3000, dataDir: './data', databaseUrl: undefined, redisUrl: undefined, adminPassword: undefined, clockControlled: false, production: false,
-      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, numberInFlight: 0, stepThreads: 2, timeZone: undefined,
+      tokenTtlMs: 12 * 3600_000, tokenCacheMs: 5000, maxUploadBytes: 5 * 1024 * 1024, dbPoolMax: 10, numberInFlight: 1, stepThreads: 2, timeZone: undefined,
       logLevel: 'info', handlers: undefined, connectors: { httpAllow: undefined, httpAllowPrivate: undefined, smtpUrl: undefined, smtpFrom: undefined }, queue: undefined,
       metricsPort: undefined, metricsToken: undefined, trustProxy: false, stopTimeoutMs: 60_000, budgets: loadBudgets({}), unclaimedJobMs: 15 * 60_000,
       maxDocumentBytes: 10 * 1024 * 1024, documentTypes: [], clamav: undefined, soffice: undefined, sofficeTimeoutMs: 60_000, timerMinCycleMs: 60_000, sso: undefined,

@@ -6,9 +6,11 @@
  * no preference — the CLI runs in scripts and CI as often as in a terminal.
  */
 import type { Lang } from '../messages/index.js';
+import { loadLocale } from '../config.js';
 
-export function cliLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+/** `env` for specs; the CLI passes none and gets the process's (read by config.ts, the one module that reads it). */
+export function cliLang(env?: NodeJS.ProcessEnv): Lang {
+  const locale = loadLocale(env);
   const primary = locale.toLowerCase().split(/[_.@-]/)[0];
   return primary === 'id' || primary === 'in' ? 'id' : 'en';
 }

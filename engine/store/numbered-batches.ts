@@ -27,12 +27,14 @@ import { takeNumberQuery, earlierNumberQuery, type CounterKey, type NumberShape 
 import { TAKEN_NUMBER } from './taken-number.js';
 
 /**
- * Statements of one series this process has in flight at once (ALUR_NUMBER_IN_FLIGHT). 0 — off,
- * each start sends its own statement at once — until a quiet machine shows batching pays at every
- * client count: on the loaded one it did at 32 concurrent starts and did not at 8 (bench/README.md,
+ * Statements of one series this process has in flight at once (ALUR_NUMBER_IN_FLIGHT; 0 — off, each
+ * start sends its own statement at once). 1: on a quiet machine (two runs, 14:19 and 14:22 UTC on
+ * 2026-12-07) numbered starts ran at 1.09–1.12 / 0.99–1.13 / 1.38–1.55 of plain ones at 1 / 8 / 32
+ * clients with 1, against 0.91–0.96 / 0.68–1.05 / 0.78–0.87 with 0 and 0.91–1.29 with 2; the
+ * loaded machine's runs (where batching lost at 8 clients) could not decide (bench/README.md,
  * "registration numbers").
  */
-export const IN_FLIGHT_PER_SERIES = 0;
+export const IN_FLIGHT_PER_SERIES = 1;
 /**
  * Most starts in one statement: PostgreSQL's planning and executor start-up of a statement grow
  * faster than its parts (16 starts' parts plan and run in several times the time of 16 single

@@ -47,13 +47,13 @@ describe('packs: scenarios start through the start form', function () {
   it('given a start by someone outside alur:starters, then the scenario fails with the 403', async () => {
     const result = await run((s) => { delete s.start.role; });
     expect(result.ok).to.equal(false);
-    expect(result.error).to.match(/^start: Forbidden: You may not start persetujuan-bangunan-gedung: only members of dpmptsp-klaten-loket may\./);
+    expect(result.error).to.match(/^start: Forbidden: You may not start Persetujuan Bangunan Gedung \(PBG\): only members of dpmptsp-klaten-loket may\./);
   });
 
   it('given start values the form refuses, then the scenario fails naming the form', async () => {
     const result = await run((s) => { s.start.variables = { ...s.start.variables, luasBangunan: 0 }; });
     expect(result.ok).to.equal(false);
-    expect(result.error).to.match(/^start: InvalidInput: The values do not fit the start form form-permohonan-pbg\./);
+    expect(result.error).to.match(/^start: InvalidInput: The values do not fit the start form of Persetujuan Bangunan Gedung \(PBG\)\./);
   });
 
   it('given a refused start that is accepted, or refused for other fields, then the scenario fails saying so', async () => {
