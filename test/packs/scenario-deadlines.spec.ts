@@ -67,8 +67,8 @@ describe('packs: scenarios check working-day deadlines and the case SLA', functi
 
   it('given an sla expectation that is empty or has an unknown state, then the scenario file is refused', () => {
     const file = (sla: unknown) => Buffer.from(JSON.stringify({ name: 'x', process: 'p', start: {}, steps: [], expect: { sla } }));
-    expect(parseScenario(file({}), 's.json').problems.map((p) => p.element)).to.deep.equal(['/expect/sla']);
-    expect(parseScenario(file({ state: 'terlambat' }), 's.json').problems.map((p) => p.element)).to.deep.equal(['/expect/sla/state']);
+    expect(parseScenario(file({}), 's.json').problems.map((p) => p.element)).to.deep.equal(['expect.sla']);
+    expect(parseScenario(file({ state: 'terlambat' }), 's.json').problems.map((p) => p.element)).to.deep.equal(['expect.sla.state']);
     expect(parseScenario(file({ state: 'overdue', workingDaysLeft: -1 }), 's.json').problems).to.deep.equal([]);
   });
 });
