@@ -5,6 +5,8 @@
  * with the library's own English when a provider passes no translate (toggle, edited, list).
  * Read by views/dom-i18n.ts, which rewrites those texts in the DOM.
  */
+import { libraryId } from './bpmn-id-library.js';
+
 export const simulationId: Record<string, string> = {
   'Simulation Log': 'Log simulasi',
   'No Entries': 'Belum ada catatan',
@@ -50,18 +52,6 @@ export const simulationId: Record<string, string> = {
   'End Event': 'Event selesai',
 };
 
-/** @bpmn-io/properties-panel's own controls, where the library falls back to English. */
-export const panelControlsId: Record<string, string> = {
-  'Toggle section': 'Buka/tutup bagian',
-  'Section contains an error': 'Bagian ini berisi kesalahan',
-  'Section contains edits': 'Bagian ini sudah diubah',
-  'Toggle list item': 'Buka/tutup butir',
-  'Delete item': 'Hapus butir',
-  'Create new list item': 'Tambah butir baru',
-  'Open pop-up editor': 'Buka editor jendela',
-  'Open documentation': 'Buka dokumentasi',
-};
-
 const patterns: [RegExp, (...parts: string[]) => string][] = [
   [/^Focus process instance (.+)$/, (id) => `Sorot instans proses ${id}`],
   [/^(.+) (started|finished|canceled)$/, (name, what) => `${name} ${{ started: 'dimulai', finished: 'selesai', canceled: 'dibatalkan' }[what]}`],
@@ -81,5 +71,6 @@ export function simulationText(text: string): string | undefined {
 /** The Indonesian of a properties-panel control's tooltip, or undefined when unknown. */
 export function panelControlText(text: string): string | undefined {
   const count = /^List contains (\d+) items?$/.exec(text);
-  return count ? `Daftar berisi ${count[1]} butir` : panelControlsId[text];
+  // The same words the panel gets through translate where a provider passes it (bpmn-id-library.ts).
+  return count ? `Daftar berisi ${count[1]} butir` : libraryId[text];
 }
