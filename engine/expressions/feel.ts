@@ -5,7 +5,7 @@
  */
 import { evaluate, parseExpression } from 'feelin';
 import { zonedIso } from './time-zone.js';
-import { text, type Text } from '../messages/index.js';
+import { phrase, text, type Text } from '../messages/index.js';
 import { plannedBy, workingDayFunctions, type WorkingDayCall } from '../calendar/feel-functions.mjs';
 import type { CalendarData } from '../calendar/working-days.mjs';
 
@@ -33,10 +33,10 @@ export const PLAIN_CALENDAR: CalendarData = Object.freeze({ zone: 'UTC', weekend
 
 const KNOWN_NAMES = Object.fromEntries(['add working days', 'working days between', 'is working day'].map((name) => [name, null]));
 
-/** Returns a message (English) when `expression` is not valid FEEL, else undefined. */
+/** Returns a message (English, as it reads inside a sentence: "x: invalid FEEL at …") when `expression` is not valid FEEL, else undefined. */
 export function checkFeel(expression: string): string | undefined {
   const error = feelError(expression);
-  return error && String(error);
+  return error && phrase(error, 'en');
 }
 
 /** Why `expression` is not valid FEEL, as catalog text (the deploy rules write it in the reader's language); undefined when it is. */
