@@ -38,9 +38,21 @@ function nameOf(db: Db, sql: string): string | undefined {
     return undefined;
   }
   seen.delete(sql);
-  const name = `alur_${names.size + 1}`;
+  const name = `alur_${++lastName}`;
   names.set(sql, name);
   return name;
+}
+
+/** Names are never given twice, even after forgetPreparedTexts: a connection that prepared an old name keeps its text. */
+let lastName = 0;
+
+/**
+ * For specs: forget which texts have names, so the next texts can be named although earlier specs
+ * of the same process used up PREPARED_TEXTS (prepared.spec failed in the whole suite, passed alone).
+ */
+export function forgetPreparedTexts(): void {
+  names.clear();
+  seen.clear();
 }
 
 /** Whether the database answers a trivial query (for /health); throws when it does not. */

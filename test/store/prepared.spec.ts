@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { forEachBackend } from './backends.js';
 import type { Database } from '../../engine/store/database.js';
-import { prepared } from '../../engine/store/db.js';
+import { forgetPreparedTexts, prepared } from '../../engine/store/db.js';
 
 forEachBackend('store: prepared statements', (backend) => {
   let db: Database;
-  before(async () => { db = await backend.open({ migrate: false }); });
+  // Earlier specs of the same process may have used up the texts that get names (PREPARED_TEXTS).
+  before(async () => { forgetPreparedTexts(); db = await backend.open({ migrate: false }); });
   after(() => db.close());
 
   /** Runs `work` on one connection (a transaction), with the name each statement was sent under. */
