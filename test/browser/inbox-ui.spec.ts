@@ -208,7 +208,8 @@ describe('inbox (browser): everyday use', function () {
   });
 
   it('shows the tab strip without a scrollbar on a desktop, and every tab on a phone', async function () {
-    const strip = (page: import('playwright-core').Page) => page.evaluate(() => {
+    // The list is drawn once the session is read (the header's tenant name); evaluate waits for nothing.
+    const strip = async (page: import('playwright-core').Page) => (await page.locator('nav.tabs').waitFor(), page).evaluate(() => {
       const nav = document.querySelector('nav.tabs') as HTMLElement;
       const tabs = [...nav.querySelectorAll('.tab')].map((tab) => tab.getBoundingClientRect());
       return { overflowX: nav.scrollWidth - nav.clientWidth, overflowY: nav.scrollHeight - nav.clientHeight, right: Math.max(...tabs.map((box) => box.right)), count: tabs.length };
