@@ -6,7 +6,7 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { InvalidInput, NotFound, type ErrorItem } from '../service/errors.js';
-import { allOf, anyOf, entry, text, type Text } from '../messages/index.js';
+import { allOf, entry, text, type Text } from '../messages/index.js';
 import { fieldName, schemaItem, schemaItems } from '../messages/schema-errors.js';
 
 const addFormats = ((addFormatsModule as any).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -39,37 +39,17 @@ export function checkId(value: unknown, what: keyof typeof NOT_FOUND): string {
   return value.toLowerCase();
 }
 
-export interface Paging { limit: number; offset: number }
-
 /** A query parameter refused: 400 naming it, in the shape checkQuery answers. */
 function refuseParam(name: string, why: Text): never {
   throw new InvalidInput(text('api.query-invalid', { names: name }), [entry({ path: name }, why)]);
 }
 
-function intParam(value: unknown, name: string, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) refuseParam(name, text('input.integer-range', { name, min, max }));
-  return n;
-}
-
-export function paging(query: Record<string, unknown>): Paging {
-  return { limit: intParam(query.limit, 'limit', 1, 500, 50), offset: intParam(query.offset, 'offset', 0, 1_000_000_000, 0) };
-}
-
 /** An optional string query parameter (a repeated parameter is refused). */
-export function stringParam(query: Record<string, unknown>, name: string): string | undefined {
+function stringParam(query: Record<string, unknown>, name: string): string | undefined {
   const v = query[name];
   if (v === undefined || v === '') return undefined;
   if (typeof v !== 'string') refuseParam(name, text('input.once', { name }));
   return v;
-}
-
-export function enumParam<T extends string>(query: Record<string, unknown>, name: string, allowed: readonly T[], fallback?: T): T | undefined {
-  const v = stringParam(query, name);
-  if (v === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(v)) refuseParam(name, text('input.one-of', { name, values: anyOf(allowed) }));
-  return v as T;
 }
 
 /** An optional instance id query parameter: a malformed one matches nothing, like an unknown one. */
@@ -77,27 +57,6 @@ export function idParam(query: Record<string, unknown>, name: string): string | 
   const v = stringParam(query, name);
   if (v === undefined) return undefined;
   return INSTANCE_ID.test(v) ? v.toLowerCase() : null;
-}
-
-/** An optional integer query parameter from `min` to `max`. */
-export function optionalIntParam(query: Record<string, unknown>, name: string, min: number, max: number): number | undefined {
-  const v = stringParam(query, name);
-  return v === undefined ? undefined : intParam(v, name, min, max, 0);
-}
-
-/** An optional `true`/`false` query parameter. */
-export function boolParam(query: Record<string, unknown>, name: string): boolean | undefined {
-  const v = enumParam(query, name, ['true', 'false'] as const);
-  return v === undefined ? undefined : v === 'true';
-}
-
-/** An optional ISO 8601 date or date-time query parameter. */
-export function dateParam(query: Record<string, unknown>, name: string): Date | undefined {
-  const v = stringParam(query, name);
-  if (v === undefined) return undefined;
-  const d = /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? new Date(v) : new Date(NaN);
-  if (Number.isNaN(d.getTime())) refuseParam(name, text('input.format', { name, format: text('input.format-date-or-time') }));
-  return d;
 }
 
 /** A query parameter as a route declares it (route.ts): the one place its type, enum, bounds and default are written. */

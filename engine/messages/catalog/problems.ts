@@ -36,8 +36,6 @@ export const problems = {
   'input.string': { en: '{name} must be text', id: '{name} harus berupa teks', nameFirst: true },
   'input.array': { en: '{name} must be a list', id: '{name} harus berupa daftar', nameFirst: true },
   'input.object': { en: '{name} must be an object', id: '{name} harus berupa objek', nameFirst: true },
-  'input.integer-range': { en: '{name} must be an integer from {min} to {max}', id: '{name} harus bilangan bulat dari {min} sampai {max}', nameFirst: true },
-  'input.format-date-or-time': { en: 'an ISO 8601 date or date-time', id: 'tanggal atau tanggal dan jam ISO 8601', fragment: true },
   'input.minimum': { en: '{name} must be at least {limit}', id: '{name} paling kecil {limit}', nameFirst: true },
   'input.maximum': { en: '{name} must be at most {limit}', id: '{name} paling besar {limit}', nameFirst: true },
   'input.min-length': {
