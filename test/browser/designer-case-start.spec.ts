@@ -44,7 +44,7 @@ describe('designer: how a case starts (starters, registration number, start form
     // The engine's rule says, in Indonesian, what is wrong with the format.
     const issue = page.locator('[data-testid=issues] li.issue-error', { hasText: 'penanda {nomor} tidak dikenal' });
     await issue.waitFor();
-    await page.locator('[data-testid=issues] li.issue-error', { hasText: 'tidak memiliki {seq:N}' }).waitFor();
+    await page.locator('[data-testid=issues] li.issue-error', { hasText: 'belum memiliki {seq:N}' }).waitFor();
     await screenshot(page, 'designer-case-start-lint');
     await fillEntry(page, 'alur-business-key', 'IRK/{yyyy}/{MM}/{seq:4}');
     await issue.waitFor({ state: 'detached' });
