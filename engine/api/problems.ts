@@ -8,6 +8,7 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { InputRefused } from '../core/index.js';
+import { refusalText } from '../service/core-text.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, TooLarge, TooManyRequests, Unauthenticated, Unavailable, UnsupportedMediaType, type ErrorItem } from '../service/errors.js';
 import { localize, negotiateLang, render, text, type Lang, type MessageKey, type Text } from '../messages/index.js';
 
@@ -44,7 +45,8 @@ export function toProblem(err: unknown, lang: Lang = 'en'): Problem {
   if (err instanceof Unavailable) return problem('unavailable', 503, messageOf(err), lang);
   if (err instanceof InputRefused) {
     const status = err.code === 'not-found' ? 404 : err.code === 'invalid' ? 400 : 409;
-    return problem('input-refused', status, err.message, lang, status === 400 ? [{ message: err.message }] : undefined);
+    const detail = refusalText(err);
+    return problem('input-refused', status, detail, lang, status === 400 ? [itemOf(detail)] : undefined);
   }
   const e = err as { type?: string; status?: number; code?: string; message?: string; field?: string };
   // Body parser and multer errors carry their own status or code: they are the client's fault.

@@ -17,57 +17,67 @@ import { Runtime, ExpressionFailure } from './runtime.js';
 import { ROOT_KEY, type Compensable, type InstanceState } from './state.js';
 import { openSubscription } from './subscriptions.js';
 import { raiseIncident } from './incidents.js';
+import { problemOf, reasonOf, refOf, type ElementProblem, type ProblemParam } from './problems.js';
 
-export interface MigrationProblem { element: string; message: string }
+/** Why a migration cannot be honoured; the catalog words each code (`migrate.<code>`). */
+export type MigrationCode =
+  | 'instance-not-active' | 'other-process' | 'mapped-twice' | 'no-mapping' | 'target-missing' | 'type-differs'
+  | 'multi-instance-differs' | 'event-differs' | 'event-subprocess-differs' | 'container-differs'
+  | 'join-target-missing' | 'join-flows-missing';
+
+export type MigrationProblem = ElementProblem<MigrationCode>;
 
 /** Where each source element goes: the explicit mappings. */
 export type ElementMapping = { source: string; target: string }[];
 
-function eventKind(def: ElementDef): string | undefined {
+function eventKind(def: ElementDef): string {
   if (def.type === 'receiveTask') return 'message';
-  return def.event?.kind;
+  return def.event?.kind ?? 'none';
 }
 
-function sameKind(a: ElementDef, b: ElementDef): string | undefined {
-  if (a.type !== b.type) return `is a ${a.type} but ${b.id} is a ${b.type}`;
-  if (!!a.multiInstance !== !!b.multiInstance) return `${a.multiInstance ? 'is' : 'is not'} multi-instance but ${b.id} ${b.multiInstance ? 'is' : 'is not'}`;
-  if (eventKind(a) !== eventKind(b)) return `waits for a ${eventKind(a) ?? 'none'} event but ${b.id} for a ${eventKind(b) ?? 'none'} event`;
-  if (!!a.triggeredByEvent !== !!b.triggeredByEvent) return `${a.triggeredByEvent ? 'is' : 'is not'} an event subprocess but ${b.id} ${b.triggeredByEvent ? 'is' : 'is not'}`;
+/** How `b` (a target element) differs in kind from `a`: a code and its details (types, kinds, yes/no). */
+function kindDifference(a: ElementDef, b: ElementDef): { code: MigrationCode; params: Record<string, ProblemParam> } | undefined {
+  if (a.type !== b.type) return { code: 'type-differs', params: { type: a.type, targetType: b.type } };
+  if (!!a.multiInstance !== !!b.multiInstance) return { code: 'multi-instance-differs', params: { source: a.multiInstance ? 'yes' : 'no' } };
+  if (eventKind(a) !== eventKind(b)) return { code: 'event-differs', params: { event: eventKind(a), targetEvent: eventKind(b) } };
+  if (!!a.triggeredByEvent !== !!b.triggeredByEvent) return { code: 'event-subprocess-differs', params: { source: a.triggeredByEvent ? 'yes' : 'no' } };
   return undefined;
 }
 
 /** Every reason the migration cannot be honoured, each naming a source element; empty when it can. */
 export function checkMigration(source: ProcessModel, target: ProcessModel, state: InstanceState, mapping: ElementMapping): MigrationProblem[] {
-  if (state.status !== 'active') return [{ element: source.id, message: `the instance is ${state.status}` }];
-  if (source.id !== target.id) return [{ element: source.id, message: `the target is process ${target.id}, not ${source.id}` }];
+  if (state.status !== 'active') return [problemOf(source, source.id, 'instance-not-active', { status: state.status })];
+  if (source.id !== target.id) return [problemOf(source, source.id, 'other-process', { target: target.name ?? target.id, process: source.name ?? source.id })];
   const problems: MigrationProblem[] = [];
+  const at = (id: string, code: MigrationCode, params: Record<string, ProblemParam>) => problems.push(problemOf(source, id, code, params));
+  const [from, to] = [(id: string) => refOf(source, id), (id: string) => refOf(target, id)];
   const map = new Map<string, string>();
   for (const m of mapping) {
-    if (map.has(m.source) && map.get(m.source) !== m.target) problems.push({ element: m.source, message: `${m.source} is mapped twice` });
+    if (map.has(m.source) && map.get(m.source) !== m.target) at(m.source, 'mapped-twice', { element: from(m.source) });
     map.set(m.source, m.target);
   }
   const active = [...new Set(Object.keys(state.els).map(Number).filter((k) => k !== ROOT_KEY).map((k) => state.els[k].e))];
   for (const id of active) {
-    const to = map.get(id);
-    const from = source.elements[id];
-    if (to === undefined) { problems.push({ element: id, message: `${id} is active and has no mapping` }); continue; }
-    const def = target.elements[to];
-    if (!def) { problems.push({ element: id, message: `${id} is mapped to ${to}, which is not an element of the target` }); continue; }
-    const kind = sameKind(from, def);
-    if (kind) { problems.push({ element: id, message: `${id} ${kind}` }); continue; }
+    const next = map.get(id);
+    const def0 = source.elements[id];
+    if (next === undefined) { at(id, 'no-mapping', { element: from(id) }); continue; }
+    const def = target.elements[next];
+    if (!def) { at(id, 'target-missing', { element: from(id), target: next }); continue; }
+    const kind = kindDifference(def0, def);
+    if (kind) { at(id, kind.code, { element: from(id), target: to(next), ...kind.params }); continue; }
     // The element must land in the container its container lands in (or both at the process level).
-    const wanted = from.parent === source.id ? target.id : map.get(from.parent) ?? from.parent;
-    if (def.parent !== wanted) problems.push({ element: id, message: `${id} is inside ${from.parent === source.id ? 'the process' : from.parent}, but ${to} is inside ${def.parent === target.id ? 'the process' : def.parent}` });
+    const wanted = def0.parent === source.id ? target.id : map.get(def0.parent) ?? def0.parent;
+    if (def.parent !== wanted) at(id, 'container-differs', { element: from(id), container: from(def0.parent), target: to(next), targetContainer: to(def.parent) });
   }
   for (const [scope, gateways] of Object.entries(state.joins ?? {})) {
     void scope;
     for (const [gateway, arrived] of Object.entries(gateways)) {
       if (!arrived.length) continue;
-      const to = map.get(gateway) ?? gateway;
-      const def = target.elements[to];
-      if (!def || def.type !== source.elements[gateway].type) { problems.push({ element: gateway, message: `tokens wait at ${gateway}, and the target has no ${source.elements[gateway].type} ${to} to hold them` }); continue; }
+      const next = map.get(gateway) ?? gateway;
+      const def = target.elements[next];
+      if (!def || def.type !== source.elements[gateway].type) { at(gateway, 'join-target-missing', { element: from(gateway), type: source.elements[gateway].type, target: def ? to(next) : next }); continue; }
       const missing = arrived.filter((f) => !def.incoming.includes(f));
-      if (missing.length) problems.push({ element: gateway, message: `tokens wait at ${gateway} from ${missing.join(', ')}, which ${missing.length === 1 ? 'does' : 'do'} not lead to ${to} in the target` });
+      if (missing.length) at(gateway, 'join-flows-missing', { element: from(gateway), flows: missing.map((f) => ({ id: f, ...(source.flows[f]?.name ? { name: source.flows[f].name } : {}) })), count: missing.length, target: to(next) });
     }
   }
   return problems;
@@ -76,7 +86,7 @@ export function checkMigration(source: ProcessModel, target: ProcessModel, state
 /** Applies a checked migration to `rt` (running the source model); returns a reason when it no longer applies. */
 export function migrate(rt: Runtime, target: ProcessModel, mapping: ElementMapping, user: string | undefined, versions?: { from: number; to: number }): string | undefined {
   const problems = checkMigration(rt.model, target, rt.state, mapping);
-  if (problems.length) return problems.map((p) => `${p.element}: ${p.message}`).join('; ');
+  if (problems.length) return reasonOf(problems);
   const map = new Map(mapping.map((m) => [m.source, m.target]));
   const to = new Runtime(target, rt.state, rt.now, rt.feel, rt.maxActivations, rt.calendar);
   const state = rt.state;

@@ -24,6 +24,7 @@ import { applyInputs } from './variables.js';
 import { openBoundaries, openEventSubprocesses } from './subscriptions.js';
 import { raiseIncident } from './incidents.js';
 import { innerEnded, isBody, isInner } from './elements/multi-instance.js';
+import { problemOf, reasonOf, refOf, type ElementProblem, type ProblemParam } from './problems.js';
 
 export interface Modification {
   /**
@@ -35,28 +36,37 @@ export interface Modification {
   activate?: { elementId: string; variables?: Variables; /** The container instance to activate in, when several run. */ ancestor?: number }[];
 }
 
-export interface ModificationProblem { element: string; message: string }
+/** What cannot be honoured; the catalog words each code (`modify.<code>`). */
+export type ModificationCode =
+  | 'instance-not-active' | 'nothing-to-do' | 'key-not-active' | 'key-other-element' | 'termination-unnamed'
+  | 'process-not-terminable' | 'not-an-element' | 'not-active' | 'process-not-activatable' | 'boundary-event'
+  | 'start-event' | 'compensation-handler' | 'multi-instance-not-running' | 'ancestor-not-running'
+  | 'container-runs-several' | 'ancestor-not-a-container';
+
+export type ModificationProblem = ElementProblem<ModificationCode>;
 
 /** Every element of `mod` that cannot be honoured, each named; empty when it can be applied. */
 export function checkModification(model: ProcessModel, state: InstanceState, mod: Modification): ModificationProblem[] {
   const problems: ModificationProblem[] = [];
-  if (state.status !== 'active') return [{ element: model.id, message: `the instance is ${state.status}` }];
-  if (!mod.terminate?.length && !mod.activate?.length) return [{ element: model.id, message: 'nothing to terminate or activate' }];
+  const at = (id: string, code: ModificationCode, params: Record<string, ProblemParam> = {}) => problems.push(problemOf(model, id, code, params));
+  const ref = (id: string) => refOf(model, id);
+  if (state.status !== 'active') return [problemOf(model, model.id, 'instance-not-active', { status: state.status })];
+  if (!mod.terminate?.length && !mod.activate?.length) return [problemOf(model, model.id, 'nothing-to-do')];
   for (const { elementId, key } of mod.terminate ?? []) {
     if (key !== undefined) {
       const inst = key === ROOT_KEY ? undefined : state.els[key];
-      if (!inst) problems.push({ element: elementId ?? `#${key}`, message: `${key} is not an active element instance of this case` });
-      else if (elementId !== undefined && inst.e !== elementId) problems.push({ element: elementId, message: `${key} is an instance of ${inst.e}, not of ${elementId}` });
+      if (!inst) at(elementId ?? `#${key}`, 'key-not-active', { key });
+      else if (elementId !== undefined && inst.e !== elementId) at(elementId, 'key-other-element', { key, of: ref(inst.e), element: ref(elementId) });
       continue;
     }
-    if (elementId === undefined) problems.push({ element: model.id, message: 'a termination names an elementId or an element instance key' });
-    else if (elementId === model.id) problems.push({ element: elementId, message: 'the process itself is not terminated by a modification; cancel the instance instead' });
-    else if (!model.elements[elementId]) problems.push({ element: elementId, message: `${elementId} is not an element of process ${model.id}` });
-    else if (!isActive(state, elementId)) problems.push({ element: elementId, message: `${elementId} is not active` });
+    if (elementId === undefined) at(model.id, 'termination-unnamed');
+    else if (elementId === model.id) at(elementId, 'process-not-terminable');
+    else if (!model.elements[elementId]) at(elementId, 'not-an-element', { element: elementId, process: model.name ?? model.id });
+    else if (!isActive(state, elementId)) at(elementId, 'not-active', { element: ref(elementId) });
   }
   for (const a of mod.activate ?? []) {
     const problem = activationProblem(model, state, a.elementId, a.ancestor);
-    if (problem) problems.push({ element: a.elementId, message: problem });
+    if (problem) problems.push(problem);
   }
   return problems;
 }
@@ -89,41 +99,44 @@ function scopesOf(state: InstanceState, c: ElementDef): number[] {
 interface Placement { scope: number; create: ElementDef[] }
 
 /** Where an activation of `elementId` goes: the deepest running container instance, and the containers to create below it. */
-function place(model: ProcessModel, state: InstanceState, elementId: string, ancestor?: number): Placement | string {
+function place(model: ProcessModel, state: InstanceState, elementId: string, ancestor?: number): Placement | ModificationProblem {
   const def = model.elements[elementId];
   const containers = containersOf(model, def);
+  const element = refOf(model, elementId);
   for (let i = 0; i < containers.length; i++) {
     const scopes = scopesOf(state, containers[i]);
+    const container = refOf(model, containers[i].id);
     if (scopes.length === 0) {
-      if (containers[i].multiInstance) return `${elementId} is inside multi-instance ${containers[i].id}, which has no running instance to activate it in`;
+      if (containers[i].multiInstance) return problemOf(model, elementId, 'multi-instance-not-running', { element, container });
       continue;
     }
     const scope = ancestor !== undefined ? (scopes.includes(ancestor) ? ancestor : undefined) : scopes.length === 1 ? scopes[0] : undefined;
     if (scope === undefined) {
       return ancestor !== undefined
-        ? `${ancestor} is not a running instance of ${containers[i].id}`
-        : `${containers[i].id} runs ${scopes.length} times; name the one to activate ${elementId} in (ancestor: ${scopes.join(', ')})`;
+        ? problemOf(model, elementId, 'ancestor-not-running', { ancestor, container })
+        : problemOf(model, elementId, 'container-runs-several', { container, count: scopes.length, element, ancestors: scopes });
     }
     return { scope, create: containers.slice(0, i).reverse() };
   }
-  if (ancestor !== undefined && ancestor !== ROOT_KEY) return `${ancestor} is not a running instance of a container of ${elementId}`;
+  if (ancestor !== undefined && ancestor !== ROOT_KEY) return problemOf(model, elementId, 'ancestor-not-a-container', { ancestor, element });
   return { scope: ROOT_KEY, create: containers.slice().reverse() };
 }
 
-function activationProblem(model: ProcessModel, state: InstanceState, elementId: string, ancestor?: number): string | undefined {
+function activationProblem(model: ProcessModel, state: InstanceState, elementId: string, ancestor?: number): ModificationProblem | undefined {
   const def = model.elements[elementId];
-  if (!def) return elementId === model.id ? 'the process itself cannot be activated' : `${elementId} is not an element of process ${model.id}`;
-  if (def.type === 'boundaryEvent') return `${elementId} is a boundary event: it is triggered by its event, not activated`;
-  if (def.type === 'startEvent') return `${elementId} is a start event: activate the element after it, or its subprocess`;
-  if (def.isForCompensation) return `${elementId} is a compensation handler: it runs only when compensation is thrown`;
+  if (!def) return elementId === model.id ? problemOf(model, elementId, 'process-not-activatable') : problemOf(model, elementId, 'not-an-element', { element: elementId, process: model.name ?? model.id });
+  const element = refOf(model, elementId);
+  if (def.type === 'boundaryEvent') return problemOf(model, elementId, 'boundary-event', { element });
+  if (def.type === 'startEvent') return problemOf(model, elementId, 'start-event', { element });
+  if (def.isForCompensation) return problemOf(model, elementId, 'compensation-handler', { element });
   const placement = place(model, state, elementId, ancestor);
-  return typeof placement === 'string' ? placement : undefined;
+  return 'code' in placement ? placement : undefined;
 }
 
 /** Applies a checked modification; returns a reason when it no longer applies (nothing changed then). */
 export function modify(rt: Runtime, mod: Modification, user?: string): string | undefined {
   const problems = checkModification(rt.model, rt.state, mod);
-  if (problems.length) return problems.map((p) => `${p.element}: ${p.message}`).join('; ');
+  if (problems.length) return reasonOf(problems);
   const terminations = mod.terminate ?? [];
   const byKey = terminations.flatMap((t) => (t.key !== undefined ? [t.key] : []));
   const doomed = terminationTargets(rt, terminations.flatMap((t) => (t.key === undefined && t.elementId !== undefined ? [t.elementId] : [])), byKey);

@@ -61,12 +61,12 @@ export interface Models {
 
 export function step(model: ProcessModel, state: InstanceState | null, input: Input, now: string, env: StepEnv = {}): StepResult {
   if (input.type === 'instance.start') {
-    if (state) throw new InputRefused(`instance ${state.id} has already started`);
+    if (state) throw new InputRefused(`instance ${state.id} has already started`, 'conflict', 'already-started', { instance: state.id });
     return startStep(model, input, now, env);
   }
-  if (!state) throw new InputRefused(`${input.type} needs a started instance`, 'not-found');
-  if (state.v !== STATE_VERSION) throw new InputRefused(`state version ${state.v} is not supported (expected ${STATE_VERSION})`, 'invalid');
-  if (state.processId !== model.id) throw new InputRefused(`instance ${state.id} runs ${state.processId}, not ${model.id}`, 'invalid');
+  if (!state) throw new InputRefused(`${input.type} needs a started instance`, 'not-found', 'not-started', { input: input.type });
+  if (state.v !== STATE_VERSION) throw new InputRefused(`state version ${state.v} is not supported (expected ${STATE_VERSION})`, 'invalid', 'state-version', { version: state.v, expected: STATE_VERSION });
+  if (state.processId !== model.id) throw new InputRefused(`instance ${state.id} runs ${state.processId}, not ${model.id}`, 'invalid', 'other-process', { instance: state.id, process: state.processId, model: model.id });
   if (state.status !== 'active') return ignore(state, input, `instance ${state.id} is ${state.status}`);
   const rt = runtime(model, structuredClone(state), now, env);
   const reason = handle(rt, input);
@@ -78,11 +78,11 @@ export function step(model: ProcessModel, state: InstanceState | null, input: In
 
 /** The first step of a new instance: the one name for it in the core (the service's command is Engine.startInstance). */
 export function startStep(model: ProcessModel, input: Extract<Input, { type: 'instance.start' }>, now: string, env: StepEnv = {}): StepResult {
-  if (input.processId !== model.id) throw new InputRefused(`process ${input.processId} is not ${model.id}`, 'invalid');
+  if (input.processId !== model.id) throw new InputRefused(`process ${input.processId} is not ${model.id}`, 'invalid', 'start-other-process', { process: input.processId, model: model.id });
   const start = input.startEventId ?? model.noneStart;
-  if (!start) throw new InputRefused(`process ${model.id} has no none start event; it starts by message, timer or signal`, 'invalid');
+  if (!start) throw new InputRefused(`process ${model.id} has no none start event; it starts by message, timer or signal`, 'invalid', 'no-none-start', { process: model.name ?? model.id });
   const startDef = model.elements[start];
-  if (!startDef || startDef.type !== 'startEvent' || startDef.parent !== model.id) throw new InputRefused(`${start} is not a start event of process ${model.id}`, 'invalid');
+  if (!startDef || startDef.type !== 'startEvent' || startDef.parent !== model.id) throw new InputRefused(`${start} is not a start event of process ${model.id}`, 'invalid', 'not-a-start-event', { element: start, process: model.name ?? model.id });
   const vars = checkVariables(input.variables) ?? {};
   const state: InstanceState = {
     v: STATE_VERSION,

@@ -121,10 +121,10 @@ export function applyInputs(rt: Runtime, key: number): void {
  */
 export function checkVariables(vars: unknown): Record<string, unknown> | undefined {
   if (vars === undefined || vars === null) return undefined;
-  if (typeof vars !== 'object' || Array.isArray(vars)) throw new InputRefused('variables must be an object', 'invalid');
+  if (typeof vars !== 'object' || Array.isArray(vars)) throw new InputRefused('variables must be an object', 'invalid', 'variables-not-object');
   try {
     return JSON.parse(JSON.stringify(vars)) as Record<string, unknown>;
   } catch (err) {
-    throw new InputRefused(`variables are not JSON data: ${(err as Error).message}`, 'invalid');
+    throw new InputRefused(`variables are not JSON data: ${(err as Error).message}`, 'invalid', 'variables-not-json');
   }
 }

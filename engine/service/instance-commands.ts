@@ -18,7 +18,8 @@ import { type Actor, tenantOf, requireRole } from './actor.js';
 import { Conflict, InvalidInput, NotFound } from './errors.js';
 import { checkStart } from './starting.js';
 import { documentRefs, planAttachments } from './attachments.js';
-import { allOf, text } from '../messages/index.js';
+import { text } from '../messages/index.js';
+import { elementsShown, problemItem } from './core-text.js';
 import { entry } from '../messages/localize.js';
 import type { LatestDefinitions } from './latest-definitions.js';
 
@@ -101,7 +102,7 @@ export async function modifyInstance(engine: CommandRunner, actor: Actor, id: st
     if (!row || row.state !== 'active') throw new Conflict(text('operating.instance-ended', { id, state: row?.state ?? inst.state }));
     const model = await cx.deps.models.get(cx.uow.db, row.definition_id);
     const problems = checkModification(model, row.snapshot, input);
-    if (problems.length) throw new InvalidInput(text('operating.cannot-modify', { elements: allOf(problems.map((p) => p.element)) }), problems);
+    if (problems.length) throw new InvalidInput(text('operating.cannot-modify', { elements: elementsShown(problems) }), problems.map((p) => problemItem('modify', p)));
     return runInput(cx, id, { type: 'instance.modify', ...input, user: actor.username }, { read: row });
   }, { oneStatement: true });
 }
@@ -124,7 +125,7 @@ export async function migrateInstance(engine: CommandRunner, actor: Actor, id: s
     if (!row || row.state !== 'active') throw new Conflict(text('operating.instance-ended', { id, state: row?.state ?? inst.state }));
     const [source, model] = [await cx.deps.models.get(cx.uow.db, row.definition_id), await cx.deps.models.get(cx.uow.db, target.id)];
     const problems = checkMigration(source, model, row.snapshot, req.mappings);
-    if (problems.length) throw new InvalidInput(text('operating.cannot-migrate', { elements: allOf([...new Set(problems.map((p) => p.element))]) }), problems);
+    if (problems.length) throw new InvalidInput(text('operating.cannot-migrate', { elements: elementsShown(problems) }), problems.map((p) => problemItem('migrate', p)));
     if (dryRun) return { migrated: false, errors: [] as [] };
     await runInput(cx, id, { type: 'instance.migrate', target: model, mappings: req.mappings, user: actor.username, versions: { from: row.process_version, to: target.version } },
       { read: row, retarget: { definitionId: target.id, version: target.version } });

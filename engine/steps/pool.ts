@@ -204,7 +204,7 @@ export function createStepPool(options: StepPoolOptions): StepRunner {
 }
 
 function rebuilt(error: Extract<StepReply, { error: unknown }>['error']): Error {
-  if (error.kind === 'InputRefused') return new InputRefused(error.message, error.code);
+  if (error.kind === 'InputRefused') return new InputRefused(error.message, error.code, error.reason, error.params);
   if (error.kind === 'CoreBug') return new CoreBug(error.message);
   return new Error(error.message);
 }

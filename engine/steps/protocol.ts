@@ -35,4 +35,4 @@ export interface StepJob {
 export type StepReply =
   | { id: number; result: StepResult }
   | { id: number; missing: true }
-  | { id: number; error: { kind: 'InputRefused' | 'CoreBug' | 'Error'; message: string; code?: InputRefused['code'] } };
+  | { id: number; error: { kind: 'InputRefused' | 'CoreBug' | 'Error'; message: string; code?: InputRefused['code']; reason?: InputRefused['reason']; params?: InputRefused['params'] } };

@@ -38,7 +38,7 @@ function run(job: StepJob): StepReply {
   } catch (err) {
     const e = err as Error;
     const kind = err instanceof InputRefused ? 'InputRefused' : err instanceof CoreBug ? 'CoreBug' : 'Error';
-    return { id: job.id, error: { kind, message: e.message, ...(err instanceof InputRefused ? { code: err.code } : {}) } };
+    return { id: job.id, error: { kind, message: e.message, ...(err instanceof InputRefused ? { code: err.code, reason: err.reason, params: err.params } : {}) } };
   }
 }
 

@@ -17,6 +17,9 @@ forEachBackend('api: operating running cases — modify and migrate', (backend) 
     const refused = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ terminate: [{ elementId: 'Setujui' }], activate: [{ elementId: 'Hantu' }, { elementId: 'Start' }] });
     expect(refused.status, JSON.stringify(refused.body)).to.equal(400);
     expect(refused.body.errors.map((e: { element: string }) => e.element)).to.deep.equal(['Setujui', 'Hantu', 'Start']);
+    const refusedId = await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).set('Accept-Language', 'id').send({ terminate: [{ elementId: 'Setujui' }], activate: [{ elementId: 'Hantu' }] });
+    expect(refusedId.body.errors.map((e: { key: string }) => e.key)).to.deep.equal(['modify.not-active', 'modify.not-an-element']);
+    expect(refusedId.body.errors.map((e: { message: string }) => e.message)).to.deep.equal(['Setujui tidak sedang aktif', 'Hantu bukan elemen proses dua-langkah']);
     expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(analyst)).send({ activate: [{ variables: {} }] })).status).to.equal(400);
     expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(staff)).send({ terminate: [{ elementId: 'Periksa' }] })).status).to.equal(403);
     expect((await api.http.post(`/api/process-instances/${inst.id}/modify`).set(bearer(other)).send({ terminate: [{ elementId: 'Periksa' }] })).status).to.equal(404);
@@ -89,7 +92,10 @@ forEachBackend('api: operating running cases — modify and migrate', (backend) 
     expect(dry.body).to.deep.equal({ migrated: false, errors: [] });
     const unmapped = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [] }, true);
     expect(unmapped.status).to.equal(400);
-    expect(unmapped.body.errors).to.deep.equal([{ element: 'Periksa', message: 'Periksa is active and has no mapping' }]);
+    expect(unmapped.body.errors).to.deep.equal([{ element: 'Periksa', key: 'migrate.no-mapping', message: '“Periksa berkas” is active and has no mapping' }]);
+    const unmappedId = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [] }, true).set('Accept-Language', 'id');
+    expect(unmappedId.body.detail).to.equal('Berkas tidak dapat dimigrasikan seperti itu: “Periksa berkas”.');
+    expect(unmappedId.body.errors).to.deep.equal([{ element: 'Periksa', key: 'migrate.no-mapping', message: '“Periksa berkas” sedang aktif dan tidak punya pemetaan' }]);
     const wrongType = await migrate(analyst, { targetDefinitionId: v2.id, mappings: [{ source: 'Periksa', target: 'End' }] });
     expect(wrongType.status).to.equal(400);
     expect(wrongType.body.errors[0].element).to.equal('Periksa');

@@ -79,13 +79,13 @@ describe('instance.migrate', () => {
   it('given mappings it cannot honour, then each element is named and a migrate input changes nothing', async () => {
     const [v1, v2] = [await model(V1), await model(V2)];
     const state = started(v1);
-    expect(checkMigration(v1, v2, state, [])).to.deep.equal([{ element: 'periksa', message: 'periksa is active and has no mapping' }]);
-    expect(checkMigration(v1, v2, state, [{ source: 'periksa', target: 'hilang' }])).to.deep.equal([{ element: 'periksa', message: 'periksa is mapped to hilang, which is not an element of the target' }]);
-    expect(checkMigration(v1, v2, state, [{ source: 'periksa', target: 'kirim' }])).to.deep.equal([{ element: 'periksa', message: 'periksa is a userTask but kirim is a serviceTask' }]);
+    expect(checkMigration(v1, v2, state, [])).to.deep.equal([{ element: 'periksa', code: 'no-mapping', params: { element: { id: 'periksa' } } }]);
+    expect(checkMigration(v1, v2, state, [{ source: 'periksa', target: 'hilang' }])).to.deep.equal([{ element: 'periksa', code: 'target-missing', params: { element: { id: 'periksa' }, target: 'hilang' } }]);
+    expect(checkMigration(v1, v2, state, [{ source: 'periksa', target: 'kirim' }])).to.deep.equal([{ element: 'periksa', code: 'type-differs', params: { element: { id: 'periksa' }, target: { id: 'kirim' }, type: 'userTask', targetType: 'serviceTask' } }]);
     const other = await model(V2.replace('id="p"', 'id="q"'));
-    expect(checkMigration(v1, other, state, [{ source: 'periksa', target: 'verifikasi' }])).to.deep.equal([{ element: 'p', message: 'the target is process q, not p' }]);
+    expect(checkMigration(v1, other, state, [{ source: 'periksa', target: 'verifikasi' }])).to.deep.equal([{ element: 'p', code: 'other-process', params: { target: 'q', process: 'p' } }]);
     const r = step(v1, state, { type: 'instance.migrate', target: v2, mappings: [{ source: 'periksa', target: 'kirim' }] }, LATER);
-    expect(r.ignored).to.match(/periksa: periksa is a userTask but kirim is a serviceTask/);
+    expect(r.ignored).to.match(/periksa: type-differs/);
     expect(r.state).to.equal(state);
     expect(r.effects).to.deep.equal([]);
   });
@@ -96,7 +96,7 @@ describe('instance.migrate', () => {
     const [v1, v2] = [await model(sub('kajian', 'telaah')), await model(sub('kajian2', 'telaah2'))];
     const state = started(v1);
     expect(checkMigration(v1, v2, state, [{ source: 'kajian', target: 'kajian2' }, { source: 'telaah', target: 'luar' }]))
-      .to.deep.equal([{ element: 'telaah', message: 'telaah is inside kajian, but luar is inside the process' }]);
+      .to.deep.equal([{ element: 'telaah', code: 'container-differs', params: { element: { id: 'telaah' }, container: { id: 'kajian' }, target: { id: 'luar' }, targetContainer: { id: 'p', process: true } } }]);
     const r = step(v1, state, { type: 'instance.migrate', target: v2, mappings: [{ source: 'kajian', target: 'kajian2' }, { source: 'telaah', target: 'telaah2' }] }, LATER);
     expect(Object.values(r.state.els).map((i) => i.e)).to.deep.equal(['p', 'kajian2', 'telaah2']);
     const key = Number(Object.keys(r.state.els).find((k) => r.state.els[Number(k)].e === 'telaah2'));
@@ -115,7 +115,7 @@ describe('instance.migrate', () => {
     const same = await model(par().replace('<bpmn:endEvent id="e"/>', '<bpmn:endEvent id="e" name="Selesai"/>'));
     expect(checkMigration(v1, same, state, [{ source: 'b', target: 'b' }])).to.deep.equal([]);
     const renamed = await model(par(' '));
-    expect(checkMigration(v1, renamed, state, [{ source: 'b', target: 'b' }])).to.deep.equal([{ element: 'join', message: 'tokens wait at join from f4, which does not lead to join in the target' }]);
+    expect(checkMigration(v1, renamed, state, [{ source: 'b', target: 'b' }])).to.deep.equal([{ element: 'join', code: 'join-flows-missing', params: { element: { id: 'join' }, flows: [{ id: 'f4' }], count: 1, target: { id: 'join' } } }]);
     const r = step(v1, state, { type: 'instance.migrate', target: same, mappings: [{ source: 'b', target: 'b' }] }, LATER);
     const b = Number(Object.keys(r.state.els).find((k) => r.state.els[Number(k)].e === 'b'));
     expect(step(same, r.state, { type: 'task.complete', key: b }, LATER).state.status).to.equal('completed');

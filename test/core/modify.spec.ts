@@ -43,15 +43,15 @@ describe('instance.modify', () => {
       terminate: [{ elementId: 'b' }, { elementId: 'nope' }, { elementId: 'p' }],
       activate: [{ elementId: 'late' }, { elementId: 's' }, { elementId: 'ghost' }, { elementId: 'e' }],
     })).to.deep.equal([
-      { element: 'b', message: 'b is not active' },
-      { element: 'nope', message: 'nope is not an element of process p' },
-      { element: 'p', message: 'the process itself is not terminated by a modification; cancel the instance instead' },
-      { element: 'late', message: 'late is a boundary event: it is triggered by its event, not activated' },
-      { element: 's', message: 's is a start event: activate the element after it, or its subprocess' },
-      { element: 'ghost', message: 'ghost is not an element of process p' },
+      { element: 'b', code: 'not-active', params: { element: { id: 'b' } } },
+      { element: 'nope', code: 'not-an-element', params: { element: 'nope', process: 'p' } },
+      { element: 'p', code: 'process-not-terminable', params: {} },
+      { element: 'late', code: 'boundary-event', params: { element: { id: 'late' } } },
+      { element: 's', code: 'start-event', params: { element: { id: 's' } } },
+      { element: 'ghost', code: 'not-an-element', params: { element: 'ghost', process: 'p' } },
     ]);
-    expect(checkModification(model, engine.state(id), {})).to.deep.equal([{ element: 'p', message: 'nothing to terminate or activate' }]);
-    sendStale(engine, id, { type: 'instance.modify', terminate: [{ elementId: 'a' }, { elementId: 'b' }], activate: [{ elementId: 'e' }] }, /b: b is not active/);
+    expect(checkModification(model, engine.state(id), {})).to.deep.equal([{ element: 'p', code: 'nothing-to-do', params: {} }]);
+    sendStale(engine, id, { type: 'instance.modify', terminate: [{ elementId: 'a' }, { elementId: 'b' }], activate: [{ elementId: 'e' }] }, /b: not-active/);
   });
 
   it('given the last token is terminated and nothing activated, then the instance ends as terminated', async () => {
@@ -102,7 +102,7 @@ describe('instance.modify', () => {
     const state = engine.state(id);
     const inners = Object.keys(state.els).map(Number).filter((k) => state.els[k].e === 'per' && state.els[k].mi === undefined);
     expect(inners).to.have.length(2);
-    expect(checkModification(model, state, { activate: [{ elementId: 'extra' }] })).to.deep.equal([{ element: 'extra', message: `per runs 2 times; name the one to activate extra in (ancestor: ${inners.join(', ')})` }]);
+    expect(checkModification(model, state, { activate: [{ elementId: 'extra' }] })).to.deep.equal([{ element: 'extra', code: 'container-runs-several', params: { container: { id: 'per' }, count: 2, element: { id: 'extra' }, ancestors: inners } }]);
     engine.send(id, { type: 'instance.modify', activate: [{ elementId: 'extra', ancestor: inners[1] }] });
     const extra = Object.values(engine.state(id).els).filter((i) => i.e === 'extra');
     expect(extra.map((i) => i.p)).to.deep.equal([inners[1]]);
@@ -125,9 +125,9 @@ describe('instance.modify', () => {
     const body = state.els[inner[0]].p!;
     // The process's own instance (key 1) is no element instance to terminate: cancel the case instead.
     expect(checkModification(model, state, { terminate: [{ key: 99999 }, { elementId: 'after', key: inner[0] }, { key: 1 }] })).to.deep.equal([
-      { element: '#99999', message: '99999 is not an active element instance of this case' },
-      { element: 'after', message: `${inner[0]} is an instance of sign, not of after` },
-      { element: '#1', message: '1 is not an active element instance of this case' },
+      { element: '#99999', code: 'key-not-active', params: { key: 99999 } },
+      { element: 'after', code: 'key-other-element', params: { key: inner[0], of: { id: 'sign' }, element: { id: 'after' } } },
+      { element: '#1', code: 'key-not-active', params: { key: 1 } },
     ]);
 
     engine.send(id, { type: 'instance.modify', terminate: [{ elementId: 'sign', key: inner[1] }], user: 'operator' });
@@ -149,7 +149,7 @@ describe('instance.modify', () => {
       <bpmn:endEvent id="e"/>${chain('s', 'a', 'per', 'e')}`));
     const id = engine.start('p');
     expect(checkModification(engine.models.get('p')!, engine.state(id), { activate: [{ elementId: 'check' }] }))
-      .to.deep.equal([{ element: 'check', message: 'check is inside multi-instance per, which has no running instance to activate it in' }]);
+      .to.deep.equal([{ element: 'check', code: 'multi-instance-not-running', params: { element: { id: 'check' }, container: { id: 'per' } } }]);
     // Activating the multi-instance activity itself starts its body.
     engine.send(id, { type: 'instance.modify', terminate: [{ elementId: 'a' }], activate: [{ elementId: 'per' }] });
     expect(tasks(engine, id)).to.deep.equal(['check']);

@@ -57,10 +57,13 @@ describe('steps: the step pool', function () {
     expect(await pool.run('t1', t.id, t, started.state, input, NOW, ENV)).to.deep.equal(step(t, started.state, input, NOW, {}));
   });
 
-  it('given an input that cannot apply, then it is refused as InputRefused', async () => {
+  it('given an input that cannot apply, then it is refused as InputRefused, with its reason', async () => {
     const m = await model(TASK);
     const err = await pool.run('t1', m.id, m, null, { ...start(m), startEventId: 't' }, NOW, ENV).then(() => undefined, (e: unknown) => e);
     expect(err).to.be.instanceOf(InputRefused);
+    // Its reason crosses the thread as data, so the API can word it in the reader's language.
+    expect((err as InputRefused).reason).to.equal('not-a-start-event');
+    expect((err as InputRefused).params).to.deep.equal({ element: 't', process: m.name ?? m.id });
   });
 
   it('given FEEL that builds millions of elements, then it is an expression incident of its FEEL budget on the thread', async () => {

@@ -27,8 +27,9 @@ import { bpmnValues } from './bpmn-values.js';
 import { bpmnReader } from './bpmn-reader.js';
 import { timerValues } from './timer-values.js';
 import { numberFormat } from './number-format.js';
+import { modifying } from './modifying.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
