@@ -2,7 +2,7 @@
  * The diagnostics vocabulary shared by the reader, the compiler and the validation rules.
  * Plain data only, so the designer can show the same messages the deployment returns.
  */
-import { phrase, render, type Text } from '../messages/index.js';
+import { phrase, render, Text } from '../messages/index.js';
 
 /** One problem found in a document; `element` is the BPMN id when there is one. */
 export interface Problem {
@@ -38,6 +38,17 @@ export function problemKey(p: { text?: Text }): string | undefined {
   if (!outer) return undefined;
   const inner = outer.key === 'bpmn.at' ? outer.params.message : undefined;
   return inner && typeof inner === 'object' && 'key' in inner ? String(inner.key) : outer.key;
+}
+
+/**
+ * What a rule's finding says without naming its element: the inner text of `bpmn.at` ("Event
+ * mulai StartEvent_1: {this}"). The deployment's errors carry it as `detail`, so the designer's
+ * note on the element does not name the element again. Undefined for any other problem (a
+ * sentence such as a budget's refusal names its element as part of what it says).
+ */
+export function problemDetail(p: { text?: Text }): Text | undefined {
+  const inner = p.text?.key === 'bpmn.at' ? p.text.params.message : undefined;
+  return inner instanceof Text ? inner : undefined;
 }
 
 /** A warning never blocks a deployment; it tells the analyst what was ignored. */

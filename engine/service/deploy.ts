@@ -7,7 +7,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { compileBpmn } from '../bpmn/compile.js';
-import { problemKey } from '../bpmn/problems.js';
+import { problemDetail, problemKey } from '../bpmn/problems.js';
 import type { BpmnCompiler } from '../bpmn/compile-off-thread.js';
 import type { ModelLimits } from '../bpmn/limits.js';
 import { DEFAULT_BUDGETS } from '../config.js';
@@ -93,8 +93,9 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
   const parsed: ParsedBpmn[] = [];
   for (const { f, result } of results) {
     if (!result.ok) {
-      // `key`: the finding's catalog key, so the designer lists a finding its live lint also made once.
-      errors.push(...result.errors.map((e) => inFile({ element: e.element ?? f.name, message: e.message, text: e.text, ...(e.text ? { key: problemKey(e) } : {}) }, f.name, files.length > 1)));
+      // `key`: the finding's catalog key, so the designer lists a finding its live lint also made once;
+      // `detail`: what it says without naming the element, for the note on the element itself.
+      errors.push(...result.errors.map((e) => inFile({ element: e.element ?? f.name, message: e.message, text: e.text, ...(e.text ? { key: problemKey(e) } : {}), ...(problemDetail(e) ? { detail: problemDetail(e) } : {}) }, f.name, files.length > 1)));
     } else {
       const xml = f.content.toString('utf8');
       parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes });

@@ -7,8 +7,12 @@
  */
 import { render, text, type Text } from '../messages/index.js';
 
-/** One thing wrong; `text` (when set) is `message` as catalog data, rendered per request; `key`: its catalog key, for a client matching findings (a deployment's rule findings). */
-export interface ErrorItem { path?: string; element?: string; message: string; text?: Text; key?: string }
+/**
+ * One thing wrong; `text` (when set) is `message` as catalog data, rendered per request; `key`: its
+ * catalog key, for a client matching findings (a deployment's rule findings); `detail`: what the
+ * finding says without naming its element (a Text until the API writes it in the reader's language).
+ */
+export interface ErrorItem { path?: string; element?: string; message: string; text?: Text; key?: string; detail?: string | Text }
 
 /** The base of the errors below: English `message`, and the catalog text when there is one. */
 export class ServiceError extends Error {

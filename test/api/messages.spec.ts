@@ -58,11 +58,12 @@ forEachBackend('api: messages in the caller\'s language', (backend) => {
       <bpmn:sequenceFlow id="f2" sourceRef="Periksa" targetRef="e"/><bpmn:endEvent id="e"/>
       <bpmn:userTask id="Arsip" name="Arsipkan"/><bpmn:sequenceFlow id="f3" sourceRef="Arsip" targetRef="e"/>`);
     const id = await api.http.post('/api/deployments').set(bearer(analyst)).set('Accept-Language', 'id').attach('f', model, 'arsip.bpmn').expect(400);
-    // `key`: the finding's catalog key, the same the designer's live lint reports (its issues list shows a finding both made once).
-    expect(id.body.errors).to.deep.include({ element: 'Periksa', message: 'Tugas pengguna “Periksa berkas”: penerima tugas kosong', key: 'bpmn.assignee-empty' });
-    expect(id.body.errors).to.deep.include({ element: 'Arsip', message: 'Tugas pengguna “Arsipkan”: belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan', key: 'bpmn.unreachable' });
+    // `key`: the finding's catalog key, the same the designer's live lint reports (its issues list shows a finding both made once);
+    // `detail`: the finding as a sentence without naming its element, for the designer's note on the element itself.
+    expect(id.body.errors).to.deep.include({ element: 'Periksa', message: 'Tugas pengguna “Periksa berkas”: penerima tugas kosong', key: 'bpmn.assignee-empty', detail: 'Penerima tugas kosong' });
+    expect(id.body.errors).to.deep.include({ element: 'Arsip', message: 'Tugas pengguna “Arsipkan”: belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan', key: 'bpmn.unreachable', detail: 'Belum ada alur yang menuju ke sini, jadi tidak akan pernah berjalan' });
     const en = await api.http.post('/api/deployments').set(bearer(analyst)).attach('f', model, 'arsip.bpmn').expect(400);
-    expect(en.body.errors).to.deep.include({ element: 'Periksa', message: 'User task “Periksa berkas”: assignee is empty', key: 'bpmn.assignee-empty' });
+    expect(en.body.errors).to.deep.include({ element: 'Periksa', message: 'User task “Periksa berkas”: assignee is empty', key: 'bpmn.assignee-empty', detail: 'Assignee is empty' });
   });
 
   it('signing in and creating users answer in the language asked for', async () => {

@@ -121,6 +121,11 @@ describe('designer: the canvas for a newcomer', function () {
       }
       const startRow = after.find((issue) => issue.element === 'StartEvent_1' && issue.rule === 'server');
       expect(startRow?.message).to.match(lang === 'id' ? /alur keluar/ : /outgoing/);
+      // The note on the unnamed start event says the finding only: the element is where it stands,
+      // so not "Event mulai StartEvent_1: …" (the server's `detail`), and as a sentence.
+      const note = await page.locator('.djs-overlays[data-container-id="StartEvent_1"] .alur-server-error-note').first().innerText();
+      expect(note).to.match(lang === 'id' ? /^Event mulai memerlukan alur keluar/ : /^A start event needs an outgoing/);
+      expect(note).to.not.contain('StartEvent_1');
       await screenshot(page, `designer-issues-once-${lang}`);
       await page.close();
     });

@@ -9,7 +9,8 @@ import type { Modeler } from './create-modeler.js';
 const OVERLAY_TYPE = 'alur-server-error';
 const MARKER = 'alur-server-error';
 
-export interface ElementError { element?: string; message: string }
+/** `detail`: the finding without naming its element (servers before it sent `message` only). */
+export interface ElementError { element?: string; message: string; detail?: string }
 
 export function showServerErrors(modeler: Modeler, errors: ElementError[]): ElementError[] {
   clearServerErrors(modeler);
@@ -26,7 +27,7 @@ export function showServerErrors(modeler: Modeler, errors: ElementError[]): Elem
     canvas.addMarker(element, MARKER);
     const note = document.createElement('div');
     note.className = 'alur-server-error-note';
-    const text = withoutElementPrefix(translate(error.message));
+    const text = noteText(error);
     note.textContent = text;
     note.title = text;
     // Connections get the note at their start, shapes just below themselves.
@@ -41,6 +42,11 @@ export function clearServerErrors(modeler: Modeler): void {
   const canvas: any = modeler.get('canvas');
   (modeler.get('overlays') as any).remove({ type: OVERLAY_TYPE });
   for (const element of registry.getAll()) canvas.removeMarker(element, MARKER);
+}
+
+/** What the note on the element says: the server's `detail`, or its message without the element's name. */
+export function noteText(error: ElementError): string {
+  return error.detail || withoutElementPrefix(translate(error.message));
 }
 
 /** Engine messages start with "type id: "; on the element itself that prefix only repeats it. */

@@ -121,7 +121,7 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
       ctx.status.show('error', t('requestFailed', { detail: (error as Error).message }));
       return;
     }
-    const errors = (error.problem.errors ?? []).map((entry) => ({ element: entry.element, message: entry.message, key: entry.key }));
+    const errors = (error.problem.errors ?? []).map((entry) => ({ element: entry.element, message: entry.message, key: entry.key, detail: entry.detail }));
     showServerErrors(ctx.modeler, errors);
     ctx.issues.setServer(errors.map((entry) => ({ ...entry, category: 'error' as const, source: 'server' as const })));
     // A refusal with its problems listed says how many; the server's own sentence would repeat 'refused'.

@@ -7,10 +7,10 @@ import { h, replaceChildren } from '../dom.js';
 import { t } from '../i18n/lang.js';
 import { translate } from '../i18n/translate-module.js';
 import type { Modeler } from '../modeler/create-modeler.js';
-import { withoutElementPrefix } from '../modeler/server-errors.js';
+import { noteText, withoutElementPrefix } from '../modeler/server-errors.js';
 
 /** `key`: the finding's catalog key, from the engine's rules (live lint) and the deployment's errors alike. */
-export interface Issue { element?: string; message: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string; key?: string }
+export interface Issue { element?: string; message: string; detail?: string; category: 'error' | 'warn' | 'info'; source: 'lint' | 'server'; rule?: string; key?: string }
 
 export interface IssuesPanel {
   element: HTMLElement;
@@ -59,7 +59,7 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     // The live lint words a finding without naming its element (the list shows it beside); the
     // server's twin reads the same then, rather than "Event mulai StartEvent_1: event mulai …".
     const twins = new Map(lint.filter((issue) => issue.key).map((issue) => [identity(issue), issue.message]));
-    const says = (issue: Issue) => capitalised((issue.source === 'server' && twins.get(identity(issue))) || withoutElementPrefix(translate(issue.message)));
+    const says = (issue: Issue) => capitalised((issue.source === 'server' && twins.get(identity(issue))) || noteText(issue));
     const all = [...server, ...lint.filter((issue) => !duplicate(issue))].sort((a, b) => rank(a) - rank(b));
     count.textContent = all.length ? String(all.length) : '';
     count.className = `count ${all.some((issue) => issue.category === 'error') ? 'count-error' : all.length ? 'count-warn' : ''}`;
