@@ -6,7 +6,8 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
+import { readFileSync } from 'node:fs';
+import { ApiClient, launchBrowser, newPage, screenshot, setupTenant, startServer, type RunningServer } from './support/index.js';
 import { centre, createFromPalette, loginToDesigner, openGroup, replaceWith, select } from './support/designer-page.js';
 
 const analyst = { username: 'analis.kanvas', password: 'Rahasia-analis-5', roles: ['analyst'], groups: ['bagian-organisasi'] };
@@ -69,6 +70,34 @@ describe('designer: the canvas for a newcomer', function () {
     expect(right).to.be.lessThan(canvasRight);
     await screenshot(page, 'designer-opened-fitted');
     await page.close();
+  });
+
+  it('given a process with a very long name, when its version is opened, then the title is cut with an ellipsis (whole name as tooltip) and every toolbar button stays on screen', async function () {
+    const name = `Permohonan Persetujuan Bangunan Gedung untuk Rumah Tinggal Tunggal dan Deret di Wilayah Kabupaten Batang ${'beserta lampiran teknis '.repeat(4)}`.trim();
+    const xml = readFileSync(path.join(fixtures, 'due-dates.bpmn'), 'utf8').replaceAll('tenggat-contoh', 'judul-panjang').replace('name="Tenggat contoh"', `name="${name}"`);
+    const api = await ApiClient.login(server.url, analyst.username, analyst.password);
+    const form = new FormData();
+    form.append('f', new Blob([xml], { type: 'application/xml' }), 'judul-panjang.bpmn');
+    await api.expect(201, 'POST', '/api/deployments', form);
+    for (const width of [1440, 1024]) {
+      const page = await newPage(browser, { width, height: 800 });
+      await loginToDesigner(page, server.url, analyst.username, analyst.password);
+      await page.click('[data-key="judul-panjang"] .version[data-version="1"]');
+      await page.locator('[data-testid=doc-title]', { hasText: 'versi 1' }).waitFor();
+      const title = page.locator('[data-testid=doc-title]');
+      await screenshot(page, `designer-long-title-${width}`);
+      expect(await title.getAttribute('title')).to.equal(`${name} — versi 1`);
+      const cut = await page.$eval('[data-testid=doc-title] .doc-name', (el) => ({ overflow: getComputedStyle(el.parentElement!).textOverflow, clipped: el.parentElement!.scrollWidth > el.parentElement!.clientWidth }));
+      expect(cut, `${width}px`).to.deep.equal({ overflow: 'ellipsis', clipped: true });
+      for (const action of ['new', 'form', 'simulate', 'deploy']) {
+        const box = (await page.locator(`[data-action=${action}]`).boundingBox())!;
+        expect(box.x + box.width, `${action} at ${width}px`).to.be.at.most(width);
+        // Where there is room (1440 px), on the title's line rather than pushed below it.
+        const titleBox = (await title.boundingBox())!;
+        if (width === 1440) expect(Math.abs(box.y + box.height / 2 - (titleBox.y + titleBox.height / 2)), `${action} beside the title at ${width}px`).to.be.lessThan(box.height);
+      }
+      await page.close();
+    }
   });
 
   it('given a diagram the lint finds errors in, when Deploy is pressed, then it asks first, and declining sends nothing', async function () {
