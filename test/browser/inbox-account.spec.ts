@@ -80,8 +80,6 @@ describe('inbox (browser): my account', function () {
   it('keeps the account link in the header on a phone', async function () {
     const page = await signIn(browser, server.url, 'sari', 'Sandi-baru-sari-1', PHONE);
     const link = page.locator('a.who-am-i');
-    // The header is drawn again once the session's tenant name is read; isVisible does not wait for it.
-    await link.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await link.isVisible()).to.equal(true);
     await link.click();
     await page.getByRole('heading', { level: 1, name: 'Akun saya' }).waitFor();

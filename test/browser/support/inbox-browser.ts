@@ -27,7 +27,10 @@ export async function signIn(browser: Browser, base: string, username: string, p
   await page.getByLabel(/Nama pengguna|Username/).fill(username);
   await page.getByLabel(/Kata sandi|Password/).fill(password);
   await page.getByRole('button', { name: /^(Masuk|Sign in)$/ }).click();
-  await page.getByRole('heading', { level: 1, name: /Tugas|Tasks/ }).waitFor();
+  // The list's own heading, exactly: the login page's 'Masuk ke Kotak Tugas' also contains 'Tugas',
+  // and a test that went on from there raced the sign-in (a reload lost the session not yet saved).
+  await page.getByRole('heading', { level: 1, name: /^(Tugas|Tasks)$/ }).waitFor();
+  await page.locator('.task-list[aria-busy=false]').waitFor({ state: 'attached' });
   return page;
 }
 
