@@ -6,4 +6,5 @@ export { text, render, phrase, anyOf, allOf, Text, ListParam, LANGS, type Lang, 
 export { negotiateLang, DEFAULT_LANG } from './negotiate.js';
 export { localize, entry, type Localizable } from './localize.js';
 export { incidentText } from './incident-text.js';
+export { jsonErrorText } from './json-error.js';
 export type { MessageKey } from './catalog/index.js';

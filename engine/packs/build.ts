@@ -8,7 +8,8 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yazl from 'yazl';
 import { MANIFEST, SIGNATURE, sha256 } from './files.js';
-import { PackError } from './problems.js';
+import { PackError, packProblem } from './problems.js';
+import { jsonErrorText, text } from '../messages/index.js';
 import { signManifest } from './signature.js';
 import { parseManifest, type PackManifest } from './manifest.js';
 
@@ -28,11 +29,18 @@ export interface BuildResult { zip: Buffer; manifest: PackManifest; files: strin
 
 /** Lists files, computes checksums, rewrites the folder's pack.json (and pack.sig) and zips. */
 export async function buildPack(dir: string, opts: BuildOptions = {}): Promise<BuildResult> {
+  let source: string;
+  try {
+    source = await readFile(join(dir, MANIFEST), 'utf8');
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new PackError(packProblem(MANIFEST, undefined, missing ? text('pack.manifest-missing') : text('pack-read.cannot-read', { detail: (err as Error).message })));
+  }
   let raw: any;
   try {
-    raw = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8'));
+    raw = JSON.parse(source);
   } catch (err) {
-    throw new PackError({ file: MANIFEST, message: `cannot read: ${(err as Error).message}` });
+    throw new PackError(packProblem(MANIFEST, undefined, text('pack.not-json', { detail: jsonErrorText(err, source) })));
   }
   const contents = new Map<string, Buffer>();
   raw.files = {};
@@ -48,10 +56,10 @@ export async function buildPack(dir: string, opts: BuildOptions = {}): Promise<B
       raw.files[kind].push({ path, sha256: sha256(bytes) });
     }
   }
-  const text = JSON.stringify(raw, null, 2) + '\n';
-  const manifest = parseManifest(Buffer.from(text));
-  await writeFile(join(dir, MANIFEST), text);
-  contents.set(MANIFEST, Buffer.from(text));
+  const manifestText = JSON.stringify(raw, null, 2) + '\n';
+  const manifest = parseManifest(Buffer.from(manifestText));
+  await writeFile(join(dir, MANIFEST), manifestText);
+  contents.set(MANIFEST, Buffer.from(manifestText));
   if (opts.signingKey) {
     const sig = signManifest(manifest, opts.signingKey);
     await writeFile(join(dir, SIGNATURE), sig);

@@ -3,6 +3,7 @@
  * writes to disk; what is kept of an imported pack is stored by the caller (see store.ts).
  */
 import { createHash } from 'node:crypto';
+import { text, type Text } from '../messages/index.js';
 
 export interface PackFiles {
   /** Where the pack came from (a folder path or zip name), for messages. */
@@ -22,14 +23,14 @@ export function sha256(bytes: Uint8Array): string {
  * relative paths with forward slashes: no `..` or `.` segment, no absolute path or drive letter, no
  * backslash, no control characters — so no file can ever land outside the pack's own storage.
  */
-export function unsafePathReason(name: string): string | undefined {
-  if (name.length === 0) return 'empty file name';
-  if (name.length > 200) return 'file name longer than 200 characters';
-  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return 'control character in file name';
-  if (name.includes('\\')) return 'backslash in file name (use forward slashes)';
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute path';
+export function unsafePathReason(name: string): Text | undefined {
+  if (name.length === 0) return text('pack-read.why-empty-name');
+  if (name.length > 200) return text('pack-read.why-long-name');
+  if ([...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return text('pack-read.why-control-char');
+  if (name.includes('\\')) return text('pack-read.why-backslash');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return text('pack-read.why-absolute');
   const segments = name.replace(/\/$/, '').split('/');
-  if (segments.some((s) => s === '..')) return 'path escapes the pack ("..")';
-  if (segments.some((s) => s === '.' || s === '')) return 'path has an empty or "." segment';
+  if (segments.some((s) => s === '..')) return text('pack-read.why-dotdot');
+  if (segments.some((s) => s === '.' || s === '')) return text('pack-read.why-empty-segment');
   return undefined;
 }

@@ -6,7 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import schema from './manifest.schema.json' with { type: 'json' };
 import { PackError, packProblem, type PackProblem } from './problems.js';
-import { text, type MessageKey } from '../messages/index.js';
+import { jsonErrorText, text, type MessageKey } from '../messages/index.js';
 import { schemaItems } from '../messages/schema-errors.js';
 import { MANIFEST } from './files.js';
 
@@ -55,10 +55,11 @@ const checker = (): ValidateFunction => (compiled ??= ajv.compile(schema));
 export function parseManifest(bytes: Buffer | undefined): PackManifest {
   if (!bytes) throw new PackError(packProblem(MANIFEST, undefined, text('pack.manifest-missing')));
   let data: unknown;
+  const source = bytes.toString('utf8');
   try {
-    data = JSON.parse(bytes.toString('utf8'));
+    data = JSON.parse(source);
   } catch (err) {
-    throw new PackError(packProblem(MANIFEST, undefined, text('pack.not-json', { detail: (err as Error).message })));
+    throw new PackError(packProblem(MANIFEST, undefined, text('pack.not-json', { detail: jsonErrorText(err, source) })));
   }
   const check = checker();
   if (!check(data)) {

@@ -5,7 +5,8 @@
  */
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { PackError, type PackProblem } from './problems.js';
+import { PackError, packProblem, type PackProblem } from './problems.js';
+import { text, type Text } from '../messages/index.js';
 import { MANIFEST, SIGNATURE, type PackFiles, unsafePathReason } from './files.js';
 import { DEFAULT_LIMITS, type PackLimits } from './limits.js';
 
@@ -28,7 +29,7 @@ export async function readPackFolder(dir: string, limits: PackLimits = DEFAULT_L
     try {
       const bytes = await readOne(root, path, limits, true);
       total += bytes!.length;
-      if (total > limits.maxTotalBytes) throw new PackError({ file: path, message: `the pack exceeds ${limits.maxTotalBytes} bytes` });
+      if (total > limits.maxTotalBytes) throw new PackError(packProblem(path, undefined, text('pack-read.pack-too-large', { limit: limits.maxTotalBytes })));
       files.set(path, bytes!);
     } catch (err) {
       if (err instanceof PackError) problems.push(...err.problems);
@@ -51,21 +52,25 @@ export function listedPaths(manifest: any): string[] {
 
 async function readOne(root: string, path: string, limits: PackLimits, required: boolean): Promise<Buffer | undefined> {
   const unsafe = unsafePathReason(path);
-  if (unsafe) throw new PackError({ file: path, message: `refused: ${unsafe}` });
+  if (unsafe) refuse(path, unsafe);
   const full = join(root, path);
-  if (!full.startsWith(root + sep)) throw new PackError({ file: path, message: 'refused: path escapes the pack folder' });
+  if (!full.startsWith(root + sep)) refuse(path, text('pack-read.why-escapes-folder'));
   let info;
   try {
     info = await lstat(full);
   } catch {
     if (!required) return undefined;
-    throw new PackError({ file: path, message: 'file listed in pack.json is missing' });
+    throw new PackError(packProblem(path, undefined, text('pack.file-listed-missing')));
   }
-  if (info.isSymbolicLink()) throw new PackError({ file: path, message: 'refused: symbolic link' });
-  if (!info.isFile()) throw new PackError({ file: path, message: 'not a regular file' });
+  if (info.isSymbolicLink()) refuse(path, text('pack-read.why-symlink'));
+  if (!info.isFile()) throw new PackError(packProblem(path, undefined, text('pack-read.not-regular-file')));
   // A folder on the way may itself be a symlink; the real path must stay inside the real root.
   const [realRoot, realFull] = await Promise.all([realpath(root), realpath(full)]);
-  if (!realFull.startsWith(realRoot + sep)) throw new PackError({ file: path, message: 'refused: path leads outside the pack folder (symbolic link)' });
-  if (info.size > limits.maxEntryBytes) throw new PackError({ file: path, message: `${info.size} bytes, the limit per file is ${limits.maxEntryBytes}` });
+  if (!realFull.startsWith(realRoot + sep)) refuse(path, text('pack-read.why-outside-symlink'));
+  if (info.size > limits.maxEntryBytes) throw new PackError(packProblem(path, undefined, text('pack-read.file-too-large', { size: info.size, limit: limits.maxEntryBytes })));
   return readFile(full);
+}
+
+function refuse(path: string, reason: Text): never {
+  throw new PackError(packProblem(path, undefined, text('pack-read.refused', { reason })));
 }

@@ -9,7 +9,8 @@
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
-import { PackError } from './problems.js';
+import { PackError, packProblem } from './problems.js';
+import { text, type Text } from '../messages/index.js';
 import { type PackFiles, unsafePathReason } from './files.js';
 import { DEFAULT_LIMITS, type PackLimits } from './limits.js';
 
@@ -17,39 +18,40 @@ const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 
 export async function readPackZip(bytes: Buffer, origin = 'pack.zip', limits: PackLimits = DEFAULT_LIMITS): Promise<PackFiles> {
-  const refuse = (file: string, message: string): never => { throw new PackError({ file: file ? `${origin}:${file}` : origin, message }); };
-  if (bytes.length > limits.maxZipBytes) refuse('', `zip is ${bytes.length} bytes, the limit is ${limits.maxZipBytes}`);
+  const refuse = (file: string, message: Text): never => { throw new PackError(packProblem(file ? `${origin}:${file}` : origin, undefined, message)); };
+  const refused = (file: string, reason: Text): never => refuse(file, text('pack-read.refused', { reason }));
+  if (bytes.length > limits.maxZipBytes) refuse('', text('pack-read.zip-too-large', { size: bytes.length, limit: limits.maxZipBytes }));
   let zip: ZipFile;
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
   } catch (err) {
-    return refuse('', `not a readable zip: ${(err as Error).message}`);
+    return refuse('', text('pack-read.not-a-zip', { detail: (err as Error).message }));
   }
   try {
-    if (zip.entryCount > limits.maxEntries) refuse('', `zip has ${zip.entryCount} entries, the limit is ${limits.maxEntries}`);
+    if (zip.entryCount > limits.maxEntries) refuse('', text('pack-read.too-many-entries', { count: zip.entryCount, limit: limits.maxEntries }));
     const files = new Map<string, Buffer>();
     const seen = new Set<string>();
     let total = 0;
-    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+    for (let entry = await nextEntry(zip, origin); entry; entry = await nextEntry(zip, origin)) {
       const name = entryName(entry);
-      if (name === undefined) refuse('', 'an entry name is not valid UTF-8');
+      if (name === undefined) refuse('', text('pack-read.name-not-utf8'));
       const unsafe = unsafePathReason(name!);
-      if (unsafe) refuse(name!, `refused: ${unsafe}`);
+      if (unsafe) refused(name!, unsafe);
       const folded = name!.replace(/\/$/, '').toLowerCase();
-      if (seen.has(folded)) refuse(name!, 'refused: duplicate entry');
+      if (seen.has(folded)) refused(name!, text('pack-read.why-duplicate'));
       seen.add(folded);
       const mode = (entry.externalFileAttributes >>> 16) & S_IFMT;
-      if (mode === S_IFLNK) refuse(name!, 'refused: symbolic link');
-      if (entry.generalPurposeBitFlag & 0x1) refuse(name!, 'refused: encrypted entry');
+      if (mode === S_IFLNK) refused(name!, text('pack-read.why-symlink'));
+      if (entry.generalPurposeBitFlag & 0x1) refused(name!, text('pack-read.why-encrypted'));
       const lie = localHeaderLie(bytes, entry);
-      if (lie) refuse(name!, `refused: ${lie}`);
+      if (lie) refused(name!, lie);
       if (name!.endsWith('/')) continue;
-      if (entry.uncompressedSize > limits.maxEntryBytes) refuse(name!, `refused: ${entry.uncompressedSize} bytes uncompressed, the limit per file is ${limits.maxEntryBytes}`);
+      if (entry.uncompressedSize > limits.maxEntryBytes) refused(name!, text('pack-read.why-entry-too-large', { size: entry.uncompressedSize, limit: limits.maxEntryBytes }));
       total += entry.uncompressedSize;
-      if (total > limits.maxTotalBytes) refuse(name!, `refused: the pack exceeds ${limits.maxTotalBytes} bytes uncompressed`);
+      if (total > limits.maxTotalBytes) refused(name!, text('pack-read.why-pack-too-large', { limit: limits.maxTotalBytes }));
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (entry.uncompressedSize > limits.ratioFloorBytes && ratio > limits.maxCompressionRatio) {
-        refuse(name!, `refused: compression ratio ${Math.round(ratio)}:1 exceeds ${limits.maxCompressionRatio}:1 (zip bomb?)`);
+        refused(name!, text('pack-read.why-ratio', { ratio: Math.round(ratio), limit: limits.maxCompressionRatio }));
       }
       files.set(name!, await readEntry(zip, entry, Math.min(entry.uncompressedSize, limits.maxEntryBytes), (m) => refuse(name!, m)));
     }
@@ -69,24 +71,24 @@ const ZIP64_MARK = 0xffffffff;
  * With a data descriptor (flag bit 3) the local CRC and sizes may be zero; ZIP64 sizes live in
  * the extra field and are left to yauzl.
  */
-function localHeaderLie(bytes: Buffer, entry: Entry): string | undefined {
+function localHeaderLie(bytes: Buffer, entry: Entry): Text | undefined {
   const at = entry.relativeOffsetOfLocalHeader;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER) return 'no local header where the central directory points';
+  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== LOCAL_HEADER) return text('pack-read.why-no-local-header');
   const nameLength = bytes.readUInt16LE(at + 26);
   const localName = bytes.subarray(at + 30, at + 30 + nameLength);
   const centralName = Buffer.isBuffer(entry.fileName) ? entry.fileName : Buffer.from(entry.fileName);
-  if (!localName.equals(centralName)) return 'the local header names another file than the central directory';
+  if (!localName.equals(centralName)) return text('pack-read.why-local-name');
   const method = bytes.readUInt16LE(at + 8);
-  if (method !== entry.compressionMethod) return `the local header says compression method ${method}, the central directory ${entry.compressionMethod}`;
+  if (method !== entry.compressionMethod) return text('pack-read.why-local-differs', { what: text('pack-read.what-method'), local: method, central: entry.compressionMethod });
   const descriptor = (bytes.readUInt16LE(at + 6) & 0x8) !== 0;
-  const fields: [string, number, number][] = [
-    ['CRC-32', bytes.readUInt32LE(at + 14), entry.crc32],
-    ['compressed size', bytes.readUInt32LE(at + 18), entry.compressedSize],
-    ['uncompressed size', bytes.readUInt32LE(at + 22), entry.uncompressedSize],
+  const fields: [Text, number, number][] = [
+    [text('pack-read.what-crc'), bytes.readUInt32LE(at + 14), entry.crc32],
+    [text('pack-read.what-compressed'), bytes.readUInt32LE(at + 18), entry.compressedSize],
+    [text('pack-read.what-uncompressed'), bytes.readUInt32LE(at + 22), entry.uncompressedSize],
   ];
   for (const [what, local, central] of fields) {
-    if (local === central || (descriptor && local === 0) || (what !== 'CRC-32' && local === ZIP64_MARK)) continue;
-    return `the local header says ${what} ${local}, the central directory ${central}`;
+    if (local === central || (descriptor && local === 0) || (what.key !== 'pack-read.what-crc' && local === ZIP64_MARK)) continue;
+    return text('pack-read.why-local-differs', { what, local, central });
   }
   return undefined;
 }
@@ -101,11 +103,11 @@ function entryName(entry: Entry): string | undefined {
   }
 }
 
-function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+function nextEntry(zip: ZipFile, origin: string): Promise<Entry | undefined> {
   return new Promise((resolve, reject) => {
     const onEntry = (e: Entry) => { cleanup(); resolve(e); };
     const onEnd = () => { cleanup(); resolve(undefined); };
-    const onError = (err: Error) => { cleanup(); reject(new PackError({ file: 'zip', message: `corrupt zip: ${err.message}` })); };
+    const onError = (err: Error) => { cleanup(); reject(new PackError(packProblem(origin, undefined, text('pack-read.corrupt-zip', { detail: err.message })))); };
     const cleanup = () => { zip.off('entry', onEntry); zip.off('end', onEnd); zip.off('error', onError); };
     zip.on('entry', onEntry);
     zip.on('end', onEnd);
@@ -115,22 +117,22 @@ function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
 }
 
 /** Reads one entry, stopping as soon as more than `max` bytes arrive (the header may lie). */
-function readEntry(zip: ZipFile, entry: Entry, max: number, refuse: (m: string) => never): Promise<Buffer> {
+function readEntry(zip: ZipFile, entry: Entry, max: number, refuse: (m: Text) => never): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(safe(() => refuse(`cannot read: ${err?.message ?? 'no stream'}`)));
+      if (err || !stream) return reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: err?.message ?? 'no stream' }))));
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > max) {
           stream.destroy();
-          reject(safe(() => refuse(`refused: data is longer than the declared ${max} bytes`)));
+          reject(safe(() => refuse(text('pack-read.refused', { reason: text('pack-read.why-longer', { max }) }))));
           return;
         }
         chunks.push(chunk);
       });
-      stream.on('error', (e) => reject(safe(() => refuse(`corrupt entry: ${e.message}`))));
+      stream.on('error', (e) => reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: e.message })))));
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });

@@ -22,6 +22,8 @@ import { identity } from './identity.js';
 import { letters } from './letters.js';
 import { bpmn } from './bpmn.js';
 import { packs } from './packs.js';
+import { packReader } from './pack-reader.js';
+import { json } from './json.js';
 import { formValues } from './form-values.js';
 import { bpmnValues } from './bpmn-values.js';
 import { bpmnReader } from './bpmn-reader.js';
@@ -29,7 +31,9 @@ import { timerValues } from './timer-values.js';
 import { numberFormat } from './number-format.js';
 import { modifying } from './modifying.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying };
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
+  // The pack reader's refusals and JSON parse errors (issue 17).
+  ...packReader, ...json };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
