@@ -49,8 +49,18 @@ describe('designer: pack admin', function () {
   });
 
   it('given Semarang\'s pack, when every role is mapped and the dry run passes, then importing deploys it with the local groups', async function () {
-    // When the zip is chosen, the first check asks for the role mapping
-    await page.setInputFiles('[data-testid=pack-file]', zipPath);
+    // The file field speaks the page's language (not the browser's "Choose File / No file chosen"):
+    // a labelled button that opens the file dialog, and the chosen file's name beside it.
+    const picker = page.locator('[data-testid=pack-import] .file-picker').first();
+    expect(await picker.locator('.file-picker-label').innerText()).to.equal('Berkas paket (.zip)');
+    expect(await picker.locator('label.file-picker-button').innerText()).to.equal('Pilih berkas…');
+    expect(await page.locator('[data-testid=pack-file-name]').innerText()).to.equal('Belum ada berkas dipilih');
+    expect((await page.locator('[data-testid=pack-file]').boundingBox())!.width, 'the browser\'s own file input is hidden').to.be.at.most(1);
+    await screenshot(page, 'designer-pack-file-picker');
+    // When the zip is chosen with the button, the first check asks for the role mapping
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), picker.locator('label.file-picker-button').click()]);
+    await chooser.setFiles(zipPath);
+    await page.locator('[data-testid=pack-file-name]', { hasText: path.basename(zipPath) }).waitFor();
     await page.waitForFunction((count) => document.querySelectorAll('[data-testid=role-mapping] select[data-role]').length === count, roles.length);
     await screenshot(page, 'designer-pack-roles');
 

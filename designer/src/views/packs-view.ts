@@ -5,6 +5,7 @@
  */
 import { ApiError, importPack, listGroups, type PackReport, type Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
+import { filePicker } from './file-picker.js';
 import { installedPacks } from './installed-packs.js';
 import { currentLang, t } from '../i18n/lang.js';
 import { renderReport } from './pack-report.js';
@@ -151,9 +152,9 @@ export function mountPacks(container: HTMLElement, session: Session): { destroy(
     h('h1', {}, t('packsTitle')), h('p', { className: 'muted' }, t('packsLead')),
     h('section', { className: 'card', 'data-testid': 'pack-import' },
       h('h2', {}, t('packImport')),
-      h('label', {}, t('packFile'), fileInput),
+      filePicker(fileInput, t('packFile')),
       h('p', { className: 'muted hint' }, t('packFileHint')),
-      h('label', {}, t('rolesFile'), rolesFileInput),
+      filePicker(rolesFileInput, t('rolesFile')),
       mapping, groups,
       h('div', { className: 'actions' }, dryRunButton, importButton),
       report),
