@@ -61,11 +61,15 @@ describe('designer: how a case starts (starters, registration number, start form
     await select(page, 'StartEvent_1');
     await page.click('[data-action=form]');
     await page.locator('[data-testid=form-dialog] .fjs-editor-container').waitFor();
-    expect(await page.locator('[data-testid=form-dialog]').textContent()).to.contain('Formulir permohonan');
+    // An unnamed start event is named by its kind, never by its id (StartEvent_1); the form's own id is the small print.
+    expect(await page.locator('[data-testid=form-dialog-title]').innerText()).to.equal('Formulir permohonan — event mulai tanpa nama (diisi saat berkas dimulai)');
+    expect(await page.locator('[data-testid=form-dialog-id]').innerText()).to.match(/^Kode formulir: izin-reklame-/);
+    await screenshot(page, 'designer-start-form-unnamed');
     await page.click('[data-testid=form-save]');
     await page.locator('[data-testid=form-dialog]').waitFor({ state: 'detached' });
     await select(page, task);
     await page.click('[data-action=form]');
+    expect(await page.locator('[data-testid=form-dialog-title]').innerText()).to.equal('Formulir tugas — tugas tanpa nama');
     await page.click('[data-testid=form-save]');
     await page.locator('[data-testid=form-dialog]').waitFor({ state: 'detached' });
 

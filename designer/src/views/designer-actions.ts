@@ -88,7 +88,11 @@ export async function editForm(ctx: DesignerContext): Promise<void> {
       return;
     }
   }
-  const title = isUserTask(element) ? t('formTitle', { formId, task: element.businessObject.name || element.id }) : t('startFormTitle', { formId });
+  // Named by the element's name, or by its kind when it has none: its id (StartEvent_1) means nothing to the reader.
+  const name = (element.businessObject.name ?? '').trim();
+  const title = isUserTask(element)
+    ? (name ? t('formTitle', { task: name }) : t('formTitleUnnamed'))
+    : (name ? t('startFormTitle', { start: name }) : t('startFormTitleUnnamed'));
   openFormDialog(title, schema, putForm);
 }
 

@@ -9,6 +9,7 @@ import { t } from '../i18n/lang.js';
 import { indonesianDefaults, translateFormEditor } from './form-editor-i18n.js';
 import type { FormSchema } from '../forms/form-store.js';
 
+/** `title` names the form by its task or start event; the form id (technical) is shown small beneath. */
 export function openFormDialog(title: string, schema: FormSchema, onSave: (schema: FormSchema) => void): void {
   const editorHost = h('div', { className: 'form-editor-canvas' });
   const panelHost = h('div', { className: 'form-editor-panel' });
@@ -16,7 +17,9 @@ export function openFormDialog(title: string, schema: FormSchema, onSave: (schem
   const cancel = h('button', { type: 'button', className: 'btn' }, t('cancel'));
   const dialog = h('div', { className: 'modal-backdrop', 'data-testid': 'form-dialog' },
     h('div', { className: 'modal modal-wide', role: 'dialog', 'aria-modal': 'true', 'aria-label': title },
-      h('div', { className: 'modal-head' }, h('h2', {}, title), h('div', { className: 'modal-actions' }, cancel, save)),
+      h('div', { className: 'modal-head' },
+        h('div', { className: 'modal-title' }, h('h2', { 'data-testid': 'form-dialog-title', title }, title), h('span', { className: 'muted modal-subtitle', 'data-testid': 'form-dialog-id' }, t('formIdNote', { formId: schema.id }))),
+        h('div', { className: 'modal-actions' }, cancel, save)),
       h('div', { className: 'form-editor' }, editorHost, panelHost)));
   document.body.append(dialog);
 
