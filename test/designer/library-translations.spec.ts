@@ -20,6 +20,8 @@ import { id as inboxId } from '../../inbox/src/i18n/id.js';
 import { en as inboxEn } from '../../inbox/src/i18n/en.js';
 import { startingEn, startingId } from '../../inbox/src/i18n/starting.js';
 import { headerStrings } from '../../ui-shared/header-strings.js';
+import { simulationText } from '../../designer/src/i18n/simulation-id.js';
+import { simulationStrings } from './simulation-strings.js';
 
 const modules = path.join(import.meta.dirname, '..', '..', 'node_modules');
 const memory = new Map<string, string>();
@@ -121,6 +123,13 @@ describe('translations: Indonesian and English for every string a user reads', (
     }
     expect(total, 'strings found in the libraries').to.be.greaterThan(250);
     expect(missing).to.deep.equal([]);
+  });
+
+  it('given every text token simulation writes as fixed English HTML (buttons, log, notifications), then the designer has its Indonesian', () => {
+    const found = simulationStrings(path.join(modules, 'bpmn-js-token-simulation/lib'));
+    expect(found.length, 'strings found in token simulation').to.be.greaterThan(40);
+    expect(found, 'its speed buttons and log are among them').to.include.members(['Set animation speed = Slow', 'No Entries', 'Simulation Log', 'Focus process instance P1', 'User Task']);
+    expect(found.filter((text) => simulationText(text) === undefined)).to.deep.equal([]);
   });
 
   it('given English chosen, then the libraries\' strings stay English with placeholders filled', () => {
