@@ -31,9 +31,9 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     const errors = await errorsOf(fixtureBytes('several-problems.bpmn'));
     const elements = errors.map((e) => e.element);
     expect(elements).to.include.members(['Complex', 'GoTo', 'Charge', 'Calc', 'Assign', 'CallOther', 'Wait', 'Flow_A']);
-    expect(errors.find((e) => e.element === 'Flow_A')?.message).to.match(/condition: invalid FEEL/);
+    expect(errors.find((e) => e.element === 'Flow_A')?.message).to.match(/condition expression: invalid FEEL/);
     expect(errors.find((e) => e.element === 'Wait')?.message).to.match(/"3 days" is not an ISO 8601 duration/);
-    expect(errors.map((e) => e.message)).to.include('userTask Assign: candidateGroups "verifikator,,kepala" has an empty name (use a comma-separated list)');
+    expect(errors.map((e) => e.message)).to.include('userTask Assign: candidate groups "verifikator,,kepala" has an empty name (use a comma-separated list)');
     expect(errors.map((e) => e.message)).to.include('userTask Assign: no sequence flow leads here, so it can never run');
   });
 
@@ -63,16 +63,17 @@ describe('bpmn/validate: deployment errors with element ids', () => {
     expect(result.warnings.map((w) => w.message)).to.include('serviceTask Send: job priority (zeebe:jobPriorityDefinition) is ignored');
   });
 
-  it('given bad FEEL in a zeebe attribute, when compiled, then the element and attribute are named', async () => {
-    const xml = between('<bpmn:userTask id="Review"><bpmn:extensionElements><zeebe:assignmentDefinition assignee="=user(" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
+  it('given bad FEEL in a zeebe attribute, when compiled, then the element and attribute are named, the attribute as the properties panel labels it', async () => {
+    const xml = between('<bpmn:userTask id="Review" name="Periksa berkas"><bpmn:extensionElements><zeebe:assignmentDefinition candidateGroups="=user(" /></bpmn:extensionElements></bpmn:userTask>', 'Review');
     const errors = await errorsOf(xml);
     expect(errors[0].element).to.equal('Review');
-    expect(errors[0].message).to.match(/AssignmentDefinition assignee: invalid FEEL/);
+    expect(errors[0].message).to.match(/^userTask Review: candidate groups: invalid FEEL/);
+    expect(render(errors[0].text!, 'id')).to.match(/^Tugas pengguna “Periksa berkas”: grup kandidat keliru: FEEL tidak sah/);
   });
 
   it('given a service task whose task definition has no type, when compiled, then it is refused', async () => {
     const errors = await errorsOf(between('<bpmn:serviceTask id="Send"><bpmn:extensionElements><zeebe:taskDefinition retries="3" /></bpmn:extensionElements></bpmn:serviceTask>', 'Send'));
-    expect(errors.map((e) => e.message)).to.include('serviceTask Send: zeebe:taskDefinition has no type');
+    expect(errors.map((e) => e.message)).to.include('serviceTask Send: job type is empty');
   });
 
   it('given a timer cycle and date, when valid they compile and when invalid they are refused', async () => {

@@ -4,16 +4,16 @@
  * or another dialect writes are passed through ctx.translate first.
  */
 import { feelError } from '../../expressions/feel.js';
-import { text, type Text } from '../../messages/index.js';
+import { text, type Param } from '../../messages/index.js';
 import { literalType, spacedNames } from './feel-tree.js';
-import { allFlowElements, bodyOf, eventDefinitions, extension, feelOf, is, problem, type ExpressionRole, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { allFlowElements, attributeName, bodyOf, eventDefinitions, extension, feelOf, is, problem, type ExpressionRole, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 
 export const feelSyntax: Rule = {
   name: 'feel-syntax',
   description: 'Conditions, mappings and zeebe expressions must be valid FEEL.',
   check(definitions, ctx) {
     const problems: Problem[] = [];
-    const check = (node: Node, what: Text, source: string | undefined, boolean = false) => {
+    const check = (node: Node, what: Param, source: string | undefined, boolean = false) => {
       if (source === undefined) return;
       const error = feelError(source);
       if (error) {
@@ -24,12 +24,12 @@ export const feelSyntax: Rule = {
       const literal = boolean ? literalType(source) : undefined;
       if (literal) problems.push(problem(node, text('bpmn.feel-literal-condition', { what, source: JSON.stringify(source), literal: text(`feel.literal-${literal}`) })));
     };
-    const checkBody = (node: Node, what: Text, expression: Node | undefined, role: ExpressionRole) => {
+    const checkBody = (node: Node, what: Param, expression: Node | undefined, role: ExpressionRole) => {
       const body = bodyOf(expression);
       if (body !== undefined) check(node, what, conditionSource(body, role, ctx), role !== 'loopCardinality');
     };
     for (const { node } of allFlowElements(ctx)) {
-      if (is(node, 'bpmn:SequenceFlow')) checkBody(node, text('feel.what.condition'), node.conditionExpression, 'condition');
+      if (is(node, 'bpmn:SequenceFlow')) checkBody(node, text('attribute.conditionExpression'), node.conditionExpression, 'condition');
       for (const [owner, attributes] of zeebeAttributes(node)) {
         for (const [what, value] of attributes) check(owner, what, feelOf(value));
       }
@@ -40,8 +40,8 @@ export const feelSyntax: Rule = {
         checkBody(node, text('feel.what.completion-condition'), loop.completionCondition, 'completionCondition');
         checkBody(node, text('feel.what.loop-cardinality'), loop.loopCardinality, 'loopCardinality');
         const mi = extension(loop, 'zeebe:LoopCharacteristics');
-        check(node, text('feel.what.input-collection'), mi?.inputCollection === undefined ? undefined : feelOf(mi.inputCollection) ?? mi.inputCollection);
-        check(node, text('feel.what.output-element'), mi?.outputElement === undefined ? undefined : feelOf(mi.outputElement) ?? mi.outputElement);
+        check(node, text('attribute.loopCharacteristics.inputCollection'), mi?.inputCollection === undefined ? undefined : feelOf(mi.inputCollection) ?? mi.inputCollection);
+        check(node, text('attribute.loopCharacteristics.outputElement'), mi?.outputElement === undefined ? undefined : feelOf(mi.outputElement) ?? mi.outputElement);
       }
       if (is(node, 'bpmn:Event')) {
         for (const def of eventDefinitions(node)) {
@@ -51,7 +51,7 @@ export const feelSyntax: Rule = {
       }
     }
     for (const message of ((definitions.rootElements ?? []) as Node[]).filter((e) => is(e, 'bpmn:Message'))) {
-      check(message, text('feel.what.correlation-key'), feelOf(extension(message, 'zeebe:Subscription')?.correlationKey));
+      check(message, text('attribute.subscription.correlationKey'), feelOf(extension(message, 'zeebe:Subscription')?.correlationKey));
     }
     return problems;
   },
@@ -63,12 +63,12 @@ function conditionSource(body: string, role: ExpressionRole, ctx: RuleContext): 
   return text.startsWith('=') ? text.slice(1) : text;
 }
 
-/** The zeebe attributes that may hold `=`-prefixed FEEL, per extension element. */
-function zeebeAttributes(node: Node): [Node, [Text, string | undefined][]][] {
-  const out: [Node, [Text, string | undefined][]][] = [];
+/** The zeebe attributes that may hold `=`-prefixed FEEL, per extension element, each named as the properties panel labels it. */
+function zeebeAttributes(node: Node): [Node, [Param, string | undefined][]][] {
+  const out: [Node, [Param, string | undefined][]][] = [];
   const add = (type: string, names: string[]) => {
     const ext = extension(node, type);
-    if (ext) out.push([node, names.map((n) => [text('feel.what.attribute', { extension: type.replace('zeebe:', ''), attribute: n }), ext[n] === undefined ? undefined : String(ext[n])])]);
+    if (ext) out.push([node, names.map((n) => [attributeName(type, n), ext[n] === undefined ? undefined : String(ext[n])])]);
   };
   add('zeebe:TaskDefinition', ['type', 'retries']);
   add('zeebe:AssignmentDefinition', ['assignee', 'candidateGroups', 'candidateUsers']);
@@ -76,7 +76,7 @@ function zeebeAttributes(node: Node): [Node, [Text, string | undefined][]][] {
   add('zeebe:PriorityDefinition', ['priority']);
   add('zeebe:CalledElement', ['processId']);
   const script = extension(node, 'zeebe:Script');
-  if (script?.expression !== undefined) out.push([node, [[text('feel.what.script'), feelOf(script.expression) === undefined ? `=${script.expression}` : script.expression]]]);
+  if (script?.expression !== undefined) out.push([node, [[text('attribute.script.expression'), feelOf(script.expression) === undefined ? `=${script.expression}` : script.expression]]]);
   const io = extension(node, 'zeebe:IoMapping');
   for (const p of [...((io?.inputParameters ?? []) as Node[]), ...((io?.outputParameters ?? []) as Node[])]) {
     out.push([node, [[text('feel.what.mapping', { target: p.target ?? '?' }), p.source]]]);

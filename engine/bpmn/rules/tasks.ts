@@ -4,7 +4,7 @@
  */
 import { dateReason } from '../../core/timers.js';
 import { timerReasonText } from './timer-values.js';
-import { allFlowElements, eventDefinitions, extension, feelOf, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { allFlowElements, attributeName, eventDefinitions, extension, feelOf, is, localType, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 import { text } from '../../messages/index.js';
 
 export const taskImplementation: Rule = {
@@ -17,7 +17,7 @@ export const taskImplementation: Rule = {
       const job = extension(node, 'zeebe:TaskDefinition');
       if (job && (job.type === undefined || String(job.type).trim() === '')) problems.push(problem(node, text('bpmn.task-type-empty')));
       if ((type === 'serviceTask' || type === 'businessRuleTask') && !job) {
-        if (!extension(node, 'zeebe:CalledDecision')) problems.push(problem(node, text('bpmn.task-type-missing', { type })));
+        if (!extension(node, 'zeebe:CalledDecision')) problems.push(problem(node, text('bpmn.task-type-missing')));
       }
       if (type === 'scriptTask') problems.push(...scriptTask(node, ctx));
       if (type === 'sendTask' && !job && !node.messageRef) problems.push(problem(node, text('bpmn.send-task-nothing')));
@@ -62,7 +62,7 @@ export const userTaskAssignment: Rule = {
         const value = assignment?.[key] as string | undefined;
         if (value === undefined || feelOf(value) !== undefined) continue;
         const names = value.split(',').map((n) => n.trim());
-        if (names.some((n) => n === '')) problems.push(problem(node, text('bpmn.assignment-empty-name', { key, value })));
+        if (names.some((n) => n === '')) problems.push(problem(node, text('bpmn.assignment-empty-name', { key: attributeName('zeebe:AssignmentDefinition', key), value })));
       }
       const assignee = assignment?.assignee as string | undefined;
       if (assignee !== undefined && assignee.trim() === '') problems.push(problem(node, text('bpmn.assignee-empty')));
@@ -73,7 +73,7 @@ export const userTaskAssignment: Rule = {
         if (value === undefined || value.trim() === '' || feelOf(value) !== undefined) continue;
         // The core's own reader judges the literal, so it deploys exactly when the task can open with it.
         const why = dateReason(value);
-        if (why) problems.push(problem(node, text('bpmn.task-date', { key, reason: timerReasonText(why) })));
+        if (why) problems.push(problem(node, text('bpmn.task-date', { key: attributeName('zeebe:TaskSchedule', key), reason: timerReasonText(why) })));
       }
       const priority = extension(node, 'zeebe:PriorityDefinition')?.priority;
       if (priority !== undefined && feelOf(String(priority)) === undefined) {

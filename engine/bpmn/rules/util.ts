@@ -99,6 +99,17 @@ export function problem(node: Node | undefined, message: Text): Problem {
   return { element: id, message: id ? `${localType(node as Node)} ${id}: ${english}` : english, text: node ? text('bpmn.at', { type: elementType(node), name: nameOf(node), message }) : message };
 }
 
+/**
+ * A zeebe attribute as the properties panel labels it (`zeebe:AssignmentDefinition`,
+ * `candidateGroups` → candidate groups / grup kandidat), from catalog/bpmn-attributes.ts; the
+ * XML's own words only for an attribute that table does not have yet.
+ */
+export function attributeName(extensionType: string, attribute: string): Param {
+  const local = extensionType.replace(/^\w+:/, '');
+  const key = `attribute.${local.charAt(0).toLowerCase()}${local.slice(1)}.${attribute}`;
+  return key in catalog ? text(key as MessageKey) : `${extensionType} ${attribute}`;
+}
+
 /** An element's kind as the reader says it (`element.userTask`: user task / tugas pengguna); the BPMN name when the catalog has none. */
 export function elementType(node: Node): Param {
   const key = `element.${localType(node)}`;

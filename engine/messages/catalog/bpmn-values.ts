@@ -32,17 +32,11 @@ export const bpmnValues = {
   'feel.invalid-at': { en: 'invalid FEEL at position {position}: {source}', id: 'FEEL tidak sah pada posisi {position}: {source}', fragment: true },
   'feel.literal-number': { en: 'number', id: 'angka', fragment: true },
   'feel.literal-string': { en: 'string', id: 'teks', fragment: true },
-  'feel.what.condition': { en: 'condition', id: 'kondisi', fragment: true },
   'feel.what.loop-condition': { en: 'loop condition', id: 'kondisi perulangan', fragment: true },
   'feel.what.completion-condition': { en: 'completion condition', id: 'kondisi selesai', fragment: true },
   'feel.what.loop-cardinality': { en: 'loop cardinality', id: 'jumlah perulangan (loop cardinality)', fragment: true },
-  'feel.what.input-collection': { en: 'input collection', id: 'koleksi masukan (input collection)', fragment: true },
-  'feel.what.output-element': { en: 'output element', id: 'elemen keluaran (output element)', fragment: true },
   'feel.what.event-condition': { en: 'event condition', id: 'kondisi event', fragment: true },
-  'feel.what.correlation-key': { en: 'correlation key', id: 'kunci korelasi (correlation key)', fragment: true },
-  'feel.what.script': { en: 'script expression', id: 'ekspresi skrip', fragment: true },
   'feel.what.mapping': { en: 'mapping to {target}', id: 'pemetaan ke {target}', fragment: true },
-  'feel.what.attribute': { en: '{extension} {attribute}', id: 'atribut {extension} {attribute}', fragment: true },
 
   // timers.ts, tasks.ts: a literal the core cannot schedule ({reason}: timer-value.*).
   'bpmn.timer-value': { en: 'timer {kind}: {reason}', id: 'pewaktu {kind}: {reason}', fragment: true },

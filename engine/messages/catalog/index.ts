@@ -26,12 +26,13 @@ import { packReader } from './pack-reader.js';
 import { json } from './json.js';
 import { formValues } from './form-values.js';
 import { bpmnValues } from './bpmn-values.js';
+import { bpmnAttributes } from './bpmn-attributes.js';
 import { bpmnReader } from './bpmn-reader.js';
 import { timerValues } from './timer-values.js';
 import { numberFormat } from './number-format.js';
 import { modifying } from './modifying.js';
 
-const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
+const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
   ...packReader, ...json };
 
