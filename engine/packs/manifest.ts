@@ -9,6 +9,7 @@ import { PackError, packProblem, type PackProblem } from './problems.js';
 import { jsonErrorText, text, type MessageKey } from '../messages/index.js';
 import { schemaItems } from '../messages/schema-errors.js';
 import { MANIFEST } from './files.js';
+import { manifestFieldName } from './field-labels.js';
 
 export interface Text { id: string; en: string }
 export interface PackFile { path: string; sha256: string }
@@ -63,7 +64,7 @@ export function parseManifest(bytes: Buffer | undefined): PackManifest {
   }
   const check = checker();
   if (!check(data)) {
-    throw new PackError(schemaItems(check.errors ?? [], text('pack.whole-manifest'), (path) => text('pack.field', { path })).map((item) => packProblem(MANIFEST, item.path || undefined, item.text)));
+    throw new PackError(schemaItems(check.errors ?? [], text('pack.whole-manifest'), manifestFieldName).map((item) => packProblem(MANIFEST, item.path || undefined, item.text)));
   }
   const manifest = data as unknown as PackManifest;
   const duplicates = duplicateKeys(manifest);

@@ -118,7 +118,7 @@ describe('designer: pack admin', function () {
     const errors = page.locator('[data-testid=pack-report] [data-testid=report-errors] li');
     await errors.first().waitFor();
     expect(await page.locator('[data-testid=pack-report] .report-headline').innerText()).to.equal('Paket ditolak: 2 masalah.');
-    expect(await errors.allInnerTexts()).to.have.members(['pack.json [publisher.name]: Isian publisher.name wajib diisi', 'pack.json [version]: Isian version harus berupa teks']);
+    expect(await errors.allInnerTexts()).to.have.members(['pack.json [publisher.name]: Nama penerbit (publisher.name) wajib diisi', 'pack.json [version]: Versi paket (version) harus berupa teks']);
     await page.locator('[data-testid=pack-report]').scrollIntoViewIfNeeded();
     await screenshot(page, 'designer-pack-refused');
 
@@ -128,7 +128,7 @@ describe('designer: pack admin', function () {
     await page.setInputFiles('[data-testid=pack-file]', broken);
     await errors.first().waitFor();
     expect(await page.locator('[data-testid=pack-report] .report-headline').innerText()).to.equal('Pack refused: 2 problems.');
-    expect(await errors.allInnerTexts()).to.include('pack.json [version]: Field version must be text');
+    expect(await errors.allInnerTexts()).to.include('pack.json [version]: Pack version (version) must be text');
     await page.selectOption('[data-testid=language]', 'id');
   });
 });

@@ -5,6 +5,8 @@ import { expect } from 'chai';
 import express from 'express';
 import request from 'supertest';
 import { parseManifest } from '../../engine/packs/manifest.js';
+import { manifestLabel } from '../../engine/packs/field-labels.js';
+import manifestSchema from '../../engine/packs/manifest.schema.json' with { type: 'json' };
 import { parseScenario } from '../../engine/packs/scenarios/format.js';
 import { formatProblem, PackError, type PackProblem } from '../../engine/packs/problems.js';
 import { packRoutes } from '../../engine/packs/routes.js';
@@ -37,21 +39,49 @@ describe('packs: problems in the reader\'s language', () => {
   it('words pack.json\'s schema violations with the request bodies\' table, naming each field, in both languages', () => {
     const problems = problemsOf(() => parseManifest(Buffer.from(JSON.stringify(brokenManifest()))));
     expect(problems.map((p) => formatProblem(p, 'id'))).to.have.members([
-      'pack.json [publisher.name]: Isian publisher.name wajib diisi',
-      'pack.json [version]: Isian version harus berupa teks',
-      'pack.json [formatVersion]: Isian formatVersion harus 1',
+      'pack.json [publisher.name]: Nama penerbit (publisher.name) wajib diisi',
+      'pack.json [version]: Versi paket (version) harus berupa teks',
+      'pack.json [formatVersion]: Versi format paket (formatVersion) harus 1',
       'pack.json [catatan]: Isian catatan bukan isian yang dikenal',
     ]);
     expect(problems.map((p) => formatProblem(p, 'en'))).to.have.members([
-      'pack.json [publisher.name]: Field publisher.name is required',
-      'pack.json [version]: Field version must be text',
-      'pack.json [formatVersion]: Field formatVersion must be 1',
+      'pack.json [publisher.name]: Publisher name (publisher.name) is required',
+      'pack.json [version]: Pack version (version) must be text',
+      'pack.json [formatVersion]: Pack format version (formatVersion) must be 1',
       'pack.json [catatan]: Field catatan is not a known field',
     ]);
     expect(problems.map((p) => p.element)).to.have.members(['publisher.name', 'version', 'formatVersion', 'catatan']);
+    // Deeper fields by their labels too: a service standard's component, a text's language, a list's item.
+    const deep = JSON.parse(packFiles().get('pack.json')!.toString('utf8'));
+    deep.processes[0].standarPelayanan.sla.hariKerja = 'lima';
+    deep.processes[0].standarPelayanan.dasarHukum = [''];
+    deep.description.id = '';
+    expect(problemsOf(() => parseManifest(Buffer.from(JSON.stringify(deep)))).map((p) => formatProblem(p, 'id'))).to.have.members([
+      'pack.json [processes.0.standarPelayanan.sla.hariKerja]: Jumlah hari kerja penyelesaian (processes[0].standarPelayanan.sla.hariKerja) harus bilangan bulat',
+      'pack.json [processes.0.standarPelayanan.dasarHukum.0]: Butir ke-1 dasar hukum (processes[0].standarPelayanan.dasarHukum[0]) tidak boleh kosong',
+      'pack.json [description.id]: Deskripsi paket dalam bahasa Indonesia (description.id) tidak boleh kosong',
+    ]);
     const notJson = problemsOf(() => parseManifest(Buffer.from('{ "name": ')));
-    expect(formatProblem(notJson[0], 'id')).to.match(/^pack\.json: Bukan JSON yang sah: /);
+    expect(formatProblem(notJson[0], 'id')).to.equal('pack.json: Bukan JSON yang sah: teks berakhir sebelum dokumennya lengkap');
     expect(formatProblem(problemsOf(() => parseManifest(undefined))[0], 'id')).to.equal('pack.json: Tidak ada: paket memerlukan pack.json di folder teratasnya.');
+  });
+
+  it('has a label in both languages for every field manifest.schema.json declares', () => {
+    const paths: string[] = [];
+    const walk = (node: any, path: string): void => {
+      const resolved = node?.$ref ? (manifestSchema.definitions as any)[node.$ref.split('/').pop()] : node;
+      for (const [name, child] of Object.entries<any>(resolved?.properties ?? {})) {
+        if (name === '$schema') continue;
+        const at = path ? `${path}.${name}` : name;
+        paths.push(at);
+        walk(child, at);
+      }
+      if (resolved?.items) walk(resolved.items, `${path}.0`);
+    };
+    walk(manifestSchema, '');
+    const unlabelled = paths.filter((path) => manifestLabel(path) === undefined);
+    expect(unlabelled, 'fields without a label').to.deep.equal([]);
+    expect(paths.length).to.be.greaterThan(40);
   });
 
   it('words a scenario\'s schema violations the same way', () => {
@@ -81,12 +111,12 @@ describe('packs: problems in the reader\'s language', () => {
     expect(id.status).to.equal(400);
     const idBody = JSON.parse(id.text);
     expect(idBody.detail).to.equal('Paket ditolak: 4 masalah.');
-    expect(idBody.errors).to.deep.include({ element: 'pack.json#publisher.name', message: 'pack.json [publisher.name]: Isian publisher.name wajib diisi' });
+    expect(idBody.errors).to.deep.include({ element: 'pack.json#publisher.name', message: 'pack.json [publisher.name]: Nama penerbit (publisher.name) wajib diisi' });
     expect(idBody.errors).to.deep.include({ element: 'pack.json#catatan', message: 'pack.json [catatan]: Isian catatan bukan isian yang dikenal' });
 
     const en = JSON.parse((await send('en')).text);
     expect(en.detail).to.equal('Pack refused: 4 problems.');
-    expect(en.errors).to.deep.include({ element: 'pack.json#version', message: 'pack.json [version]: Field version must be text' });
+    expect(en.errors).to.deep.include({ element: 'pack.json#version', message: 'pack.json [version]: Pack version (version) must be text' });
     expect(deployed).to.equal(0);
 
     // A checksum the pack got wrong, past the schema: the cross-checks are catalog text too.

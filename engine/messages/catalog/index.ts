@@ -24,6 +24,7 @@ import { bpmn } from './bpmn.js';
 import { packs } from './packs.js';
 import { packReader } from './pack-reader.js';
 import { json } from './json.js';
+import { packFields } from './pack-fields.js';
 import { formValues } from './form-values.js';
 import { bpmnValues } from './bpmn-values.js';
 import { bpmnAttributes } from './bpmn-attributes.js';
@@ -34,7 +35,7 @@ import { modifying } from './modifying.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
-  ...packReader, ...json };
+  ...packReader, ...json, ...packFields };
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
