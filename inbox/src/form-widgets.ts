@@ -7,9 +7,8 @@
  * form's DOM as the viewer renders them. Preact only rewrites a text it rendered when its own
  * value changes, so a rewritten word stays until then — and is rewritten again.
  */
-import flatpickr from 'flatpickr';
-import { Indonesian } from 'flatpickr/dist/l10n/id.js';
 import type { Lang } from './i18n/index.js';
+import { setDefaultPickerLocale } from '../../ui-shared/date-picker.js';
 
 /** The viewer's fixed words; English stays as form-js writes it. */
 const WORDS: Record<Lang, Record<string, string>> = {
@@ -22,9 +21,8 @@ const DATE_LETTERS: Record<Lang, Record<string, string>> = { id: { d: 'h', m: 'b
 
 /** Sets the language of the date pickers the next forms create (Monday first in Indonesian). */
 export function localiseDatePickers(lang: Lang): void {
-  // flatpickr's typings (CommonJS-style) hide its l10ns table from this ESM import; the object is there.
-  const l10ns = (flatpickr as unknown as { l10ns: Record<string, object> }).l10ns;
-  l10ns.default = { ...(l10ns.en ?? l10ns.default), ...(lang === 'id' ? Indonesian : {}) };
+  // The same words as the designer's date fields (ui-shared/date-picker.ts).
+  setDefaultPickerLocale(lang);
 }
 
 /** Rewrites the viewer's fixed words inside `container` now and as it re-renders; returns the stop. */

@@ -168,11 +168,15 @@ describe('designer: the canvas for a newcomer', function () {
     await replaceWith(page, task, 'replace-with-user-task');
     await select(page, task);
     await openGroup(page, 'assignmentDefinition');
-    const picker = page.locator('[data-entry-id="alur-due-date-picker"] input[type=date]');
-    expect(await page.locator('[data-entry-id="alur-due-date-picker"] label').innerText()).to.equal('Tenggat (pilih tanggal)');
-    await picker.fill('2026-12-31');
-    await picker.dispatchEvent('change');
+    // Day-first in Indonesian, Monday first (a native date input follows the browser: 12/31/2026).
+    const picker = page.getByLabel('Tenggat (pilih tanggal)');
+    expect(await picker.getAttribute('placeholder')).to.equal('hh/bb/tttt');
+    await picker.click();
+    expect(await page.locator('.flatpickr-calendar.open .flatpickr-weekday').first().textContent()).to.match(/^\s*Sen\s*$/);
+    await picker.fill('31/12/2026');
+    await picker.press('Enter');
     await page.waitForFunction(() => (document.querySelector('[data-entry-id="alur-due-date-picker"] input') as HTMLInputElement)?.value === '2026-12-31');
+    expect(await picker.inputValue()).to.equal('31/12/2026');
     const download = page.waitForEvent('download');
     await page.click('[data-action=download]');
     const file = await (await download).path();

@@ -17,13 +17,15 @@ const fixture = path.join(import.meta.dirname, 'fixtures', 'due-dates.bpmn');
 
 describe('designer: a user task\'s due date, picked or in working days', function () {
   const scene = designerScene({ id: 'batang', name: 'Kabupaten Batang', users: [analyst] });
-  const picker = () => scene.page.locator('[data-entry-id="alur-due-date-picker"] input[type=date]');
+  /** The ISO day the picker holds (the visible input shows it day-first). */
+  const picker = () => scene.page.locator('[data-entry-id="alur-due-date-picker"] input[type=hidden]');
+  const shownDay = () => scene.page.locator('[data-entry-id="alur-due-date-picker"] input[data-date-shown]');
   const workingDays = () => scene.page.locator('[data-entry-id="alur-sla-task"] input');
 
   async function show(task: string): Promise<{ day: string; days: string }> {
     await select(scene.page, task);
     await openGroup(scene.page, 'assignmentDefinition');
-    await picker().waitFor();
+    await shownDay().waitFor();
     return { day: await picker().inputValue(), days: await workingDays().inputValue() };
   }
 
@@ -41,6 +43,7 @@ describe('designer: a user task\'s due date, picked or in working days', functio
     expect(await show('Task_DateOnly')).to.deep.equal({ day: '2026-02-01', days: '' });
     // 20:00 UTC on the 30th is 03:00 WIB on the 31st.
     expect(await show('Task_Utc')).to.deep.equal({ day: '2026-12-31', days: '' });
+    expect(await shownDay().inputValue()).to.equal('31/12/2026');
     expect(await show('Task_Feel')).to.deep.equal({ day: '', days: '3' });
     expect(await show('Task_Sla')).to.deep.equal({ day: '', days: '5' });
     const entries = await page.locator('[data-group-id="group-assignmentDefinition"] [data-entry-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-entry-id')));
@@ -52,8 +55,8 @@ describe('designer: a user task\'s due date, picked or in working days', functio
   it('given those tasks, when a day is picked or working days are typed, then each replaces the other', async function () {
     const { page } = scene;
     await show('Task_Sla');
-    await picker().fill('2027-01-15');
-    await picker().dispatchEvent('change');
+    await shownDay().fill('15/01/2027');
+    await shownDay().press('Enter');
     await page.waitForFunction(() => (document.querySelector('[data-entry-id="alur-sla-task"] input') as HTMLInputElement)?.value === '');
     await show('Task_DateOnly');
     await fillEntry(page, 'alur-sla-task', '2');

@@ -84,7 +84,15 @@ describe('designer: service standards in working days and the working-day calend
     expect(await page.locator('[data-testid=calendar-facts]').textContent()).to.equal('Zona waktu: Asia/Jakarta · Hari libur mingguan: Sabtu, Minggu');
 
     const form = page.locator('[data-testid=add-holiday]');
-    await form.locator('input[name=date]').fill('2026-12-28');
+    // The day is picked day-first in Indonesian (a native date input would read 12/28/2026), Monday first.
+    const day = form.getByLabel('Tanggal', { exact: true });
+    expect(await day.getAttribute('placeholder')).to.equal('hh/bb/tttt');
+    await day.click();
+    expect(await page.locator('.flatpickr-calendar.open .flatpickr-weekday').first().textContent()).to.match(/^\s*Sen\s*$/);
+    await day.fill('28/12/2026');
+    await day.press('Enter');
+    expect(await day.inputValue()).to.equal('28/12/2026');
+    expect(await form.locator('input[name=date]').inputValue()).to.equal('2026-12-28');
     await form.locator('input[name=name]').fill('Pemungutan suara ulang');
     await form.locator('select[name=kind]').selectOption('regional');
     await form.locator('input[name=source]').fill('SK Wali Kota Semarang');
@@ -97,7 +105,7 @@ describe('designer: service standards in working days and the working-day calend
     await screenshot(page, 'designer-calendar');
 
     // Twice the same day: the server's refusal, in Indonesian.
-    await form.locator('input[name=date]').fill('2026-12-28');
+    await day.fill('28/12/2026');
     await form.locator('input[name=name]').fill('Lagi');
     await form.locator('button[type=submit]').click();
     await page.locator('[data-testid=calendar-message].form-error').waitFor();

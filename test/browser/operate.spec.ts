@@ -136,6 +136,36 @@ describe('designer: Pantau, the console of running cases', function () {
 
     await form.getByRole('button', { name: 'Kosongkan' }).click();
     expect(await listed(['REK/2026/001', 'REK/2026/002', 'REK/2026/003', 'REK/2026/004'])).to.equal('4 berkas ditemukan');
+
+    // The start-date filters are day-first pickers in Indonesian, Monday first; the API gets ISO days.
+    const today = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const day = (d: Date) => ({ shown: `${pad(d.getDate())}/${pad(d.getMonth() + 1)}/${d.getFullYear()}`, iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}` });
+    const since = form.getByLabel('Dimulai sejak tanggal');
+    expect(await since.getAttribute('placeholder')).to.equal('hh/bb/tttt');
+    await since.click();
+    const calendar = page.locator('.flatpickr-calendar.open');
+    await calendar.waitFor();
+    expect(await calendar.locator('.flatpickr-weekday').first().textContent()).to.match(/^\s*Sen\s*$/);
+    expect(await calendar.locator('.flatpickr-monthDropdown-months option').first().textContent()).to.equal('Januari');
+    await calendar.locator('.flatpickr-day.today').click();
+    expect(await since.inputValue()).to.equal(day(today).shown);
+    expect(await form.locator('input[name=startedFrom]').inputValue()).to.equal(day(today).iso);
+    await form.getByRole('button', { name: 'Cari' }).click();
+    expect(await listed(['REK/2026/001', 'REK/2026/002', 'REK/2026/003', 'REK/2026/004'])).to.equal('4 berkas ditemukan');
+    const yesterday = new Date(today.getFullYear(), today.getMonth(), today.getDate() - 1);
+    const until = form.getByLabel('Dimulai sampai tanggal');
+    await until.fill(day(yesterday).shown);
+    await until.press('Enter');
+    expect(await form.locator('input[name=startedTo]').inputValue()).to.equal(day(yesterday).iso);
+    expect(await until.inputValue()).to.equal(day(yesterday).shown);
+    await form.getByRole('button', { name: 'Cari' }).click();
+    await results.getByText('Tidak ada berkas yang cocok.').waitFor();
+    await screenshot(page, 'operate-search-dates');
+    await form.getByRole('button', { name: 'Kosongkan' }).click();
+    await listed(['REK/2026/001', 'REK/2026/002', 'REK/2026/003', 'REK/2026/004']);
+    expect(await since.inputValue()).to.equal('');
+    expect(await form.locator('input[name=startedTo]').inputValue()).to.equal('');
   });
 
   it('given a case stopped by a wrong address, when the analyst corrects the data with a reason and retries, then the case goes on to the archive', async function () {

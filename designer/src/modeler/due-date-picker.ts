@@ -11,10 +11,13 @@
  * working-days field the task's alur:sla or a due date that is one `add working days(now(), N)`.
  */
 import { h } from '@bpmn-io/properties-panel/preact';
+import { useEffect, useRef } from '@bpmn-io/properties-panel/preact/hooks';
 import { TextFieldEntry, isTextFieldEntryEdited } from '@bpmn-io/properties-panel';
 import { useService } from 'bpmn-js-properties-panel';
 import { parseInstant } from '../../../engine/core/timers.js';
 import { extensionOf, writeExtension } from './service-standard-props.js';
+import { attachDatePicker, type DatePicker } from '../../../ui-shared/date-picker.js';
+import { currentLang } from '../i18n/lang.js';
 
 type Bo = any;
 const isType = (bo: Bo, type: string) => !!bo && typeof bo.$instanceOf === 'function' && bo.$instanceOf(type);
@@ -49,14 +52,27 @@ function DueDatePicker(props: { element: any; id: string }) {
   const moddle = useService('moddle');
   const translate = useService('translate');
   const inputId = `bio-properties-panel-${props.id}`;
-  const pick = (day: string) => {
-    writeDueDate(props.element, day ? `${day}T16:00:00+07:00` : undefined, modeling, moddle);
-    if (day) writeExtension(props.element, 'alur:Sla', null, modeling, moddle);
+  const day = dayOfDueDate(dueDateOf(props.element));
+  const input = useRef<HTMLInputElement>(null);
+  const picker = useRef<DatePicker | null>(null);
+  const pick = (chosen: string) => {
+    if (chosen === day) return;
+    writeDueDate(props.element, chosen ? `${chosen}T16:00:00+07:00` : undefined, modeling, moddle);
+    if (chosen) writeExtension(props.element, 'alur:Sla', null, modeling, moddle);
   };
+  // A day-first picker in the designer's language (a native date input follows the browser's locale).
+  useEffect(() => {
+    picker.current = attachDatePicker(input.current!, currentLang());
+    return () => { picker.current?.destroy(); picker.current = null; };
+  }, []);
+  // Another task selected, or the value changed by undo or the fields beside: show what the diagram holds.
+  useEffect(() => { picker.current?.set(day); }, [day, props.element]);
   return h('div', { class: 'bio-properties-panel-entry', 'data-entry-id': props.id },
     h('label', { for: inputId, class: 'bio-properties-panel-label' }, translate('Due date (pick a day)')),
-    h('input', { id: inputId, type: 'date', class: 'bio-properties-panel-input', value: dayOfDueDate(dueDateOf(props.element)),
-      onChange: (event: Event) => pick((event.target as HTMLInputElement).value) }),
+    // Wrapped: flatpickr puts its visible input beside this one, outside what preact renders.
+    h('div', { class: 'alur-date-field' },
+      h('input', { ref: input, id: inputId, class: 'bio-properties-panel-input', value: day,
+        onChange: (event: Event) => pick((event.target as HTMLInputElement).value) })),
     h('div', { class: 'bio-properties-panel-description' }, translate('Writes the due date as that day, 16:00 WIB. For a deadline in working days, fill the field below instead.')));
 }
 

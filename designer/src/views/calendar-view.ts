@@ -7,6 +7,8 @@
 import type { Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
 import { ct, formatDay } from '../i18n/calendar-strings.js';
+import { currentLang } from '../i18n/lang.js';
+import { attachDatePicker } from '../../../ui-shared/date-picker.js';
 import { addHoliday, readCalendar, removeHoliday, type HolidayKind } from '../calendar-api.js';
 
 const KINDS: HolidayKind[] = ['regional', 'cuti-bersama', 'national', 'closure'];
@@ -47,7 +49,8 @@ export function mountCalendar(container: HTMLElement, session: Session): { destr
     } catch (error) { fail(error); }
   }
 
-  const date = h('input', { type: 'date', name: 'date', required: true });
+  // A day-first picker in the page's language (a native date input follows the browser: 12/31/2026).
+  const date = h('input', { name: 'date', required: true });
   const name = h('input', { name: 'name', required: true, maxlength: '200' });
   const kind = h('select', { name: 'kind' }, ...KINDS.map((k) => h('option', { value: k }, ct(`kind_${k}` as never))));
   const source = h('input', { name: 'source', maxlength: '300' });
@@ -56,6 +59,7 @@ export function mountCalendar(container: HTMLElement, session: Session): { destr
     h('h3', {}, ct('addTitle')), h('p', { className: 'muted' }, ct('addHint')),
     field(ct('date'), date), field(ct('name'), name), field(ct('kind'), kind), field(ct('source'), source),
     h('div', { className: 'actions' }, h('button', { type: 'submit', className: 'btn btn-primary' }, ct('add'))));
+  const picker = attachDatePicker(date, currentLang());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const holiday = { date: date.value, name: name.value.trim(), kind: kind.value as HolidayKind, ...(source.value.trim() ? { source: source.value.trim() } : {}) };
@@ -74,5 +78,5 @@ export function mountCalendar(container: HTMLElement, session: Session): { destr
     heading, table,
     admin ? form : h('p', { className: 'muted' }, ct('adminOnly'))));
   void load();
-  return { destroy() {} };
+  return { destroy() { picker.destroy(); } };
 }

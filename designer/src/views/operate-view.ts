@@ -6,7 +6,8 @@
  */
 import type { Session } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { formatDate } from '../i18n/lang.js';
+import { currentLang, formatDate } from '../i18n/lang.js';
+import { attachDatePicker } from '../../../ui-shared/date-picker.js';
 import { ot } from '../i18n/operate-strings.js';
 import { definitionsWithCounts, elementCounts, retryIncidentsWhere, searchCases, xmlOf, type CaseFilter, type CaseSummary, type DefinitionWithCounts } from '../operate-api.js';
 import { mountOperateDiagram, type OperateDiagram } from './operate-diagram.js';
@@ -109,8 +110,9 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
     ...['active', 'completed', 'terminated', 'cancelled'].map((s) => h('option', { value: s, selected: remembered.filter.state === s }, ot(`state_${s}` as never))));
   const processSelect = h('select', { name: 'processKey' });
   const versionSelect = h('select', { name: 'version' });
-  const from = h('input', { type: 'date', name: 'startedFrom' });
-  const to = h('input', { type: 'date', name: 'startedTo' });
+  // Day-first pickers in the page's language (native date inputs follow the browser: 12/31/2026).
+  const from = h('input', { name: 'startedFrom' });
+  const to = h('input', { name: 'startedTo' });
   const slaSelect = h('select', { name: 'slaState' }, h('option', { value: '' }, ot('anySla')),
     ...['on-track', 'due-soon', 'overdue', 'met', 'missed'].map((v) => h('option', { value: v, selected: remembered.filter.slaState === v }, ot(`sla_${v}` as never))));
   const incidentsOnly = h('input', { type: 'checkbox', name: 'hasIncident', checked: remembered.filter.hasIncident === 'true' });
@@ -145,6 +147,7 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
     return results.load(remembered.filter);
   };
   form.addEventListener('submit', (event) => { event.preventDefault(); void runSearch(); });
+  const pickers = [attachDatePicker(from, currentLang()), attachDatePicker(to, currentLang())];
 
   /** A table of cases for a filter, a page at a time. */
   function resultsTable() {
@@ -197,5 +200,5 @@ function mountOverview(container: HTMLElement): { destroy(): void } {
       heat,
       h('section', { className: 'card' }, h('h2', {}, ot('search')), form, results.element))));
   void refresh();
-  return { destroy() { destroyed = true; diagram?.destroy(); } };
+  return { destroy() { destroyed = true; diagram?.destroy(); pickers.forEach((p) => p.destroy()); } };
 }
