@@ -49,6 +49,50 @@ async function everyComponent(page: Page): Promise<{ texts: string[]; types: str
   return { texts: [...texts], types };
 }
 
+/**
+ * Adds a select, a radio group and a checklist to the start form and, for each, opens every group
+ * of its panel, adds a static option and opens it: returns every text, title, placeholder and
+ * aria-label the panel shows (the options groups' own words: "Static options", "Label", "Value", …).
+ */
+async function optionsPanels(page: Page): Promise<string[]> {
+  await select(page, 'StartEvent_1');
+  await page.click('[data-action=form]');
+  await page.locator('[data-testid=form-dialog] .fjs-palette-field').first().waitFor();
+  const panel = page.locator('[data-testid=form-dialog] .form-editor-panel');
+  const texts = new Set<string>();
+  for (const type of ['select', 'radio', 'checklist']) {
+    await page.focus(`[data-testid=form-dialog] .fjs-palette-field[data-field-type="${type}"]`);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=form-dialog] .fjs-editor-container .fjs-element[data-id]:not([data-id^="Form_"])').last().click({ position: { x: 4, y: 4 } });
+    await panel.locator('[data-group-id="group-staticOptions"]').waitFor();
+    await panel.locator('[data-group-id="group-staticOptions"] .bio-properties-panel-add-entry').click();
+    // Opening a group re-renders the panel, so each round opens the first still-closed one.
+    const closed = panel.locator('.bio-properties-panel-group-header:not(.open)');
+    for (let round = 0; round < 20 && (await closed.count()) > 0; round++) await closed.first().click();
+    const closedItem = panel.locator('[data-group-id="group-staticOptions"] .bio-properties-panel-collapsible-entry-header:not(.open)');
+    for (let round = 0; round < 5 && (await closedItem.count()) > 0; round++) await closedItem.first().click();
+    await panel.locator('[data-group-id="group-staticOptions"] .bio-properties-panel-collapsible-entry-entries').first().waitFor();
+    const found = await panel.evaluate((root) => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // What the analyst typed (inputs, FEEL editors) is theirs, not the editor's words.
+        if (node instanceof Text) {
+          if (node.data.trim() && !node.parentElement?.closest('[contenteditable], .cm-editor, textarea')) out.push(node.data.trim());
+        } else {
+          for (const name of ['title', 'placeholder', 'aria-label']) {
+            const value = (node as Element).getAttribute(name)?.trim();
+            if (value) out.push(value);
+          }
+        }
+      }
+      return out;
+    });
+    for (const text of found) texts.add(text);
+  }
+  return [...texts];
+}
+
 describe('designer: the form editor in Indonesian', function () {
   let server: RunningServer;
   let browser: Browser;
@@ -88,6 +132,34 @@ describe('designer: the form editor in Indonesian', function () {
     // The components added carry Indonesian default labels in the schema, shown as they are.
     await page.locator('[data-testid=form-dialog] .fjs-form-field-label', { hasText: 'Isian teks' }).first().waitFor();
     await screenshot(page, 'designer-form-editor-id');
+    await page.close();
+  });
+
+  it('given English, when the options of a select, a radio group and a checklist are edited, then each word of their panels has an Indonesian translation', async function () {
+    const page = await newPage(browser);
+    await page.addInitScript(() => localStorage.setItem('alur.lang', 'en'));
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const texts = await optionsPanels(page);
+    expect(texts).to.include.members(['Static options', 'Label', 'Value', 'Options source']);
+    const { formEditorText } = await import('../../designer/src/i18n/form-editor-id.js');
+    // Left out: the form's own ids and keys, numbers and signs (a FEEL "=", a list's count).
+    const untranslated = texts.filter((text) => formEditorText(text) === undefined && !/^[a-z0-9]+([_-][a-z0-9]+)+$/.test(text) && !/^[\d=]+$/.test(text) && !/^(select|radio|checklist)_\w+$/.test(text));
+    expect(untranslated).to.deep.equal([]);
+    await page.close();
+  });
+
+  it('given Indonesian, when the options of a select, a radio group and a checklist are edited, then their panels show no English', async function () {
+    const page = await newPage(browser);
+    await loginToDesigner(page, server.url, analyst.username, analyst.password);
+    const texts = await optionsPanels(page);
+    const { formEditorText } = await import('../../designer/src/i18n/form-editor-id.js');
+    expect(texts.filter((text) => formEditorText(text) !== undefined && formEditorText(text) !== text)).to.deep.equal([]);
+    expect(texts).to.include.members(['Pilihan tetap', 'Sumber pilihan', 'Label', 'Nilai']);
+    // New options are labelled in Indonesian in the form itself (what staff will read), their values left as keys.
+    const options = await page.locator('[data-testid=form-dialog] .fjs-editor-container .fjs-form-field-checklist label').allInnerTexts();
+    expect(options).to.include.members(['Pilihan 1', 'Pilihan 2']);
+    expect(options.filter((label) => /^Value/.test(label))).to.deep.equal([]);
+    await screenshot(page, 'designer-form-editor-options-id');
     await page.close();
   });
 

@@ -227,8 +227,19 @@ export const formEditorId: Record<string, string> = {
   'Must be number': 'Harus angka',
 };
 
+/**
+ * The label form-js gives a new option ("Value", "Value 2", …) in Indonesian: "Pilihan 1",
+ * "Pilihan 2". Undefined for any other label (the analyst's own).
+ */
+export function optionLabel(label: string): string | undefined {
+  const match = /^Value(?: (\d+))?$/.exec(label);
+  return match ? `Pilihan ${match[1] ?? 1}` : undefined;
+}
+
 /** Texts form-js builds with a count, matched by pattern. */
 const patterns: [RegExp, (...groups: string[]) => string][] = [
+  // a new option's label, as the options list's item header shows it
+  [/^Value (\d+)$/, (n) => `Pilihan ${n}`],
   [/^List contains (\d+) items?$/, (n) => `Daftar berisi ${n} butir`],
   // the palette's tooltips: "Create a Text field element"
   [/^Create an? (.+) element$/, (label) => `Tambahkan ${(formEditorId[label] ?? label).toLowerCase()}`],

@@ -6,7 +6,7 @@
  * analyst's own labels) and every input's value are left alone; nothing reaches the saved schema.
  */
 import { currentLang } from '../i18n/lang.js';
-import { formEditorText } from '../i18n/form-editor-id.js';
+import { formEditorText, optionLabel } from '../i18n/form-editor-id.js';
 
 const ATTRIBUTES = ['title', 'placeholder', 'aria-label'];
 /** The analyst's own words in the form drawn on the canvas (labels, texts, buttons): never rewritten. */
@@ -16,7 +16,8 @@ const DEFAULT_TEXTS = ['label', 'dateLabel', 'timeLabel'];
 
 /**
  * A component added in Indonesian gets Indonesian default words in the schema itself ("Isian
- * teks", "Tombol"), since those are what the inbox will show if the analyst keeps them.
+ * teks", "Tombol", options "Pilihan 1", "Pilihan 2"), since those are what the inbox will show if
+ * the analyst keeps them.
  */
 export function indonesianDefaults(editor: { on(event: string, callback: (event: any) => void): void }): void {
   if (currentLang() !== 'id') return;
@@ -27,7 +28,22 @@ export function indonesianDefaults(editor: { on(event: string, callback: (event:
       const id = typeof text === 'string' ? formEditorText(text) : undefined;
       if (field && id !== undefined) field[key] = id;
     }
+    if (field && Array.isArray(field.values)) field.values = field.values.map((option) => indonesianOption(option));
   });
+  // An option added in the panel ("Value 2") or the first one of a source switched to Static:
+  // only options not in the field before, so an option the analyst named "Value" keeps its name.
+  editor.on('commandStack.formField.edit.preExecute', ({ context }) => {
+    const values = context?.properties?.values;
+    if (!Array.isArray(values)) return;
+    const before = new Set(((context.formField?.values ?? []) as { value?: unknown }[]).map((option) => option.value));
+    context.properties.values = values.map((option: { value?: unknown }) => (before.has(option.value) ? option : indonesianOption(option)));
+  });
+}
+
+function indonesianOption<T>(option: T): T {
+  const label = (option as { label?: unknown })?.label;
+  const id = typeof label === 'string' ? optionLabel(label) : undefined;
+  return id === undefined ? option : { ...option, label: id };
 }
 
 function translateText(node: Text): void {
