@@ -60,6 +60,7 @@ export function compilerThread(): BpmnCompiler & { close(): Promise<void> } {
 }
 
 function revived(result: CompileResult): CompileResult {
-  if (!result.ok) return { ...result, errors: result.errors.map((e) => (e.text ? { ...e, text: reviveText(e.text) } : e)) };
-  return { ...result, definitions: deepFreeze(result.definitions) };
+  const warnings = result.warnings.map((w) => (w.text ? { ...w, text: reviveText(w.text) } : w));
+  if (!result.ok) return { ...result, warnings, errors: result.errors.map((e) => (e.text ? { ...e, text: reviveText(e.text) } : e)) };
+  return { ...result, warnings, definitions: deepFreeze(result.definitions) };
 }

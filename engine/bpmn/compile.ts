@@ -39,7 +39,7 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
   const requireExecutable = opts.requireExecutable ?? true;
   const processes = requireExecutable ? all.filter((p) => p.isExecutable === true) : all;
   for (const p of all) {
-    if (!processes.includes(p)) warnings.push({ element: p.id, message: `process ${p.id} is not executable (isExecutable is not true) and was skipped` });
+    if (!processes.includes(p)) warnings.push(finding(text('bpmn.not-executable-skipped', { process: p.name ? `“${p.name}”` : p.id }), { element: p.id }));
   }
   const ctx: RuleContext = {
     knownProcesses: opts.knownProcesses ?? [],
@@ -61,9 +61,11 @@ export async function compileBpmn(xml: string | Uint8Array, opts: CompileOptions
   if (overLimits.length > 0) return { ok: false, errors: [...errors, ...overLimits], warnings };
   const findings = validate(definitions, ctx);
   errors.push(...findings.errors);
-  warnings.push(...findings.warnings.map((w) => ({ element: w.element, message: w.message })));
+  // A rule's warning keeps its catalog text, so it reads in the reader's language like an error.
+  warnings.push(...findings.warnings.map((w) => ({ element: w.element, message: w.message, text: w.text })));
   if (errors.length > 0) return { ok: false, errors: dedupe(errors), warnings };
-  const compiled: CompiledDefinitions = { processes: processes.map((p) => deepFreeze(mapProcess(p, ctx))), warnings };
+  // The compiled model is plain data (stored, sent to threads): its warnings keep their English only.
+  const compiled: CompiledDefinitions = { processes: processes.map((p) => deepFreeze(mapProcess(p, ctx))), warnings: warnings.map((w) => ({ element: w.element, message: w.message })) };
   return { ok: true, definitions: deepFreeze(compiled), warnings };
 }
 

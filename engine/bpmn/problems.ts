@@ -55,6 +55,8 @@ export function problemDetail(p: { text?: Text }): Text | undefined {
 export interface Warning {
   element?: string;
   message: string;
+  /** The message as catalog text, when it is one (the reader's remarks are moddle's English). */
+  text?: Text;
 }
 
 /** Line and column (both 1-based) of a character offset in `text`. */

@@ -13,7 +13,7 @@ import { InvalidInput } from '../service/errors.js';
 import { insertAudit } from '../store/audit.js';
 import { auditRow, difference } from '../service/people.js';
 import { parseNumberFormat } from '../numbering/index.js';
-import { text } from '../messages/index.js';
+import { text, type Text } from '../messages/index.js';
 
 /** A register's key as a task header names it. */
 export const REGISTER_KEY = /^[a-z0-9][a-z0-9._-]{0,62}$/i;
@@ -84,7 +84,7 @@ export async function putRegister(knex: Knex, actor: Actor, key: string, change:
   }
   if (typeof change.numberFormat === 'string') {
     const parsed = parseNumberFormat(change.numberFormat, { fields: LETTER_FIELDS });
-    if (!parsed.ok) errors.push({ path: 'numberFormat', message: parsed.problems.join('; '), text: text('register.bad-format', { problems: parsed.problems.join('; ') }) });
+    if (!parsed.ok) errors.push({ path: 'numberFormat', message: parsed.problems.join('; '), text: text('register.bad-format', { problems: clauses(parsed.texts) }) });
   }
   if (errors.length) throw new InvalidInput(errors[0].text, errors);
   const clean = (v: string | null | undefined): string | null => (typeof v === 'string' ? v.trim() || null : null);
@@ -109,4 +109,10 @@ const pick = (r: RegisterRow) => ({ name: r.name, kode: r.kode, unit: r.unit, nu
 /** One register as GET lists it, after a change. */
 export async function registerAfterChange(knex: Knex, actor: Actor, key: string) {
   return (await listRegisters(knex, actor)).items.find((r) => r.key === key)!;
+}
+
+/** `texts` as clauses of one sentence, separated by semicolons, each in the reader's language. */
+function clauses(texts: Text[]): Text | string {
+  if (texts.length === 0) return '';
+  return texts.slice(1).reduce((all, next) => text('list.semicolons', { first: all, rest: next }), texts[0]);
 }

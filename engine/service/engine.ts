@@ -189,7 +189,7 @@ function changedMeanwhile(err: RowChanged): Error {
     case 'task.close': return new Conflict(text('task.claimed-meanwhile'));
     case 'task.assign': return new Conflict(text('task.changed-meanwhile'));
     // Read as unattached, the transaction's read would have refused it (400): attached and released meanwhile is impossible.
-    case 'document.attach': return new Conflict(`document ${err.op.documentId} was attached to another case meanwhile`);
+    case 'document.attach': return new Conflict(text('document.attached-meanwhile', { id: err.op.documentId }));
     default: return new Error(`${err.message} under its lock`);
   }
 }

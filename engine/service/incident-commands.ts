@@ -34,7 +34,8 @@ export async function retryIncident(engine: CommandRunner, actor: Actor, id: str
     const retries = jobDef && 'value' in jobDef.retries ? Number(jobDef.retries.value) || 3 : 3;
     return runInput(cx, incident.instance_id, { type: 'incident.resolve', key: incident.key, retries, user: actor.username }, { read: inst });
   }, { oneStatement: true });
-  if (outcome.ignored) throw new Conflict(outcome.ignored);
+  // Ignored by the core: the incident was closed, or its case moved on, meanwhile.
+  if (outcome.ignored) throw new Conflict(text('operating.incident-closed', { id }));
 }
 
 /**

@@ -59,7 +59,8 @@ export async function cancelInstance(engine: CommandRunner, actor: Actor, id: st
     if (!row || row.state !== 'active') return { instanceId: id, state: inst.snapshot, ignored: `instance ${id} has already ended (${row?.state})` };
     return runInput(cx, id, { type: 'instance.cancel', user: actor.username }, { read: row });
   }, { oneStatement: true });
-  if (outcome.ignored) throw new Conflict(outcome.ignored);
+  // The core's reason (English, language-free by code) stays in the history; the reader gets words.
+  if (outcome.ignored) throw new Conflict(text('operating.cancel-too-late', { id }));
   return outcome;
 }
 

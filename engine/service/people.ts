@@ -20,7 +20,7 @@ import type { RowOp } from '../store/row-ops.js';
 import type { TaskRow } from '../store/tasks.js';
 import { type Actor, hasRole } from './actor.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
-import { text } from '../messages/index.js';
+import { allOf, entry, text, type Text } from '../messages/index.js';
 
 export interface PersonView {
   username: string;
@@ -109,8 +109,9 @@ export async function changePerson(deps: PeopleDeps, actor: Actor, username: str
       if (!roles.ok) throw new InvalidInput(roles.message, [{ path: 'roles', message: String(roles.message), text: roles.message }]);
       const touchesPlatform = roles.roles.includes('platform-admin') !== user.roles.includes('platform-admin');
       if ((touchesPlatform || user.tenant_id === null) && !hasRole(actor, 'platform-admin')) throw new Forbidden(text('people.platform-admin-only'));
-      if (user.tenant_id === null && roles.roles.some((r) => !['platform-admin'].includes(r))) throw new InvalidInput('a user without a tenant can only be a platform-admin', [{ path: 'roles', message: 'platform-admin only' }]);
-      if (user.tenant_id !== null && roles.roles.some((r) => !TENANT_ROLES.includes(r) && r !== 'platform-admin')) throw new InvalidInput('unknown role', [{ path: 'roles', message: 'unknown role' }]);
+      if (user.tenant_id === null && roles.roles.some((r) => !['platform-admin'].includes(r))) refuseRoles(text('people.tenantless-platform-admin-only'));
+      const unknown = roles.roles.filter((r) => !TENANT_ROLES.includes(r) && r !== 'platform-admin');
+      if (user.tenant_id !== null && unknown.length) refuseRoles(text('people.unknown-role', { roles: allOf(unknown) }));
       changes.roles = roles.roles;
     }
     if (patch.active !== undefined && patch.active === user.disabled) {
@@ -181,4 +182,9 @@ export function difference(before: object, after: object): { before: Record<stri
     if (JSON.stringify(old) !== JSON.stringify(v)) { b[k] = old ?? null; a[k] = v; }
   }
   return { before: b, after: a };
+}
+
+/** Roles that cannot be given: 400 naming the `roles` field, in the reader's language. */
+function refuseRoles(why: Text): never {
+  throw new InvalidInput(why, [entry({ path: 'roles' }, why)]);
 }

@@ -81,12 +81,14 @@ async function reassign(engine: CommandRunner, command: string, actor: Actor, id
  * history as ignored and answers Conflict; nothing else changes.
  */
 export async function completeTask(engine: CommandRunner, actor: Actor, id: string, variables: Variables): Promise<TaskRow> {
+  let name = id;
   const outcome = await engine.run('completeTask', async (cx) => {
     const { uow } = cx;
     const found = await uow.taskWithInstance(tenantOf(actor), id);
     const task = visibleTask(actor, id, found?.task);
+    name = taskName(task);
     if (task.assignee ? task.assignee !== actor.username : !isCandidate(task, actor.username, actor.groups)) {
-      throw new Forbidden(task.assignee ? `task ${task.element_id} is assigned to ${task.assignee}` : `you are not a candidate for task ${task.element_id}`);
+      throw new Forbidden(task.assignee ? text('task.already-claimed', { task: taskName(task), user: task.assignee }) : text('task.not-candidate', { task: taskName(task) }));
     }
     const inst = found!.instance;
     if (task.state !== 'open') {
@@ -118,7 +120,8 @@ export async function completeTask(engine: CommandRunner, actor: Actor, id: stri
     const closed: TaskRow = { ...task, assignee: task.assignee ?? actor.username, state: 'completed', completed_at: uow.now, completed_by: actor.username };
     return { ignored: result.ignored, closed };
   }, { oneStatement: true });
-  if (outcome.ignored || !outcome.closed) throw new Conflict(outcome.ignored ?? `task ${id} is not open`);
+  // The reason (the core's, in English) is in the history; the reader is told the task is no longer open.
+  if (outcome.ignored || !outcome.closed) throw new Conflict(text('task.not-open', { task: name }));
   return outcome.closed;
 }
 function mustBeOpen(task: TaskRow): void {

@@ -108,7 +108,8 @@ forEachBackend('api: letter registers', (backend) => {
     const put = (key: string, body: object, token = o.admin) => api.http.put(`/api/letter-registers/${encodeURIComponent(key)}`).set(bearer(token)).send(body);
     const badFormat = await put('izin-dpmptsp', { numberFormat: '{nomor}/{yyyy}' }).set('Accept-Language', 'id');
     expect(badFormat.status).to.equal(400);
-    expect(badFormat.body.detail).to.match(/^Format nomor tidak dapat dipakai: .*unknown placeholder \{nomor\}/);
+    expect(badFormat.body.detail).to.match(/^Format nomor tidak dapat dipakai: .*penanda \{nomor\} tidak dikenal/);
+    expect(badFormat.body.detail).to.not.match(/unknown|placeholder/);
     expect(badFormat.body.errors[0].path).to.equal('numberFormat');
     const twoSeq = await put('izin-dpmptsp', { numberFormat: '{seq}/{seq}' });
     expect(twoSeq.status).to.equal(400);

@@ -10,7 +10,7 @@ const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 import { incidentView } from '../views.js';
 import { durationMs } from '../../runner/duration.js';
 import type { Variables } from '../../core/index.js';
-import { text } from '../../messages/index.js';
+import { entry, text } from '../../messages/index.js';
 
 export function operationRoutes(r: Routes, deps: RouteDeps): void {
   const { clock } = deps;
@@ -18,7 +18,7 @@ export function operationRoutes(r: Routes, deps: RouteDeps): void {
   r.add<{ name: string; correlationKey?: string; variables?: Variables }>({ method: 'post', path: '/api/messages', tag: 'operations', summary: 'Correlate a message (analyst or admin); 404 when nobody waits', body: messageBody },
     async ({ actor, body }) => {
       const processInstanceId = await deps.engine.publishMessage(actor, body);
-      if (!processInstanceId) throw new NotFound(`no instance waits for message ${body.name}${body.correlationKey !== undefined ? ` with correlation key ${body.correlationKey}` : ''}`);
+      if (!processInstanceId) throw new NotFound(body.correlationKey !== undefined ? text('operations.nobody-waits-key', { name: body.name, key: body.correlationKey }) : text('operations.nobody-waits', { name: body.name }));
       return { processInstanceId };
     });
 
@@ -59,7 +59,7 @@ export function operationRoutes(r: Routes, deps: RouteDeps): void {
   });
 
   const clockAllowed = (actor: Actor) => {
-    if (!deps.clockControlled) throw new NotFound('the clock is not controllable (ALUR_CLOCK_CONTROLLED is not true)');
+    if (!deps.clockControlled) throw new NotFound(text('clock.not-controllable'));
     requireRole(actor, text('action.move-clock'), 'platform-admin');
   };
   const clockView = () => ({ now: clock.now().toISOString(), ...clock.current });
@@ -77,8 +77,9 @@ export function operationRoutes(r: Routes, deps: RouteDeps): void {
         let ms: number;
         try {
           ms = durationMs(body.offset, new Date());
-        } catch (err) {
-          throw new InvalidInput((err as Error).message, [{ path: 'offset', message: (err as Error).message }]);
+        } catch {
+          const why = text('clock.bad-offset', { offset: JSON.stringify(body.offset) });
+          throw new InvalidInput(why, [entry({ path: 'offset' }, why)]);
         }
         clock.setOffset(ms);
       } else clock.pin(new Date(body.pin!));

@@ -32,10 +32,14 @@ import { bpmnReader } from './bpmn-reader.js';
 import { timerValues } from './timer-values.js';
 import { numberFormat } from './number-format.js';
 import { modifying } from './modifying.js';
+import { operations } from './operations.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
-  ...packReader, ...json, ...packFields };
+  ...packReader, ...json, ...packFields,
+  // Routes' and services' refusals that were English only (issue 17).
+  ...operations,
+};
 
 export type MessageKey = keyof typeof areas;
 export const catalog: Catalog = areas;
