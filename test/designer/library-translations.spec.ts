@@ -28,9 +28,13 @@ const memory = new Map<string, string>();
 // translate-module reads the language from localStorage, as in the browser.
 (globalThis as any).localStorage ??= { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => memory.set(k, v) };
 const { translate } = await import('../../designer/src/i18n/translate-module.js');
+const { modelingId } = await import('../../designer/src/i18n/bpmn-id-modeling.js');
+const { panelId } = await import('../../designer/src/i18n/bpmn-id-panel.js');
+const { tooltipId } = await import('../../designer/src/i18n/bpmn-id-tooltips.js');
+const { libraryId } = await import('../../designer/src/i18n/bpmn-id-library.js');
 
 /** Strings that are the same in both languages. */
-const sameInBoth = new Set(['BPMN', 'deployment', '{eventType}: {type}', 'FEEL', 'ID', 'Gateway', 'Timer',
+const sameInBoth = new Set(['BPMN', '{eventType}: {type}', 'FEEL', 'ID', 'Gateway', 'Timer',
   // punctuation between a tooltip's code examples: "(e.g. <code>a</code>, <code>b</code>). "
   ', ', '). ']);
 
@@ -123,6 +127,16 @@ describe('translations: Indonesian and English for every string a user reads', (
     }
     expect(total, 'strings found in the libraries').to.be.greaterThan(250);
     expect(missing).to.deep.equal([]);
+  });
+
+  it('given the designer\'s Indonesian dictionaries for the libraries, then no entry is left in English (its text the same as its key)', () => {
+    // "terbaru | deployment" in a binding's options passed the check above: 'deployment' was "translated" to itself.
+    const leftovers = Object.entries({ modelingId, panelId, tooltipId, libraryId }).flatMap(([name, dictionary]) =>
+      Object.entries(dictionary as Record<string, string>).filter(([english, text]) => english === text && !sameInBoth.has(english)).map(([english]) => `${name}: ${english}`));
+    expect(leftovers).to.deep.equal([]);
+    localStorage.setItem('alur.lang', 'id');
+    // The binding options bpmn-js-properties-panel offers (latest, deployment, version tag), each in Indonesian.
+    expect(['latest', 'deployment', 'version tag'].map((option) => translate(option))).to.deep.equal(['Versi terbaru', 'Versi yang di-deploy bersama diagram ini', 'Versi menurut tag']);
   });
 
   it('given every text token simulation writes as fixed English HTML (buttons, log, notifications), then the designer has its Indonesian', () => {

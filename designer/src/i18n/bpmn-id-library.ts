@@ -57,8 +57,10 @@ export const libraryId: Record<string, string> = {
   'On': 'Aktif',
   'Off': 'Nonaktif',
   'DMN decision': 'Keputusan DMN',
-  'latest': 'terbaru',
-  'deployment': 'deployment',
+  // The options of a form's, decision's or called process's binding (Pengikatan): which version is used.
+  'latest': 'Versi terbaru',
+  'deployment': 'Versi yang di-deploy bersama diagram ini',
+  'version tag': 'Versi menurut tag',
   'Decision ID': 'ID keputusan',
   'Called decision': 'Keputusan yang dipanggil',
   'Update': 'Perbarui',
