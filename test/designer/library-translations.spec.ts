@@ -22,6 +22,8 @@ import { startingEn, startingId } from '../../inbox/src/i18n/starting.js';
 import { headerStrings } from '../../ui-shared/header-strings.js';
 import { simulationText } from '../../designer/src/i18n/simulation-id.js';
 import { simulationStrings } from './simulation-strings.js';
+import { formEditorText } from '../../designer/src/i18n/form-editor-id.js';
+import { formEditorStrings } from './form-editor-strings.js';
 
 const modules = path.join(import.meta.dirname, '..', '..', 'node_modules');
 const memory = new Map<string, string>();
@@ -144,6 +146,13 @@ describe('translations: Indonesian and English for every string a user reads', (
     expect(found.length, 'strings found in token simulation').to.be.greaterThan(40);
     expect(found, 'its speed buttons and log are among them').to.include.members(['Set animation speed = Slow', 'No Entries', 'Simulation Log', 'Focus process instance P1', 'User Task']);
     expect(found.filter((text) => simulationText(text) === undefined)).to.deep.equal([]);
+  });
+
+  it('given every text the form-js editor writes in its palette and panel (labels, tooltips, validation), then the designer has its Indonesian', () => {
+    const found = formEditorStrings(path.join(modules, '@bpmn-io/form-js-editor/dist/index.es.js'));
+    expect(found.length, 'strings found in the form editor').to.be.greaterThan(150);
+    expect(found, 'the options groups\' words are among them').to.include.members(['Static options', 'Options source', 'Label', 'Value']);
+    expect(found.filter((text) => formEditorText(text) === undefined)).to.deep.equal([]);
   });
 
   it('given English chosen, then the libraries\' strings stay English with placeholders filled', () => {

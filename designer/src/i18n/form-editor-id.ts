@@ -2,8 +2,10 @@
  * Indonesian for @bpmn-io/form-js's editor (palette, empty canvas, properties panel). form-js
  * writes these words itself, without a translate service, so views/form-editor-i18n.ts replaces
  * them in the editor's DOM. Keys are the editor's English texts exactly as shown;
- * test/browser/designer-form-editor.spec.ts adds every component and fails on any English
- * text it finds left in the palette or panel.
+ * test/browser/designer-form-editor.spec.ts adds every component (and edits a select's, radio
+ * group's and checklist's options) and fails on any English text it finds left in the palette or
+ * panel; test/designer/library-translations.spec.ts learns the editor's texts from its bundle and
+ * fails on any without its Indonesian here.
  */
 export const formEditorId: Record<string, string> = {
   // palette and empty canvas
@@ -208,6 +210,41 @@ export const formEditorId: Record<string, string> = {
   'Open popups': 'Buka jendela sembul',
   'Top level navigation': 'Navigasi tingkat atas',
   'Storage access by user': 'Akses penyimpanan oleh pengguna',
+  // properties panel: tooltips (shown on a label's hover; some with a link to documentation)
+  'Disable this field when it should not be interactive for end-users. Its data will not be submitted. This setting takes precedence over read-only.':
+    'Nonaktifkan isian ini bila pengguna tidak boleh mengisinya. Datanya tidak ikut dikirim. Pengaturan ini mengalahkan "Hanya baca".',
+  'Make this field read-only when it cannot be edited by the end-user, but its content is important for them to see. Its data will still be submitted.':
+    'Jadikan isian ini hanya baca bila pengguna tidak boleh mengubahnya tetapi perlu melihat isinya. Datanya tetap ikut dikirim.',
+  'Use a unique "key" to link the form element and the related input/output data. When dealing with nested data, break it down in the user task\'s input mapping before using it.':
+    'Pakai "kunci" yang unik untuk menghubungkan isian formulir dengan datanya. Data bertingkat dipecah dulu di pemetaan masukan tugas sebelum dipakai.',
+  'Enter a HTTPS URL to a source or populate it dynamically via a template or an expression (e.g., to pass a value from the variable).':
+    'Isi URL HTTPS sebuah sumber, atau isi secara dinamis dengan templat atau ekspresi (misalnya untuk memakai nilai sebuah variabel).',
+  'Please make sure that the URL is safe as it might impose security risks.': 'Pastikan URL itu aman, karena dapat menimbulkan risiko keamanan.',
+  'Not all external sources can be displayed in the iFrame. Read more about it in the': 'Tidak semua sumber luar dapat ditampilkan di iFrame. Baca selengkapnya di',
+  'X-FRAME-OPTIONS documentation': 'dokumentasi X-FRAME-OPTIONS',
+  'Allow the iframe to access more functionality of your browser, details regarding the various options can be found in the':
+    'Izinkan iframe memakai lebih banyak fungsi peramban; penjelasan tiap pilihan ada di',
+  'MDN iFrame documentation.': 'dokumentasi iFrame MDN.',
+  'For security reasons the URL must start with "https".': 'Demi keamanan, URL harus diawali "https".',
+  'Link referring to a hosted image, or use a data URI directly to embed image data into the form.':
+    'Tautan ke gambar yang disimpan di tempat lain, atau data URI untuk menyematkan gambar langsung ke formulir.',
+  'Enter a form input variable that contains the data for the table or define an expression to populate the data dynamically.':
+    'Isi variabel masukan formulir yang berisi data tabel, atau tentukan ekspresi untuk mengisi datanya secara dinamis.',
+  'A source is a JSON object containing metadata for a document or an array of documents.': 'Sumber adalah objek JSON berisi metadata sebuah dokumen, atau larik beberapa dokumen.',
+  'Each entry must include a document ID, name, and MIME type.': 'Setiap butir wajib memuat ID dokumen, nama, dan jenis MIME.',
+  'Additional details are optional. The expected format is as follows:': 'Keterangan lain boleh ada. Bentuk yang diharapkan sebagai berikut:',
+  'When using Camunda Tasklist UI, additional document reference attributes are automatically handled. Modifying the document reference may affect the document preview functionality.':
+    'Di Camunda Tasklist, atribut rujukan dokumen tambahan ditangani otomatis. Mengubah rujukan dokumen dapat mengganggu pratinjau dokumen.',
+  'Add properties directly to the form schema, useful to configure functionality in custom-built task applications and form renderers.':
+    'Tambahkan properti langsung ke skema formulir, berguna untuk mengatur fungsi di aplikasi tugas atau penampil formulir buatan sendiri.',
+  'The built-in phone validation pattern is based on the E.164 standard with no spaces. Ex: +491234567890':
+    'Pola bawaan untuk nomor telepon mengikuti standar E.164 tanpa spasi. Contoh: +6281234567890',
+  'The expression may result in an array of simple values or alternatively follow this schema:': 'Ekspresi boleh menghasilkan larik nilai sederhana, atau mengikuti skema berikut:',
+  'The input property may be an array of simple values or alternatively follow this schema:': 'Properti masukan boleh berupa larik nilai sederhana, atau mengikuti skema berikut:',
+  '"Static" defines a constant, predefined set of form options.\n\n"Input data" defines options that are populated dynamically, adjusting based on variable data for flexible responses to different conditions or inputs.\n\n"Expression" defines options that are populated from a FEEL expression.':
+    '"Tetap": pilihan yang sudah ditentukan dan tidak berubah.\n\n"Data masukan": pilihan diisi secara dinamis dari data variabel, menyesuaikan dengan keadaan atau masukan.\n\n"Ekspresi": pilihan diisi dari sebuah ekspresi FEEL.',
+  'Learn more in our': 'Selengkapnya di',
+  'documentation': 'dokumentasi',
   // validation of entries
   'Must not be empty.': 'Tidak boleh kosong.',
   'Must not be empty': 'Tidak boleh kosong',
@@ -225,6 +262,8 @@ export const formEditorId: Record<string, string> = {
   'A number is required.': 'Angka wajib diisi.',
   'Value must be a number.': 'Nilai harus angka.',
   'Must be number': 'Harus angka',
+  'Must not contain prefix.': 'Tidak boleh memakai awalan.',
+  'Must be a valid QName.': 'Harus nama yang sah (QName).',
 };
 
 /**
