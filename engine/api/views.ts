@@ -74,7 +74,7 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
     at: iso(h.at), type: h.type,
     ...(h.element_id ? { elementId: h.element_id } : {}),
     ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
-    ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.data } : {}),
+    ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.type === 'job.failed' ? incidentEntryData(h.data, 'job') : h.data } : {}),
     // Whom a task was handed to, by name as `userName` names who acted (the inbox: "dialihkan kepada Rina").
     ...(typeof h.data?.assignee === 'string' ? { assigneeName: nameOf(h.data.assignee, names) } : {}),
   };
@@ -84,11 +84,13 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
  * An incident's history entry says what its incident says, in the reader's language: its message
  * becomes the incident's text (incidentText, as incidentView) when localized; `params` were kept
  * only for that. An entry from before params were kept reads as its incident row from then does.
+ * A failed attempt (`job.failed`, retries left) reads as the job incident it would be: a worker's
+ * words framed in the reader's language, Alur's own failures (params.text) wholly in it.
  */
-function incidentEntryData(data: Record<string, unknown>): Record<string, unknown> {
+function incidentEntryData(data: Record<string, unknown>, type = String(data.type)): Record<string, unknown> {
   const { params, ...rest } = data;
   if (typeof rest.message !== 'string') return rest;
-  return { ...rest, text: incidentText(String(rest.type), rest.message, params && typeof params === 'object' ? params as Record<string, string | number> : null) };
+  return { ...rest, text: incidentText(type, rest.message, params && typeof params === 'object' ? params as Record<string, string | number> : null) };
 }
 
 export function documentView(d: DocumentRow, names: Names = NO_NAMES) {

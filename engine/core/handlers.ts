@@ -51,7 +51,8 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       if (input.attempt !== undefined && input.attempt !== inst.w.attempt) return `job ${input.key} attempt ${input.attempt} is not the current attempt ${inst.w.attempt} (instance ${rt.state.id})`;
       const retries = Math.max(0, Math.floor(input.retries));
       inst.w.retries = retries;
-      rt.log({ type: 'job.failed', elementId: inst.e, key: input.key, data: { message: input.message, retries } });
+      // Alur's own failures carry their text's kind and numbers (params), so the history reads in the reader's language.
+      rt.log({ type: 'job.failed', elementId: inst.e, key: input.key, data: { message: input.message, retries, ...(input.params ? { params: input.params } : {}) } });
       if (retries > 0) {
         inst.w.attempt++;
         enqueue(rt, input.key, input.backoffMs);

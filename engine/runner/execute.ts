@@ -33,8 +33,8 @@ export function answerTooDeep(type: string): string {
 export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst: InstanceRow | undefined, backoff: Backoff): Promise<Input> {
   const handler = registry.get(job.type);
   try {
-    if (!handler) throw new Error(`no handler for job type ${job.type}`);
-    if (!inst) throw new Error(`instance ${job.instance_id} is gone`);
+    if (!handler) throw new OwnFailure(`no handler for job type ${job.type}`, { text: 'no-handler', type: job.type });
+    if (!inst) throw new OwnFailure(`instance ${job.instance_id} is gone`, { text: 'instance-gone', instance: job.instance_id });
     const result = await handler({
       key: job.key, instanceId: job.instance_id, tenant: job.tenant_id, type: job.type, elementId: job.element_id,
       headers: job.payload.headers ?? {}, variables: visibleVariables(inst.snapshot, job.key), retries: job.retries,
@@ -47,7 +47,14 @@ export async function executeJob(registry: JobHandlerRegistry, job: JobRow, inst
     if (err instanceof BpmnError) return { type: 'job.error', key: job.key, errorCode: err.errorCode, message: err.message, variables: err.variables };
     const message = String((err as Error)?.message ?? err).slice(0, 500);
     const retries = err instanceof JobIncident ? 0 : Math.max(0, job.retries - 1);
-    const params = err instanceof JobIncident ? err.params : undefined;
+    const params = err instanceof JobIncident || err instanceof OwnFailure ? err.params : undefined;
     return { type: 'job.fail', key: job.key, attempt: attemptOf(job), message, retries, backoffMs: backoffMs(attemptOf(job), backoff), ...(params ? { params } : {}) };
+  }
+}
+
+/** A failure of Alur's own (no handler, the case gone), not a worker's: retried as any, worded by the catalog (incident.<params.text>). */
+class OwnFailure extends Error {
+  constructor(message: string, readonly params: Record<string, string | number>) {
+    super(message);
   }
 }

@@ -26,7 +26,7 @@ export async function failUnclaimedJobs(engine: Engine, waitMs: number, limit = 
     const taken = await takeUnclaimedJob(engine.deps.knex, new Date(now.getTime() - waitMs), now, 60_000);
     if (!taken) break;
     const { job, instance } = taken;
-    await engine.finishJob(job, { type: 'job.fail', key: job.key, attempt: attemptOf(job), retries: 0, message: unclaimedMessage(job.type, waitMs) }, instance);
+    await engine.finishJob(job, { type: 'job.fail', key: job.key, attempt: attemptOf(job), retries: 0, message: unclaimedMessage(job.type, waitMs), params: { text: 'unclaimed', type: job.type, minutes: Math.round(waitMs / 60_000) } }, instance);
   }
   return failed;
 }

@@ -92,7 +92,9 @@ forEachBackend('api: operating running cases — incidents', (backend) => {
     expect(stuck.state).to.equal('active');
     expect(stuck.activeElements).to.deep.equal(['TandaTangan']);
     expect(stuck.incidents).to.have.length(1);
-    expect(stuck.incidents[0]).to.include({ elementId: 'TandaTangan', type: 'job', message: 'no worker took job type "tte-sign-unregistered" within 15 minutes: is a handler registered for it?' });
+    expect(stuck.incidents[0]).to.include({ elementId: 'TandaTangan', type: 'job', message: 'No worker took job type "tte-sign-unregistered" within 15 minutes: is a handler registered for it?' });
+    const stuckId = (await api.http.get(`/api/process-instances/${inst.id}`).set(bearer(analyst)).set('Accept-Language', 'id')).body;
+    expect(stuckId.incidents[0].message).to.equal('Tidak ada pekerja yang mengambil jenis pekerjaan "tte-sign-unregistered" dalam 15 menit: apakah penangannya sudah terdaftar?');
     expect((await search(analyst, 'hasIncident=true&processKey=surat-keluar')).ids).to.deep.equal([inst.id]);
     // Sweeping again changes nothing: the job failed once.
     await api.runner.drain();

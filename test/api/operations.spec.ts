@@ -98,6 +98,11 @@ forEachBackend('api: messages, incidents and the clock', (backend) => {
     expect((await api.http.post(`/api/incidents/${incident.id}/retry`).set(bearer(analyst))).status).to.equal(409);
     const history = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst))).body.items.map((h: { type: string }) => h.type);
     expect(history.filter((t: string) => t === 'job.failed')).to.have.length(2);
+    // A failed attempt reads in the reader's language around the worker's own words (issue 17).
+    const failedId = (await api.http.get(`/api/process-instances/${inst.id}/history`).set(bearer(analyst)).set('Accept-Language', 'id')).body.items
+      .filter((h: { type: string }) => h.type === 'job.failed').map((h: { data: { message: string } }) => h.data.message);
+    expect(failedId).to.have.length(2);
+    for (const m of failedId) expect(m).to.match(/^Pekerjaan layanan gagal: .*503/);
     expect(history).to.include.members(['incident.raised', 'incident.resolved', 'job.completed']);
   });
 

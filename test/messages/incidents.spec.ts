@@ -47,6 +47,18 @@ describe('messages: incidents in both languages', () => {
     expect(render(deep, 'en')).to.equal('The answer of job http nests objects and lists more than 32 levels deep; a variable may nest at most 32');
   });
 
+  it('given a job failed for a reason of Alur\'s own (no handler, the case gone, nobody took it), then it reads in both languages', () => {
+    const own: [Record<string, string | number>, string, string][] = [
+      [{ text: 'no-handler', type: 'kirim-sms' }, 'Tidak ada penangan untuk jenis pekerjaan kirim-sms.', 'No handler for job type kirim-sms'],
+      [{ text: 'instance-gone', instance: 'abc' }, 'Berkas abc sudah tidak ada.', 'Case abc is gone'],
+      [{ text: 'unclaimed', type: 'tte-sign', minutes: 1 }, 'Tidak ada pekerja yang mengambil jenis pekerjaan "tte-sign" dalam 1 menit: apakah penangannya sudah terdaftar?', 'No worker took job type "tte-sign" within 1 minute: is a handler registered for it?'],
+    ];
+    for (const [params, id, en] of own) {
+      expect(render(incidentText('job', 'english', params), 'id')).to.equal(id);
+      expect(render(incidentText('job', 'english', params), 'en')).to.equal(en);
+    }
+  });
+
   it('given a row from before params were kept, or an unknown kind, then it still reads in both languages', () => {
     expect(render(incidentText('step-time', 'the step ran longer than 2000 ms', null), 'id')).to.equal('Insiden: the step ran longer than 2000 ms');
     expect(render(incidentText('something-new', 'x happened'), 'en')).to.equal('x happened');

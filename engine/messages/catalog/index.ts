@@ -33,12 +33,13 @@ import { timerValues } from './timer-values.js';
 import { numberFormat } from './number-format.js';
 import { modifying } from './modifying.js';
 import { operations } from './operations.js';
+import { jobFailures } from './job-failures.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
   ...packReader, ...json, ...packFields,
   // Routes' and services' refusals that were English only (issue 17).
-  ...operations,
+  ...operations, ...jobFailures,
 };
 
 export type MessageKey = keyof typeof areas;
