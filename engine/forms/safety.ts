@@ -6,6 +6,8 @@
  * cost a civil servant's session, so it errs on the side of refusing.
  */
 
+import { text as t, type Text } from '../messages/index.js';
+
 const ACTIVE_TAG = /<\s*\/?\s*(script|iframe|object|embed|applet|meta|link|base|style|form|svg|math)\b/i;
 const EVENT_HANDLER = /<[^>]*[\s/"'`]on[a-z]+\s*=/i;
 const SCRIPT_URL = /(javascript|vbscript|livescript):|data:text\/html/i;
@@ -19,35 +21,35 @@ function decodeEntities(text: string): string {
 }
 
 /** Why `text` could run script anywhere it is shown, or undefined when it cannot. */
-export function scriptInText(text: string): string | undefined {
+export function scriptInText(text: string): Text | undefined {
   const decoded = decodeEntities(text);
   // Browsers ignore whitespace and control characters inside a URL scheme ("java\tscript:").
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here
   const squeezed = decoded.replace(/[\s\u0000-\u001f]+/g, '');
-  if (/<\s*script/i.test(decoded)) return 'contains a <script> tag';
-  if (SCRIPT_URL.test(squeezed)) return 'contains a script URL (javascript:, vbscript: or data:text/html)';
+  if (/<\s*script/i.test(decoded)) return t('form-schema.script-tag');
+  if (SCRIPT_URL.test(squeezed)) return t('form-schema.script-url');
   return undefined;
 }
 
 /** Why rendered HTML/Markdown `text` could run script, or undefined when it cannot. */
-export function scriptInMarkup(text: string): string | undefined {
+export function scriptInMarkup(text: string): Text | undefined {
   const decoded = decodeEntities(text);
   const tag = ACTIVE_TAG.exec(decoded);
-  if (tag) return `contains an active <${tag[1].toLowerCase()}> tag`;
-  if (EVENT_HANDLER.test(decoded)) return 'contains an inline event handler (on…=)';
+  if (tag) return t('form-schema.active-tag', { tag: tag[1].toLowerCase() });
+  if (EVENT_HANDLER.test(decoded)) return t('form-schema.event-handler');
   return scriptInText(text);
 }
 
 /** Why an iframe `url` is refused, or undefined for a literal https URL. */
-export function unsafeIframeUrl(url: unknown): string | undefined {
+export function unsafeIframeUrl(url: unknown): Text | undefined {
   if (url === undefined || url === '') return undefined;
-  if (typeof url !== 'string') return 'iframe url must be a string';
-  if (url.trim().startsWith('=')) return 'iframe url must be a literal https:// address, not an expression';
+  if (typeof url !== 'string') return t('form-schema.iframe-string');
+  if (url.trim().startsWith('=')) return t('form-schema.iframe-expression');
   let parsed: URL;
   try {
     parsed = new URL(url.trim());
   } catch {
-    return `iframe url ${JSON.stringify(url)} is not a valid URL`;
+    return t('form-schema.iframe-invalid', { url: JSON.stringify(url) });
   }
-  return parsed.protocol === 'https:' ? undefined : `iframe url must use https:// (got ${parsed.protocol})`;
+  return parsed.protocol === 'https:' ? undefined : t('form-schema.iframe-https', { protocol: parsed.protocol });
 }

@@ -76,5 +76,8 @@ export type FormValidationResult =
 /** A problem found in a form at deployment; `element` is the component id (or key). */
 export interface FormSchemaProblem {
   element: string;
+  /** English, as it reads after the element's name (logs, `InvalidFormError`). */
   message: string;
+  /** `message` as catalog text: deployment and pack import write it in the reader's language. */
+  text: Text;
 }

@@ -4,13 +4,14 @@
  * on input fields, paths, duplicate or clashing keys), FEEL syntax, regular expressions, static
  * options and limits, and content that could run script in the inbox (see safety.ts).
  */
-import { checkFeel, stripFeelPrefix } from '../expressions/feel.js';
+import { feelError, stripFeelPrefix } from '../expressions/feel.js';
 import { CONTAINER_TYPES, MULTI_CHOICE_TYPES, SINGLE_CHOICE_TYPES, isKeyed, isKnownType, splitPath } from './components.js';
 import { isPlainObject } from './data.js';
 import { DYNAMIC_LIMITS, isFeel, staticLimit, staticOptions } from './field-schema.js';
 import { compilePattern } from './pattern.js';
 import { scriptInMarkup, scriptInText, unsafeIframeUrl } from './safety.js';
 import type { FormComponent, FormSchema, FormSchemaProblem } from './types.js';
+import { phrase, text, type MessageKey, type Params, type Text } from '../messages/index.js';
 
 const MAX_COMPONENTS = 2000;
 const MAX_DEPTH = 16;
@@ -28,16 +29,25 @@ interface Walk {
   count: number;
 }
 
+/** A problem of `element` as catalog text; `message` is its English as it always read (logs, specs). */
+function problem(element: string, message: Text): FormSchemaProblem {
+  return { element, message: phrase(message, 'en'), text: message };
+}
+
+function add(walk: Walk, element: string, key: MessageKey, params?: Params): void {
+  walk.problems.push(problem(element, text(key, params)));
+}
+
 function nameOf(c: FormComponent, index: string): string {
   return typeof c.id === 'string' && c.id ? c.id : typeof c.key === 'string' && c.key ? c.key : `components${index}`;
 }
 
 function checkFeelProperty(walk: Walk, element: string, what: string, value: unknown, mustBeFeel = false): void {
   if (value === undefined || value === null || value === '') return;
-  if (typeof value !== 'string') return void (mustBeFeel && walk.problems.push({ element, message: `${what} must be a FEEL expression` }));
-  if (!isFeel(value)) return void (mustBeFeel && walk.problems.push({ element, message: `${what} must be a FEEL expression starting with "="` }));
-  const problem = checkFeel(stripFeelPrefix(value));
-  if (problem) walk.problems.push({ element, message: `${what}: ${problem}` });
+  if (typeof value !== 'string') return void (mustBeFeel && add(walk, element, 'form-schema.feel-required', { what }));
+  if (!isFeel(value)) return void (mustBeFeel && add(walk, element, 'form-schema.feel-prefix', { what }));
+  const error = feelError(stripFeelPrefix(value));
+  if (error) add(walk, element, 'form-schema.feel-error', { what, problem: error });
 }
 
 function checkValidate(walk: Walk, element: string, c: FormComponent): void {
@@ -46,30 +56,30 @@ function checkValidate(walk: Walk, element: string, c: FormComponent): void {
     const value = v[limit];
     if (value === undefined || value === '') continue;
     if (isFeel(value)) checkFeelProperty(walk, element, `validate.${limit}`, value);
-    else if (staticLimit(value) === undefined) walk.problems.push({ element, message: `validate.${limit} must be a number` });
+    else if (staticLimit(value) === undefined) add(walk, element, 'form-schema.limit-number', { what: `validate.${limit}` });
   }
   const [min, max] = [staticLimit(v.min), staticLimit(v.max)];
-  if (min !== undefined && max !== undefined && min > max) walk.problems.push({ element, message: `validate.min ${min} is greater than validate.max ${max}` });
+  if (min !== undefined && max !== undefined && min > max) add(walk, element, 'form-schema.low-over-high', { low: 'validate.min', min, high: 'validate.max', max });
   const [minL, maxL] = [staticLimit(v.minLength), staticLimit(v.maxLength)];
-  if (minL !== undefined && maxL !== undefined && minL > maxL) walk.problems.push({ element, message: `validate.minLength ${minL} is greater than validate.maxLength ${maxL}` });
+  if (minL !== undefined && maxL !== undefined && minL > maxL) add(walk, element, 'form-schema.low-over-high', { low: 'validate.minLength', min: minL, high: 'validate.maxLength', max: maxL });
   if (v.pattern !== undefined && v.pattern !== '') {
     try {
       new RegExp(String(v.pattern));
       if ('error' in compilePattern(String(v.pattern))) {
-        walk.problems.push({ element, message: 'validate.pattern uses a backreference or lookaround, which can take exponential time on a crafted value; Alur runs form patterns in linear time (RE2) and cannot run these' });
+        add(walk, element, 'form-schema.pattern-slow', { what: 'validate.pattern' });
       }
     } catch (err) {
-      walk.problems.push({ element, message: `validate.pattern is not a valid regular expression: ${(err as Error).message}` });
+      add(walk, element, 'form-schema.pattern-invalid', { what: 'validate.pattern', detail: (err as Error).message });
     }
   }
 }
 
 function checkOptions(walk: Walk, element: string, c: FormComponent): void {
-  if (c.values !== undefined && !Array.isArray(c.values)) return void walk.problems.push({ element, message: 'values must be a list of { label, value }' });
+  if (c.values !== undefined && !Array.isArray(c.values)) return void add(walk, element, 'form-schema.values-list', { what: 'values' });
   const options = staticOptions(c);
-  if (options?.some((o) => o === undefined)) walk.problems.push({ element, message: 'every option needs a value' });
+  if (options?.some((o) => o === undefined)) add(walk, element, 'form-schema.option-no-value');
   const seen = new Set(options?.map((o) => JSON.stringify(o)));
-  if (options && seen.size !== options.length) walk.problems.push({ element, message: 'options have duplicate values' });
+  if (options && seen.size !== options.length) add(walk, element, 'form-schema.options-duplicate');
   checkFeelProperty(walk, element, 'valuesExpression', c.valuesExpression, true);
 }
 
@@ -85,42 +95,42 @@ function* stringsOf(value: unknown, path: string): Generator<[string, string]> {
 function checkContent(walk: Walk, element: string, c: FormComponent): void {
   for (const [property, value] of stringsOf(c, '')) {
     const markup = (c.type === 'html' || c.type === 'text') && (property === 'content' || property === 'text');
-    const problem = markup ? scriptInMarkup(value) : scriptInText(value);
-    if (problem) walk.problems.push({ element, message: `${property} ${problem}` });
+    const found = markup ? scriptInMarkup(value) : scriptInText(value);
+    if (found) add(walk, element, 'form-schema.content', { property, problem: found });
   }
   if (c.type === 'iframe') {
-    const problem = unsafeIframeUrl(c.url);
-    if (problem) walk.problems.push({ element, message: problem });
+    const found = unsafeIframeUrl(c.url);
+    if (found) walk.problems.push(problem(element, found));
   }
 }
 
 /** Checks one scope (the form, or a dynamic list's items); `paths` collects its value paths. */
 function checkScope(walk: Walk, components: unknown, index: string, prefix: string[], depth: number, paths: Map<string, string>): void {
-  if (!Array.isArray(components)) return void walk.problems.push({ element: `components${index}`, message: 'components must be a list' });
-  if (depth > MAX_DEPTH) return void walk.problems.push({ element: `components${index}`, message: `groups are nested deeper than ${MAX_DEPTH} levels` });
+  if (!Array.isArray(components)) return void add(walk, `components${index}`, 'form-schema.components-list', { what: 'components' });
+  if (depth > MAX_DEPTH) return void add(walk, `components${index}`, 'form-schema.too-deep', { max: MAX_DEPTH });
   components.forEach((raw, i) => {
     const at = `${index}[${i}]`;
     if (++walk.count > MAX_COMPONENTS) return;
-    if (!isPlainObject(raw) || typeof raw.type !== 'string') return void walk.problems.push({ element: `components${at}`, message: 'a component needs a type' });
+    if (!isPlainObject(raw) || typeof raw.type !== 'string') return void add(walk, `components${at}`, 'form-schema.no-type');
     const c = raw as FormComponent;
     const element = nameOf(c, at);
-    if (!isKnownType(c.type)) return void walk.problems.push({ element, message: `unsupported form field type "${c.type}"` });
+    if (!isKnownType(c.type)) return void add(walk, element, 'form-schema.unsupported-type', { type: c.type });
     checkFeelProperty(walk, element, 'conditional.hide', c.conditional?.hide, true);
     checkContent(walk, element, c);
     if (isKeyed(c.type)) {
       const key = splitPath(c.key);
-      if (!key) return void walk.problems.push({ element, message: c.key ? `key ${JSON.stringify(c.key)} is not a valid variable path` : `${c.type} field has no key` });
+      if (!key) return void (c.key ? add(walk, element, 'form-schema.bad-key', { key: JSON.stringify(c.key) }) : add(walk, element, 'form-schema.no-key', { type: c.type }));
       claim(walk, paths, [...prefix, ...key], element);
       checkValidate(walk, element, c);
       checkFeelProperty(walk, element, 'readonly', typeof c.readonly === 'string' ? c.readonly : undefined);
-      if (c.type === 'expression' && !c.expression) walk.problems.push({ element, message: 'expression field has no expression' });
+      if (c.type === 'expression' && !c.expression) add(walk, element, 'form-schema.no-expression');
       if (c.type === 'expression') checkFeelProperty(walk, element, 'expression', c.expression, true);
       if (SINGLE_CHOICE_TYPES.has(c.type) || MULTI_CHOICE_TYPES.has(c.type)) checkOptions(walk, element, c);
     } else if (CONTAINER_TYPES.has(c.type)) {
       const path = c.path === undefined || c.path === '' ? [] : splitPath(c.path);
-      if (!path) return void walk.problems.push({ element, message: `path ${JSON.stringify(c.path)} is not a valid variable path` });
+      if (!path) return void add(walk, element, 'form-schema.bad-path', { path: JSON.stringify(c.path) });
       if (c.type === 'dynamiclist') {
-        if (path.length === 0) return void walk.problems.push({ element, message: 'dynamic list has no path' });
+        if (path.length === 0) return void add(walk, element, 'form-schema.list-no-path');
         claim(walk, paths, [...prefix, ...path], element);
         checkScope(walk, c.components ?? [], `${at}.components`, [], depth + 1, new Map());
       } else {
@@ -134,9 +144,9 @@ function checkScope(walk: Walk, components: unknown, index: string, prefix: stri
 function claim(walk: Walk, paths: Map<string, string>, path: string[], element: string): void {
   const dotted = path.join('.');
   for (const [other, owner] of paths) {
-    if (other === dotted) walk.problems.push({ element, message: `duplicate key "${dotted}" (also used by ${owner})` });
+    if (other === dotted) add(walk, element, 'form-schema.duplicate-key', { key: dotted, owner });
     else if (other.startsWith(`${dotted}.`) || dotted.startsWith(`${other}.`)) {
-      walk.problems.push({ element, message: `key "${dotted}" clashes with "${other}" of ${owner}` });
+      add(walk, element, 'form-schema.key-clash', { key: dotted, other, owner });
     }
   }
   paths.set(dotted, element);
@@ -144,12 +154,12 @@ function claim(walk: Walk, paths: Map<string, string>, path: string[], element: 
 
 /** Every problem of `form`; an empty list means it may be deployed. */
 export function validateFormSchema(form: unknown): FormSchemaProblem[] {
-  if (!isPlainObject(form)) return [{ element: 'form', message: 'a form must be a JSON object' }];
+  if (!isPlainObject(form)) return [problem('form', text('form-schema.not-object'))];
   const walk: Walk = { problems: [], count: 0 };
-  if (form.type !== undefined && form.type !== 'default') walk.problems.push({ element: 'form', message: `form type must be "default" (got ${JSON.stringify(form.type)})` });
-  if (form.id !== undefined && (typeof form.id !== 'string' || form.id.trim() === '')) walk.problems.push({ element: 'form', message: 'form id must be a non-empty string' });
+  if (form.type !== undefined && form.type !== 'default') add(walk, 'form', 'form-schema.form-type', { type: JSON.stringify(form.type) });
+  if (form.id !== undefined && (typeof form.id !== 'string' || form.id.trim() === '')) add(walk, 'form', 'form-schema.form-id');
   checkScope(walk, form.components, '', [], 0, new Map());
-  if (walk.count > MAX_COMPONENTS) walk.problems.push({ element: 'form', message: `a form may have at most ${MAX_COMPONENTS} components` });
+  if (walk.count > MAX_COMPONENTS) add(walk, 'form', 'form-schema.too-many', { max: MAX_COMPONENTS });
   return walk.problems;
 }
 

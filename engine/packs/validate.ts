@@ -13,7 +13,7 @@ import { checksumProblems } from './checksums.js';
 import { MANIFEST, SIGNATURE, type PackFiles } from './files.js';
 import { parseManifest, type PackManifest } from './manifest.js';
 import { PackError, packProblem, type PackProblem } from './problems.js';
-import { text, type Text } from '../messages/index.js';
+import { jsonErrorText, text, type Text } from '../messages/index.js';
 import { roleUses } from './roles.js';
 import { parseScenario, scenarioRoles, type Scenario } from './scenarios/format.js';
 import { verifyPackSignature, type SignatureStatus, type TrustedKey } from './signature.js';
@@ -84,14 +84,15 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
   const forms: ValidatedPack['forms'] = [];
   for (const { path } of manifest.files.forms) {
     let schema: any;
+    const source = pack.files.get(path)!.toString('utf8');
     try {
-      schema = JSON.parse(pack.files.get(path)!.toString('utf8'));
+      schema = JSON.parse(source);
     } catch (err) {
-      problems.push(packProblem(path, undefined, text('pack.not-json', { detail: (err as Error).message })));
+      problems.push(packProblem(path, undefined, text('pack.not-json', { detail: jsonErrorText(err, source) })));
       continue;
     }
     const formProblems = validateFormSchema(schema);
-    problems.push(...formProblems.map((p) => ({ file: path, element: p.element, message: p.message })));
+    problems.push(...formProblems.map((p) => packProblem(path, p.element, p.text)));
     if (typeof schema?.id !== 'string' || !schema.id) problems.push(packProblem(path, undefined, text('pack.form-no-id')));
     else if (forms.some((f) => f.formId === schema.id)) problems.push(packProblem(path, undefined, text('pack.form-id-taken', { formId: schema.id })));
     else if (formProblems.length === 0) forms.push({ formId: schema.id, file: path });

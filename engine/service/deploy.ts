@@ -17,7 +17,7 @@ import { distinctProcessKeys } from '../store/process-keys.js';
 import type { CommandContext, EngineDeps } from './context.js';
 import type { Db } from '../store/db.js';
 import { InvalidInput, type ErrorItem } from './errors.js';
-import { entry, text } from '../messages/index.js';
+import { entry, jsonErrorText, text } from '../messages/index.js';
 import { formProblems } from './forms.js';
 import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
@@ -46,20 +46,21 @@ interface ParsedBpmn { file: string; xml: string; checksum: string; models: Proc
 
 function parseForm(file: UploadedFile, errors: ErrorItem[]): ParsedForm | undefined {
   let schema: unknown;
+  const source = file.content.toString('utf8');
   try {
-    schema = JSON.parse(file.content.toString('utf8'));
+    schema = JSON.parse(source);
   } catch (err) {
-    errors.push({ element: file.name, message: `${file.name} is not JSON: ${(err as Error).message}` });
+    errors.push(entry({ element: file.name }, text('form-schema.not-json', { file: file.name, detail: jsonErrorText(err, source) })));
     return undefined;
   }
   const problems = formProblems(schema);
   if (problems.length) {
-    errors.push(...problems.map((p) => ({ element: p.element, message: `${file.name}: ${p.message}` })));
+    errors.push(...problems.map((p) => entry({ element: p.element }, text('deploy.in-file', { file: file.name, message: p.text ?? p.message }))));
     return undefined;
   }
   const s = schema as Record<string, unknown>;
   if (typeof s.id !== 'string' || !s.id) {
-    errors.push({ element: file.name, message: `${file.name} has no form id (the "id" that zeebe:formDefinition formId names)` });
+    errors.push(entry({ element: file.name }, text('form-schema.no-form-id', { file: file.name })));
     return undefined;
   }
   return { file: file.name, formId: s.id, schema: s, checksum: sha256(JSON.stringify(s)) };

@@ -8,7 +8,7 @@ import type { ErrorItem } from './errors.js';
 
 /** Problems of a `.form` file as deployment errors (`element` = component id or key). */
 export function formProblems(schema: unknown): ErrorItem[] {
-  return validateFormSchema(schema).map((p) => ({ element: p.element, message: p.message }));
+  return validateFormSchema(schema).map((p) => ({ element: p.element, message: p.message, text: p.text }));
 }
 
 export type FormCheck = { ok: true; values: Record<string, unknown> } | { ok: false; errors: ErrorItem[] };

@@ -1,9 +1,15 @@
 import { expect } from 'chai';
 import { compileFormValidator, InvalidFormError, validateFormSchema, type FormComponent, type FormSchema } from '../../engine/forms/index.js';
 import { loadForm } from './fixtures.js';
+import { render } from '../../engine/messages/index.js';
 
 function form(...components: unknown[]): FormSchema {
   return { type: 'default', id: 'Form_test', schemaVersion: 17, components: components as FormComponent[] };
+}
+
+/** The problems as element and English message (each also carries its catalog text). */
+function plain(schema: unknown): { element: string; message: string }[] {
+  return validateFormSchema(schema).map(({ element, message }) => ({ element, message }));
 }
 
 function messagesFor(schema: unknown, element: string): string[] {
@@ -54,7 +60,7 @@ describe('forms: validateFormSchema (deployment check)', () => {
         { type: 'select', id: 'S', key: 's', values: [{ label: '<script>alert(1)</script>', value: 'a' }] },
         { type: 'textfield', id: 'T', key: 't', appearance: { prefixAdorner: 'javascript:alert(1)' } },
       );
-      expect(validateFormSchema(schema)).to.deep.equal([
+      expect(plain(schema)).to.deep.equal([
         { element: 'S', message: 'values[0].label contains a <script> tag' },
         { element: 'T', message: 'appearance.prefixAdorner contains a script URL (javascript:, vbscript: or data:text/html)' },
       ]);
@@ -96,7 +102,7 @@ describe('forms: validateFormSchema (deployment check)', () => {
         { type: 'textfield', id: 'A', key: 'alamat' },
         { type: 'textfield', id: 'B', key: 'alamat.jalan' },
       ));
-      expect(problems).to.deep.equal([{ element: 'B', message: 'key "alamat.jalan" clashes with "alamat" of A' }]);
+      expect(problems.map(({ element, message }) => ({ element, message }))).to.deep.equal([{ element: 'B', message: 'key "alamat.jalan" clashes with "alamat" of A' }]);
     });
 
     it('lets a dynamic list reuse keys of the outer form inside its items', () => {
@@ -121,7 +127,7 @@ describe('forms: validateFormSchema (deployment check)', () => {
     it('refuses unknown component types, components without type and a non-object form', () => {
       expect(messagesFor(form({ type: 'signature', id: 'S', key: 'ttd' }), 'S')).to.deep.equal(['unsupported form field type "signature"']);
       expect(validateFormSchema(form('text'))[0].message).to.equal('a component needs a type');
-      expect(validateFormSchema([])).to.deep.equal([{ element: 'form', message: 'a form must be a JSON object' }]);
+      expect(plain([])).to.deep.equal([{ element: 'form', message: 'a form must be a JSON object' }]);
       expect(validateFormSchema({ type: 'default' })[0].message).to.equal('components must be a list');
     });
 
@@ -151,6 +157,32 @@ describe('forms: validateFormSchema (deployment check)', () => {
       // given a dangerous form; when compiled; then it throws with the list
       expect(() => compileFormValidator(loadForm('berbahaya-script'))).to.throw(InvalidFormError)
         .with.property('errors').that.has.length(4);
+    });
+  });
+
+  describe('in Bahasa Indonesia', () => {
+    it('words every problem as catalog text, Indonesian for an Indonesian reader', () => {
+      const schema = { ...form(
+        { type: 'signature', id: 'S', key: 'ttd' },
+        { type: 'textfield', id: 'A', key: 'alamat' },
+        { type: 'textfield', id: 'B', key: 'alamat' },
+        { type: 'number', id: 'N', key: 'n', validate: { min: 5, max: 1 } },
+        { type: 'text', id: 'H', text: '<iframe src="x">' },
+        { type: 'iframe', id: 'I', url: 'http://contoh.go.id' },
+        { type: 'textfield', id: 'C', key: 'c', conditional: { hide: 'x' } },
+        { type: 'textfield', id: 'K' },
+      ), type: 'lain' };
+      const lines = validateFormSchema(schema).map((p) => `${p.element}: ${render(p.text, 'id')}`);
+      expect(lines).to.have.members([
+        'form: Jenis formulir harus "default" (tertulis "lain")',
+        'S: Jenis isian formulir "signature" tidak didukung',
+        'B: Key "alamat" dipakai dua kali (juga oleh A)',
+        'N: validate.min 5 lebih besar daripada validate.max 1',
+        'H: text memuat tag aktif <iframe>',
+        'I: Url iframe harus memakai https:// (tertulis http:)',
+        'C: conditional.hide harus berupa ekspresi FEEL yang diawali "="',
+        'K: Isian textfield tidak memiliki key',
+      ]);
     });
   });
 });

@@ -9,7 +9,8 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yazl from 'yazl';
-import { buildPack } from '../../engine/packs/build.js';
+import { buildPack, zipFiles } from '../../engine/packs/build.js';
+import { validatePack } from '../../engine/packs/validate.js';
 import { readPack } from '../../engine/packs/read.js';
 import { readPackZip } from '../../engine/packs/read-zip.js';
 import { readPackFolder } from '../../engine/packs/read-folder.js';
@@ -21,7 +22,7 @@ import { MemoryPackStore } from '../../engine/packs/store.js';
 import { problemHandler } from '../../engine/api/problems.js';
 import { render } from '../../engine/messages/index.js';
 import type { Engine } from '../../engine/service/engine.js';
-import { packFiles } from './small-pack.js';
+import { FORM, packFiles } from './small-pack.js';
 
 async function problemsOf(fn: () => Promise<unknown>): Promise<PackProblem[]> {
   try {
@@ -97,6 +98,15 @@ describe('packs: reading problems in the reader\'s language', function () {
     expect(lines(notJson, 'en')).to.deep.equal(['pack.json: Not valid JSON: expected "," or "}" at line 3, column 3']);
     const empty = await mkdtemp(join(tmpdir(), 'alur-pack-'));
     expect(lines(await problemsOf(() => buildPack(empty)), 'id')).to.deep.equal(['pack.json: Tidak ada: paket memerlukan pack.json di folder teratasnya.']);
+  });
+
+  it('words a pack\'s .form problems (not JSON, the form check\'s findings) in both languages', async () => {
+    const notJson = await problemsOf(async () => validatePack(await readPackZip(await zipFiles(packFiles((f) => f.set('forms/f.form', Buffer.from('{ "id": "f", }')))))));
+    expect(lines(notJson, 'id')).to.include('forms/f.form: Bukan JSON yang sah: seharusnya nama isian dalam tanda kutip ganda pada baris 1, kolom 14');
+    const form = { ...FORM, components: [...FORM.components, { type: 'signature', id: 'Ttd', key: 'ttd' }, { type: 'html', id: 'Html', content: '<script>x</script>' }] };
+    const found = await problemsOf(async () => validatePack(await readPackZip(await zipFiles(packFiles((f) => f.set('forms/f.form', Buffer.from(JSON.stringify(form))))))));
+    expect(lines(found, 'id')).to.include.members(['forms/f.form [Ttd]: Jenis isian formulir "signature" tidak didukung', 'forms/f.form [Html]: Content memuat tag aktif <script>']);
+    expect(lines(found, 'en')).to.include.members(['forms/f.form [Ttd]: Unsupported form field type "signature"', 'forms/f.form [Html]: Content contains an active <script> tag']);
   });
 
   it('answers POST /api/packs/import of a file that is no zip, or a zip with a hostile entry, in the language asked for', async () => {

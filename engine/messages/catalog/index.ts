@@ -25,6 +25,7 @@ import { packs } from './packs.js';
 import { packReader } from './pack-reader.js';
 import { json } from './json.js';
 import { packFields } from './pack-fields.js';
+import { formSchema } from './form-schema.js';
 import { formValues } from './form-values.js';
 import { bpmnValues } from './bpmn-values.js';
 import { bpmnAttributes } from './bpmn-attributes.js';
@@ -38,6 +39,8 @@ import { jobFailures } from './job-failures.js';
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
   ...packReader, ...json, ...packFields,
+  // A .form file's problems at deployment and pack import (issue 17).
+  ...formSchema,
   // Routes' and services' refusals that were English only (issue 17).
   ...operations, ...jobFailures,
 };

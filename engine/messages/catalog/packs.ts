@@ -5,7 +5,8 @@
  */
 import type { Catalog } from './types.js';
 
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+// A problem that starts with a form property or field path (validate.min, conditional.hide, roles[0]) keeps it as written.
+const capital = (s: string) => (/^[a-z]\w*[.[]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
 
 export const packs = {
   // verbatim: the line starts with a file name, which keeps its case; the problem after it is capitalised.
