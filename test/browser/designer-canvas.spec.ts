@@ -155,6 +155,9 @@ describe('designer: the canvas for a newcomer', function () {
       const note = await page.locator('.djs-overlays[data-container-id="StartEvent_1"] .alur-server-error-note').first().innerText();
       expect(note).to.match(lang === 'id' ? /^Event mulai memerlukan alur keluar/ : /^A start event needs an outgoing/);
       expect(note).to.not.contain('StartEvent_1');
+      // The list names the unnamed start event by its kind, not by its id.
+      const startName = await page.locator('[data-testid=issues] li.issue[data-rule=server][data-element="StartEvent_1"] .issue-element').innerText();
+      expect(startName).to.equal(lang === 'id' ? 'Event mulai tanpa nama' : 'Start event (unnamed)');
       await screenshot(page, `designer-issues-once-${lang}`);
       await page.close();
     });

@@ -41,9 +41,15 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     (current.get('canvas') as any).scrollToElement?.(target);
   }
 
+  /** The element's name; an unnamed one by its kind ("Event mulai tanpa nama"), since its id (StartEvent_1) says nothing to the reader. */
   function nameOf(id?: string): string {
     const target = id && (modeler()?.get('elementRegistry') as any)?.get(id);
-    return target?.businessObject?.name || id || '';
+    const name = target?.businessObject?.name?.trim();
+    if (name || !target?.type) return name || id || '';
+    // bpmn:UserTask → "User task", as bpmn-js's own labels (its translations add "(user task)"; the kind alone reads here).
+    const type = String(target.type).replace(/^bpmn:/, '').replace(/(?<=[a-z])([A-Z])/g, ' $1');
+    const kind = translate(type.charAt(0) + type.slice(1).toLowerCase()).replace(/\s*\([^)]*\)$/, '');
+    return t('unnamedElement', { kind });
   }
 
   /** The same finding wherever it was made: its catalog key on its element; without a key (bpmnlint's own rules), what it says there. */
@@ -75,7 +81,7 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
       },
         h('span', { className: 'issue-icon', 'aria-hidden': 'true' }, issue.category === 'error' ? '●' : '▲'),
         issue.source === 'server' ? h('span', { className: 'badge badge-error' }, t('serverIssue')) : null,
-        h('span', { className: 'issue-element' }, nameOf(issue.element)),
+        h('span', { className: 'issue-element', title: issue.element ?? '' }, nameOf(issue.element)),
         h('span', { className: 'issue-message' }, says(issue)))));
   }
 
