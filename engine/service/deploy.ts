@@ -130,7 +130,7 @@ export async function compileFiles(db: Db, deps: EngineDeps, tenant: string, fil
 
 export async function deploy(cx: CommandContext, tenant: string, user: string | null, files: UploadedFile[], compiled?: CompiledFiles): Promise<DeployResult> {
   const errors: ErrorItem[] = [];
-  if (files.length === 0) throw new InvalidInput(text('deploy.no-files'), [{ message: 'no files' }]);
+  if (files.length === 0) throw new InvalidInput(text('deploy.no-files'));
   const bpmnFiles = files.filter((f) => /\.bpmn$/i.test(f.name));
   const formFiles = files.filter((f) => /\.form$/i.test(f.name));
   const docxFiles = files.filter((f) => /\.docx$/i.test(f.name));

@@ -10,7 +10,7 @@ import { insertAudit } from '../store/audit.js';
 import { inTransaction } from '../store/unit-of-work.js';
 import { type Actor, tenantOf, requireRole } from './actor.js';
 import { Conflict, InvalidInput, NotFound } from './errors.js';
-import { text } from '../messages/index.js';
+import { entry, text } from '../messages/index.js';
 import { auditRow, difference } from './people.js';
 
 export async function groupsOf(knex: Knex, actor: Actor): Promise<GroupView[]> {
@@ -20,8 +20,8 @@ export async function groupsOf(knex: Knex, actor: Actor): Promise<GroupView[]> {
 async function checkParent(trx: Knex.Transaction, tenant: string, id: string, parent: string | null | undefined): Promise<void> {
   if (parent === undefined || parent === null) return;
   // Held until the end, so a delete of the parent cannot slip in between the check and the write.
-  if (!(await lockGroup(trx, tenant, parent, 'keyShare'))) throw new InvalidInput(text('groups.parent-not-found', { group: parent }), [{ path: 'parent', message: 'unknown group' }]);
-  if (parent === id || (await ancestorsOf(trx, tenant, parent)).includes(id)) throw new InvalidInput(text('groups.parent-cycle', { group: id, parent }), [{ path: 'parent', message: 'cycle' }]);
+  if (!(await lockGroup(trx, tenant, parent, 'keyShare'))) throw new InvalidInput(text('groups.parent-not-found', { group: parent }), [entry({ path: 'parent' }, text('groups.parent-not-found', { group: parent }))]);
+  if (parent === id || (await ancestorsOf(trx, tenant, parent)).includes(id)) throw new InvalidInput(text('groups.parent-cycle', { group: id, parent }), [entry({ path: 'parent' }, text('groups.parent-cycle', { group: id, parent }))]);
 }
 
 export async function createGroup(knex: Knex, actor: Actor, req: { id: string; name?: string; parent?: string | null }, now: Date): Promise<GroupView> {

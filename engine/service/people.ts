@@ -121,7 +121,7 @@ export async function changePerson(deps: PeopleDeps, actor: Actor, username: str
     if (newHash !== undefined) {
       if (!(await localPasswordsAllowed(db, user.tenant_id))) throw new Conflict(text('people.local-passwords-off'));
       if (self) {
-        if (!patch.currentPassword) throw new InvalidInput(text('people.current-password-required'), [{ path: 'currentPassword', message: 'required' }]);
+        if (!patch.currentPassword) throw new InvalidInput(text('people.current-password-required'), [entry({ path: 'currentPassword' }, text('people.current-password-required'))]);
         if (!(await verifyPassword(patch.currentPassword, user.password_hash))) throw new Forbidden(text('people.current-password-wrong'));
       }
       changes.password_hash = newHash;
@@ -131,7 +131,7 @@ export async function changePerson(deps: PeopleDeps, actor: Actor, username: str
     const audit: AuditRow[] = [];
     if (patch.groups !== undefined) {
       if (user.tenant_id === null) {
-        if (patch.groups.length) throw new InvalidInput(text('people.no-groups-without-tenant'), [{ path: 'groups', message: 'no tenant' }]);
+        if (patch.groups.length) throw new InvalidInput(text('people.no-groups-without-tenant'), [entry({ path: 'groups' }, text('people.no-groups-without-tenant'))]);
       } else {
         groups = [...new Set(patch.groups)].sort();
         for (const g of await ensureGroups(db, user.tenant_id, groups, uow.now)) audit.push(auditRow(user.tenant_id, actor, 'group', g, 'created', null, { id: g, name: g, parent: null }));

@@ -18,7 +18,7 @@ import { Conflict, Forbidden, InvalidInput } from './errors.js';
 import { checkFormValues } from './forms.js';
 import { refuseUndeclared } from './starting.js';
 import { documentRefs, planAttachments } from './attachments.js';
-import { text } from '../messages/index.js';
+import { entry, text } from '../messages/index.js';
 
 /** The caller takes an open task offered to them (a candidate, or an admin). */
 export async function claim(engine: CommandRunner, actor: Actor, id: string): Promise<TaskRow> {
@@ -49,7 +49,7 @@ export async function assign(engine: CommandRunner, actor: Actor, id: string, as
     if (assignee === null) return { assignee, history: 'task.assigned' };
     // Names match whatever their case; the task holds the name as the user spells it.
     const user = await findUserByUsername(db, assignee);
-    if (!user || user.tenant_id !== task.tenant_id || user.disabled) throw new InvalidInput(text('task.assignee-unknown', { user: assignee }), [{ path: 'assignee', message: 'unknown user' }]);
+    if (!user || user.tenant_id !== task.tenant_id || user.disabled) throw new InvalidInput(text('task.assignee-unknown', { user: assignee }), [entry({ path: 'assignee' }, text('task.assignee-unknown', { user: assignee }))]);
     return { assignee: user.username, history: 'task.assigned' };
   });
 }

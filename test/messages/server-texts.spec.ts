@@ -86,6 +86,18 @@ forEachBackend('api: texts that were English only, in the language asked for', (
         en: { detail: `Task “Verifikasi berkas” is already taken by ${holder}.` },
       },
       {
+        send: () => api.http.post(`/api/tasks/${task}/assign`).set(bearer(admin)).send({ assignee: 'tidak-ada' }),
+        status: 400,
+        id: { errors: [{ path: 'assignee', message: 'Pengguna tidak-ada tidak ada di daerah ini atau sudah dinonaktifkan.' }] },
+        en: { errors: [{ path: 'assignee', message: 'User tidak-ada does not exist in this tenant or is deactivated.' }] },
+      },
+      {
+        send: () => api.http.post('/api/groups').set(bearer(admin)).send({ id: 'seksi-a', name: 'Seksi A', parent: 'bidang-hilang' }),
+        status: 400,
+        id: { errors: [{ path: 'parent', message: 'Grup induk bidang-hilang tidak ada.' }] },
+        en: { errors: [{ path: 'parent', message: 'Parent group bidang-hilang does not exist.' }] },
+      },
+      {
         send: () => api.http.put('/api/letter-registers/izin-dpmptsp').set(bearer(admin)).send({ numberFormat: '{nomor}/{yyyy}' }),
         status: 400,
         id: { detail: 'Format nomor tidak dapat dipakai: penanda {nomor} tidak dikenal; gunakan {yyyy}, {yy}, {MM}, {dd}, {seq:N}, {kode}, {unit}; format belum memiliki {seq:N}: tanpa nomor urut, dua nomor dapat sama' },
