@@ -83,10 +83,10 @@ describe('designer: the canvas for a newcomer', function () {
       const page = await newPage(browser, { width, height: 800 });
       await loginToDesigner(page, server.url, analyst.username, analyst.password);
       await page.click('[data-key="judul-panjang"] .version[data-version="1"]');
-      await page.locator('[data-testid=doc-title]', { hasText: 'versi 1' }).waitFor();
+      await page.locator('[data-testid=doc-title]', { hasText: 'Versi 1' }).waitFor();
       const title = page.locator('[data-testid=doc-title]');
       await screenshot(page, `designer-long-title-${width}`);
-      expect(await title.getAttribute('title')).to.equal(`${name} — versi 1`);
+      expect(await title.getAttribute('title')).to.equal(`${name} — Versi 1`);
       const cut = await page.$eval('[data-testid=doc-title] .doc-name', (el) => ({ overflow: getComputedStyle(el.parentElement!).textOverflow, clipped: el.parentElement!.scrollWidth > el.parentElement!.clientWidth }));
       expect(cut, `${width}px`).to.deep.equal({ overflow: 'ellipsis', clipped: true });
       for (const action of ['new', 'form', 'simulate', 'deploy']) {

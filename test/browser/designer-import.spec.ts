@@ -53,6 +53,8 @@ describe('designer: Camunda Modeler files and language', function () {
     // Dated as the inbox dates: day, Indonesian month, year (not the browser's month-first order)
     const today = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium' }).format(new Date());
     expect(await page.locator('[data-key="surat-keterangan-usaha"] .version[data-version="1"] time').innerText()).to.equal(today);
+    // "Versi 1", as Pantau writes a version.
+    expect(await page.locator('[data-key="surat-keterangan-usaha"] .version[data-version="1"] span').first().innerText()).to.equal('Versi 1');
     await select(page, 'Task_Verifikasi');
     await openGroup(page, 'assignmentDefinition');
     // The status line made the canvas shorter and the palette went to two columns: nothing lies under it.
@@ -68,7 +70,7 @@ describe('designer: Camunda Modeler files and language', function () {
     await page.click('[data-action=new]');
     await page.locator('[data-testid=doc-title]', { hasText: 'Diagram baru (belum di-deploy)' }).waitFor();
     await page.click('[data-key="surat-keterangan-usaha"] .version[data-version="1"]');
-    await page.locator('[data-testid=doc-title]', { hasText: 'Surat Keterangan Usaha — versi 1' }).waitFor();
+    await page.locator('[data-testid=doc-title]', { hasText: 'Surat Keterangan Usaha — Versi 1' }).waitFor();
     await page.locator('.djs-element[data-element-id="Gateway_Keputusan"]').waitFor();
     await page.click('[data-action=simulate]');
     await page.locator('.bjs-container.simulation').waitFor();
@@ -90,7 +92,7 @@ describe('designer: Camunda Modeler files and language', function () {
     await fillEntry(page, 'name', 'Verifikasi berkas SKU');
     await page.locator('[data-testid=doc-changed]', { hasText: 'diubah, belum di-deploy' }).waitFor();
     // A long name is cut short with an ellipsis, the marker beside it never (1440 px wide).
-    await page.$eval('[data-testid=doc-title] .doc-name', (name) => { name.textContent = `Persetujuan Bangunan Gedung (PBG) — versi 12 ${'sangat panjang '.repeat(8)}`; });
+    await page.$eval('[data-testid=doc-title] .doc-name', (name) => { name.textContent = `Persetujuan Bangunan Gedung (PBG) — Versi 12 ${'sangat panjang '.repeat(8)}`; });
     const [titleBox, markerBox] = [await page.locator('[data-testid=doc-title]').boundingBox(), await page.locator('[data-testid=doc-changed]').boundingBox()];
     expect(markerBox!.width).to.be.greaterThan(60);
     expect(markerBox!.x + markerBox!.width, JSON.stringify({ titleBox, markerBox })).to.be.at.most(titleBox!.x + titleBox!.width + 0.5);

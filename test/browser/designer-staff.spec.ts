@@ -37,6 +37,9 @@ describe('designer and inbox: one for analysts, one for everyone, linked', funct
     expect(await notice.locator('h1').innerText()).to.equal('Perancang proses ini untuk analis');
     expect(await page.locator('.djs-palette').count()).to.equal(0);
     expect(await page.locator('[data-action=deploy]').count()).to.equal(0);
+    // The inbox is named as its own header names it: "Kotak Tugas".
+    expect(await notice.innerText()).to.contain('Tugas Anda ada di Kotak Tugas.').and.not.contain('Kotak tugas');
+    expect(await page.locator('[data-testid=to-inbox]').innerText()).to.equal('Buka Kotak Tugas');
     await screenshot(page, 'designer-staff-notice');
     await page.click('[data-testid=to-inbox]');
     await page.waitForURL(/\/inbox\//);

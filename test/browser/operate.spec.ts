@@ -249,7 +249,7 @@ describe('designer: Pantau, the console of running cases', function () {
     await screenshot(page, 'operate-migrate-dry-run');
     await migrate.getByRole('button', { name: 'Pindahkan ke versi 2' }).click();
     await page.getByText('Berkas dipindahkan ke versi 2.').waitFor();
-    await page.getByText('Izin reklame · versi 2').waitFor();
+    await page.getByText('Izin reklame · Versi 2', { exact: true }).waitFor();
     await page.getByTestId('op-current').getByText('Verifikasi dokumen').waitFor();
     const moved = await instance(cases['REK/2026/003']);
     expect([moved.version, moved.processDefinitionId, moved.activeElements]).to.deep.equal([2, v2.id, ['Verifikasi']]);
