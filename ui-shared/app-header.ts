@@ -4,6 +4,9 @@
  * user menu — who is signed in (linking to "Akun saya" in the inbox), the language and signing out
  * — in the same order and colours (app-header.css) in both. Each app keeps its own session and
  * language store and passes what to show and what to do; this module owns only the header's DOM.
+ * The header is one row at every width: on a phone the other app, the language and signing out
+ * fold into a menu behind a button beside the account badge, and the app's pages scroll sideways
+ * when they do not fit (test/browser/app-header.spec.ts measures 390 and 1440 px).
  */
 import { headerText, type HeaderKey, type HeaderLang } from './header-strings.js';
 
@@ -71,15 +74,17 @@ export function renderAppHeader(header: HTMLElement, options: AppHeaderOptions):
       : canModel(user.roles) ? el('a', { class: 'alur-app-link', href: DESIGNER, 'data-nav': 'designer' }, text('designerName')) : null;
 
   const name = user ? user.displayName || user.username : '';
+  const tenant = user ? user.tenantName || user.tenant : '';
   const groups = user?.groups?.length ? text('groups', { groups: user.groups.join(', ') }) : '';
   const who = user ? el('a', {
     class: 'who-am-i', 'data-testid': 'user', 'data-groups': (user.groups ?? []).join(','),
     // The account page lives in the inbox; from the designer it opens there.
     href: options.app === 'inbox' ? ACCOUNT : `${INBOX}${ACCOUNT}`,
     'aria-label': `${text('account')}: ${name}`,
-    title: [text('account'), groups].filter(Boolean).join(' · '),
+    // The name and the tenant's name are cut short with an ellipsis when long; the title has them whole.
+    title: [text('account'), name, tenant, groups].filter(Boolean).join(' · '),
     'aria-current': options.onAccountPage ? 'page' : null,
-  }, el('strong', {}, name), el('span', { class: 'tenant' }, user.tenantName || user.tenant), el('span', { class: 'initials', 'aria-hidden': 'true' }, initials(name))) : null;
+  }, el('strong', {}, name), el('span', { class: 'tenant' }, tenant), el('span', { class: 'initials', 'aria-hidden': 'true' }, initials(name))) : null;
 
   const select = el('select', { id: 'lang', class: 'alur-lang', 'data-testid': 'language', 'aria-label': text('language') },
     el('option', { value: 'id' }, 'Bahasa Indonesia'), el('option', { value: 'en' }, 'English'));
@@ -89,9 +94,44 @@ export function renderAppHeader(header: HTMLElement, options: AppHeaderOptions):
   const logout = user ? el('button', { type: 'button', class: 'alur-logout', 'data-action': 'logout' }, text('logout')) : null;
   logout?.addEventListener('click', () => options.onLogout());
 
+  // Signed in: the account badge stays in the row; the rest sits in `more`, which is part of the
+  // row on a wide screen (display: contents) and the toggle's drop-down panel on a phone.
+  const toggle = user ? el('button', {
+    type: 'button', class: 'alur-menu-toggle', 'aria-expanded': 'false', 'aria-controls': MORE_ID, 'aria-label': text('menu'), title: text('menu'),
+  }, el('span', { 'aria-hidden': 'true' }, '☰')) : null;
+  toggle?.addEventListener('click', () => setMenuOpen(header, !header.classList.contains(OPEN)));
+  // On a phone the badge shows initials only: the panel says who and in which tenant, in full.
+  const whoInFull = user ? el('p', { class: 'alur-more-who' }, el('strong', {}, name), el('span', {}, tenant)) : null;
+  const menu = user ? [who, toggle, el('div', { class: 'alur-more', id: MORE_ID }, whoInFull, otherApp, select, logout)] : [select];
+  wireMenuClosing(header);
+
   header.replaceChildren(...[
     skip, brand,
     el('nav', { class: 'alur-nav', 'aria-label': appName }, ...(options.nav ?? [])),
-    el('div', { class: 'alur-user-menu' }, otherApp, who, select, logout),
+    el('div', { class: 'alur-user-menu' }, ...menu),
   ].filter((node): node is HTMLElement => node !== null));
+}
+
+const OPEN = 'alur-menu-open';
+const MORE_ID = 'alur-more';
+
+function setMenuOpen(header: HTMLElement, open: boolean): void {
+  header.classList.toggle(OPEN, open);
+  header.querySelector('.alur-menu-toggle')?.setAttribute('aria-expanded', String(open));
+}
+
+/** Headers whose menu closes on Escape and on a click elsewhere (wired once per header element). */
+const wired = new WeakSet<HTMLElement>();
+
+function wireMenuClosing(header: HTMLElement): void {
+  if (wired.has(header)) return;
+  wired.add(header);
+  header.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !header.classList.contains(OPEN)) return;
+    setMenuOpen(header, false);
+    header.querySelector<HTMLElement>('.alur-menu-toggle')?.focus();
+  });
+  document.addEventListener('click', (event) => {
+    if (header.classList.contains(OPEN) && !header.contains(event.target as Node)) setMenuOpen(header, false);
+  });
 }

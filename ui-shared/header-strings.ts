@@ -1,6 +1,6 @@
 /**
  * The words of the header both apps share (app-header.ts), in Bahasa Indonesia and English: the
- * apps' names, the account link, the language picker and signing out. The apps' own strings stay
+ * apps' names, the account link, the language picker, signing out and the phone's menu of them. The apps' own strings stay
  * in their own dictionaries; these exist once so the designer and the inbox cannot drift apart.
  */
 export type HeaderLang = 'id' | 'en';
@@ -17,6 +17,7 @@ export const headerStrings = {
     groups: 'Grup: {groups}',
     language: 'Bahasa',
     logout: 'Keluar',
+    menu: 'Menu lainnya',
   },
   en: {
     inboxName: 'Task inbox',
@@ -26,6 +27,7 @@ export const headerStrings = {
     groups: 'Groups: {groups}',
     language: 'Language',
     logout: 'Sign out',
+    menu: 'More',
   },
 } satisfies Record<HeaderLang, Record<string, string>>;
 
