@@ -77,6 +77,8 @@ describe('inbox: form widgets in the reader\'s language, on a phone', function (
   });
 
   it('given the reader switches to English, then the same widgets read in English with the week from Sunday', async function () {
+    // On a phone the language sits in the header's menu (ui-shared/app-header.ts).
+    await page!.getByRole('button', { name: 'Menu lainnya' }).click();
     await page!.getByLabel(/Bahasa|Language/).selectOption('en');
     await page!.getByRole('heading', { level: 1, name: 'Permohonan Cuti' }).waitFor();
     const jenis = page!.locator('.fjs-form-field', { has: page!.getByText('Jenis cuti') });
