@@ -51,7 +51,7 @@ export type Effect =
   | { type: 'instance.ended'; state: 'completed' | 'terminated' | 'cancelled' | 'failed'; variables: Variables; errorCode?: string; parent?: { instanceId: string; key: number } };
 
 /** Every kind of incident; each has its text in both languages (engine/messages/catalog/incidents.ts). */
-export const INCIDENT_TYPES = ['job', 'expression', 'condition', 'unhandled-error', 'called-process', 'io-mapping', 'loop-limit', 'multi-instance-limit', 'step-time', 'call-depth', 'unmapped-role', 'follow-up-limit'] as const;
+export const INCIDENT_TYPES = ['job', 'expression', 'condition', 'unhandled-error', 'called-process', 'io-mapping', 'loop-limit', 'multi-instance-limit', 'step-time', 'call-depth', 'unmapped-role', 'follow-up-limit', 'no-assignee'] as const;
 export type IncidentType = typeof INCIDENT_TYPES[number];
 /**
  * What an incident's text says, as data, so the adapters can write it in the reader's language:

@@ -26,10 +26,37 @@ describe('user task', () => {
     expect(engine.openTasks(id)[0].task.assignee).to.equal('siti');
   });
 
-  it('given a FEEL assignee that evaluates to null, when opened, then the task is unassigned', async () => {
-    const engine = await given(oneTask('<zeebe:assignmentDefinition assignee="=nobody"/>'));
+  it('given a FEEL assignee that evaluates to null beside candidate groups, when opened, then the task is unassigned and offered to the groups', async () => {
+    const engine = await given(oneTask('<zeebe:assignmentDefinition assignee="=nobody" candidateGroups="verifikator"/>'));
     const id = engine.start('p');
     expect(engine.openTasks(id)[0].task).to.not.have.property('assignee');
+    expect(engine.openTasks(id)[0].task.candidateGroups).to.deep.equal(['verifikator']);
+  });
+
+  // A pack's signing subprocess started by hand without its variables once opened a task for the
+  // group "null": no inbox listed it and the case stood still without an incident.
+  for (const [what, assignment] of [
+    ['an assignee', 'assignee="=penandatangan"'],
+    ['candidate groups from a list of an unset variable', 'candidateGroups="=[penandatangan]"'],
+    ['candidate users and groups', 'candidateUsers="=pemeriksa" candidateGroups="=penandatangan"'],
+  ]) {
+    it(`given ${what} that evaluate to nobody, when opened, then a no-assignee incident is raised instead of a task nobody can see; once set, resolving opens the task`, async () => {
+      const engine = await given(oneTask(`<zeebe:assignmentDefinition ${assignment}/>`));
+      const id = engine.start('p');
+      expect(engine.openTasks(id)).to.have.length(0);
+      const [incident] = incidentsOf(engine, id);
+      expect(incident).to.include({ elementId: 't', type: 'no-assignee' });
+      expect(incident.message).to.contain('nobody can work t');
+      engine.send(id, { type: 'incident.resolve', key: incident.key, variables: { penandatangan: 'kepala-opd', pemeriksa: 'budi' } });
+      expect(incidentsOf(engine, id)).to.have.length(0);
+      expect(engine.openTasks(id)).to.have.length(1);
+    });
+  }
+
+  it('given a FEEL list with a null among groups, when opened, then the null is nobody, never the group "null"', async () => {
+    const engine = await given(oneTask('<zeebe:assignmentDefinition candidateGroups="=[penandatangan, &quot;sekretaris&quot;]"/>'));
+    const id = engine.start('p');
+    expect(engine.openTasks(id)[0].task.candidateGroups).to.deep.equal(['sekretaris']);
   });
 
   it('given candidate groups as a comma string, when opened, then they become a trimmed list', async () => {

@@ -98,13 +98,15 @@ describe('packs: a scenario signs a letter with tte-sign', function () {
     }
   });
 
-  it('given a runJob whose document is missing, or an expectDocument the case does not meet, then the scenario fails naming the cause', async () => {
+  it('given a start without its document, or an expectDocument the case does not meet, then the scenario fails naming the cause', async () => {
+    // The start form asks for the draft as a filepicker (form-konsep-dokumen): a start that names
+    // no upload is refused at the start, naming the field, and nothing runs.
     const noDoc = structuredClone(tte);
     delete noDoc.documents;
     (noDoc.start.variables as Record<string, unknown>).dokumenId = 'DOK-2026-0009';
     const failed = (await run(noDoc)).result;
     expect(failed.ok).to.equal(false);
-    expect(failed.error).to.contain('step 2 (runJob): job tte-sign at Task_TTE failed: tte-sign: tidak ada dokumen yang ditunjuk');
+    expect(failed.error).to.match(/^start: InvalidInput: .*\(dokumenId: /);
 
     const wrongSigner = structuredClone(tte);
     wrongSigner.steps[2] = { expectDocument: { variable: 'dokumenId', versions: 2, signedByRole: 'sekretaris' } };

@@ -44,6 +44,13 @@ export const userTask: Behaviour = {
     const followUp = toDate(rt, ut.followUpDate, key, def.id, 'followUpDate');
     if (followUp) task.followUpDate = followUp.at;
     if (ut.formId) task.formId = ut.formId;
+    // An assignment that names somebody in the model but evaluates to nobody (e.g. a variable the
+    // case never got) would leave a task no inbox lists and no one can claim: it waits as an
+    // incident instead, which the operator sees and resolves once the variable is set.
+    const assigned = ut.assignee !== undefined || ut.candidateGroups !== undefined || ut.candidateUsers !== undefined;
+    if (assigned && !task.assignee && task.candidateGroups.length === 0 && task.candidateUsers.length === 0) {
+      throw new ExpressionFailure(`nobody can work ${def.id}: its assignee, candidate groups and candidate users all evaluated to nothing`, 'no-assignee', { element: def.id });
+    }
     inst.s = 'waiting';
     inst.w = { k: 'task' };
     rt.emit({ type: 'task.open', key, task });
@@ -52,7 +59,8 @@ export const userTask: Behaviour = {
 
 function toList(value: unknown, id: string, what: string): string[] {
   if (value === undefined || value === null || value === '') return [];
-  if (Array.isArray(value)) return value.map(String);
+  // A list built from an unset variable holds null (`[penandatangan]`): null is nobody, never the group "null".
+  if (Array.isArray(value)) return value.filter((item) => item !== null && item !== undefined && item !== '').map(String);
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   throw new ExpressionFailure(`${what} of ${id} must be a list or a comma-separated string, got ${JSON.stringify(value)}`);
 }

@@ -36,6 +36,10 @@ export const incidents = {
     en: 'Candidate groups of {element}: {values} is neither a role of the pack nor a group of the tenant\'s role map',
     id: 'Grup kandidat {element}: {values} bukan peran paket maupun grup dalam pemetaan peran daerah ini.',
   },
+  'incident.no-assignee': {
+    en: 'Nobody can work {element}: its assignee, candidate groups and candidate users all evaluated to nothing (a variable the case does not have?); set it and resolve the incident',
+    id: 'Tidak ada yang dapat mengerjakan {element}: penerima tugas, grup kandidat dan pengguna kandidatnya semuanya kosong (variabel yang tidak dimiliki berkas?); isi variabelnya lalu selesaikan insiden ini.',
+  },
   'incident.answer-too-deep': {
     en: 'The answer of job {type} nests objects and lists more than {max} levels deep; a variable may nest at most {max}',
     id: 'Jawaban pekerjaan {type} bersarang lebih dari {max} tingkat objek dan daftar; satu variabel paling dalam {max} tingkat.',

@@ -56,7 +56,7 @@ export interface Scenario {
   refusedStarts?: RefusedStart[];
   /** Where one is missing, the scenario is reported as skipped, naming what to install. */
   needs?: ScenarioNeed[];
-  /** Letters made as PDFs before the start, by start variable name. */
+  /** Letters made as PDFs before the start, by start variable name; each is that variable's `{ documentId }`, as a filepicker field gives it. */
   documents?: Record<string, { title: string }>;
   steps: Step[];
   expect?: ExpectInstance;

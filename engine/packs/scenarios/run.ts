@@ -20,6 +20,7 @@ import type { ScenarioHarness } from './harness.js';
 import { executeJob } from '../../runner/execute.js';
 import { findInstanceById } from '../../store/instances.js';
 import { versionsOf, type DocumentRow } from '../../store/documents.js';
+import { listIncidents } from '../../store/incidents.js';
 import { attachScenarioLetters, enrolTaskUsers, installScenarioCertificate, scenarioLetter } from './signing.js';
 
 /** `skipped`: not run, because a program it needs is missing (why, and what to install); ok stays true. */
@@ -56,7 +57,9 @@ export async function runScenario(h: ScenarioHarness, tenant: string, file: stri
     if (s.expect) await ctx.expect(s.expect);
     return { name: s.name, file, ok: true, ms: Date.now() - started };
   } catch (err) {
-    const message = err instanceof Failed ? err.message : `${(err as Error).name}: ${(err as Error).message}`;
+    // A refused start or completion says which fields, as the API's 400 does.
+    const fields = err instanceof InvalidInput && err.errors.length ? ` (${err.errors.map((e) => `${e.path ?? ''}: ${e.message}`).join('; ')})` : '';
+    const message = err instanceof Failed ? err.message : `${(err as Error).name}: ${(err as Error).message}${fields}`;
     return { name: s.name, file, ok: false, error: `${at}: ${message}`, ms: Date.now() - started };
   }
 }
@@ -81,10 +84,12 @@ class Ctx {
     }
     // Through the engine's own start, as the API starts: alur:starters and the start form apply.
     const starter = s.start.role ? this.h.staff(this.tenant, this.group(s.start.role)) : admin;
-    const letters: Record<string, string> = {};
-    for (const [name, { title }] of Object.entries(s.documents ?? {})) letters[name] = await scenarioLetter(this.h.db.knex, this.tenant, starter.username, title, this.h.clock.now());
+    // Each document goes in as a filepicker field's value, `{ documentId }` (API.md 1.1 "Documents"), so a
+    // start form with that field checks and attaches it exactly as it would an upload from the inbox.
+    const letters: Record<string, { documentId: string }> = {};
+    for (const [name, { title }] of Object.entries(s.documents ?? {})) letters[name] = { documentId: await scenarioLetter(this.h.db.knex, this.tenant, starter.username, title, this.h.clock.now()) };
     const out = await this.h.engine.startInstance(starter, { processKey: s.process, businessKey: s.start.businessKey, variables: { ...s.start.variables, ...letters } });
-    await attachScenarioLetters(this.h.db.knex, this.tenant, Object.values(letters), out.instanceId, starter.username, this.h.clock.now());
+    await attachScenarioLetters(this.h.db.knex, this.tenant, Object.values(letters).map((l) => l.documentId), out.instanceId, starter.username, this.h.clock.now());
     return out.instanceId;
   }
 
@@ -205,7 +210,9 @@ class Ctx {
       if (matching.length !== ref.count) throw new Failed(`expected ${ref.count} open task(s) at ${ref.element}${group ? ` for group ${group}` : ''}, found ${matching.length} (${describe()})`);
     } else if (matching.length === 0) {
       const others = (await this.openTasks()).map((t) => t.element_id);
-      throw new Failed(`expected an open task at ${ref.element}${group ? ` for group ${group} (role ${ref.role})` : ''}; ${describe()} — open elsewhere: ${others.join(', ') || 'none'}`);
+      // A task that never opened usually stands behind an incident: name it, so the report says why.
+      const incidents = (await listIncidents(this.h.db.knex, this.tenant, { state: 'open' }, { limit: 20, offset: 0 })).items.map((i) => `${i.element_id} ${i.type}: ${i.message}`);
+      throw new Failed(`expected an open task at ${ref.element}${group ? ` for group ${group} (role ${ref.role})` : ''}; ${describe()} — open elsewhere: ${others.join(', ') || 'none'}${incidents.length ? ` — incidents: ${incidents.join('; ')}` : ''}`);
     }
     return matching;
   }
