@@ -7,7 +7,7 @@ import type { CommandRunner } from './context.js';
 import { runInput } from './instance-steps.js';
 import { type Actor, tenantOf, requireRole } from './actor.js';
 import { Conflict, NotFound } from './errors.js';
-import { text } from '../messages/index.js';
+import { entry, text } from '../messages/index.js';
 
 /** Closes an open incident without re-running anything (API.md 1.1): the case stays where it is until modified or cancelled. */
 export async function resolveIncident(engine: CommandRunner, actor: Actor, id: string): Promise<void> {
@@ -55,7 +55,8 @@ export async function retryIncidents(engine: CommandRunner, actor: Actor, filter
       retried.push(incident.id);
     } catch (err) {
       if (!(err instanceof Conflict || err instanceof NotFound)) throw err;
-      failed.push({ id: incident.id, message: err.message });
+      // The reason as catalog text: the answer is written in the reader's language (route.ts localizes it).
+      failed.push(err.text ? entry({ id: incident.id }, err.text) : { id: incident.id, message: err.message });
     }
   }
   return { retried, failed, remaining: Math.max(0, page.total - page.items.length) };
