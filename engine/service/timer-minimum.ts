@@ -40,9 +40,10 @@ export function cycleMinimumProblems(model: ProcessModel, minMs: number, now: Da
     if (!parsed) continue;
     const ms = cycleIntervalMs(parsed.everyText, now.getTime());
     if (ms === undefined || ms >= minMs) continue;
-    // Named as the analyst named it on the canvas; the id only when it has no name.
+    // Named as the analyst named it on the canvas; by its kind and id only when it has no name.
     const name = model.elements[id]?.name?.replace(/\s+/g, ' ').trim();
-    const message = text('timer.cycle-too-short', { element: name ? `“${name}”` : id, every: parsed.everyText, minimum: describeInterval(minMs) });
+    const element = name ? `“${name}”` : text('bpmn.unnamed-element', { type: text(`element.${model.elements[id].type}`), id });
+    const message = text('timer.cycle-too-short', { element, every: parsed.everyText, minimum: describeInterval(minMs) });
     problems.push({ element: id, message: String(message), text: message });
   }
   return problems;

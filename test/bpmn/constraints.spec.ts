@@ -45,7 +45,7 @@ describe('bpmn/rules: BPMN 2.0 constraints checked at deployment', () => {
 
   it('given incomplete <incoming>/<outgoing> lists, when compiled, then the missing entry is named', async () => {
     const xml = fixtureText('minimal.bpmn').replace('<bpmn:endEvent id="End" />', '<bpmn:endEvent id="End"><bpmn:incoming>Flow_1</bpmn:incoming></bpmn:endEvent>');
-    expect(await messages(xml)).to.include('startEvent Start: does not list its outgoing flow Flow_1');
+    expect(await messages(xml)).to.include('startEvent Start: does not list its outgoing flow start event Start → end event End');
   });
 
   it('given a conditional flow as the only way out of a task, when compiled, then it is refused', async () => {
@@ -69,7 +69,7 @@ describe('bpmn/rules: BPMN 2.0 constraints checked at deployment', () => {
     const xml = around('<bpmn:task id="M" />').replace('<bpmn:process', `${collaboration}<bpmn:process`);
     const found = await messages(xml);
     expect(found).to.include('messageFlow MF: connects two elements of pool Pool; message flows go between pools');
-    expect(found).to.include('messageFlow MF: E cannot receive a message (only message catch events can)');
+    expect(found).to.include('messageFlow MF: end event E cannot receive a message (only message catch events can)');
   });
 
   it('given a data input whose collection flag differs from its item definition, when compiled, then it is refused', async () => {

@@ -23,8 +23,8 @@ describe('bpmn/validate: deployment errors with element ids', () => {
   it('given a gateway with an unconditioned non-default flow, when compiled, then the flow is named', async () => {
     const errors = await errorsOf(fixtureBytes('gateway-missing-condition.bpmn'));
     expect(errors.map(({ element, message }) => ({ element, message }))).to.deep.equal([{ element: 'Flow_B', message: 'sequenceFlow Flow_B: outgoing flow of gateway Split has no condition and is not the default flow' }]);
-    // The reader's text names a nameless flow by the elements it joins.
-    expect(render(errors[0].text!, 'id')).to.equal('Alur Split → End: alur keluar dari gateway Split belum memiliki kondisi dan bukan alur bawaan');
+    // The reader's text names a nameless flow by the elements it joins, each nameless end by its kind and id.
+    expect(render(errors[0].text!, 'id')).to.equal('Alur gateway eksklusif Split → event selesai End: alur keluar dari gateway Split belum memiliki kondisi dan bukan alur bawaan');
   });
 
   it('given a document with many problems, when compiled, then every problem is reported, not just the first', async () => {

@@ -35,6 +35,9 @@ describe('designer: draw, lint, deploy', function () {
     await fillEntry(page, 'name', 'Verifikasi berkas');
     await openGroup(page, 'assignmentDefinition');
     await fillEntry(page, 'assignmentDefinitionCandidateGroups', 'verifikator');
+    await select(page, gateway);
+    await openGroup(page, 'general');
+    await fillEntry(page, 'name', 'Lengkap?');
     await deselect(page);
     await openGroup(page, 'general');
     await fillEntry(page, 'id', 'izin-uji');
@@ -44,6 +47,8 @@ describe('designer: draw, lint, deploy', function () {
     const gatewayIssue = (flow: string) => page.locator(`[data-testid=issues] li.issue-error[data-element="${flow}"]`, { hasText: 'belum memiliki kondisi' });
     await gatewayIssue(toApproved).waitFor();
     await gatewayIssue(toRejected).waitFor();
+    // A nameless flow is listed by the elements it joins, a nameless end by its kind and id, never as its bare id
+    expect(await gatewayIssue(toApproved).locator('.issue-element').textContent()).to.equal(`“Lengkap?” → event selesai ${approved}`);
     await screenshot(page, 'designer-lint');
 
     // When it is deployed anyway (the designer asks first, naming the errors), the server refuses and marks the same flows

@@ -34,7 +34,7 @@ function reportableKeys(): MessageKey[] {
 }
 
 /** Words that read the same in both languages (a BPMN term, a name in the XML). */
-const SAME_IN_BOTH = new Set(['bpmn.at', 'element.participant', 'element.callActivity', 'element.globalTask']);
+const SAME_IN_BOTH = new Set(['bpmn.at', 'bpmn.flow-ends', 'bpmn.unnamed-element', 'element.participant', 'element.callActivity', 'element.globalTask']);
 
 /** A value for each {placeholder} of a template, so the rendered text can be compared whole. */
 function sampleParams(key: MessageKey): Record<string, string> {

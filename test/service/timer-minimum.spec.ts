@@ -60,8 +60,8 @@ forEachBackend('service: timer cycles have a minimum interval', (backend) => {
     const err = await refusal(h.engine.deploy(ana, [timerStart('banjir', 'R/PT0.001S')]));
     expect(err.errors).to.have.length(1);
     expect(err.errors[0].element).to.equal('Tiap');
-    expect(err.errors[0].message).to.equal('Tiap: the timer cycle repeats every PT0.001S, more often than the minimum of PT1M this server allows; write a longer interval (at least PT1M).');
-    expect(render(err.errors[0].text!, 'id')).to.equal('Tiap: siklus timer berulang setiap PT0.001S, lebih sering dari batas minimum PT1M yang diizinkan server ini; tulis interval yang lebih panjang (paling sedikit PT1M).');
+    expect(err.errors[0].message).to.equal('Start event Tiap: the timer cycle repeats every PT0.001S, more often than the minimum of PT1M this server allows; write a longer interval (at least PT1M).');
+    expect(render(err.errors[0].text!, 'id')).to.equal('Event mulai Tiap: siklus timer berulang setiap PT0.001S, lebih sering dari batas minimum PT1M yang diizinkan server ini; tulis interval yang lebih panjang (paling sedikit PT1M).');
     expect([await count('process_definition', tenant), await count('deployment', tenant), await count('timer', tenant)]).to.deep.equal([0, 0, 0]);
   });
 
@@ -71,7 +71,7 @@ forEachBackend('service: timer cycles have a minimum interval', (backend) => {
     const feel = await refusal(h.engine.deploy(ana, [timerStart('feel-cycle', '="R/PT30S"')]));
     expect(feel.errors.map((e) => e.element)).to.deep.equal(['Tiap']);
     const boundary = await refusal(h.engine.deploy(ana, [reminder('ingat', 'R/PT1S')]));
-    expect(boundary.errors.map((e) => [e.element, e.message])).to.deep.equal([['Ingatkan', 'Ingatkan: the timer cycle repeats every PT1S, more often than the minimum of PT1M this server allows; write a longer interval (at least PT1M).']]);
+    expect(boundary.errors.map((e) => [e.element, e.message])).to.deep.equal([['Ingatkan', 'Boundary event Ingatkan: the timer cycle repeats every PT1S, more often than the minimum of PT1M this server allows; write a longer interval (at least PT1M).']]);
     await h.engine.deploy(ana, [timerStart('tiap-menit', 'R/PT1M'), reminder('ingat-menit', 'R/PT1M')]);
     expect(await count('process_definition', tenant)).to.equal(2);
   });

@@ -4,7 +4,9 @@
  * Owns only the list; the lint overlays on the canvas come from bpmn-js-bpmnlint.
  */
 import { h, replaceChildren } from '../dom.js';
-import { t } from '../i18n/lang.js';
+import { currentLang, t } from '../i18n/lang.js';
+import { describe } from '../../../engine/bpmn/rules/util.js';
+import { render as renderText } from '../../../engine/messages/text.js';
 import { translate } from '../i18n/translate-module.js';
 import type { Modeler } from '../modeler/create-modeler.js';
 import { noteText, withoutElementPrefix } from '../modeler/server-errors.js';
@@ -41,11 +43,18 @@ export function createIssuesPanel(modeler: () => Modeler | null): IssuesPanel {
     (current.get('canvas') as any).scrollToElement?.(target);
   }
 
-  /** The element's name; an unnamed one by its kind ("Event mulai tanpa nama"), since its id (StartEvent_1) says nothing to the reader. */
+  /**
+   * The element's name; a nameless flow by the elements it joins, as the server's messages and the
+   * canvas notes name it (“Periksa berkas” → “Lengkap?”, engine/bpmn/rules/util.ts), not F2; any
+   * other unnamed one by its kind ("Event mulai tanpa nama"), since its id (StartEvent_1) says
+   * nothing to the reader (the row's tooltip keeps it).
+   */
   function nameOf(id?: string): string {
     const target = id && (modeler()?.get('elementRegistry') as any)?.get(id);
-    const name = target?.businessObject?.name?.trim();
+    const element = target?.businessObject;
+    const name = typeof element?.name === 'string' ? element.name.replace(/\s+/g, ' ').trim() : '';
     if (name || !target?.type) return name || id || '';
+    if (element.sourceRef && element.targetRef) return capitalised(renderText(describe(element), currentLang()));
     // bpmn:UserTask → "User task", as bpmn-js's own labels (its translations add "(user task)"; the kind alone reads here).
     const type = String(target.type).replace(/^bpmn:/, '').replace(/(?<=[a-z])([A-Z])/g, ' $1');
     const kind = translate(type.charAt(0) + type.slice(1).toLowerCase()).replace(/\s*\([^)]*\)$/, '');

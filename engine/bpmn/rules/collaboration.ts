@@ -2,7 +2,7 @@
  * Message flows connect two different pools; an event at either end must be able to send
  * (throw events with a message definition) or receive (catch events with a message definition).
  */
-import { eventDefinitions, is, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { describe, eventDefinitions, is, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
 import { text } from '../../messages/index.js';
 
 export const messageFlows: Rule = {
@@ -19,8 +19,8 @@ export const messageFlows: Rule = {
         const from = poolOf(source, participants);
         const to = poolOf(target, participants);
         if (from && from === to) problems.push(problem(flow, text('bpmn.message-flow-same-pool', { pool: nameOf(from) })));
-        if (is(source, 'bpmn:Event') && !(is(source, 'bpmn:ThrowEvent') && hasMessage(source))) problems.push(problem(flow, text('bpmn.message-flow-source', { element: nameOf(source) })));
-        if (is(target, 'bpmn:Event') && !(is(target, 'bpmn:CatchEvent') && hasMessage(target))) problems.push(problem(flow, text('bpmn.message-flow-target', { element: nameOf(target) })));
+        if (is(source, 'bpmn:Event') && !(is(source, 'bpmn:ThrowEvent') && hasMessage(source))) problems.push(problem(flow, text('bpmn.message-flow-source', { element: describe(source) })));
+        if (is(target, 'bpmn:Event') && !(is(target, 'bpmn:CatchEvent') && hasMessage(target))) problems.push(problem(flow, text('bpmn.message-flow-target', { element: describe(target) })));
       }
     }
     return problems;

@@ -3,7 +3,7 @@
  * event kind may carry, what every definition must reference, and sequence-flow limits of events.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, bodyOf, elementType, eventDefinitions, is, localType, nameOf, problem, type Node, type Problem, type Rule } from './util.js';
+import { allFlowElements, bodyOf, describe, elementType, eventDefinitions, is, localType, problem, type Node, type Problem, type Rule } from './util.js';
 import { text, type MessageKey, type Param } from '../../messages/index.js';
 import { catalog } from '../../messages/catalog/index.js';
 
@@ -50,7 +50,7 @@ export const eventDefinitionsAllowed: Rule = {
       }
       for (const def of defs) problems.push(...definitionReferences(node, def));
       for (const ref of (node.eventDefinitionRef ?? []) as Node[]) {
-        if (!is(ref.$parent, 'bpmn:Definitions')) problems.push(problem(node, text('bpmn.definition-ref-nested', { ref: String(ref.id), parent: ref.$parent ? nameOf(ref.$parent) : text('bpmn.another-element') })));
+        if (!is(ref.$parent, 'bpmn:Definitions')) problems.push(problem(node, text('bpmn.definition-ref-nested', { ref: String(ref.id), parent: ref.$parent ? describe(ref.$parent) : text('bpmn.another-element') })));
       }
     }
     return problems;
@@ -114,7 +114,7 @@ export const boundaryEvents: Rule = {
       if (!is(node, 'bpmn:BoundaryEvent')) continue;
       const host: Node | undefined = node.attachedToRef;
       if (!is(host, 'bpmn:Activity')) problems.push(problem(node, text('bpmn.boundary-not-attached')));
-      else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, text('bpmn.boundary-other-scope', { host: nameOf(host) })));
+      else if (!((scope.flowElements ?? []) as Node[]).includes(host as Node)) problems.push(problem(node, text('bpmn.boundary-other-scope', { host: describe(host) })));
       const kind = definitionKind(eventDefinitions(node)[0]);
       if (['error', 'cancel', 'compensate'].includes(kind) && node.cancelActivity === false) problems.push(problem(node, text('bpmn.boundary-must-interrupt', { kind })));
       if (kind === 'compensate' && host && !((scope.artifacts ?? []) as Node[]).some((a) => is(a, 'bpmn:Association') && a.sourceRef === node && is(a.targetRef, 'bpmn:Activity') && a.targetRef.isForCompensation)) {

@@ -5,8 +5,11 @@
  * triggered start event and no sequence flows of its own.
  */
 import { incomingFlows, outgoingFlows } from './gateways.js';
-import { allFlowElements, eventDefinitions, flowElements, is, nameOf, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
+import { allFlowElements, describe, eventDefinitions, flowElements, is, nameOf, problem, type Node, type Problem, type Rule, type RuleContext } from './util.js';
 import { text } from '../../messages/index.js';
+
+/** A flow's end as the reader says it, not the XML's sourceRef/targetRef. */
+const END_WORDS = { sourceRef: text('bpmn.flow-source'), targetRef: text('bpmn.flow-target') };
 
 export const sequenceFlows: Rule = {
   name: 'sequence-flows',
@@ -18,9 +21,9 @@ export const sequenceFlows: Rule = {
         const siblings = (scope.flowElements ?? []) as Node[];
         for (const end of ['sourceRef', 'targetRef'] as const) {
           const ref: Node | undefined = node[end];
-          if (!ref) problems.push(problem(node, text('bpmn.flow-no-end', { end })));
-          else if (!is(ref, 'bpmn:FlowNode')) problems.push(problem(node, text('bpmn.flow-end-not-node', { end, element: nameOf(ref) })));
-          else if (!siblings.includes(ref)) problems.push(problem(node, text('bpmn.flow-crosses-scope', { end, element: ref.id })));
+          if (!ref) problems.push(problem(node, text('bpmn.flow-no-end', { end: END_WORDS[end] })));
+          else if (!is(ref, 'bpmn:FlowNode')) problems.push(problem(node, text('bpmn.flow-end-not-node', { end: END_WORDS[end], element: describe(ref) })));
+          else if (!siblings.includes(ref)) problems.push(problem(node, text('bpmn.flow-crosses-scope', { end: END_WORDS[end], element: describe(ref) })));
         }
         if (node.sourceRef && node.sourceRef === node.targetRef && !is(node.sourceRef, 'bpmn:Activity')) {
           problems.push(problem(node, text('bpmn.flow-to-itself')));
@@ -29,10 +32,10 @@ export const sequenceFlows: Rule = {
       }
       if (!is(node, 'bpmn:FlowNode')) continue;
       for (const flow of (node.incoming ?? []) as Node[]) {
-        if (flow.targetRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-incoming', { flow: String(flow.id) })));
+        if (flow.targetRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-incoming', { flow: nameOf(flow) })));
       }
       for (const flow of (node.outgoing ?? []) as Node[]) {
-        if (flow.sourceRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-outgoing', { flow: String(flow.id) })));
+        if (flow.sourceRef !== node) problems.push(problem(node, text('bpmn.lists-foreign-outgoing', { flow: nameOf(flow) })));
       }
     }
     return problems;

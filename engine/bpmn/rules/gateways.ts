@@ -14,14 +14,14 @@ export const gatewayConditions: Rule = {
     for (const { node, scope } of allFlowElements(ctx)) {
       const outgoing = outgoingFlows(node, scope);
       if (node.default) {
-        if (!outgoing.includes(node.default)) problems.push(problem(node, text('bpmn.default-not-leaving', { flow: node.default.id })));
+        if (!outgoing.includes(node.default)) problems.push(problem(node, text('bpmn.default-not-leaving', { flow: nameOf(node.default) })));
         else if (bodyOf(node.default.conditionExpression) !== undefined) problems.push(problem(node.default, text('bpmn.default-with-condition')));
       }
       if (!is(node, 'bpmn:ExclusiveGateway') && !is(node, 'bpmn:InclusiveGateway')) continue;
       if (outgoing.length < 2) continue;
       for (const flow of outgoing) {
         if (flow !== node.default && bodyOf(flow.conditionExpression) === undefined) {
-          problems.push(problem(flow, text('bpmn.flow-without-condition', { gateway: node.id })));
+          problems.push(problem(flow, text('bpmn.flow-without-condition', { gateway: nameOf(node) })));
         }
       }
     }

@@ -67,10 +67,10 @@ export const flowLists: Rule = {
       if (!nodes.some((n) => (n.incoming ?? []).length + (n.outgoing ?? []).length > 0)) continue;
       for (const node of nodes) {
         for (const flow of incomingFlows(node, scope)) {
-          if (!(node.incoming ?? []).includes(flow)) problems.push(problem(node, text('bpmn.misses-incoming', { flow: String(flow.id) })));
+          if (!(node.incoming ?? []).includes(flow)) problems.push(problem(node, text('bpmn.misses-incoming', { flow: nameOf(flow) })));
         }
         for (const flow of outgoingFlows(node, scope)) {
-          if (!(node.outgoing ?? []).includes(flow)) problems.push(problem(node, text('bpmn.misses-outgoing', { flow: String(flow.id) })));
+          if (!(node.outgoing ?? []).includes(flow)) problems.push(problem(node, text('bpmn.misses-outgoing', { flow: nameOf(flow) })));
         }
       }
     }

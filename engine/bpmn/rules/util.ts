@@ -118,14 +118,34 @@ export function elementType(node: Node): Param {
 
 /**
  * How a message names an element: its name in quotes; a nameless sequence flow by the elements it
- * joins (“Periksa berkas” → “Setujui?”); otherwise its id, the only handle it has.
+ * joins (“Periksa berkas” → “Setujui?”; a message flow too, each end as describe() names it); otherwise its id, the only
+ * handle it has. For a place where the kind is said beside it (`bpmn.at`'s "{type} {name}",
+ * "gateway {gateway}"); elsewhere use describe(), which says the kind of a nameless element.
  */
-export function nameOf(node: Node | undefined): string {
+export function nameOf(node: Node | undefined): string | Text {
   if (!node) return '?';
-  const name = typeof node.name === 'string' ? node.name.replace(/\s+/g, ' ').trim() : '';
+  const name = nameText(node);
   if (name) return `“${name}”`;
-  if (is(node, 'bpmn:SequenceFlow') && node.sourceRef && node.targetRef) return `${nameOf(node.sourceRef as Node)} → ${nameOf(node.targetRef as Node)}`;
+  if (joinsTwo(node)) return text('bpmn.flow-ends', { source: describe(node.sourceRef as Node), target: describe(node.targetRef as Node) });
   return String(node.id ?? '?');
+}
+
+/**
+ * An element named where nothing beside it says what it is: as nameOf, but a nameless element
+ * other than a sequence flow by its kind and id ("event mulai StartEvent_1"), the last resort.
+ */
+export function describe(node: Node | undefined): string | Text {
+  if (!node || nameText(node) || joinsTwo(node)) return nameOf(node);
+  return text('bpmn.unnamed-element', { type: elementType(node), id: String(node.id ?? '?') });
+}
+
+/** A sequence or message flow with both ends, which it is named by when it has no name. */
+function joinsTwo(node: Node): boolean {
+  return (is(node, 'bpmn:SequenceFlow') || is(node, 'bpmn:MessageFlow')) && !!node.sourceRef && !!node.targetRef;
+}
+
+function nameText(node: Node): string {
+  return typeof node.name === 'string' ? node.name.replace(/\s+/g, ' ').trim() : '';
 }
 
 /** Every semantic moddle element contained in `root` (not following references or diagrams), depth-first. */

@@ -36,6 +36,9 @@ export const bpmn = {
   'element.sequenceFlow': { en: 'sequence flow', id: 'alur', fragment: true },
   'element.messageFlow': { en: 'message flow', id: 'alur pesan', fragment: true },
   'element.globalTask': { en: 'global task', id: 'global task', fragment: true },
+  // A nameless sequence flow by what it joins; a nameless element by its kind and id (util.ts describe).
+  'bpmn.flow-ends': { en: '{source} → {target}', id: '{source} → {target}', fragment: true },
+  'bpmn.unnamed-element': { en: '{type} {id}', id: '{type} {id}', fragment: true },
 
   // structure.ts
   'bpmn.gateway-few-flows': { en: 'a gateway needs several incoming or several outgoing sequence flows', id: 'gateway memerlukan beberapa alur masuk atau beberapa alur keluar', fragment: true },
@@ -160,6 +163,8 @@ export const bpmn = {
   'bpmn.no-link-catch': { en: 'no link catch event named "{name}" in the same scope', id: 'tidak ada event tangkap tautan bernama "{name}" di cakupan yang sama', fragment: true },
   'bpmn.several-link-catches': { en: 'several link catch events are named "{name}" in one scope', id: 'beberapa event tangkap tautan bernama "{name}" di satu cakupan', fragment: true },
   'bpmn.no-link-throw': { en: 'no link throw event named "{name}" leads here', id: 'tidak ada event lempar tautan bernama "{name}" yang menuju ke sini', fragment: true },
+  'bpmn.flow-source': { en: 'source', id: 'sumber', fragment: true },
+  'bpmn.flow-target': { en: 'target', id: 'tujuan', fragment: true },
   'bpmn.flow-no-end': { en: 'sequence flow has no {end}', id: 'alur belum memiliki {end}', fragment: true },
   'bpmn.flow-crosses-scope': { en: 'sequence flow crosses a scope boundary: {end} {element} is not in the same process or subprocess', id: 'alur melintasi batas cakupan: {end} {element} tidak berada di proses atau subproses yang sama', fragment: true },
   // unsupported.ts, structure.ts (activity attributes)
