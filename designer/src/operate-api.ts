@@ -1,5 +1,6 @@
 /** The console's calls (API 1.1 "Operating running cases"): counts, statistics, search, one case and its actions. */
 import { apiJson, definitionXml } from './api.js';
+import type { CaseDataLabels } from '../../ui-shared/case-values.js';
 
 export interface Page<T> { items: T[]; total: number }
 export interface DefinitionWithCounts { id: string; key: string; version: number; name: string | null; deployedAt: string; counts: { active: number; incidents: number } }
@@ -32,6 +33,8 @@ export const searchCases = (filter: CaseFilter, limit: number, offset = 0) =>
   apiJson<Page<CaseSummary>>('GET', `/api/process-instances${qs({ ...filter, limit: String(limit), offset: String(offset) })}`);
 export const caseDetail = (id: string) => apiJson<CaseDetail>('GET', one(id));
 export const caseHistory = (id: string) => apiJson<{ items: HistoryItem[] }>('GET', `${one(id)}/history`);
+/** The forms' labels of the case's values (the start form, and each completed step's fields). */
+export const caseData = (id: string) => apiJson<CaseDataLabels>('GET', `${one(id)}/data`);
 export const cancelCase = (id: string) => apiJson<CaseDetail>('POST', `${one(id)}/cancel`);
 export const changeVariables = (id: string, variables: Record<string, unknown>, reason: string) => apiJson<CaseDetail>('PATCH', `${one(id)}/variables`, { variables, reason });
 export const modifyCase = (id: string, mod: Modification) => apiJson<CaseDetail>('POST', `${one(id)}/modify`, mod);

@@ -6,6 +6,7 @@
 import { fill, h } from './dom.js';
 import { formatDateTime, lang, t } from './i18n/index.js';
 import { historyText } from '../../ui-shared/history-strings.js';
+import { labelledValues } from '../../ui-shared/case-values.js';
 import type { ElementNames } from './case-diagram.js';
 import type { HistoryItem } from './types.js';
 import type { CaseField } from './start-api.js';
@@ -65,22 +66,9 @@ function entry(item: HistoryItem, names: ElementNames, labels: FieldLabels): HTM
     decision);
 }
 
-/** The values a task was completed with, under its form's labels and option labels where it has them. */
+/** The values a task was completed with, under its form's labels and option labels (ui-shared, as Pantau shows them). */
 function dataList(data: Record<string, unknown>, fields: CaseField[]): HTMLElement | null {
-  const entries = Object.entries(data.variables && typeof data.variables === 'object' ? data.variables as Record<string, unknown> : data);
-  if (!entries.length) return null;
-  return h('dl', { class: 'decision' }, ...entries.flatMap(([name, value]) => {
-    const field = fields.find((f) => f.key === name);
-    // An option's label, when the value is the one the case's data labels (a later loop may differ).
-    const sameValue = field && JSON.stringify(field.value) === JSON.stringify(value);
-    const valueLabel = sameValue && field.valueLabel !== undefined ? (Array.isArray(field.valueLabel) ? field.valueLabel.join(', ') : field.valueLabel) : undefined;
-    return [h('dt', {}, field?.label || name), h('dd', {}, valueLabel ?? show(value))];
-  }));
-}
-
-function show(value: unknown): string {
-  if (value === true) return t('yes');
-  if (value === false) return t('no');
-  if (value === null || value === undefined) return '–';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const values = labelledValues(lang(), (data.variables && typeof data.variables === 'object' ? data.variables : data) as Record<string, unknown>, fields);
+  if (!values.length) return null;
+  return h('dl', { class: 'decision' }, ...values.flatMap((v) => [h('dt', {}, v.label), h('dd', {}, v.text)]));
 }

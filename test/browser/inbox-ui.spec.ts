@@ -6,6 +6,8 @@
 import { expect } from 'chai';
 import { InboxApi } from './support/inbox-api.js';
 import { PHONE, shot } from './support/inbox-browser.js';
+import { newPage, screenshot } from './support/index.js';
+import { loginToDesigner } from './support/designer-page.js';
 import { claim, EXAMPLE, openTask, PASSWORD, PERMIT, setUpScene, taskRow, type Scene } from './support/inbox-scene.js';
 
 describe('inbox (browser): everyday use', function () {
@@ -71,6 +73,23 @@ describe('inbox (browser): everyday use', function () {
     expect(await budi.locator('.case-step-head').first().innerText()).to.match(/^Verifikasi berkas · Sari Wulandari, /);
     await budi.getByLabel('Setujui').check();
     await shot(budi, 'permit-task-desktop');
+
+    // Pantau (the designer's console) reads the case as the inbox does: the verifier's values in its
+    // history under the form's labels, the case's data labelled, and dates as Indonesian writes them.
+    const ana = await newPage(scene.browser);
+    await loginToDesigner(ana, scene.server.url, 'analis', PASSWORD);
+    await ana.goto(`${scene.server.url}/designer/index.html#/pantau/berkas/${kase.id}`);
+    const completed = ana.locator('[data-testid=op-history] .op-entry.type-task-completed', { hasText: 'Verifikasi berkas' });
+    await completed.locator('dt', { hasText: 'Nomor surat verifikasi' }).waitFor();
+    expect(await completed.locator('dt').allInnerTexts()).to.include.members(['Keputusan', 'Catatan']).and.not.to.include('nomorSurat');
+    expect(await completed.locator('dd').allInnerTexts()).to.include.members(['Berkas lengkap, teruskan', '045/PERIZINAN/2026']);
+    const data = ana.getByTestId('op-variables');
+    expect(await data.locator('tr[data-variable=keputusan] td').first().innerText()).to.match(/^Keputusan\s+keputusan$/);
+    expect(await data.locator('tr[data-variable=keputusan] .op-value').innerText()).to.equal('Berkas lengkap, teruskan');
+    // A date-time without a form field: day first, Indonesian month ("7 Des 2026, 14.30"), not ISO.
+    expect(await data.locator('tr[data-variable=tenggatVerifikasi] .op-value').innerText()).to.match(/^\d{1,2} [A-Z][a-z]{2} \d{4},? \d{2}[.:]\d{2}$/);
+    await screenshot(ana, 'operate-case-labelled');
+    await ana.close();
   });
 
   it('sorts the list by deadline or by newest, and finds a case by its business key', async function () {

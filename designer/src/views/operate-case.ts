@@ -8,12 +8,13 @@
 import { h, replaceChildren } from '../dom.js';
 import { formatDate } from '../i18n/lang.js';
 import { formatDateTime, ot } from '../i18n/operate-strings.js';
-import { cancelCase, caseDetail, caseHistory, modifyCase, resolveIncident, retryIncident, xmlOf, type CaseDetail, type Modification } from '../operate-api.js';
+import { cancelCase, caseData, caseDetail, caseHistory, modifyCase, resolveIncident, retryIncident, xmlOf, type CaseDetail, type Modification } from '../operate-api.js';
 import { mountOperateDiagram, type OperateDiagram } from './operate-diagram.js';
 import { errorText, stateBadge } from './operate-common.js';
 import { renderOperateHistory } from './operate-history.js';
 import { renderVariables } from './operate-variables.js';
 import { renderMigration } from './operate-migrate.js';
+import { caseFields } from '../../../ui-shared/case-values.js';
 
 export function mountOperateCase(container: HTMLElement, id: string): { destroy(): void } {
   const message = h('p', { className: 'form-error', role: 'alert', 'data-testid': 'op-message' });
@@ -38,7 +39,9 @@ export function mountOperateCase(container: HTMLElement, id: string): { destroy(
     try {
       inst = await caseDetail(id);
     } catch (error) { say(errorText(error)); return; }
-    const [xml, history] = await Promise.all([xmlOf(inst.processDefinitionId), caseHistory(id).then((r) => r.items, () => [])]);
+    const [xml, history, fields] = await Promise.all([xmlOf(inst.processDefinitionId), caseHistory(id).then((r) => r.items, () => []),
+      // The forms' labels; without them (not readable) the values keep their names.
+      caseData(id).then(caseFields, () => caseFields({ start: null, steps: [] }))]);
     if (destroyed) return;
     diagram?.destroy();
     const key = inst.businessKey || ot('noKey');
@@ -116,7 +119,7 @@ export function mountOperateCase(container: HTMLElement, id: string): { destroy(
         } }, ot('resolve'))) : null))
       : [h('p', { className: 'muted' }, ot('noIncidents'))]));
 
-    renderVariables(variables, inst, (done) => void act(async () => undefined, done), say);
+    renderVariables(variables, inst, fields.byKey, (done) => void act(async () => undefined, done), say);
     replaceChildren(actions, h('h2', {}, ot('actions')));
     if (inst.state === 'active') {
       const migration = h('div', { 'data-testid': 'op-migrate' });
@@ -126,7 +129,7 @@ export function mountOperateCase(container: HTMLElement, id: string): { destroy(
       } }, ot('cancelCase'))));
       void renderMigration(migration, inst, elements, act, say);
     } else actions.hidden = true;
-    renderOperateHistory(historyCard, history, nameOf, (elementId) => elements.get(elementId)?.type);
+    renderOperateHistory(historyCard, history, nameOf, (elementId) => elements.get(elementId)?.type, fields.byStep);
   }
 
   void load();

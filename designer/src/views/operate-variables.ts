@@ -8,10 +8,15 @@ import { h, replaceChildren } from '../dom.js';
 import { ot } from '../i18n/operate-strings.js';
 import { changeVariables, type CaseDetail } from '../operate-api.js';
 import { errorText } from './operate-common.js';
+import { currentLang } from '../i18n/lang.js';
+import { valueText, type CaseField } from '../../../ui-shared/case-values.js';
 
-const shown = (value: unknown) => (value === true ? ot('yes') : value === false ? ot('no') : value === null ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value));
-
-export function renderVariables(container: HTMLElement, inst: CaseDetail, onSaved: (message: string) => void, say: (text: string) => void): void {
+/**
+ * `fields`: the forms' fields by variable name — a value is shown under its field's label, with its
+ * option's label and dates as the language writes them (ui-shared/case-values.ts, as the inbox
+ * shows them); the name stays beside it, for it is what a change is made to.
+ */
+export function renderVariables(container: HTMLElement, inst: CaseDetail, fields: Map<string, CaseField>, onSaved: (message: string) => void, say: (text: string) => void): void {
   const names = Object.keys(inst.variables).sort();
   const editor = h('div', { 'data-testid': 'op-variable-editor' });
   const editable = inst.state === 'active';
@@ -56,7 +61,8 @@ export function renderVariables(container: HTMLElement, inst: CaseDetail, onSave
       ? h('table', { className: 'table op-variables' },
         h('thead', {}, h('tr', {}, h('th', {}, ot('varName')), h('th', {}, ot('varValue')), editable ? h('th', {}, '') : null)),
         h('tbody', {}, ...names.map((name) => h('tr', { 'data-variable': name },
-          h('td', {}, h('code', {}, name)), h('td', { className: 'op-value' }, shown(inst.variables[name])),
+          fields.get(name)?.label ? h('td', {}, h('span', { className: 'op-label' }, fields.get(name)!.label), ' ', h('code', { className: 'muted' }, name)) : h('td', {}, h('code', {}, name)),
+          h('td', { className: 'op-value' }, valueText(currentLang(), inst.variables[name], fields.get(name))),
           editable ? h('td', {}, h('button', { type: 'button', className: 'link-button', 'data-action': 'edit-variable', onclick: () => edit(name) }, ot('edit'))) : null))))
       : h('p', { className: 'muted' }, ot('noVariables')),
     editable ? h('button', { type: 'button', className: 'btn', 'data-action': 'new-variable', onclick: () => edit() }, ot('varNew')) : null,
