@@ -67,7 +67,7 @@ describe('designer: letter templates attached to the deployment', function () {
     await page.click('[data-action=deploy]');
     const status = page.locator('[data-testid=status].status-success');
     await status.waitFor();
-    expect(await status.textContent()).to.equal('Ter-deploy: surat-izin versi 1. Templat: surat-izin.docx v1.');
+    expect(await status.textContent()).to.equal('Ter-deploy: “Surat izin” versi 1. Templat: surat-izin.docx v1.');
 
     const kase = await api.expect(201, 'POST', '/api/process-instances', { processKey: 'surat-izin', variables: { pemohon: 'CV Sumber Rejeki' } });
     let docs: { name: string }[] = [];

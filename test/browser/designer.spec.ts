@@ -82,6 +82,8 @@ describe('designer: draw, lint, deploy', function () {
     // And it is deployed
     await page.click('[data-action=deploy]');
     await page.locator('[data-testid=status].status-success').waitFor();
+    // Named by the process's name, not its key
+    expect(await page.locator('[data-testid=status]').textContent()).to.equal('Ter-deploy: “Izin Uji Coba” versi 1.');
     await page.locator('[data-key="izin-uji"] .version[data-version="1"].active').waitFor();
     await deselect(page);
     await screenshot(page, 'designer-deployed');

@@ -115,7 +115,7 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
     ctx.issues.setServer([]);
     const first = result.processes[0];
     const templates = (result.templates ?? []).map((tpl) => `${tpl.name} v${tpl.version}`);
-    ctx.status.show('success', [t(created ? 'deployed' : 'deployUnchanged', { key: first?.key ?? '', version: first?.version ?? '' }), templates.length ? tt('deployedTemplates', { list: templates.join(', ') }) : ''].filter(Boolean).join(' '));
+    ctx.status.show('success', [t(created ? 'deployed' : 'deployUnchanged', { name: first?.name?.trim() || first?.key || '', version: first?.version ?? '' }), templates.length ? tt('deployedTemplates', { list: templates.join(', ') }) : ''].filter(Boolean).join(' '));
     if (first) await ctx.deployed({ id: first.id, key: first.key, version: first.version, name: first.name });
     // Deployed, but the server foresees trouble (a candidate group nobody active belongs to): listed
     // with the element, after the version reopened so they stay on screen.
