@@ -11,7 +11,6 @@ import path from 'node:path';
 import { compileBpmn } from '../../engine/bpmn/compile.js';
 import { catalog, type MessageKey } from '../../engine/messages/catalog/index.js';
 import { render, text } from '../../engine/messages/index.js';
-import { handTranslated } from '../../designer/src/i18n/engine-messages-id.js';
 import { bundleLint, type LintBundle } from './lint-bundle.js';
 
 const engineBpmn = path.join(import.meta.dirname, '..', '..', 'engine', 'bpmn');
@@ -92,11 +91,5 @@ describe('designer/engine messages: the live lint writes the server catalog in I
       expect(error.text, error.message).to.not.equal(undefined);
       expect(bundle.findingText(error, 'id'), error.message).to.match(/^[A-Z].*tidak didukung/);
     }
-  });
-
-  it('given the hand-kept list for messages still written as plain English, then it repeats no catalog text', () => {
-    const english = Object.values(catalog).flatMap((entry) => (typeof entry.en === 'string' ? [entry.en.replace(/\{\w+\}/g, '2')] : []));
-    for (const message of handTranslated.exact) expect(english, message).to.not.include(message);
-    for (const pattern of handTranslated.patterns) expect(english.filter((message) => pattern.test(message)), String(pattern)).to.deep.equal([]);
   });
 });

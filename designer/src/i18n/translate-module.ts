@@ -7,7 +7,6 @@ import { currentLang } from './lang.js';
 import { modelingId } from './bpmn-id-modeling.js';
 import { panelId } from './bpmn-id-panel.js';
 import { tooltipId } from './bpmn-id-tooltips.js';
-import { engineMessageId } from './engine-messages-id.js';
 import { libraryId, lintMessageId } from './bpmn-id-library.js';
 
 const indonesian: Record<string, string> = { ...modelingId, ...panelId, ...tooltipId, ...libraryId };
@@ -15,7 +14,7 @@ const indonesian: Record<string, string> = { ...modelingId, ...panelId, ...toolt
 const byLowerCase = new Map(Object.entries(indonesian).map(([english, text]) => [english.toLowerCase(), text]));
 
 export function translate(template: string, replacements: Record<string, string> = {}): string {
-  const text = currentLang() === 'id' ? indonesian[template] ?? byLowerCase.get(template.toLowerCase()) ?? lintMessageId(template) ?? engineMessageId(template) ?? template : template;
+  const text = currentLang() === 'id' ? indonesian[template] ?? byLowerCase.get(template.toLowerCase()) ?? lintMessageId(template) ?? template : template;
   return text.replace(/{([^}]+)}/g, (match, key: string) => (key in replacements ? replacements[key] : match));
 }
 
