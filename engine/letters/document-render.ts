@@ -115,9 +115,18 @@ async function asIncident<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (err instanceof TemplateProblem) throw new JobIncident(`document-render: ${err.message}`);
+    // The incident reads in its reader's language (incident.template): the first problem's catalog key and numbers travel as params.
+    if (err instanceof TemplateProblem) throw new JobIncident(`document-render: ${err.message}`, templateParams(err));
     throw err;
   }
+}
+
+/** A template's problem as an incident's params (engine/messages/incident-text.ts words them): the first one, which is the one that stopped the fill. */
+function templateParams(err: TemplateProblem): Record<string, string | number> {
+  const first = err.issues[0];
+  if (!first) return { text: 'template', template: err.template, problem: 'template.other', detail: err.message };
+  const raw = Object.fromEntries(Object.entries(first.text.params).filter(([, v]) => typeof v === 'string' || typeof v === 'number')) as Record<string, string | number>;
+  return { ...raw, text: 'template', template: err.template, problem: first.text.key, ...(first.tag ? { tag: first.tag } : {}), ...(first.text.key === 'template.other' ? { detail: first.message } : {}) };
 }
 
 /** The register, format and fields of a numbered letter (the admin's register settings over the headers); undefined when the task numbers nothing. */

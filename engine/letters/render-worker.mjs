@@ -3,7 +3,8 @@
 // too much must not hold the server's event loop. Plain JavaScript: the worker must not depend on
 // the parent's loaders (tsx). Input (workerData): { files: [[name, Uint8Array]], data, mode:
 // 'compile' | 'render', limits: { maxTags, maxLoopItems } }. Output: { ok: true, docx } or
-// { ok: false, errors: [{ tag, message }] }.
+// { ok: false, errors: [{ tag, message, code?, params? }] }: `code` and `params` name the catalog
+// text (engine/messages/catalog/templates.ts) the server words the problem with, in the reader's language.
 import { parentPort, workerData } from 'node:worker_threads';
 import PizZip from 'pizzip';
 import Docxtemplater from 'docxtemplater';
@@ -22,12 +23,26 @@ function lookup(scope, path) {
   return value;
 }
 
+/** One of Alur's own limits, with the numbers its catalog text needs. */
+const limitError = (message, code, params) => Object.assign(new Error(message), { alurCode: code, alurParams: params });
+
+/** docxtemplater's error ids that have catalog text, with the parameters that text needs. */
+const KNOWN = {
+  unclosed_tag: (p) => ({ code: 'unclosed-tag', params: { context: String(p.context ?? p.xtag ?? '').slice(0, 30) } }),
+  unopened_tag: (p) => ({ code: 'unopened-tag', params: { context: String(p.context ?? p.xtag ?? '').slice(0, 30) } }),
+  duplicate_open_tag: (p) => ({ code: 'duplicate-open-tag', params: { context: String(p.context ?? p.xtag ?? '').slice(0, 30) } }),
+  duplicate_close_tag: (p) => ({ code: 'duplicate-close-tag', params: { context: String(p.context ?? p.xtag ?? '').slice(0, 30) } }),
+  closing_tag_does_not_match_opening_tag: (p) => ({ code: 'closing-mismatch', params: { opening: String(p.openingtag ?? ''), closing: String(p.closingtag ?? '') } }),
+  unclosed_loop: (p) => ({ code: 'unclosed-loop', params: { loop: String(p.xtag ?? '') } }),
+  unopened_loop: (p) => ({ code: 'unopened-loop', params: { loop: String(p.xtag ?? '') } }),
+};
+
 const parser = (tag) => ({
   get(scope) {
     evaluations += 1;
-    if (evaluations > limits.maxTags) throw new Error(`the template evaluates more than ${limits.maxTags} tags (a loop too large?)`);
+    if (evaluations > limits.maxTags) throw limitError(`the template evaluates more than ${limits.maxTags} tags (a loop too large?)`, 'too-many-tags', { max: limits.maxTags });
     const value = lookup(scope, tag.trim());
-    if (Array.isArray(value) && value.length > limits.maxLoopItems) throw new Error(`{${tag}} has ${value.length} items; a loop may repeat at most ${limits.maxLoopItems} times`);
+    if (Array.isArray(value) && value.length > limits.maxLoopItems) throw limitError(`{${tag}} has ${value.length} items; a loop may repeat at most ${limits.maxLoopItems} times`, 'loop-too-long', { tag, count: value.length, max: limits.maxLoopItems });
     return value;
   },
 });
@@ -40,8 +55,10 @@ function explain(err) {
     const p = e?.properties ?? {};
     const tag = p.xtag ?? p.tag ?? p.openingtag ?? null;
     const message = String(p.rootError?.message ?? p.explanation ?? e?.message ?? String(e)).slice(0, 300);
+    const root = p.rootError ?? e;
+    const coded = root?.alurCode ? { code: root.alurCode, params: root.alurParams } : KNOWN[p.id]?.(p);
     const key = `${tag}\u0000${message}`;
-    if (!seen.has(key) && seen.size < 10) seen.set(key, { tag, message });
+    if (!seen.has(key) && seen.size < 10) seen.set(key, { tag, message, ...(coded ?? {}) });
   }
   return [...seen.values()];
 }

@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { readPackZip } from '../packs/read-zip.js';
 import { PackError } from '../packs/problems.js';
 import { limitsWith } from '../packs/limits.js';
+import { render, text, type MessageKey, type Text } from '../messages/index.js';
 
 export interface RenderLimits {
   /** Wall time one compile or fill may take in its worker. */
@@ -29,7 +30,24 @@ export const DEFAULT_RENDER_LIMITS: RenderLimits = { timeoutMs: 20_000, memoryMb
 /** What a template's zip may hold: a letter is small; anything past this is refused before inflating. */
 export const TEMPLATE_ZIP_LIMITS = limitsWith({ maxZipBytes: 10 * 1024 * 1024, maxEntries: 500, maxEntryBytes: 20 * 1024 * 1024, maxTotalBytes: 40 * 1024 * 1024, maxCompressionRatio: 200 });
 
-export interface TemplateIssue { tag: string | null; message: string }
+/** `message` is the English (logs); `text` the same as catalog text (catalog/templates.ts), for the reader's language. */
+export interface TemplateIssue { tag: string | null; message: string; text: Text }
+
+/** An issue of Alur's own (a limit, not a Word document), worded by the catalog. */
+function issue(tag: string | null, words: Text): TemplateIssue {
+  return { tag, message: render(words, 'en'), text: words };
+}
+
+/** The worker's issue as catalog text: its code's text, or docxtemplater's own words where Alur has none. */
+function fromWorker(raw: { tag: string | null; message: string; code?: string; params?: Record<string, string | number> }): TemplateIssue {
+  const words = raw.code ? text(`template.${raw.code}` as MessageKey, raw.params ?? {}) : text('template.other', { detail: raw.message });
+  return { tag: raw.tag, message: raw.message, text: words };
+}
+
+/** The issue as it reads after the template's name: `{tag}: problem` when it names a tag. */
+export function issueText(i: TemplateIssue): Text {
+  return i.tag ? text('template.at-tag', { tag: `{${i.tag}}`, problem: i.text }) : i.text;
+}
 
 /** A template that cannot be used, with each problem (naming its tag where there is one). */
 export class TemplateProblem extends Error {
@@ -45,10 +63,10 @@ export async function openTemplate(bytes: Buffer, name: string): Promise<Map<str
   try {
     files = (await readPackZip(bytes, name, TEMPLATE_ZIP_LIMITS)).files;
   } catch (err) {
-    if (err instanceof PackError) throw new TemplateProblem(name, err.problems.map((p) => ({ tag: null, message: p.message })));
+    if (err instanceof PackError) throw new TemplateProblem(name, err.problems.map((p) => ({ tag: null, message: p.message, text: p.text ?? text('template.other', { detail: p.message }) })));
     throw err;
   }
-  if (!files.has('word/document.xml')) throw new TemplateProblem(name, [{ tag: null, message: 'not a Word document (no word/document.xml)' }]);
+  if (!files.has('word/document.xml')) throw new TemplateProblem(name, [issue(null, text('template.not-word'))]);
   return files;
 }
 
@@ -80,13 +98,13 @@ function run(files: Map<string, Buffer>, name: string, mode: 'compile' | 'render
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(() => finish(() => reject(new TemplateProblem(name, [{ tag: null, message: `filling took longer than ${limits.timeoutMs} ms (a loop too large?)` }]))), limits.timeoutMs);
-    worker.on('message', (msg: { ok: boolean; docx?: Uint8Array; errors?: TemplateIssue[] }) => finish(() => {
+    const timer = setTimeout(() => finish(() => reject(new TemplateProblem(name, [issue(null, text('template.fill-timeout', { ms: limits.timeoutMs }))]))), limits.timeoutMs);
+    worker.on('message', (msg: { ok: boolean; docx?: Uint8Array; errors?: Parameters<typeof fromWorker>[0][] }) => finish(() => {
       if (msg.ok) resolve(msg.docx ? Buffer.from(msg.docx.buffer, msg.docx.byteOffset, msg.docx.byteLength) : undefined);
-      else reject(new TemplateProblem(name, msg.errors ?? []));
+      else reject(new TemplateProblem(name, (msg.errors ?? []).map(fromWorker)));
     }));
     worker.on('error', (err) => finish(() => reject((err as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-      ? new TemplateProblem(name, [{ tag: null, message: `filling needed more than ${limits.memoryMb} MB (a loop too large?)` }])
+      ? new TemplateProblem(name, [issue(null, text('template.fill-memory', { mb: limits.memoryMb }))])
       : err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`template worker ended (${code}) without an answer`))));
   });

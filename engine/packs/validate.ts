@@ -106,7 +106,7 @@ export async function validatePack(pack: PackFiles, opts: ValidateOptions = {}):
       await checkTemplate(await openTemplate(pack.files.get(path)!, name), name);
     } catch (err) {
       if (!(err instanceof TemplateProblem)) throw err;
-      problems.push(...err.issues.map((i) => ({ file: path, element: i.tag ?? undefined, message: i.message })));
+      problems.push(...err.issues.map((i) => ({ file: path, element: i.tag ?? undefined, message: i.message, text: i.text })));
     }
   }
 

@@ -23,7 +23,7 @@ import { scheduleStartTimers, startTimerProblems } from './start-timers.js';
 import { candidateGroupWarnings, type DeployWarning } from './deploy-warnings.js';
 import { cycleMinimumProblems } from './timer-minimum.js';
 import { minCycleMs } from './context.js';
-import { checkTemplate, openTemplate, TemplateProblem } from '../letters/render.js';
+import { checkTemplate, issueText, openTemplate, TemplateProblem } from '../letters/render.js';
 import { insertTemplate, latestTemplate } from '../letters/store.js';
 
 export interface UploadedFile { name: string; content: Buffer }
@@ -78,8 +78,8 @@ async function parseTemplate(file: UploadedFile, errors: ErrorItem[]): Promise<P
     await checkTemplate(await openTemplate(file.content, file.name), file.name);
   } catch (err) {
     if (!(err instanceof TemplateProblem)) throw err;
-    // The problem itself is docxtemplater's (English); the tag it names is what the analyst looks for.
-    errors.push(...err.issues.map((i) => entry({ element: file.name }, text('deploy.template-refused', { file: file.name, problem: `${i.tag ? `{${i.tag}}: ` : ''}${i.message}` }))));
+    // Each problem in the reader's language (catalog/templates.ts), naming the tag the analyst looks for.
+    errors.push(...err.issues.map((i) => entry({ element: file.name }, text('deploy.template-refused', { file: file.name, problem: issueText(i) }))));
     return undefined;
   }
   return { name: file.name, content: file.content, checksum: createHash('sha256').update(file.content).digest('hex') };

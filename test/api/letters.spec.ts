@@ -159,6 +159,9 @@ forEachBackend('api: letters (document-render)', (backend) => {
     const incidents = (await api.http.get(`/api/incidents?processInstanceId=${huge}`).set(bearer(analyst))).body.items;
     expect(incidents).to.have.length(1);
     expect(incidents[0].message).to.contain('{lampiran}').and.to.contain('5000 items');
+    // In the reader's language, the template, the tag and the limit named (catalog/templates.ts).
+    const inId = (await api.http.get(`/api/incidents?processInstanceId=${huge}`).set(bearer(analyst)).set('Accept-Language', 'id')).body.items;
+    expect(inId[0].message).to.equal('Templat surat surat-izin.docx tidak dapat diisi: {lampiran} berisi 5000 butir; satu pengulangan paling banyak 2000 kali');
     expect((await api.http.get(`/api/process-instances/${huge}/documents`).set(bearer(analyst))).body.items).to.deep.equal([]);
     const key = { tenant, scope: 'surat:izin-dpmptsp', series: '2026|{seq:1}/503/DPMPTSP/2026' };
     expect(await lastNumber(api.db.knex, key)).to.equal(1);

@@ -35,6 +35,7 @@ import { numberFormat } from './number-format.js';
 import { modifying } from './modifying.js';
 import { operations } from './operations.js';
 import { jobFailures } from './job-failures.js';
+import { templates } from './templates.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
@@ -43,6 +44,8 @@ const areas = { ...problems, ...access, ...starting, ...operating, ...people, ..
   ...formSchema,
   // Routes' and services' refusals that were English only (issue 17).
   ...operations, ...jobFailures,
+  // Letter templates' problems, at deployment and when a letter is filled (issue 17).
+  ...templates,
 };
 
 export type MessageKey = keyof typeof areas;
