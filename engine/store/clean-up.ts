@@ -4,7 +4,7 @@
  * belt to its braces, so a projection can never outlive its instance.
  */
 import type { Knex } from 'knex';
-import type { Db } from './db.js';
+import { WrittenSql, placeholders } from './written-sql.js';
 
 /**
  * The clean-up writes, one per table (so a write batch can send them as one statement). Rows the
@@ -13,17 +13,16 @@ import type { Db } from './db.js';
  * Only that one row of the input's job: another attempt of the same job (a retry enqueued before a
  * late completion of the first) is still waiting and must be cancelled like any other.
  */
-export function cleanUpEndedInstance(db: Db, instanceId: string, now: Date, stepKeys: number[] = [], finishedJob?: string): [table: string, query: Knex.QueryBuilder][] {
-  const rows = (table: string) => {
-    const q = db(table).where({ instance_id: instanceId });
-    return stepKeys.length ? q.whereNotIn('key', stepKeys) : q;
-  };
-  const jobs = finishedJob === undefined ? rows('job') : rows('job').whereNot({ id: finishedJob });
+export function cleanUpEndedInstance(instanceId: string, now: Date, stepKeys: readonly number[] = [], finishedJob?: string): [table: string, query: WrittenSql][] {
+  const spared = stepKeys.length ? ` and "key" not in ${placeholders(stepKeys.length)}` : '';
+  const rows = (sql: string, values: Knex.Value[], more = '', moreValues: Knex.Value[] = []) =>
+    new WrittenSql(`${sql} where "instance_id" = ?${spared}${more}`, [...values, instanceId, ...stepKeys, ...moreValues]);
+  const notJob = finishedJob === undefined ? '' : ' and not "id" = ?';
   return [
-    ['user_task', rows('user_task').where({ state: 'open' }).update({ state: 'cancelled', completed_at: now })],
-    ['job', jobs.whereIn('state', ['ready', 'running']).update({ state: 'cancelled', locked_until: null })],
-    ['timer', rows('timer').delete()],
-    ['message_subscription', rows('message_subscription').delete()],
-    ['signal_subscription', rows('signal_subscription').delete()],
+    ['user_task', rows('update "user_task" set "state" = ?, "completed_at" = ?', ['cancelled', now], ' and "state" = ?', ['open'])],
+    ['job', rows('update "job" set "state" = ?, "locked_until" = ?', ['cancelled', null], `${notJob} and "state" in (?, ?)`, [...(finishedJob === undefined ? [] : [finishedJob]), 'ready', 'running'])],
+    ['timer', rows('delete from "timer"', [])],
+    ['message_subscription', rows('delete from "message_subscription"', [])],
+    ['signal_subscription', rows('delete from "signal_subscription"', [])],
   ];
 }

@@ -25,6 +25,7 @@ import { prepared, type Db } from './db.js';
 import { partsOf, conditionOf, describeOp, type Part, type RowOp, type Assumption } from './row-ops.js';
 import { historyInsert, type HistoryRow } from './history.js';
 import { TAKEN_NUMBER } from './taken-number.js';
+import { WrittenSql } from './written-sql.js';
 
 /** The work needs more than one statement (or lost a race): run it again in a transaction. */
 export class NeedsTransaction extends Error {
@@ -118,7 +119,7 @@ export class Executor {
   }
 
   private async addPart(part: Part): Promise<void> {
-    const query = part.expect ? (part.query as Knex.QueryBuilder).returning(this.db.raw('1')) : part.query;
+    const query = !part.expect ? part.query : part.query instanceof WrittenSql ? part.query.returningOne() : (part.query as Knex.QueryBuilder).returning(this.db.raw('1'));
     const queued = compiled({ ...part, query });
     if (this.oneStatement && this.sealed) throw new NeedsTransaction(`a write to ${part.table} after a step's writes were queued`);
     if (!this.fits(queued)) {
@@ -146,7 +147,7 @@ export class Executor {
    */
   handOver(): Statement | undefined {
     const { assumptions } = this;
-    const parts: Queued[] = this.history.length ? [...this.parts, compiled({ table: 'history', query: historyInsert(this.db, this.history), insert: true })] : this.parts;
+    const parts: Queued[] = this.history.length ? [...this.parts, compiled({ table: 'history', query: historyInsert(this.history), insert: true })] : this.parts;
     if (parts.length === 0 && assumptions.length === 0) return undefined;
     this.parts = [];
     this.history = [];

@@ -5,7 +5,8 @@
  */
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
-import { TAKEN_NUMBER, numberedText, takenNumberSql } from './taken-number.js';
+import { TAKEN_NUMBER } from './taken-number.js';
+import { WrittenSql, columnList } from './written-sql.js';
 import { paged } from './db.js';
 import { containsPattern } from './tasks.js';
 import { substringTrigrams } from './case-search.js';
@@ -50,16 +51,22 @@ export function prefixedInstance(alias: string, prefix: string): { columns: stri
 }
 
 /** Inserts a new instance; `completed`: the elements its first step completed (the statistics' projection). */
-export function insertInstance(db: Db, row: InstanceRow, completed: readonly string[] = []): Knex.QueryBuilder {
+export function insertInstance(row: InstanceRow, completed: readonly string[] = []): WrittenSql {
   const snapshot = JSON.stringify(row.snapshot);
+  const sla = slaColumns(row.snapshot);
   // A number taken in the same statement (taken-number.ts) goes into the column and the snapshot.
   const numbered = row.business_key === TAKEN_NUMBER.placeholder;
-  return db('process_instance').insert({
-    ...row, business_key: numberedText(db, row.business_key),
-    snapshot: numbered ? db.raw("jsonb_set(?::jsonb, '{businessKey}', to_jsonb(?))", [snapshot, takenNumberSql(db)]) : snapshot,
-    active_elements: activeElements(row.snapshot), completed_elements: [...new Set(completed)], ...slaColumns(row.snapshot),
-  });
+  const number = `(select number from "${TAKEN_NUMBER.cte}")`;
+  const values: Knex.Value[] = [activeElements(row.snapshot)];
+  if (!numbered) values.push(row.business_key);
+  values.push([...new Set(completed)], row.definition_id, row.ended_at, row.id, row.parent_instance_id, row.process_key, row.process_version,
+    sla.sla_due_at, sla.sla_paused_at, sla.sla_state, sla.sla_working_days, snapshot, row.start_form_ref ?? null, row.started_at, row.started_by, row.state, row.tenant_id, row.version);
+  return new WrittenSql(`insert into "process_instance" (${INSERT_COLUMNS}) values (?, ${numbered ? number : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
+    + `${numbered ? `jsonb_set(?::jsonb, '{businessKey}', to_jsonb(${number}))` : '?'}, ?, ?, ?, ?, ?, ?)`, values);
 }
+
+const INSERT_COLUMNS = columnList(['active_elements', 'business_key', 'completed_elements', 'definition_id', 'ended_at', 'id', 'parent_instance_id', 'process_key',
+  'process_version', 'sla_due_at', 'sla_paused_at', 'sla_state', 'sla_working_days', 'snapshot', 'start_form_ref', 'started_at', 'started_by', 'state', 'tenant_id', 'version']);
 
 /**
  * The projections of the case's SLA (migration case_sla): written with every save, so they always
@@ -84,17 +91,25 @@ export async function lockInstance(db: Db, id: string): Promise<InstanceRow | un
  * The update that saves `row` (version already incremented) if the stored row still has the version before it (callers hold the
  * row lock, so the version only guards against a bug): it must change exactly one row.
  */
-export function saveInstance(db: Db, row: InstanceRow, completed: readonly string[] = []): Knex.QueryBuilder {
+export function saveInstance(row: InstanceRow, completed: readonly string[] = []): WrittenSql {
   const fresh = [...new Set(completed)];
   const { snapshot } = row;
-  return db('process_instance').where({ id: row.id, version: row.version - 1 }).update({
-    snapshot: JSON.stringify(snapshot), state: snapshot.status, version: row.version, ended_at: row.ended_at, active_elements: activeElements(snapshot), ...slaColumns(snapshot),
+  const sla = slaColumns(snapshot);
+  const values: Knex.Value[] = [JSON.stringify(snapshot), snapshot.status, row.version, row.ended_at, activeElements(snapshot),
+    sla.sla_working_days, sla.sla_due_at, sla.sla_paused_at, sla.sla_state,
     // The definition changes only by a migration; written always, so the save stays one shape.
-    definition_id: row.definition_id, process_version: row.process_version,
-    // The elements this step completed join those completed before (each once).
-    ...(fresh.length ? { completed_elements: db.raw('array(select distinct x from unnest(completed_elements || ?::text[]) x order by x)', [fresh]) } : {}),
-  });
+    row.definition_id, row.process_version];
+  // The elements this step completed join those completed before (each once).
+  if (fresh.length) values.push(fresh);
+  values.push(row.id, row.version - 1);
+  return new WrittenSql(fresh.length ? SAVE_COMPLETING : SAVE, values);
 }
+
+const SAVE_SET = 'update "process_instance" set "snapshot" = ?, "state" = ?, "version" = ?, "ended_at" = ?, "active_elements" = ?, "sla_working_days" = ?, '
+  + '"sla_due_at" = ?, "sla_paused_at" = ?, "sla_state" = ?, "definition_id" = ?, "process_version" = ?';
+const SAVE_WHERE = ' where "id" = ? and "version" = ?';
+const SAVE = SAVE_SET + SAVE_WHERE;
+const SAVE_COMPLETING = `${SAVE_SET}, "completed_elements" = array(select distinct x from unnest(completed_elements || ?::text[]) x order by x)${SAVE_WHERE}`;
 
 /**
  * Saves many rows over the versions before them in ONE update (a batch of the calendar re-plan):

@@ -6,6 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { prepared, type Db } from './db.js';
+import { WrittenSql, columnList, placeholders } from './written-sql.js';
 import { prefixedInstance, type InstanceRow } from './instances.js';
 
 export interface JobRow {
@@ -37,9 +38,13 @@ export function attemptOf(job: { effect_id: string }): number {
 }
 
 /** Enqueues one attempt of the job of instance+key; a replay of the same attempt is ignored. */
-export function insertJob(db: Db, row: JobRow): Knex.QueryBuilder {
-  return db('job').insert({ ...row, payload: JSON.stringify(row.payload) }).onConflict('effect_id').ignore();
+export function insertJob(row: JobRow): WrittenSql {
+  return new WrittenSql(JOB_INSERT, [row.attempts, row.created_at, row.due_at, row.effect_id, row.element_id, row.id, row.instance_id, row.key, row.last_error,
+    row.locked_until, JSON.stringify(row.payload), row.retries, row.state, row.tenant_id, row.type]);
 }
+
+const JOB_INSERT = `insert into "job" (${columnList(['attempts', 'created_at', 'due_at', 'effect_id', 'element_id', 'id', 'instance_id', 'key', 'last_error',
+  'locked_until', 'payload', 'retries', 'state', 'tenant_id', 'type'])}) values ${placeholders(15)} on conflict ("effect_id") do nothing`;
 
 /** Marks the pending attempts of instance+key cancelled unless finished; running twice is harmless. */
 export function cancelJob(db: Db, instanceId: string, key: number): Knex.QueryBuilder {
@@ -135,13 +140,14 @@ const TAKE_JOB = (() => {
 })();
 
 /** Records the outcome of a run; only a running row changes (a cancelled job stays cancelled). */
-export function finishJob(db: Db, id: string, state: 'completed' | 'failed', error: string | null): Knex.QueryBuilder {
-  return db('job').where({ id, state: 'running' }).update({ state, locked_until: null, last_error: error });
+export function finishJob(id: string, state: 'completed' | 'failed', error: string | null): WrittenSql {
+  return new WrittenSql('update "job" set "state" = ?, "locked_until" = ?, "last_error" = ? where "id" = ? and "state" = ?', [state, null, error, id, 'running']);
 }
 
 /** The other attempts of `job`'s key still waiting to run: moot once one attempt completed. */
-export function cancelOtherAttempts(db: Db, job: Pick<JobRow, 'id' | 'instance_id' | 'key'>): Knex.QueryBuilder {
-  return db('job').where({ instance_id: job.instance_id, key: job.key, state: 'ready' }).whereNot('id', job.id).update({ state: 'cancelled', locked_until: null });
+export function cancelOtherAttempts(job: Pick<JobRow, 'id' | 'instance_id' | 'key'>): WrittenSql {
+  return new WrittenSql('update "job" set "state" = ?, "locked_until" = ? where "instance_id" = ? and "key" = ? and "state" = ? and not "id" = ?',
+    ['cancelled', null, job.instance_id, job.key, 'ready', job.id]);
 }
 
 /** Earliest due time of a ready job of these types, for the runner's sleep. */

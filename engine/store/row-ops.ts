@@ -23,6 +23,7 @@ import { cleanUpEndedInstance } from './clean-up.js';
 import { takeNumberQuery, type CounterKey, type NumberShape } from './counters.js';
 import { TAKEN_NUMBER } from './taken-number.js';
 import { attachDocument } from './documents.js';
+import type { WrittenSql } from './written-sql.js';
 
 export type RowOp =
   /**
@@ -89,8 +90,11 @@ export type Assumption =
 /** One query of an operation, with what the executor needs to place it. */
 export interface Part {
   table: string;
-  /** A query builder, or SQL written out (a part on every start's path, see counters.ts takeNumberQuery): never one that must `expect`. */
-  query: Knex.QueryBuilder | Knex.Raw;
+  /**
+   * A query builder; SQL written out (written-sql.ts: the operations of every command); or a raw
+   * query (a part on every start's path, see counters.ts takeNumberQuery), never one that must `expect`.
+   */
+  query: Knex.QueryBuilder | WrittenSql | Knex.Raw;
   /** A plain insert (ON CONFLICT DO NOTHING at most): shares a statement with other inserts into its table. */
   insert?: boolean;
   /** Touches no row that the other queued parts of its table touch. */
@@ -112,19 +116,19 @@ export function partsOf(db: Db, op: RowOp): Part[] {
     case 'number.take':
       return [{ table: 'number_counter', query: takeNumberQuery(db, op.key, op.at, op.shape), name: TAKEN_NUMBER.cte }];
     case 'instance.insert':
-      return [{ table: 'process_instance', query: insertInstance(db, op.row, op.completed), insert: true }];
+      return [{ table: 'process_instance', query: insertInstance(op.row, op.completed), insert: true }];
     case 'instance.update':
-      return [{ table: 'process_instance', query: saveInstance(db, op.row, op.completed), rows: op.row.id, expect: op }];
+      return [{ table: 'process_instance', query: saveInstance(op.row, op.completed), rows: op.row.id, expect: op }];
     case 'instance.update-many':
       return [{ table: 'process_instance', query: saveInstances(db, op.rows), expect: op, expectRows: op.rows.length }];
     case 'history.insert':
       // The executor gathers the history rows of a statement into one insert, in order (see there).
-      return [{ table: 'history', query: historyInsert(db, op.rows), insert: true }];
+      return [{ table: 'history', query: historyInsert(op.rows), insert: true }];
     case 'task.insert':
-      return [{ table: 'user_task', query: insertTask(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+      return [{ table: 'user_task', query: insertTask(op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
     case 'task.close':
       // Completed by a person: no row changes when someone else claimed it meanwhile.
-      return [{ table: 'user_task', query: closeTask(db, op.instanceId, op.key, op.state, op.at, op.by), rows: rowsOf(op.instanceId, op.key), expect: op.state === 'completed' && op.by !== null ? op : undefined }];
+      return [{ table: 'user_task', query: closeTask(op.instanceId, op.key, op.state, op.at, op.by), rows: rowsOf(op.instanceId, op.key), expect: op.state === 'completed' && op.by !== null ? op : undefined }];
     case 'task.assign':
       return [{ table: 'user_task', query: assignTask(db, op.taskId, op.expected, op.assignee), rows: rowsOf(op.instanceId, op.key), expect: op }];
     case 'task.reschedule':
@@ -132,14 +136,14 @@ export function partsOf(db: Db, op: RowOp): Part[] {
     case 'task.reschedule-many':
       return [{ table: 'user_task', query: rescheduleTasks(db, op.tasks) }];
     case 'job.insert':
-      return [{ table: 'job', query: insertJob(db, op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
+      return [{ table: 'job', query: insertJob(op.row), insert: true, rows: rowsOf(op.row.instance_id, op.row.key) }];
     case 'job.cancel':
       return [{ table: 'job', query: cancelJob(db, op.instanceId, op.key), rows: rowsOf(op.instanceId, op.key) }];
     case 'job.finish':
-      return [{ table: 'job', query: finishJob(db, op.jobId, op.state, op.error), rows: rowsOf(op.instanceId, op.key) }];
+      return [{ table: 'job', query: finishJob(op.jobId, op.state, op.error), rows: rowsOf(op.instanceId, op.key) }];
     case 'job.cancel-others':
       // Only the key's other attempts, never `jobId` itself: disjoint from job.finish of the same key.
-      return [{ table: 'job', query: cancelOtherAttempts(db, { id: op.jobId, instance_id: op.instanceId, key: op.key }), disjoint: true }];
+      return [{ table: 'job', query: cancelOtherAttempts({ id: op.jobId, instance_id: op.instanceId, key: op.key }), disjoint: true }];
     case 'timer.upsert':
       return [{ table: 'timer', query: upsertTimer(db, op.row), rows: rowsOf(op.row.instance_id!, op.row.key) }];
     case 'timer.delete':
@@ -167,7 +171,7 @@ export function partsOf(db: Db, op: RowOp): Part[] {
         table, query: db(table).where({ instance_id: op.instanceId, key: op.key }).update({ element_id: op.elementId }), rows: rowsOf(op.instanceId, op.key),
       }));
     case 'instance.clean-up':
-      return cleanUpEndedInstance(db, op.instanceId, op.at, op.spareKeys, op.spareJob).map(([table, query]) => ({ table, query, disjoint: true }));
+      return cleanUpEndedInstance(op.instanceId, op.at, op.spareKeys, op.spareJob).map(([table, query]) => ({ table, query, disjoint: true }));
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import type { Knex } from 'knex';
 import type { Db, Page, PageQuery } from './db.js';
-import { numberedText } from './taken-number.js';
+import { TAKEN_NUMBER } from './taken-number.js';
+import { WrittenSql, columnList } from './written-sql.js';
 import { paged, prepared } from './db.js';
 import { INSTANCE_COLUMNS, type InstanceRow } from './instances.js';
 
@@ -45,18 +46,25 @@ export function candidateKeys(tenant: string, username: string, groups: string[]
 }
 
 /** Opens a task; a replayed task.open for the same instance+key is ignored. */
-export function insertTask(db: Db, row: TaskRow): Knex.QueryBuilder {
+export function insertTask(row: TaskRow): WrittenSql {
   const keys = [...row.candidate_users.map((u) => `${row.tenant_id}:u:${u}`), ...row.candidate_groups.map((g) => `${row.tenant_id}:g:${g}`)];
+  const numbered = row.business_key === TAKEN_NUMBER.placeholder;
+  const values: Knex.Value[] = [row.assignee];
+  if (!numbered) values.push(row.business_key);
+  values.push(row.candidate_groups, keys, row.candidate_users, row.completed_at, row.completed_by, row.created_at, row.due_at, row.due_from ?? null,
+    row.due_working_days ?? null, row.element_id, row.follow_up_at, row.form_id);
   // The form is pinned to its newest version now, inside the insert (no extra round trip).
-  const formRef = row.form_id ? db.raw('(select id from form where tenant_id = ? and form_id = ? order by version desc limit 1)', [row.tenant_id, row.form_id]) : null;
-  return db('user_task').insert({ ...row, business_key: numberedText(db, row.business_key), candidate_keys: keys, form_ref: formRef }).onConflict(['instance_id', 'key']).ignore();
+  if (row.form_id) values.push(row.tenant_id, row.form_id);
+  else values.push(null);
+  values.push(row.id, row.instance_id, row.key, row.name, row.priority, row.process_key, row.state, row.tenant_id);
+  return new WrittenSql(`insert into "user_task" (${TASK_INSERT_COLUMNS}) values (?, ${numbered ? `(select number from "${TAKEN_NUMBER.cte}")` : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
+    + `${row.form_id ? '(select id from form where tenant_id = ? and form_id = ? order by version desc limit 1)' : '?'}, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("instance_id", "key") do nothing`,
+  values);
 }
 
-/**
- * Closes the open task of instance+key; running twice changes nothing the second time. Completed
- * by a person, the task is theirs: an unassigned one is claimed in the same write, and one that
- * someone else claimed meanwhile is left alone (no row changes, which the caller turns into 409).
- */
+const TASK_INSERT_COLUMNS = columnList(['assignee', 'business_key', 'candidate_groups', 'candidate_keys', 'candidate_users', 'completed_at', 'completed_by', 'created_at',
+  'due_at', 'due_from', 'due_working_days', 'element_id', 'follow_up_at', 'form_id', 'form_ref', 'id', 'instance_id', 'key', 'name', 'priority', 'process_key', 'state', 'tenant_id']);
+
 /** Moves the open task's due date (a working-day due date counted again); a closed task keeps its row. */
 export function rescheduleTask(db: Db, instanceId: string, key: number, dueAt: Date): Knex.QueryBuilder {
   return db('user_task').where({ instance_id: instanceId, key, state: 'open' }).update({ due_at: dueAt });
@@ -71,14 +79,19 @@ export function rescheduleTasks(db: Db, tasks: readonly { instanceId: string; ke
     .update({ due_at: db.raw('v.due_at') });
 }
 
-export function closeTask(db: Db, instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): Knex.QueryBuilder {
-  const q = db('user_task').where({ instance_id: instanceId, key, state: 'open' });
-  if (state === 'completed' && by !== null) {
-    return q.andWhere((w) => w.whereNull('assignee').orWhere('assignee', by))
-      .update({ state, completed_at: at, completed_by: by, assignee: db.raw('coalesce(assignee, ?)', [by]) });
-  }
-  return q.update({ state, completed_at: at, completed_by: state === 'completed' ? by : null });
+/**
+ * Closes the open task of instance+key; running twice changes nothing the second time. Completed
+ * by a person, the task is theirs: an unassigned one is claimed in the same write, and one that
+ * someone else claimed meanwhile is left alone (no row changes, which the caller turns into 409).
+ */
+export function closeTask(instanceId: string, key: number, state: 'completed' | 'cancelled', at: Date, by: string | null): WrittenSql {
+  if (state === 'completed' && by !== null) return new WrittenSql(CLOSE_AS_PERSON, [state, at, by, by, instanceId, key, 'open', by]);
+  return new WrittenSql(CLOSE, [state, at, state === 'completed' ? by : null, instanceId, key, 'open']);
 }
+
+const CLOSE = 'update "user_task" set "state" = ?, "completed_at" = ?, "completed_by" = ? where "instance_id" = ? and "key" = ? and "state" = ?';
+const CLOSE_AS_PERSON = 'update "user_task" set "state" = ?, "completed_at" = ?, "completed_by" = ?, "assignee" = coalesce(assignee, ?) '
+  + 'where "instance_id" = ? and "key" = ? and "state" = ? and ("assignee" is null or "assignee" = ?)';
 
 export async function findTask(db: Db, tenant: string, id: string): Promise<TaskRow | undefined> {
   return db('user_task').where({ tenant_id: tenant, id }).first(TASK_COLUMNS);
