@@ -25,6 +25,7 @@ import * as caseSla from './20261207065712_case_sla.js';
 import * as letters from './20261207070000_letters.js';
 import * as letterRegisters from './20261207101500_letter_registers.js';
 import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
+import * as userTaskUnreadIndexes from './20261207160000_user_task_unread_indexes.js';
 import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
 import * as incidentParams from './20261207100000_incident_params.js';
 
@@ -54,6 +55,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207093000_task_working_day_plan', taskWorkingDayPlan],
   ['20261207100000_incident_params', incidentParams],
   ['20261207101500_letter_registers', letterRegisters],
+  ['20261207160000_user_task_unread_indexes', userTaskUnreadIndexes],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
