@@ -26,6 +26,7 @@ import * as letters from './20261207070000_letters.js';
 import * as letterRegisters from './20261207101500_letter_registers.js';
 import * as operateTenantIndexes from './20261207070100_operate_tenant_indexes.js';
 import * as userTaskUnreadIndexes from './20261207160000_user_task_unread_indexes.js';
+import * as tenantTrigramsPlpgsql from './20261207160100_tenant_trigrams_plpgsql.js';
 import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
 import * as incidentParams from './20261207100000_incident_params.js';
 
@@ -56,6 +57,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207100000_incident_params', incidentParams],
   ['20261207101500_letter_registers', letterRegisters],
   ['20261207160000_user_task_unread_indexes', userTaskUnreadIndexes],
+  ['20261207160100_tenant_trigrams_plpgsql', tenantTrigramsPlpgsql],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {
