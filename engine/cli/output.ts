@@ -1,13 +1,25 @@
 /** What the CLI prints: problems naming file and element, and progress lines on stderr, in the CLI's language (lang.ts). */
-import { render, text } from '../messages/index.js';
+import { render, text, type Text } from '../messages/index.js';
 import { formatProblem, PackError, type PackProblem } from '../packs/problems.js';
 import { cliLang } from './lang.js';
 import type { ErrorItem } from '../service/errors.js';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-export function progress(message: string): void {
-  process.stderr.write(`${message}\n`);
+/** A failed operation whose words are catalog text: printed in the CLI's language, exit code 1. */
+export class CliError extends Error {
+  constructor(readonly text: Text) {
+    super(render(text, 'en'));
+  }
+}
+
+export function progress(message: string | Text): void {
+  process.stderr.write(`${say(message)}\n`);
+}
+
+/** A line in the CLI's language. */
+export function say(message: string | Text): string {
+  return render(message, cliLang());
 }
 
 /** A pack's warning as one line, in the CLI's language. */

@@ -6,7 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createPublicKey } from 'node:crypto';
 import { generateKeyPair } from '../packs/signature.js';
 import { parseArgs, UsageError } from './args.js';
-import { EXIT } from './output.js';
+import { CliError, EXIT, say } from './output.js';
+import { text } from '../messages/index.js';
 import { openInstallation } from './pack-tenant.js';
 
 export async function packKeygen(argv: string[]): Promise<number> {
@@ -16,8 +17,8 @@ export async function packKeygen(argv: string[]): Promise<number> {
   // The private key is written only for its owner and never overwrites an existing file.
   await writeFile(`${positionals[0]}.key.pem`, privateKey, { mode: 0o600, flag: 'wx' });
   await writeFile(`${positionals[0]}.pub.pem`, publicKey, { flag: 'wx' });
-  console.log(`✓ ${positionals[0]}.key.pem (keep it secret; sign with: alur pack build <dir> --sign ${positionals[0]}.key.pem)`);
-  console.log(`✓ ${positionals[0]}.pub.pem (give it to importing tenants: alur pack trust ${positionals[0]}.pub.pem --tenant T --publisher P)`);
+  console.log(`✓ ${say(text('cli.key-private', { file: `${positionals[0]}.key.pem` }))}`);
+  console.log(`✓ ${say(text('cli.key-public', { file: `${positionals[0]}.pub.pem` }))}`);
   return EXIT.ok;
 }
 
@@ -26,13 +27,13 @@ export async function packTrust(argv: string[]): Promise<number> {
   if (positionals.length !== 1 || !options.tenant || !options.publisher) throw new UsageError('usage: alur pack trust <public-key.pem> --tenant T --publisher <publisher tenant id>');
   const pem = await readFile(positionals[0], 'utf8');
   const key = createPublicKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${positionals[0]} is not an Ed25519 public key`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new CliError(text('cli.not-ed25519', { file: positionals[0] }));
   const { db, store } = await openInstallation();
   try {
     const tenant = options.tenant as string;
     const keys = (await store.trustedKeys(tenant)).filter((k) => k.publicKey.trim() !== pem.trim());
     await store.setTrustedKeys(tenant, [...keys, { publisher: options.publisher as string, publicKey: pem }]);
-    console.log(`✓ tenant ${tenant} trusts ${keys.length + 1} publisher key(s); unsigned packs are refused from now on`);
+    console.log(`✓ ${say(text('cli.trusted', { tenant, count: keys.length + 1 }))}`);
     return EXIT.ok;
   } finally {
     await db.close();

@@ -16,7 +16,8 @@ import { readPackZip } from '../packs/read-zip.js';
 import { validatePack } from '../packs/validate.js';
 import { FolderPackStore } from '../packs/store.js';
 import { parseArgs, UsageError } from './args.js';
-import { EXIT, progress } from './output.js';
+import { CliError, EXIT, progress, say } from './output.js';
+import { text } from '../messages/index.js';
 import { BUILT_IN_TYPES } from '../runner/connectors/index.js';
 import { readJsonFile, trustedKeys } from './pack-local.js';
 
@@ -35,31 +36,31 @@ export async function packImport(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { tenant: 'value', roles: 'value', 'dry-run': 'flag', trust: 'value', 'create-tenant': 'flag' });
   if (positionals.length !== 1 || !options.tenant || !options.roles) throw new UsageError('usage: alur pack import <zip> --tenant T --roles map.json [--dry-run] [--create-tenant] [--trust keys.json]');
   const tenant = options.tenant as string;
-  const roles = checkRoleMap(await readJsonFile(options.roles as string, 'role map'));
+  const roles = checkRoleMap(await readJsonFile(options.roles as string, 'cli.what-role-map'));
   const zip = await readFile(positionals[0]);
   const { db, engine, store } = await openInstallation();
   try {
-    progress(`validating ${positionals[0]}`);
+    progress(text('cli.validating', { path: positionals[0] }));
     const keys = [...(await store.trustedKeys(tenant)), ...(await trustedKeys(options.trust as string | undefined))];
     const v = await validatePack(await readPackZip(zip, positionals[0]), { trustedKeys: keys });
     if (!(await findTenant(db.knex, tenant))) {
-      if (!options['create-tenant']) throw new Error(`tenant ${tenant} does not exist (add --create-tenant to create it)`);
+      if (!options['create-tenant']) throw new CliError(text('cli.no-tenant', { tenant }));
       // A dry run changes nothing, not even the tenant list: it plans against an empty tenant.
       if (!options['dry-run']) {
-        progress(`creating tenant ${tenant}`);
+        progress(text('cli.creating-tenant', { tenant }));
         await insertTenant(db.knex, { id: tenant, name: tenant, created_at: new Date() });
       }
     }
     const actor = { id: 'cli', username: 'alur-cli', tenant, roles: ['admin'], groups: [] };
-    progress(`${options['dry-run'] ? 'planning' : 'importing'} ${v.manifest.name}@${v.manifest.version} into ${tenant}`);
+    progress(text(options['dry-run'] ? 'cli.planning' : 'cli.importing', { pack: `${v.manifest.name}@${v.manifest.version}`, tenant }));
     const r = await importPack(engine, actor, v, roles, { dryRun: !!options['dry-run'], store, zip, connectorTypes: BUILT_IN_CONNECTORS });
-    for (const p of r.processes) console.log(`  ${p.change.padEnd(9)} ${p.key}${p.version ? ` v${p.version}` : ''}`);
-    for (const p of r.removedProcesses) console.log(`  removed   ${p} (stays deployed; no longer in the pack)`);
-    if (r.unmappedRoles.length) console.log(`  ! roles to map before importing: ${r.unmappedRoles.join(', ')}`);
-    if (r.missingConnectors.length) console.log(`  ! connectors to register before running: ${r.missingConnectors.join(', ')}`);
-    if (r.unknownMappedRoles.length) console.log(`  ! mapped roles the pack does not declare: ${r.unknownMappedRoles.join(', ')}`);
-    for (const u of r.uncheckedExpressions) console.log(`  ? ${u.file} ${u.element} ${u.attribute}="${u.expression}": roles computed at run time cannot be checked; a value outside the map becomes an incident`);
-    console.log(r.deployed ? `✓ deployed ${r.pack}@${r.version} to ${tenant}` : `✓ dry run: nothing deployed`);
+    for (const p of r.processes) console.log(`  ${say(text(`cli.change-${p.change}`)).toLowerCase().padEnd(9)} ${p.key}${p.version ? ` v${p.version}` : ''}`);
+    for (const p of r.removedProcesses) console.log(`  ${say(text('cli.removed-word')).toLowerCase().padEnd(9)} ${say(text('cli.removed', { process: p }))}`);
+    if (r.unmappedRoles.length) console.log(`  ! ${say(text('cli.roles-to-map', { roles: r.unmappedRoles.join(', ') }))}`);
+    if (r.missingConnectors.length) console.log(`  ! ${say(text('cli.connectors-to-register', { types: r.missingConnectors.join(', ') }))}`);
+    if (r.unknownMappedRoles.length) console.log(`  ! ${say(text('cli.unknown-mapped', { roles: r.unknownMappedRoles.join(', ') }))}`);
+    for (const u of r.uncheckedExpressions) console.log(`  ? ${say(text('cli.unchecked', { file: u.file, element: u.element, attribute: u.attribute, expression: u.expression }))}`);
+    console.log(`✓ ${say(r.deployed ? text('cli.deployed', { pack: `${r.pack}@${r.version}`, tenant }) : text('cli.dry-run'))}`);
     return EXIT.ok;
   } finally {
     await db.close();
@@ -72,10 +73,10 @@ export async function packExport(argv: string[]): Promise<number> {
   const { db, store } = await openInstallation();
   try {
     const pack = await store.get(options.tenant as string, positionals[0]);
-    if (!pack) throw new Error(`pack ${positionals[0]} is not installed in tenant ${options.tenant}`);
+    if (!pack) throw new CliError(text('cli.not-installed', { pack: positionals[0], tenant: options.tenant as string }));
     const out = (options.out as string | undefined) ?? `${pack.name}-${pack.version}.zip`;
     await writeFile(out, pack.zip);
-    console.log(`✓ ${out}: ${pack.name}@${pack.version} (${pack.zip.length} bytes)`);
+    console.log(`✓ ${say(text('cli.exported', { file: out, pack: `${pack.name}@${pack.version}`, bytes: pack.zip.length }))}`);
     return EXIT.ok;
   } finally {
     await db.close();

@@ -41,7 +41,7 @@ describe('alur pack test (CLI)', function () {
     expect(r.out.match(/^PASS /gm)).to.have.length(count - skipped);
     expect(r.out.match(/^SKIP /gm) ?? []).to.have.length(skipped);
     expect(r.out).to.contain(`${count - skipped} passed, 0 failed${skipped ? `, ${skipped} skipped` : ''}`);
-    if (skipped) expect(r.out).to.contain('needs LibreOffice (soffice; Debian libreoffice-writer-nogui)');
+    if (skipped) expect(r.out).to.contain('Needs LibreOffice (soffice; Debian libreoffice-writer-nogui)');
   });
 
   it('given a pack with a scenario whose expectation does not hold, when tested, then that scenario fails naming the step and it exits 1', async () => {
@@ -58,6 +58,19 @@ describe('alur pack test (CLI)', function () {
     expect(r.out).to.match(/^FAIL \[2\/2\] scenarios\/rusak\.json — catatan salah/m);
     expect(r.out).to.contain('step 2 (expect): variable catatan: expected "kurang", found "lengkap"');
     expect(r.out).to.contain('1 passed, 1 failed');
+    expect(r.err).to.match(/^uji@1\.0\.0: 2 scenarios with roles\.json$/m);
+
+    // Under an Indonesian locale every line the command writes is Indonesian, the failure included.
+    const id = await alur(['pack', 'test', pack, '--roles', roles], { LANG: 'id_ID.UTF-8' });
+    expect(id.code).to.equal(1);
+    expect(id.err).to.match(/^uji@1\.0\.0: 2 skenario dengan roles\.json$/m);
+    expect(id.out).to.match(/^FAIL \[2\/2\] scenarios\/rusak\.json — catatan salah \(\d+ md\)$/m);
+    expect(id.out).to.contain('langkah 2 (expect): variabel catatan: seharusnya "kurang", ternyata "lengkap"');
+    expect(id.out).to.contain('1 lulus, 1 gagal');
+    const built = await alur(['pack', 'build', pack, '-o', join(dir, 'uji.zip')], { LANG: 'id_ID.UTF-8' });
+    expect(built.code, built.err).to.equal(0);
+    expect(built.err).to.match(/^Menyusun .*\nMemeriksa \d+ berkas$/m);
+    expect(built.out).to.match(/^✓ .*uji\.zip \(\d+ byte\): 1 proses, 1 formulir, 2 skenario$/m);
   });
 
   it('given no role map, when tested, then it is a usage error (exit 2)', async () => {

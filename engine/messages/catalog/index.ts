@@ -26,6 +26,8 @@ import { packReader } from './pack-reader.js';
 import { json } from './json.js';
 import { packFields } from './pack-fields.js';
 import { formSchema } from './form-schema.js';
+import { cli } from './cli.js';
+import { scenarioRun } from './scenario-run.js';
 import { formValues } from './form-values.js';
 import { bpmnValues } from './bpmn-values.js';
 import { bpmnAttributes } from './bpmn-attributes.js';
@@ -42,6 +44,8 @@ const areas = { ...problems, ...access, ...starting, ...operating, ...people, ..
   ...packReader, ...json, ...packFields,
   // A .form file's problems at deployment and pack import (issue 17).
   ...formSchema,
+  // What `npx alur pack` prints (issue 17).
+  ...cli, ...scenarioRun,
   // Routes' and services' refusals that were English only (issue 17).
   ...operations, ...jobFailures,
   // Letter templates' problems, at deployment and when a letter is filled (issue 17).

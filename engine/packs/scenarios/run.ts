@@ -22,45 +22,61 @@ import { findInstanceById } from '../../store/instances.js';
 import { versionsOf, type DocumentRow } from '../../store/documents.js';
 import { listIncidents } from '../../store/incidents.js';
 import { attachScenarioLetters, enrolTaskUsers, installScenarioCertificate, scenarioLetter } from './signing.js';
+import { allOf, phrase, render, text, type MessageKey, type Params, type Text } from '../../messages/index.js';
 
 /** `skipped`: not run, because a program it needs is missing (why, and what to install); ok stays true. */
-export interface ScenarioResult { name: string; file: string; ok: boolean; error?: string; skipped?: string; ms: number }
+export interface ScenarioResult {
+  name: string; file: string; ok: boolean; error?: string; skipped?: string; ms: number;
+  /** `error` and `skipped` as catalog text, for the CLI's language. */
+  errorText?: Text; skippedText?: Text;
+}
 
 /** What a scenario's `needs` asks for, and the Debian package that brings it. */
-const NEEDS: Record<ScenarioNeed, { has: (h: ScenarioHarness) => boolean; what: string }> = {
-  soffice: { has: (h) => h.soffice !== undefined, what: 'LibreOffice (soffice; Debian libreoffice-writer-nogui) for the letter\'s PDF' },
+const NEEDS: Record<ScenarioNeed, { has: (h: ScenarioHarness) => boolean; what: MessageKey }> = {
+  soffice: { has: (h) => h.soffice !== undefined, what: 'scenario-run.needs-soffice' },
 };
 
-class Failed extends Error {}
+/** A scenario's expectation that did not hold, in catalog text; `message` is its English. */
+class Failed extends Error {
+  constructor(readonly text: Text) {
+    super(render(text, 'en'));
+  }
+}
+
+const fail = (key: MessageKey, params?: Params) => new Failed(text(key, params));
 
 export async function runScenario(h: ScenarioHarness, tenant: string, file: string, s: Scenario, roles: RoleMap): Promise<ScenarioResult> {
   const started = Date.now();
   const missing = (s.needs ?? []).filter((n) => !NEEDS[n].has(h));
-  if (missing.length) return { name: s.name, file, ok: true, skipped: `needs ${missing.map((n) => NEEDS[n].what).join(', ')}`, ms: 0 };
+  if (missing.length) {
+    const skipped = text('scenario-run.needs', { what: allOf(missing.map((n) => text(NEEDS[n].what))) });
+    return { name: s.name, file, ok: true, skipped: phrase(skipped, 'en'), skippedText: skipped, ms: 0 };
+  }
   const ctx = new Ctx(h, tenant, roles);
-  let at = 'start';
+  let at: Text = text('scenario-run.at-start');
   try {
     h.clock.pin(new Date(s.clock ?? '2026-03-02T01:00:00Z'));
     for (const [i, refused] of (s.refusedStarts ?? []).entries()) {
-      at = `refused start ${i + 1}`;
+      at = text('scenario-run.at-refused-start', { n: i + 1 });
       await ctx.refusedStart(s, refused);
     }
-    at = 'start';
+    at = text('scenario-run.at-start');
     ctx.rootId = await ctx.start(s);
     await h.settle();
     for (const [i, step] of s.steps.entries()) {
-      at = `step ${i + 1} (${Object.keys(step)[0]})`;
+      at = text('scenario-run.at-step', { n: i + 1, kind: Object.keys(step)[0] });
       await ctx.step(step);
       await h.settle();
     }
-    at = 'expect';
+    at = text('scenario-run.at-expect');
     if (s.expect) await ctx.expect(s.expect);
     return { name: s.name, file, ok: true, ms: Date.now() - started };
   } catch (err) {
     // A refused start or completion says which fields, as the API's 400 does.
     const fields = err instanceof InvalidInput && err.errors.length ? ` (${err.errors.map((e) => `${e.path ?? ''}: ${e.message}`).join('; ')})` : '';
-    const message = err instanceof Failed ? err.message : `${(err as Error).name}: ${(err as Error).message}${fields}`;
-    return { name: s.name, file, ok: false, error: `${at}: ${message}`, ms: Date.now() - started };
+    const problem = err instanceof Failed ? err.text : text('scenario-run.crashed', { name: (err as Error).name, detail: `${(err as Error).message}${fields}` });
+    const error = text('scenario-run.at', { at, problem });
+    return { name: s.name, file, ok: false, error: render(error, 'en'), errorText: error, ms: Date.now() - started };
   }
 }
 
@@ -70,7 +86,7 @@ class Ctx {
 
   group(role: string): string {
     const g = this.roles[role];
-    if (!g) throw new Failed(`role "${role}" is not mapped`);
+    if (!g) throw fail('scenario-run.role-unmapped', { role });
     return g;
   }
 
@@ -79,7 +95,7 @@ class Ctx {
     if (s.start.message) {
       const m = s.start.message;
       const id = await this.h.engine.publishMessage(admin, { name: m.name, correlationKey: m.correlationKey, variables: m.variables });
-      if (!id) throw new Failed(`message "${m.name}" started no instance of ${s.process}`);
+      if (!id) throw fail('scenario-run.message-no-instance', { message: m.name, process: s.process });
       return id;
     }
     // Through the engine's own start, as the API starts: alur:starters and the start form apply.
@@ -103,22 +119,22 @@ class Ctx {
     } catch (err) {
       refusal = err;
     }
-    if (!refusal) throw new Failed(`expected the start to be refused with ${r.status}, but it started`);
+    if (!refusal) throw fail('scenario-run.not-refused', { status: r.status });
     const status = refusal instanceof InvalidInput ? 400 : refusal instanceof Forbidden ? 403 : undefined;
-    if (status !== r.status) throw new Failed(`expected a ${r.status} refusal, got ${status ?? (refusal as Error).message}`);
+    if (status !== r.status) throw fail('scenario-run.other-refusal', { status: r.status, got: status ?? (refusal as Error).message });
     if (r.errors && refusal instanceof InvalidInput) {
       const paths = [...new Set(refusal.errors.map((e) => e.path ?? ''))].sort();
-      if (!isDeepStrictEqual(paths, [...r.errors].sort())) throw new Failed(`expected errors on ${[...r.errors].sort().join(', ')}, got ${paths.join(', ')} (${refusal.errors.map((e) => e.message).join('; ')})`);
+      if (!isDeepStrictEqual(paths, [...r.errors].sort())) throw fail('scenario-run.other-errors', { expected: [...r.errors].sort().join(', '), got: paths.join(', '), messages: refusal.errors.map((e) => e.message).join('; ') });
     }
     const after = (await this.instanceIds()).length;
-    if (after !== before) throw new Failed(`the refused start left ${after - before} instance(s) behind`);
+    if (after !== before) throw fail('scenario-run.left-behind', { count: after - before });
   }
 
   async step(step: Step): Promise<void> {
     if ('expectTask' in step) return this.expectDue(step.expectTask, await this.tasksFor(step.expectTask, true));
     if ('expectNoTask' in step) {
       const open = (await this.openTasks()).filter((t) => t.element_id === step.expectNoTask.element);
-      if (open.length) throw new Failed(`expected no open task at ${step.expectNoTask.element}, found ${open.length}`);
+      if (open.length) throw fail('scenario-run.task-open', { element: step.expectNoTask.element, count: open.length });
       return;
     }
     if ('completeTask' in step) {
@@ -142,7 +158,7 @@ class Ctx {
     if ('publishMessage' in step) {
       const m = step.publishMessage;
       const id = await this.h.engine.publishMessage(this.h.admin(this.tenant), { name: m.name, correlationKey: m.correlationKey, variables: m.variables });
-      if (!id) throw new Failed(`message "${m.name}" (${m.correlationKey ?? 'no key'}) was not correlated`);
+      if (!id) throw fail('scenario-run.not-correlated', { message: m.name, key: m.correlationKey ?? text('scenario-run.no-key') });
       return;
     }
     if ('expect' in step) return this.expect(step.expect);
@@ -154,7 +170,7 @@ class Ctx {
     await claimDueJobs(this.h.db.knex, [type], this.h.clock.now(), 24 * 3600_000, 500);
     const jobs: JobRow[] = await this.h.db.knex('job').where({ tenant_id: this.tenant, type, state: 'running' }).orderBy('created_at');
     const job = jobs.find((j) => !element || j.element_id === element);
-    if (!job) throw new Failed(`no pending job of type "${type}"${element ? ` at ${element}` : ''} (pending: ${jobs.map((j) => j.element_id).join(', ') || 'none'})`);
+    if (!job) throw fail('scenario-run.no-job', { type, at: element ? text('scenario-run.job-at', { element }) : '', pending: jobs.length ? jobs.map((j) => j.element_id).join(', ') : text('scenario-run.none') });
     return job;
   }
 
@@ -171,7 +187,7 @@ class Ctx {
     const job = await this.pendingJob(type, element);
     const input = await executeJob(this.h.jobs, job, await findInstanceById(knex, job.instance_id), { baseMs: 1000, maxMs: 60_000 });
     await this.h.engine.finishJob(job, input);
-    if (input.type !== 'job.complete') throw new Failed(`job ${type} at ${job.element_id} failed: ${'message' in input ? input.message : input.type}`);
+    if (input.type !== 'job.complete') throw fail('scenario-run.job-failed', { type, element: job.element_id, detail: 'message' in input ? input.message : input.type });
   }
 
   async expectDocument(e: ExpectDocument): Promise<void> {
@@ -180,19 +196,19 @@ class Ctx {
     const value = vars[e.variable];
     const letter = value as { documentId?: string; pdfDocumentId?: string } | null;
     const id = e.pdf ? letter?.pdfDocumentId : typeof value === 'string' ? value : letter?.documentId;
-    if (!id) throw new Failed(`variable ${e.variable} names no ${e.pdf ? 'PDF of a letter' : 'document'} (${JSON.stringify(value)})`);
+    if (!id) throw fail('scenario-run.no-document', { variable: e.variable, what: text(e.pdf ? 'scenario-run.what-pdf' : 'scenario-run.what-document'), value: JSON.stringify(value) });
     const doc = await this.h.db.knex('document').where({ tenant_id: this.tenant, id }).first() as DocumentRow | undefined;
-    if (!doc) throw new Failed(`document ${id} (variable ${e.variable}) was not found`);
+    if (!doc) throw fail('scenario-run.document-missing', { id, variable: e.variable });
     const nomor = (value as { nomor?: unknown } | null)?.nomor;
-    if (e.number !== undefined && nomor !== e.number) throw new Failed(`letter ${e.variable}: number ${JSON.stringify(nomor ?? null)}, expected ${e.number}`);
-    if (e.mediaType !== undefined && doc.media_type !== e.mediaType) throw new Failed(`document ${e.variable}: ${doc.media_type}, expected ${e.mediaType}`);
+    if (e.number !== undefined && nomor !== e.number) throw fail('scenario-run.letter-number', { variable: e.variable, found: JSON.stringify(nomor ?? null), expected: e.number });
+    if (e.mediaType !== undefined && doc.media_type !== e.mediaType) throw fail('scenario-run.media-type', { variable: e.variable, found: doc.media_type, expected: e.mediaType });
     const versions = await versionsOf(this.h.db.knex, this.tenant, doc.version_of ?? doc.id);
-    if (e.versions !== undefined && versions.length !== e.versions) throw new Failed(`document ${e.variable}: expected ${e.versions} version(s), found ${versions.length}`);
+    if (e.versions !== undefined && versions.length !== e.versions) throw fail('scenario-run.versions', { variable: e.variable, expected: e.versions, found: versions.length });
     if (e.signedByRole) {
       const latest = versions.at(-1)!;
       const want = this.h.staff(this.tenant, this.group(e.signedByRole)).username;
-      if (!latest.signature) throw new Failed(`document ${e.variable}: its latest version (${latest.version}) is not signed`);
-      if (latest.signature.signedBy !== want) throw new Failed(`document ${e.variable}: signed by ${latest.signature.signedBy ?? 'the certificate holder'}, expected a user of role ${e.signedByRole}`);
+      if (!latest.signature) throw fail('scenario-run.unsigned', { variable: e.variable, version: latest.version });
+      if (latest.signature.signedBy !== want) throw fail('scenario-run.signed-by', { variable: e.variable, found: latest.signature.signedBy ?? text('scenario-run.certificate-holder'), role: e.signedByRole! });
     }
   }
 
@@ -205,14 +221,17 @@ class Ctx {
     const atElement = (await this.openTasks()).filter((t) => t.element_id === ref.element);
     const group = ref.role ? this.group(ref.role) : undefined;
     const matching = group ? atElement.filter((t) => t.candidate_groups.includes(group)) : atElement;
-    const describe = () => `open tasks at ${ref.element}: ${atElement.map((t) => `[${t.candidate_groups.join(',')}]`).join(' ') || 'none'}`;
+    const describe = () => text('scenario-run.open-tasks', { element: ref.element, groups: atElement.length ? atElement.map((t) => `[${t.candidate_groups.join(',')}]`).join(' ') : text('scenario-run.none') });
     if (checkCount && ref.count !== undefined) {
-      if (matching.length !== ref.count) throw new Failed(`expected ${ref.count} open task(s) at ${ref.element}${group ? ` for group ${group}` : ''}, found ${matching.length} (${describe()})`);
+      if (matching.length !== ref.count) throw fail('scenario-run.task-count', { expected: ref.count, element: ref.element, group: group ? text('scenario-run.for-group', { group }) : '', found: matching.length, open: describe() });
     } else if (matching.length === 0) {
       const others = (await this.openTasks()).map((t) => t.element_id);
       // A task that never opened usually stands behind an incident: name it, so the report says why.
       const incidents = (await listIncidents(this.h.db.knex, this.tenant, { state: 'open' }, { limit: 20, offset: 0 })).items.map((i) => `${i.element_id} ${i.type}: ${i.message}`);
-      throw new Failed(`expected an open task at ${ref.element}${group ? ` for group ${group} (role ${ref.role})` : ''}; ${describe()} — open elsewhere: ${others.join(', ') || 'none'}${incidents.length ? ` — incidents: ${incidents.join('; ')}` : ''}`);
+      throw fail('scenario-run.no-task', {
+        element: ref.element, group: group ? text('scenario-run.for-group-role', { group, role: ref.role! }) : '', open: describe(),
+        others: others.length ? others.join(', ') : text('scenario-run.none'), incidents: incidents.length ? text('scenario-run.task-incidents', { list: incidents.join('; ') }) : '',
+      });
     }
     return matching;
   }
@@ -223,19 +242,19 @@ class Ctx {
     const daysLeft = await daysLeftOf(this.h.engine.deps, this.tenant);
     for (const t of tasks) {
       const due = t.due_at ? new Date(t.due_at) : null;
-      if (ref.dueAt !== undefined && due?.getTime() !== Date.parse(ref.dueAt)) throw new Failed(`task at ${ref.element}: due ${due?.toISOString() ?? 'never'}, expected ${new Date(ref.dueAt).toISOString()}`);
+      if (ref.dueAt !== undefined && due?.getTime() !== Date.parse(ref.dueAt)) throw fail('scenario-run.due', { element: ref.element, found: due?.toISOString() ?? text('scenario-run.never'), expected: new Date(ref.dueAt).toISOString() });
       const left = daysLeft(due);
-      if (ref.workingDaysLeft !== undefined && left !== ref.workingDaysLeft) throw new Failed(`task at ${ref.element}: ${left ?? 'no due date, no'} working days left, expected ${ref.workingDaysLeft} (due ${due?.toISOString() ?? 'never'}, now ${this.h.clock.now().toISOString()})`);
+      if (ref.workingDaysLeft !== undefined && left !== ref.workingDaysLeft) throw fail('scenario-run.days-left', { element: ref.element, found: left ?? text('scenario-run.no-due'), expected: ref.workingDaysLeft, due: due?.toISOString() ?? text('scenario-run.never'), now: this.h.clock.now().toISOString() });
     }
   }
 
   /** The case SLA as the API shows it (service/calendars.ts slaOf) at the scenario's clock. */
   async expectSla(want: ExpectSla, sla: InstanceRow['snapshot']['sla']): Promise<void> {
     const report = (await slaOf(this.h.engine.deps, this.tenant))(sla);
-    if (!report) throw new Failed('expected a case SLA, but the process has no alur:sla');
+    if (!report) throw fail('scenario-run.no-sla');
     const found = { state: report.state, workingDaysLeft: report.workingDaysLeft, dueAt: report.dueAt, paused: report.paused };
     const wrong = Object.entries(want).filter(([k, v]) => k === 'dueAt' ? Date.parse(v as string) !== Date.parse(report.dueAt) : found[k as keyof typeof found] !== v);
-    if (wrong.length) throw new Failed(`case SLA: expected ${JSON.stringify(want)}, found ${JSON.stringify(found)} (now ${this.h.clock.now().toISOString()})`);
+    if (wrong.length) throw fail('scenario-run.sla', { expected: JSON.stringify(want), found: JSON.stringify(found), now: this.h.clock.now().toISOString() });
   }
 
   /** Every instance of the scratch tenant: the scenario's root and the children it called. */
@@ -245,22 +264,22 @@ class Ctx {
 
   async expect(e: ExpectInstance): Promise<void> {
     const root = await findInstance(this.h.db.knex, this.tenant, this.rootId);
-    if (!root) throw new Failed(`instance ${this.rootId} not found`);
+    if (!root) throw fail('scenario-run.no-instance', { id: this.rootId });
     const snap = root.snapshot;
-    if (e.businessKey !== undefined && root.business_key !== e.businessKey) throw new Failed(`expected business key ${e.businessKey}, found ${root.business_key ?? 'none'}`);
+    if (e.businessKey !== undefined && root.business_key !== e.businessKey) throw fail('scenario-run.business-key', { expected: e.businessKey, found: root.business_key ?? text('scenario-run.none') });
     if (e.state && snap.status !== e.state) {
       const active = Object.values(snap.els ?? {}).map((el) => el.e).filter((id) => id !== snap.processId);
-      throw new Failed(`expected state ${e.state}, found ${snap.status} (active: ${active.join(', ') || 'none'}${incidents(snap)})`);
+      throw fail('scenario-run.state', { expected: e.state, found: snap.status, active: active.length ? active.join(', ') : text('scenario-run.none'), incidents: incidents(snap) });
     }
     const vars = (snap.final ?? snap.els?.[1]?.v ?? {}) as Record<string, unknown>;
     for (const [k, want] of Object.entries(e.variables ?? {})) {
-      if (!isDeepStrictEqual(vars[k], want)) throw new Failed(`variable ${k}: expected ${JSON.stringify(want)}, found ${JSON.stringify(vars[k])}`);
+      if (!isDeepStrictEqual(vars[k], want)) throw fail('scenario-run.variable', { name: k, expected: JSON.stringify(want), found: JSON.stringify(vars[k]) });
     }
     if (e.sla) await this.expectSla(e.sla, snap.sla);
     if (e.activeElements) {
       const active = Object.values(snap.els ?? {}).map((el) => el.e);
       const missing = e.activeElements.filter((id) => !active.includes(id));
-      if (missing.length) throw new Failed(`expected active ${missing.join(', ')}; active: ${active.join(', ')}`);
+      if (missing.length) throw fail('scenario-run.not-active', { missing: missing.join(', '), active: active.join(', ') });
     }
     if (e.path || e.notPassed) {
       const completed: string[] = [];
@@ -275,16 +294,16 @@ class Ctx {
       let i = 0;
       for (const id of e.path ?? []) {
         const at = completed.indexOf(id, i);
-        if (at < 0) throw new Failed(`path: ${id} was not completed after ${e.path![Math.max(0, (e.path ?? []).indexOf(id) - 1)]}; completed: ${completed.join(' → ')}`);
+        if (at < 0) throw fail('scenario-run.path', { id, after: e.path![Math.max(0, (e.path ?? []).indexOf(id) - 1)], completed: completed.join(' → ') });
         i = at + 1;
       }
       const passed = (e.notPassed ?? []).filter((id) => entered.has(id));
-      if (passed.length) throw new Failed(`expected never to enter ${passed.join(', ')}`);
+      if (passed.length) throw fail('scenario-run.entered', { elements: passed.join(', ') });
     }
   }
 }
 
-function incidents(snap: InstanceRow['snapshot']): string {
+function incidents(snap: InstanceRow['snapshot']): Text | string {
   const list = Object.values(snap.els ?? {}).filter((el) => el.inc).map((el) => `${el.e}: ${el.inc!.message}`);
-  return list.length ? `; incidents: ${list.join('; ')}` : '';
+  return list.length ? text('scenario-run.incidents', { list: list.join('; ') }) : '';
 }

@@ -7,6 +7,7 @@ import type { ValidatedPack } from '../validate.js';
 import { importPack } from '../import.js';
 import { ScenarioHarness } from './harness.js';
 import { runScenario, type ScenarioResult } from './run.js';
+import { render, text, type Text } from '../../messages/index.js';
 
 export interface SuiteOptions {
   onResult?: (r: ScenarioResult, index: number, total: number) => void;
@@ -26,7 +27,9 @@ export async function runPackScenarios(v: ValidatedPack, roles: RoleMap, opts: S
         await importPack(h.engine, h.admin(tenant), v, roles);
         result = await runScenario(h, tenant, file, scenario, roles);
       } catch (err) {
-        result = { name: scenario.name, file, ok: false, error: `import: ${(err as Error).message}`, ms: 0 };
+        // The import's refusal is catalog text when it has one (a PackError's problems, a service error's text).
+        const error = text('scenario-run.at', { at: text('scenario-run.at-import'), problem: (err as { text?: Text }).text ?? (err as Error).message });
+        result = { name: scenario.name, file, ok: false, error: render(error, 'en'), errorText: error, ms: 0 };
       }
       results.push(result);
       opts.onResult?.(result, i, v.scenarios.length);
