@@ -132,6 +132,16 @@ describe('inbox: starting a case at the front desk, and the application data on 
     expect(await step.locator('dd').allTextContents()).to.deep.equal(['Berkas lengkap', 'NIB sudah terbit']);
     await shot(budi, 'start-data-permohonan-phone');
     expect(await budi.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(PHONE.width);
+
+    // The same task on a desktop: the README's inbox screenshot (docs/inbox.png) is this page.
+    const desk = await open('budi');
+    await desk.getByRole('link', { name: 'Tugas grup saya' }).click();
+    await desk.locator('.task-row', { hasText: number }).filter({ hasText: 'Persetujuan kepala' }).getByRole('link').click();
+    await desk.getByTestId('case-data').getByLabel('NIK pemohon').waitFor();
+    await claim(desk);
+    await desk.locator('.djs-element.alur-active').first().waitFor();
+    await desk.locator('.timeline-item', { hasText: 'Verifikasi berkas diselesaikan oleh' }).waitFor();
+    await shot(desk, 'start-data-permohonan-desktop');
   });
 
   it('given an officer who also verifies, when the case is registered, then a link leads straight to the first task; others see no service', async function () {
