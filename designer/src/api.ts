@@ -11,7 +11,7 @@ export interface Session { token: string; user: User }
 export interface ProcessDefinition { id: string; key: string; version: number; name?: string; deployedAt?: string }
 /** `errors[].key`: a deployment finding's catalog key (the live lint reports the same key). */
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; errors?: { element?: string; path?: string; message: string; key?: string; detail?: string }[]; [field: string]: unknown }
-export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[]; templates?: { name: string; version: number }[]; warnings?: { element: string; message: string }[] }
+export interface DeployResult { id: string; processes: { id: string; key: string; version: number; name?: string }[]; forms: { id: string; formId: string; version: number }[]; templates?: { name: string; version: number }[]; warnings?: { element: string; message: string; key?: string }[] }
 export interface PackReport { errors?: { element?: string; path?: string; message: string }[]; pack?: string; version?: string | number; processes?: unknown[]; forms?: unknown[]; unmappedRoles?: string[]; missingConnectors?: string[]; deployed?: boolean; [field: string]: unknown }
 
 const SESSION_KEY = 'alur.session';

@@ -9,7 +9,8 @@ import type { Db } from '../store/db.js';
 import { groupsWithoutActiveMembers } from '../store/groups.js';
 import { text, entry, type Text } from '../messages/index.js';
 
-export interface DeployWarning { element: string; message: string; text?: Text }
+/** `key`: the warning's catalog key, so the designer lists a warning its live lint also made once. */
+export interface DeployWarning { element: string; message: string; text?: Text; key?: string }
 
 /** The groups an expression names when it names them literally; undefined when it computes them. */
 export function literalGroups(expr: Expr | undefined): string[] | undefined {
@@ -29,5 +30,5 @@ export async function candidateGroupWarnings(db: Db, tenant: string, models: Pro
     }
   }
   const empty = new Set(await groupsWithoutActiveMembers(db, tenant, [...new Set(uses.map((u) => u.group))]));
-  return uses.filter((u) => empty.has(u.group)).map((u) => entry({ element: u.element }, text('deploy.group-without-members', { group: u.group })));
+  return uses.filter((u) => empty.has(u.group)).map((u) => ({ ...entry({ element: u.element }, text('deploy.group-without-members', { group: u.group })), key: 'deploy.group-without-members' }));
 }

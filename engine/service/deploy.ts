@@ -42,7 +42,8 @@ export interface DeployResult {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 interface ParsedForm { file: string; formId: string; schema: Record<string, unknown>; checksum: string }
-interface ParsedBpmn { file: string; xml: string; checksum: string; models: ProcessModel[] }
+/** `warnings`: what the compiler accepted with a warning (a process that is not executable), returned with the deployment. */
+interface ParsedBpmn { file: string; xml: string; checksum: string; models: ProcessModel[]; warnings: DeployWarning[] }
 
 function parseForm(file: UploadedFile, errors: ErrorItem[]): ParsedForm | undefined {
   let schema: unknown;
@@ -99,7 +100,9 @@ async function compileAll(files: UploadedFile[], known: string[], errors: ErrorI
       errors.push(...result.errors.map((e) => inFile({ element: e.element ?? f.name, message: e.message, text: e.text, ...(e.text ? { key: problemKey(e) } : {}), ...(problemDetail(e) ? { detail: problemDetail(e) } : {}) }, f.name, files.length > 1)));
     } else {
       const xml = f.content.toString('utf8');
-      parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes });
+      // Only warnings with catalog text: the reader's remarks are moddle's English, for logs.
+      const warnings = result.warnings.filter((w) => w.text).map((w) => ({ ...inFile({ element: w.element ?? f.name, message: w.message, text: w.text }, f.name, files.length > 1), key: problemKey(w) }) as DeployWarning);
+      parsed.push({ file: f.name, xml, checksum: sha256(xml), models: result.definitions.processes, warnings });
     }
   }
   return parsed;
@@ -206,6 +209,12 @@ export async function deploy(cx: CommandContext, tenant: string, user: string | 
   }
   result.created = created;
   if (!created && existingDeployment) result.id = existingDeployment;
-  result.warnings = await candidateGroupWarnings(cx.uow.db, tenant, bpmn.flatMap((f) => f.models));
+  // The compiler's warnings and the tenant's (candidate groups), each once: the designer lists them beside its live lint by key and element.
+  const all = [...bpmn.flatMap((f) => f.warnings), ...await candidateGroupWarnings(cx.uow.db, tenant, bpmn.flatMap((f) => f.models))];
+  const seen = new Set<string>();
+  result.warnings = all.filter((w) => {
+    const id = `${w.key ?? ''}\u0000${w.element}\u0000${w.message}`;
+    return !seen.has(id) && (seen.add(id), true);
+  });
   return result;
 }

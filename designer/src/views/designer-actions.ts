@@ -119,7 +119,7 @@ export async function deployDiagram(ctx: DesignerContext): Promise<void> {
     if (first) await ctx.deployed({ id: first.id, key: first.key, version: first.version, name: first.name });
     // Deployed, but the server foresees trouble (a candidate group nobody active belongs to): listed
     // with the element, after the version reopened so they stay on screen.
-    ctx.issues.setServer((result.warnings ?? []).map((w) => ({ element: w.element, message: w.message, category: 'warn' as const, source: 'server' as const })));
+    ctx.issues.setServer((result.warnings ?? []).map((w) => ({ element: w.element, message: w.message, category: 'warn' as const, source: 'server' as const, ...(w.key ? { key: w.key } : {}) })));
   } catch (error) {
     if (!(error instanceof ApiError)) {
       ctx.status.show('error', t('requestFailed', { detail: (error as Error).message }));
