@@ -5,14 +5,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createPublicKey } from 'node:crypto';
 import { generateKeyPair } from '../packs/signature.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, usageOf } from './args.js';
 import { CliError, EXIT, say } from './output.js';
 import { text } from '../messages/index.js';
 import { openInstallation } from './pack-tenant.js';
 
 export async function packKeygen(argv: string[]): Promise<number> {
   const { positionals } = parseArgs(argv, {});
-  if (positionals.length !== 1) throw new UsageError('usage: alur pack keygen <name>   (writes <name>.key.pem and <name>.pub.pem)');
+  if (positionals.length !== 1) throw usageOf('alur pack keygen <name>');
   const { publicKey, privateKey } = generateKeyPair();
   // The private key is written only for its owner and never overwrites an existing file.
   await writeFile(`${positionals[0]}.key.pem`, privateKey, { mode: 0o600, flag: 'wx' });
@@ -24,7 +24,7 @@ export async function packKeygen(argv: string[]): Promise<number> {
 
 export async function packTrust(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { tenant: 'value', publisher: 'value' });
-  if (positionals.length !== 1 || !options.tenant || !options.publisher) throw new UsageError('usage: alur pack trust <public-key.pem> --tenant T --publisher <publisher tenant id>');
+  if (positionals.length !== 1 || !options.tenant || !options.publisher) throw usageOf('alur pack trust <public.pem> --tenant T --publisher P');
   const pem = await readFile(positionals[0], 'utf8');
   const key = createPublicKey(pem);
   if (key.asymmetricKeyType !== 'ed25519') throw new CliError(text('cli.not-ed25519', { file: positionals[0] }));

@@ -11,7 +11,7 @@ import { readPack } from '../packs/read.js';
 import { validatePack } from '../packs/validate.js';
 import { runPackScenarios } from '../packs/scenarios/suite.js';
 import type { TrustedKey } from '../packs/signature.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, usageOf } from './args.js';
 import { CliError, EXIT, progress, say, warningLine } from './output.js';
 import { jsonErrorText, text, type MessageKey } from '../messages/index.js';
 
@@ -38,7 +38,7 @@ export async function trustedKeys(path: string | undefined): Promise<TrustedKey[
 
 export async function packValidate(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { trust: 'value' });
-  if (positionals.length !== 1) throw new UsageError('usage: alur pack validate <dir|zip> [--trust keys.json]');
+  if (positionals.length !== 1) throw usageOf('alur pack validate <dir|zip> [--trust keys.json]');
   progress(text('cli.reading', { path: positionals[0] }));
   const v = await validatePack(await readPack(positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
   for (const w of v.warnings) progress(warningLine(w));
@@ -48,7 +48,7 @@ export async function packValidate(argv: string[]): Promise<number> {
 
 export async function packBuild(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { out: 'value', sign: 'value' }, { o: 'out' });
-  if (positionals.length !== 1) throw new UsageError('usage: alur pack build <dir> [-o out.zip] [--sign private-key.pem]');
+  if (positionals.length !== 1) throw usageOf('alur pack build <dir> [-o out.zip] [--sign private-key.pem]');
   const dir = positionals[0];
   const signingKey = options.sign ? await readFile(options.sign as string, 'utf8') : undefined;
   progress(text('cli.building', { path: dir }));
@@ -63,7 +63,7 @@ export async function packBuild(argv: string[]): Promise<number> {
 
 export async function packTest(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { roles: 'value', trust: 'value' });
-  if (positionals.length !== 1 || !options.roles) throw new UsageError('usage: alur pack test <dir|zip> --roles map.json');
+  if (positionals.length !== 1 || !options.roles) throw usageOf('alur pack test <dir|zip> --roles map.json');
   const roles = checkRoleMap(await readJsonFile(options.roles as string, 'cli.what-role-map'));
   const v = await validatePack(await readPack(positionals[0]), { trustedKeys: await trustedKeys(options.trust as string | undefined) });
   const unmapped = v.manifest.roles.map((r) => r.key).filter((k) => mappedGroup(roles, k) === undefined);

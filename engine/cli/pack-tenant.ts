@@ -15,7 +15,7 @@ import { checkRoleMap, importPack } from '../packs/import.js';
 import { readPackZip } from '../packs/read-zip.js';
 import { validatePack } from '../packs/validate.js';
 import { FolderPackStore } from '../packs/store.js';
-import { parseArgs, UsageError } from './args.js';
+import { parseArgs, usageOf } from './args.js';
 import { CliError, EXIT, progress, say } from './output.js';
 import { text } from '../messages/index.js';
 import { BUILT_IN_TYPES } from '../runner/connectors/index.js';
@@ -34,7 +34,7 @@ export async function openInstallation() {
 
 export async function packImport(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { tenant: 'value', roles: 'value', 'dry-run': 'flag', trust: 'value', 'create-tenant': 'flag' });
-  if (positionals.length !== 1 || !options.tenant || !options.roles) throw new UsageError('usage: alur pack import <zip> --tenant T --roles map.json [--dry-run] [--create-tenant] [--trust keys.json]');
+  if (positionals.length !== 1 || !options.tenant || !options.roles) throw usageOf('alur pack import <zip> --tenant T --roles map.json [--dry-run] [--create-tenant] [--trust keys.json]');
   const tenant = options.tenant as string;
   const roles = checkRoleMap(await readJsonFile(options.roles as string, 'cli.what-role-map'));
   const zip = await readFile(positionals[0]);
@@ -69,7 +69,7 @@ export async function packImport(argv: string[]): Promise<number> {
 
 export async function packExport(argv: string[]): Promise<number> {
   const { positionals, options } = parseArgs(argv, { tenant: 'value', out: 'value' }, { o: 'out' });
-  if (positionals.length !== 1 || !options.tenant) throw new UsageError('usage: alur pack export <name> --tenant T [-o file.zip]');
+  if (positionals.length !== 1 || !options.tenant) throw usageOf('alur pack export <name> --tenant T [-o file.zip]');
   const { db, store } = await openInstallation();
   try {
     const pack = await store.get(options.tenant as string, positionals[0]);

@@ -14,7 +14,18 @@ describe('alur pack (CLI)', function () {
   it('answers wrong usage with exit code 2', async () => {
     expect((await alur(['pack', 'frob'])).code).to.equal(2);
     expect((await alur(['pack', 'validate'])).code).to.equal(2);
-    expect((await alur(['pack', 'validate', 'x', '--bogus'])).err).to.match(/unknown option --bogus/);
+    expect((await alur(['pack', 'validate', 'x', '--bogus'])).err).to.match(/Unknown option --bogus/);
+  });
+
+  it('says wrong usage in the locale\'s language: the overview, a command\'s syntax and a bad option', async () => {
+    const id = { LANG: 'id_ID.UTF-8' };
+    const overview = await alur(['pack', 'frob'], id);
+    expect(overview.code).to.equal(2);
+    expect(overview.err).to.contain('Cara pakai: alur pack <perintah>').and.contain('periksa paket').and.not.contain('Usage');
+    expect((await alur(['pack', 'validate'], id)).err.trim()).to.equal('Cara pakai: alur pack validate <dir|zip> [--trust keys.json]');
+    expect((await alur(['pack', 'validate', 'x', '--bogus'], id)).err.trim()).to.equal('Opsi --bogus tidak dikenal');
+    expect((await alur(['pack', 'build', 'x', '-o'], id)).err.trim()).to.equal('Opsi --out memerlukan nilai');
+    expect((await alur(['--help'])).out).to.contain('Usage: alur pack <command>');
   });
 
   it('validates a good pack (0) and names the tampered file of a bad one (1)', async () => {

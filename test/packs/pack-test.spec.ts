@@ -76,6 +76,6 @@ describe('alur pack test (CLI)', function () {
   it('given no role map, when tested, then it is a usage error (exit 2)', async () => {
     const r = await alur(['pack', 'test', 'processes/semarang']);
     expect(r.code).to.equal(2);
-    expect(r.err).to.contain('usage: alur pack test <dir|zip> --roles map.json');
+    expect(r.err).to.contain('Usage: alur pack test <dir|zip> --roles map.json');
   });
 });

@@ -76,4 +76,27 @@ export const cli = {
   },
   'cli.what-trusted-keys': { en: 'trusted keys', id: 'kunci tepercaya', fragment: true },
   'cli.what-role-map': { en: 'role map', id: 'pemetaan peran', fragment: true },
+  // Wrong usage (exit code 2). Command and option names are what the user types, so they stay.
+  'cli.usage': {
+    en: `Usage: alur pack <command>
+  validate <dir|zip> [--trust keys.json]                 check a pack (schema, checksums, BPMN, forms, roles)
+  build <dir> [-o out.zip] [--sign key.pem]              list checksums in pack.json and zip the pack
+  import <zip> --tenant T --roles map.json [--dry-run]   deploy a pack into a tenant with a role mapping
+  export <name> --tenant T [-o file.zip]                 write an installed pack as it was imported
+  test <dir|zip> --roles map.json                        run the pack's scenarios in scratch tenants
+  keygen <name>                                          a publisher's Ed25519 key pair for signing packs
+  trust <public.pem> --tenant T --publisher P            a tenant accepts only packs signed by trusted keys`,
+    id: `Cara pakai: alur pack <perintah>
+  validate <folder|zip> [--trust kunci.json]             periksa paket (skema, checksum, BPMN, formulir, peran)
+  build <folder> [-o hasil.zip] [--sign kunci.pem]       catat checksum di pack.json lalu zip paketnya
+  import <zip> --tenant T --roles peta.json [--dry-run]  deploy paket ke daerah T dengan pemetaan peran
+  export <nama> --tenant T [-o berkas.zip]               tulis paket terpasang persis seperti saat diimpor
+  test <folder|zip> --roles peta.json                    jalankan skenario paket di daerah uji sementara
+  keygen <nama>                                          pasangan kunci Ed25519 penerbit untuk menandatangani paket
+  trust <publik.pem> --tenant T --publisher P            daerah T hanya menerima paket bertanda tangan kunci tepercaya`,
+    verbatim: true,
+  },
+  'cli.usage-of': { en: 'Usage: {usage}', id: 'Cara pakai: {usage}', verbatim: true },
+  'cli.unknown-option': { en: 'unknown option {option}', id: 'opsi {option} tidak dikenal', fragment: true },
+  'cli.option-needs-value': { en: 'option --{option} needs a value', id: 'opsi --{option} memerlukan nilai', fragment: true },
 } satisfies Catalog;
