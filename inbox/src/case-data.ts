@@ -5,7 +5,8 @@
  * shows nothing when the case has neither. Owns this section's DOM and its form-js instance.
  */
 import { fill, h } from './dom.js';
-import { formatDateTime, formatNumber, t } from './i18n/index.js';
+import { formatDateTime, lang, t } from './i18n/index.js';
+import { valueText } from '../../ui-shared/case-values.js';
 import { getCaseData, type CaseField, type CaseStep } from './start-api.js';
 import { mountTaskForm } from './task-form.js';
 import { refsOf } from './document-field.js';
@@ -46,14 +47,8 @@ function stepView(step: CaseStep): HTMLElement {
 function show(field: CaseField): string | HTMLElement {
   const docs = refsOf(field.value);
   if (docs.length) return documentNames(docs.map((d) => d.documentId));
-  if (field.valueLabel !== undefined) return Array.isArray(field.valueLabel) ? field.valueLabel.join(', ') : field.valueLabel;
-  const value = field.value;
-  if (value === true) return t('yes');
-  if (value === false) return t('no');
-  if (value === null || value === undefined || value === '') return '–';
-  if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object')) return value.join(', ');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // The same words as the history and Pantau: option labels, yes/no, grouped numbers, days as the language writes them.
+  return valueText(lang(), field.value, field);
 }
 
 /** A file field's value as the documents' names (looked up; the card "Dokumen" has them to open). */
