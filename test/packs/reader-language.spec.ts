@@ -105,8 +105,8 @@ describe('packs: reading problems in the reader\'s language', function () {
     expect(lines(notJson, 'id')).to.include('forms/f.form: Bukan JSON yang sah: seharusnya nama isian dalam tanda kutip ganda pada baris 1, kolom 14');
     const form = { ...FORM, components: [...FORM.components, { type: 'signature', id: 'Ttd', key: 'ttd' }, { type: 'html', id: 'Html', content: '<script>x</script>' }] };
     const found = await problemsOf(async () => validatePack(await readPackZip(await zipFiles(packFiles((f) => f.set('forms/f.form', Buffer.from(JSON.stringify(form))))))));
-    expect(lines(found, 'id')).to.include.members(['forms/f.form [Ttd]: Jenis isian formulir "signature" tidak didukung', 'forms/f.form [Html]: Content memuat tag aktif <script>']);
-    expect(lines(found, 'en')).to.include.members(['forms/f.form [Ttd]: Unsupported form field type "signature"', 'forms/f.form [Html]: Content contains an active <script> tag']);
+    expect(lines(found, 'id')).to.include.members(['forms/f.form [Ttd]: Jenis isian formulir "signature" tidak didukung', 'forms/f.form [Html]: content memuat tag aktif <script>']);
+    expect(lines(found, 'en')).to.include.members(['forms/f.form [Ttd]: Unsupported form field type "signature"', 'forms/f.form [Html]: content contains an active <script> tag']);
   });
 
   it('answers POST /api/packs/import of a file that is no zip, or a zip with a hostile entry, in the language asked for', async () => {

@@ -5,13 +5,22 @@
  */
 import type { Catalog } from './types.js';
 
-// A problem that starts with a form property or field path (validate.min, conditional.hide, roles[0]) keeps it as written.
-const capital = (s: string) => (/^[a-z]\w*[.[]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1));
+/**
+ * The problem after "file [element]:", capitalised — unless it starts with a name written as given:
+ * a field path (validate.min, roles[0]) or a name passed in as a plain string, such as a form's
+ * property (content, valuesExpression), which form-js spells that way. `raw` is the problem's
+ * Text (by its shape: importing the class here would be circular) or a plain string.
+ */
+function capital(s: string, raw: unknown): string {
+  const params = (raw as { params?: Record<string, unknown> } | undefined)?.params;
+  const named = params !== undefined && Object.values(params).some((v) => typeof v === 'string' && /^[a-z]/.test(v) && s.startsWith(v));
+  return named || /^[a-z]\w*[.[]/.test(s) ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 export const packs = {
   // verbatim: the line starts with a file name, which keeps its case; the problem after it is capitalised.
-  'pack.problem-at': { en: (v) => `${v.file} [${v.element}]: ${capital(v.problem)}`, id: (v) => `${v.file} [${v.element}]: ${capital(v.problem)}`, verbatim: true },
-  'pack.problem-in': { en: (v) => `${v.file}: ${capital(v.problem)}`, id: (v) => `${v.file}: ${capital(v.problem)}`, verbatim: true },
+  'pack.problem-at': { en: (v, r) => `${v.file} [${v.element}]: ${capital(v.problem, r.problem)}`, id: (v, r) => `${v.file} [${v.element}]: ${capital(v.problem, r.problem)}`, verbatim: true },
+  'pack.problem-in': { en: (v, r) => `${v.file}: ${capital(v.problem, r.problem)}`, id: (v, r) => `${v.file}: ${capital(v.problem, r.problem)}`, verbatim: true },
   'pack.whole-manifest': { en: 'pack.json', id: 'pack.json', fragment: true },
   'pack.field': { en: 'field {path}', id: 'isian {path}', fragment: true },
   'pack.whole-scenario': { en: 'the scenario', id: 'skenario', fragment: true },
