@@ -11,7 +11,7 @@ import { DYNAMIC_LIMITS, isFeel, staticLimit, staticOptions } from './field-sche
 import { compilePattern } from './pattern.js';
 import { scriptInMarkup, scriptInText, unsafeIframeUrl } from './safety.js';
 import type { FormComponent, FormSchema, FormSchemaProblem } from './types.js';
-import { phrase, text, type MessageKey, type Params, type Text } from '../messages/index.js';
+import { phrase, regexpErrorText, text, type MessageKey, type Params, type Text } from '../messages/index.js';
 
 const MAX_COMPONENTS = 2000;
 const MAX_DEPTH = 16;
@@ -69,7 +69,7 @@ function checkValidate(walk: Walk, element: string, c: FormComponent): void {
         add(walk, element, 'form-schema.pattern-slow', { what: 'validate.pattern' });
       }
     } catch (err) {
-      add(walk, element, 'form-schema.pattern-invalid', { what: 'validate.pattern', detail: (err as Error).message });
+      add(walk, element, 'form-schema.pattern-invalid', { what: 'validate.pattern', detail: regexpErrorText(err) });
     }
   }
 }

@@ -35,6 +35,13 @@ const KNOWN = {
   closing_tag_does_not_match_opening_tag: (p) => ({ code: 'closing-mismatch', params: { opening: String(p.openingtag ?? ''), closing: String(p.closingtag ?? '') } }),
   unclosed_loop: (p) => ({ code: 'unclosed-loop', params: { loop: String(p.xtag ?? '') } }),
   unopened_loop: (p) => ({ code: 'unopened-loop', params: { loop: String(p.xtag ?? '') } }),
+  raw_xml_tag_should_be_only_text_in_paragraph: (p) => ({ code: 'raw-tag-alone', params: { tag: String(p.xtag ?? '') } }),
+  raw_tag_outerxml_invalid: (p) => ({ code: 'not-in-paragraph', params: { tag: String(p.xtag ?? '') } }),
+  unbalanced_loop_tags: () => ({ code: 'unbalanced-loops', params: {} }),
+  loop_position_invalid: (p) => ({ code: 'loop-misplaced', params: { tag: String(p.tag ?? p.xtag ?? '') } }),
+  invalid_xml_characters: (p) => ({ code: 'bad-characters', params: { tag: String(p.tag ?? p.xtag ?? '') } }),
+  malformed_xml: () => ({ code: 'malformed-xml', params: {} }),
+  file_has_invalid_xml: () => ({ code: 'malformed-xml', params: {} }),
 };
 
 const parser = (tag) => ({

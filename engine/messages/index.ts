@@ -7,4 +7,7 @@ export { negotiateLang, DEFAULT_LANG } from './negotiate.js';
 export { localize, entry, type Localizable } from './localize.js';
 export { incidentText } from './incident-text.js';
 export { jsonErrorText } from './json-error.js';
+export { zipErrorText } from './zip-error.js';
+export { regexpErrorText } from './regexp-error.js';
+export { technicalText } from './technical.js';
 export type { MessageKey } from './catalog/index.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import yazl from 'yazl';
 import { MANIFEST, SIGNATURE, sha256 } from './files.js';
 import { PackError, packProblem } from './problems.js';
-import { jsonErrorText, text } from '../messages/index.js';
+import { jsonErrorText, technicalText, text } from '../messages/index.js';
 import { signManifest } from './signature.js';
 import { parseManifest, type PackManifest } from './manifest.js';
 
@@ -34,7 +34,7 @@ export async function buildPack(dir: string, opts: BuildOptions = {}): Promise<B
     source = await readFile(join(dir, MANIFEST), 'utf8');
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new PackError(packProblem(MANIFEST, undefined, missing ? text('pack.manifest-missing') : text('pack-read.cannot-read', { detail: (err as Error).message })));
+    throw new PackError(packProblem(MANIFEST, undefined, missing ? text('pack.manifest-missing') : text('pack-read.cannot-read', { detail: technicalText(err) })));
   }
   let raw: any;
   try {

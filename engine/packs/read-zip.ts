@@ -10,7 +10,7 @@
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
 import { PackError, packProblem } from './problems.js';
-import { text, type Text } from '../messages/index.js';
+import { text, zipErrorText, type Text } from '../messages/index.js';
 import { type PackFiles, unsafePathReason } from './files.js';
 import { DEFAULT_LIMITS, type PackLimits } from './limits.js';
 
@@ -25,7 +25,7 @@ export async function readPackZip(bytes: Buffer, origin = 'pack.zip', limits: Pa
   try {
     zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true });
   } catch (err) {
-    return refuse('', text('pack-read.not-a-zip', { detail: (err as Error).message }));
+    return refuse('', text('pack-read.not-a-zip', { detail: zipErrorText(err) }));
   }
   try {
     if (zip.entryCount > limits.maxEntries) refuse('', text('pack-read.too-many-entries', { count: zip.entryCount, limit: limits.maxEntries }));
@@ -107,7 +107,7 @@ function nextEntry(zip: ZipFile, origin: string): Promise<Entry | undefined> {
   return new Promise((resolve, reject) => {
     const onEntry = (e: Entry) => { cleanup(); resolve(e); };
     const onEnd = () => { cleanup(); resolve(undefined); };
-    const onError = (err: Error) => { cleanup(); reject(new PackError(packProblem(origin, undefined, text('pack-read.corrupt-zip', { detail: err.message })))); };
+    const onError = (err: Error) => { cleanup(); reject(new PackError(packProblem(origin, undefined, text('pack-read.corrupt-zip', { detail: zipErrorText(err) })))); };
     const cleanup = () => { zip.off('entry', onEntry); zip.off('end', onEnd); zip.off('error', onError); };
     zip.on('entry', onEntry);
     zip.on('end', onEnd);
@@ -120,7 +120,7 @@ function nextEntry(zip: ZipFile, origin: string): Promise<Entry | undefined> {
 function readEntry(zip: ZipFile, entry: Entry, max: number, refuse: (m: Text) => never): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err || !stream) return reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: err?.message ?? 'no stream' }))));
+      if (err || !stream) return reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: zipErrorText(err ?? 'no stream') }))));
       const chunks: Buffer[] = [];
       let size = 0;
       stream.on('data', (chunk: Buffer) => {
@@ -132,7 +132,7 @@ function readEntry(zip: ZipFile, entry: Entry, max: number, refuse: (m: Text) =>
         }
         chunks.push(chunk);
       });
-      stream.on('error', (e) => reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: e.message })))));
+      stream.on('error', (e) => reject(safe(() => refuse(text('pack-read.corrupt-entry', { detail: zipErrorText(e) })))));
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });

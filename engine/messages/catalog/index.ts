@@ -38,6 +38,7 @@ import { modifying } from './modifying.js';
 import { operations } from './operations.js';
 import { jobFailures } from './job-failures.js';
 import { templates } from './templates.js';
+import { libraryErrors } from './library-errors.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
@@ -50,6 +51,8 @@ const areas = { ...problems, ...access, ...starting, ...operating, ...people, ..
   ...operations, ...jobFailures,
   // Letter templates' problems, at deployment and when a letter is filled (issue 17).
   ...templates,
+  // Libraries' own errors (zip, regular expressions), worded or marked as technical detail (issue 17).
+  ...libraryErrors,
 };
 
 export type MessageKey = keyof typeof areas;

@@ -19,7 +19,17 @@ export const templates = {
   'template.closing-mismatch': { en: 'the tag "{opening}" is closed by the tag "{closing}"', id: 'tag "{opening}" ditutup oleh tag "{closing}"', fragment: true },
   'template.unclosed-loop': { en: 'the loop with tag "{loop}" is unclosed', id: 'pengulangan dengan tag "{loop}" tidak ditutup', fragment: true },
   'template.unopened-loop': { en: 'the loop with tag "{loop}" is unopened', id: 'pengulangan dengan tag "{loop}" tidak dibuka', fragment: true },
-  /** docxtemplater's own words for a problem Alur has no text for: rare, and the tag is still named. */
-  'template.other': { en: '{detail}', id: 'kesalahan templat: {detail}', fragment: true },
+  'template.raw-tag-alone': { en: 'the raw tag "{tag}" must be the only text in its paragraph', id: 'tag mentah "{tag}" harus menjadi satu-satunya teks dalam paragrafnya', fragment: true },
+  'template.not-in-paragraph': { en: 'the tag "{tag}" is not inside a paragraph', id: 'tag "{tag}" tidak berada di dalam paragraf', fragment: true },
+  'template.unbalanced-loops': { en: 'the loops\' opening and closing tags are not nested properly', id: 'tag pembuka dan penutup pengulangan tidak bersarang dengan benar', fragment: true },
+  'template.loop-misplaced': {
+    en: 'the tags of "{tag}" are in different places, such as one inside a table and the other outside it',
+    id: 'tag-tag "{tag}" berada di tempat yang berbeda, misalnya satu di dalam tabel dan yang lain di luarnya',
+    fragment: true,
+  },
+  'template.bad-characters': { en: 'the value for "{tag}" has characters a Word document cannot hold', id: 'nilai untuk "{tag}" memuat karakter yang tidak dapat disimpan dokumen Word', fragment: true },
+  'template.malformed-xml': { en: 'the document\'s XML is damaged', id: 'XML dokumennya rusak', fragment: true },
+  /** docxtemplater's own words for a problem Alur has no text for: rare, and the tag is still named; Indonesian marks them as technical detail. */
+  'template.other': { en: '{detail}', id: 'kesalahan templat (rincian teknis: {detail})', fragment: true },
   'incident.template': { en: 'Letter template {template} could not be filled: {problem}', id: 'Templat surat {template} tidak dapat diisi: {problem}' },
 } satisfies Catalog;
