@@ -9,6 +9,7 @@ import type { DefinitionRow } from '../store/definitions.js';
 import type { HistoryRow } from '../store/history.js';
 import type { DocumentRow } from '../store/documents.js';
 import { incidentText } from '../messages/index.js';
+import { ignoredText } from '../service/core-text.js';
 import { activeElements, activeElementInstances, openIncidents, processVariables, type ProcessModel, type CaseSla, type SlaReport } from '../core/index.js';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
@@ -74,7 +75,7 @@ export function historyView(h: HistoryRow, names: Names = NO_NAMES) {
     at: iso(h.at), type: h.type,
     ...(h.element_id ? { elementId: h.element_id } : {}),
     ...(h.username ? { user: h.username, userName: nameOf(h.username, names) } : {}),
-    ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.type === 'job.failed' ? incidentEntryData(h.data, 'job') : h.data } : {}),
+    ...(h.data ? { data: h.type === 'incident.raised' ? incidentEntryData(h.data) : h.type === 'job.failed' ? incidentEntryData(h.data, 'job') : h.type === 'input.ignored' ? ignoredEntryData(h.data) : h.data } : {}),
     // Whom a task was handed to, by name as `userName` names who acted (the inbox: "dialihkan kepada Rina").
     ...(typeof h.data?.assignee === 'string' ? { assigneeName: nameOf(h.data.assignee, names) } : {}),
   };
@@ -91,6 +92,12 @@ function incidentEntryData(data: Record<string, unknown>, type = String(data.typ
   const { params, ...rest } = data;
   if (typeof rest.message !== 'string') return rest;
   return { ...rest, text: incidentText(type, rest.message, params && typeof params === 'object' ? params as Record<string, string | number> : null) };
+}
+
+/** An ignored input's `reason` in the reader's language (its code and params stay beside it); an older entry keeps its English. */
+function ignoredEntryData(data: Record<string, unknown>): Record<string, unknown> {
+  const reason = ignoredText(data);
+  return reason ? { ...data, reason } : data;
 }
 
 export function documentView(d: DocumentRow, names: Names = NO_NAMES) {

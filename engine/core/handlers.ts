@@ -15,13 +15,14 @@ import { checkVariables, noteChange, propagate, type VariableChange } from './va
 import { modify } from './modify.js';
 import { migrate } from './migrate.js';
 import { replanDeadlines } from './replan.js';
+import { ignored, type Ignored } from './ignored.js';
 
-/** Returns a reason when the input no longer applies; undefined when it was applied. */
-export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): string | undefined {
+/** Returns why, when the input no longer applies (a code and params, and English for logs); undefined when it was applied. */
+export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.start' }>): Ignored | undefined {
   switch (input.type) {
     case 'task.complete': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'task') return `task ${input.key} is not open (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'task') return ignored('task-not-open', { key: input.key, instance: rt.state.id }, `task ${input.key} is not open (instance ${rt.state.id})`);
       const vars = checkVariables(input.variables);
       delete inst.w;
       inst.s = 'active';
@@ -36,7 +37,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'job.complete': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'job' || inst.inc) return ignored('job-not-active', { key: input.key, instance: rt.state.id }, `job ${input.key} is not active (instance ${rt.state.id})`);
       delete inst.w;
       inst.s = 'active';
       rt.log({ type: 'job.completed', elementId: inst.e, key: input.key });
@@ -46,9 +47,9 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'job.fail': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'job' || inst.inc) return ignored('job-not-active', { key: input.key, instance: rt.state.id }, `job ${input.key} is not active (instance ${rt.state.id})`);
       // Two deliveries of one attempt failing together must use up one retry, not two.
-      if (input.attempt !== undefined && input.attempt !== inst.w.attempt) return `job ${input.key} attempt ${input.attempt} is not the current attempt ${inst.w.attempt} (instance ${rt.state.id})`;
+      if (input.attempt !== undefined && input.attempt !== inst.w.attempt) return ignored('job-attempt', { key: input.key, attempt: input.attempt, current: inst.w.attempt, instance: rt.state.id }, `job ${input.key} attempt ${input.attempt} is not the current attempt ${inst.w.attempt} (instance ${rt.state.id})`);
       const retries = Math.max(0, Math.floor(input.retries));
       inst.w.retries = retries;
       // Alur's own failures carry their text's kind and numbers (params), so the history reads in the reader's language.
@@ -66,7 +67,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'job.error': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'job' || inst.inc) return `job ${input.key} is not active (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'job' || inst.inc) return ignored('job-not-active', { key: input.key, instance: rt.state.id }, `job ${input.key} is not active (instance ${rt.state.id})`);
       rt.log({ type: 'job.error', elementId: inst.e, key: input.key, data: { code: input.errorCode } });
       throwError(rt, input.key, input.errorCode, input.message, checkVariables(input.variables));
       return undefined;
@@ -76,15 +77,15 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     case 'signal.receive': {
       const sub = rt.state.subs?.[input.key];
       const kind = input.type === 'timer.fire' ? 'timer' : input.type === 'message.correlate' ? 'message' : 'signal';
-      if (!sub || sub.kind !== kind) return `${kind} subscription ${input.key} is no longer open (instance ${rt.state.id})`;
+      if (!sub || sub.kind !== kind) return ignored('subscription-closed', { kind, key: input.key, instance: rt.state.id }, `${kind} subscription ${input.key} is no longer open (instance ${rt.state.id})`);
       // A message or signal delivered under another name was routed to the wrong subscription: it changes nothing.
-      if (input.type !== 'timer.fire' && input.name !== sub.name) return `${kind} ${JSON.stringify(input.name)} does not match subscription ${input.key} (${JSON.stringify(sub.name)})`;
+      if (input.type !== 'timer.fire' && input.name !== sub.name) return ignored('name-mismatch', { kind, name: String(input.name), key: input.key, expected: String(sub.name) }, `${kind} ${JSON.stringify(input.name)} does not match subscription ${input.key} (${JSON.stringify(sub.name)})`);
       trigger(rt, input.key, input.type === 'timer.fire' ? undefined : checkVariables(input.variables));
       return undefined;
     }
     case 'call.complete': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'call') return ignored('call-not-waiting', { key: input.key, instance: rt.state.id }, `call ${input.key} is not waiting (instance ${rt.state.id})`);
       const def = rt.el(inst.e);
       delete inst.w;
       inst.s = 'active';
@@ -94,14 +95,14 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'call.fail': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'call') return ignored('call-not-waiting', { key: input.key, instance: rt.state.id }, `call ${input.key} is not waiting (instance ${rt.state.id})`);
       delete inst.w;
       throwError(rt, input.key, input.errorCode ?? '', input.message);
       return undefined;
     }
     case 'call.escalate': {
       const inst = rt.inst(input.key);
-      if (inst?.w?.k !== 'call') return `call ${input.key} is not waiting (instance ${rt.state.id})`;
+      if (inst?.w?.k !== 'call') return ignored('call-not-waiting', { key: input.key, instance: rt.state.id }, `call ${input.key} is not waiting (instance ${rt.state.id})`);
       throwEscalation(rt, input.key, input.code);
       return undefined;
     }
@@ -110,7 +111,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       return undefined;
     case 'incident.resolve': {
       const key = findIncident(rt, input.key);
-      if (key === undefined) return `incident ${input.key} is not open (instance ${rt.state.id})`;
+      if (key === undefined) return ignored('incident-not-open', { key: input.key, instance: rt.state.id }, `incident ${input.key} is not open (instance ${rt.state.id})`);
       const inst = rt.mustInst(key);
       const inc = inst.inc!;
       const fix = checkVariables(input.variables);
@@ -134,7 +135,7 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
     }
     case 'incident.dismiss': {
       const key = findIncident(rt, input.key);
-      if (key === undefined) return `incident ${input.key} is not open (instance ${rt.state.id})`;
+      if (key === undefined) return ignored('incident-not-open', { key: input.key, instance: rt.state.id }, `incident ${input.key} is not open (instance ${rt.state.id})`);
       const inst = rt.mustInst(key);
       const inc = inst.inc!;
       // The element keeps waiting where it stopped (state 'waiting', its wait as it was): nothing
@@ -145,22 +146,22 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       return undefined;
     }
     case 'deadlines.replan':
-      return replanDeadlines(rt);
+      return because('nothing-replanned', replanDeadlines(rt), rt);
     case 'incident.raise': {
       const key = rt.state.subs?.[input.key]?.o ?? input.key;
       const inst = rt.inst(key);
-      if (!inst || inst.inc) return `element instance ${input.key} is gone or already has an incident (instance ${rt.state.id})`;
+      if (!inst || inst.inc) return ignored('element-gone', { key: input.key, instance: rt.state.id }, `element instance ${input.key} is gone or already has an incident (instance ${rt.state.id})`);
       raiseIncident(rt, key, input.incidentType, input.message, 'activate', input.params);
       return undefined;
     }
     case 'instance.migrate':
-      return migrate(rt, input.target, input.mappings, input.user, input.versions);
+      return because('migrate-refused', migrate(rt, input.target, input.mappings, input.user, input.versions), rt);
     case 'instance.modify':
-      return modify(rt, { terminate: input.terminate, activate: input.activate?.map((a) => ({ ...a, variables: checkVariables(a.variables) })) }, input.user);
+      return because('modify-refused', modify(rt, { terminate: input.terminate, activate: input.activate?.map((a) => ({ ...a, variables: checkVariables(a.variables) })) }, input.user), rt);
     case 'variables.set': {
       const vars = checkVariables(input.variables) ?? {};
       const names = Object.keys(vars);
-      if (!names.length) return `no variables to set (instance ${rt.state.id})`;
+      if (!names.length) return ignored('no-variables', { instance: rt.state.id }, `no variables to set (instance ${rt.state.id})`);
       const root = rt.mustInst(ROOT_KEY);
       const changes: VariableChange[] = [];
       for (const name of names) noteChange(changes, ROOT_KEY, root.v, name, vars[name]);
@@ -170,6 +171,11 @@ export function handle(rt: Runtime, input: Exclude<Input, { type: 'instance.star
       return undefined;
     }
   }
+}
+
+/** A reason some part of the core gave as a short language-free string ("Periksa: active-no-mapping"), under its code. */
+function because(code: 'nothing-replanned' | 'modify-refused' | 'migrate-refused', reason: string | undefined, rt: Runtime): Ignored | undefined {
+  return reason === undefined ? undefined : ignored(code, { instance: rt.state.id, detail: reason }, reason);
 }
 
 /** The retries the model gives a job (a FEEL value included), for an incident resolved without a count. */

@@ -10,6 +10,7 @@ export * from './inputs.js';
 export * from './effects.js';
 export * from './history.js';
 export { InputRefused, CoreBug } from './errors.js';
+export type { Ignored, IgnoredCode } from './ignored.js';
 export { visibleVariables, processVariables, activeElements, activeElementInstances, openIncidents } from './queries.js';
 export { checkModification, type Modification, type ModificationProblem, type ModificationCode } from './modify.js';
 export type { ElementRef, ElementProblem, ProblemParam } from './problems.js';

@@ -10,6 +10,7 @@ import { STATE_VERSION, ROOT_KEY, type InstanceState } from './state.js';
 import type { Input } from './inputs.js';
 import type { Effect } from './effects.js';
 import type { HistoryEntry } from './history.js';
+import { ignored, type Ignored } from './ignored.js';
 import { inlineEvaluator, type FeelEvaluator } from '../expressions/feel.js';
 import type { CalendarData } from '../calendar/working-days.mjs';
 import { Runtime } from './runtime.js';
@@ -67,7 +68,7 @@ export function step(model: ProcessModel, state: InstanceState | null, input: In
   if (!state) throw new InputRefused(`${input.type} needs a started instance`, 'not-found', 'not-started', { input: input.type });
   if (state.v !== STATE_VERSION) throw new InputRefused(`state version ${state.v} is not supported (expected ${STATE_VERSION})`, 'invalid', 'state-version', { version: state.v, expected: STATE_VERSION });
   if (state.processId !== model.id) throw new InputRefused(`instance ${state.id} runs ${state.processId}, not ${model.id}`, 'invalid', 'other-process', { instance: state.id, process: state.processId, model: model.id });
-  if (state.status !== 'active') return ignore(state, input, `instance ${state.id} is ${state.status}`);
+  if (state.status !== 'active') return ignore(state, input, ignored('instance-ended', { instance: state.id, status: state.status }, `instance ${state.id} is ${state.status}`));
   const rt = runtime(model, structuredClone(state), now, env);
   const reason = handle(rt, input);
   if (reason) return ignore(state, input, reason);
@@ -113,6 +114,7 @@ function runtime(model: ProcessModel, state: InstanceState, now: string, env: St
   return rt;
 }
 
-function ignore(state: InstanceState, input: Input, reason: string): StepResult {
-  return { state, effects: [], history: [{ type: 'input.ignored', data: { input: input.type, reason } }], ignored: reason };
+/** The entry keeps the English `reason` as it always read, and the `code` and `params` that word it for its reader. */
+function ignore(state: InstanceState, input: Input, why: Ignored): StepResult {
+  return { state, effects: [], history: [{ type: 'input.ignored', data: { input: input.type, reason: why.message, code: why.code, params: why.params } }], ignored: why.message };
 }

@@ -5,6 +5,7 @@
  * has one (“Periksa berkas”), else by its id.
  */
 import type { ElementProblem, ElementRef, InputRefused, ProblemParam } from '../core/index.js';
+import { catalog } from '../messages/catalog/index.js';
 import { allOf, entry, text, type MessageKey, type Param, type Text } from '../messages/index.js';
 import type { ErrorItem } from './errors.js';
 
@@ -47,4 +48,24 @@ export function elementsShown(problems: readonly ElementProblem<string>[]): Para
 /** An input the core refused, in words; its English `message` when it gives no reason. */
 export function refusalText(err: InputRefused): Text | string {
   return err.reason ? text(`refused.${err.reason}` as MessageKey, err.params) : err.message;
+}
+
+/** Params of an ignored input that are codes, worded by the catalog (a case's status, a subscription's kind). */
+const IGNORED_WORDED: Record<string, string> = { status: 'case-status', kind: 'ignored.kind' };
+
+/**
+ * Why an input changed nothing (an `input.ignored` history entry's `code` and `params`, engine/core/ignored.ts),
+ * in words; undefined for an entry from before codes were kept, which keeps its English reason.
+ */
+export function ignoredText(data: Record<string, unknown>): Text | undefined {
+  const key = `ignored.${String(data.code)}`;
+  if (typeof data.code !== 'string' || !(key in catalog)) return undefined;
+  const raw = data.params && typeof data.params === 'object' ? data.params as Record<string, unknown> : {};
+  const params: Record<string, Param> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value !== 'string' && typeof value !== 'number') continue;
+    const worded = name in IGNORED_WORDED ? `${IGNORED_WORDED[name]}${name === 'kind' ? '-' : '.'}${value}` : undefined;
+    params[name] = worded && worded in catalog ? text(worded as MessageKey) : value;
+  }
+  return text(key as MessageKey, params);
 }

@@ -93,7 +93,7 @@ export async function completeTask(engine: CommandRunner, actor: Actor, id: stri
     const inst = found!.instance;
     if (task.state !== 'open') {
       const reason = `task ${task.element_id} is not open (instance ${task.instance_id})`;
-      await uow.write([{ type: 'history.insert', rows: [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: uow.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason } }] }]);
+      await uow.write([{ type: 'history.insert', rows: [{ tenant_id: task.tenant_id, instance_id: task.instance_id, at: uow.now, type: 'input.ignored', element_id: task.element_id, username: actor.username, data: { input: 'task.complete', reason, code: 'task-closed', params: { task: taskName(task) } } }] }]);
       return { ignored: reason, closed: undefined as TaskRow | undefined };
     }
     let values = variables;

@@ -76,7 +76,7 @@ describe('intermediate timer catch', () => {
     const r = engine.send(id, { type: 'timer.fire', key });
     expect(r.ignored).to.contain('no longer open');
     expect(r.effects).to.have.length(0);
-    expect(r.history).to.deep.equal([{ type: 'input.ignored', data: { input: 'timer.fire', reason: r.ignored } }]);
+    expect(r.history.map((h) => ({ type: h.type, input: h.data?.input, reason: h.data?.reason, code: typeof h.data?.code }))).to.deep.equal([{ type: 'input.ignored', input: 'timer.fire', reason: r.ignored, code: 'string' }]);
     expect(JSON.stringify(engine.state(id))).to.equal(before);
   });
 

@@ -34,7 +34,7 @@ function expectIgnored(engine: Engine, id: string, input: Exclude<Input, { type:
   const r = engine.send(id, input);
   expect(r.ignored, `${input.type} should be ignored`).to.be.a('string');
   expect(r.effects).to.deep.equal([]);
-  expect(r.history).to.deep.equal([{ type: 'input.ignored', data: { input: input.type, reason: r.ignored } }]);
+  expect(r.history.map((h) => ({ type: h.type, input: h.data?.input, reason: h.data?.reason, code: typeof h.data?.code }))).to.deep.equal([{ type: 'input.ignored', input: input.type, reason: r.ignored, code: 'string' }]);
   expect(r.state).to.equal(before);
   expect(JSON.stringify(engine.state(id))).to.equal(json);
 }

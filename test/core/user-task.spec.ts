@@ -160,7 +160,7 @@ describe('user task', () => {
     const again = engine.send(id, { type: 'task.complete', key, variables: { x: 2 } });
     expect(again.ignored).to.contain('not open');
     expect(again.effects).to.have.length(0);
-    expect(again.history).to.deep.equal([{ type: 'input.ignored', data: { input: 'task.complete', reason: again.ignored } }]);
+    expect(again.history.map((h) => ({ type: h.type, input: h.data?.input, reason: h.data?.reason, code: typeof h.data?.code }))).to.deep.equal([{ type: 'input.ignored', input: 'task.complete', reason: again.ignored, code: 'string' }]);
     expect(JSON.stringify(engine.state(id))).to.equal(before);
     expect(vars(engine, id).x).to.equal(1);
   });

@@ -39,6 +39,7 @@ import { operations } from './operations.js';
 import { jobFailures } from './job-failures.js';
 import { templates } from './templates.js';
 import { libraryErrors } from './library-errors.js';
+import { ignoredInputs } from './ignored.js';
 
 const areas = { ...problems, ...access, ...starting, ...operating, ...people, ...calendar, ...documents, ...budgets, ...timers, ...sso, ...working, ...signing, ...incidents, ...identity, ...letters, ...bpmn, ...packs, ...formValues, ...bpmnValues, ...bpmnAttributes, ...bpmnReader, ...timerValues, ...numberFormat, ...modifying,
   // The pack reader's refusals and JSON parse errors (issue 17).
@@ -53,6 +54,8 @@ const areas = { ...problems, ...access, ...starting, ...operating, ...people, ..
   ...templates,
   // Libraries' own errors (zip, regular expressions), worded or marked as technical detail (issue 17).
   ...libraryErrors,
+  // Why an input changed nothing, in the case's history (issue 17).
+  ...ignoredInputs,
 };
 
 export type MessageKey = keyof typeof areas;
