@@ -51,7 +51,7 @@ forEachBackend('api: an ignored input in the history, in the reader\'s language'
 describe('history: every reason the core gives for an ignored input reads Indonesian', () => {
   const entry = (code: string, params: Record<string, string | number>): HistoryRow =>
     ({ tenant_id: 't', instance_id: 'i', at: new Date('2026-12-07T08:00:00Z'), type: 'input.ignored', element_id: null, username: null, data: { input: 'x', reason: 'english', code, params } }) as unknown as HistoryRow;
-  const reasonIn = (row: HistoryRow, lang: 'id' | 'en') => (localize(historyView(row), lang) as { data: { reason: string } }).data.reason;
+  const reasonIn = (row: HistoryRow, lang: 'id' | 'en') => (localize(historyView(row), lang).data as { reason: string }).reason;
 
   it('words each code with its params, and leaves an older entry\'s English reason as it was', () => {
     const samples: [string, Record<string, string | number>, string][] = [
