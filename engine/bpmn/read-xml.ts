@@ -8,7 +8,7 @@
 import { SaxesParser } from 'saxes';
 import { decodeXml } from './decode.js';
 import { finding, positionOf, type Problem } from './problems.js';
-import { anyOf, text as message, type Text } from '../messages/index.js';
+import { anyOf, text as message, xmlErrorText, type Text } from '../messages/index.js';
 
 export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const DI_NS = 'http://www.omg.org/spec/BPMN/20100524/DI';
@@ -70,8 +70,8 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
     problems.push(finding(message('xml.at', { problem, ...at }), at));
     throw new Stop();
   };
-  // saxes's own words (English) say what is wrong; where it is, we say.
-  parser.on('error', (err) => fail(message('xml.not-well-formed', { detail: err.message.replace(/^\d+:\d+: /, '') })));
+  // saxes's own words (English) are worded by xml-error.ts; where it is, we say.
+  parser.on('error', (err) => fail(message('xml.not-well-formed', { detail: xmlErrorText(err) })));
   parser.on('opentagstart', () => { attributes = 0; });
   parser.on('attribute', () => {
     if (++attributes > maxAttributes) fail(message('xml.too-many-attributes', { max: maxAttributes }));
@@ -104,7 +104,7 @@ function checkWellFormed(text: string, maxAttributes: number): { errors: Problem
   try {
     parser.write(text).close();
   } catch (err) {
-    if (!(err instanceof Stop)) problems.push(finding(message('xml.not-well-formed', { detail: (err as Error).message })));
+    if (!(err instanceof Stop)) problems.push(finding(message('xml.not-well-formed', { detail: xmlErrorText(err) })));
   }
   if (root && problems.length === 0) problems.push(finding(message('xml.no-root')));
   return { errors: problems, strictProblems };

@@ -8,6 +8,7 @@ export { localize, entry, type Localizable } from './localize.js';
 export { incidentText } from './incident-text.js';
 export { jsonErrorText } from './json-error.js';
 export { zipErrorText } from './zip-error.js';
+export { xmlErrorText } from './xml-error.js';
 export { regexpErrorText } from './regexp-error.js';
 export { technicalText } from './technical.js';
 export type { MessageKey } from './catalog/index.js';

@@ -47,4 +47,22 @@ export const libraryErrors = {
   'regexp-error.group-name': { en: 'a group\'s name is not valid or used twice', id: 'nama salah satu kelompok tidak sah atau dipakai dua kali', fragment: true },
   'regexp-error.escape': { en: 'an escape with "\\" is not valid', id: 'ada urutan dengan garis miring terbalik "\\" yang tidak sah', fragment: true },
   'regexp-error.too-large': { en: 'the pattern is too large', id: 'polanya terlalu besar', fragment: true },
+
+  // saxes's errors for a BPMN file that is not well-formed XML (engine/messages/xml-error.ts).
+  'xml-error.unclosed-tag': { en: 'the tag {name} is opened but never closed', id: 'tag {name} dibuka tetapi tidak pernah ditutup', fragment: true },
+  'xml-error.unmatched-close': { en: 'the closing tag {name} closes no open tag', id: 'tag penutup {name} tidak menutup tag yang terbuka', fragment: true },
+  'xml-error.duplicate-attribute': { en: 'the attribute {name} appears twice on one element', id: 'atribut {name} muncul dua kali pada satu elemen', fragment: true },
+  'xml-error.unbound-prefix': { en: 'the prefix {name} has no namespace declared (xmlns:{name})', id: 'awalan {name} tidak memiliki namespace yang dinyatakan (xmlns:{name})', fragment: true },
+  'xml-error.malformed-name': { en: 'the name {name} is not a valid XML name', id: 'nama {name} bukan nama XML yang sah', fragment: true },
+  'xml-error.unexpected-end': { en: 'the file ends in the middle of the XML: it is cut short', id: 'berkas berakhir di tengah XML: berkasnya terpotong', fragment: true },
+  'xml-error.unexpected-close': { en: 'a closing tag does not match the tag that is open (one was not closed, or closed twice)', id: 'ada tag penutup yang tidak sesuai dengan tag yang sedang terbuka (ada yang belum ditutup, atau ditutup dua kali)', fragment: true },
+  'xml-error.text-outside-root': { en: 'there is text outside the document\'s root element', id: 'ada teks di luar elemen akar dokumen', fragment: true },
+  'xml-error.several-roots': { en: 'the document has more than one root element', id: 'dokumen memiliki lebih dari satu elemen akar', fragment: true },
+  'xml-error.no-root': { en: 'the document has no root element', id: 'dokumen tidak memiliki elemen akar', fragment: true },
+  'xml-error.attribute-value': { en: 'an attribute has no value in quotes (write name="value")', id: 'ada atribut tanpa nilai di antara tanda kutip (tulis nama="nilai")', fragment: true },
+  'xml-error.attribute-space': { en: 'two attributes are written without a space between them', id: 'ada dua atribut yang ditulis tanpa spasi di antaranya', fragment: true },
+  'xml-error.disallowed-character': { en: 'a character is not allowed at this place', id: 'ada karakter yang tidak diizinkan di tempat ini', fragment: true },
+  'xml-error.entity': { en: 'an entity such as &amp; is written wrongly (a lone & must be &amp;)', id: 'ada entitas seperti &amp; yang salah tulis (tanda & sendirian harus ditulis &amp;)', fragment: true },
+  'xml-error.comment': { en: 'a comment <!-- … --> is written wrongly', id: 'ada komentar <!-- … --> yang salah tulis', fragment: true },
+  'xml-error.declaration': { en: 'the XML declaration <?xml … ?> is wrong or not at the start', id: 'deklarasi XML <?xml … ?> keliru atau tidak berada di awal', fragment: true },
 } satisfies Catalog;
