@@ -3,11 +3,10 @@
  * expression: /(/: Unterminated group", English only. The common shapes are worded; anything else
  * is marked as technical detail (technical.ts).
  */
-import { technicalText } from './technical.js';
-import { text, type Text } from './text.js';
-import type { MessageKey } from './catalog/index.js';
+import { shapedText, type Shapes } from './technical.js';
+import type { Text } from './text.js';
 
-const SHAPES: [RegExp, MessageKey][] = [
+const SHAPES: Shapes = [
   [/Unterminated group/, 'regexp-error.unterminated-group'],
   [/Unmatched '\)'/, 'regexp-error.unmatched-paren'],
   [/Unterminated character class/, 'regexp-error.unterminated-class'],
@@ -24,6 +23,5 @@ const SHAPES: [RegExp, MessageKey][] = [
 
 export function regexpErrorText(err: unknown): Text {
   const message = err instanceof Error ? err.message : String(err);
-  const shape = SHAPES.find(([re]) => re.test(message));
-  return shape ? text(shape[1]) : technicalText(message.replace(/^Invalid regular expression: /, ''));
+  return shapedText(message, SHAPES, message.replace(/^Invalid regular expression: /, ''));
 }

@@ -4,12 +4,11 @@
  * Indonesian sentence when an analyst opens or deploys a damaged file. The common ones are worded
  * here; anything else is marked as technical detail (technical.ts).
  */
-import { technicalText } from './technical.js';
+import { shapedText, type Shapes } from './technical.js';
 import { text, type Text } from './text.js';
-import type { MessageKey } from './catalog/index.js';
 
 /** Named shapes: the tag, attribute or prefix the parser names travels as `name`. */
-const NAMED: [RegExp, MessageKey][] = [
+const NAMED: Shapes = [
   [/^unclosed tag: (.+?)\.?$/, 'xml-error.unclosed-tag'],
   [/^unmatched closing tag: (.+?)\.?$/, 'xml-error.unmatched-close'],
   [/^duplicate attribute: (.+?)\.?$/, 'xml-error.duplicate-attribute'],
@@ -17,7 +16,7 @@ const NAMED: [RegExp, MessageKey][] = [
   [/^malformed name: (.+?)\.?$/, 'xml-error.malformed-name'],
 ];
 
-const SHAPES: [RegExp, MessageKey][] = [
+const SHAPES: Shapes = [
   [/^unexpected end\.?$/, 'xml-error.unexpected-end'],
   [/^unexpected close tag\.?$/, 'xml-error.unexpected-close'],
   [/^text data outside of root node\.?$/, 'xml-error.text-outside-root'],
@@ -37,6 +36,5 @@ export function xmlErrorText(err: unknown): Text {
     const m = re.exec(message);
     if (m) return text(key, { name: m[1] });
   }
-  const shape = SHAPES.find(([re]) => re.test(message));
-  return shape ? text(shape[1]) : technicalText(message);
+  return shapedText(message, SHAPES);
 }

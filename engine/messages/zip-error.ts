@@ -4,11 +4,10 @@
  * pack or letter template is read by people who may read Indonesian only. Anything not
  * recognised is marked as technical detail (technical.ts).
  */
-import { technicalText } from './technical.js';
+import { shapedText, type Shapes } from './technical.js';
 import { text, type Text } from './text.js';
-import type { MessageKey } from './catalog/index.js';
 
-const SHAPES: [RegExp, MessageKey][] = [
+const SHAPES: Shapes = [
   [/end of central directory record signature not found/i, 'zip-error.no-end'],
   [/invalid zip64/i, 'zip-error.zip64'],
   [/zip64 extended information|extra field length/i, 'zip-error.extra-field'],
@@ -29,6 +28,5 @@ export function zipErrorText(err: unknown): Text {
   const message = err instanceof Error ? err.message : String(err);
   const name = /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/.exec(message);
   if (name) return text('zip-error.entry-name', { name: name[1] });
-  const shape = SHAPES.find(([re]) => re.test(message));
-  return shape ? text(shape[1]) : technicalText(message);
+  return shapedText(message, SHAPES);
 }

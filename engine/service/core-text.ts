@@ -41,7 +41,7 @@ export function problemItem(area: 'modify' | 'migrate', problem: ElementProblem<
 /** Elements as the refusal's summary names them: by name when they have one. */
 export function elementsShown(problems: readonly ElementProblem<string>[]): Param {
   const seen = new Map<string, Param>();
-  for (const p of problems) if (!seen.has(p.element)) seen.set(p.element, p.name ? `“${p.name}”` : p.element);
+  for (const p of problems) if (!seen.has(p.element)) seen.set(p.element, elementShown({ id: p.element, name: p.name }));
   return allOf([...seen.values()]);
 }
 
@@ -51,7 +51,7 @@ export function refusalText(err: InputRefused): Text | string {
 }
 
 /** Params of an ignored input that are codes, worded by the catalog (a case's status, a subscription's kind). */
-const IGNORED_WORDED: Record<string, string> = { status: 'case-status', kind: 'ignored.kind' };
+const IGNORED_WORDED: Record<string, string> = { status: 'case-status.', kind: 'ignored.kind-' };
 
 /**
  * Why an input changed nothing (an `input.ignored` history entry's `code` and `params`, engine/core/ignored.ts),
@@ -64,7 +64,7 @@ export function ignoredText(data: Record<string, unknown>): Text | undefined {
   const params: Record<string, Param> = {};
   for (const [name, value] of Object.entries(raw)) {
     if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const worded = name in IGNORED_WORDED ? `${IGNORED_WORDED[name]}${name === 'kind' ? '-' : '.'}${value}` : undefined;
+    const worded = name in IGNORED_WORDED ? `${IGNORED_WORDED[name]}${value}` : undefined;
     params[name] = worded && worded in catalog ? text(worded as MessageKey) : value;
   }
   return text(key as MessageKey, params);

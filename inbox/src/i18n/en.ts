@@ -100,6 +100,4 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You are not allowed to do this.',
   'error.notFound': 'Task not found, or not yours to see.',
   'error.conflict': 'Someone else claimed or completed this task. Reload to see the latest state.',
-  'yes': 'Yes',
-  'no': 'No',
 };

@@ -101,8 +101,6 @@ export const id = {
   'error.forbidden': 'Anda tidak berwenang melakukan tindakan ini.',
   'error.notFound': 'Tugas tidak ditemukan atau bukan untuk Anda.',
   'error.conflict': 'Tugas sudah diambil atau diselesaikan orang lain. Muat ulang untuk melihat keadaan terbaru.',
-  'yes': 'Ya',
-  'no': 'Tidak',
 } as const;
 
 export type MessageKey = keyof typeof id;
