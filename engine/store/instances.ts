@@ -56,13 +56,12 @@ export function insertInstance(row: InstanceRow, completed: readonly string[] = 
   const sla = slaColumns(row.snapshot);
   // A number taken in the same statement (taken-number.ts) goes into the column and the snapshot.
   const numbered = row.business_key === TAKEN_NUMBER.placeholder;
-  const number = `(select number from "${TAKEN_NUMBER.cte}")`;
   const values: Knex.Value[] = [activeElements(row.snapshot)];
   if (!numbered) values.push(row.business_key);
   values.push([...new Set(completed)], row.definition_id, row.ended_at, row.id, row.parent_instance_id, row.process_key, row.process_version,
     sla.sla_due_at, sla.sla_paused_at, sla.sla_state, sla.sla_working_days, snapshot, row.start_form_ref ?? null, row.started_at, row.started_by, row.state, row.tenant_id, row.version);
-  return new WrittenSql(`insert into "process_instance" (${INSERT_COLUMNS}) values (?, ${numbered ? number : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
-    + `${numbered ? `jsonb_set(?::jsonb, '{businessKey}', to_jsonb(${number}))` : '?'}, ?, ?, ?, ?, ?, ?)`, values);
+  return new WrittenSql(`insert into "process_instance" (${INSERT_COLUMNS}) values (?, ${numbered ? TAKEN_NUMBER.sql : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
+    + `${numbered ? `jsonb_set(?::jsonb, '{businessKey}', to_jsonb(${TAKEN_NUMBER.sql}))` : '?'}, ?, ?, ?, ?, ?, ?)`, values);
 }
 
 const INSERT_COLUMNS = columnList(['active_elements', 'business_key', 'completed_elements', 'definition_id', 'ended_at', 'id', 'parent_instance_id', 'process_key',

@@ -13,22 +13,13 @@
  * pass it on to its child — but follow-ups in other instances need a transaction anyway, where
  * the work runs again with a real number.
  */
-import type { Knex } from 'knex';
-import type { Db } from './db.js';
+const CTE = 'taken_number';
 
 export const TAKEN_NUMBER = {
   /** Name of the counter upsert's CTE (it returns `number`). */
-  cte: 'taken_number',
+  cte: CTE,
   /** Stands for the number until the statement has run; never stored (the parts replace it). */
   placeholder: '\u27e8alur:taken-number\u27e9',
+  /** The number as an SQL expression for a part of the statement that took it (written SQL, store/written-sql.ts). */
+  sql: `(select number from "${CTE}")`,
 } as const;
-
-/** The number as an SQL expression for a part of the statement that took it. */
-export function takenNumberSql(db: Db): Knex.Raw {
-  return db.raw('(select number from ??)', [TAKEN_NUMBER.cte]);
-}
-
-/** `value` or, for the placeholder, the taken number in SQL. */
-export function numberedText(db: Db, value: string | null): string | null | Knex.Raw {
-  return value === TAKEN_NUMBER.placeholder ? takenNumberSql(db) : value;
-}

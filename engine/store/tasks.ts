@@ -57,7 +57,7 @@ export function insertTask(row: TaskRow): WrittenSql {
   if (row.form_id) values.push(row.tenant_id, row.form_id);
   else values.push(null);
   values.push(row.id, row.instance_id, row.key, row.name, row.priority, row.process_key, row.state, row.tenant_id);
-  return new WrittenSql(`insert into "user_task" (${TASK_INSERT_COLUMNS}) values (?, ${numbered ? `(select number from "${TAKEN_NUMBER.cte}")` : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
+  return new WrittenSql(`insert into "user_task" (${TASK_INSERT_COLUMNS}) values (?, ${numbered ? TAKEN_NUMBER.sql : '?'}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, `
     + `${row.form_id ? '(select id from form where tenant_id = ? and form_id = ? order by version desc limit 1)' : '?'}, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("instance_id", "key") do nothing`,
   values);
 }
