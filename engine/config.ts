@@ -197,6 +197,7 @@ function queueOverrides(env: NodeJS.ProcessEnv): Partial<QueueOptions> {
     backoff: { baseMs: positive('ALUR_JOB_BACKOFF_MS', 1000), maxMs: positive('ALUR_JOB_MAX_BACKOFF_MS', 5 * 60_000) },
     limits: parseTypeLimits(stringOf(env, 'ALUR_QUEUE_LIMITS'), positive('ALUR_QUEUE_CONCURRENCY', 4)),
     timerConcurrency: positive('ALUR_TIMER_CONCURRENCY', 8),
+    chain: { max: numberOf(env, 'ALUR_QUEUE_CHAIN_MAX', 10, { atLeast: 1, integer: true }), ms: positive('ALUR_QUEUE_CHAIN_MS', 2000) },
   };
 }
 

@@ -21,6 +21,8 @@ import type { JobRow } from '../store/jobs.js';
 import { runUnitOfWork, RowChanged, type UnitOfWork } from '../store/unit-of-work.js';
 import type { CommandContext, CommandRunner, EngineDeps, EngineObserver } from './context.js';
 import type { StepOutcome } from './instance-steps.js';
+import type { TakeOpened } from './plan.js';
+import type { FinishedJob } from './runner-commands.js';
 import type { DeployResult, UploadedFile } from './deploy.js';
 import type { AuditRow } from '../store/audit.js';
 import type { Actor } from './actor.js';
@@ -168,8 +170,8 @@ export class Engine {
   }
 
   /** Feeds a job outcome back (runner), finishing the job row in the step's own write: runner-commands.ts. */
-  async finishJob(job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
-    return runners.finishJob(this.commands, job, input, instance);
+  async finishJob(job: JobRow, input: Input, instance?: InstanceRow, take?: TakeOpened): Promise<FinishedJob> {
+    return runners.finishJob(this.commands, job, input, instance, take);
   }
 
   /** Fires the earliest due timer (of `tenant`, when given) no other runner is firing; false when none is due: runner-commands.ts. */

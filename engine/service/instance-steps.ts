@@ -13,7 +13,7 @@ import { latestDefinition, latestDefinitions, type DefinitionHead } from '../sto
 import { findMessageSubscriptions, findSignalSubscriptions } from '../store/subscriptions.js';
 import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext } from './context.js';
-import { planStep, infoOf, type PlanContext } from './plan.js';
+import { planStep, infoOf, takeOpenedJob, type PlanContext, type TakeOpened } from './plan.js';
 import { FollowUpsExceeded, NotFound } from './errors.js';
 import { text } from '../messages/index.js';
 import { takeRegistrationNumber } from './starting.js';
@@ -47,6 +47,8 @@ export interface InputOptions {
   with?: RowOp[];
   /** A migration: the definition version the instance runs after this step. */
   retarget?: { definitionId: string; version: number };
+  /** A queue worker takes the job this step opens of its type (plan.ts `takeOpenedJob`). */
+  take?: TakeOpened;
 }
 
 function inputUser(input: Input): string | null {
@@ -74,7 +76,8 @@ async function stepInstance(cx: CommandContext, instanceId: string, input: Input
     ...row, snapshot: result.state, state: result.state.status, version: row.version + 1, ended_at: ended,
     ...(options.retarget ? { definition_id: options.retarget.definitionId, process_version: options.retarget.version } : {}),
   };
-  await cx.uow.write([...(options.with ?? []), ...planStep(row, after, result, planContext(cx, inputUser(input), options.finishedJob))]);
+  const planned = planStep(row, after, result, planContext(cx, inputUser(input), options.finishedJob));
+  await cx.uow.write([...(options.with ?? []), ...(options.take ? takeOpenedJob(planned, instanceId, options.take, cx.uow.now) : planned)]);
   // Follow-ups read other instances and subscriptions: they must see this step's writes.
   await cx.uow.stepEnded();
   if (result.ignored) return { instanceId, state: row.snapshot, ignored: result.ignored, followUps: [] };

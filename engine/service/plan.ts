@@ -152,3 +152,26 @@ export function effectOps(inst: InstanceInfo, effects: readonly Effect[], ctx: P
   }
   return ops;
 }
+
+/**
+ * A queue worker that finishes a job asks to run the next job of its case itself (eager
+ * continuation, as Temporal's eager activities do): the job a step opens of the worker's own
+ * `type`, due now, is inserted already taken — running, leased to `lockedUntil`, its delivery
+ * counted, `payload.chain` naming the queue job whose worker runs it — so it goes to no queue and
+ * its take costs no statement (runner/queue/workers.ts). At most one job is taken; any other the
+ * step opened is queued as usual.
+ */
+export interface TakeOpened {
+  type: string;
+  lockedUntil: Date;
+  /** The row id of the queue job whose delivery runs the chain (store/jobs.ts `takeChained`). */
+  chain: string;
+}
+
+export function takeOpenedJob(ops: RowOp[], instanceId: string, take: TakeOpened, now: Date): RowOp[] {
+  const i = ops.findIndex((op) => op.type === 'job.insert' && op.row.instance_id === instanceId && op.row.type === take.type && op.row.state === 'ready' && op.row.due_at.getTime() <= now.getTime());
+  if (i < 0) return ops;
+  const op = ops[i] as Extract<RowOp, { type: 'job.insert' }>;
+  const taken: RowOp = { type: 'job.insert', row: { ...op.row, state: 'running', attempts: 1, locked_until: take.lockedUntil, payload: { ...op.row.payload, chain: take.chain } } };
+  return [...ops.slice(0, i), taken, ...ops.slice(i + 1)];
+}

@@ -7,11 +7,12 @@ import type { Input } from '../core/index.js';
 import { randomUUID } from 'node:crypto';
 import { findDefinitionById } from '../store/definitions.js';
 import type { InstanceRow } from '../store/instances.js';
-import type { JobRow } from '../store/jobs.js';
+import type { JobRow, TakenJob } from '../store/jobs.js';
 import { claimDueTimer, lockTimer, type TimerRow } from '../store/timers.js';
 import type { RowOp } from '../store/row-ops.js';
 import { minCycleMs, type CommandContext, type CommandRunner } from './context.js';
 import { runInput, startNew, type StepOutcome } from './instance-steps.js';
+import type { TakeOpened } from './plan.js';
 import { FollowUpsExceeded } from './errors.js';
 import { FollowUpLimit } from '../host/follow-ups.js';
 import { attemptOf } from '../store/jobs.js';
@@ -22,9 +23,9 @@ import { nextRound } from './start-timers.js';
  * is the row read with the job when it was taken (its version is asserted; read again if it moved).
  * A job delivered twice changes state once: the core ignores the second.
  */
-export async function finishJob(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
+export async function finishJob(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow, take?: TakeOpened): Promise<FinishedJob> {
   try {
-    return await finishJobAs(engine, job, input, instance);
+    return await finishJobAs(engine, job, input, instance, take);
   } catch (err) {
     if (!(err instanceof FollowUpsExceeded) || input.type === 'job.fail') throw err;
     // The answer set off too much in other cases (undone): the job fails into an incident at once.
@@ -32,13 +33,20 @@ export async function finishJob(engine: CommandRunner, job: JobRow, input: Input
   }
 }
 
-async function finishJobAs(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow): Promise<StepOutcome> {
-  return engine.run('finishJob', (cx) => {
+/** A job's outcome recorded; `next`: the job its step opened that the worker took (`take`), with its instance as this work left it. */
+export interface FinishedJob extends StepOutcome {
+  next?: TakenJob;
+}
+
+async function finishJobAs(engine: CommandRunner, job: JobRow, input: Input, instance?: InstanceRow, take?: TakeOpened): Promise<FinishedJob> {
+  return engine.run('finishJob', async (cx) => {
     const ops: RowOp[] = [{ type: 'job.finish', jobId: job.id, instanceId: job.instance_id, key: job.key, state: input.type === 'job.fail' ? 'failed' : 'completed', error: input.type === 'job.fail' ? input.message : null }];
     // A job that ended (completed, or threw a BPMN error) needs no other attempt: a retry queued
     // by a duplicate run's failure would otherwise run its handler once more for nothing.
     if (input.type !== 'job.fail') ops.push({ type: 'job.cancel-others', jobId: job.id, instanceId: job.instance_id, key: job.key });
-    return runInput(cx, job.instance_id, input, { known: instance, finishedJob: job.id, with: ops });
+    const outcome = await runInput(cx, job.instance_id, input, { known: instance, finishedJob: job.id, with: ops, take });
+    const next = cx.uow.taken.find((row) => row.instance_id === job.instance_id);
+    return next ? { ...outcome, next: { job: next, instance: cx.uow.instances.get(job.instance_id) } } : outcome;
   }, { oneStatement: true });
 }
 

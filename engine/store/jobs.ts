@@ -18,7 +18,8 @@ export interface JobRow {
   element_id: string;
   type: string;
   retries: number;
-  payload: { headers: Record<string, string> };
+  /** `chain`: the queue job row whose worker took this row straight from the step that opened it (service/plan.ts `takeOpenedJob`). */
+  payload: { headers: Record<string, string>; chain?: string };
   due_at: Date;
   attempts: number;
   locked_until: Date | null;
@@ -130,14 +131,32 @@ export async function takeJob(db: Db, id: string, now: Date, leaseMs: number): P
 /** Columns of a job row, in order: named in statements that are prepared (a `*` would change their result when a migration adds a column, which PostgreSQL refuses for a cached plan). */
 const JOB_COLUMNS = ['id', 'effect_id', 'tenant_id', 'instance_id', 'key', 'element_id', 'type', 'retries', 'payload', 'due_at', 'attempts', 'locked_until', 'state', 'last_error', 'created_at'] as const;
 
-const TAKE_JOB = (() => {
+/** The statement that takes the job rows `where` picks (marks them running with a lease, counts the delivery) and reads each one's instance with it. */
+function takingStatement(where: string) {
   const instance = prefixedInstance('i', 'i__');
   const columns = JOB_COLUMNS.map((c) => `"${c}"`).join(', ');
-  const sql = `with taken as (update job set state = 'running', locked_until = ?, attempts = attempts + 1 where id = ? and state in ('ready', 'running') returning ${columns})
+  const sql = `with taken as (update job set state = 'running', locked_until = ?, attempts = attempts + 1 where ${where} returning ${columns})
     select ${JOB_COLUMNS.map((c) => `taken."${c}"`).join(', ')}, ${instance.columns.map((c) => c.replace(/^(\w+)\.(\w+) as (\w+)$/, '$1."$2" as "$3"')).join(', ')}
     from taken left join process_instance i on i.id = taken.instance_id`;
   return { sql, instance };
-})();
+}
+
+const TAKE_JOB = takingStatement(`id = ? and state in ('ready', 'running')`);
+
+/**
+ * Takes over the job a worker was running as part of the chain started by queue job row `head`
+ * (see `TakeOpened` in service/plan.ts): the queue delivers `head` again only when the worker that
+ * ran the chain lost it (killed, stalled), and the chain's running row is then nobody's. Only the
+ * row of that chain is looked at (its instance, `payload.chain`), never a parallel branch's job
+ * another worker is running. Undefined when the chain has no running row.
+ */
+export async function takeChained(db: Db, head: string, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
+  const { rows } = await prepared(db, TAKE_CHAINED.sql, [new Date(now.getTime() + leaseMs), head, head]) as { rows: Record<string, unknown>[] };
+  if (rows.length === 0) return undefined;
+  return { job: rows[0] as unknown as JobRow, instance: TAKE_CHAINED.instance.take(rows[0]) };
+}
+
+const TAKE_CHAINED = takingStatement(`instance_id = (select instance_id from job where id = ?) and state = 'running' and payload->>'chain' = ?`);
 
 /** Records the outcome of a run; only a running row changes (a cancelled job stays cancelled). */
 export function finishJob(id: string, state: 'completed' | 'failed', error: string | null): WrittenSql {

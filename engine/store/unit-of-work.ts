@@ -45,6 +45,8 @@ export class UnitOfWork {
   readonly openedIncidents = new Map<string, IncidentRow>();
   /** Job rows this work inserted (the queue can take them at once after the commit). */
   readonly enqueued: JobRow[] = [];
+  /** Job rows inserted already taken by the worker whose job this work finishes (service/plan.ts `takeOpenedJob`): queued nowhere. */
+  readonly taken: JobRow[] = [];
   /** Whether this work scheduled a timer. */
   scheduled = false;
   private assumed = false;
@@ -171,7 +173,8 @@ export class UnitOfWork {
         this.openedIncidents.delete(`${op.instanceId}|${op.key}`);
         break;
       case 'job.insert':
-        this.enqueued.push(op.row);
+        if (op.row.state === 'ready') this.enqueued.push(op.row);
+        else this.taken.push(op.row);
         break;
       case 'timer.upsert':
       case 'timer.insert-start':

@@ -2,7 +2,8 @@
  * Statements per command. Every statement is a round trip, the largest cost of a command on this
  * stack (bench/api), so the count is pinned here: a start and a completion that race nobody take
  * one read and one write each, and work that needs more falls back to a transaction, correctly;
- * a queue job is two: taking its row with its instance, and recording its outcome.
+ * a queue job is two: taking its row with its instance, and recording its outcome — one when the
+ * worker took it in the statement that recorded the job before it (eager continuation).
  */
 import { expect } from 'chai';
 import { forEachBackend } from '../store/backends.js';
@@ -129,6 +130,15 @@ const ONE_JOB = bpmnFile('one-job', `<bpmn:startEvent id="S"><bpmn:outgoing>F1</
   <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
   <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="J" /><bpmn:sequenceFlow id="F2" sourceRef="J" targetRef="E" />`);
 
+async function waitForRow<T>(read: () => Promise<T | undefined>): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const row = await read();
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the row never came');
+}
+
 forEachBackend('api: statements per queue job', (backend) => {
   let api: Api;
   before(async () => { api = await openApi(backend); });
@@ -152,6 +162,69 @@ forEachBackend('api: statements per queue job', (backend) => {
     }
     expect(done?.input.type).to.equal('job.complete');
     expect(statements.map((s) => s.split(' ')[0])).to.deep.equal(['with', 'with']);
+    const inst = await api.http.get(`/api/process-instances/${start.body.id}`).set(bearer(analyst));
+    expect(inst.body.state).to.equal('completed');
+  });
+
+  const THREE_JOBS = bpmnFile('three-jobs', `<bpmn:startEvent id="S"><bpmn:outgoing>F0</bpmn:outgoing></bpmn:startEvent>
+    ${[1, 2, 3].map((i) => `<bpmn:serviceTask id="J${i}"><bpmn:extensionElements><zeebe:taskDefinition type="round-trip-chain" /></bpmn:extensionElements>
+      <bpmn:incoming>F${i - 1}</bpmn:incoming><bpmn:outgoing>F${i}</bpmn:outgoing></bpmn:serviceTask>`).join('')}
+    <bpmn:endEvent id="E"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+    ${[1, 2, 3].map((i) => `<bpmn:sequenceFlow id="F${i - 1}" sourceRef="${i === 1 ? 'S' : `J${i - 1}`}" targetRef="J${i}" />`).join('')}
+    <bpmn:sequenceFlow id="F3" sourceRef="J3" targetRef="E" />`);
+
+  it('given a chain of three jobs of one type and eager continuation, one delivery runs all three in four statements: the take, then one per job that records it and takes the next', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', THREE_JOBS, 'three-jobs.bpmn').expect(201);
+    const start = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'three-jobs' }).expect(201);
+    const seen: string[] = [];
+    api.registry.register('round-trip-chain', async (job) => { seen.push(job.elementId); return { variables: { [job.elementId]: true } }; });
+    const row = await api.db.knex('job').where({ instance_id: start.body.id }).first();
+    const statements: string[] = [];
+    const listen = (q: { sql: string }) => statements.push(q.sql);
+    const ran: string[] = [];
+    api.db.knex.on('query', listen);
+    try {
+      await runJobRow(api.engine, api.registry, row.id, 60_000, { baseMs: 1000, maxMs: 60_000 }, { max: 10, ms: 60_000 }, (r) => ran.push(`${r.row.element_id} ${r.input.type}`));
+    } finally {
+      api.db.knex.off('query', listen);
+    }
+    expect(seen).to.deep.equal(['J1', 'J2', 'J3']);
+    expect(ran).to.deep.equal(['J1 job.complete', 'J2 job.complete', 'J3 job.complete']);
+    expect(statements.map((s) => s.split(' ')[0])).to.deep.equal(['with', 'with', 'with', 'with']);
+    const inst = await api.http.get(`/api/process-instances/${start.body.id}`).set(bearer(analyst));
+    expect(inst.body.state).to.equal('completed');
+    // The taken rows were counted as delivered once and say whose chain they ran in.
+    const rows = await api.db.knex('job').where({ instance_id: start.body.id }).orderBy('created_at').select('element_id', 'state', 'attempts', 'payload');
+    expect(rows.map((r: { element_id: string; state: string; attempts: number }) => `${r.element_id} ${r.state} ${r.attempts}`)).to.deep.equal(['J1 completed 1', 'J2 completed 1', 'J3 completed 1']);
+    expect(rows.slice(1).map((r: { payload: { chain?: string } }) => r.payload.chain)).to.deep.equal([row.id, row.id]);
+  });
+
+  it('given a chain whose worker died after taking its second job, a new delivery of the first job takes the chain over and runs the rest', async () => {
+    const tenant = await makeTenant(api);
+    const analyst = await makeUser(api, tenant, `ana-${tenant}`, ['analyst']);
+    await api.http.post('/api/deployments').set(bearer(analyst)).attach('files', THREE_JOBS, 'three-jobs.bpmn').expect(201);
+    const start = await api.http.post('/api/process-instances').set(bearer(analyst)).send({ processKey: 'three-jobs' }).expect(201);
+    const seen: string[] = [];
+    // The first worker "dies" in J2's handler: its run never ends, and J2's row stays running, taken in its chain.
+    let calls = 0;
+    api.registry.register('round-trip-chain', async (job) => {
+      if (job.elementId === 'J2' && calls++ === 0) return new Promise<never>(() => {});
+      seen.push(job.elementId);
+      return { variables: {} };
+    });
+    const row = await api.db.knex('job').where({ instance_id: start.body.id }).first();
+    const backoff = { baseMs: 1000, maxMs: 60_000 };
+    void runJobRow(api.engine, api.registry, row.id, 60_000, backoff, { max: 10, ms: 60_000 });
+    const j2 = await waitForRow(() => api.db.knex('job').where({ instance_id: start.body.id, element_id: 'J2', state: 'running' }).first());
+    expect(j2.payload.chain).to.equal(row.id);
+    // BullMQ delivers the chain's first job again (the dead worker's lock expired); its row is finished.
+    const again = await runJobRow(api.engine, api.registry, row.id, 60_000, backoff, { max: 10, ms: 60_000 });
+    expect(again?.row.element_id).to.equal('J3');
+    expect(seen).to.deep.equal(['J1', 'J2', 'J3']);
+    const j2After = await api.db.knex('job').where({ id: j2.id }).first();
+    expect([j2After.state, j2After.attempts]).to.deep.equal(['completed', 2]);
     const inst = await api.http.get(`/api/process-instances/${start.body.id}`).set(bearer(analyst));
     expect(inst.body.state).to.equal('completed');
   });

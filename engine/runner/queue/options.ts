@@ -25,6 +25,12 @@ export interface QueueOptions {
   timerConcurrency: number;
   /** A due job nobody took for this long becomes an incident (runner/unclaimed.ts). */
   unclaimedJobMs: number;
+  /**
+   * Eager continuation (workers.ts): a worker runs the next job of the case it just stepped, of the
+   * same type, itself — at most `max` jobs in a row and only while the run is younger than `ms`,
+   * then the next job goes to the back of the queue like any other. `max` 1 turns it off.
+   */
+  chain: { max: number; ms: number };
 }
 
 export function queueOptions(redisUrl: string, overrides: Partial<QueueOptions> = {}): QueueOptions {
@@ -32,6 +38,7 @@ export function queueOptions(redisUrl: string, overrides: Partial<QueueOptions> 
     redisUrl, prefix: 'alur', workers: true, pollMs: 1000, horizonMs: 10 * 60_000, marginMs: 5000, batch: 1000,
     reconcileMs: 60_000, lockMs: 30_000, stalledIntervalMs: 15_000, leaseMs: 5 * 60_000,
     backoff: { baseMs: 1000, maxMs: 5 * 60_000 }, limits: parseTypeLimits(undefined, 4), timerConcurrency: 8, unclaimedJobMs: DEFAULT_UNCLAIMED_JOB_MS,
+    chain: { max: 10, ms: 2000 },
     ...overrides,
   };
 }

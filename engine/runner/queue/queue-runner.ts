@@ -67,7 +67,7 @@ export class QueueRunner {
   private startWorkers(): void {
     const o = {
       prefix: this.opts.prefix, lockMs: this.opts.lockMs, stalledIntervalMs: this.opts.stalledIntervalMs, leaseMs: this.opts.leaseMs,
-      backoff: this.opts.backoff, limits: this.opts.limits, logger: this.log, metrics: this.metrics,
+      backoff: this.opts.backoff, limits: this.opts.limits, chain: this.opts.chain, logger: this.log, metrics: this.metrics,
     };
     const connection = () => {
       const c = new Redis(this.opts.redisUrl, { maxRetriesPerRequest: null });
