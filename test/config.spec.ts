@@ -51,6 +51,7 @@ describe('config: loadConfig', () => {
       ALUR_STOP_TIMEOUT_MS: '5000', ALUR_QUEUE_PREFIX: 'smg', ALUR_QUEUE_POLL_MS: '250', ALUR_QUEUE_RECONCILE_MS: '30000', ALUR_QUEUE_LOCK_MS: '20000',
       ALUR_QUEUE_STALLED_MS: '10000', ALUR_QUEUE_LEASE_MS: '60000', ALUR_JOB_BACKOFF_MS: '500', ALUR_JOB_MAX_BACKOFF_MS: '60000', ALUR_QUEUE_CONCURRENCY: '2',
       ALUR_QUEUE_LIMITS: '{"nik-check":{"concurrency":1,"max":10,"durationMs":1000}}', ALUR_TIMER_CONCURRENCY: '3', ALUR_UNCLAIMED_JOB_MINUTES: '60',
+      ALUR_QUEUE_CHAIN_MAX: '5', ALUR_QUEUE_CHAIN_MS: '500',
     });
     expect(more).to.deep.include({
       logLevel: 'warn', handlers: 'handlers/dukcapil.js', metricsPort: 9464, metricsToken: 'metrik', trustProxy: '10.0.0.0/8', stopTimeoutMs: 5000, unclaimedJobMs: 60 * 60_000,
@@ -59,7 +60,7 @@ describe('config: loadConfig', () => {
     const { limits, ...queue } = more.queue!;
     expect(queue).to.deep.equal({
       redisUrl: 'redis://cache:6379', prefix: 'smg', workers: true, pollMs: 250, horizonMs: 600_000, marginMs: 5000, batch: 1000, reconcileMs: 30_000,
-      lockMs: 20_000, stalledIntervalMs: 10_000, leaseMs: 60_000, backoff: { baseMs: 500, maxMs: 60_000 }, timerConcurrency: 3, unclaimedJobMs: 60 * 60_000,
+      lockMs: 20_000, stalledIntervalMs: 10_000, leaseMs: 60_000, backoff: { baseMs: 500, maxMs: 60_000 }, timerConcurrency: 3, unclaimedJobMs: 60 * 60_000, chain: { max: 5, ms: 500 },
     });
     expect([limits('nik-check'), limits('email')]).to.deep.equal([{ concurrency: 1, max: 10, durationMs: 1000 }, { concurrency: 2 }]);
     expect(loadConfig({ ALUR_TRUST_PROXY: '1' }).trustProxy).to.equal(1);

@@ -183,4 +183,19 @@ describeQueue('queue mode [postgres + redis]', function (this: Mocha.Suite) {
     expect(Math.max(...times) - Math.min(...times)).to.be.greaterThan(1800);
     expect(jobQueueName('nik-check')).to.equal('alur-job-nik-check');
   });
+
+  it('given a rate limit for a type, when a case has a chain of jobs of that type, then no worker runs them eagerly: each goes through the limited queue', async () => {
+    h = await openQueueHarness({ limits: (type) => (type === 'nik-check' ? { concurrency: 2, max: 2, durationMs: 1000 } : { concurrency: 4 }) });
+    const times: number[] = [];
+    h.registry.register('nik-check', async () => { times.push(Date.now()); return {}; });
+    await h.runner.start();
+    await h.engine.deploy(h.analyst, [chainProcess('nik-rantai', 3, 'nik-check')]);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) ids.push((await h.engine.startInstance(h.analyst, { processKey: 'nik-rantai' })).instanceId);
+    await waitFor(async () => (await Promise.all(ids.map((id) => completed(h, id)))).every(Boolean), 20_000, 'both chains');
+    expect(times).to.have.length(6);
+    expect(Math.max(...times) - Math.min(...times)).to.be.greaterThan(1800);
+    const rows = await h.db.knex('job').whereIn('instance_id', ids).select('payload');
+    expect(rows.filter((r: { payload: { chain?: string } }) => r.payload.chain)).to.deep.equal([]);
+  });
 });

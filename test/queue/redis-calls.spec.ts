@@ -39,11 +39,15 @@ const TASKS = 3;
 const CONCURRENCY = 4;
 
 /** Runs INSTANCES chains of TASKS jobs from a backlog; returns what Redis was sent while they ran. */
-async function runBacklog(h: QueueHarness): Promise<Sent[]> {
+async function runBacklog(h: QueueHarness, handlerMs = 0): Promise<Sent[]> {
   // The handler waits at a gate until the backlog is there, so the queue never runs dry mid-count.
   let open!: () => void;
   const gate = new Promise<void>((resolve) => { open = resolve; });
-  h.registry.register('langkah', async () => { await gate; return { variables: {} }; });
+  h.registry.register('langkah', async () => {
+    await gate;
+    if (handlerMs) await new Promise((r) => setTimeout(r, handlerMs));
+    return { variables: {} };
+  });
   await h.runner.start();
   await h.engine.deploy(h.analyst, [chainProcess('rantai', TASKS, 'langkah')]);
   const ids: string[] = [];
@@ -102,5 +106,11 @@ describeQueue('queue mode: Redis commands per job [postgres + redis]', function 
     // Jobs 1–2 in one delivery; job 3 through the queue.
     expect(count(sent, 'evalsha addStandardJob')).to.equal(INSTANCES);
     expect(count(sent, 'evalsha moveToFinished')).to.equal(2 * INSTANCES);
+  });
+
+  it('given chain.ms shorter than a job, a worker starts no second job in a delivery: each job goes through the queue', async () => {
+    h = await openQueueHarness({ ...quiet, chain: { max: 10, ms: 1 } });
+    const sent = await runBacklog(h, 5);
+    expect(count(sent, 'evalsha addStandardJob')).to.equal(INSTANCES * TASKS - INSTANCES);
   });
 });
