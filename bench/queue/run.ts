@@ -1,6 +1,7 @@
 /**
- * bench/queue: Alur in queue mode end to end — instances/s for start → 5 service tasks → end and
- * for the 10-branch parallel process, with 1 and 3 worker processes (bundled engine/worker.ts
+ * bench/queue: Alur in queue mode end to end — instances/s for start → 5 service tasks → end (with
+ * and without eager continuation, ALUR_QUEUE_CHAIN_MAX=1) and for the 10-branch parallel process,
+ * with 1 and 3 worker processes (bundled engine/worker.ts
  * with a no-op handler) — beside `pgbench -N` and a no-op BullMQ queue measured in the same run.
  * Each Alur measurement has a fresh database and Redis prefix; this process starts the instances
  * (BENCH_STARTERS at a time) and dispatches, the workers run every job.
@@ -30,18 +31,20 @@ if (!url || !redisUrl) {
   console.error('bench:queue needs DATABASE_URL and REDIS_URL');
   process.exit(2);
 }
-const N_CHAIN = Number(process.env.BENCH_CHAIN_INSTANCES ?? 200);
-const N_PARALLEL = Number(process.env.BENCH_PARALLEL_INSTANCES ?? 100);
+const N_CHAIN = Number(process.env.BENCH_CHAIN_INSTANCES ?? 1000);
+const N_PARALLEL = Number(process.env.BENCH_PARALLEL_INSTANCES ?? 300);
 const STARTERS = Number(process.env.BENCH_STARTERS ?? 4);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-// BENCH_ONLY=chain5:1 measures that shape with that many workers only (keys chain5, par10; workers 1, 3).
+// BENCH_ONLY=chain5:1 measures that shape with that many workers only (keys chain5, chain5-queued, par10; workers 1, 3).
 const ONLY = process.env.BENCH_ONLY?.split(',');
 // BENCH_PROFILE=<dir>: CPU profiles of the worker processes (node --cpu-prof) land there.
 const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
-interface Shape { name: string; key: string; jobsPer: number; file: { name: string; content: Buffer }; instances: number }
+interface Shape { name: string; key: string; jobsPer: number; file: { name: string; content: Buffer }; instances: number; env?: Record<string, string> }
 const shapes: Shape[] = [
   { name: 'start → 5 service tasks → end', key: 'chain5', jobsPer: 5, file: chainProcess('chain5', 5, 'bench-noop'), instances: N_CHAIN },
+  // The same chain with eager continuation off: every job through Redis and its own take (the figure before it).
+  { name: 'start → 5 service tasks → end, no eager continuation', key: 'chain5-queued', jobsPer: 5, file: chainProcess('chain5', 5, 'bench-noop'), instances: N_CHAIN, env: { ALUR_QUEUE_CHAIN_MAX: '1' } },
   { name: '10-branch parallel fork/join', key: 'par10', jobsPer: 10, file: parallelProcess('par10', 10, 'bench-noop'), instances: N_PARALLEL },
 ];
 
@@ -54,7 +57,7 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   target.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: target.toString(), poolMax: STARTERS + 2 });
   await migrateToLatest(db.knex);
-  const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL_MAX: '8', ALUR_QUEUE_POLL_MS: '200' };
+  const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL_MAX: '8', ALUR_QUEUE_POLL_MS: '200', ...shape.env };
   const workers: ChildProcess[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [...PROFILE, bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
   const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });
@@ -103,13 +106,13 @@ const tps = pgbench(url, `alur_pgbench_${randomBytes(4).toString('hex')}`, SECON
 console.log(`pgbench -N (4 clients, ${SECONDS} s): ${fmt(tps)} tps`);
 const noop = await noopBullmq(redisUrl, `alurbenchnoop${randomBytes(3).toString('hex')}`, 10_000, 8);
 console.log(`no-op BullMQ (10,000 jobs, 1 worker, concurrency 8): ${fmt(noop)} jobs/s`);
-console.log('| shape | workers | instances | seconds | instances/s | jobs/s |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log('| shape | workers | instances | seconds | instances/s | jobs/s | ÷ no-op BullMQ |');
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const shape of shapes) {
   for (const w of [1, 3]) {
     if (ONLY && !ONLY.includes(`${shape.key}:${w}`)) continue;
     const r = await measure(shape, w, bundle);
-    console.log(`| ${shape.name} | ${w} | ${shape.instances} | ${r.seconds.toFixed(1)} | ${fmt(r.instPerSec)} | ${fmt(r.jobsPerSec)} |`);
+    console.log(`| ${shape.name} | ${w} | ${shape.instances} | ${r.seconds.toFixed(1)} | ${fmt(r.instPerSec)} | ${fmt(r.jobsPerSec)} | ${(r.jobsPerSec / noop).toFixed(3)} |`);
   }
 }
 process.exit(0);
