@@ -7,7 +7,9 @@
  *   queue — start → 5 service tasks → end, each job run as the BullMQ worker runs it (runJobRow:
  *           take the row with its instance, record the outcome), the next job's row id from the
  *           command's observer instead of Redis. Per job.
- * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx bench/store/cost.ts [api|queue] [seconds=10] [clients=8]
+ *   queue-chain — the same with eager continuation (a chain's jobs after the first are taken by the
+ *           statement that records the one before). Per job.
+ * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/<db> npx tsx bench/store/cost.ts [api|queue|queue-chain] [seconds=10] [clients=8]
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import knexPkg from 'knex';
@@ -77,7 +79,16 @@ try {
     next.delete(started.row.id);
     return jobs;
   };
-  const loop = shape === 'queue' ? queueLoop : apiLoop;
+  // Eager continuation: the chain's first job from the observer, the rest taken by the statement that finishes the one before.
+  const chainLoop = async () => {
+    const started = await engine.startInstance(analyst, { processKey: 'chain5' });
+    let jobs = 0;
+    const [first] = next.get(started.row.id) ?? [];
+    next.delete(started.row.id);
+    if (first) await runJobRow(engine, registry, first.id, 60_000, { baseMs: 1000, maxMs: 60_000 }, { max: 10, ms: 60_000 }, () => { jobs++; });
+    return jobs;
+  };
+  const loop = shape === 'queue' ? queueLoop : shape === 'queue-chain' ? chainLoop : apiLoop;
   const run = async (ms: number) => {
     let done = 0;
     const until = Date.now() + ms;
@@ -97,7 +108,7 @@ try {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const pg = backendCpuSince(name, pg0);
-  const unit = shape === 'queue' ? 'job' : 'command';
+  const unit = shape.startsWith('queue') ? 'job' : 'command';
   console.log(`${shape}, ${clients} clients, ${seconds} s: ${done} ${unit}s, ${((done * 1000) / ms).toFixed(0)}/s; CPU ms per ${unit}: this process ${((cpu.user + cpu.system) / 1000 / done).toFixed(3)}, PostgreSQL backends ${(pg / done).toFixed(3)}`);
   if (process.env.BENCH_PREPARED) {
     // One pooled connection's prepared statements (plans used) and the memory its plan cache holds.
