@@ -111,8 +111,7 @@ export async function findTaskForUpdate(db: Db, tenant: string, id: string, lock
  * meanwhile by the core ignoring the stale input.
  */
 export async function taskWithInstance(db: Db, tenant: string, id: string, lock: boolean): Promise<{ task: TaskRow; instance: InstanceRow } | undefined> {
-  taskWithInstanceSql ??= taskWithInstanceStatements();
-  const { rows } = await prepared(db, lock ? taskWithInstanceSql.locked : taskWithInstanceSql.read, [tenant, id]) as { rows: Record<string, unknown>[] };
+  const { rows } = await prepared(db, taskWithInstanceText(lock), [id, tenant]) as { rows: Record<string, unknown>[] };
   const row = rows[0];
   if (!row) return undefined;
   const task: Record<string, unknown> = {};
@@ -126,11 +125,27 @@ export async function taskWithInstance(db: Db, tenant: string, id: string, lock:
 /**
  * taskWithInstance's SQL, written out once (it runs with every completion) with its columns named
  * (see jobs.ts JOB_COLUMNS). Built on first use: instances.ts imports this module.
+ *
+ * The task is found by its primary key alone, in a subquery that OFFSET 0 keeps apart, and the
+ * tenant checked on the row found. Written as `where t.tenant_id = ? and t.id = ?`, the statement's
+ * generic plan (it is a named statement, planned once per connection) could scan
+ * user_task_tenant_state_created_id_idx with both as index conditions — id is its fourth column,
+ * so every task of the tenant was read to find one. PostgreSQL chose it whenever user_task had no
+ * statistics yet (a new database, until autovacuum's first ANALYZE), where the two plans cost the
+ * same, and a connection kept it: at 8 clients it was the largest single cost of the backends
+ * (bench/README.md, "api"), growing with the tenant's tasks.
  */
 let taskWithInstanceSql: { read: string; locked: string } | undefined;
+
+/** taskWithInstance's SQL (bindings: the task's id, then the tenant); exported for the spec of its plan. */
+export function taskWithInstanceText(lock: boolean): string {
+  taskWithInstanceSql ??= taskWithInstanceStatements();
+  return lock ? taskWithInstanceSql.locked : taskWithInstanceSql.read;
+}
+
 function taskWithInstanceStatements(): { read: string; locked: string } {
   const columns = [...INSTANCE_COLUMNS, 'start_form_ref'].map((c) => `i."${c}"`).concat(TASK_COLUMNS.map((c) => `t."${c}" as "task_${c}"`)).join(', ');
-  const read = `select ${columns} from user_task t join process_instance i on i.id = t.instance_id where t.tenant_id = ? and t.id = ? limit 1`;
+  const read = `select ${columns} from (select * from user_task where id = ? offset 0) t join process_instance i on i.id = t.instance_id where t.tenant_id = ? limit 1`;
   return { read, locked: `${read} for update of i` };
 }
 
