@@ -17,18 +17,37 @@ export type Db = Knex | Knex.Transaction;
 export const PREPARED_TEXTS = 64;
 /** Longest text named (a statement of many rows is rarely repeated and costs its size in every connection). */
 const PREPARED_MAX_CHARS = 8_000;
-const names = new Map<string, string>();
+const names = new Map<string, Named>();
 /** Texts seen once and not named yet; forgotten when many, so one-off texts cannot pile up. */
 const seen = new Set<string>();
 
-/** `sql` with its bindings, as a named prepared statement when the driver has them and the text qualifies (above). */
-export function prepared(db: Db, sql: string, bindings: readonly Knex.Value[]): Knex.Raw {
+/** What a statement answers: node-pg's result (PGlite's driver answers the same shape). */
+export interface SqlResult { rows: Record<string, unknown>[]; rowCount?: number | null }
+
+/**
+ * `sql` with its bindings, as a named prepared statement when the driver has them and the text
+ * qualifies (above). On PostgreSQL outside a transaction — the one statement of a command, the
+ * completion's read, a job's take — it goes straight to a pooled node-pg connection: knex's raw
+ * query (its `?` scan, positioning, runner and response handling, per statement) was about a tenth
+ * of the server's CPU per command (bench/README.md, "api"), for texts that are fixed and whose
+ * positioned form is kept here with their name. It emits knex's `query`, `query-response` and
+ * `query-error` events as knex does (specs and bench/api/trace-queries.ts count statements by
+ * them). In a transaction, on PGlite, and for any text knex itself must rewrite (`??`, `\?`, a
+ * binding that is a query or undefined), knex sends it as before.
+ */
+export function prepared(db: Db, sql: string, bindings: readonly Knex.Value[]): Promise<SqlResult> {
+  const named = nameOf(db, sql);
+  if (!(db as Knex.Transaction).isTransaction && (db.client as { config: { client?: unknown } }).config.client === 'pg' && plain(sql, bindings)) {
+    return direct(db, named, sql, bindings);
+  }
   const raw = db.raw(sql, bindings as Knex.Value[]);
-  const name = nameOf(db, sql);
-  return name === undefined ? raw : raw.options({ name });
+  return (named === undefined ? raw : raw.options({ name: named.name })) as unknown as Promise<SqlResult>;
 }
 
-function nameOf(db: Db, sql: string): string | undefined {
+/** A name given to a text, with the text as node-pg takes it (`$1`, `$2`… for knex's `?`). */
+interface Named { name: string; text: string }
+
+function nameOf(db: Db, sql: string): Named | undefined {
   if ((db.client as { config: { client?: unknown } }).config.client !== 'pg') return undefined;
   const known = names.get(sql);
   if (known !== undefined || names.size >= PREPARED_TEXTS || sql.length > PREPARED_MAX_CHARS) return known;
@@ -38,9 +57,51 @@ function nameOf(db: Db, sql: string): string | undefined {
     return undefined;
   }
   seen.delete(sql);
-  const name = `alur_${++lastName}`;
-  names.set(sql, name);
-  return name;
+  const named = { name: `alur_${++lastName}`, text: positioned(sql) };
+  names.set(sql, named);
+  return named;
+}
+
+/** Whether knex would send `sql` with `bindings` unchanged but for positioning: no identifier or escaped placeholders, no binding it would inline or refuse. */
+function plain(sql: string, bindings: readonly Knex.Value[]): boolean {
+  if (sql.includes('??') || sql.includes('\\')) return false;
+  for (const b of bindings) {
+    if (b === undefined || (b !== null && typeof b === 'object' && typeof (b as { toSQL?: unknown }).toSQL === 'function')) return false;
+  }
+  return true;
+}
+
+/** knex's `?` placeholders as node-pg's `$n` (the text has no escaped ones: `plain`). */
+function positioned(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+interface PgConnection { query(config: { name?: string; text: string; values: unknown[] }): Promise<SqlResult>; __knexUid?: string }
+interface KnexClient {
+  acquireConnection(): Promise<PgConnection>;
+  releaseConnection(connection: PgConnection): Promise<void>;
+  emit(event: string, ...args: unknown[]): boolean;
+}
+
+let lastQuery = 0;
+
+async function direct(db: Db, named: Named | undefined, sql: string, bindings: readonly Knex.Value[]): Promise<SqlResult> {
+  const client = db.client as unknown as KnexClient;
+  const text = named?.text ?? positioned(sql);
+  const connection = await client.acquireConnection();
+  const query = { method: 'raw', sql: text, bindings, options: named ? { name: named.name } : undefined, __knexUid: connection.__knexUid, __knexQueryUid: `alur-q${++lastQuery}` };
+  try {
+    client.emit('query', query);
+    const result = await connection.query({ name: named?.name, text, values: bindings as unknown[] });
+    client.emit('query-response', result, query);
+    return result;
+  } catch (err) {
+    client.emit('query-error', err, query);
+    throw err;
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /** Names are never given twice, even after forgetPreparedTexts: a connection that prepared an old name keeps its text. */
