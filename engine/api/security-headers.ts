@@ -16,9 +16,37 @@
  * HTTPS, and not to other subdomains of the regency's domain.
  */
 import helmet from 'helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 
+/**
+ * Helmet's headers, worked out once and set on every answer. Every value here is fixed (no nonce,
+ * no directive computed per request), so helmet's twelve middlewares, each called in turn for every
+ * request and the CSP string built again each time, would set the same headers: helmet runs once
+ * at start-up against a recording answer, and each request gets what it set and removed, in order.
+ */
 export function securityHeaders(): RequestHandler {
+  const steps: ({ set: string; value: string | number | readonly string[] } | { remove: string })[] = [];
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) { steps.push({ set: name, value }); return recorder; },
+    removeHeader(name: string) { steps.push({ remove: name }); },
+  };
+  let done = false;
+  helmetMiddleware()({} as IncomingMessage, recorder as unknown as ServerResponse, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be worked out once');
+  return (_req, res, next) => {
+    for (const step of steps) {
+      if ('set' in step) res.setHeader(step.set, step.value);
+      else res.removeHeader(step.remove);
+    }
+    next();
+  };
+}
+
+function helmetMiddleware() {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
