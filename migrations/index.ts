@@ -29,6 +29,7 @@ import * as userTaskUnreadIndexes from './20261207160000_user_task_unread_indexe
 import * as tenantTrigramsPlpgsql from './20261207160100_tenant_trigrams_plpgsql.js';
 import * as taskWorkingDayPlan from './20261207093000_task_working_day_plan.js';
 import * as incidentParams from './20261207100000_incident_params.js';
+import * as instanceTrigramsKeyed from './20261207200000_instance_trigrams_keyed.js';
 
 type Migration = { up(knex: Knex): Promise<void>; down(knex: Knex): Promise<void> };
 
@@ -58,6 +59,7 @@ const MIGRATIONS: [string, Migration][] = [
   ['20261207101500_letter_registers', letterRegisters],
   ['20261207160000_user_task_unread_indexes', userTaskUnreadIndexes],
   ['20261207160100_tenant_trigrams_plpgsql', tenantTrigramsPlpgsql],
+  ['20261207200000_instance_trigrams_keyed', instanceTrigramsKeyed],
 ];
 
 export const migrationSource: Knex.MigrationSource<[string, Migration]> = {

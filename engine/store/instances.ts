@@ -173,7 +173,9 @@ export async function listInstances(db: Db, tenant: string, f: InstanceFilter, p
   // needs find the candidates in the tenant's own posting lists (case-search.ts), LIKE decides.
   if (f.q) {
     const trigrams = substringTrigrams(tenant, f.q);
-    if (trigrams.length) q.andWhereRaw(`alur_tenant_trigrams(i.tenant_id, ${BUSINESS_KEY_TEXT}) @> ?::text[]`, [trigrams]);
+    // The index holds only instances with a key (migration instance_trigrams_keyed): said here, the
+    // planner may use it; a null key never contains a substring with trigrams anyway.
+    if (trigrams.length) q.andWhereRaw(`i.business_key is not null and alur_tenant_trigrams(i.tenant_id, ${BUSINESS_KEY_TEXT}) @> ?::text[]`, [trigrams]);
     q.andWhereRaw(`${BUSINESS_KEY_TEXT} like lower(?) escape '\\'`, [containsPattern(f.q)]);
   }
   if (f.visibleTo) {
