@@ -40,11 +40,15 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 // BENCH_PROFILE=<dir>: CPU profiles of the worker processes (node --cpu-prof) land there.
 const PROFILE = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
-interface Shape { name: string; key: string; jobsPer: number; file: { name: string; content: Buffer }; instances: number; env?: Record<string, string> }
+/** Every worker process started, killed when this process exits (a failed run must not leave them running, holding its output open). */
+const spawned: ChildProcess[] = [];
+process.on('exit', () => { for (const w of spawned) if (w.exitCode === null) w.kill('SIGKILL'); });
+
+interface Shape { name: string; key: string; process?: string; jobsPer: number; file: { name: string; content: Buffer }; instances: number; env?: Record<string, string> }
 const shapes: Shape[] = [
   { name: 'start → 5 service tasks → end', key: 'chain5', jobsPer: 5, file: chainProcess('chain5', 5, 'bench-noop'), instances: N_CHAIN },
   // The same chain with eager continuation off: every job through Redis and its own take (the figure before it).
-  { name: 'start → 5 service tasks → end, no eager continuation', key: 'chain5-queued', jobsPer: 5, file: chainProcess('chain5', 5, 'bench-noop'), instances: N_CHAIN, env: { ALUR_QUEUE_CHAIN_MAX: '1' } },
+  { name: 'start → 5 service tasks → end, no eager continuation', key: 'chain5-queued', process: 'chain5', jobsPer: 5, file: chainProcess('chain5', 5, 'bench-noop'), instances: N_CHAIN, env: { ALUR_QUEUE_CHAIN_MAX: '1' } },
   { name: '10-branch parallel fork/join', key: 'par10', jobsPer: 10, file: parallelProcess('par10', 10, 'bench-noop'), instances: N_PARALLEL },
 ];
 
@@ -60,6 +64,7 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   const env = { ...process.env, DATABASE_URL: target.toString(), ALUR_QUEUE_PREFIX: prefix, ALUR_HANDLERS: bundle.handlers, ALUR_LOG_LEVEL: 'error', ALUR_QUEUE_CONCURRENCY: '8', ALUR_DB_POOL_MAX: '8', ALUR_QUEUE_POLL_MS: '200', ...shape.env };
   const workers: ChildProcess[] = [];
   for (let i = 0; i < workerCount; i++) workers.push(spawn(process.execPath, [...PROFILE, bundle.worker], { env, stdio: ['ignore', 'ignore', 'inherit'] }));
+  spawned.push(...workers);
   const engine = new Engine({ knex: db.knex, clock: new Clock(), models: new ModelCache() });
   const runner = new QueueRunner(engine, new JobHandlerRegistry(), queueOptions(redisUrl!, { prefix, workers: false, pollMs: 200 }), undefined, createLogger({ level: 'error' }));
   await runner.start();
@@ -75,7 +80,7 @@ async function measure(shape: Shape, workerCount: number, bundle: { worker: stri
   await Promise.all(Array.from({ length: STARTERS }, async () => {
     while (next < shape.instances) {
       next++;
-      await engine.startInstance(actor, { processKey: shape.key });
+      await engine.startInstance(actor, { processKey: shape.process ?? shape.key });
     }
   }));
   for (;;) {
