@@ -8,9 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
+import { ONE_TASK_BPMN as BPMN, cpuMs } from './one-task.js';
 import { backendCpu, backendCpuSince } from '../pg-backends.js';
 
 const base = process.env.DATABASE_URL;
@@ -20,20 +21,6 @@ const clients = Number(process.argv[3] ?? 8);
 const rounds = Number(process.argv[4] ?? 3);
 const name = `alur_ecost_${randomBytes(4).toString('hex')}`;
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
-  <bpmn:process id="one-task" isExecutable="true">
-    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="T" name="Approve"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="bench" /></bpmn:extensionElements>
-      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
-  </bpmn:process>
-</bpmn:definitions>`;
-const cpuMs = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-};
 
 await admin.raw(`CREATE DATABASE ${name}`);
 const { port, process: server } = await spawnEngine(Object.assign(new URL(base), { pathname: `/${name}` }).toString(), { ALUR_DB_POOL_MAX: '40' }, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);

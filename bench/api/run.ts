@@ -13,10 +13,10 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { readFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { freePort, jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedInbox } from './seed-inbox.js';
+import { ONE_TASK_BPMN as BPMN, cpuMs } from './one-task.js';
 import { backendCpu, backendCpuSince } from '../pg-backends.js';
 
 const base = process.env.DATABASE_URL;
@@ -30,23 +30,6 @@ const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max
 const dbUrl = (name: string) => Object.assign(new URL(base), { pathname: `/${name}` }).toString();
 const engineDb = `alur_bench_${suffix}`;
 const pgbenchDb = `alur_pgbench_${suffix}`;
-
-const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
-  <bpmn:process id="one-task" isExecutable="true">
-    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="T" name="Approve"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="bench" /></bpmn:extensionElements>
-      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
-  </bpmn:process>
-</bpmn:definitions>`;
-
-/** CPU time (user + system) a process of this machine has used so far, in ms (Linux /proc). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime: clock ticks of 1/100 s
-}
 
 async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);

@@ -24,23 +24,15 @@ import { runJobRow } from '../../engine/runner/queue/workers.js';
 import { insertTenant } from '../../engine/store/tenants.js';
 import { chainProcess } from '../../test/queue/processes.js';
 import { backendCpu, backendCpuSince } from '../pg-backends.js';
+import { ONE_TASK_BPMN } from '../api/one-task.js';
+
+const ONE_TASK = Buffer.from(ONE_TASK_BPMN);
 
 const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (PostgreSQL)');
 const shape = process.argv[2] ?? 'api';
 const seconds = Number(process.argv[3] ?? 10);
 const clients = Number(process.argv[4] ?? 8);
-
-const ONE_TASK = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="D" targetNamespace="http://alur.example/bench">
-  <bpmn:process id="one-task" isExecutable="true">
-    <bpmn:startEvent id="S"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
-    <bpmn:userTask id="T"><bpmn:extensionElements><zeebe:userTask /><zeebe:assignmentDefinition candidateGroups="bench" /></bpmn:extensionElements>
-      <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:userTask>
-    <bpmn:endEvent id="E"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="T" /><bpmn:sequenceFlow id="F2" sourceRef="T" targetRef="E" />
-  </bpmn:process>
-</bpmn:definitions>`);
 
 const name = `alur_cost_${randomBytes(4).toString('hex')}`;
 const admin = knexPkg.knex({ client: 'pg', connection: base, pool: { min: 0, max: 1 } });
