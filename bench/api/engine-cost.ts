@@ -11,7 +11,7 @@ import http from 'node:http';
 import { writeFileSync } from 'node:fs';
 import knexPkg from 'knex';
 import { jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
-import { ONE_TASK_BPMN as BPMN, cpuMs } from './one-task.js';
+import { cpuMs, deployOneTask } from './one-task.js';
 import { backendCpu, backendCpuSince } from '../pg-backends.js';
 
 const base = process.env.DATABASE_URL;
@@ -28,17 +28,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 try {
   await waitHealthy(port);
   const call = jsonCaller(port, () => agent);
-  const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
-  const root = await login('admin', 'bench-admin');
-  await call('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });
-  await call('POST', '/api/users', root, { username: 'bench-analyst', password: 'bench-pass-1', tenant: 'bench', roles: ['analyst'] });
-  await call('POST', '/api/users', root, { username: 'bench-staff', password: 'bench-pass-1', tenant: 'bench', roles: ['staff'], groups: ['bench'] });
-  const analyst = await login('bench-analyst', 'bench-pass-1');
-  const staff = await login('bench-staff', 'bench-pass-1');
-  const form = new FormData();
-  form.append('file', new Blob([BPMN]), 'one-task.bpmn');
-  const dep = await fetch(`http://127.0.0.1:${port}/api/deployments`, { method: 'POST', headers: { authorization: `Bearer ${analyst}` }, body: form });
-  if (dep.status !== 201) throw new Error(`deploy: ${dep.status} ${await dep.text()}`);
+  const { staff } = await deployOneTask(port, call);
   const loop = async () => {
     const inst = await call('POST', '/api/process-instances', staff, { processKey: 'one-task' });
     await call('POST', `/api/tasks/${inst.tasks[0].id}/complete`, staff, {});

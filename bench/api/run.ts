@@ -16,7 +16,7 @@ import http from 'node:http';
 import knexPkg from 'knex';
 import { freePort, jsonCaller, spawnEngine, waitHealthy } from './engine-server.js';
 import { seedInbox } from './seed-inbox.js';
-import { ONE_TASK_BPMN as BPMN, cpuMs } from './one-task.js';
+import { cpuMs, deployOneTask } from './one-task.js';
 import { backendCpu, backendCpuSince } from '../pg-backends.js';
 
 const base = process.env.DATABASE_URL;
@@ -35,7 +35,6 @@ async function main(): Promise<void> {
   await admin.raw(`CREATE DATABASE ${engineDb}`);
   await admin.raw(`CREATE DATABASE ${pgbenchDb}`);
   const { port, process: server } = await spawnEngine(dbUrl(engineDb), { ALUR_DB_POOL_MAX: '40' }, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
-  const A = `http://127.0.0.1:${port}`;
   let agent: http.Agent | undefined;
   let bare: ReturnType<typeof spawn> | undefined;
   try {
@@ -44,17 +43,7 @@ async function main(): Promise<void> {
     // A fresh agent per phase: sockets idle through a pgbench run would be closed by the server under us.
     agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
     const call = jsonCaller(port, () => agent);
-    const login = async (u: string, p: string) => (await call('POST', '/api/auth/login', undefined, { username: u, password: p })).token as string;
-    const root = await login('admin', 'bench-admin');
-    await call('POST', '/api/tenants', root, { id: 'bench', name: 'Bench' });
-    await call('POST', '/api/users', root, { username: 'bench-analyst', password: 'bench-pass-1', tenant: 'bench', roles: ['analyst'] });
-    await call('POST', '/api/users', root, { username: 'bench-staff', password: 'bench-pass-1', tenant: 'bench', roles: ['staff'], groups: ['bench'] });
-    const analyst = await login('bench-analyst', 'bench-pass-1');
-    const staff = await login('bench-staff', 'bench-pass-1');
-    const form = new FormData();
-    form.append('file', new Blob([BPMN]), 'one-task.bpmn');
-    const dep = await fetch(`${A}/api/deployments`, { method: 'POST', headers: { authorization: `Bearer ${analyst}` }, body: form });
-    if (dep.status !== 201) throw new Error(`deploy: ${dep.status} ${await dep.text()}`);
+    const { root, staff, login } = await deployOneTask(port, call);
 
     execFileSync('pgbench', ['-i', '-q', '-s', '1', dbUrl(pgbenchDb)], { stdio: 'ignore' });
     // The stack's ceiling: the same HTTP server, query builder and driver running pgbench -N's
