@@ -151,6 +151,10 @@ export class UnitOfWork {
     for (const task of this.openedTasks.values()) if (task.business_key === TAKEN_NUMBER.placeholder) task.business_key = number;
   }
 
+  private dropTaken(cancelled: (row: JobRow) => boolean): void {
+    for (let i = this.taken.length - 1; i >= 0; i--) if (cancelled(this.taken[i])) this.taken.splice(i, 1);
+  }
+
   private note(op: RowOp): void {
     switch (op.type) {
       case 'instance.insert':
@@ -175,6 +179,15 @@ export class UnitOfWork {
       case 'job.insert':
         if (op.row.state === 'ready') this.enqueued.push(op.row);
         else this.taken.push(op.row);
+        break;
+      // A job taken and then cancelled in the same work (an error ended its branch, the case ended)
+      // must not run: its row is cancelled in the database, and the worker only knows it from here.
+      case 'job.cancel':
+        this.dropTaken((row) => row.instance_id === op.instanceId && row.key === op.key);
+        break;
+      case 'instance.clean-up':
+        // The case ended: no job of it is still waited for, whatever the clean-up's SQL spares.
+        this.dropTaken((row) => row.instance_id === op.instanceId);
         break;
       case 'timer.upsert':
       case 'timer.insert-start':
