@@ -123,9 +123,7 @@ export async function takeUnclaimedJob(db: Db, dueBefore: Date, now: Date, lease
  * the take.
  */
 export async function takeJob(db: Db, id: string, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
-  const { rows } = await prepared(db, TAKE_JOB.sql, [new Date(now.getTime() + leaseMs), id]) as { rows: Record<string, unknown>[] };
-  if (rows.length === 0) return undefined;
-  return { job: rows[0] as unknown as JobRow, instance: TAKE_JOB.instance.take(rows[0]) };
+  return takeOne(db, TAKE_JOB, [new Date(now.getTime() + leaseMs), id]);
 }
 
 /** Columns of a job row, in order: named in statements that are prepared (a `*` would change their result when a migration adds a column, which PostgreSQL refuses for a cached plan). */
@@ -151,9 +149,14 @@ const TAKE_JOB = takingStatement(`id = ? and state in ('ready', 'running')`);
  * another worker is running. Undefined when the chain has no running row.
  */
 export async function takeChained(db: Db, head: string, now: Date, leaseMs: number): Promise<TakenJob | undefined> {
-  const { rows } = await prepared(db, TAKE_CHAINED.sql, [new Date(now.getTime() + leaseMs), head, head]) as { rows: Record<string, unknown>[] };
+  return takeOne(db, TAKE_CHAINED, [new Date(now.getTime() + leaseMs), head, head]);
+}
+
+/** Runs a taking statement that takes at most one row; the row with its instance, or undefined. */
+async function takeOne(db: Db, statement: ReturnType<typeof takingStatement>, bindings: Knex.Value[]): Promise<TakenJob | undefined> {
+  const { rows } = await prepared(db, statement.sql, bindings);
   if (rows.length === 0) return undefined;
-  return { job: rows[0] as unknown as JobRow, instance: TAKE_CHAINED.instance.take(rows[0]) };
+  return { job: rows[0] as unknown as JobRow, instance: statement.instance.take(rows[0]) };
 }
 
 const TAKE_CHAINED = takingStatement(`instance_id = (select instance_id from job where id = ?) and state = 'running' and payload->>'chain' = ?`);

@@ -15,6 +15,7 @@ import type { StepOutcome } from '../../service/instance-steps.js';
 import { executeJob, type Backoff } from '../execute.js';
 import { jobQueueName, jobRowIdOf, TIMER_QUEUE, type ServiceJobData, type TimerJobData } from './names.js';
 import type { TypeLimit } from './limits.js';
+import type { QueueOptions } from './options.js';
 import type { Logger } from '../../observability/logger.js';
 import { errorFields } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -31,7 +32,7 @@ export interface WorkerOptions {
   backoff: Backoff;
   limits: (type: string) => TypeLimit;
   /** Eager continuation (options.ts `chain`). */
-  chain: { max: number; ms: number };
+  chain: QueueOptions['chain'];
   logger: Logger;
   metrics?: Metrics;
 }
@@ -56,11 +57,7 @@ export interface JobRun {
 }
 
 /** Eager continuation of one delivery (options.ts `chain`); `stopping`: the worker is closing, take nothing more. */
-export interface ChainLimit {
-  max: number;
-  ms: number;
-  stopping?: () => boolean;
-}
+export type ChainLimit = QueueOptions['chain'] & { stopping?: () => boolean };
 
 /**
  * One delivery of a service-task job: one statement takes the row and reads the instance (the
